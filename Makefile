@@ -1,0 +1,102 @@
+# praxis — `make` builds build/praxis; `make run` and `make test` are the two
+# commands a newcomer needs (see README.md).
+
+CC      ?= gcc
+PKGS    := sqlite3 libutf8proc libexttextcat jansson
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wvla -Wformat=2
+DEPCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+DEPLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/text/*.c src/ingest/*.c src/store/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+HDRS    := $(wildcard src/*/*.h)
+UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
+UNITS   := $(patsubst tests/unit/%.c,%,$(UNIT_SRC))
+FUZZERS := $(patsubst tests/fuzz/%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_SECONDS ?= 20
+
+# Objects of one build flavour: $(call objs,DIR,SOURCES)
+objs = $(patsubst %.c,$(1)/%.o,$(2))
+
+.PHONY: all run test unit cli-test fuzz bench-ingest checksrc deps clean
+all: build/praxis
+
+deps:
+	@scripts/deps
+
+# ---- normal build ----
+build/obj/%.o: %.c $(HDRS) | build/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(DEPCF) -c -o $@ $<
+
+build/praxis: $(call objs,build/obj,$(LIB_SRC) $(CLI_SRC))
+	$(CC) $(CFLAGS) -o $@ $^ $(DEPLIBS)
+
+# ---- ASan/UBSan build ----
+build/asan/%.o: %.c $(HDRS) | build/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -O1 -g $(SAN) $(DEPCF) -c -o $@ $<
+
+build/asan/praxis: $(call objs,build/asan,$(LIB_SRC) $(CLI_SRC))
+	$(CC) $(SAN) -o $@ $^ $(DEPLIBS)
+
+# ---- unit tests (cmocka), one binary per tests/unit/MODULE/test_X.c ----
+build/unit/%: tests/unit/%.c $(call objs,build/obj,$(LIB_SRC)) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(DEPCF) -Isrc -o $@ $< $(call objs,build/obj,$(LIB_SRC)) \
+		$(DEPLIBS) -lcmocka
+
+build/unit-asan/%: tests/unit/%.c $(call objs,build/asan,$(LIB_SRC)) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -O1 -g $(SAN) $(DEPCF) -Isrc -o $@ $< $(call objs,build/asan,$(LIB_SRC)) \
+		$(DEPLIBS) -lcmocka
+
+# ---- fuzzers (clang libFuzzer) ----
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HDRS) | build/.deps-ok
+	@mkdir -p $(dir $@)
+	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		$(DEPCF) -Isrc -o $@ $< $(LIB_SRC) $(DEPLIBS)
+
+build/gen_listing: tools/gen_listing.c
+	@mkdir -p build
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
+
+build/.deps-ok: scripts/deps
+	@scripts/deps
+	@mkdir -p build && touch $@
+
+# ---- the two commands ----
+run: build/praxis
+	@scripts/run-sample
+
+test: build/praxis build/asan/praxis checksrc unit cli-test fuzz
+	@echo "make test: all passed"
+
+unit: $(addprefix build/unit/,$(UNITS)) $(addprefix build/unit-asan/,$(UNITS))
+	@for t in $(UNITS); do \
+		build/unit/$$t >build/unit/$$t.log 2>&1 || { cat build/unit/$$t.log; exit 1; }; \
+		build/unit-asan/$$t >build/unit-asan/$$t.log 2>&1 || { cat build/unit-asan/$$t.log; exit 1; }; \
+		echo "unit $$t: ok (plain and ASan/UBSan)"; \
+	done
+
+cli-test: build/praxis build/asan/praxis build/gen_listing
+	@tests/cli/run build/praxis build/asan/praxis
+
+fuzz: $(addprefix build/fuzz/,$(FUZZERS))
+	@for f in $(FUZZERS); do tests/fuzz/run $$f $(FUZZ_SECONDS) || exit 1; done
+
+bench-ingest: build/praxis build/gen_listing
+	@python3 bench/ingest.py
+
+# Banned calls: unbounded copies and parsers without error reporting.
+checksrc:
+	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|strtok|atoi|atol|sscanf|gets)\s*\(' \
+		src/*/*.c src/*/*.h tools/*.c tests/unit/*/*.c tests/fuzz/*.c || \
+		{ echo "checksrc: banned call above" >&2; exit 1; }
+	@echo "checksrc: ok"
+
+clean:
+	rm -rf build

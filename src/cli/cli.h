@@ -1,0 +1,49 @@
+/* cli: the praxis command line. One file per group of commands; main.c
+ * dispatches. Every command returns its exit status:
+ * 0 done, 1 some input or operation was refused, 2 wrong usage. */
+#ifndef PX_CLI_H
+#define PX_CLI_H
+
+#include "../store/store.h"
+
+enum { EXIT_DONE = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
+
+/* A command's help: its synopsis line and the text under it. */
+struct cli_help {
+	const char *synopsis;
+	const char *text;
+};
+
+/* Options every command that opens the store understands. */
+struct cli_common {
+	const char *db; /* --db, else $PRAXIS_DB, else CLI_DB_DEFAULT */
+};
+
+#define CLI_DB_DEFAULT "var/praxis.db"
+
+/* Parses the options of a command: the common ones, --help, and those in
+ * extra (getopt_long syntax, handled by on_opt, which returns -1 to reject).
+ * On return *first_arg indexes the first operand. Returns -1 when the command
+ * must stop with *status (help printed: 0; usage error: 2). */
+struct option;
+int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_common *common,
+	      const char *shortopts, const struct option *extra, int (*on_opt)(int opt, const char *arg, void *),
+	      void *ctx, int *first_arg, int *status);
+
+/* Prints "praxis CMD: msg" and the synopsis on stderr; returns EXIT_USAGE. */
+int cli_usage_error(const struct cli_help *help, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Opens the store named by common (creating var/ for the default path).
+ * Prints the reason and returns -1 on failure. */
+int cli_open_store(const struct cli_common *common, struct store **st);
+
+/* Writes all of b to stdout; -1 (with a message) if stdout failed. */
+int cli_write_out(const struct buf *b);
+
+int cmd_ingest(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+
+#endif

@@ -1,0 +1,203 @@
+/* praxis show, list and stats: reading the store for a person at a
+ * terminal (export is the machine-readable path). */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- show ---- */
+
+static const struct cli_help show_help = {
+	"praxis show [--db PATH] [--json] NID",
+	"Prints node NID: its fields and sections, or with --json its export\n"
+	"object (indented). Exit status 1 if there is no such node.\n",
+};
+
+static void print_list(const char *label, const struct strlist *l)
+{
+	if (!strlist_len(l))
+		return;
+	printf("%s: ", label);
+	for (size_t i = 0; i < strlist_len(l); i++)
+		printf("%s%s", i ? ", " : "", strlist_get(l, i));
+	putchar('\n');
+}
+
+static void print_node(const struct node *n)
+{
+	printf("%s\n", n->title);
+	if (n->subtitle)
+		printf("%s\n", n->subtitle);
+	printf("\nnid %lld, %s, language %s\n", (long long)n->nid, node_type_name(n->type),
+	       n->language[0] ? n->language : "unknown");
+	if (n->city || n->country)
+		printf("Place: %s%s%s\n", n->city ? n->city : "", n->city && n->country ? ", " : "",
+		       n->country ? n->country : "");
+	if (n->population >= 0)
+		printf("Population: %lld\n", (long long)n->population);
+	print_list("Themes", &n->themes);
+	print_list("Labels", &n->labels);
+	print_list("Relations", &n->relations);
+	if (n->author)
+		printf("Author: %s\n", n->author);
+	if (n->body)
+		printf("\n%s\n", n->body);
+	for (size_t i = 0; i < node_section_count(n); i++) {
+		const struct section *s = node_section(n, i);
+		printf("\n%s [%s]\n%s\n", s->heading, section_key_name(s->key), s->text);
+	}
+}
+
+static int on_json(int opt, const char *arg, void *ctx)
+{
+	(void)arg;
+	if (opt != 'j')
+		return -1;
+	*(int *)ctx = 1;
+	return 0;
+}
+
+int cmd_show(int argc, char **argv)
+{
+	static const struct option extra[] = {{"json", no_argument, NULL, 'j'}, {0}};
+	struct cli_common common;
+	int json = 0, first, status;
+	if (cli_parse(argc, argv, &show_help, &common, "j", extra, on_json, &json, &first, &status))
+		return status;
+	int64_t nid;
+	if (argc - first != 1)
+		return cli_usage_error(&show_help, "show needs exactly one NID");
+	if (px_parse_i64(argv[first], strlen(argv[first]), 0, &nid) || nid < 1)
+		return cli_usage_error(&show_help, "'%s' is not a nid (a positive number)", argv[first]);
+	struct store *st;
+	if (cli_open_store(&common, &st))
+		return EXIT_REFUSED;
+	struct node *n = NULL;
+	enum px_err err = store_node_get(st, nid, &n);
+	store_close(st);
+	if (err == PX_ENOTFOUND) {
+		fprintf(stderr, "praxis: no node %lld\n", (long long)nid);
+		return EXIT_REFUSED;
+	} else if (err) {
+		fprintf(stderr, "praxis: cannot read node %lld: %s\n", (long long)nid, px_strerror(err));
+		return EXIT_REFUSED;
+	}
+	if (json) {
+		json_t *o = node_to_json(n);
+		if (o)
+			json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		putchar('\n');
+		json_decref(o);
+	} else {
+		print_node(n);
+	}
+	node_free(n);
+	return EXIT_DONE;
+}
+
+/* ---- list ---- */
+
+static const struct cli_help list_help = {
+	"praxis list [--db PATH] [--type practice|article] [--limit N]",
+	"Prints the hub's listing, newest (highest nid) first: one line per node\n"
+	"with its nid, type, language, title and, for a practice, city and country.\n\n"
+	"  --type T    only nodes of type T\n"
+	"  --limit N   at most N lines\n",
+};
+
+struct list_opts {
+	int type; /* 0 = all */
+	int64_t limit; /* -1 = all */
+	int64_t shown;
+};
+
+static int list_one(const struct node *n, void *arg)
+{
+	struct list_opts *o = arg;
+	if (o->type && (int)n->type != o->type)
+		return 0;
+	if (o->limit >= 0 && o->shown >= o->limit)
+		return 1;
+	o->shown++;
+	printf("%7lld  %-8s  %-2s  %s", (long long)n->nid, node_type_name(n->type), n->language, n->title);
+	if (n->city && n->country)
+		printf("  (%s, %s)", n->city, n->country);
+	else if (n->author)
+		printf("  (by %s)", n->author);
+	putchar('\n');
+	return 0;
+}
+
+static int on_list_opt(int opt, const char *arg, void *ctx)
+{
+	struct list_opts *o = ctx;
+	enum node_type t;
+	if (opt == 't' && !node_type_parse(arg, &t))
+		o->type = (int)t;
+	else if (opt != 'n' || px_parse_i64(arg, strlen(arg), 0, &o->limit))
+		return -1;
+	return 0;
+}
+
+int cmd_list(int argc, char **argv)
+{
+	static const struct option extra[] = {
+		{"type", required_argument, NULL, 't'}, {"limit", required_argument, NULL, 'n'}, {0}};
+	struct cli_common common;
+	struct list_opts o = {0, -1, 0};
+	int first, status;
+	if (cli_parse(argc, argv, &list_help, &common, "t:n:", extra, on_list_opt, &o, &first, &status))
+		return status;
+	if (first != argc)
+		return cli_usage_error(&list_help, "list takes no operands");
+	struct store *st;
+	if (cli_open_store(&common, &st))
+		return EXIT_REFUSED;
+	enum px_err err = store_nodes_each(st, list_one, &o);
+	store_close(st);
+	if (err)
+		fprintf(stderr, "praxis: cannot list: %s\n", px_strerror(err));
+	return err ? EXIT_REFUSED : EXIT_DONE;
+}
+
+/* ---- stats ---- */
+
+static const struct cli_help stats_help = {
+	"praxis stats [--db PATH]",
+	"Prints the store's totals (nodes, revisions, ingest batches, highest\n"
+	"nid) and the number of nodes per type, language, country, theme and label.\n",
+};
+
+static void print_count(const char *value, int64_t count, void *arg)
+{
+	(void)arg;
+	printf("  %-40s %lld\n", value ? value : "(none)", (long long)count);
+}
+
+int cmd_stats(int argc, char **argv)
+{
+	struct cli_common common;
+	int first, status;
+	if (cli_parse(argc, argv, &stats_help, &common, NULL, NULL, NULL, NULL, &first, &status))
+		return status;
+	if (first != argc)
+		return cli_usage_error(&stats_help, "stats takes no operands");
+	struct store *st;
+	if (cli_open_store(&common, &st))
+		return EXIT_REFUSED;
+	struct store_totals t;
+	enum px_err err = store_totals(st, &t);
+	if (!err)
+		printf("nodes      %lld\nrevisions  %lld\nbatches    %lld\nmax nid    %lld\n",
+		       (long long)t.nodes, (long long)t.revisions, (long long)t.batches, (long long)t.max_nid);
+	static const char *const fields[] = {"type", "language", "country", "theme", "label"};
+	for (size_t i = 0; !err && i < sizeof fields / sizeof fields[0]; i++) {
+		printf("\n%s\n", fields[i]);
+		err = store_count_by(st, fields[i], print_count, NULL);
+	}
+	store_close(st);
+	if (err)
+		fprintf(stderr, "praxis: cannot count: %s\n", px_strerror(err));
+	return err ? EXIT_REFUSED : EXIT_DONE;
+}

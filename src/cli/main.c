@@ -1,0 +1,130 @@
+/* The praxis command: dispatch to a command, shared option handling. */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const struct {
+	const char *name;
+	int (*run)(int, char **);
+	const char *what;
+} commands[] = {
+	{"ingest", cmd_ingest, "read listings or JSON Lines files into the store"},
+	{"export", cmd_export, "write every node as JSON Lines or CSV"},
+	{"show", cmd_show, "print one node"},
+	{"list", cmd_list, "print the hub's listing, newest first"},
+	{"stats", cmd_stats, "print counts by type, language, country, theme and label"},
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_usage(FILE *f)
+{
+	fputs("usage: praxis COMMAND [OPTIONS] [ARGS]\n\n"
+	      "praxis is a knowledge hub for urban good practices.\n\ncommands:\n",
+	      f);
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].what);
+	fputs("\nRun 'praxis COMMAND --help' for a command's options.\n"
+	      "The store is --db PATH, else $PRAXIS_DB, else " CLI_DB_DEFAULT ".\n",
+	      f);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		print_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		print_usage(stdout);
+		return EXIT_DONE;
+	}
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "praxis: unknown command '%s'\n", argv[1]);
+	print_usage(stderr);
+	return EXIT_USAGE;
+}
+
+int cli_usage_error(const struct cli_help *help, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("praxis: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: %s\n", help->synopsis);
+	return EXIT_USAGE;
+}
+
+#define OPT_DB 0x100
+#define OPT_HELP 'h'
+
+int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_common *common,
+	      const char *shortopts, const struct option *extra, int (*on_opt)(int, const char *, void *),
+	      void *ctx, int *first_arg, int *status)
+{
+	struct option opts[16];
+	size_t n = 0;
+	opts[n++] = (struct option){"help", no_argument, NULL, OPT_HELP};
+	if (common)
+		opts[n++] = (struct option){"db", required_argument, NULL, OPT_DB};
+	for (; extra && extra[0].name && n < 15; extra++)
+		opts[n++] = *extra;
+	opts[n] = (struct option){0};
+	char shorts[32] = "+:h"; /* '+': stop at the first operand; ':': report missing args */
+	if (shortopts)
+		strncat(shorts, shortopts, sizeof shorts - strlen(shorts) - 1);
+	if (common && !(common->db = getenv("PRAXIS_DB")))
+		common->db = CLI_DB_DEFAULT;
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, shorts, opts, NULL)) != -1) {
+		if (c == OPT_HELP) {
+			printf("usage: %s\n\n%s", help->synopsis, help->text);
+			*status = EXIT_DONE;
+			return -1;
+		}
+		if (c == OPT_DB) {
+			common->db = optarg;
+		} else if (c == ':' || c == '?' || !on_opt || on_opt(c, optarg, ctx)) {
+			const char *bad = argv[optind - 1];
+			*status = cli_usage_error(help, c == ':' ? "%s needs a value" : "bad option '%s'", bad);
+			return -1;
+		}
+	}
+	*first_arg = optind;
+	return 0;
+}
+
+int cli_open_store(const struct cli_common *common, struct store **st)
+{
+	if (!strcmp(common->db, CLI_DB_DEFAULT) && mkdir("var", 0777) && errno != EEXIST) {
+		fprintf(stderr, "praxis: cannot create var/: %s\n", strerror(errno));
+		return -1;
+	}
+	struct buf why;
+	buf_init(&why, 4096);
+	enum px_err err = store_open(common->db, st, &why);
+	if (err)
+		fprintf(stderr, "praxis: %s: %s\n", common->db, why.len ? why.data : px_strerror(err));
+	buf_free(&why);
+	return err ? -1 : 0;
+}
+
+int cli_write_out(const struct buf *b)
+{
+	if ((b->len && fwrite(b->data, 1, b->len, stdout) != b->len) || fflush(stdout)) {
+		fprintf(stderr, "praxis: cannot write the output: %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}

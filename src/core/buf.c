@@ -1,0 +1,191 @@
+/* The growable byte buffer (see core.h). Growth doubles, so appends are
+ * amortised O(1); the cap is checked before any allocation. */
+#include "core.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void buf_init(struct buf *b, size_t cap)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->size = 0;
+	b->cap = cap;
+}
+
+void buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = 0;
+	b->size = 0;
+}
+
+void buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+enum px_err buf_reserve(struct buf *b, size_t n)
+{
+	if (n > b->cap || b->len > b->cap - n)
+		return PX_ETOOBIG;
+	size_t need = b->len + n + 1; /* +1 keeps room for the NUL */
+	if (need <= b->size)
+		return PX_OK;
+	size_t size = b->size ? b->size : 64;
+	while (size < need)
+		size = size > SIZE_MAX / 2 ? need : size * 2;
+	char *p = realloc(b->data, size);
+	if (!p)
+		return PX_ENOMEM;
+	b->data = p;
+	b->size = size;
+	return PX_OK;
+}
+
+enum px_err buf_add(struct buf *b, const void *p, size_t n)
+{
+	enum px_err err = buf_reserve(b, n);
+	if (err)
+		return err;
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return PX_OK;
+}
+
+enum px_err buf_adds(struct buf *b, const char *s)
+{
+	return buf_add(b, s, strlen(s));
+}
+
+enum px_err buf_addc(struct buf *b, char c)
+{
+	return buf_add(b, &c, 1);
+}
+
+enum px_err buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return PX_EUSAGE;
+	enum px_err err = buf_reserve(b, (size_t)n);
+	if (err)
+		return err;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return PX_OK;
+}
+
+int buf_reject(struct buf *b, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	buf_reset(b);
+	if (buf_adds(b, msg))
+		buf_reset(b);
+	return -1;
+}
+
+char *buf_take(struct buf *b)
+{
+	if (!b->data && buf_reserve(b, 0))
+		return NULL;
+	b->data[b->len] = '\0';
+	char *p = b->data;
+	b->data = NULL;
+	b->len = b->size = 0;
+	return p;
+}
+
+enum px_err buf_read_stream(struct buf *b, FILE *f)
+{
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		enum px_err err = buf_add(b, chunk, n);
+		if (err)
+			return err;
+	}
+	return ferror(f) ? PX_EIO : PX_OK;
+}
+
+enum px_err buf_read_file(struct buf *b, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return PX_EIO;
+	enum px_err err = buf_read_stream(b, f);
+	int saved = errno;
+	fclose(f);
+	errno = saved;
+	return err;
+}
+
+char *px_strndup(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *px_strdup(const char *s)
+{
+	return px_strndup(s, strlen(s));
+}
+
+int px_parse_i64(const char *s, size_t n, int allow_neg, int64_t *out)
+{
+	size_t i = 0;
+	int neg = 0;
+	if (allow_neg && n > 0 && s[0] == '-') {
+		neg = 1;
+		i = 1;
+	}
+	if (i == n)
+		return -1;
+	uint64_t v = 0;
+	for (; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		unsigned d = (unsigned)(s[i] - '0');
+		if (v > ((uint64_t)INT64_MAX - d) / 10)
+			return -1;
+		v = v * 10 + d;
+	}
+	*out = neg ? -(int64_t)v : (int64_t)v;
+	return 0;
+}
+
+void ptrvec_init(struct ptrvec *v)
+{
+	buf_init(&v->b, BUF_CAP_DEFAULT);
+}
+
+void ptrvec_free(struct ptrvec *v)
+{
+	buf_free(&v->b);
+}
+
+enum px_err ptrvec_push(struct ptrvec *v, void *p)
+{
+	return buf_add(&v->b, &p, sizeof p);
+}

@@ -1,0 +1,92 @@
+/* core: the error type and the one growable buffer every module uses.
+ *
+ * struct buf owns its bytes, always keeps them NUL-terminated (so text can be
+ * handed to C string APIs) and refuses to grow past its cap: a runaway input
+ * becomes PX_ETOOBIG, never an exhausted machine.  It is the only place in
+ * praxis that calls realloc. */
+#ifndef PX_CORE_H
+#define PX_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define PX_WUR __attribute__((warn_unused_result))
+
+enum px_err {
+	PX_OK = 0,
+	PX_ENOMEM,   /* allocation failed */
+	PX_ETOOBIG,  /* a buffer would pass its cap */
+	PX_EIO,      /* reading or writing a file failed; errno is set */
+	PX_EPARSE,   /* input is malformed; the parser has a message */
+	PX_ESTORE,   /* the store refused an operation */
+	PX_ENOTFOUND,/* no such node */
+	PX_EUSAGE,   /* the caller passed a bad argument */
+};
+
+/* Returns a static, human-readable description of err. */
+const char *px_strerror(enum px_err err);
+
+struct buf {
+	char *data;  /* owned; NUL-terminated when len > 0 or after buf_init */
+	size_t len;  /* bytes in use, excluding the terminating NUL */
+	size_t size; /* bytes allocated */
+	size_t cap;  /* hard upper bound on len */
+};
+
+#define BUF_CAP_DEFAULT ((size_t)1 << 30) /* 1 GiB: larger than any file we accept */
+
+/* Prepares an empty buffer that may grow to cap bytes; allocates nothing. */
+void buf_init(struct buf *b, size_t cap);
+/* Releases the bytes; b is empty and reusable afterwards. Accepts a zeroed b. */
+void buf_free(struct buf *b);
+/* Empties b but keeps its allocation. */
+void buf_reset(struct buf *b);
+/* Appends n bytes. On failure b is unchanged. */
+enum px_err buf_add(struct buf *b, const void *p, size_t n) PX_WUR;
+enum px_err buf_adds(struct buf *b, const char *s) PX_WUR;
+enum px_err buf_addc(struct buf *b, char c) PX_WUR;
+/* Appends printf-formatted text. */
+enum px_err buf_printf(struct buf *b, const char *fmt, ...) PX_WUR
+	__attribute__((format(printf, 2, 3)));
+/* Makes room for n more bytes without changing len. */
+enum px_err buf_reserve(struct buf *b, size_t n) PX_WUR;
+/* Replaces b's content with a printf-formatted message and returns -1: the
+ * one-line way for a checker to say why it refused something. If memory
+ * runs out the message is lost, never the -1. */
+int buf_reject(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the bytes to the caller (free() them); b is left empty. Never NULL:
+ * an empty buffer yields an allocated "". Returns NULL only on ENOMEM. */
+char *buf_take(struct buf *b);
+/* Reads a whole file into b (appending). PX_EIO with errno on failure. */
+enum px_err buf_read_file(struct buf *b, const char *path) PX_WUR;
+/* The same for an open stream, read to its end (not closed). */
+enum px_err buf_read_stream(struct buf *b, FILE *f) PX_WUR;
+
+/* A copy of the n bytes at s, NUL-terminated; NULL on ENOMEM. Caller frees. */
+char *px_strndup(const char *s, size_t n);
+char *px_strdup(const char *s);
+
+/* Parses a decimal integer that fills all of s[0..n): no sign unless allow_neg,
+ * no spaces, no overflow. Returns 0 on success, -1 otherwise. */
+int px_parse_i64(const char *s, size_t n, int allow_neg, int64_t *out);
+
+/* An array of pointers, stored in a struct buf (so it shares its cap and its
+ * single realloc). It does not own what it points to unless its owner says so. */
+struct ptrvec {
+	struct buf b; /* bytes of a void *[] */
+};
+
+void ptrvec_init(struct ptrvec *v);
+void ptrvec_free(struct ptrvec *v); /* frees the array, not the pointees */
+enum px_err ptrvec_push(struct ptrvec *v, void *p) PX_WUR;
+static inline size_t ptrvec_len(const struct ptrvec *v)
+{
+	return v->b.len / sizeof(void *);
+}
+static inline void *ptrvec_get(const struct ptrvec *v, size_t i)
+{
+	return ((void **)(void *)v->b.data)[i];
+}
+
+#endif

@@ -1,0 +1,149 @@
+/* File-level checks shared by both formats, format detection, and the
+ * finishing passes: NFC for JSON strings, duplicate nids, languages. */
+#include "ingest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BOM "\xef\xbb\xbf"
+
+void ingest_diag_init(struct ingest_diag *d)
+{
+	d->line = 0;
+	buf_init(&d->msg, 4096);
+}
+
+void ingest_diag_free(struct ingest_diag *d)
+{
+	buf_free(&d->msg);
+}
+
+void ingest_nodes_free(struct ptrvec *nodes)
+{
+	for (size_t i = 0; i < ptrvec_len(nodes); i++)
+		node_free(ptrvec_get(nodes, i));
+	buf_reset(&nodes->b);
+}
+
+static int line_of(const char *s, size_t off)
+{
+	int line = 1;
+	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + off - p))) != NULL; p++)
+		line++;
+	return line;
+}
+
+static enum px_err fail(struct ingest_diag *d, int line, const char *msg)
+{
+	d->line = line;
+	buf_reset(&d->msg);
+	return buf_adds(&d->msg, msg) ? PX_ENOMEM : PX_EPARSE;
+}
+
+/* A NUL never occurs in text; a file with one is binary, whatever else. */
+static enum px_err check_text(const char *s, size_t n, struct ingest_diag *d)
+{
+	const char *nul = memchr(s, '\0', n);
+	if (nul)
+		return fail(d, line_of(s, (size_t)(nul - s)), "binary file (NUL byte): not a listing or JSON Lines");
+	size_t bad;
+	if (text_utf8_check(s, n, &bad) == 0)
+		return PX_OK;
+	size_t bol = bad;
+	while (bol > 0 && s[bol - 1] != '\n')
+		bol--;
+	char msg[96];
+	snprintf(msg, sizeof msg, "invalid UTF-8 (byte 0x%02X at column %zu)", (unsigned char)s[bad],
+		 bad - bol + 1);
+	return fail(d, line_of(s, bad), msg);
+}
+
+static enum ingest_format detect(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr(" \t\r\n", s[i]))
+			return s[i] == '{' ? INGEST_JSONL : INGEST_LISTING;
+	return INGEST_LISTING;
+}
+
+static int by_nid(const void *a, const void *b)
+{
+	const struct node *x = *(struct node *const *)a, *y = *(struct node *const *)b;
+	if (x->nid != y->nid)
+		return x->nid < y->nid ? -1 : 1;
+	return x->line - y->line;
+}
+
+static enum px_err check_unique_nids(const struct ptrvec *nodes, struct ingest_diag *d)
+{
+	size_t n = ptrvec_len(nodes);
+	struct ptrvec sorted;
+	ptrvec_init(&sorted);
+	enum px_err err = buf_add(&sorted.b, nodes->b.data, nodes->b.len);
+	if (err)
+		return err;
+	qsort(sorted.b.data, n, sizeof(void *), by_nid);
+	for (size_t i = 1; !err && i < n; i++) {
+		const struct node *a = ptrvec_get(&sorted, i - 1), *b = ptrvec_get(&sorted, i);
+		if (a->nid && a->nid == b->nid) {
+			char msg[128];
+			snprintf(msg, sizeof msg, "nid %lld is already used by the entry on line %d",
+				 (long long)b->nid, a->line);
+			err = fail(d, b->line, msg);
+		}
+	}
+	ptrvec_free(&sorted);
+	return err;
+}
+
+enum px_err ingest_parse(const char *data, size_t len, struct text_lang *lang, struct ptrvec *nodes,
+			 struct ingest_diag *d)
+{
+	enum px_err err = check_text(data, len, d);
+	if (err)
+		return err;
+	if (len >= 3 && memcmp(data, BOM, 3) == 0)
+		data += 3, len -= 3;
+	if (detect(data, len) == INGEST_JSONL) {
+		err = ingest_jsonl_parse(data, len, nodes, d);
+		for (size_t i = 0; !err && i < ptrvec_len(nodes); i++)
+			err = node_map_strings(ptrvec_get(nodes, i), text_nfc); /* JSON may be decomposed */
+	} else {
+		err = ingest_listing_parse(data, len, nodes, d);
+	}
+	if (!err)
+		err = check_unique_nids(nodes, d);
+	if (!err && lang)
+		ingest_detect_languages(nodes, lang);
+	if (err)
+		ingest_nodes_free(nodes);
+	return err;
+}
+
+/* The text a node's language is judged on: its own words, title first. */
+static void language_sample(const struct node *n, struct buf *out)
+{
+	buf_reset(out);
+	const char *parts[] = {n->title, n->subtitle, n->body};
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		if (parts[i] && (buf_adds(out, parts[i]) || buf_addc(out, '\n')))
+			return;
+	for (size_t i = 0; i < node_section_count(n) && out->len < 4096; i++)
+		if (buf_adds(out, node_section(n, i)->text) || buf_addc(out, '\n'))
+			return;
+}
+
+void ingest_detect_languages(struct ptrvec *nodes, struct text_lang *lang)
+{
+	struct buf sample;
+	buf_init(&sample, 1 << 20);
+	for (size_t i = 0; i < ptrvec_len(nodes); i++) {
+		struct node *n = ptrvec_get(nodes, i);
+		if (n->language[0])
+			continue;
+		language_sample(n, &sample);
+		text_lang_detect(lang, sample.data ? sample.data : "", sample.len, n->language);
+	}
+	buf_free(&sample);
+}

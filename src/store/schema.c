@@ -1,0 +1,155 @@
+/* The schema and its migrations. PRAGMA user_version is the number of
+ * migrations applied; each runs in its own transaction with the version bump,
+ * so a crash leaves the store at one version or the next, never between.
+ *
+ * node        one row per node; scalar fields. ident = type, title, author
+ *             joined by U+001F: how a node without a source nid is recognised.
+ * node_term   themes, labels, relations, with their order.
+ * section     practice sections, in order.
+ * revision    every version of every node as its export object (doc).
+ * batch       (v2) one row per store_nodes_put: the file and the counts. */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const migrations[] = {
+	/* 1: nodes, their lists and sections, revisions */
+	"CREATE TABLE node ("
+	" nid INTEGER PRIMARY KEY CHECK (nid > 0),"
+	" type TEXT NOT NULL CHECK (type IN ('practice', 'article')),"
+	" title TEXT NOT NULL CHECK (title <> ''),"
+	" subtitle TEXT, country TEXT, city TEXT,"
+	" population INTEGER CHECK (population IS NULL OR population >= 0),"
+	" language TEXT NOT NULL, author TEXT, body TEXT,"
+	" ident TEXT NOT NULL,"
+	" created TEXT NOT NULL, updated TEXT NOT NULL);"
+	"CREATE INDEX node_ident ON node (ident);"
+	"CREATE TABLE node_term ("
+	" nid INTEGER NOT NULL REFERENCES node (nid) ON DELETE CASCADE,"
+	" kind TEXT NOT NULL CHECK (kind IN ('theme', 'label', 'relation')),"
+	" pos INTEGER NOT NULL, value TEXT NOT NULL,"
+	" PRIMARY KEY (nid, kind, pos)) WITHOUT ROWID;"
+	"CREATE INDEX node_term_value ON node_term (kind, value);"
+	"CREATE TABLE section ("
+	" nid INTEGER NOT NULL REFERENCES node (nid) ON DELETE CASCADE,"
+	" pos INTEGER NOT NULL,"
+	" key TEXT NOT NULL CHECK (key IN ('summary', 'solution', 'collaboration', 'impact', 'transfer')),"
+	" heading TEXT NOT NULL, text TEXT NOT NULL,"
+	" PRIMARY KEY (nid, pos)) WITHOUT ROWID;"
+	"CREATE TABLE revision ("
+	" rev INTEGER PRIMARY KEY,"
+	" nid INTEGER NOT NULL REFERENCES node (nid),"
+	" at TEXT NOT NULL, doc TEXT NOT NULL);"
+	"CREATE INDEX revision_nid ON revision (nid, rev);",
+
+	/* 2: ingest batches, and which batch wrote each revision */
+	"CREATE TABLE batch ("
+	" id INTEGER PRIMARY KEY,"
+	" source TEXT NOT NULL, at TEXT NOT NULL,"
+	" added INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,"
+	" unchanged INTEGER NOT NULL DEFAULT 0);"
+	"ALTER TABLE revision ADD COLUMN batch INTEGER REFERENCES batch (id);",
+};
+
+_Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
+	       "STORE_SCHEMA_VERSION must equal the number of migrations");
+
+enum px_err store_fail(struct store *st, struct buf *why, const char *what)
+{
+	if (why)
+		buf_reject(why, "%s: %s", what, sqlite3_errmsg(st->db));
+	return PX_ESTORE;
+}
+
+int store_exec(struct store *st, const char *sql)
+{
+	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
+int store_schema_version(struct store *st)
+{
+	sqlite3_stmt *q;
+	int v = -1;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW)
+		v = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return v;
+}
+
+enum px_err store_migrate(struct store *st, int target, struct buf *why)
+{
+	int v = store_schema_version(st);
+	if (v < 0)
+		return store_fail(st, why, "cannot read the schema version");
+	if (v > STORE_SCHEMA_VERSION) {
+		buf_reject(why, "schema version %d is newer than this praxis (%d): upgrade praxis", v,
+			   STORE_SCHEMA_VERSION);
+		return PX_ESTORE;
+	}
+	for (; v < target; v++) {
+		char bump[64];
+		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+		if (store_exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
+			return store_fail(st, why, "cannot start a migration");
+		if (store_exec(st, migrations[v]) != SQLITE_OK || store_exec(st, bump) != SQLITE_OK) {
+			enum px_err err = store_fail(st, why, "migration failed");
+			store_exec(st, "ROLLBACK");
+			return err;
+		}
+		if (store_exec(st, "COMMIT") != SQLITE_OK)
+			return store_fail(st, why, "cannot commit a migration");
+	}
+	return PX_OK;
+}
+
+static enum px_err open_db(const char *path, struct store **out, struct buf *why)
+{
+	struct store *st = calloc(1, sizeof *st);
+	if (!st || !(st->path = px_strdup(path))) {
+		free(st);
+		return PX_ENOMEM;
+	}
+	int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK)
+		sqlite3_busy_timeout(st->db, 10000);
+	/* Setting WAL on a corrupt or non-database file is where SQLite notices. */
+	if (rc != SQLITE_OK || store_exec(st, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
+	    store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL") != SQLITE_OK) {
+		enum px_err err = store_fail(st, why, "cannot open the store");
+		store_close(st);
+		return err;
+	}
+	*out = st;
+	return PX_OK;
+}
+
+enum px_err store_open_at_version(const char *path, int version, struct store **out, struct buf *why)
+{
+	struct store *st;
+	enum px_err err = open_db(path, &st, why);
+	if (err)
+		return err;
+	if ((err = store_migrate(st, version, why))) {
+		store_close(st);
+		return err;
+	}
+	*out = st;
+	return PX_OK;
+}
+
+enum px_err store_open(const char *path, struct store **out, struct buf *why)
+{
+	return store_open_at_version(path, STORE_SCHEMA_VERSION, out, why);
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}

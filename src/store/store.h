@@ -1,0 +1,66 @@
+/* store: the hub's nodes in SQLite (WAL, foreign keys, synchronous=FULL).
+ *
+ * Writes happen in batches: store_nodes_put() writes all the nodes of one
+ * file in one transaction, or none of them. Every change of a node appends a
+ * revision (the node's export object), so nothing is overwritten without a
+ * trace. A store handle is used by one thread at a time. */
+#ifndef PX_STORE_H
+#define PX_STORE_H
+
+#include "../core/core.h"
+#include "../model/model.h"
+
+struct store;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 2
+
+/* Opens (creating if needed) the store at path and brings its schema up to
+ * date. On failure returns an error and writes the reason to why.
+ * Caller closes with store_close(). */
+enum px_err store_open(const char *path, struct store **out, struct buf *why) PX_WUR;
+/* Opens without migrating (tests use it to build old schemas). */
+enum px_err store_open_at_version(const char *path, int version, struct store **out,
+				  struct buf *why) PX_WUR;
+void store_close(struct store *st);
+int store_schema_version(struct store *st);
+
+struct store_report {
+	size_t added;     /* nodes new to the store */
+	size_t updated;   /* nodes whose content changed */
+	size_t unchanged; /* nodes already stored exactly so */
+};
+
+/* Writes nodes in one transaction. Nodes with nid 0 get one: the nid of the
+ * stored node with the same type, title and author if there is one (so a
+ * re-ingest keeps ids), else a fresh nid above every nid in the store and in
+ * nodes, in order. source (e.g. the file name) is recorded with the batch.
+ * On failure nothing is written and why says what the store refused. */
+enum px_err store_nodes_put(struct store *st, struct ptrvec *nodes, const char *source,
+			    struct store_report *rep, struct buf *why) PX_WUR;
+
+/* Calls fn(done, total, arg) while store_nodes_put() writes a large batch
+ * (every few thousand nodes), e.g. for a progress line. fn NULL turns it off. */
+void store_set_progress(struct store *st, void (*fn)(size_t done, size_t total, void *arg), void *arg);
+
+/* Reads node nid. PX_ENOTFOUND if there is none. Caller frees *out. */
+enum px_err store_node_get(struct store *st, int64_t nid, struct node **out) PX_WUR;
+
+/* Calls fn for every node, newest (highest nid) first, until fn returns
+ * non-zero. The node is borrowed for the call. */
+enum px_err store_nodes_each(struct store *st, int (*fn)(const struct node *, void *), void *arg) PX_WUR;
+
+/* Counts per value of field (one of "type", "language", "country", "theme",
+ * "label"), largest first; fn is called once per value. */
+enum px_err store_count_by(struct store *st, const char *field,
+			   void (*fn)(const char *value, int64_t count, void *), void *arg) PX_WUR;
+
+struct store_totals {
+	int64_t nodes, revisions, batches, max_nid;
+};
+enum px_err store_totals(struct store *st, struct store_totals *t) PX_WUR;
+
+/* The number of revisions of node nid. */
+int64_t store_revision_count(struct store *st, int64_t nid);
+
+#endif

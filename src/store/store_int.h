@@ -1,0 +1,23 @@
+/* Private to store/: the handle and the helpers its files share. */
+#ifndef PX_STORE_INT_H
+#define PX_STORE_INT_H
+
+#include "store.h"
+
+#include <sqlite3.h>
+
+struct store {
+	sqlite3 *db;
+	char *path; /* owned, for messages */
+	void (*progress)(size_t done, size_t total, void *arg);
+	void *progress_arg;
+};
+
+/* Writes "what: sqlite's message" to why and returns PX_ESTORE. */
+enum px_err store_fail(struct store *st, struct buf *why, const char *what);
+/* Runs SQL that returns no rows. */
+int store_exec(struct store *st, const char *sql);
+/* Brings the schema from its current version up to `target`. */
+enum px_err store_migrate(struct store *st, int target, struct buf *why);
+
+#endif
