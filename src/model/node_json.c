@@ -53,7 +53,7 @@ json_t *node_to_json(const struct node *n)
 	json_t *o = json_object();
 	if (!o)
 		return NULL;
-	int bad = json_object_set_new(o, "nid", json_integer(n->nid)) ||
+	int bad = json_object_set_new(o, "nid", n->nid ? json_integer(n->nid) : json_null()) ||
 		  json_object_set_new(o, "type", json_string(node_type_name(n->type))) ||
 		  json_object_set_new(o, "title", str_or_null(n->title));
 	if (n->type == NODE_PRACTICE) {
