@@ -7,7 +7,7 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla -Wformat=2
 DEPCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-DEPLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+DEPLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/text/*.c src/ingest/*.c src/store/*.c))

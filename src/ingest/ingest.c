@@ -2,11 +2,15 @@
  * finishing passes: NFC for JSON strings, duplicate nids, languages. */
 #include "ingest.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define BOM "\xef\xbb\xbf"
+#define DETECT_THREADS_MAX 8
+#define DETECT_PER_THREAD_MIN 256 /* fewer nodes are not worth a thread */
 
 void ingest_diag_init(struct ingest_diag *d)
 {
@@ -134,16 +138,49 @@ static void language_sample(const struct node *n, struct buf *out)
 			return;
 }
 
-void ingest_detect_languages(struct ptrvec *nodes, struct text_lang *lang)
+struct detect_job {
+	struct ptrvec *nodes;
+	struct text_lang *lang;
+	size_t from, to; /* node range [from, to) */
+};
+
+static void *detect_range(void *arg)
 {
+	struct detect_job *j = arg;
 	struct buf sample;
 	buf_init(&sample, 1 << 20);
-	for (size_t i = 0; i < ptrvec_len(nodes); i++) {
-		struct node *n = ptrvec_get(nodes, i);
+	for (size_t i = j->from; i < j->to; i++) {
+		struct node *n = ptrvec_get(j->nodes, i);
 		if (n->language[0])
 			continue;
 		language_sample(n, &sample);
-		text_lang_detect(lang, sample.data ? sample.data : "", sample.len, n->language);
+		text_lang_detect(j->lang, sample.data ? sample.data : "", sample.len, n->language);
 	}
 	buf_free(&sample);
+	return NULL;
+}
+
+/* Detection is most of the cost of ingesting a listing, and nodes are
+ * independent: large files are split over the machine's cores. */
+void ingest_detect_languages(struct ptrvec *nodes, struct text_lang *lang)
+{
+	size_t count = ptrvec_len(nodes);
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nthreads = count < DETECT_PER_THREAD_MIN * 2 || cpus < 2 ? 1
+			  : cpus > DETECT_THREADS_MAX ? DETECT_THREADS_MAX : (size_t)cpus;
+	struct detect_job jobs[DETECT_THREADS_MAX];
+	pthread_t tids[DETECT_THREADS_MAX];
+	size_t started = 0;
+	for (size_t t = 0; t < nthreads; t++) {
+		jobs[t] = (struct detect_job){nodes, lang, count * t / nthreads, count * (t + 1) / nthreads};
+		if (t > 0 && pthread_create(&tids[t], NULL, detect_range, &jobs[t]) == 0)
+			started |= (size_t)1 << t;
+	}
+	detect_range(&jobs[0]);
+	for (size_t t = 1; t < nthreads; t++) {
+		if (started & ((size_t)1 << t))
+			pthread_join(tids[t], NULL);
+		else
+			detect_range(&jobs[t]); /* no thread: do its share here */
+	}
 }

@@ -16,7 +16,7 @@
 #include <fingerprint.h>
 
 #define TEXTCAT_MODELS "/usr/share/libexttextcat/"
-#define LANG_SAMPLE_MAX 4096  /* bytes classified; more only costs time */
+#define LANG_SAMPLE_MAX 1024  /* bytes classified; more only costs time */
 #define LANG_NGRAMS 400       /* ranks kept per fingerprint, libexttextcat's default */
 #define LANG_CLOSE 1.08       /* distance ratio under which function words and letters decide */
 
@@ -147,9 +147,12 @@ void text_lang_detect(struct text_lang *tl, const char *s, size_t n, char out[3]
 		fp_Done(doc);
 		return;
 	}
+	/* A language further than LANG_CLOSE times the best so far can never be
+	 * a candidate, so its comparison may stop there (fp_Compare's cutoff). */
 	long dist[NLANGS], best = LONG_MAX;
 	for (size_t i = 0; i < NLANGS; i++) {
-		dist[i] = fp_Compare(tl->fp[i], doc, INT_MAX);
+		double cut = best == LONG_MAX ? INT_MAX : (double)best * LANG_CLOSE + 1;
+		dist[i] = fp_Compare(tl->fp[i], doc, (int)(cut < INT_MAX ? cut : INT_MAX));
 		if (dist[i] < best)
 			best = dist[i];
 	}

@@ -26,7 +26,8 @@ size_t text_indent(const char *s, size_t n);
 char *text_nfc(const char *s);
 
 /* Language identification, limited to the EU's official languages.
- * A detector is not thread-safe: use one per thread. */
+ * Once made, a detector is only read: text_lang_detect() may run on one
+ * detector from several threads at once. */
 struct text_lang;
 
 /* Loads the language models; NULL (with a message on stderr) if they are

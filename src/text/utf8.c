@@ -59,11 +59,26 @@ size_t text_indent(const char *s, size_t n)
 	return col;
 }
 
-static int is_ascii(const char *s, size_t n)
+/* 1 if s[0..n) is NFC already because every code point is one that NFC
+ * keeps and that never composes with a neighbour: below U+0300 (where the
+ * combining marks start) or general punctuation from U+2002 (U+2000 and
+ * U+2001 are the block's only canonical decompositions). Most lines of a
+ * Latin-script listing qualify, and skip utf8proc_map(). */
+static int nfc_already(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t i = 0;
+	while (i < n) {
+		if (p[i] < 0xcc) { /* ASCII, a continuation byte, or a lead below U+0300 */
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0 || cp < 0x2002 || cp > 0x206f)
 			return 0;
+		i += (size_t)k;
+	}
 	return 1;
 }
 
@@ -97,7 +112,7 @@ static enum px_err collapse(const utf8proc_uint8_t *s, size_t n, struct buf *out
 
 enum px_err text_clean_line(const char *s, size_t n, struct buf *out)
 {
-	if (is_ascii(s, n))
+	if (nfc_already(s, n))
 		return collapse((const utf8proc_uint8_t *)s, n, out);
 	utf8proc_uint8_t *nfc = NULL;
 	utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
