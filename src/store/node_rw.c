@@ -317,10 +317,10 @@ static enum px_err write_node(struct writer *w, const struct node *n, struct sto
 	sqlite3_bind_int64(w->q[S_DEL_TERMS], 1, n->nid);
 	sqlite3_bind_int64(w->q[S_DEL_SECTIONS], 1, n->nid);
 	sqlite3_stmt *rev = w->q[S_ADD_REVISION];
-	int bad = write_row(w, n) || run(w, S_DEL_TERMS) || write_terms(w, n->nid, "theme", &n->themes) ||
-		  write_terms(w, n->nid, "label", &n->labels) ||
-		  write_terms(w, n->nid, "relation", &n->relations) || run(w, S_DEL_SECTIONS) ||
-		  write_sections(w, n);
+	/* A node without a revision has no terms or sections to delete. */
+	int bad = write_row(w, n) || (existed && (run(w, S_DEL_TERMS) || run(w, S_DEL_SECTIONS))) ||
+		  write_terms(w, n->nid, "theme", &n->themes) || write_terms(w, n->nid, "label", &n->labels) ||
+		  write_terms(w, n->nid, "relation", &n->relations) || write_sections(w, n);
 	if (!bad) {
 		sqlite3_bind_int64(rev, 1, n->nid);
 		sqlite3_bind_text(rev, 2, doc.data, (int)doc.len, SQLITE_STATIC);

@@ -126,5 +126,8 @@ enum px_err text_clean_line(const char *s, size_t n, struct buf *out)
 
 char *text_nfc(const char *s)
 {
+	size_t n = strlen(s);
+	if (nfc_already(s, n))
+		return px_strndup(s, n);
 	return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
 }
