@@ -27,8 +27,8 @@ struct cli_common {
  * must stop with *status (help printed: 0; usage error: 2). */
 struct option;
 int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_common *common,
-	      const char *shortopts, const struct option *extra, int (*on_opt)(int opt, const char *arg, void *),
-	      void *ctx, int *first_arg, int *status);
+	      const char *shortopts, const struct option *extra,
+	      int (*on_opt)(int opt, const char *arg, void *), void *ctx, int *first_arg, int *status);
 
 /* Prints "praxis CMD: msg" and the synopsis on stderr; returns EXIT_USAGE. */
 int cli_usage_error(const struct cli_help *help, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -69,7 +69,8 @@ static enum px_err csv_row(struct buf *b, const struct node *n)
 	if (!err)
 		err = csv_list(b, &n->labels, &tmp);
 	if (!err)
-		err = n->population >= 0 ? buf_printf(b, "%lld,", (long long)n->population) : buf_addc(b, ',');
+		err = n->population >= 0 ? buf_printf(b, "%lld,", (long long)n->population)
+					 : buf_addc(b, ',');
 	if (!err)
 		err = csv_list(b, &n->relations, &tmp);
 	const char *tail[] = {n->language, n->author, n->body};

@@ -107,7 +107,7 @@ static const struct cli_help list_help = {
 };
 
 struct list_opts {
-	int type; /* 0 = all */
+	int type;      /* 0 = all */
 	int64_t limit; /* -1 = all */
 	int64_t shown;
 };
@@ -190,7 +190,8 @@ int cmd_stats(int argc, char **argv)
 	enum px_err err = store_totals(st, &t);
 	if (!err)
 		printf("nodes      %lld\nrevisions  %lld\nbatches    %lld\nmax nid    %lld\n",
-		       (long long)t.nodes, (long long)t.revisions, (long long)t.batches, (long long)t.max_nid);
+		       (long long)t.nodes, (long long)t.revisions, (long long)t.batches,
+		       (long long)t.max_nid);
 	static const char *const fields[] = {"type", "language", "country", "theme", "label"};
 	for (size_t i = 0; !err && i < sizeof fields / sizeof fields[0]; i++) {
 		printf("\n%s\n", fields[i]);

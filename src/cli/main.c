@@ -64,7 +64,7 @@ int cli_usage_error(const struct cli_help *help, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-#define OPT_DB 0x100
+#define OPT_DB   0x100
 #define OPT_HELP 'h'
 
 int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_common *common,
@@ -97,7 +97,8 @@ int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_com
 			common->db = optarg;
 		} else if (c == ':' || c == '?' || !on_opt || on_opt(c, optarg, ctx)) {
 			const char *bad = argv[optind - 1];
-			*status = cli_usage_error(help, c == ':' ? "%s needs a value" : "bad option '%s'", bad);
+			*status =
+				cli_usage_error(help, c == ':' ? "%s needs a value" : "bad option '%s'", bad);
 			return -1;
 		}
 	}

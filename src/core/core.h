@@ -15,13 +15,13 @@
 
 enum px_err {
 	PX_OK = 0,
-	PX_ENOMEM,   /* allocation failed */
-	PX_ETOOBIG,  /* a buffer would pass its cap */
-	PX_EIO,      /* reading or writing a file failed; errno is set */
-	PX_EPARSE,   /* input is malformed; the parser has a message */
-	PX_ESTORE,   /* the store refused an operation */
-	PX_ENOTFOUND,/* no such node */
-	PX_EUSAGE,   /* the caller passed a bad argument */
+	PX_ENOMEM,    /* allocation failed */
+	PX_ETOOBIG,   /* a buffer would pass its cap */
+	PX_EIO,       /* reading or writing a file failed; errno is set */
+	PX_EPARSE,    /* input is malformed; the parser has a message */
+	PX_ESTORE,    /* the store refused an operation */
+	PX_ENOTFOUND, /* no such node */
+	PX_EUSAGE,    /* the caller passed a bad argument */
 };
 
 /* Returns a static, human-readable description of err. */
@@ -47,8 +47,7 @@ enum px_err buf_add(struct buf *b, const void *p, size_t n) PX_WUR;
 enum px_err buf_adds(struct buf *b, const char *s) PX_WUR;
 enum px_err buf_addc(struct buf *b, char c) PX_WUR;
 /* Appends printf-formatted text. */
-enum px_err buf_printf(struct buf *b, const char *fmt, ...) PX_WUR
-	__attribute__((format(printf, 2, 3)));
+enum px_err buf_printf(struct buf *b, const char *fmt, ...) PX_WUR __attribute__((format(printf, 2, 3)));
 /* Makes room for n more bytes without changing len. */
 enum px_err buf_reserve(struct buf *b, size_t n) PX_WUR;
 /* Replaces b's content with a printf-formatted message and returns -1: the

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#define BOM "\xef\xbb\xbf"
-#define DETECT_THREADS_MAX 8
+#define BOM                   "\xef\xbb\xbf"
+#define DETECT_THREADS_MAX    8
 #define DETECT_PER_THREAD_MIN 256 /* fewer nodes are not worth a thread */
 
 void ingest_diag_init(struct ingest_diag *d)
@@ -50,7 +50,8 @@ static enum px_err check_text(const char *s, size_t n, struct ingest_diag *d)
 {
 	const char *nul = memchr(s, '\0', n);
 	if (nul)
-		return fail(d, line_of(s, (size_t)(nul - s)), "binary file (NUL byte): not a listing or JSON Lines");
+		return fail(d, line_of(s, (size_t)(nul - s)),
+			    "binary file (NUL byte): not a listing or JSON Lines");
 	size_t bad;
 	if (text_utf8_check(s, n, &bad) == 0)
 		return PX_OK;
@@ -167,7 +168,8 @@ void ingest_detect_languages(struct ptrvec *nodes, struct text_lang *lang)
 	size_t count = ptrvec_len(nodes);
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t nthreads = count < DETECT_PER_THREAD_MIN * 2 || cpus < 2 ? 1
-			  : cpus > DETECT_THREADS_MAX ? DETECT_THREADS_MAX : (size_t)cpus;
+			  : cpus > DETECT_THREADS_MAX                   ? DETECT_THREADS_MAX
+									: (size_t)cpus;
 	struct detect_job jobs[DETECT_THREADS_MAX];
 	pthread_t tids[DETECT_THREADS_MAX];
 	size_t started = 0;

@@ -16,8 +16,8 @@ enum ingest_format { INGEST_LISTING, INGEST_JSONL };
 
 /* Where and why a file was rejected. */
 struct ingest_diag {
-	int line;        /* 1-based line of the defect */
-	struct buf msg;  /* one line, no trailing newline */
+	int line;       /* 1-based line of the defect */
+	struct buf msg; /* one line, no trailing newline */
 };
 
 void ingest_diag_init(struct ingest_diag *d);

@@ -12,8 +12,7 @@ static enum px_err fail(struct ingest_diag *d, int line, const char *what, const
 	return buf_printf(&d->msg, "%s%s", what, detail) ? PX_ENOMEM : PX_EPARSE;
 }
 
-static enum px_err parse_line(const char *s, size_t n, int no, struct ptrvec *nodes,
-			      struct ingest_diag *d)
+static enum px_err parse_line(const char *s, size_t n, int no, struct ptrvec *nodes, struct ingest_diag *d)
 {
 	json_error_t jerr;
 	json_t *obj = json_loadb(s, n, JSON_REJECT_DUPLICATES, &jerr);

@@ -25,9 +25,9 @@
 #include <stdarg.h>
 #include <string.h>
 
-#define BULLET "\xe2\x80\xa2" /* U+2022 */
+#define BULLET           "\xe2\x80\xa2" /* U+2022 */
 #define ENTRY_INDENT_MAX 3
-#define POPULATION_MAX 100000000000LL /* larger is a typo, not a city */
+#define POPULATION_MAX   100000000000LL /* larger is a typo, not a city */
 
 struct line {
 	int no;        /* 1-based source line */
@@ -37,8 +37,8 @@ struct line {
 };
 
 struct listing {
-	struct buf text;   /* cleaned lines, each NUL-terminated */
-	struct buf lines;  /* struct line[] */
+	struct buf text;  /* cleaned lines, each NUL-terminated */
+	struct buf lines; /* struct line[] */
 	size_t count;
 	struct ingest_diag *d;
 };
@@ -239,8 +239,9 @@ static enum px_err practice_place(struct cursor *c, struct node *n, int title_li
 		return PX_ENOMEM;
 	c->i++;
 	if (c->i >= c->end || is_blank(c) || is_bullet(c) || is_share(c) || is_heading(c, NULL))
-		return fail(d, country_line, "practice \"%s\" has a country (\"%s\") but no city on the next line",
-			    n->title, n->country);
+		return fail(d, country_line,
+			    "practice \"%s\" has a country (\"%s\") but no city on the next line", n->title,
+			    n->country);
 	s = cur(c, &len);
 	if (node_set(&n->city, s, len))
 		return PX_ENOMEM;
@@ -331,8 +332,7 @@ static enum px_err practice_ref(struct cursor *c, struct node *n)
 	return PX_OK;
 }
 
-static enum px_err section_close(struct node *n, enum section_key key, const char *heading,
-				 struct buf *text)
+static enum px_err section_close(struct node *n, enum section_key key, const char *heading, struct buf *text)
 {
 	if (!heading || text->len == 0)
 		return PX_OK; /* a heading with nothing under it carries no content */
@@ -361,8 +361,8 @@ static enum px_err practice_sections(struct cursor *c, struct node *n)
 		}
 		if (is_heading(c, &next)) {
 			if (seen & (1u << next)) {
-				err = fail(c->l->d, cur_no(c), "practice \"%s\": section \"%s\" appears twice",
-					   n->title, s);
+				err = fail(c->l->d, cur_no(c),
+					   "practice \"%s\": section \"%s\" appears twice", n->title, s);
 				break;
 			}
 			seen |= 1u << next;
@@ -500,8 +500,7 @@ static enum px_err parse_lines(struct listing *l, struct ptrvec *nodes)
 	return PX_OK;
 }
 
-enum px_err ingest_listing_parse(const char *data, size_t len, struct ptrvec *nodes,
-				 struct ingest_diag *d)
+enum px_err ingest_listing_parse(const char *data, size_t len, struct ptrvec *nodes, struct ingest_diag *d)
 {
 	struct listing l = {.d = d};
 	buf_init(&l.text, BUF_CAP_DEFAULT);

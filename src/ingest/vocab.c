@@ -82,12 +82,14 @@ static const struct word labels[] = {
 };
 
 static const struct word see_more[] = {
-	{0, "see more"}, {0, "read more"}, {0, "voir plus"}, {0, "lire la suite"}, {0, "ver mas"}, {0, "leer mas"},
-	{0, "vedi di piu"}, {0, "leggi di piu"}, {0, "mehr sehen"}, {0, "weiterlesen"}, {0, "mehr lesen"}, {0, "δειτε περισσοτερα"},
+	{0, "see more"},   {0, "read more"},   {0, "voir plus"},   {0, "lire la suite"},
+	{0, "ver mas"},    {0, "leer mas"},    {0, "vedi di piu"}, {0, "leggi di piu"},
+	{0, "mehr sehen"}, {0, "weiterlesen"}, {0, "mehr lesen"},  {0, "δειτε περισσοτερα"},
 };
 
 static const struct word footers[] = {
-	{0, "subscribe to"}, {0, "s'abonner a"}, {0, "suscribirse a"}, {0, "iscriviti a"}, {0, "abonnieren"}, {0, "εγγραφειτε"},
+	{0, "subscribe to"}, {0, "s'abonner a"}, {0, "suscribirse a"},
+	{0, "iscriviti a"},  {0, "abonnieren"},  {0, "εγγραφειτε"},
 };
 
 /* Writes the folded form of s[0..n) into out[FOLD_MAX+1]; 0 if too long. */
@@ -96,9 +98,9 @@ static int fold(const char *s, size_t n, char *out)
 	if (n > FOLD_MAX)
 		return 0;
 	utf8proc_uint8_t *f = NULL;
-	utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
-					    UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
-						    UTF8PROC_STABLE);
+	utf8proc_ssize_t len =
+		utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
+			     UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_STABLE);
 	if (len < 0)
 		return 0;
 	while (len > 0 && strchr(" ?:.!", f[len - 1]))

@@ -36,21 +36,21 @@ struct strlist {
 };
 
 struct node {
-	int64_t nid;          /* > 0; 0 while not yet assigned */
+	int64_t nid; /* > 0; 0 while not yet assigned */
 	enum node_type type;
-	char *title;          /* never NULL in a valid node */
-	char *subtitle;       /* practice only */
-	char *country;        /* practice only */
-	char *city;           /* practice only */
+	char *title;              /* never NULL in a valid node */
+	char *subtitle;           /* practice only */
+	char *country;            /* practice only */
+	char *city;               /* practice only */
 	struct strlist themes;    /* no duplicates, order of appearance */
 	struct strlist labels;    /* programme labels, never themes */
 	struct strlist relations; /* relation_name() values */
-	int64_t population;   /* inhabitants; -1 = unknown */
-	char language[4];     /* ISO 639-1; "" until detected */
-	struct ptrvec sections; /* struct section *, owned, in source order */
-	char *author;         /* article only */
-	char *body;           /* article only; lines joined with "\n" */
-	int line;             /* source line of the entry (for messages), 0 if none */
+	int64_t population;       /* inhabitants; -1 = unknown */
+	char language[4];         /* ISO 639-1; "" until detected */
+	struct ptrvec sections;   /* struct section *, owned, in source order */
+	char *author;             /* article only */
+	char *body;               /* article only; lines joined with "\n" */
+	int line;                 /* source line of the entry (for messages), 0 if none */
 };
 
 void strlist_init(struct strlist *l);
@@ -76,11 +76,11 @@ enum px_err node_section_add(struct node *n, enum section_key key, const char *h
 enum px_err node_set(char **field, const char *s, size_t len) PX_WUR;
 
 const char *node_type_name(enum node_type t);
-int node_type_parse(const char *s, enum node_type *out);   /* 0 ok, -1 unknown */
+int node_type_parse(const char *s, enum node_type *out); /* 0 ok, -1 unknown */
 const char *section_key_name(enum section_key k);
 int section_key_parse(const char *s, enum section_key *out); /* 0 ok, -1 unknown */
 const char *relation_name(enum relation r);
-int relation_parse(const char *s, enum relation *out);       /* 0 ok, -1 unknown */
+int relation_parse(const char *s, enum relation *out); /* 0 ok, -1 unknown */
 
 /* Replaces every string of n (fields, list items, section headings and
  * texts) with fn(string), which returns a malloc'd string or NULL on failure.

@@ -9,7 +9,8 @@ static const char *const section_names[SECTION_COUNT] = {
 	"summary", "solution", "collaboration", "impact", "transfer",
 };
 static const char *const relation_names[RELATION_COUNT] = {
-	"in_partnership_with", "adapted_by_cities_from",
+	"in_partnership_with",
+	"adapted_by_cities_from",
 };
 
 void strlist_init(struct strlist *l)
@@ -110,8 +111,7 @@ const struct section *node_section(const struct node *n, size_t i)
 	return ptrvec_get(&n->sections, i);
 }
 
-enum px_err node_section_add(struct node *n, enum section_key key, const char *heading,
-			     const char *text)
+enum px_err node_section_add(struct node *n, enum section_key key, const char *heading, const char *text)
 {
 	struct section *s = calloc(1, sizeof *s);
 	if (!s)

@@ -9,8 +9,8 @@
 #include <string.h>
 
 static const char *const practice_keys[] = {
-	"nid", "type", "title", "subtitle", "country", "city", "themes", "labels",
-	"population", "relations", "language", "sections", NULL,
+	"nid",    "type",       "title",     "subtitle", "country",  "city", "themes",
+	"labels", "population", "relations", "language", "sections", NULL,
 };
 static const char *const article_keys[] = {
 	"nid", "type", "title", "author", "language", "body", NULL,
@@ -136,7 +136,7 @@ static int read_strings(const json_t *obj, const char *key, struct strlist *l, s
 	}
 	size_t i;
 	const json_t *v;
-	json_array_foreach(a, i, v) {
+	json_array_foreach (a, i, v) {
 		if (!json_is_string(v) || json_string_length(v) == 0) {
 			return buf_reject(why, "\"%s\"[%zu] must be a non-empty string", key, i);
 		}
@@ -155,7 +155,7 @@ static int read_relations(const json_t *obj, struct node *n, struct buf *why)
 	for (size_t i = 0; i < strlist_len(&n->relations); i++)
 		if (relation_parse(strlist_get(&n->relations, i), &r)) {
 			return buf_reject(why, "\"relations\"[%zu]: unknown relation \"%s\"", i,
-					 strlist_get(&n->relations, i));
+					  strlist_get(&n->relations, i));
 		}
 	return 0;
 }
@@ -192,7 +192,7 @@ static int read_section(const json_t *o, size_t i, struct node *n, struct buf *w
 	if (!json_is_object(o)) {
 		return buf_reject(why, "\"sections\"[%zu] must be an object", i);
 	}
-	json_object_foreach((json_t *)o, k, v) {
+	json_object_foreach ((json_t *)o, k, v) {
 		if (strcmp(k, "key") && strcmp(k, "heading") && strcmp(k, "text")) {
 			return buf_reject(why, "\"sections\"[%zu]: unknown key \"%s\"", i, k);
 		}
@@ -204,8 +204,10 @@ static int read_section(const json_t *o, size_t i, struct node *n, struct buf *w
 		     *text = json_object_get(o, "text");
 	enum section_key sk;
 	if (!key || section_key_parse(json_string_value(key), &sk)) {
-		return buf_reject(why, "\"sections\"[%zu]: \"key\" must be one of summary, solution, "
-				      "collaboration, impact, transfer", i);
+		return buf_reject(why,
+				  "\"sections\"[%zu]: \"key\" must be one of summary, solution, "
+				  "collaboration, impact, transfer",
+				  i);
 	}
 	if (!text) {
 		return buf_reject(why, "\"sections\"[%zu]: missing \"text\"", i);
@@ -226,7 +228,9 @@ static int read_sections(const json_t *obj, struct node *n, struct buf *why)
 	}
 	size_t i;
 	const json_t *o;
-	json_array_foreach(a, i, o) if (read_section(o, i, n, why)) return -1;
+	json_array_foreach (a, i, o)
+		if (read_section(o, i, n, why))
+			return -1;
 	return 0;
 }
 
@@ -234,8 +238,7 @@ static int read_practice(const json_t *obj, struct node *n, struct buf *why)
 {
 	return read_string(obj, "subtitle", 0, &n->subtitle, why) ||
 	       read_string(obj, "country", 1, &n->country, why) ||
-	       read_string(obj, "city", 1, &n->city, why) ||
-	       read_strings(obj, "themes", &n->themes, why) ||
+	       read_string(obj, "city", 1, &n->city, why) || read_strings(obj, "themes", &n->themes, why) ||
 	       read_strings(obj, "labels", &n->labels, why) ||
 	       read_int(obj, "population", 0, &n->population, why) || read_relations(obj, n, why) ||
 	       read_sections(obj, n, why);
@@ -243,8 +246,7 @@ static int read_practice(const json_t *obj, struct node *n, struct buf *why)
 
 static int read_article(const json_t *obj, struct node *n, struct buf *why)
 {
-	return read_string(obj, "author", 0, &n->author, why) ||
-	       read_string(obj, "body", 0, &n->body, why);
+	return read_string(obj, "author", 0, &n->author, why) || read_string(obj, "body", 0, &n->body, why);
 }
 
 struct node *node_from_json(const json_t *obj, struct buf *why)
@@ -262,12 +264,12 @@ struct node *node_from_json(const json_t *obj, struct buf *why)
 	const char *const *keys = type == NODE_PRACTICE ? practice_keys : article_keys;
 	const char *k;
 	const json_t *v;
-	json_object_foreach((json_t *)obj, k, v) if (!allowed(keys, k))
-	{
-		buf_reject(why, "unknown key \"%s\" for %s %s", k,
-			   type == NODE_ARTICLE ? "an" : "a", node_type_name(type));
-		return NULL;
-	}
+	json_object_foreach ((json_t *)obj, k, v)
+		if (!allowed(keys, k)) {
+			buf_reject(why, "unknown key \"%s\" for %s %s", k, type == NODE_ARTICLE ? "an" : "a",
+				   node_type_name(type));
+			return NULL;
+		}
 	struct node *n = node_new(type);
 	if (!n) {
 		buf_reject(why, "out of memory");

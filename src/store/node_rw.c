@@ -7,7 +7,7 @@
 #include <string.h>
 
 #define PROGRESS_EVERY 4096 /* nodes between progress callbacks */
-#define NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+#define NOW            "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 /* ---- reading ---- */
 
@@ -26,10 +26,11 @@ static int reader_init(struct store *st, struct reader *r)
 {
 	memset(r, 0, sizeof *r);
 	sqlite3 *db = st->db;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT type, title, subtitle, country, city, population, language, author, body"
-			       " FROM node WHERE nid = ?",
-			       -1, &r->node, NULL) ||
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT type, title, subtitle, country, city, population, language, author, body"
+		    " FROM node WHERE nid = ?",
+		    -1, &r->node, NULL) ||
 	    sqlite3_prepare_v2(db, "SELECT kind, value FROM node_term WHERE nid = ? ORDER BY kind, pos", -1,
 			       &r->terms, NULL) ||
 	    sqlite3_prepare_v2(db, "SELECT key, heading, text FROM section WHERE nid = ? ORDER BY pos", -1,
@@ -56,7 +57,7 @@ static enum px_err read_lists(struct reader *r, struct node *n)
 	while (!err && sqlite3_step(r->terms) == SQLITE_ROW) {
 		const char *kind = (const char *)sqlite3_column_text(r->terms, 0);
 		const char *v = (const char *)sqlite3_column_text(r->terms, 1);
-		struct strlist *l = strcmp(kind, "theme") == 0 ? &n->themes
+		struct strlist *l = strcmp(kind, "theme") == 0   ? &n->themes
 				    : strcmp(kind, "label") == 0 ? &n->labels
 								 : &n->relations;
 		err = strlist_add(l, v, (size_t)sqlite3_column_bytes(r->terms, 1));
@@ -154,8 +155,19 @@ enum px_err store_nodes_each(struct store *st, int (*fn)(const struct node *, vo
 /* ---- writing ---- */
 
 enum stmt {
-	S_MAX_NID, S_IDENT, S_BATCH_NID, S_PREV_DOC, S_UPSERT, S_DEL_TERMS, S_ADD_TERM,
-	S_DEL_SECTIONS, S_ADD_SECTION, S_ADD_REVISION, S_BATCH, S_BATCH_DONE, S_COUNT
+	S_MAX_NID,
+	S_IDENT,
+	S_BATCH_NID,
+	S_PREV_DOC,
+	S_UPSERT,
+	S_DEL_TERMS,
+	S_ADD_TERM,
+	S_DEL_SECTIONS,
+	S_ADD_SECTION,
+	S_ADD_REVISION,
+	S_BATCH,
+	S_BATCH_DONE,
+	S_COUNT
 };
 
 static const char *const stmt_sql[S_COUNT] = {
@@ -319,7 +331,8 @@ static enum px_err write_node(struct writer *w, const struct node *n, struct sto
 	sqlite3_stmt *rev = w->q[S_ADD_REVISION];
 	/* A node without a revision has no terms or sections to delete. */
 	int bad = write_row(w, n) || (existed && (run(w, S_DEL_TERMS) || run(w, S_DEL_SECTIONS))) ||
-		  write_terms(w, n->nid, "theme", &n->themes) || write_terms(w, n->nid, "label", &n->labels) ||
+		  write_terms(w, n->nid, "theme", &n->themes) ||
+		  write_terms(w, n->nid, "label", &n->labels) ||
 		  write_terms(w, n->nid, "relation", &n->relations) || write_sections(w, n);
 	if (!bad) {
 		sqlite3_bind_int64(rev, 1, n->nid);

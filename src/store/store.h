@@ -20,8 +20,7 @@ struct store;
  * Caller closes with store_close(). */
 enum px_err store_open(const char *path, struct store **out, struct buf *why) PX_WUR;
 /* Opens without migrating (tests use it to build old schemas). */
-enum px_err store_open_at_version(const char *path, int version, struct store **out,
-				  struct buf *why) PX_WUR;
+enum px_err store_open_at_version(const char *path, int version, struct store **out, struct buf *why) PX_WUR;
 void store_close(struct store *st);
 int store_schema_version(struct store *st);
 

@@ -15,10 +15,10 @@
 #include <string.h>
 #include <fingerprint.h>
 
-#define TEXTCAT_MODELS "/usr/share/libexttextcat/"
-#define LANG_SAMPLE_MAX 1024  /* bytes classified; more only costs time */
-#define LANG_NGRAMS 400       /* ranks kept per fingerprint, libexttextcat's default */
-#define LANG_CLOSE 1.08       /* distance ratio under which function words and letters decide */
+#define TEXTCAT_MODELS  "/usr/share/libexttextcat/"
+#define LANG_SAMPLE_MAX 1024 /* bytes classified; more only costs time */
+#define LANG_NGRAMS     400  /* ranks kept per fingerprint, libexttextcat's default */
+#define LANG_CLOSE      1.08 /* distance ratio under which function words and letters decide */
 
 /* The most frequent function words of each language, which separate close
  * relatives; a word listed for two languages counts for both. */
@@ -68,7 +68,8 @@ struct text_lang *text_lang_new(void)
 		snprintf(path, sizeof path, "%s%s.lm", TEXTCAT_MODELS, langs[i].code);
 		tl->fp[i] = fp_Init(langs[i].code);
 		if (!tl->fp[i] || fp_Read(tl->fp[i], path, LANG_NGRAMS) == 0) {
-			fprintf(stderr, "praxis: cannot read language model %s (is libexttextcat-data installed?)\n",
+			fprintf(stderr,
+				"praxis: cannot read language model %s (is libexttextcat-data installed?)\n",
 				path);
 			text_lang_free(tl);
 			return NULL;
@@ -121,7 +122,7 @@ static int function_words(const struct lang_def *lang, const char *s, size_t n)
 		word[0] = ' ';
 		for (size_t k = 0; k < len; k++) /* ASCII lower-casing suffices for a cue */
 			word[k + 1] = (char)(s[start + k] >= 'A' && s[start + k] <= 'Z' ? s[start + k] + 32
-											 : s[start + k]);
+											: s[start + k]);
 		word[len + 1] = ' ';
 		word[len + 2] = '\0';
 		hits += strstr(lang->words, word) != NULL;

@@ -30,8 +30,17 @@ static int is_space(utf8proc_int32_t c)
 	if (c <= 0x20 || (c >= 0x7f && c <= 0xa0))
 		return 1; /* ASCII controls, space, DEL, C1 controls, NBSP */
 	switch (c) {
-	case 0x1680: case 0x180e: case 0x200b: case 0x200c: case 0x2028: case 0x2029:
-	case 0x202f: case 0x205f: case 0x2060: case 0x3000: case 0xfeff:
+	case 0x1680:
+	case 0x180e:
+	case 0x200b:
+	case 0x200c:
+	case 0x2028:
+	case 0x2029:
+	case 0x202f:
+	case 0x205f:
+	case 0x2060:
+	case 0x3000:
+	case 0xfeff:
 		return 1;
 	}
 	return c >= 0x2000 && c <= 0x200a;
