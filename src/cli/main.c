@@ -86,8 +86,8 @@ int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_com
 		common->db = CLI_DB_DEFAULT;
 	optind = 1;
 	opterr = 0;
-	int c;
-	while ((c = getopt_long(argc, argv, shorts, opts, NULL)) != -1) {
+	int c, li = -1;
+	while ((c = getopt_long(argc, argv, shorts, opts, &li)) != -1) {
 		if (c == OPT_HELP) {
 			printf("usage: %s\n\n%s", help->synopsis, help->text);
 			*status = EXIT_DONE;
@@ -95,12 +95,23 @@ int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_com
 		}
 		if (c == OPT_DB) {
 			common->db = optarg;
-		} else if (c == ':' || c == '?' || !on_opt || on_opt(c, optarg, ctx)) {
-			const char *bad = argv[optind - 1];
-			*status =
-				cli_usage_error(help, c == ':' ? "%s needs a value" : "bad option '%s'", bad);
+		} else if (c == ':') {
+			*status = cli_usage_error(help, "%s needs a value", argv[optind - 1]);
+			return -1;
+		} else if (c == '?' || !on_opt) {
+			*status = cli_usage_error(help, "unknown option '%s'", argv[optind - 1]);
+			return -1;
+		} else if (on_opt(c, optarg, ctx)) {
+			char name[64];
+			if (li >= 0)
+				snprintf(name, sizeof name, "--%s", opts[li].name);
+			else
+				snprintf(name, sizeof name, "-%c", c);
+			*status = cli_usage_error(help, "invalid value '%s' for %s", optarg ? optarg : "",
+						  name);
 			return -1;
 		}
+		li = -1;
 	}
 	*first_arg = optind;
 	return 0;

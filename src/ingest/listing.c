@@ -27,6 +27,8 @@
 
 #define BULLET           "\xe2\x80\xa2" /* U+2022 */
 #define ENTRY_INDENT_MAX 3
+#define AUTHOR_MAX_BYTES 80
+#define AUTHOR_MAX_WORDS 6
 #define POPULATION_MAX   100000000000LL /* larger is a typo, not a city */
 
 struct line {
@@ -399,9 +401,18 @@ static enum px_err parse_practice(struct cursor *c, struct node *n)
 /* ---- teasers ---- */
 
 /* An author line is a name: short, and not a sentence. */
+/* An author line is a name or a handle: short, a few words, no colon, not
+ * ending like a sentence (a closing question is the teaser's, not a name). */
 static int looks_like_author(const char *s, size_t n)
 {
-	return n > 0 && n <= 80 && s[n - 1] != '.' && !memchr(s, ':', n);
+	if (n == 0 || n > AUTHOR_MAX_BYTES || memchr(s, ':', n) || strchr(".?!;", s[n - 1]))
+		return 0;
+	if (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0) /* … */
+		return 0;
+	size_t words = 1;
+	for (size_t i = 0; i < n; i++)
+		words += s[i] == ' ';
+	return words <= AUTHOR_MAX_WORDS;
 }
 
 static enum px_err parse_teaser(struct cursor *c, struct node *n)

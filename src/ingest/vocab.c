@@ -1,9 +1,10 @@
 /* The fixed words of the listing format, in English (as the hub prints them)
- * and in the interface languages a hub may be rendered in. Entries are written
- * folded (lower case, no accents, no trailing punctuation), as fold() makes
- * the input. */
+ * and in the interface languages a hub may be rendered in. Both the entries
+ * and the input pass through fold() (case, accents, apostrophes, edge
+ * punctuation), so entries may be written in any of the forms a page uses. */
 #include "ingest.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -92,7 +93,18 @@ static const struct word footers[] = {
 	{0, "iscriviti a"},  {0, "abonnieren"},  {0, "εγγραφειτε"},
 };
 
-/* Writes the folded form of s[0..n) into out[FOLD_MAX+1]; 0 if too long. */
+/* 1 for what may surround a format word without changing it: white space
+ * and punctuation (the Spanish "¿", the Greek question mark, a colon). */
+static int is_edge(utf8proc_int32_t c)
+{
+	utf8proc_category_t cat = utf8proc_category(c);
+	return c == ' ' || (cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO) ||
+	       (cat >= UTF8PROC_CATEGORY_ZS && cat <= UTF8PROC_CATEGORY_ZP);
+}
+
+/* Writes the folded form of s[0..n) into out[FOLD_MAX+1]: case folded (so
+ * final sigma is sigma), accents stripped, typographic apostrophes made
+ * ASCII, punctuation and spaces trimmed at both ends. 0 if too long. */
 static int fold(const char *s, size_t n, char *out)
 {
 	if (n > FOLD_MAX)
@@ -103,28 +115,63 @@ static int fold(const char *s, size_t n, char *out)
 			     UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_STABLE);
 	if (len < 0)
 		return 0;
-	while (len > 0 && strchr(" ?:.!", f[len - 1]))
-		len--;
-	int ok = len <= FOLD_MAX;
-	if (ok) {
-		memcpy(out, f, (size_t)len);
-		out[len] = '\0';
+	size_t o = 0, keep = 0; /* bytes written; length up to the last non-edge */
+	int started = 0;
+	for (utf8proc_ssize_t i = 0; i < len;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate(f + i, len - i, &c);
+		if (k <= 0)
+			break;
+		if (c == 0x2019 || c == 0x2018) /* ’ ‘ */
+			c = '\'';
+		if (started || !is_edge(c)) {
+			started = 1;
+			if (o + 4 > FOLD_MAX)
+				break;
+			o += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)out + o);
+			if (!is_edge(c))
+				keep = o;
+		}
+		i += k;
 	}
 	free(f);
-	return ok;
+	out[keep] = '\0';
+	return 1;
 }
 
 #define COUNT(table) (sizeof table / sizeof table[0])
 
-/* 1 if s[0..n) folds to one of table's words; *value is then its value. */
-static int lookup(const struct word *table, size_t count, const char *s, size_t n, int *value)
+/* The tables folded by fold() once, so they may be written as people write
+ * them and still match whatever fold() makes of the input. */
+enum { T_SECTIONS, T_RELATIONS, T_LABELS, T_SEE_MORE, T_FOOTERS, T_COUNT };
+static char (*folded[T_COUNT])[FOLD_MAX + 1];
+static pthread_once_t folded_once = PTHREAD_ONCE_INIT;
+
+static const struct {
+	const struct word *words;
+	size_t count;
+} tables[T_COUNT] = {{sections, COUNT(sections)}, {relations, COUNT(relations)}, {labels, COUNT(labels)},
+	      {see_more, COUNT(see_more)},  {footers, COUNT(footers)}};
+
+static void fold_tables(void)
+{
+	for (size_t t = 0; t < COUNT(tables); t++) {
+		folded[t] = calloc(tables[t].count, FOLD_MAX + 1);
+		for (size_t i = 0; folded[t] && i < tables[t].count; i++)
+			fold(tables[t].words[i].text, strlen(tables[t].words[i].text), folded[t][i]);
+	}
+}
+
+/* 1 if s[0..n) folds to one of table t's words; *value is then its value. */
+static int lookup(size_t t, const char *s, size_t n, int *value)
 {
 	char f[FOLD_MAX + 1];
-	if (!fold(s, n, f))
+	pthread_once(&folded_once, fold_tables);
+	if (!folded[t] || n > FOLD_MAX || !fold(s, n, f) || !f[0])
 		return 0;
-	for (size_t i = 0; i < count; i++)
-		if (strcmp(table[i].text, f) == 0) {
-			*value = table[i].value;
+	for (size_t i = 0; i < tables[t].count; i++)
+		if (strcmp(folded[t][i], f) == 0) {
+			*value = tables[t].words[i].value;
 			return 1;
 		}
 	return 0;
@@ -133,7 +180,7 @@ static int lookup(const struct word *table, size_t count, const char *s, size_t 
 int vocab_section(const char *s, size_t n, enum section_key *key)
 {
 	int v;
-	if (!lookup(sections, COUNT(sections), s, n, &v))
+	if (!lookup(T_SECTIONS, s, n, &v))
 		return 0;
 	*key = (enum section_key)v;
 	return 1;
@@ -142,7 +189,7 @@ int vocab_section(const char *s, size_t n, enum section_key *key)
 int vocab_relation(const char *s, size_t n, enum relation *rel)
 {
 	int v;
-	if (!lookup(relations, COUNT(relations), s, n, &v))
+	if (!lookup(T_RELATIONS, s, n, &v))
 		return 0;
 	*rel = (enum relation)v;
 	return 1;
@@ -151,19 +198,19 @@ int vocab_relation(const char *s, size_t n, enum relation *rel)
 int vocab_label(const char *s, size_t n)
 {
 	int v;
-	return lookup(labels, COUNT(labels), s, n, &v);
+	return lookup(T_LABELS, s, n, &v);
 }
 
 int vocab_see_more(const char *s, size_t n)
 {
 	int v;
-	return lookup(see_more, COUNT(see_more), s, n, &v);
+	return lookup(T_SEE_MORE, s, n, &v);
 }
 
 int vocab_footer(const char *s, size_t n)
 {
 	int v;
-	return lookup(footers, COUNT(footers), s, n, &v);
+	return lookup(T_FOOTERS, s, n, &v);
 }
 int vocab_ref_nid(const char *s, size_t n)
 {

@@ -65,9 +65,9 @@ struct text_lang *text_lang_new(void)
 		return NULL;
 	char path[256];
 	for (size_t i = 0; i < NLANGS; i++) {
-		snprintf(path, sizeof path, "%s%s.lm", TEXTCAT_MODELS, langs[i].code);
+		int len = snprintf(path, sizeof path, "%s%s.lm", TEXTCAT_MODELS, langs[i].code);
 		tl->fp[i] = fp_Init(langs[i].code);
-		if (!tl->fp[i] || fp_Read(tl->fp[i], path, LANG_NGRAMS) == 0) {
+		if (len < 0 || (size_t)len >= sizeof path || !tl->fp[i] || fp_Read(tl->fp[i], path, LANG_NGRAMS) == 0) {
 			fprintf(stderr,
 				"praxis: cannot read language model %s (is libexttextcat-data installed?)\n",
 				path);
