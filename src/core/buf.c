@@ -162,16 +162,16 @@ int px_parse_i64(const char *s, size_t n, int allow_neg, int64_t *out)
 	}
 	if (i == n)
 		return -1;
-	uint64_t v = 0;
+	uint64_t v = 0, max = (uint64_t)INT64_MAX + (uint64_t)neg; /* |INT64_MIN| = INT64_MAX + 1 */
 	for (; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return -1;
 		unsigned d = (unsigned)(s[i] - '0');
-		if (v > ((uint64_t)INT64_MAX - d) / 10)
+		if (v > (max - d) / 10)
 			return -1;
 		v = v * 10 + d;
 	}
-	*out = neg ? -(int64_t)v : (int64_t)v;
+	*out = !neg ? (int64_t)v : v > (uint64_t)INT64_MAX ? INT64_MIN : -(int64_t)v;
 	return 0;
 }
 

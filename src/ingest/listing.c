@@ -83,6 +83,13 @@ static void blank_media_tokens(char *s, size_t n)
 		char *close = memmem(p, (size_t)(end - p), "}]]", 3);
 		if (!close)
 			return; /* not a token: keep the text as written */
+		/* An opener with another opener before its closer is text that
+		 * happens to hold "[[{"; the later one may be a real token. */
+		char *next = memmem(p + 3, (size_t)(close - (p + 3)), "[[{", 3);
+		if (next) {
+			p = next;
+			continue;
+		}
 		for (char *q = p; q < close + 3; q++)
 			if (*q != '\n')
 				*q = ' ';
@@ -323,9 +330,10 @@ static enum px_err practice_ref(struct cursor *c, struct node *n)
 			    n->title);
 	size_t len;
 	const char *s = cur(c, &len);
-	if (px_parse_i64(s, len, 0, &n->nid) || n->nid <= 0)
-		return fail(c->l->d, cur_no(c), "practice \"%s\": Ref nid \"%.40s\" is not a positive number",
-			    n->title, s);
+	if (px_parse_i64(s, len, 0, &n->nid) || n->nid <= 0 || n->nid > NODE_NID_MAX)
+		return fail(c->l->d, cur_no(c),
+			    "practice \"%s\": Ref nid \"%.40s\" is not a nid (a whole number from 1 to %lld)",
+			    n->title, s, (long long)NODE_NID_MAX);
 	c->i++;
 	skip_blanks(c);
 	if (c->i < c->end)

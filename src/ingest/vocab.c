@@ -102,6 +102,8 @@ static int is_edge(utf8proc_int32_t c)
 	       (cat >= UTF8PROC_CATEGORY_ZS && cat <= UTF8PROC_CATEGORY_ZP);
 }
 
+static const struct word ref_nid[] = {{0, "Ref nid"}};
+
 /* Writes the folded form of s[0..n) into out[FOLD_MAX+1]: case folded (so
  * final sigma is sigma), accents stripped, typographic apostrophes made
  * ASCII, punctuation and spaces trimmed at both ends. 0 if too long. */
@@ -143,7 +145,7 @@ static int fold(const char *s, size_t n, char *out)
 
 /* The tables folded by fold() once, so they may be written as people write
  * them and still match whatever fold() makes of the input. */
-enum { T_SECTIONS, T_RELATIONS, T_LABELS, T_SEE_MORE, T_FOOTERS, T_COUNT };
+enum { T_SECTIONS, T_RELATIONS, T_LABELS, T_SEE_MORE, T_FOOTERS, T_REF_NID, T_COUNT };
 static char (*folded[T_COUNT])[FOLD_MAX + 1];
 static pthread_once_t folded_once = PTHREAD_ONCE_INIT;
 
@@ -151,7 +153,7 @@ static const struct {
 	const struct word *words;
 	size_t count;
 } tables[T_COUNT] = {{sections, COUNT(sections)}, {relations, COUNT(relations)}, {labels, COUNT(labels)},
-	      {see_more, COUNT(see_more)},  {footers, COUNT(footers)}};
+	      {see_more, COUNT(see_more)},  {footers, COUNT(footers)},   {ref_nid, COUNT(ref_nid)}};
 
 static void fold_tables(void)
 {
@@ -214,7 +216,8 @@ int vocab_footer(const char *s, size_t n)
 }
 int vocab_ref_nid(const char *s, size_t n)
 {
-	return n == 7 && strncasecmp(s, "ref nid", 7) == 0;
+	int v;
+	return lookup(T_REF_NID, s, n, &v);
 }
 
 /* The share widget prints its link texts run together

@@ -13,6 +13,10 @@
 
 enum node_type { NODE_PRACTICE = 1, NODE_ARTICLE = 2 };
 
+/* The largest nid: 2^53 - 1, the largest integer every JSON reader (a
+ * browser's included) holds exactly, so a nid survives any API client. */
+#define NODE_NID_MAX ((int64_t)9007199254740991)
+
 enum section_key {
 	SECTION_SUMMARY,
 	SECTION_SOLUTION,

@@ -48,6 +48,12 @@ static json_t *sections_to_json(const struct node *n)
 	return a;
 }
 
+/* "" means not yet detected: exported as null, which reads back as "". */
+static json_t *language_or_null(const struct node *n)
+{
+	return n->language[0] ? json_string(n->language) : json_null();
+}
+
 json_t *node_to_json(const struct node *n)
 {
 	json_t *o = json_object();
@@ -65,11 +71,11 @@ json_t *node_to_json(const struct node *n)
 		      json_object_set_new(o, "population",
 					  n->population >= 0 ? json_integer(n->population) : json_null()) ||
 		      json_object_set_new(o, "relations", strlist_to_json(&n->relations)) ||
-		      json_object_set_new(o, "language", json_string(n->language)) ||
+		      json_object_set_new(o, "language", language_or_null(n)) ||
 		      json_object_set_new(o, "sections", sections_to_json(n));
 	} else {
 		bad = bad || json_object_set_new(o, "author", str_or_null(n->author)) ||
-		      json_object_set_new(o, "language", json_string(n->language)) ||
+		      json_object_set_new(o, "language", language_or_null(n)) ||
 		      json_object_set_new(o, "body", str_or_null(n->body));
 	}
 	if (bad) {
@@ -160,14 +166,15 @@ static int read_relations(const json_t *obj, struct node *n, struct buf *why)
 	return 0;
 }
 
-static int read_int(const json_t *obj, const char *key, int64_t min, int64_t *out, struct buf *why)
+static int read_int(const json_t *obj, const char *key, int64_t min, int64_t max, int64_t *out,
+		    struct buf *why)
 {
 	const json_t *v = json_object_get(obj, key);
 	if (!v || json_is_null(v))
 		return 0;
-	if (!json_is_integer(v) || json_integer_value(v) < min) {
-		return buf_reject(why, "\"%s\" must be an integer >= %lld or null", key, (long long)min);
-	}
+	if (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max)
+		return buf_reject(why, "\"%s\" must be an integer from %lld to %lld, or null", key,
+				  (long long)min, (long long)max);
 	*out = json_integer_value(v);
 	return 0;
 }
@@ -240,7 +247,7 @@ static int read_practice(const json_t *obj, struct node *n, struct buf *why)
 	       read_string(obj, "country", 1, &n->country, why) ||
 	       read_string(obj, "city", 1, &n->city, why) || read_strings(obj, "themes", &n->themes, why) ||
 	       read_strings(obj, "labels", &n->labels, why) ||
-	       read_int(obj, "population", 0, &n->population, why) || read_relations(obj, n, why) ||
+	       read_int(obj, "population", 0, INT64_MAX, &n->population, why) || read_relations(obj, n, why) ||
 	       read_sections(obj, n, why);
 }
 
@@ -275,7 +282,7 @@ struct node *node_from_json(const json_t *obj, struct buf *why)
 		buf_reject(why, "out of memory");
 		return NULL;
 	}
-	int bad = read_int(obj, "nid", 1, &n->nid, why) || read_string(obj, "title", 1, &n->title, why) ||
+	int bad = read_int(obj, "nid", 1, NODE_NID_MAX, &n->nid, why) || read_string(obj, "title", 1, &n->title, why) ||
 		  read_language(obj, n, why) ||
 		  (type == NODE_PRACTICE ? read_practice(obj, n, why) : read_article(obj, n, why));
 	if (bad) {

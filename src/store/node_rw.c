@@ -175,7 +175,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_IDENT] = "SELECT nid FROM node WHERE ident = ?1 AND nid NOT IN (SELECT nid FROM temp.batch_nid)"
 		    " ORDER BY nid LIMIT 1",
 	[S_BATCH_NID] = "INSERT OR IGNORE INTO temp.batch_nid (nid) VALUES (?1)",
-	[S_PREV_DOC] = "SELECT doc FROM revision WHERE nid = ?1 ORDER BY rev DESC LIMIT 1",
+	[S_PREV_DOC] = "SELECT (SELECT doc FROM revision WHERE nid = ?1 ORDER BY rev DESC LIMIT 1),"
+		       " EXISTS (SELECT 1 FROM node WHERE nid = ?1)",
 	[S_UPSERT] = "INSERT INTO node (nid, type, title, subtitle, country, city, population, language,"
 		     " author, body, ident, created, updated)"
 		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " NOW ", " NOW ")"
@@ -196,6 +197,7 @@ struct writer {
 	sqlite3_stmt *q[S_COUNT];
 	int64_t batch;
 	struct buf ident;
+	const char *refusal; /* why a write was refused, when SQLite did not refuse it */
 };
 
 /* Runs statement s to completion (binding nothing more); SQLITE_DONE/ROW ok. */
@@ -245,8 +247,13 @@ static enum px_err assign_nids(struct writer *w, struct ptrvec *nodes)
 			return PX_ENOMEM;
 		sqlite3_stmt *q = w->q[S_IDENT];
 		sqlite3_bind_text(q, 1, w->ident.data, (int)w->ident.len, SQLITE_STATIC);
-		n->nid = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : ++next;
+		int found = sqlite3_step(q) == SQLITE_ROW;
+		n->nid = found ? sqlite3_column_int64(q, 0) : next < NODE_NID_MAX ? ++next : 0;
 		sqlite3_reset(q);
+		if (!n->nid) {
+			w->refusal = "no nid is left above the largest one in use";
+			return PX_ESTORE;
+		}
 		sqlite3_bind_int64(w->q[S_BATCH_NID], 1, n->nid);
 		if (run(w, S_BATCH_NID))
 			return PX_ESTORE;
@@ -317,8 +324,10 @@ static enum px_err write_node(struct writer *w, const struct node *n, struct sto
 	doc.data[--doc.len] = '\0'; /* the revision holds the object, not the line */
 	sqlite3_stmt *prev = w->q[S_PREV_DOC];
 	sqlite3_bind_int64(prev, 1, n->nid);
-	int existed = sqlite3_step(prev) == SQLITE_ROW;
-	int same = existed && (size_t)sqlite3_column_bytes(prev, 0) == doc.len &&
+	int row = sqlite3_step(prev) == SQLITE_ROW;
+	int existed = row && sqlite3_column_int(prev, 1);
+	int same = row && sqlite3_column_type(prev, 0) != SQLITE_NULL &&
+		   (size_t)sqlite3_column_bytes(prev, 0) == doc.len &&
 		   memcmp(sqlite3_column_text(prev, 0), doc.data, doc.len) == 0;
 	sqlite3_reset(prev);
 	if (same) {
@@ -329,7 +338,7 @@ static enum px_err write_node(struct writer *w, const struct node *n, struct sto
 	sqlite3_bind_int64(w->q[S_DEL_TERMS], 1, n->nid);
 	sqlite3_bind_int64(w->q[S_DEL_SECTIONS], 1, n->nid);
 	sqlite3_stmt *rev = w->q[S_ADD_REVISION];
-	/* A node without a revision has no terms or sections to delete. */
+	/* A new node has no terms or sections to delete. */
 	int bad = write_row(w, n) || (existed && (run(w, S_DEL_TERMS) || run(w, S_DEL_SECTIONS))) ||
 		  write_terms(w, n->nid, "theme", &n->themes) ||
 		  write_terms(w, n->nid, "label", &n->labels) ||
@@ -409,7 +418,9 @@ enum px_err store_nodes_put(struct store *st, struct ptrvec *nodes, const char *
 		return store_fail(st, why, "cannot start a transaction");
 	struct writer w;
 	enum px_err err = writer_init(&w, st) ? PX_ESTORE : put_all(&w, nodes, source, rep);
-	if (err == PX_ESTORE)
+	if (err == PX_ESTORE && w.refusal)
+		buf_reject(why, "%s", w.refusal);
+	else if (err == PX_ESTORE)
 		store_fail(st, why, "write refused");
 	writer_free(&w);
 	if (!err && store_exec(st, "COMMIT"))

@@ -78,14 +78,14 @@ static int nfc_already(const char *s, size_t n)
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	size_t i = 0;
 	while (i < n) {
-		if (p[i] < 0xcc) { /* ASCII, a continuation byte, or a lead below U+0300 */
+		if (p[i] < 0x80) {
 			i++;
 			continue;
 		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0 || cp < 0x2002 || cp > 0x206f)
-			return 0;
+		if (k <= 0 || (cp >= 0x300 && (cp < 0x2002 || cp > 0x206f)))
+			return 0; /* invalid, or for utf8proc to judge */
 		i += (size_t)k;
 	}
 	return 1;
