@@ -173,8 +173,10 @@ static int read_int(const json_t *obj, const char *key, int64_t min, int64_t max
 	if (!v || json_is_null(v))
 		return 0;
 	if (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max)
-		return buf_reject(why, "\"%s\" must be an integer from %lld to %lld, or null", key,
-				  (long long)min, (long long)max);
+		return max == INT64_MAX ? buf_reject(why, "\"%s\" must be an integer >= %lld or null", key,
+						     (long long)min)
+					: buf_reject(why, "\"%s\" must be an integer >= %lld and <= %lld, or null",
+						     key, (long long)min, (long long)max);
 	*out = json_integer_value(v);
 	return 0;
 }

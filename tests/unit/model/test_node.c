@@ -99,9 +99,9 @@ static void strlist_add_and_unique(void **state)
 	strlist_init(&l);
 	assert_ok(strlist_add(&l, "Poverty and more", 7));
 	assert_ok(strlist_add_unique(&l, "Poverty", 7));
-	assert_ok(strlist_add_unique(&l, "Pover", 5)); /* a prefix is a different string */
+	assert_ok(strlist_add_unique(&l, "Pover", 5));   /* a prefix is a different string */
 	assert_ok(strlist_add_unique(&l, "poverty", 7)); /* so is another case */
-	assert_ok(strlist_add(&l, "Poverty", 7));      /* plain add keeps duplicates */
+	assert_ok(strlist_add(&l, "Poverty", 7));        /* plain add keeps duplicates */
 	assert_int_equal(strlist_len(&l), 4);
 	assert_string_equal(strlist_get(&l, 0), "Poverty");
 	assert_string_equal(strlist_get(&l, 1), "Pover");
@@ -223,8 +223,8 @@ static void map_strings_failure_leaves_valid_node(void **state)
 	assert_ok(node_section_add(n, SECTION_TRANSFER, "Why", "this will fail"));
 	assert_int_equal(node_map_strings(n, bracket_or_fail), PX_ENOMEM);
 	assert_string_equal(node_section(n, 2)->text, "this will fail"); /* untouched */
-	assert_string_equal(n->title, "<CO-CITY>");                    /* mapped before */
-	node_free(n); /* no double free, no leak (ASan) */
+	assert_string_equal(n->title, "<CO-CITY>");                      /* mapped before */
+	node_free(n);                                                    /* no double free, no leak (ASan) */
 
 	n = full_practice();
 	add(&n->themes, "fail here");

@@ -24,7 +24,7 @@ static json_t *js(const char *text)
 	return j;
 }
 
-#define PRACTICE_JSON                                                                          \
+#define PRACTICE_JSON                                                                                        \
 	"{'nid': 17063, 'type': 'practice', 'title': 'CO-CITY', 'subtitle': 'Urban commons',  \
 	  'country': 'Italy', 'city': 'Turin', 'themes': ['Poverty', 'Local economy'],          \
 	  'labels': ['Urban Innovative Actions'], 'population': 886837,                        \
@@ -32,7 +32,7 @@ static json_t *js(const char *text)
 	  'sections': [{'key': 'summary', 'heading': 'Summary', 'text': 'Pacts.\\nCommons.'},   \
 	               {'key': 'transfer', 'heading': 'Why?', 'text': 'Because.'}]}"
 
-#define ARTICLE_JSON                                                                           \
+#define ARTICLE_JSON                                                                                         \
 	"{'nid': 9, 'type': 'article', 'title': 'Ljubljanski sporazum', 'author': 'emarko',    \
 	  'language': 'hr', 'body': 'Slovensko predsjedanje.\\nDrugi red.'}"
 
@@ -216,12 +216,35 @@ static void round_trip_built_node(void **state)
 	(void)state;
 	struct node *n = node_new(NODE_PRACTICE);
 	n->nid = 1;
-	assert_ok(node_set(&n->title, "Ελληνικά \"quoted\" \\ ünïcödé", strlen("Ελληνικά \"quoted\" \\ ünïcödé")));
+	assert_ok(node_set(&n->title, "Ελληνικά \"quoted\" \\ ünïcödé",
+			   strlen("Ελληνικά \"quoted\" \\ ünïcödé")));
 	assert_ok(node_set(&n->country, "España", strlen("España")));
 	assert_ok(node_set(&n->city, "A Coruña", strlen("A Coruña")));
 	n->population = 0; /* zero is a population, not "unknown" */
 	memcpy(n->language, "el", 3);
 	assert_ok(node_section_add(n, SECTION_COLLABORATION, "", "x"));
+	assert_round_trip(n);
+	node_free(n);
+}
+
+static void round_trip_unassigned_nid(void **state)
+{
+	(void)state;
+	struct node *n = read_node("{'type': 'article', 'title': 'New', 'language': 'fr'}");
+	json_t *j = node_to_json(n);
+	assert_true(json_is_null(json_object_get(j, "nid"))); /* never 0 on the wire */
+	json_decref(j);
+	assert_round_trip(n);
+	node_free(n);
+}
+
+/* A node whose language is not detected yet ("" in the model) is exported
+ * and must read back, as an unassigned nid does. */
+static void round_trip_undetected_language(void **state)
+{
+	(void)state;
+	struct node *n = read_node("{'nid': 4, 'type': 'article', 'title': 'No language yet'}");
+	assert_string_equal(n->language, "");
 	assert_round_trip(n);
 	node_free(n);
 }
@@ -363,7 +386,8 @@ static void refuses_bad_sections(void **state)
 	assert_refused_with(PRACTICE_JSON, "sections", "[{'key': 'impact', 'text': 't', 'lang': 'en'}]",
 			    "\"sections\"[0]: unknown key \"lang\"");
 	assert_refused_with(PRACTICE_JSON, "sections", "['summary']", "\"sections\"[0] must be an object");
-	assert_refused_with(PRACTICE_JSON, "sections", "{'summary': 't'}", "\"sections\" must be a list of objects");
+	assert_refused_with(PRACTICE_JSON, "sections", "{'summary': 't'}",
+			    "\"sections\" must be a list of objects");
 }
 
 static void reason_replaces_stale_text(void **state)
@@ -389,6 +413,8 @@ int main(void)
 		cmocka_unit_test(round_trip_practice),
 		cmocka_unit_test(round_trip_article),
 		cmocka_unit_test(round_trip_built_node),
+		cmocka_unit_test(round_trip_unassigned_nid),
+		cmocka_unit_test(round_trip_undetected_language),
 		cmocka_unit_test(node_equal_sees_differences),
 		cmocka_unit_test(missing_or_null_nid_is_zero),
 		cmocka_unit_test(duplicate_themes_are_merged),

@@ -5,11 +5,11 @@
 
 #include "text/text.h"
 
-#define NBSP "\xc2\xa0"          /* U+00A0 */
-#define NNBSP "\xe2\x80\xaf"     /* U+202F narrow no-break space */
-#define ZWSP "\xe2\x80\x8b"      /* U+200B zero-width space */
-#define ACUTE "\xcc\x81"         /* U+0301 combining acute accent */
-#define E_ACUTE "\xc3\xa9"       /* U+00E9 */
+#define NBSP    "\xc2\xa0"     /* U+00A0 */
+#define NNBSP   "\xe2\x80\xaf" /* U+202F narrow no-break space */
+#define ZWSP    "\xe2\x80\x8b" /* U+200B zero-width space */
+#define ACUTE   "\xcc\x81"     /* U+0301 combining acute accent */
+#define E_ACUTE "\xc3\xa9"     /* U+00E9 */
 
 /* ---- text_utf8_check ---- */
 
@@ -28,7 +28,7 @@ static void assert_invalid_at(const char *s, size_t n, size_t want)
 	assert_int_equal(bad, want);
 }
 
-#define VALID(lit) assert_valid(lit, sizeof lit - 1)
+#define VALID(lit)           assert_valid(lit, sizeof lit - 1)
 #define INVALID_AT(lit, off) assert_invalid_at(lit, sizeof lit - 1, off)
 
 static void utf8_accepts_every_length(void **state)
@@ -36,14 +36,14 @@ static void utf8_accepts_every_length(void **state)
 	(void)state;
 	VALID("");
 	VALID("plain ASCII\n");
-	VALID("caf\xc3\xa9");               /* 2 bytes */
-	VALID("\xc2\x80");                  /* smallest 2-byte */
-	VALID("\xe0\xa0\x80");              /* U+0800, smallest 3-byte */
-	VALID("\xed\x9f\xbf");              /* U+D7FF, just below the surrogates */
-	VALID("\xee\x80\x80");              /* U+E000, just above them */
-	VALID("\xef\xbf\xbf");              /* U+FFFF */
-	VALID("\xf0\x90\x80\x80");          /* U+10000, smallest 4-byte */
-	VALID("\xf4\x8f\xbf\xbf");          /* U+10FFFF, the last code point */
+	VALID("caf\xc3\xa9");                      /* 2 bytes */
+	VALID("\xc2\x80");                         /* smallest 2-byte */
+	VALID("\xe0\xa0\x80");                     /* U+0800, smallest 3-byte */
+	VALID("\xed\x9f\xbf");                     /* U+D7FF, just below the surrogates */
+	VALID("\xee\x80\x80");                     /* U+E000, just above them */
+	VALID("\xef\xbf\xbf");                     /* U+FFFF */
+	VALID("\xf0\x90\x80\x80");                 /* U+10000, smallest 4-byte */
+	VALID("\xf4\x8f\xbf\xbf");                 /* U+10FFFF, the last code point */
 	VALID("\xce\x9a\xce\xb1\xce\xbb\xce\xae"); /* Greek */
 }
 
@@ -61,7 +61,7 @@ static void utf8_refuses_overlongs(void **state)
 static void utf8_refuses_surrogates(void **state)
 {
 	(void)state;
-	INVALID_AT("\xed\xa0\x80", 0);          /* U+D800 */
+	INVALID_AT("\xed\xa0\x80", 0);             /* U+D800 */
 	INVALID_AT("caf\xc3\xa9 \xed\xbf\xbf", 6); /* U+DFFF after valid text */
 	INVALID_AT("\xed\xa0\xbd\xed\xb8\x80", 0); /* a CESU-8 pair */
 }
@@ -69,8 +69,8 @@ static void utf8_refuses_surrogates(void **state)
 static void utf8_refuses_beyond_10ffff(void **state)
 {
 	(void)state;
-	INVALID_AT("\xf4\x90\x80\x80", 0);     /* U+110000 */
-	INVALID_AT("a\xf5\x80\x80\x80", 1);    /* lead byte F5 */
+	INVALID_AT("\xf4\x90\x80\x80", 0);  /* U+110000 */
+	INVALID_AT("a\xf5\x80\x80\x80", 1); /* lead byte F5 */
 	INVALID_AT("ab\xf7\xbf\xbf\xbf", 2);
 	INVALID_AT("\xf8\x88\x80\x80\x80", 0); /* old 5-byte form */
 	INVALID_AT("abc\xfe", 3);
@@ -80,12 +80,12 @@ static void utf8_refuses_beyond_10ffff(void **state)
 static void utf8_refuses_truncated_sequences(void **state)
 {
 	(void)state;
-	INVALID_AT("abc\xc3", 3);              /* 2-byte cut at end */
-	INVALID_AT("abc\xe2\x80", 3);          /* 3-byte cut at end */
-	INVALID_AT("\xf0\x9f\x98", 0);         /* 4-byte cut at end */
-	INVALID_AT("\xc3 next", 0);            /* lead followed by ASCII */
-	INVALID_AT("ab\xe2\x80z", 2);          /* 3-byte with 1 continuation */
-	INVALID_AT("\xe2\x82\xac\x80", 3);     /* stray continuation after U+20AC */
+	INVALID_AT("abc\xc3", 3);          /* 2-byte cut at end */
+	INVALID_AT("abc\xe2\x80", 3);      /* 3-byte cut at end */
+	INVALID_AT("\xf0\x9f\x98", 0);     /* 4-byte cut at end */
+	INVALID_AT("\xc3 next", 0);        /* lead followed by ASCII */
+	INVALID_AT("ab\xe2\x80z", 2);      /* 3-byte with 1 continuation */
+	INVALID_AT("\xe2\x82\xac\x80", 3); /* stray continuation after U+20AC */
 	INVALID_AT("x\x80", 1);
 }
 
@@ -154,9 +154,12 @@ static void clean_composes_to_nfc(void **state)
 	(void)state;
 	assert_clean("cafe" ACUTE, "caf" E_ACUTE);
 	assert_clean("  Be" ACUTE "zier  ", "B" E_ACUTE "zier");
-	assert_clean("A\xcc\x8a", "\xc3\x85");           /* A + ring above -> U+00C5 */
-	assert_clean("s\xcc\xa6" "ansa", "\xc8\x99" "ansa"); /* s + comma below -> U+0219 */
-	assert_clean("caf" E_ACUTE, "caf" E_ACUTE);      /* already NFC: unchanged */
+	assert_clean("A\xcc\x8a", "\xc3\x85"); /* A + ring above -> U+00C5 */
+	assert_clean("s\xcc\xa6"
+		     "ansa",
+		     "\xc8\x99"
+		     "ansa");                       /* s + comma below -> U+0219 */
+	assert_clean("caf" E_ACUTE, "caf" E_ACUTE); /* already NFC: unchanged */
 }
 
 static void clean_blank_line_appends_nothing(void **state)
@@ -220,8 +223,8 @@ static void is_blank_cases(void **state)
 	assert_false(BLANK("x"));
 	assert_false(BLANK("   ."));
 	assert_false(BLANK(NBSP "a" NBSP));
-	assert_false(BLANK("\xe2\x80\xa2")); /* a bullet is not space */
-	assert_false(BLANK(" \xff "));       /* invalid UTF-8 is not blank */
+	assert_false(BLANK("\xe2\x80\xa2"));  /* a bullet is not space */
+	assert_false(BLANK(" \xff "));        /* invalid UTF-8 is not blank */
 	assert_true(text_is_blank("  x", 2)); /* only n bytes count */
 }
 
@@ -268,6 +271,10 @@ static void nfc_refuses_invalid_utf8(void **state)
 	(void)state;
 	assert_null(text_nfc("bad \xff byte"));
 	assert_null(text_nfc("\xed\xa0\x80"));
+	/* defects made only of bytes below 0xCC, which the NFC fast path skips */
+	assert_null(text_nfc("stray \x80 continuation"));
+	assert_null(text_nfc("overlong \xc0\xaf slash"));
+	assert_null(text_nfc("truncated at the end \xc3"));
 }
 
 int main(void)

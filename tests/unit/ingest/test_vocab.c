@@ -1,0 +1,136 @@
+/* ingest/vocab.c: the fixed words of the listing format, matched ignoring
+ * case and trailing punctuation (ingest.h). */
+#include "ingest_test.h"
+
+#define LEN(s) (s), strlen(s)
+
+static int section_of(const char *s, enum section_key *key)
+{
+	return vocab_section(LEN(s), key);
+}
+
+static void assert_section(const char *s, enum section_key want)
+{
+	enum section_key key = SECTION_COUNT;
+	if (!section_of(s, &key))
+		print_error("not a heading: \"%s\"\n", s);
+	assert_int_equal(key, want);
+}
+
+static void section_headings_any_case_and_punctuation(void **state)
+{
+	(void)state;
+	assert_section("Summary", SECTION_SUMMARY);
+	assert_section("summary", SECTION_SUMMARY);
+	assert_section("SUMMARY:", SECTION_SUMMARY);
+	assert_section("R\xc3\xa9sum\xc3\xa9", SECTION_SUMMARY); /* accents folded */
+	assert_section("\xce\xa0\xce\xb5\xcf\x81\xce\xaf\xce\xbb\xce\xb7\xcf\x88\xce\xb7",
+		       SECTION_SUMMARY); /* Περίληψη */
+	assert_section("The innovative solution", SECTION_SOLUTION);
+	assert_section("Die innovative L\xc3\xb6sung", SECTION_SOLUTION);
+	assert_section("A collaborative and participative work", SECTION_COLLABORATION);
+	assert_section("The impact and results.", SECTION_IMPACT);
+	assert_section("Why this good practice should be transferred to other cities?", SECTION_TRANSFER);
+	assert_section("Why this good practices should be transferred to other cities?", SECTION_TRANSFER);
+	assert_section("WHY THESE GOOD PRACTICES SHOULD BE TRANSFERRED TO OTHER CITIES ?", SECTION_TRANSFER);
+}
+
+static void not_section_headings(void **state)
+{
+	(void)state;
+	enum section_key key;
+	const char *no[] = {"",        "Summary of the project",
+			    "Sum",     "The impact",
+			    "Results", "Why this good practice should be transferred"};
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		assert_false(section_of(no[i], &key));
+}
+
+static void relations(void **state)
+{
+	(void)state;
+	enum relation r = RELATION_COUNT;
+	assert_true(vocab_relation(LEN("In partnership with"), &r));
+	assert_int_equal(r, RELATION_IN_PARTNERSHIP_WITH);
+	assert_true(vocab_relation(LEN("adapted by cities from:"), &r));
+	assert_int_equal(r, RELATION_ADAPTED_BY_CITIES_FROM);
+	assert_true(vocab_relation(LEN("In Partnerschaft mit"), &r));
+	assert_int_equal(r, RELATION_IN_PARTNERSHIP_WITH);
+	assert_false(vocab_relation(LEN("In partnership"), &r));
+	assert_false(vocab_relation(LEN("Poverty"), &r));
+}
+
+static void labels(void **state)
+{
+	(void)state;
+	assert_true(vocab_label(LEN("Urban Innovative Actions")));
+	assert_true(vocab_label(LEN("URBACT Good Practice")));
+	assert_true(vocab_label(LEN("urbact")));
+	assert_true(vocab_label(LEN("Interreg Europe")));
+	assert_false(vocab_label(LEN("Urban Innovative")));
+	assert_false(vocab_label(LEN("Social cohesion")));
+}
+
+static void share_see_more_footer(void **state)
+{
+	(void)state;
+	assert_true(vocab_share_line(LEN("Copy linkFacebookXLinkedInEmail")));
+	assert_true(vocab_share_line(LEN("Copy linkFacebookTwitterLinkedInEmail")));
+	assert_true(vocab_share_line(LEN("copy link")));
+	assert_false(vocab_share_line(LEN("Copy lin")));
+	assert_false(vocab_share_line(LEN("FacebookXLinkedInEmail")));
+
+	assert_true(vocab_see_more(LEN("See more")));
+	assert_true(vocab_see_more(LEN("SEE MORE...")));
+	assert_true(vocab_see_more(LEN("Voir plus")));
+	assert_false(vocab_see_more(LEN("See more about this")));
+
+	assert_true(vocab_footer(LEN("Subscribe to")));
+	assert_true(vocab_footer(LEN("subscribe to:")));
+	assert_false(vocab_footer(LEN("Subscribe")));
+	assert_false(vocab_footer(LEN("Subscribe to our newsletter")));
+}
+
+static void ref_nid(void **state)
+{
+	(void)state;
+	assert_true(vocab_ref_nid(LEN("Ref nid")));
+	assert_true(vocab_ref_nid(LEN("REF NID")));
+	assert_false(vocab_ref_nid(LEN("Ref")));
+	assert_false(vocab_ref_nid(LEN("Ref nid 17065")));
+	assert_false(vocab_ref_nid(LEN("Reference nid")));
+}
+
+static void ref_nid_trailing_punctuation(void **state)
+{
+	(void)state;
+	/* ingest.h: every vocab_* word is matched ignoring trailing punctuation */
+	assert_true(vocab_ref_nid(LEN("Ref nid:")));
+	assert_true(vocab_ref_nid(LEN("Ref nid.")));
+}
+
+static void overlong_lines_are_never_words(void **state)
+{
+	(void)state;
+	char line[400];
+	memset(line, ' ', sizeof line - 1);
+	line[sizeof line - 1] = '\0';
+	memcpy(line, "Summary", 7); /* "Summary" + 392 spaces: longer than any word */
+	enum section_key key;
+	assert_false(vocab_section(line, strlen(line), &key));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(section_headings_any_case_and_punctuation),
+		cmocka_unit_test(not_section_headings),
+		cmocka_unit_test(relations),
+		cmocka_unit_test(labels),
+		cmocka_unit_test(share_see_more_footer),
+		cmocka_unit_test(ref_nid),
+		cmocka_unit_test(ref_nid_trailing_punctuation),
+		cmocka_unit_test(overlong_lines_are_never_words),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
