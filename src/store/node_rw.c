@@ -233,6 +233,10 @@ static enum px_err assign_nids(struct writer *w, struct ptrvec *nodes)
 	sqlite3_reset(w->q[S_MAX_NID]);
 	for (size_t i = 0; i < ptrvec_len(nodes); i++) {
 		const struct node *n = ptrvec_get(nodes, i);
+		if (n->nid < 0 || n->nid > NODE_NID_MAX) {
+			w->refusal = "a nid is outside 1 to 2^53 - 1";
+			return PX_ESTORE;
+		}
 		if (n->nid > next)
 			next = n->nid;
 		sqlite3_bind_int64(w->q[S_BATCH_NID], 1, n->nid);

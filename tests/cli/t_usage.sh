@@ -75,6 +75,12 @@ printf 'not a database, just text\n%.0s' $(seq 200) >"$TMP/text.db"
 expect_status 1 "$PRAXIS" export --db "$TMP/text.db"
 expect_grep "$TMP/err" "text\.db"
 
+# an output that cannot be written is an error, not a silent short export
+if [ -w /dev/full ]; then
+	"$PRAXIS" export --db "$db" >/dev/full 2>"$TMP/err" && fail "export to a full disk exited 0"
+	expect_grep "$TMP/err" 'cannot write'
+fi
+
 # PRAXIS_DB is the store when --db is not given; --db wins over it
 printf '%s\n' '{"nid": 7, "type": "article", "title": "Seven", "author": "S", "language": "en", "body": "b"}' >"$TMP/seven.jsonl"
 export PRAXIS_DB=$TMP/env.db

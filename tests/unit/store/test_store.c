@@ -275,6 +275,37 @@ static void test_migrate_v1_keeps_data(void **state)
 	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM revision WHERE batch IS NOT NULL"), 1);
 }
 
+/* Rows that have no revision (a v1 store filled by hand or by another tool):
+ * re-putting such a node must replace its terms and sections, not trip over
+ * them. */
+static void test_node_without_revision_rewritten(void **state)
+{
+	struct fx *f = *state;
+	assert_ok(store_open_at_version(f->path, 1, &f->st, &f->why));
+	close_store(f);
+	raw_exec(f->path,
+		 "INSERT INTO node (nid, type, title, country, city, language, ident, created, updated)"
+		 " VALUES (42, 'practice', 'OLD', 'Spain', 'Bilbao', 'en',"
+		 " 'practice' || char(31) || 'OLD' || char(31), '2020-01-01', '2020-01-01');"
+		 "INSERT INTO node_term VALUES (42, 'theme', 0, 'Jobs and skills');"
+		 "INSERT INTO section VALUES (42, 0, 'summary', 'Summary', 'Old text');");
+	open_store(f);
+	struct ptrvec v;
+	ptrvec_init(&v);
+	struct node *n = practice(42, "OLD", "Spain", "Bilbao");
+	add(&n->themes, "Culture");
+	assert_ok(node_section_add(n, SECTION_SUMMARY, "Summary", "New text"));
+	push(&v, n);
+	struct store_report rep;
+	enum px_err err = store_nodes_put(f->st, &v, "again", &rep, &f->why);
+	if (err)
+		fail_msg("re-put of a node without revision: %s", f->why.data);
+	assert_int_equal(rep.added + rep.updated, 1);
+	assert_stored_equal(f, n);
+	assert_int_equal(store_revision_count(f->st, 42), 1);
+	nodes_free(&v);
+}
+
 static void test_newer_schema_refused(void **state)
 {
 	struct fx *f = *state;
@@ -522,6 +553,55 @@ static void test_nid0_does_not_take_an_explicit_nid_of_the_batch(void **state)
 	assert_stored_equal(f, nth(&a, 0));
 	assert_stored_equal(f, nth(&a, 1));
 	nodes_free(&a);
+}
+
+static void expect_put_refused(struct fx *f, struct ptrvec *v, const char *why_has);
+
+/* With the largest nid in use there is none left for a nid-less node: the
+ * put is refused with a reason, nothing is written, and the counter never
+ * overflows (UBSan watches the unit-asan build), even when a caller hands
+ * the store a nid above NODE_NID_MAX. */
+static void no_nid_left(struct fx *f, int64_t top)
+{
+	struct ptrvec v;
+	ptrvec_init(&v);
+	push(&v, article(top, "Last", "L", "b"));
+	put_ok(f, &v, 1, 0, 0);
+	nodes_free(&v);
+	assert_int_equal(totals(f).max_nid, top);
+
+	ptrvec_init(&v);
+	push(&v, article(0, "No nid", "N", "b"));
+	expect_put_refused(f, &v, "no nid");
+	nodes_free(&v);
+
+	/* also when the largest nid comes in the same batch */
+	ptrvec_init(&v);
+	push(&v, article(0, "No nid", "N", "b"));
+	push(&v, article(top, "Last", "L", "changed"));
+	expect_put_refused(f, &v, "no nid");
+	nodes_free(&v);
+	assert_int_equal(store_revision_count(f->st, top), 1);
+}
+
+static void test_no_nid_left_above_the_largest(void **state)
+{
+	struct fx *f = *state;
+	open_store(f);
+	no_nid_left(f, NODE_NID_MAX);
+}
+
+/* A nid above NODE_NID_MAX never enters the store, whoever built the node. */
+static void test_nid_above_max_refused(void **state)
+{
+	struct fx *f = *state;
+	open_store(f);
+	struct ptrvec v;
+	ptrvec_init(&v);
+	push(&v, article(1, "Fine", "F", "b"));
+	push(&v, article(NODE_NID_MAX + 1, "Too far", "T", "b"));
+	expect_put_refused(f, &v, "outside");
+	nodes_free(&v);
 }
 
 /* ---- all or nothing ---- */
@@ -826,6 +906,7 @@ int main(void)
 		T(test_open_creates_schema),
 		T(test_open_at_version_1),
 		T(test_migrate_v1_keeps_data),
+		T(test_node_without_revision_rewritten),
 		T(test_newer_schema_refused),
 		T(test_not_a_database_refused),
 		T(test_put_get_roundtrip),
@@ -840,6 +921,8 @@ int main(void)
 		T(test_count_by),
 		T(test_totals),
 		T(test_progress),
+		T(test_no_nid_left_above_the_largest),
+		T(test_nid_above_max_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
