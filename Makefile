@@ -7,12 +7,14 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla -Wformat=2
 DEPCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-DEPLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
+DEPLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lroaring -lm -pthread
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/text/*.c src/ingest/*.c src/store/*.c))
+LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/text/*.c src/ingest/*.c src/store/*.c \
+             src/index/*.c)) build/gen/stopwords.c
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 HDRS    := $(wildcard src/*/*.h)
+STOPWORDS_JSON := node_modules/stopwords-iso/stopwords-iso.json
 UNIT_SRC := $(sort $(wildcard tests/unit/*/test_*.c))
 UNITS   := $(patsubst tests/unit/%.c,%,$(UNIT_SRC))
 FUZZERS := $(patsubst tests/fuzz/%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
@@ -57,8 +59,15 @@ build/unit-asan/%: tests/unit/%.c $(call objs,build/asan,$(LIB_SRC)) tests/unit/
 # ---- fuzzers (clang libFuzzer) ----
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HDRS) | build/.deps-ok
 	@mkdir -p $(dir $@)
-	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	clang $(WARN) -Isrc/text -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		$(DEPCF) -Isrc -o $@ $< $(LIB_SRC) $(DEPLIBS)
+
+# Generated sources: build/gen/, from data packages installed by npm ci.
+build/gen/stopwords.c: tools/gen_stopwords.py | build/.deps-ok
+	@mkdir -p $(dir $@)
+	python3 tools/gen_stopwords.py $(STOPWORDS_JSON) $@
+
+build/obj/build/gen/%.o build/asan/build/gen/%.o: WARN += -Isrc/text
 
 build/gen_listing: tools/gen_listing.c
 	@mkdir -p build

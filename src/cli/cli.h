@@ -45,5 +45,6 @@ int cmd_export(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_search(int argc, char **argv);
 
 #endif

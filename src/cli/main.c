@@ -19,6 +19,7 @@ static const struct {
 	{"show", cmd_show, "print one node"},
 	{"list", cmd_list, "print the hub's listing, newest first"},
 	{"stats", cmd_stats, "print counts by type, language, country, theme and label"},
+	{"search", cmd_search, "search the hub: ranked hits, snippets, facet counts"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -8,6 +8,8 @@
 
 #include "../core/core.h"
 
+#include <stdint.h>
+
 /* Checks that s[0..n) is valid UTF-8 (no overlongs, surrogates or code points
  * above U+10FFFF). Returns 0, or -1 with *bad set to the offending offset. */
 int text_utf8_check(const char *s, size_t n, size_t *bad);
@@ -24,6 +26,53 @@ size_t text_indent(const char *s, size_t n);
 
 /* A NFC copy of s; caller frees. NULL on ENOMEM or invalid UTF-8. */
 char *text_nfc(const char *s);
+
+/* ---- tokens (token.c) ---- */
+
+#define TEXT_TOKEN_MAX 64 /* bytes; longer words are not indexed */
+
+/* A word of text as the index sees it. Both forms live in the tokenizer's
+ * buffers: valid during the callback only. */
+struct text_token {
+	const char *folded; /* case folded, NFKC, no accents: what is matched */
+	size_t nfolded;
+	const char *lower; /* case folded, NFKC, accents kept: what is stemmed */
+	size_t nlower;
+	size_t off, end; /* the source bytes [off, end) */
+	uint32_t pos;    /* word position; a compound's joined form shares its first part's */
+};
+
+/* Calls fn for every token of s[0..n) (valid UTF-8), numbering positions
+ * from first_pos, until fn returns non-zero. Returns the position after the
+ * last word. See token.c for what a word is. */
+uint32_t text_tokenize(const char *s, size_t n, uint32_t first_pos, int (*fn)(const struct text_token *, void *),
+		       void *arg);
+
+/* Writes the folded form of s[0..n) (as text_token.folded) into out[cap];
+ * returns its length, 0 if it does not fit. */
+size_t text_fold(const char *s, size_t n, char *out, size_t cap);
+
+/* ---- stems (stem.c) ---- */
+
+/* Snowball stemmers, one set per thread (libstemmer is not thread-safe). */
+struct text_stem;
+
+/* Caller frees with text_stem_free(). NULL on ENOMEM. */
+struct text_stem *text_stem_new(void);
+void text_stem_free(struct text_stem *ts);
+/* 1 if language lang (ISO 639-1) has a stemmer: Croatian and Bosnian use
+ * Serbian's; Polish, Czech and others have none. */
+int text_stem_has(const char *lang);
+/* Writes the stem of a token's lower form in language lang, folded like
+ * text_fold(), into out[cap]; returns its length (0 if it does not fit).
+ * Without a stemmer for lang, the folded word itself. */
+size_t text_stem(struct text_stem *ts, const char *lang, const char *lower, size_t n, char *out, size_t cap);
+
+/* ---- stop words (stopword.c) ---- */
+
+/* 1 if the folded word w[0..n) is a stop word of language lang, or of any
+ * EU language when lang is NULL. */
+int text_stopword(const char *lang, const char *w, size_t n);
 
 /* Language identification, limited to the EU's official languages.
  * Once made, a detector is only read: text_lang_detect() may run on one

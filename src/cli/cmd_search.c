@@ -1,0 +1,205 @@
+/* praxis search: the index built from the store, one query, hits with
+ * snippets and facet counts, as a table or as one JSON object. */
+#include "cli.h"
+#include "../index/index.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static const struct cli_help help = {
+	"praxis search [--db PATH] [--json] [--limit N] [--offset N] [--filter F=V]... QUERY",
+	"Searches the hub. QUERY: words (all must match, in any inflection, with\n"
+	"typos tolerated), \"a phrase\", -excluded, a OR b, field:value filters; the\n"
+	"last word matches as a prefix unless QUERY ends with a space.\n\n"
+	"  --db PATH       the store (default $PRAXIS_DB, else " CLI_DB_DEFAULT ")\n"
+	"  --json          print one JSON object: total, hits, facets, did_you_mean,\n"
+	"                  translated\n"
+	"  --limit N       hits to print (default 10, at most 1000)\n"
+	"  --offset N      hits to skip (default 0)\n"
+	"  --filter F=V    only nodes whose field F is V (repeatable: the same field\n"
+	"                  ORs, different fields AND). F: type, themes, labels,\n"
+	"                  country, city, city_size (small, medium, large,\n"
+	"                  metropolitan), language, author\n",
+};
+
+#define LIMIT_MAX 1000
+#define FILTERS_MAX 32
+
+struct opts {
+	int json;
+	int64_t limit, offset;
+	struct index_filter filters[FILTERS_MAX];
+	size_t nfilters;
+	const char *bad; /* why an option was refused */
+};
+
+static int on_opt(int opt, const char *arg, void *ctx)
+{
+	struct opts *o = ctx;
+	if (opt == 'j') {
+		o->json = 1;
+		return 0;
+	}
+	if (opt == 'n' || opt == 'o') {
+		int64_t *v = opt == 'n' ? &o->limit : &o->offset;
+		return px_parse_i64(arg, strlen(arg), 0, v) || (opt == 'n' && (*v < 1 || *v > LIMIT_MAX)) ? -1 : 0;
+	}
+	if (opt != 'f' || o->nfilters == FILTERS_MAX)
+		return -1;
+	const char *eq = strchr(arg, '=');
+	char name[32];
+	if (!eq || eq == arg || (size_t)(eq - arg) >= sizeof name || !eq[1])
+		return -1;
+	memcpy(name, arg, (size_t)(eq - arg));
+	name[eq - arg] = '\0';
+	struct index_filter *f = &o->filters[o->nfilters];
+	if (index_facet_parse(name, &f->field))
+		return -1;
+	f->value = eq + 1;
+	o->nfilters++;
+	return 0;
+}
+
+/* Joins the operands into one query text. */
+static int query_text(int argc, char **argv, int first, struct buf *q)
+{
+	for (int i = first; i < argc; i++)
+		if ((i > first && buf_addc(q, ' ')) || buf_adds(q, argv[i]))
+			return -1;
+	return buf_adds(q, "") ? -1 : 0;
+}
+
+static json_t *result_json(const struct index_result *r)
+{
+	json_t *o = json_object(), *hits = json_array(), *facets = json_object(), *tr = json_array();
+	for (size_t i = 0; i < r->nhits; i++) {
+		const struct index_hit *h = &r->hits[i];
+		json_t *hit = json_object();
+		json_object_set_new(hit, "nid", json_integer(h->nid));
+		json_object_set_new(hit, "type", json_string(node_type_name(h->type)));
+		json_object_set_new(hit, "title", json_string(h->title));
+		json_object_set_new(hit, "score", json_real((double)(int64_t)(h->score * 10000 + 0.5) / 10000));
+		json_object_set_new(hit, "snippet", h->snippet ? json_string(h->snippet) : json_null());
+		json_object_set_new(hit, "language", json_string(h->language));
+		json_array_append_new(hits, hit);
+	}
+	for (int f = 0; f < FACET_COUNT; f++) {
+		if (f == FACET_AUTHOR)
+			continue;
+		json_t *counts = json_object();
+		for (size_t i = 0; i < r->nfacet[f]; i++)
+			json_object_set_new(counts, r->facets[f][i].value, json_integer((json_int_t)r->facets[f][i].count));
+		json_object_set_new(facets, index_facet_name((enum index_facet)f), counts);
+	}
+	for (size_t i = 0; i < strlist_len(&r->translated); i++)
+		json_array_append_new(tr, json_string(strlist_get(&r->translated, i)));
+	json_object_set_new(o, "total", json_integer((json_int_t)r->total));
+	json_object_set_new(o, "hits", hits);
+	json_object_set_new(o, "facets", facets);
+	json_object_set_new(o, "did_you_mean", r->did_you_mean ? json_string(r->did_you_mean) : json_null());
+	json_object_set_new(o, "translated", tr);
+	return o;
+}
+
+/* A snippet for a terminal: marks as bold (or *word* off a terminal),
+ * entities decoded. */
+static void print_snippet(const char *s, int tty)
+{
+	static const struct {
+		const char *from, *to_tty, *to_plain;
+	} subst[] = {{"<mark>", "\033[1m", "*"}, {"</mark>", "\033[0m", "*"}, {"&lt;", "<", "<"}, {"&gt;", ">", ">"},
+		     {"&amp;", "&", "&"}, {"&quot;", "\"", "\""}, {"&#39;", "'", "'"}};
+	fputs("     ", stdout);
+	while (*s) {
+		size_t i = 0;
+		for (; i < sizeof subst / sizeof subst[0]; i++)
+			if (!strncmp(s, subst[i].from, strlen(subst[i].from)))
+				break;
+		if (i < sizeof subst / sizeof subst[0]) {
+			fputs(tty ? subst[i].to_tty : subst[i].to_plain, stdout);
+			s += strlen(subst[i].from);
+		} else {
+			putchar(*s++);
+		}
+	}
+	putchar('\n');
+}
+
+static void print_table(const struct index_result *r, const struct opts *o)
+{
+	int tty = isatty(STDOUT_FILENO);
+	printf("%zu result%s\n", r->total, r->total == 1 ? "" : "s");
+	if (r->did_you_mean)
+		printf("did you mean: %s\n", r->did_you_mean);
+	for (size_t i = 0; i < r->nhits; i++) {
+		const struct index_hit *h = &r->hits[i];
+		printf("%3lld. %s  (%s, %s, nid %lld, score %.3f)\n", (long long)(o->offset + (int64_t)i + 1), h->title,
+		       node_type_name(h->type), h->language, (long long)h->nid, h->score);
+		if (h->snippet)
+			print_snippet(h->snippet, tty);
+	}
+	for (int f = 0; f < FACET_COUNT; f++) {
+		if (!r->nfacet[f])
+			continue;
+		printf("%s:", index_facet_name((enum index_facet)f));
+		for (size_t i = 0; i < r->nfacet[f] && i < 8; i++)
+			printf(" %s (%zu)%s", r->facets[f][i].value, r->facets[f][i].count,
+			       i + 1 < r->nfacet[f] && i < 7 ? "," : "");
+		printf("%s\n", r->nfacet[f] > 8 ? ", …" : "");
+	}
+}
+
+int cmd_search(int argc, char **argv)
+{
+	static const struct option extra[] = {{"json", no_argument, NULL, 'j'},
+					      {"limit", required_argument, NULL, 'n'},
+					      {"offset", required_argument, NULL, 'o'},
+					      {"filter", required_argument, NULL, 'f'},
+					      {0}};
+	struct cli_common common;
+	struct opts o = {0, 10, 0, {{0}}, 0, NULL};
+	int first, status;
+	if (cli_parse(argc, argv, &help, &common, "jn:o:f:", extra, on_opt, &o, &first, &status))
+		return status;
+	struct buf text, why;
+	buf_init(&text, 1 << 16);
+	buf_init(&why, 4096);
+	if (query_text(argc, argv, first, &text)) {
+		buf_free(&text);
+		return cli_usage_error(&help, "the query is too long");
+	}
+	struct store *st;
+	if (cli_open_store(&common, &st)) {
+		buf_free(&text);
+		return EXIT_REFUSED;
+	}
+	struct index *ix = index_new();
+	enum px_err err = ix ? index_load(ix, st) : PX_ENOMEM;
+	struct index_query q = {text.data, o.filters, o.nfilters, (size_t)o.offset, (size_t)o.limit, 1, 1, st};
+	struct index_result r;
+	int rc = EXIT_DONE;
+	if (err) {
+		fprintf(stderr, "praxis: cannot build the index: %s\n", px_strerror(err));
+		rc = EXIT_REFUSED;
+	} else if ((err = index_search(ix, &q, &r, &why))) {
+		fprintf(stderr, "praxis: %s\n", err == PX_EPARSE ? why.data : px_strerror(err));
+		rc = err == PX_EPARSE ? EXIT_USAGE : EXIT_REFUSED;
+	} else {
+		if (o.json) {
+			json_t *j = result_json(&r);
+			json_dumpf(j, stdout, JSON_PRESERVE_ORDER);
+			putchar('\n');
+			json_decref(j);
+		} else {
+			print_table(&r, &o);
+		}
+		index_result_free(&r);
+	}
+	index_free(ix);
+	store_close(st);
+	buf_free(&text);
+	buf_free(&why);
+	return rc;
+}

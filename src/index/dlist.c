@@ -1,0 +1,214 @@
+/* Document lists: decoding a posting list, and merging lists. */
+#include "search_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* BM25F field weights and length normalisation. */
+static const float field_weight[NFIELDS] = {[F_TITLE] = 6.0f, [F_SUBTITLE] = 3.0f, [F_THEMES] = 2.5f,
+					    [F_PLACE] = 2.0f, [F_AUTHOR] = 1.5f, [F_TEXT] = 1.0f};
+static const float field_b[NFIELDS] = {[F_TITLE] = 0.3f, [F_SUBTITLE] = 0.5f, [F_THEMES] = 0.3f,
+				       [F_PLACE] = 0.3f, [F_AUTHOR] = 0.3f, [F_TEXT] = 0.75f};
+
+void dlist_init(struct dlist *l)
+{
+	buf_init(&l->docs, BUF_CAP_DEFAULT);
+	buf_init(&l->tfw, BUF_CAP_DEFAULT);
+	buf_init(&l->poff, BUF_CAP_DEFAULT);
+	buf_init(&l->pos, BUF_CAP_DEFAULT);
+}
+
+void dlist_free(struct dlist *l)
+{
+	buf_free(&l->docs);
+	buf_free(&l->tfw);
+	buf_free(&l->poff);
+	buf_free(&l->pos);
+}
+
+void dlist_reset(struct dlist *l)
+{
+	buf_reset(&l->docs);
+	buf_reset(&l->tfw);
+	buf_reset(&l->poff);
+	buf_reset(&l->pos);
+}
+
+size_t dlist_len(const struct dlist *l)
+{
+	return l->docs.len / sizeof(uint32_t);
+}
+
+uint32_t dlist_doc(const struct dlist *l, size_t i)
+{
+	return ((const uint32_t *)(const void *)l->docs.data)[i];
+}
+
+float dlist_tfw(const struct dlist *l, size_t i)
+{
+	return ((const float *)(const void *)l->tfw.data)[i];
+}
+
+const uint32_t *dlist_pos(const struct dlist *l, size_t i, size_t *n)
+{
+	const uint32_t *off = (const uint32_t *)(const void *)l->poff.data;
+	uint32_t end = i + 1 < dlist_len(l) ? off[i + 1] : (uint32_t)(l->pos.len / sizeof(uint32_t));
+	*n = end - off[i];
+	return (const uint32_t *)(const void *)l->pos.data + off[i];
+}
+
+/* Appends a document; its positions are added with dlist_add_pos(). */
+enum px_err dlist_push(struct dlist *l, uint32_t doc, float tfw)
+{
+	uint32_t off = (uint32_t)(l->pos.len / sizeof(uint32_t));
+	enum px_err err = buf_add(&l->docs, &doc, sizeof doc);
+	if (!err && (err = buf_add(&l->tfw, &tfw, sizeof tfw)))
+		l->docs.len -= sizeof doc;
+	if (!err && (err = buf_add(&l->poff, &off, sizeof off))) {
+		l->docs.len -= sizeof doc;
+		l->tfw.len -= sizeof tfw;
+	}
+	return err;
+}
+
+enum px_err dlist_add_pos(struct dlist *l, uint32_t pos)
+{
+	return buf_add(&l->pos, &pos, sizeof pos);
+}
+
+/* The position in l of doc, or -1 (binary search). */
+int64_t dlist_find(const struct dlist *l, uint32_t doc)
+{
+	const uint32_t *d = (const uint32_t *)(const void *)l->docs.data;
+	size_t lo = 0, hi = dlist_len(l);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d[mid] < doc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < dlist_len(l) && d[lo] == doc ? (int64_t)lo : -1;
+}
+
+enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, struct dlist *out)
+{
+	const struct term *t = term_at(ix, term);
+	const unsigned char *p = (const unsigned char *)t->post.data, *end = p + t->post.len;
+	float avg[NFIELDS];
+	for (int f = 0; f < NFIELDS; f++)
+		avg[f] = ix->nlive && ix->total_len[f] ? (float)ix->total_len[f] / (float)ix->nlive : 1.0f;
+	uint64_t doc1 = 0; /* docno + 1 */
+	enum px_err err = PX_OK;
+	while (!err && p < end) {
+		uint64_t delta, k;
+		p += varint_get(p, &delta);
+		p += varint_get(p, &k);
+		doc1 += delta;
+		uint32_t doc = (uint32_t)(doc1 - 1);
+		int live = roaring_bitmap_contains(ix->live, doc);
+		unsigned tf[NFIELDS] = {0};
+		uint64_t occ = 0;
+		size_t mark = out->pos.len;
+		for (uint64_t i = 0; i < k; i++) {
+			uint64_t d;
+			p += varint_get(p, &d);
+			occ += d;
+			tf[occ & ((1u << FIELD_BITS) - 1)]++;
+			if (live && !err)
+				err = dlist_add_pos(out, (uint32_t)(occ >> FIELD_BITS));
+		}
+		if (!live || err) {
+			out->pos.len = mark;
+			continue;
+		}
+		const struct doc *dd = doc_at(ix, doc);
+		float w = 0;
+		for (int f = 0; f < NFIELDS; f++)
+			if (tf[f])
+				w += field_weight[f] * (float)tf[f] /
+				     (1.0f - field_b[f] + field_b[f] * (float)dd->len[f] / avg[f]);
+		/* dlist_push records the offset where this document's positions
+		 * start: they were appended just above, so push first by hand. */
+		uint32_t off = (uint32_t)(mark / sizeof(uint32_t));
+		float tfw = w * weight;
+		if ((err = buf_add(&out->docs, &doc, sizeof doc)) || (err = buf_add(&out->tfw, &tfw, sizeof tfw)) ||
+		    (err = buf_add(&out->poff, &off, sizeof off)))
+			break;
+	}
+	return err;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* out = the union of a and b: tfw summed, positions merged. */
+enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dlist *out)
+{
+	size_t i = 0, j = 0, na = dlist_len(a), nb = dlist_len(b);
+	enum px_err err = PX_OK;
+	while (!err && (i < na || j < nb)) {
+		uint32_t da = i < na ? dlist_doc(a, i) : UINT32_MAX, db = j < nb ? dlist_doc(b, j) : UINT32_MAX;
+		uint32_t doc = da < db ? da : db;
+		float tfw = (da == doc ? dlist_tfw(a, i) : 0) + (db == doc ? dlist_tfw(b, j) : 0);
+		if ((err = dlist_push(out, doc, tfw)))
+			break;
+		size_t start = out->pos.len / sizeof(uint32_t), n;
+		const uint32_t *p;
+		if (da == doc) {
+			p = dlist_pos(a, i++, &n);
+			err = buf_add(&out->pos, p, n * sizeof *p);
+		}
+		if (!err && db == doc) {
+			p = dlist_pos(b, j++, &n);
+			err = buf_add(&out->pos, p, n * sizeof *p);
+		}
+		if (!err && da == db) { /* both: keep positions sorted */
+			uint32_t *all = (uint32_t *)(void *)out->pos.data + start;
+			qsort(all, out->pos.len / sizeof(uint32_t) - start, sizeof *all, cmp_u32);
+		}
+	}
+	return err;
+}
+
+/* out = the documents of a where some position p has p + gap in b: a
+ * phrase grown by one word. Positions kept are a's (the phrase starts). */
+enum px_err dlist_follow(const struct dlist *a, const struct dlist *b, uint32_t gap, struct dlist *out)
+{
+	size_t i = 0, j = 0, na = dlist_len(a), nb = dlist_len(b);
+	enum px_err err = PX_OK;
+	while (!err && i < na && j < nb) {
+		uint32_t da = dlist_doc(a, i), db = dlist_doc(b, j);
+		if (da < db) {
+			i++;
+			continue;
+		}
+		if (db < da) {
+			j++;
+			continue;
+		}
+		size_t n1, n2, x = 0, y = 0;
+		const uint32_t *p1 = dlist_pos(a, i, &n1), *p2 = dlist_pos(b, j, &n2);
+		int pushed = 0;
+		while (!err && x < n1 && y < n2) {
+			uint64_t want = (uint64_t)p1[x] + gap;
+			if (p2[y] < want) {
+				y++;
+			} else if (p2[y] > want) {
+				x++;
+			} else {
+				if (!pushed && !(err = dlist_push(out, da, dlist_tfw(a, i) + dlist_tfw(b, j))))
+					pushed = 1;
+				if (!err)
+					err = dlist_add_pos(out, p1[x]);
+				x++;
+			}
+		}
+		i++;
+		j++;
+	}
+	return err;
+}

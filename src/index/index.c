@@ -1,0 +1,583 @@
+/* Building the index: documents, terms, posting lists, stem groups and
+ * facets (formats in index_int.h). */
+#include "index_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char index_langs[][3] = {"bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
+			       "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"};
+const size_t index_nlangs = sizeof index_langs / sizeof index_langs[0];
+
+static const char *const facet_names[FACET_COUNT] = {"type",     "themes",    "labels",   "country",
+						     "city",     "city_size", "language", "author"};
+
+const char *index_facet_name(enum index_facet f)
+{
+	return facet_names[f];
+}
+
+int index_facet_parse(const char *name, enum index_facet *out)
+{
+	for (int f = 0; f < FACET_COUNT; f++)
+		if (!strcmp(facet_names[f], name)) {
+			*out = (enum index_facet)f;
+			return 0;
+		}
+	if (!strcmp(name, "theme") || !strcmp(name, "label")) { /* singular forms read naturally */
+		*out = name[0] == 't' ? FACET_THEMES : FACET_LABELS;
+		return 0;
+	}
+	return -1;
+}
+
+int index_lang_bit(const char *lang)
+{
+	for (size_t i = 0; i < index_nlangs; i++)
+		if (!strcmp(index_langs[i], lang))
+			return (int)i;
+	return -1;
+}
+
+/* ---- lifecycle ---- */
+
+struct index *index_new(void)
+{
+	struct index *ix = calloc(1, sizeof *ix);
+	if (!ix || !(ix->live = roaring_bitmap_create()) || !(ix->stem = text_stem_new())) {
+		index_free(ix);
+		return NULL;
+	}
+	buf_init(&ix->strings, (size_t)UINT32_MAX);
+	buf_init(&ix->terms, BUF_CAP_DEFAULT * 4);
+	buf_init(&ix->sorted, BUF_CAP_DEFAULT);
+	buf_init(&ix->stems, BUF_CAP_DEFAULT);
+	buf_init(&ix->stem_keys, (size_t)UINT32_MAX);
+	buf_init(&ix->docs, BUF_CAP_DEFAULT * 4);
+	buf_init(&ix->nid_map, BUF_CAP_DEFAULT);
+	for (int f = 0; f < FACET_COUNT; f++)
+		buf_init(&ix->facets[f], BUF_CAP_DEFAULT);
+	return ix;
+}
+
+void index_free(struct index *ix)
+{
+	if (!ix)
+		return;
+	for (size_t i = 0; i < term_count(ix); i++)
+		buf_free(&term_at(ix, (uint32_t)i)->post);
+	for (size_t i = 0; i < ix->stems.len / sizeof(struct stem_group); i++)
+		buf_free(&((struct stem_group *)(void *)ix->stems.data)[i].ids);
+	for (size_t i = 0; i < doc_count(ix); i++)
+		free(doc_at(ix, (uint32_t)i)->title);
+	for (int f = 0; f < FACET_COUNT; f++) {
+		for (size_t i = 0; i < facet_count(ix, (enum index_facet)f); i++) {
+			struct facet_value *v = facet_at(ix, (enum index_facet)f, (uint32_t)i);
+			free(v->value);
+			free(v->key);
+			roaring_bitmap_free(v->docs);
+		}
+		buf_free(&ix->facets[f]);
+		strmap_free(&ix->facet_ids[f]);
+	}
+	buf_free(&ix->strings);
+	buf_free(&ix->terms);
+	buf_free(&ix->sorted);
+	buf_free(&ix->stems);
+	buf_free(&ix->stem_keys);
+	buf_free(&ix->docs);
+	buf_free(&ix->nid_map);
+	strmap_free(&ix->term_ids);
+	strmap_free(&ix->stem_ids);
+	if (ix->live)
+		roaring_bitmap_free(ix->live);
+	text_stem_free(ix->stem);
+	free(ix);
+}
+
+size_t index_size(const struct index *ix)
+{
+	return ix->nlive;
+}
+
+/* ---- nid → docno ---- */
+
+struct nid_slot {
+	int64_t nid;
+	uint64_t docno1; /* docno + 1; 0 = empty */
+};
+
+static size_t nid_hash(int64_t nid, size_t mask)
+{
+	return (size_t)(((uint64_t)nid * 0x9e3779b97f4a7c15u) >> 17) & mask;
+}
+
+int index_docno(const struct index *ix, int64_t nid, uint32_t *docno)
+{
+	const struct nid_slot *s = (const struct nid_slot *)(const void *)ix->nid_map.data;
+	if (!s)
+		return -1;
+	for (size_t i = nid_hash(nid, ix->nid_mask);; i = (i + 1) & ix->nid_mask) {
+		if (!s[i].docno1)
+			return -1;
+		if (s[i].nid == nid) {
+			*docno = (uint32_t)(s[i].docno1 - 1);
+			return 0;
+		}
+	}
+}
+
+/* Sets nid → docno (docno UINT32_MAX: a tombstone that keeps probing intact). */
+static enum px_err nid_set(struct index *ix, int64_t nid, uint64_t docno1)
+{
+	if ((ix->nid_used + 1) * 2 > (ix->nid_mask + 1) || !ix->nid_map.data) {
+		size_t size = ix->nid_map.data ? (ix->nid_mask + 1) * 2 : 1024;
+		struct buf nb;
+		buf_init(&nb, ix->nid_map.cap);
+		if (buf_reserve(&nb, size * sizeof(struct nid_slot)))
+			return PX_ENOMEM;
+		memset(nb.data, 0, size * sizeof(struct nid_slot));
+		nb.len = size * sizeof(struct nid_slot);
+		struct nid_slot *ns = (struct nid_slot *)(void *)nb.data;
+		const struct nid_slot *os = (const struct nid_slot *)(const void *)ix->nid_map.data;
+		for (size_t i = 0; os && i <= ix->nid_mask; i++) {
+			if (!os[i].docno1)
+				continue;
+			size_t j = nid_hash(os[i].nid, size - 1);
+			while (ns[j].docno1)
+				j = (j + 1) & (size - 1);
+			ns[j] = os[i];
+		}
+		buf_free(&ix->nid_map);
+		ix->nid_map = nb;
+		ix->nid_mask = size - 1;
+	}
+	struct nid_slot *s = (struct nid_slot *)(void *)ix->nid_map.data;
+	size_t i = nid_hash(nid, ix->nid_mask);
+	while (s[i].docno1 && s[i].nid != nid)
+		i = (i + 1) & ix->nid_mask;
+	if (!s[i].docno1)
+		ix->nid_used++;
+	s[i].nid = nid;
+	s[i].docno1 = docno1;
+	return PX_OK;
+}
+
+/* ---- terms ---- */
+
+static const char *term_name(const void *ctx, uint32_t id, size_t *len)
+{
+	const struct index *ix = ctx;
+	*len = term_at(ix, id)->len;
+	return term_text(ix, id);
+}
+
+int64_t index_term_find(const struct index *ix, const char *s, size_t n)
+{
+	return strmap_get(&ix->term_ids, s, n, term_name, ix);
+}
+
+static enum px_err term_intern(struct index *ix, const char *s, size_t n, uint32_t *id)
+{
+	int64_t found = index_term_find(ix, s, n);
+	if (found >= 0) {
+		*id = (uint32_t)found;
+		return PX_OK;
+	}
+	struct term t = {(uint32_t)ix->strings.len, (uint32_t)n, 0, 0, 0, {0}};
+	buf_init(&t.post, BUF_CAP_DEFAULT);
+	*id = (uint32_t)term_count(ix);
+	enum px_err err = buf_add(&ix->strings, s, n);
+	if (!err && (err = buf_add(&ix->terms, &t, sizeof t)))
+		ix->strings.len -= n;
+	if (!err && (err = strmap_put(&ix->term_ids, s, n, *id, term_name, ix))) {
+		ix->terms.len -= sizeof t;
+		ix->strings.len -= n;
+	}
+	return err;
+}
+
+/* ---- stem groups: "lang:stem" → the terms that stem to it ---- */
+
+static const char *stem_name(const void *ctx, uint32_t id, size_t *len)
+{
+	const struct index *ix = ctx;
+	const struct stem_group *g = &((const struct stem_group *)(const void *)ix->stems.data)[id];
+	*len = g->klen;
+	return ix->stem_keys.data + g->key;
+}
+
+static size_t stem_key(const char *lang, const char *stem, size_t n, char *key)
+{
+	key[0] = lang[0];
+	key[1] = lang[1];
+	key[2] = ':';
+	memcpy(key + 3, stem, n);
+	return n + 3;
+}
+
+const struct stem_group *index_stem_find(const struct index *ix, const char *lang, const char *stem, size_t n)
+{
+	char key[TEXT_TOKEN_MAX + 3];
+	size_t klen = stem_key(lang, stem, n, key);
+	int64_t id = strmap_get(&ix->stem_ids, key, klen, stem_name, ix);
+	return id < 0 ? NULL : &((const struct stem_group *)(const void *)ix->stems.data)[id];
+}
+
+/* Records that term id occurs in language lang (first time: files it under
+ * its stem in that language). */
+static enum px_err term_seen_in(struct index *ix, uint32_t id, const struct text_token *tok, const char *lang)
+{
+	int bit = index_lang_bit(lang);
+	struct term *t = term_at(ix, id);
+	if (bit < 0 || (t->langs >> bit & 1u))
+		return PX_OK;
+	t->langs |= 1u << bit;
+	if (!text_stem_has(lang))
+		return PX_OK;
+	char stem[TEXT_TOKEN_MAX], key[TEXT_TOKEN_MAX + 3];
+	size_t n = text_stem(ix->stem, lang, tok->lower, tok->nlower, stem, sizeof stem);
+	if (!n)
+		return PX_OK;
+	size_t klen = stem_key(lang, stem, n, key);
+	int64_t gid = strmap_get(&ix->stem_ids, key, klen, stem_name, ix);
+	enum px_err err = PX_OK;
+	if (gid < 0) {
+		struct stem_group g = {(uint32_t)ix->stem_keys.len, (uint32_t)klen, {0}};
+		buf_init(&g.ids, BUF_CAP_DEFAULT);
+		gid = (int64_t)(ix->stems.len / sizeof g);
+		if ((err = buf_add(&ix->stem_keys, key, klen)) || (err = buf_add(&ix->stems, &g, sizeof g)) ||
+		    (err = strmap_put(&ix->stem_ids, key, klen, (uint32_t)gid, stem_name, ix)))
+			return err;
+	}
+	struct stem_group *g = &((struct stem_group *)(void *)ix->stems.data)[gid];
+	return buf_add(&g->ids, &id, sizeof id);
+}
+
+/* ---- adding a document ---- */
+
+struct occ {
+	uint32_t term;
+	uint32_t occ; /* pos << FIELD_BITS | field */
+};
+
+struct collector {
+	struct index *ix;
+	struct buf occs; /* struct occ[] */
+	const char *lang;
+	enum field field;
+	enum px_err err;
+	uint32_t words;
+};
+
+static int collect(const struct text_token *tok, void *arg)
+{
+	struct collector *c = arg;
+	uint32_t id;
+	if ((c->err = term_intern(c->ix, tok->folded, tok->nfolded, &id)) ||
+	    (c->err = term_seen_in(c->ix, id, tok, c->lang)))
+		return 1;
+	struct occ o = {id, tok->pos << FIELD_BITS | c->field};
+	c->words++;
+	return (c->err = buf_add(&c->occs, &o, sizeof o)) != PX_OK;
+}
+
+static int by_term_occ(const void *a, const void *b)
+{
+	const struct occ *x = a, *y = b;
+	if (x->term != y->term)
+		return x->term < y->term ? -1 : 1;
+	return x->occ < y->occ ? -1 : x->occ > y->occ;
+}
+
+static enum px_err varint_put(struct buf *b, uint64_t v)
+{
+	unsigned char tmp[10];
+	size_t n = 0;
+	do {
+		tmp[n] = (unsigned char)(v & 0x7f);
+		v >>= 7;
+		if (v)
+			tmp[n] |= 0x80;
+		n++;
+	} while (v);
+	return buf_add(b, tmp, n);
+}
+
+/* Appends docno's postings (occs sorted by term, then occurrence). */
+static enum px_err append_postings(struct index *ix, uint32_t docno, const struct occ *o, size_t n)
+{
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < n;) {
+		size_t j = i;
+		while (j < n && o[j].term == o[i].term)
+			j++;
+		struct term *t = term_at(ix, o[i].term);
+		uint32_t count = 0, prev = UINT32_MAX;
+		for (size_t k = i; k < j; k++)
+			count += o[k].occ != prev, prev = o[k].occ;
+		err = varint_put(&t->post, (uint64_t)docno + 1 - t->last_doc);
+		if (!err)
+			err = varint_put(&t->post, count);
+		prev = 0;
+		for (size_t k = i; !err && k < j; k++) {
+			if (k > i && o[k].occ == o[k - 1].occ)
+				continue; /* a compound's joined form may repeat a part */
+			err = varint_put(&t->post, o[k].occ - prev);
+			prev = o[k].occ;
+		}
+		t->last_doc = docno + 1;
+		t->df++;
+		i = j;
+	}
+	return err;
+}
+
+static void field_text(struct collector *c, enum field f, const char *s, uint32_t *pos)
+{
+	if (!s || c->err)
+		return;
+	c->field = f;
+	*pos = text_tokenize(s, strlen(s), *pos, collect, c) + 1;
+}
+
+/* Tokenises every field of n into c->occs; per-field word counts in len. */
+static void collect_fields(struct collector *c, const struct node *n, uint16_t len[NFIELDS])
+{
+	uint32_t pos = 0;
+	for (int f = 0; f < NFIELDS && !c->err; f++) {
+		uint32_t before = c->words;
+		switch ((enum field)f) {
+		case F_TITLE: field_text(c, F_TITLE, n->title, &pos); break;
+		case F_SUBTITLE: field_text(c, F_SUBTITLE, n->subtitle, &pos); break;
+		case F_THEMES:
+			for (size_t i = 0; i < strlist_len(&n->themes); i++)
+				field_text(c, F_THEMES, strlist_get(&n->themes, i), &pos);
+			for (size_t i = 0; i < strlist_len(&n->labels); i++)
+				field_text(c, F_THEMES, strlist_get(&n->labels, i), &pos);
+			break;
+		case F_PLACE:
+			field_text(c, F_PLACE, n->city, &pos);
+			field_text(c, F_PLACE, n->country, &pos);
+			break;
+		case F_AUTHOR: field_text(c, F_AUTHOR, n->author, &pos); break;
+		case F_TEXT:
+			for (size_t i = 0; i < node_section_count(n); i++)
+				field_text(c, F_TEXT, node_section(n, i)->text, &pos);
+			field_text(c, F_TEXT, n->body, &pos);
+			break;
+		case NFIELDS: break;
+		}
+		uint32_t words = c->words - before;
+		len[f] = words > UINT16_MAX ? UINT16_MAX : (uint16_t)words;
+		pos += FIELD_GAP;
+		if (pos > (UINT32_MAX >> FIELD_BITS) - FIELD_GAP)
+			break; /* a document of half a billion words keeps its first ones */
+	}
+}
+
+/* ---- facets ---- */
+
+static const char *facet_key_name(const void *ctx, uint32_t id, size_t *len)
+{
+	const struct facet_value *v = ctx;
+	*len = strlen(v[id].key);
+	return v[id].key;
+}
+
+/* The key a facet value is compared by: folded, so filters ignore case and
+ * accents. Caller frees. */
+static char *facet_key(const char *value)
+{
+	char f[1024];
+	size_t n = text_fold(value, strlen(value), f, sizeof f);
+	return n ? px_strndup(f, n) : px_strdup(value);
+}
+
+int64_t index_facet_find(const struct index *ix, enum index_facet f, const char *value)
+{
+	char *key = facet_key(value);
+	if (!key)
+		return -1;
+	int64_t id = strmap_get(&ix->facet_ids[f], key, strlen(key), facet_key_name, ix->facets[f].data);
+	free(key);
+	return id;
+}
+
+static enum px_err facet_add(struct index *ix, enum index_facet f, const char *value, uint32_t docno)
+{
+	if (!value || !value[0])
+		return PX_OK;
+	int64_t id = index_facet_find(ix, f, value);
+	if (id < 0) {
+		struct facet_value v = {px_strdup(value), facet_key(value), roaring_bitmap_create()};
+		id = (int64_t)facet_count(ix, f);
+		if (!v.value || !v.key || !v.docs || buf_add(&ix->facets[f], &v, sizeof v)) {
+			free(v.value);
+			free(v.key);
+			if (v.docs)
+				roaring_bitmap_free(v.docs);
+			return PX_ENOMEM;
+		}
+		if (strmap_put(&ix->facet_ids[f], v.key, strlen(v.key), (uint32_t)id, facet_key_name,
+			       ix->facets[f].data))
+			return PX_ENOMEM;
+	}
+	roaring_bitmap_add(facet_at(ix, f, (uint32_t)id)->docs, docno);
+	return PX_OK;
+}
+
+static const char *city_size(int64_t population)
+{
+	if (population < 0)
+		return NULL;
+	return population < 50000 ? "small" : population < 250000 ? "medium" : population <= 1000000 ? "large"
+											   : "metropolitan";
+}
+
+static enum px_err add_facets(struct index *ix, const struct node *n, uint32_t docno)
+{
+	enum px_err err = facet_add(ix, FACET_TYPE, node_type_name(n->type), docno);
+	for (size_t i = 0; !err && i < strlist_len(&n->themes); i++)
+		err = facet_add(ix, FACET_THEMES, strlist_get(&n->themes, i), docno);
+	for (size_t i = 0; !err && i < strlist_len(&n->labels); i++)
+		err = facet_add(ix, FACET_LABELS, strlist_get(&n->labels, i), docno);
+	if (!err)
+		err = facet_add(ix, FACET_COUNTRY, n->country, docno);
+	if (!err)
+		err = facet_add(ix, FACET_CITY, n->city, docno);
+	if (!err)
+		err = facet_add(ix, FACET_CITY_SIZE, city_size(n->population), docno);
+	if (!err)
+		err = facet_add(ix, FACET_LANGUAGE, n->language, docno);
+	if (!err)
+		err = facet_add(ix, FACET_AUTHOR, n->author, docno);
+	return err;
+}
+
+/* ---- put / remove ---- */
+
+enum px_err index_remove(struct index *ix, int64_t nid)
+{
+	uint32_t docno;
+	if (index_docno(ix, nid, &docno) || docno == UINT32_MAX)
+		return PX_ENOTFOUND;
+	struct doc *d = doc_at(ix, docno);
+	for (int f = 0; f < NFIELDS; f++)
+		ix->total_len[f] -= d->len[f];
+	roaring_bitmap_remove(ix->live, docno);
+	ix->nlive--;
+	return nid_set(ix, nid, (uint64_t)UINT32_MAX + 1);
+}
+
+static enum px_err sort_terms(struct index *ix);
+
+enum px_err index_put(struct index *ix, const struct node *n)
+{
+	if (doc_count(ix) >= UINT32_MAX - 1)
+		return PX_ETOOBIG;
+	enum px_err err = index_remove(ix, n->nid);
+	if (err && err != PX_ENOTFOUND)
+		return err;
+	err = PX_OK;
+	uint32_t docno = (uint32_t)doc_count(ix);
+	struct doc d = {n->nid, n->type, {0}, {0}, px_strdup(n->title ? n->title : "")};
+	memcpy(d.language, n->language, sizeof d.language);
+	struct collector c = {ix, {0}, n->language, F_TITLE, PX_OK, 0};
+	buf_init(&c.occs, BUF_CAP_DEFAULT);
+	if (!d.title)
+		err = PX_ENOMEM;
+	else
+		collect_fields(&c, n, d.len);
+	err = err ? err : c.err;
+	if (!err) {
+		size_t k = c.occs.len / sizeof(struct occ);
+		qsort(c.occs.data, k, sizeof(struct occ), by_term_occ);
+		err = append_postings(ix, docno, (const struct occ *)(const void *)c.occs.data, k);
+	}
+	buf_free(&c.occs);
+	if (!err)
+		err = buf_add(&ix->docs, &d, sizeof d);
+	if (err) {
+		free(d.title);
+		return err; /* postings may name docno: it never goes live, so they stay unseen */
+	}
+	if ((err = add_facets(ix, n, docno)) || (err = nid_set(ix, n->nid, (uint64_t)docno + 1)))
+		return err;
+	roaring_bitmap_add(ix->live, docno);
+	ix->nlive++;
+	for (int f = 0; f < NFIELDS; f++)
+		ix->total_len[f] += d.len[f];
+	/* Terms added since the last sort are scanned linearly by prefix and
+	 * typo lookups: sort again once they are a fair share of the whole. */
+	size_t unsorted = term_count(ix) - ix->nsorted;
+	return unsorted > 4096 && unsorted * 8 > term_count(ix) ? sort_terms(ix) : PX_OK;
+}
+
+/* ---- the sorted term list (prefix and typo lookups) ---- */
+
+static const struct index *sort_ix; /* qsort has no context argument; writers are exclusive */
+
+static int by_text(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	const struct term *tx = term_at(sort_ix, x), *ty = term_at(sort_ix, y);
+	size_t n = tx->len < ty->len ? tx->len : ty->len;
+	int c = memcmp(term_text(sort_ix, x), term_text(sort_ix, y), n);
+	return c ? c : (tx->len > ty->len) - (tx->len < ty->len);
+}
+
+static enum px_err sort_terms(struct index *ix)
+{
+	size_t total = term_count(ix);
+	buf_reset(&ix->sorted);
+	if (buf_reserve(&ix->sorted, total * sizeof(uint32_t)))
+		return PX_ENOMEM;
+	uint32_t *ids = (uint32_t *)(void *)ix->sorted.data;
+	for (size_t i = 0; i < total; i++)
+		ids[i] = (uint32_t)i;
+	ix->sorted.len = total * sizeof(uint32_t);
+	sort_ix = ix;
+	qsort(ids, total, sizeof *ids, by_text);
+	ix->nsorted = total;
+	return PX_OK;
+}
+
+size_t index_sorted_lower(const struct index *ix, const char *s, size_t n)
+{
+	const uint32_t *ids = (const uint32_t *)(const void *)ix->sorted.data;
+	size_t lo = 0, hi = ix->nsorted;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct term *t = term_at(ix, ids[mid]);
+		size_t m = t->len < n ? t->len : n;
+		int c = memcmp(term_text(ix, ids[mid]), s, m);
+		if (c < 0 || (c == 0 && t->len < n))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* ---- loading from the store ---- */
+
+struct loader {
+	struct index *ix;
+	enum px_err err;
+};
+
+static int load_one(const struct node *n, void *arg)
+{
+	struct loader *l = arg;
+	return (l->err = index_put(l->ix, n)) != PX_OK;
+}
+
+enum px_err index_load(struct index *ix, struct store *st)
+{
+	struct loader l = {ix, PX_OK};
+	enum px_err err = store_nodes_each(st, load_one, &l);
+	if (!err)
+		err = l.err;
+	return err ? err : sort_terms(ix);
+}

@@ -1,0 +1,96 @@
+/* index: the search engine. An in-memory inverted index over the nodes of
+ * the store, with positions, BM25F ranking, typo tolerance, stemming per
+ * node language, facets on compressed bitmaps, and snippets.
+ *
+ * Threads: any number of index_search() calls may run at once; index_put()
+ * and index_remove() need the index to themselves (the caller holds a write
+ * lock, e.g. a pthread_rwlock, around them). */
+#ifndef PX_INDEX_H
+#define PX_INDEX_H
+
+#include "../core/core.h"
+#include "../model/model.h"
+#include "../store/store.h"
+
+struct index;
+
+/* An empty index. Caller frees with index_free(). NULL on ENOMEM. */
+struct index *index_new(void);
+void index_free(struct index *ix);
+
+/* Adds every node of the store. */
+enum px_err index_load(struct index *ix, struct store *st) PX_WUR;
+
+/* Adds node n, replacing the node with the same nid if there is one (the
+ * index keeps no pointer to n). */
+enum px_err index_put(struct index *ix, const struct node *n) PX_WUR;
+/* Removes node nid; PX_ENOTFOUND if it is not indexed. */
+enum px_err index_remove(struct index *ix, int64_t nid) PX_WUR;
+
+/* The number of nodes indexed. */
+size_t index_size(const struct index *ix);
+
+/* Facet fields, in the order of the JSON object "facets". */
+enum index_facet {
+	FACET_TYPE,
+	FACET_THEMES,
+	FACET_LABELS,
+	FACET_COUNTRY,
+	FACET_CITY,
+	FACET_CITY_SIZE, /* from population: small < 50,000; medium < 250,000;
+			    large <= 1,000,000; metropolitan above */
+	FACET_LANGUAGE,
+	FACET_AUTHOR, /* a filter only: no facet counts */
+	FACET_COUNT
+};
+const char *index_facet_name(enum index_facet f);
+int index_facet_parse(const char *name, enum index_facet *out); /* 0 ok, -1 unknown */
+
+/* A filter: field = value. Filters on one field are ORed, on different
+ * fields ANDed. */
+struct index_filter {
+	enum index_facet field;
+	const char *value; /* borrowed */
+};
+
+struct index_query {
+	const char *text; /* the query language: see index_query.c */
+	const struct index_filter *filters; /* borrowed */
+	size_t nfilters;
+	size_t offset, limit; /* the page of hits wanted */
+	int facets;  /* 1: count facet values over the whole result set */
+	int snippets; /* 1: fill each hit's snippet (needs the store) */
+	struct store *store; /* for snippets; may be NULL when snippets is 0 */
+};
+
+struct index_hit {
+	int64_t nid;
+	double score;
+	enum node_type type;
+	char language[4];
+	char *title;   /* owned by the result */
+	char *snippet; /* owned; HTML-escaped text with <mark> around matches; NULL if none */
+};
+
+struct index_count {
+	char *value; /* owned by the result */
+	size_t count;
+};
+
+struct index_result {
+	size_t total;          /* hits in all */
+	struct index_hit *hits; /* [nhits], the page asked for */
+	size_t nhits;
+	struct index_count *facets[FACET_COUNT]; /* [nfacet[f]], largest count first */
+	size_t nfacet[FACET_COUNT];
+	char *did_you_mean; /* owned; NULL unless a corrected query finds more */
+	struct strlist translated; /* query words matched through translation */
+};
+
+/* Runs q. On success the caller frees r with index_result_free(). A query
+ * that cannot be read returns PX_EPARSE with why set (a 4xx, not a 5xx). */
+enum px_err index_search(const struct index *ix, const struct index_query *q, struct index_result *r,
+			 struct buf *why) PX_WUR;
+void index_result_free(struct index_result *r);
+
+#endif

@@ -1,0 +1,156 @@
+/* Private to index/: the in-memory structures.
+ *
+ * Documents get dense numbers (docno) in the order they are added; a node
+ * that is put again gets a new docno and its old one leaves the `live`
+ * bitmap, so posting lists stay sorted by docno and are only ever appended.
+ *
+ * Posting list of a term (struct term.post), per document in docno order:
+ *   varint  docno - previous docno (the first: docno + 1)
+ *   varint  number of occurrences k
+ *   k × varint  occurrence deltas: occ = pos << FIELD_BITS | field,
+ *               ascending, each stored as the difference to the previous
+ * Positions are numbered over the whole document, fields one after another
+ * with FIELD_GAP between them, so a phrase never spans two fields. */
+#ifndef PX_INDEX_INT_H
+#define PX_INDEX_INT_H
+
+#include "index.h"
+#include "../text/text.h"
+
+#include <roaring/roaring.h>
+
+enum field { F_TITLE, F_SUBTITLE, F_THEMES, F_PLACE, F_AUTHOR, F_TEXT, NFIELDS };
+#define FIELD_BITS 3
+#define FIELD_GAP 64
+
+struct term {
+	uint32_t str;      /* offset of the folded term in index.strings */
+	uint32_t len;
+	uint32_t df;       /* documents in the posting list (dead ones included) */
+	uint32_t last_doc; /* docno of the last posting + 1; 0 = none yet */
+	uint32_t langs;    /* bit per language seen with it (see index_lang_bit) */
+	struct buf post;   /* the posting list, format above */
+};
+
+struct doc {
+	int64_t nid;
+	enum node_type type;
+	char language[4];
+	uint16_t len[NFIELDS]; /* words per field, for length normalisation */
+	char *title;           /* owned, for hits */
+};
+
+struct facet_value {
+	char *value;          /* owned, as first seen */
+	char *key;            /* owned, folded: what filters compare */
+	roaring_bitmap_t *docs; /* every docno ever given this value; AND with live */
+};
+
+/* A string → id hash map with open addressing (ids index a caller's array). */
+struct strmap {
+	uint32_t *slots; /* id + 1; 0 = empty */
+	size_t mask;
+	size_t used;
+};
+
+struct index {
+	struct buf strings;  /* term texts, back to back */
+	struct buf terms;    /* struct term[] */
+	struct strmap term_ids;
+	struct buf sorted;   /* uint32 term ids in byte order of their text */
+	size_t nsorted;      /* terms[0..) covered by sorted; later ones are unsorted */
+	struct buf stems;    /* struct stem_group[]: "lang stem" → term ids */
+	struct buf stem_keys;
+	struct strmap stem_ids;
+	struct buf docs;     /* struct doc[] by docno */
+	roaring_bitmap_t *live;
+	struct buf nid_map;  /* open addressing nid → docno + 1 (uint64 pairs) */
+	size_t nid_mask, nid_used;
+	struct buf facets[FACET_COUNT]; /* struct facet_value[] */
+	struct strmap facet_ids[FACET_COUNT];
+	uint64_t total_len[NFIELDS]; /* over live documents */
+	size_t nlive;
+	struct text_stem *stem; /* writers only */
+};
+
+struct stem_group {
+	uint32_t key;  /* offset in stem_keys of "lang:stem" */
+	uint32_t klen;
+	struct buf ids; /* uint32 term ids */
+};
+
+static inline struct term *term_at(const struct index *ix, uint32_t id)
+{
+	return &((struct term *)(void *)ix->terms.data)[id];
+}
+static inline size_t term_count(const struct index *ix)
+{
+	return ix->terms.len / sizeof(struct term);
+}
+static inline const char *term_text(const struct index *ix, uint32_t id)
+{
+	return ix->strings.data + term_at(ix, id)->str;
+}
+static inline struct doc *doc_at(const struct index *ix, uint32_t docno)
+{
+	return &((struct doc *)(void *)ix->docs.data)[docno];
+}
+static inline size_t doc_count(const struct index *ix)
+{
+	return ix->docs.len / sizeof(struct doc);
+}
+static inline struct facet_value *facet_at(const struct index *ix, enum index_facet f, uint32_t id)
+{
+	return &((struct facet_value *)(void *)ix->facets[f].data)[id];
+}
+static inline size_t facet_count(const struct index *ix, enum index_facet f)
+{
+	return ix->facets[f].len / sizeof(struct facet_value);
+}
+
+/* strmap.c */
+void strmap_free(struct strmap *m);
+/* The id stored for key s[0..n), or -1. name(id) gives the stored key of an id. */
+int64_t strmap_get(const struct strmap *m, const char *s, size_t n,
+		   const char *(*name)(const void *ctx, uint32_t id, size_t *len), const void *ctx);
+/* Stores id for a key known to be absent. */
+enum px_err strmap_put(struct strmap *m, const char *s, size_t n, uint32_t id,
+		       const char *(*name)(const void *ctx, uint32_t id, size_t *len), const void *ctx) PX_WUR;
+
+/* Term, stem and facet lookups (index.c). */
+int64_t index_term_find(const struct index *ix, const char *s, size_t n);
+const struct stem_group *index_stem_find(const struct index *ix, const char *lang, const char *stem, size_t n);
+int64_t index_facet_find(const struct index *ix, enum index_facet f, const char *value);
+int index_docno(const struct index *ix, int64_t nid, uint32_t *docno);
+/* Languages the index has seen (bit per language of index_langs[]). */
+extern const char index_langs[][3];
+extern const size_t index_nlangs;
+int index_lang_bit(const char *lang);
+
+/* Varints. */
+static inline size_t varint_get(const unsigned char *p, uint64_t *v)
+{
+	uint64_t x = 0;
+	size_t i = 0;
+	for (unsigned shift = 0;; shift += 7) {
+		unsigned char b = p[i++];
+		x |= (uint64_t)(b & 0x7f) << shift;
+		if (!(b & 0x80))
+			break;
+	}
+	*v = x;
+	return i;
+}
+
+/* The first term id in ix->sorted whose text is >= s[0..n) (binary search). */
+size_t index_sorted_lower(const struct index *ix, const char *s, size_t n);
+
+/* Snippets (snippet.c): an HTML-escaped passage of text with <mark> around
+ * the words whose folded form is one of the terms; caller frees. */
+char *index_snippet(const char *text, const struct ptrvec *terms, size_t max_bytes);
+
+/* Damerau-Levenshtein distance of a and b (code points), or max + 1 when it
+ * is above max (typo.c). */
+int index_typo_distance(const char *a, size_t na, const char *b, size_t nb, int max);
+
+#endif

@@ -1,0 +1,72 @@
+/* Private to index/: a parsed query and the lists a search works on. */
+#ifndef PX_SEARCH_INT_H
+#define PX_SEARCH_INT_H
+
+#include "index_int.h"
+
+#define QUERY_WORDS_MAX 16   /* words in one unit (phrase) */
+#define QUERY_UNITS_MAX 32   /* units in a query */
+#define QUERY_FILTERS_MAX 32
+
+struct qword {
+	char folded[TEXT_TOKEN_MAX];
+	size_t nfolded;
+	char lower[TEXT_TOKEN_MAX];
+	size_t nlower;
+	uint32_t pos;
+	int prefix; /* the last word, being typed */
+};
+
+/* A word or a phrase. Units of one group are alternatives (OR); groups are
+ * all required, except optional ones (stop words), which only add score. */
+struct qunit {
+	struct qword words[QUERY_WORDS_MAX];
+	size_t nwords;
+	size_t group;
+	int phrase, negated, optional;
+};
+
+struct qfilter {
+	enum index_facet field;
+	char value[256];
+};
+
+struct query {
+	struct qunit units[QUERY_UNITS_MAX];
+	size_t nunits, ngroups;
+	struct qfilter filters[QUERY_FILTERS_MAX];
+	size_t nfilters;
+};
+
+/* Reads text into q (zeroed by the caller). PX_EPARSE with why on a query
+ * that cannot be run. */
+enum px_err query_parse(struct query *q, const char *text, struct buf *why) PX_WUR;
+enum px_err query_add_filter(struct query *q, enum index_facet f, const char *v, size_t n,
+			     struct buf *why) PX_WUR;
+
+/* A document list: what one word, unit or group matches, by docno. */
+struct dlist {
+	struct buf docs; /* uint32 docno, ascending */
+	struct buf tfw;  /* float: weighted, length-normalised term frequency */
+	struct buf poff; /* uint32: start of the document's positions in pos */
+	struct buf pos;  /* uint32 positions, ascending per document */
+};
+
+
+
+/* dlist.c */
+void dlist_init(struct dlist *l);
+void dlist_free(struct dlist *l);
+void dlist_reset(struct dlist *l);
+size_t dlist_len(const struct dlist *l);
+uint32_t dlist_doc(const struct dlist *l, size_t i);
+float dlist_tfw(const struct dlist *l, size_t i);
+const uint32_t *dlist_pos(const struct dlist *l, size_t i, size_t *n);
+int64_t dlist_find(const struct dlist *l, uint32_t doc);
+enum px_err dlist_push(struct dlist *l, uint32_t doc, float tfw) PX_WUR;
+enum px_err dlist_add_pos(struct dlist *l, uint32_t pos) PX_WUR;
+/* Appends the live documents of term's posting list, tfw scaled by weight. */
+enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, struct dlist *out) PX_WUR;
+enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dlist *out) PX_WUR;
+enum px_err dlist_follow(const struct dlist *a, const struct dlist *b, uint32_t gap, struct dlist *out) PX_WUR;
+#endif

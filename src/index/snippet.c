@@ -1,0 +1,121 @@
+/* Snippets: the passage of a text with the most distinct query terms,
+ * cut on word boundaries, HTML-escaped, with <mark> around each match. */
+#include "index_int.h"
+
+#include <string.h>
+
+#define SNIPPET_WORDS 28 /* words in a passage */
+
+struct word {
+	size_t off, end;
+	int term; /* index in the terms list, or -1 */
+};
+
+struct words {
+	struct buf b; /* struct word[] */
+	const struct ptrvec *terms;
+	enum px_err err;
+};
+
+static int match(const struct ptrvec *terms, const char *w, size_t n)
+{
+	for (size_t i = 0; i < ptrvec_len(terms); i++) {
+		const char *t = ptrvec_get(terms, i);
+		if (strlen(t) == n && !memcmp(t, w, n))
+			return (int)i;
+	}
+	return -1;
+}
+
+static int add_word(const struct text_token *tok, void *arg)
+{
+	struct words *ws = arg;
+	struct word *last = ws->b.len ? (struct word *)(void *)(ws->b.data + ws->b.len) - 1 : NULL;
+	int term = match(ws->terms, tok->folded, tok->nfolded);
+	if (last && tok->off <= last->off) { /* a compound's joined form: same words */
+		if (term >= 0 && last->term < 0)
+			last->term = term;
+		return 0;
+	}
+	struct word w = {tok->off, tok->end, term};
+	return (ws->err = buf_add(&ws->b, &w, sizeof w)) != PX_OK;
+}
+
+static enum px_err escape(struct buf *out, const char *s, size_t n)
+{
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < n; i++) {
+		switch (s[i]) {
+		case '<': err = buf_adds(out, "&lt;"); break;
+		case '>': err = buf_adds(out, "&gt;"); break;
+		case '&': err = buf_adds(out, "&amp;"); break;
+		case '"': err = buf_adds(out, "&quot;"); break;
+		case '\'': err = buf_adds(out, "&#39;"); break;
+		case '\n': err = buf_addc(out, ' '); break;
+		default: err = buf_addc(out, s[i]);
+		}
+	}
+	return err;
+}
+
+/* The start of the window of SNIPPET_WORDS words with the most distinct
+ * terms (ties: the earliest). */
+static size_t best_window(const struct word *w, size_t n, size_t nterms)
+{
+	size_t best = 0, best_score = 0;
+	unsigned char seen[64];
+	for (size_t start = 0; start < n; start++) {
+		if (w[start].term < 0 && start > 0)
+			continue; /* a window worth having starts at a match (or at the top) */
+		memset(seen, 0, sizeof seen);
+		size_t score = 0;
+		for (size_t i = start; i < n && i < start + SNIPPET_WORDS; i++)
+			if (w[i].term >= 0 && (size_t)w[i].term < sizeof seen && !seen[w[i].term]++)
+				score++;
+		if (score > best_score) {
+			best_score = score;
+			best = start > 3 ? start - 3 : 0; /* a little context before */
+			if (score == nterms)
+				break;
+		}
+	}
+	return best;
+}
+
+char *index_snippet(const char *text, const struct ptrvec *terms, size_t max_bytes)
+{
+	struct words ws = {{0}, terms, PX_OK};
+	buf_init(&ws.b, BUF_CAP_DEFAULT);
+	size_t len = strlen(text);
+	text_tokenize(text, len, 0, add_word, &ws);
+	const struct word *w = (const struct word *)(const void *)ws.b.data;
+	size_t n = ws.b.len / sizeof *w;
+	struct buf out;
+	buf_init(&out, BUF_CAP_DEFAULT);
+	enum px_err err = ws.err;
+	if (!err && n) {
+		size_t start = best_window(w, n, ptrvec_len(terms)), end = start;
+		if (start > 0)
+			err = buf_adds(&out, "… ");
+		size_t at = w[start].off;
+		for (size_t i = start; !err && i < n && i < start + SNIPPET_WORDS && out.len < max_bytes; i++) {
+			err = escape(&out, text + at, w[i].off - at);
+			if (!err && w[i].term >= 0)
+				err = buf_adds(&out, "<mark>");
+			if (!err)
+				err = escape(&out, text + w[i].off, w[i].end - w[i].off);
+			if (!err && w[i].term >= 0)
+				err = buf_adds(&out, "</mark>");
+			at = w[i].end;
+			end = i + 1;
+		}
+		if (!err && end < n)
+			err = buf_adds(&out, " …");
+		else if (!err && at < len) /* closing punctuation of the text */
+			err = escape(&out, text + at, len - at);
+	}
+	buf_free(&ws.b);
+	char *r = err ? NULL : buf_take(&out);
+	buf_free(&out);
+	return r;
+}
