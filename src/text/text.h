@@ -74,6 +74,18 @@ size_t text_stem(struct text_stem *ts, const char *lang, const char *lower, size
  * EU language when lang is NULL. */
 int text_stopword(const char *lang, const char *w, size_t n);
 
+/* ---- translations (translate.c) ---- */
+
+/* Calls fn for every translation of the folded word w[0..n) found in the
+ * bilingual dictionaries (Debian's FreeDict, turned into a table at build
+ * time): from any language that has w to another EU language, each
+ * translation a single folded word. Returns the number of calls. fn's
+ * strings are borrowed for the call. */
+size_t text_translate(const char *w, size_t n,
+		      void (*fn)(const char *from_lang, const char *to_lang, const char *word, size_t len,
+				 void *arg),
+		      void *arg);
+
 /* Language identification, limited to the EU's official languages.
  * Once made, a detector is only read: text_lang_detect() may run on one
  * detector from several threads at once. */
