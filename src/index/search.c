@@ -405,6 +405,8 @@ static int by_nid_desc(const void *a, const void *b, void *ixp)
 static void rank(struct search *s, const int *required, size_t ng, struct scored *c, size_t n, size_t want,
 		 int words)
 {
+	if (n == 0)
+		return; /* c may be NULL */
 	if (!words) {
 		qsort_r(c, n, sizeof *c, by_nid_desc, (void *)s->ix);
 		return;
