@@ -24,7 +24,7 @@ static const struct cli_help help = {
 	"                  metropolitan), language, author\n",
 };
 
-#define LIMIT_MAX 1000
+#define LIMIT_MAX   1000
 #define FILTERS_MAX 32
 
 struct opts {
@@ -44,7 +44,8 @@ static int on_opt(int opt, const char *arg, void *ctx)
 	}
 	if (opt == 'n' || opt == 'o') {
 		int64_t *v = opt == 'n' ? &o->limit : &o->offset;
-		return px_parse_i64(arg, strlen(arg), 0, v) || (opt == 'n' && (*v < 1 || *v > LIMIT_MAX)) ? -1 : 0;
+		return px_parse_i64(arg, strlen(arg), 0, v) || (opt == 'n' && (*v < 1 || *v > LIMIT_MAX)) ? -1
+													  : 0;
 	}
 	if (opt != 'f' || o->nfilters == FILTERS_MAX)
 		return -1;
@@ -80,7 +81,8 @@ static json_t *result_json(const struct index_result *r)
 		json_object_set_new(hit, "nid", json_integer(h->nid));
 		json_object_set_new(hit, "type", json_string(node_type_name(h->type)));
 		json_object_set_new(hit, "title", json_string(h->title));
-		json_object_set_new(hit, "score", json_real((double)(int64_t)(h->score * 10000 + 0.5) / 10000));
+		json_object_set_new(hit, "score",
+				    json_real((double)(int64_t)(h->score * 10000 + 0.5) / 10000));
 		json_object_set_new(hit, "snippet", h->snippet ? json_string(h->snippet) : json_null());
 		json_object_set_new(hit, "language", json_string(h->language));
 		json_array_append_new(hits, hit);
@@ -90,7 +92,8 @@ static json_t *result_json(const struct index_result *r)
 			continue;
 		json_t *counts = json_object();
 		for (size_t i = 0; i < r->nfacet[f]; i++)
-			json_object_set_new(counts, r->facets[f][i].value, json_integer((json_int_t)r->facets[f][i].count));
+			json_object_set_new(counts, r->facets[f][i].value,
+					    json_integer((json_int_t)r->facets[f][i].count));
 		json_object_set_new(facets, index_facet_name((enum index_facet)f), counts);
 	}
 	for (size_t i = 0; i < strlist_len(&r->translated); i++)
@@ -109,8 +112,9 @@ static void print_snippet(const char *s, int tty)
 {
 	static const struct {
 		const char *from, *to_tty, *to_plain;
-	} subst[] = {{"<mark>", "\033[1m", "*"}, {"</mark>", "\033[0m", "*"}, {"&lt;", "<", "<"}, {"&gt;", ">", ">"},
-		     {"&amp;", "&", "&"}, {"&quot;", "\"", "\""}, {"&#39;", "'", "'"}};
+	} subst[] = {{"<mark>", "\033[1m", "*"}, {"</mark>", "\033[0m", "*"}, {"&lt;", "<", "<"},
+		     {"&gt;", ">", ">"},         {"&amp;", "&", "&"},         {"&quot;", "\"", "\""},
+		     {"&#39;", "'", "'"}};
 	fputs("     ", stdout);
 	while (*s) {
 		size_t i = 0;
@@ -135,8 +139,8 @@ static void print_table(const struct index_result *r, const struct opts *o)
 		printf("did you mean: %s\n", r->did_you_mean);
 	for (size_t i = 0; i < r->nhits; i++) {
 		const struct index_hit *h = &r->hits[i];
-		printf("%3lld. %s  (%s, %s, nid %lld, score %.3f)\n", (long long)(o->offset + (int64_t)i + 1), h->title,
-		       node_type_name(h->type), h->language, (long long)h->nid, h->score);
+		printf("%3lld. %s  (%s, %s, nid %lld, score %.3f)\n", (long long)(o->offset + (int64_t)i + 1),
+		       h->title, node_type_name(h->type), h->language, (long long)h->nid, h->score);
 		if (h->snippet)
 			print_snippet(h->snippet, tty);
 	}
@@ -177,7 +181,8 @@ int cmd_search(int argc, char **argv)
 	}
 	struct index *ix = index_new();
 	enum px_err err = ix ? index_load(ix, st) : PX_ENOMEM;
-	struct index_query q = {text.data, o.filters, o.nfilters, (size_t)o.offset, (size_t)o.limit, 1, 1, st};
+	struct index_query q = {text.data,       o.filters, o.nfilters, (size_t)o.offset,
+				(size_t)o.limit, 1,         1,          st};
 	struct index_result r;
 	int rc = EXIT_DONE;
 	if (err) {

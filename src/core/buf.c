@@ -89,17 +89,33 @@ enum px_err buf_printf(struct buf *b, const char *fmt, ...)
 	return PX_OK;
 }
 
-int buf_reject(struct buf *b, const char *fmt, ...)
+static void set_message(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+static void set_message(struct buf *b, const char *fmt, va_list ap)
 {
 	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
 	buf_reset(b);
 	if (buf_adds(b, msg))
 		buf_reset(b);
+}
+
+int buf_reject(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(b, fmt, ap);
+	va_end(ap);
 	return -1;
+}
+
+enum px_err buf_reject_parse(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(b, fmt, ap);
+	va_end(ap);
+	return PX_EPARSE;
 }
 
 char *buf_take(struct buf *b)

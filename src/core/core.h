@@ -54,6 +54,8 @@ enum px_err buf_reserve(struct buf *b, size_t n) PX_WUR;
  * one-line way for a checker to say why it refused something. If memory
  * runs out the message is lost, never the -1. */
 int buf_reject(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same, returning PX_EPARSE: for functions that return enum px_err. */
+enum px_err buf_reject_parse(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hands the bytes to the caller (free() them); b is left empty. Never NULL:
  * an empty buffer yields an allocated "". Returns NULL only on ENOMEM. */
 char *buf_take(struct buf *b);

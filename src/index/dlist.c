@@ -6,9 +6,9 @@
 
 /* BM25F field weights and length normalisation. */
 static const float field_weight[NFIELDS] = {[F_TITLE] = 6.0f, [F_SUBTITLE] = 3.0f, [F_THEMES] = 2.5f,
-					    [F_PLACE] = 2.0f, [F_AUTHOR] = 1.5f, [F_TEXT] = 1.0f};
+					    [F_PLACE] = 2.0f, [F_AUTHOR] = 1.5f,   [F_TEXT] = 1.0f};
 static const float field_b[NFIELDS] = {[F_TITLE] = 0.3f, [F_SUBTITLE] = 0.5f, [F_THEMES] = 0.3f,
-				       [F_PLACE] = 0.3f, [F_AUTHOR] = 0.3f, [F_TEXT] = 0.75f};
+				       [F_PLACE] = 0.3f, [F_AUTHOR] = 0.3f,   [F_TEXT] = 0.75f};
 
 void dlist_init(struct dlist *l)
 {
@@ -132,7 +132,8 @@ enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, st
 		 * start: they were appended just above, so push first by hand. */
 		uint32_t off = (uint32_t)(mark / sizeof(uint32_t));
 		float tfw = w * weight;
-		if ((err = buf_add(&out->docs, &doc, sizeof doc)) || (err = buf_add(&out->tfw, &tfw, sizeof tfw)) ||
+		if ((err = buf_add(&out->docs, &doc, sizeof doc)) ||
+		    (err = buf_add(&out->tfw, &tfw, sizeof tfw)) ||
 		    (err = buf_add(&out->poff, &off, sizeof off)))
 			break;
 	}
@@ -151,7 +152,8 @@ enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dli
 	size_t i = 0, j = 0, na = dlist_len(a), nb = dlist_len(b);
 	enum px_err err = PX_OK;
 	while (!err && (i < na || j < nb)) {
-		uint32_t da = i < na ? dlist_doc(a, i) : UINT32_MAX, db = j < nb ? dlist_doc(b, j) : UINT32_MAX;
+		uint32_t da = i < na ? dlist_doc(a, i) : UINT32_MAX,
+			 db = j < nb ? dlist_doc(b, j) : UINT32_MAX;
 		uint32_t doc = da < db ? da : db;
 		float tfw = (da == doc ? dlist_tfw(a, i) : 0) + (db == doc ? dlist_tfw(b, j) : 0);
 		if ((err = dlist_push(out, doc, tfw)))
@@ -200,7 +202,8 @@ enum px_err dlist_follow(const struct dlist *a, const struct dlist *b, uint32_t 
 			} else if (p2[y] > want) {
 				x++;
 			} else {
-				if (!pushed && !(err = dlist_push(out, da, dlist_tfw(a, i) + dlist_tfw(b, j))))
+				if (!pushed &&
+				    !(err = dlist_push(out, da, dlist_tfw(a, i) + dlist_tfw(b, j))))
 					pushed = 1;
 				if (!err)
 					err = dlist_add_pos(out, p1[x]);

@@ -9,8 +9,8 @@ const char index_langs[][3] = {"bg", "cs", "da", "de", "el", "en", "es", "et", "
 			       "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"};
 const size_t index_nlangs = sizeof index_langs / sizeof index_langs[0];
 
-static const char *const facet_names[FACET_COUNT] = {"type",     "themes",    "labels",   "country",
-						     "city",     "city_size", "language", "author"};
+static const char *const facet_names[FACET_COUNT] = {"type", "themes",    "labels",   "country",
+						     "city", "city_size", "language", "author"};
 
 const char *index_facet_name(enum index_facet f)
 {
@@ -348,8 +348,12 @@ static void collect_fields(struct collector *c, const struct node *n, uint16_t l
 	for (int f = 0; f < NFIELDS && !c->err; f++) {
 		uint32_t before = c->words;
 		switch ((enum field)f) {
-		case F_TITLE: field_text(c, F_TITLE, n->title, &pos); break;
-		case F_SUBTITLE: field_text(c, F_SUBTITLE, n->subtitle, &pos); break;
+		case F_TITLE:
+			field_text(c, F_TITLE, n->title, &pos);
+			break;
+		case F_SUBTITLE:
+			field_text(c, F_SUBTITLE, n->subtitle, &pos);
+			break;
 		case F_THEMES:
 			for (size_t i = 0; i < strlist_len(&n->themes); i++)
 				field_text(c, F_THEMES, strlist_get(&n->themes, i), &pos);
@@ -360,13 +364,16 @@ static void collect_fields(struct collector *c, const struct node *n, uint16_t l
 			field_text(c, F_PLACE, n->city, &pos);
 			field_text(c, F_PLACE, n->country, &pos);
 			break;
-		case F_AUTHOR: field_text(c, F_AUTHOR, n->author, &pos); break;
+		case F_AUTHOR:
+			field_text(c, F_AUTHOR, n->author, &pos);
+			break;
 		case F_TEXT:
 			for (size_t i = 0; i < node_section_count(n); i++)
 				field_text(c, F_TEXT, node_section(n, i)->text, &pos);
 			field_text(c, F_TEXT, n->body, &pos);
 			break;
-		case NFIELDS: break;
+		case NFIELDS:
+			break;
 		}
 		uint32_t words = c->words - before;
 		len[f] = words > UINT16_MAX ? UINT16_MAX : (uint16_t)words;
@@ -431,8 +438,10 @@ static const char *city_size(int64_t population)
 {
 	if (population < 0)
 		return NULL;
-	return population < 50000 ? "small" : population < 250000 ? "medium" : population <= 1000000 ? "large"
-											   : "metropolitan";
+	return population < 50000      ? "small"
+	       : population < 250000   ? "medium"
+	       : population <= 1000000 ? "large"
+				       : "metropolitan";
 }
 
 static enum px_err add_facets(struct index *ix, const struct node *n, uint32_t docno)

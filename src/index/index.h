@@ -54,13 +54,13 @@ struct index_filter {
 };
 
 struct index_query {
-	const char *text; /* the query language: see index_query.c */
+	const char *text;                   /* the query language: see index_query.c */
 	const struct index_filter *filters; /* borrowed */
 	size_t nfilters;
 	size_t offset, limit; /* the page of hits wanted */
-	int facets;  /* 1: count facet values over the whole result set */
-	int snippets; /* 1: fill each hit's snippet (needs the store) */
-	struct store *store; /* for snippets; may be NULL when snippets is 0 */
+	int facets;           /* 1: count facet values over the whole result set */
+	int snippets;         /* 1: fill each hit's snippet (needs the store) */
+	struct store *store;  /* for snippets; may be NULL when snippets is 0 */
 };
 
 struct index_hit {
@@ -78,12 +78,12 @@ struct index_count {
 };
 
 struct index_result {
-	size_t total;          /* hits in all */
+	size_t total;           /* hits in all */
 	struct index_hit *hits; /* [nhits], the page asked for */
 	size_t nhits;
 	struct index_count *facets[FACET_COUNT]; /* [nfacet[f]], largest count first */
 	size_t nfacet[FACET_COUNT];
-	char *did_you_mean; /* owned; NULL unless a corrected query finds more */
+	char *did_you_mean;        /* owned; NULL unless a corrected query finds more */
 	struct strlist translated; /* query words matched through translation */
 };
 

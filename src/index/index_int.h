@@ -21,10 +21,10 @@
 
 enum field { F_TITLE, F_SUBTITLE, F_THEMES, F_PLACE, F_AUTHOR, F_TEXT, NFIELDS };
 #define FIELD_BITS 3
-#define FIELD_GAP 64
+#define FIELD_GAP  64
 
 struct term {
-	uint32_t str;      /* offset of the folded term in index.strings */
+	uint32_t str; /* offset of the folded term in index.strings */
 	uint32_t len;
 	uint32_t df;       /* documents in the posting list (dead ones included) */
 	uint32_t last_doc; /* docno of the last posting + 1; 0 = none yet */
@@ -41,8 +41,8 @@ struct doc {
 };
 
 struct facet_value {
-	char *value;          /* owned, as first seen */
-	char *key;            /* owned, folded: what filters compare */
+	char *value;            /* owned, as first seen */
+	char *key;              /* owned, folded: what filters compare */
 	roaring_bitmap_t *docs; /* every docno ever given this value; AND with live */
 };
 
@@ -54,17 +54,17 @@ struct strmap {
 };
 
 struct index {
-	struct buf strings;  /* term texts, back to back */
-	struct buf terms;    /* struct term[] */
+	struct buf strings; /* term texts, back to back */
+	struct buf terms;   /* struct term[] */
 	struct strmap term_ids;
-	struct buf sorted;   /* uint32 term ids in byte order of their text */
-	size_t nsorted;      /* terms[0..) covered by sorted; later ones are unsorted */
-	struct buf stems;    /* struct stem_group[]: "lang stem" → term ids */
+	struct buf sorted; /* uint32 term ids in byte order of their text */
+	size_t nsorted;    /* terms[0..) covered by sorted; later ones are unsorted */
+	struct buf stems;  /* struct stem_group[]: "lang stem" → term ids */
 	struct buf stem_keys;
 	struct strmap stem_ids;
-	struct buf docs;     /* struct doc[] by docno */
+	struct buf docs; /* struct doc[] by docno */
 	roaring_bitmap_t *live;
-	struct buf nid_map;  /* open addressing nid → docno + 1 (uint64 pairs) */
+	struct buf nid_map; /* open addressing nid → docno + 1 (uint64 pairs) */
 	size_t nid_mask, nid_used;
 	struct buf facets[FACET_COUNT]; /* struct facet_value[] */
 	struct strmap facet_ids[FACET_COUNT];
@@ -74,7 +74,7 @@ struct index {
 };
 
 struct stem_group {
-	uint32_t key;  /* offset in stem_keys of "lang:stem" */
+	uint32_t key; /* offset in stem_keys of "lang:stem" */
 	uint32_t klen;
 	struct buf ids; /* uint32 term ids */
 };
@@ -115,11 +115,13 @@ int64_t strmap_get(const struct strmap *m, const char *s, size_t n,
 		   const char *(*name)(const void *ctx, uint32_t id, size_t *len), const void *ctx);
 /* Stores id for a key known to be absent. */
 enum px_err strmap_put(struct strmap *m, const char *s, size_t n, uint32_t id,
-		       const char *(*name)(const void *ctx, uint32_t id, size_t *len), const void *ctx) PX_WUR;
+		       const char *(*name)(const void *ctx, uint32_t id, size_t *len),
+		       const void *ctx) PX_WUR;
 
 /* Term, stem and facet lookups (index.c). */
 int64_t index_term_find(const struct index *ix, const char *s, size_t n);
-const struct stem_group *index_stem_find(const struct index *ix, const char *lang, const char *stem, size_t n);
+const struct stem_group *index_stem_find(const struct index *ix, const char *lang, const char *stem,
+					 size_t n);
 int64_t index_facet_find(const struct index *ix, enum index_facet f, const char *value);
 int index_docno(const struct index *ix, int64_t nid, uint32_t *docno);
 /* Languages the index has seen (bit per language of index_langs[]). */

@@ -73,7 +73,7 @@ static enum px_err read_item(struct query *q, const char **p, int negated, int *
 		e = close ? close : s + strlen(s);
 		struct qunit *u = new_unit(q);
 		if (!u)
-			return buf_reject(why, "the query is too long"), PX_EPARSE;
+			return buf_reject_parse(why, "the query is too long");
 		struct word_sink sink = {u, PX_OK, 0, 0};
 		text_tokenize(s + 1, (size_t)(e - (s + 1)), 0, add_token, &sink);
 		u->phrase = 1;
@@ -111,7 +111,7 @@ static enum px_err read_item(struct query *q, const char **p, int negated, int *
 	}
 	struct qunit *u = new_unit(q);
 	if (!u)
-		return buf_reject(why, "the query is too long"), PX_EPARSE;
+		return buf_reject_parse(why, "the query is too long");
 	struct word_sink sink = {u, PX_OK, 0, 0};
 	text_tokenize(s, (size_t)(e - s), 0, add_token, &sink);
 	u->negated = negated;
@@ -126,11 +126,10 @@ static enum px_err read_item(struct query *q, const char **p, int negated, int *
 enum px_err query_add_filter(struct query *q, enum index_facet f, const char *v, size_t n, struct buf *why)
 {
 	if (q->nfilters >= QUERY_FILTERS_MAX)
-		return buf_reject(why, "too many filters"), PX_EPARSE;
+		return buf_reject_parse(why, "too many filters");
 	if (n == 0 || n >= sizeof q->filters[0].value)
-		return buf_reject(why, "filter %s: the value must have 1 to %zu bytes", index_facet_name(f),
-				  sizeof q->filters[0].value - 1),
-		       PX_EPARSE;
+		return buf_reject_parse(why, "filter %s: the value must have 1 to %zu bytes",
+					index_facet_name(f), sizeof q->filters[0].value - 1);
 	q->filters[q->nfilters].field = f;
 	memcpy(q->filters[q->nfilters].value, v, n);
 	q->filters[q->nfilters].value[n] = '\0';

@@ -12,17 +12,17 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define K1 1.2f
-#define W_EXACT 1.0f
-#define W_STEM 0.7f
-#define W_PREFIX 0.5f
-#define W_TYPO1 0.4f
-#define W_TYPO2 0.25f
+#define K1               1.2f
+#define W_EXACT          1.0f
+#define W_STEM           0.7f
+#define W_PREFIX         0.5f
+#define W_TYPO1          0.4f
+#define W_TYPO2          0.25f
 #define PREFIX_TERMS_MAX 50 /* expansions of a prefix, most frequent first */
-#define TYPO_TERMS_MAX 8
-#define RERANK 200          /* hits re-ranked by proximity */
+#define TYPO_TERMS_MAX   8
+#define RERANK           200 /* hits re-ranked by proximity */
 #define PROXIMITY_WEIGHT 0.5f
-#define SNIPPET_BYTES 320
+#define SNIPPET_BYTES    320
 
 struct search {
 	const struct index *ix;
@@ -110,7 +110,8 @@ static size_t typo_terms(const struct index *ix, const struct qword *w, struct c
 		const struct term *t = term_at(ix, (uint32_t)id);
 		if (t->len + (size_t)limit * 4 < w->nfolded || t->len > w->nfolded + (size_t)limit * 4)
 			continue;
-		int d = index_typo_distance(w->folded, w->nfolded, term_text(ix, (uint32_t)id), t->len, limit);
+		int d = index_typo_distance(w->folded, w->nfolded, term_text(ix, (uint32_t)id), t->len,
+					    limit);
 		if (d == 0 || d > limit)
 			continue;
 		tmp[n++] = (struct cand){(uint32_t)id, t->df, d};
@@ -256,8 +257,8 @@ static roaring_bitmap_t *filter_bitmap(const struct index *ix, const struct quer
 				continue;
 			int64_t id = index_facet_find(ix, (enum index_facet)f, q->filters[i].value);
 			if (id < 0) {
-				buf_reject(why, "no %s is called \"%s\"", index_facet_name((enum index_facet)f),
-					   q->filters[i].value);
+				buf_reject(why, "no %s is called \"%s\"",
+					   index_facet_name((enum index_facet)f), q->filters[i].value);
 				if (any)
 					roaring_bitmap_free(any);
 				roaring_bitmap_free(all);
@@ -543,7 +544,8 @@ static char *did_you_mean(const struct search *s)
 	return r;
 }
 
-static enum px_err run(struct search *s, const struct index_query *iq, struct index_result *r, struct buf *why)
+static enum px_err run(struct search *s, const struct index_query *iq, struct index_result *r,
+		       struct buf *why)
 {
 	size_t ng = s->q.ngroups;
 	int required[QUERY_UNITS_MAX] = {0}, excluded[QUERY_UNITS_MAX] = {0}, optional[QUERY_UNITS_MAX];
@@ -599,7 +601,17 @@ enum px_err index_search(const struct index *ix, const struct index_query *iq, s
 	ptrvec_init(&s->matched);
 	for (size_t g = 0; g < QUERY_UNITS_MAX; g++)
 		dlist_init(&s->groups[g]);
-	enum px_err err = query_parse(&s->q, iq->text ? iq->text : "", why);
+	const char *text = iq->text ? iq->text : "";
+	size_t bad;
+	enum px_err err = PX_OK;
+	if (text_utf8_check(text, strlen(text), &bad))
+		err = buf_reject_parse(why, "the query is not valid UTF-8 (byte %zu)", bad + 1);
+	for (size_t i = 0; !err && i < iq->nfilters; i++)
+		if (text_utf8_check(iq->filters[i].value, strlen(iq->filters[i].value), &bad))
+			err = buf_reject_parse(why, "filter %s: not valid UTF-8",
+					       index_facet_name(iq->filters[i].field));
+	if (!err)
+		err = query_parse(&s->q, text, why);
 	for (size_t i = 0; !err && i < iq->nfilters; i++)
 		err = query_add_filter(&s->q, iq->filters[i].field, iq->filters[i].value,
 				       strlen(iq->filters[i].value), why);

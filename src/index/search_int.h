@@ -4,8 +4,8 @@
 
 #include "index_int.h"
 
-#define QUERY_WORDS_MAX 16   /* words in one unit (phrase) */
-#define QUERY_UNITS_MAX 32   /* units in a query */
+#define QUERY_WORDS_MAX   16 /* words in one unit (phrase) */
+#define QUERY_UNITS_MAX   32 /* units in a query */
 #define QUERY_FILTERS_MAX 32
 
 struct qword {
@@ -52,8 +52,6 @@ struct dlist {
 	struct buf pos;  /* uint32 positions, ascending per document */
 };
 
-
-
 /* dlist.c */
 void dlist_init(struct dlist *l);
 void dlist_free(struct dlist *l);
@@ -68,5 +66,6 @@ enum px_err dlist_add_pos(struct dlist *l, uint32_t pos) PX_WUR;
 /* Appends the live documents of term's posting list, tfw scaled by weight. */
 enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, struct dlist *out) PX_WUR;
 enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dlist *out) PX_WUR;
-enum px_err dlist_follow(const struct dlist *a, const struct dlist *b, uint32_t gap, struct dlist *out) PX_WUR;
+enum px_err dlist_follow(const struct dlist *a, const struct dlist *b, uint32_t gap,
+			 struct dlist *out) PX_WUR;
 #endif

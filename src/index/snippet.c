@@ -46,13 +46,26 @@ static enum px_err escape(struct buf *out, const char *s, size_t n)
 	enum px_err err = PX_OK;
 	for (size_t i = 0; !err && i < n; i++) {
 		switch (s[i]) {
-		case '<': err = buf_adds(out, "&lt;"); break;
-		case '>': err = buf_adds(out, "&gt;"); break;
-		case '&': err = buf_adds(out, "&amp;"); break;
-		case '"': err = buf_adds(out, "&quot;"); break;
-		case '\'': err = buf_adds(out, "&#39;"); break;
-		case '\n': err = buf_addc(out, ' '); break;
-		default: err = buf_addc(out, s[i]);
+		case '<':
+			err = buf_adds(out, "&lt;");
+			break;
+		case '>':
+			err = buf_adds(out, "&gt;");
+			break;
+		case '&':
+			err = buf_adds(out, "&amp;");
+			break;
+		case '"':
+			err = buf_adds(out, "&quot;");
+			break;
+		case '\'':
+			err = buf_adds(out, "&#39;");
+			break;
+		case '\n':
+			err = buf_addc(out, ' ');
+			break;
+		default:
+			err = buf_addc(out, s[i]);
 		}
 	}
 	return err;
@@ -98,7 +111,8 @@ char *index_snippet(const char *text, const struct ptrvec *terms, size_t max_byt
 		if (start > 0)
 			err = buf_adds(&out, "… ");
 		size_t at = w[start].off;
-		for (size_t i = start; !err && i < n && i < start + SNIPPET_WORDS && out.len < max_bytes; i++) {
+		for (size_t i = start; !err && i < n && i < start + SNIPPET_WORDS && out.len < max_bytes;
+		     i++) {
 			err = escape(&out, text + at, w[i].off - at);
 			if (!err && w[i].term >= 0)
 				err = buf_adds(&out, "<mark>");

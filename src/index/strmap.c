@@ -42,7 +42,8 @@ int64_t strmap_get(const struct strmap *m, const char *s, size_t n,
 	}
 }
 
-static enum px_err grow(struct strmap *m, const char *(*name)(const void *, uint32_t, size_t *), const void *ctx)
+static enum px_err grow(struct strmap *m, const char *(*name)(const void *, uint32_t, size_t *),
+			const void *ctx)
 {
 	size_t size = m->slots ? (m->mask + 1) * 2 : 1024;
 	uint32_t *slots = calloc(size, sizeof *slots);

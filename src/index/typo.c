@@ -12,7 +12,8 @@ static size_t decode(const char *s, size_t n, int32_t *out)
 	size_t k = 0;
 	for (size_t i = 0; i < n && k < TYPO_CPS;) {
 		utf8proc_int32_t c;
-		utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+		utf8proc_ssize_t step =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
 		if (step <= 0)
 			break;
 		out[k++] = c;
@@ -44,7 +45,8 @@ int index_typo_distance(const char *a, size_t na, const char *b, size_t nb, int 
 		for (size_t j = 1; j <= n; j++) {
 			int cost = x[i - 1] != y[j - 1];
 			cur[j] = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] && prev2[j - 2] + 1 < cur[j])
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
+			    prev2[j - 2] + 1 < cur[j])
 				cur[j] = prev2[j - 2] + 1;
 			if (cur[j] < best)
 				best = cur[j];

@@ -153,7 +153,7 @@ static const struct {
 	const struct word *words;
 	size_t count;
 } tables[T_COUNT] = {{sections, COUNT(sections)}, {relations, COUNT(relations)}, {labels, COUNT(labels)},
-	      {see_more, COUNT(see_more)},  {footers, COUNT(footers)},   {ref_nid, COUNT(ref_nid)}};
+		     {see_more, COUNT(see_more)}, {footers, COUNT(footers)},     {ref_nid, COUNT(ref_nid)}};
 
 static void fold_tables(void)
 {

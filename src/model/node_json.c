@@ -173,10 +173,11 @@ static int read_int(const json_t *obj, const char *key, int64_t min, int64_t max
 	if (!v || json_is_null(v))
 		return 0;
 	if (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max)
-		return max == INT64_MAX ? buf_reject(why, "\"%s\" must be an integer >= %lld or null", key,
-						     (long long)min)
-					: buf_reject(why, "\"%s\" must be an integer >= %lld and <= %lld, or null",
-						     key, (long long)min, (long long)max);
+		return max == INT64_MAX
+			       ? buf_reject(why, "\"%s\" must be an integer >= %lld or null", key,
+					    (long long)min)
+			       : buf_reject(why, "\"%s\" must be an integer >= %lld and <= %lld, or null",
+					    key, (long long)min, (long long)max);
 	*out = json_integer_value(v);
 	return 0;
 }
@@ -249,8 +250,8 @@ static int read_practice(const json_t *obj, struct node *n, struct buf *why)
 	       read_string(obj, "country", 1, &n->country, why) ||
 	       read_string(obj, "city", 1, &n->city, why) || read_strings(obj, "themes", &n->themes, why) ||
 	       read_strings(obj, "labels", &n->labels, why) ||
-	       read_int(obj, "population", 0, INT64_MAX, &n->population, why) || read_relations(obj, n, why) ||
-	       read_sections(obj, n, why);
+	       read_int(obj, "population", 0, INT64_MAX, &n->population, why) ||
+	       read_relations(obj, n, why) || read_sections(obj, n, why);
 }
 
 static int read_article(const json_t *obj, struct node *n, struct buf *why)
@@ -284,8 +285,8 @@ struct node *node_from_json(const json_t *obj, struct buf *why)
 		buf_reject(why, "out of memory");
 		return NULL;
 	}
-	int bad = read_int(obj, "nid", 1, NODE_NID_MAX, &n->nid, why) || read_string(obj, "title", 1, &n->title, why) ||
-		  read_language(obj, n, why) ||
+	int bad = read_int(obj, "nid", 1, NODE_NID_MAX, &n->nid, why) ||
+		  read_string(obj, "title", 1, &n->title, why) || read_language(obj, n, why) ||
 		  (type == NODE_PRACTICE ? read_practice(obj, n, why) : read_article(obj, n, why));
 	if (bad) {
 		node_free(n);

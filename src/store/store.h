@@ -33,8 +33,8 @@ struct store_report {
 /* Writes nodes in one transaction. Nodes with nid 0 get one: the nid of the
  * stored node with the same type, title and author if there is one (so a
  * re-ingest keeps ids), else a fresh nid above every nid in the store and in
- * nodes, in order; nids above NODE_NID_MAX are refused. source (e.g. the file name) is recorded with the batch.
- * On failure nothing is written and why says what the store refused. */
+ * nodes, in order; nids above NODE_NID_MAX are refused. source (e.g. the file name) is recorded with the
+ * batch. On failure nothing is written and why says what the store refused. */
 enum px_err store_nodes_put(struct store *st, struct ptrvec *nodes, const char *source,
 			    struct store_report *rep, struct buf *why) PX_WUR;
 

@@ -67,7 +67,8 @@ struct text_lang *text_lang_new(void)
 	for (size_t i = 0; i < NLANGS; i++) {
 		int len = snprintf(path, sizeof path, "%s%s.lm", TEXTCAT_MODELS, langs[i].code);
 		tl->fp[i] = fp_Init(langs[i].code);
-		if (len < 0 || (size_t)len >= sizeof path || !tl->fp[i] || fp_Read(tl->fp[i], path, LANG_NGRAMS) == 0) {
+		if (len < 0 || (size_t)len >= sizeof path || !tl->fp[i] ||
+		    fp_Read(tl->fp[i], path, LANG_NGRAMS) == 0) {
 			fprintf(stderr,
 				"praxis: cannot read language model %s (is libexttextcat-data installed?)\n",
 				path);

@@ -12,10 +12,10 @@ static const struct {
 	char code[3];
 	const char *algorithm;
 } algorithms[] = {
-	{"da", "danish"},  {"de", "german"},     {"el", "greek"},   {"en", "english"},    {"es", "spanish"},
-	{"fi", "finnish"}, {"fr", "french"},     {"ga", "irish"},   {"hu", "hungarian"},  {"it", "italian"},
-	{"lt", "lithuanian"}, {"nl", "dutch"},   {"pt", "portuguese"}, {"ro", "romanian"}, {"sv", "swedish"},
-	{"hr", "serbian"}, {"bs", "serbian"},    {"sr", "serbian"},
+	{"da", "danish"},     {"de", "german"},  {"el", "greek"},      {"en", "english"},   {"es", "spanish"},
+	{"fi", "finnish"},    {"fr", "french"},  {"ga", "irish"},      {"hu", "hungarian"}, {"it", "italian"},
+	{"lt", "lithuanian"}, {"nl", "dutch"},   {"pt", "portuguese"}, {"ro", "romanian"},  {"sv", "swedish"},
+	{"hr", "serbian"},    {"bs", "serbian"}, {"sr", "serbian"},
 };
 #define NALG (sizeof algorithms / sizeof algorithms[0])
 

@@ -45,8 +45,8 @@ struct text_token {
 /* Calls fn for every token of s[0..n) (valid UTF-8), numbering positions
  * from first_pos, until fn returns non-zero. Returns the position after the
  * last word. See token.c for what a word is. */
-uint32_t text_tokenize(const char *s, size_t n, uint32_t first_pos, int (*fn)(const struct text_token *, void *),
-		       void *arg);
+uint32_t text_tokenize(const char *s, size_t n, uint32_t first_pos,
+		       int (*fn)(const struct text_token *, void *), void *arg);
 
 /* Writes the folded form of s[0..n) (as text_token.folded) into out[cap];
  * returns its length, 0 if it does not fit. */

@@ -5,7 +5,7 @@
 #include "text.h"
 
 struct stopword_list {
-	char code[3];            /* ISO 639-1 */
+	char code[3]; /* ISO 639-1 */
 	size_t count;
 	const char *const *words; /* as listed (not folded), NULL-terminated */
 };

@@ -138,8 +138,8 @@ static utf8proc_int32_t cp_at(const struct tokenizer *t, size_t i, utf8proc_ssiz
 	return c;
 }
 
-uint32_t text_tokenize(const char *s, size_t n, uint32_t first_pos, int (*fn)(const struct text_token *, void *),
-		       void *arg)
+uint32_t text_tokenize(const char *s, size_t n, uint32_t first_pos,
+		       int (*fn)(const struct text_token *, void *), void *arg)
 {
 	struct tokenizer t = {.s = s, .n = n, .pos = first_pos, .fn = fn, .arg = arg};
 	size_t i = 0, start = 0;

@@ -1,0 +1,46 @@
+# praxis search from the command line: the JSON object's shape, filters,
+# paging, and usage errors. (Ranking quality is t_relevance's job.)
+. tests/cli/lib.sh
+db=$TMP/p.db
+expect_status 0 "$PRAXIS" ingest --db "$db" data/sample/listing.txt
+
+expect_status 0 "$PRAXIS" search --db "$db" --json --limit 2 social
+python3 - "$TMP/out" <<'PY' || fail "search --json shape"
+import json, sys
+o = json.load(open(sys.argv[1]))
+assert list(o) == ["total", "hits", "facets", "did_you_mean", "translated"], list(o)
+assert o["total"] >= 2 and len(o["hits"]) == 2, o
+for h in o["hits"]:
+    assert list(h) == ["nid", "type", "title", "score", "snippet", "language"], list(h)
+    assert "<mark>" in h["snippet"], h
+assert list(o["facets"]) == ["type", "themes", "labels", "country", "city", "city_size", "language"]
+assert sum(o["facets"]["type"].values()) == o["total"], o["facets"]  # the whole result set
+assert o["did_you_mean"] is None and o["translated"] == []
+PY
+
+# filters: same field ORs, different fields AND; unknown values are refused
+expect_status 0 "$PRAXIS" search --db "$db" --json --filter country=Spain --filter country=Italy ""
+python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert o["total"] == 3, o' "$TMP/out" ||
+	fail "country OR"
+expect_status 0 "$PRAXIS" search --db "$db" --json --filter country=spain --filter type=article ""
+python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert o["total"] == 0, o' "$TMP/out" ||
+	fail "country AND type"
+expect_status 2 "$PRAXIS" search --db "$db" --filter country=Atlantis housing
+expect_grep "$TMP/err" 'no country is called "Atlantis"'
+expect_status 2 "$PRAXIS" search --db "$db" --filter colour=red housing
+expect_grep "$TMP/err" "invalid value 'colour=red' for --filter"
+expect_status 2 "$PRAXIS" search --db "$db" --limit 0 housing
+expect_status 2 "$PRAXIS" search --db "$db" --offset -1 housing
+
+# paging: offset past the end gives no hits but the same total
+expect_status 0 "$PRAXIS" search --db "$db" --json --offset 100 the
+python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert o["total"] > 0 and o["hits"] == [], o' \
+	"$TMP/out" || fail "offset past the end"
+
+# a misspelt word: found anyway, with a suggestion; the table form shows it
+expect_status 0 "$PRAXIS" search --db "$db" "neighbourhod councils"
+expect_grep "$TMP/out" "did you mean: neighbourhood councils"
+expect_grep "$TMP/out" "Neighbourhood Councils of Agen"
+
+# text that is not valid UTF-8 is refused, not searched
+expect_status 2 "$PRAXIS" search --db "$db" "$(printf 'caf\xe9')"
