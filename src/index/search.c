@@ -16,10 +16,12 @@
 #define W_EXACT          1.0f
 #define W_STEM           0.7f
 #define W_PREFIX         0.5f
+#define W_TRUNCATED 0.45f
 #define W_TYPO1          0.4f
 #define W_TYPO2          0.25f
 #define PREFIX_TERMS_MAX 50 /* expansions of a prefix, most frequent first */
 #define TYPO_TERMS_MAX   8
+#define TRUNCATE_MIN 5 /* code points a truncated word keeps */
 #define RERANK           200 /* hits re-ranked by proximity */
 #define PROXIMITY_WEIGHT 0.5f
 #define SNIPPET_BYTES    320
@@ -124,8 +126,9 @@ static size_t typo_terms(const struct index *ix, const struct qword *w, struct c
 	return n;
 }
 
-/* Terms that begin with w (w itself excluded). */
-static size_t prefix_terms(const struct index *ix, const struct qword *w, struct cand *out, size_t max)
+/* Terms that begin with w (w itself only if with_w). */
+static size_t prefix_terms(const struct index *ix, const struct qword *w, int with_w, struct cand *out,
+			   size_t max)
 {
 	size_t n = 0, cap = max * 8;
 	struct cand *tmp = malloc(cap * sizeof *tmp);
@@ -136,14 +139,15 @@ static size_t prefix_terms(const struct index *ix, const struct qword *w, struct
 		const struct term *t = term_at(ix, ids[i]);
 		if (t->len < w->nfolded || memcmp(term_text(ix, ids[i]), w->folded, w->nfolded))
 			break;
-		if (t->len > w->nfolded)
+		if (t->len > w->nfolded || with_w)
 			tmp[n++] = (struct cand){ids[i], t->df, 0};
 		if (n == cap)
 			keep_best(tmp, &n, max);
 	}
 	for (size_t id = ix->nsorted; id < term_count(ix); id++) { /* not yet sorted */
 		const struct term *t = term_at(ix, (uint32_t)id);
-		if (t->len > w->nfolded && !memcmp(term_text(ix, (uint32_t)id), w->folded, w->nfolded)) {
+		if ((t->len > w->nfolded || (with_w && t->len == w->nfolded)) &&
+		    !memcmp(term_text(ix, (uint32_t)id), w->folded, w->nfolded)) {
 			tmp[n++] = (struct cand){(uint32_t)id, t->df, 0};
 			if (n == cap)
 				keep_best(tmp, &n, max);
@@ -153,6 +157,29 @@ static size_t prefix_terms(const struct index *ix, const struct qword *w, struct
 	memcpy(out, tmp, n * sizeof *out);
 	free(tmp);
 	return n;
+}
+
+/* Terms that share the word's first letters, all but its last three (at
+ * least TRUNCATE_MIN code points), and are no more than 4 letters longer. */
+static size_t truncated_terms(const struct index *ix, const struct qword *w, struct cand *out, size_t max)
+{
+	size_t cps = code_points(w->folded, w->nfolded);
+	if (cps < TRUNCATE_MIN + 2)
+		return 0;
+	size_t keep = cps - 3 < TRUNCATE_MIN ? TRUNCATE_MIN : cps - 3, bytes = 0, k = 0;
+	for (; bytes < w->nfolded; bytes++) /* bytes of the first `keep` code points */
+		if (((unsigned char)w->folded[bytes] & 0xc0) != 0x80 && k++ == keep)
+			break;
+	struct qword stem = *w;
+	stem.nfolded = bytes;
+	size_t n = prefix_terms(ix, &stem, 1, out, max * 4); /* out holds max * 4 */
+	k = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t tc = code_points(term_text(ix, out[i].term), term_at(ix, out[i].term)->len);
+		if (tc <= cps + 4 && k < max)
+			out[k++] = out[i];
+	}
+	return k;
 }
 
 /* The documents of one query word, through all its alternatives. */
@@ -183,15 +210,25 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist
 			err = add_term(s, ids[i], W_STEM, out);
 		}
 	}
-	struct cand c[PREFIX_TERMS_MAX];
-	size_t nc = w->prefix && !err ? prefix_terms(ix, w, c, PREFIX_TERMS_MAX) : 0;
+	struct cand c[PREFIX_TERMS_MAX * 4];
+	size_t nc = w->prefix && !err ? prefix_terms(ix, w, 0, c, PREFIX_TERMS_MAX) : 0;
 	for (size_t i = 0; !err && i < nc; i++) {
 		found = 1;
 		err = add_term(s, c[i].term, W_PREFIX, out);
 	}
 	if (found || err)
 		return err;
-	/* Nothing matches as written: typos. The best one is the correction. */
+	/* Nothing matches as written. Languages without a Snowball stemmer
+	 * (Polish, Czech, Slovak, ...) inflect by endings: words sharing all
+	 * but the last few letters are likely forms of the same word. */
+	nc = truncated_terms(ix, w, c, PREFIX_TERMS_MAX);
+	for (size_t i = 0; !err && i < nc; i++) {
+		found = 1;
+		err = add_term(s, c[i].term, W_TRUNCATED, out);
+	}
+	if (found || err)
+		return err;
+	/* Still nothing: typos. The best one is the correction. */
 	nc = typo_terms(ix, w, c, TYPO_TERMS_MAX);
 	for (size_t i = 0; !err && i < nc; i++)
 		err = add_term(s, c[i].term, c[i].dist == 1 ? W_TYPO1 : W_TYPO2, out);
