@@ -222,13 +222,11 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist
 	 * (Polish, Czech, Slovak, ...) inflect by endings: words sharing all
 	 * but the last few letters are likely forms of the same word. */
 	nc = truncated_terms(ix, w, c, PREFIX_TERMS_MAX);
-	for (size_t i = 0; !err && i < nc; i++) {
-		found = 1;
+	for (size_t i = 0; !err && i < nc; i++)
 		err = add_term(s, c[i].term, W_TRUNCATED, out);
-	}
-	if (found || err)
+	if (err)
 		return err;
-	/* Still nothing: typos. The best one is the correction. */
+	/* And typos. The closest, most frequent one is the correction. */
 	nc = typo_terms(ix, w, c, TYPO_TERMS_MAX);
 	for (size_t i = 0; !err && i < nc; i++)
 		err = add_term(s, c[i].term, c[i].dist == 1 ? W_TYPO1 : W_TYPO2, out);
