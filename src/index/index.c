@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char index_langs[][3] = {"bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
+/* The EU's languages, and Bosnian, which a JSON record may state and which
+ * shares Croatian's stemmer. At most 32 (a bit each in struct term.langs). */
+const char index_langs[][3] = {"bg", "bs", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
 			       "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"};
 const size_t index_nlangs = sizeof index_langs / sizeof index_langs[0];
 

@@ -83,7 +83,8 @@ struct index_result {
 	size_t nhits;
 	struct index_count *facets[FACET_COUNT]; /* [nfacet[f]], largest count first */
 	size_t nfacet[FACET_COUNT];
-	char *did_you_mean;        /* owned; NULL unless a corrected query finds more */
+	char *did_you_mean;        /* owned; the query with misspelt words corrected, when the
+				      corrected query finds something; else NULL */
 	struct strlist translated; /* query words matched through translation */
 };
 

@@ -161,7 +161,7 @@ static void mark_optional(struct query *q)
 enum px_err query_parse(struct query *q, const char *text, struct buf *why)
 {
 	const char *p = text;
-	int pending_or = 0;
+	int pending_or = 0, last_word = 0; /* the last item read was a plain word */
 	while (*p) {
 		while (is_space(*p))
 			p++;
@@ -179,6 +179,7 @@ enum px_err query_parse(struct query *q, const char *text, struct buf *why)
 		enum px_err err = read_item(q, &p, negated, &made, why);
 		if (err)
 			return err;
+		last_word = made && !negated && !q->units[q->nunits - 1].phrase;
 		if (made && pending_or && !negated && q->nunits > 1 && !q->units[q->nunits - 2].negated)
 			q->units[q->nunits - 1].group = q->units[q->nunits - 2].group;
 		else if (made)
@@ -187,9 +188,9 @@ enum px_err query_parse(struct query *q, const char *text, struct buf *why)
 	}
 	/* The last word is a prefix while it is being typed. */
 	size_t len = strlen(text);
-	if (q->nunits > 0 && len > 0 && !is_space(text[len - 1]) && text[len - 1] != '"') {
+	if (last_word && len > 0 && !is_space(text[len - 1])) {
 		struct qunit *u = &q->units[q->nunits - 1];
-		if (!u->phrase && !u->negated && u->nwords == 1)
+		if (u->nwords == 1)
 			u->words[0].prefix = 1;
 	}
 	mark_optional(q);

@@ -554,7 +554,7 @@ static enum px_err fill_hits(struct search *s, const struct index_query *iq, con
 }
 
 /* The query with every corrected word replaced by its correction. */
-static char *did_you_mean(const struct search *s)
+static char *did_you_mean(const struct search *s, size_t text_filters)
 {
 	struct buf b;
 	buf_init(&b, 4096);
@@ -574,9 +574,36 @@ static char *did_you_mean(const struct search *s)
 		if (!err && unit->phrase)
 			err = buf_addc(&b, '"');
 	}
+	for (size_t i = 0; !err && i < text_filters; i++) /* the ones typed in the query */
+		err = buf_printf(&b, " %s:\"%s\"", index_facet_name(s->q.filters[i].field), s->q.filters[i].value);
 	char *r = err ? NULL : buf_take(&b);
 	buf_free(&b);
 	return r;
+}
+
+/* Sets r->did_you_mean to the corrected query if that finds something (its
+ * words all exist, so its own search corrects nothing: no recursion). */
+static enum px_err suggest(const struct search *s, const struct index_query *iq, struct index_result *r)
+{
+	char *text = did_you_mean(s, s->q.nfilters - iq->nfilters);
+	if (!text)
+		return PX_ENOMEM;
+	struct index_query again = *iq;
+	again.text = text;
+	again.limit = 0;
+	again.facets = again.snippets = 0;
+	struct index_result r2;
+	struct buf why;
+	buf_init(&why, 1024);
+	enum px_err err = index_search(s->ix, &again, &r2, &why);
+	if (!err) {
+		if (r2.total > 0)
+			r->did_you_mean = text, text = NULL;
+		index_result_free(&r2);
+	}
+	buf_free(&why);
+	free(text);
+	return err == PX_EPARSE ? PX_OK : err;
 }
 
 static enum px_err run(struct search *s, const struct index_query *iq, struct index_result *r,
@@ -616,8 +643,8 @@ static enum px_err run(struct search *s, const struct index_query *iq, struct in
 	}
 	if (!err && iq->facets)
 		err = count_facets(s->ix, c, n, r);
-	if (!err && s->corrected && !(r->did_you_mean = did_you_mean(s)))
-		err = PX_ENOMEM;
+	if (!err && s->corrected)
+		err = suggest(s, iq, r);
 	buf_free(&cands);
 	return err;
 }

@@ -30,15 +30,18 @@ static int match(const struct ptrvec *terms, const char *w, size_t n)
 static int add_word(const struct text_token *tok, void *arg)
 {
 	struct words *ws = arg;
-	struct word *last = ws->b.len ? (struct word *)(void *)(ws->b.data + ws->b.len) - 1 : NULL;
+	struct word *w = (struct word *)(void *)ws->b.data;
+	size_t n = ws->b.len / sizeof *w;
 	int term = match(ws->terms, tok->folded, tok->nfolded);
-	if (last && tok->off <= last->off) { /* a compound's joined form: same words */
-		if (term >= 0 && last->term < 0)
-			last->term = term;
-		return 0;
+	if (n && tok->off <= w[n - 1].off) { /* a compound's joined form, after its parts */
+		if (term < 0)
+			return 0;
+		while (n && w[n - 1].off >= tok->off) /* it matched: one word, marked whole */
+			n--;
+		ws->b.len = n * sizeof *w;
 	}
-	struct word w = {tok->off, tok->end, term};
-	return (ws->err = buf_add(&ws->b, &w, sizeof w)) != PX_OK;
+	struct word nw = {tok->off, tok->end, term};
+	return (ws->err = buf_add(&ws->b, &nw, sizeof nw)) != PX_OK;
 }
 
 static enum px_err escape(struct buf *out, const char *s, size_t n)

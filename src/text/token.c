@@ -23,6 +23,8 @@ static int is_word_cp(utf8proc_int32_t c)
 {
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	if (c == 0x02bc) /* ʼ is a letter to Unicode, an apostrophe to readers */
+		return 0;
 	utf8proc_category_t cat = utf8proc_category(c);
 	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
 }

@@ -1,0 +1,1214 @@
+/* index/: building an index from nodes and searching it (index.c, search.c,
+ * dlist.c, snippet.c). Every test builds the small hub it needs. */
+#include "../unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "index/index.h"
+#include "index/search_int.h"
+#include "text/text.h"
+
+/* ---- building nodes ---- */
+
+/* A node to index; pop 0 = population unknown. */
+struct spec {
+	int64_t nid;
+	enum node_type type; /* 0 = practice */
+	const char *lang, *title, *subtitle, *country, *city;
+	int64_t pop;
+	const char *themes[4], *labels[3];
+	const char *text; /* a practice's summary section */
+	const char *author, *body;
+};
+
+static void set(char **field, const char *s)
+{
+	if (s)
+		assert_ok(node_set(field, s, strlen(s)));
+}
+
+static struct node *make(const struct spec *sp)
+{
+	struct node *n = node_new(sp->type ? sp->type : NODE_PRACTICE);
+	assert_non_null(n);
+	n->nid = sp->nid;
+	snprintf(n->language, sizeof n->language, "%s", sp->lang ? sp->lang : "en");
+	set(&n->title, sp->title ? sp->title : "Untitled");
+	set(&n->subtitle, sp->subtitle);
+	set(&n->country, sp->country);
+	set(&n->city, sp->city);
+	n->population = sp->pop ? sp->pop : -1;
+	for (size_t i = 0; i < 4 && sp->themes[i]; i++)
+		assert_ok(strlist_add(&n->themes, sp->themes[i], strlen(sp->themes[i])));
+	for (size_t i = 0; i < 3 && sp->labels[i]; i++)
+		assert_ok(strlist_add(&n->labels, sp->labels[i], strlen(sp->labels[i])));
+	if (sp->text)
+		assert_ok(node_section_add(n, SECTION_SUMMARY, "Summary", sp->text));
+	set(&n->author, sp->author);
+	set(&n->body, sp->body);
+	return n;
+}
+
+static void put(struct index *ix, const struct spec *sp)
+{
+	struct node *n = make(sp);
+	assert_ok(index_put(ix, n));
+	node_free(n);
+}
+
+static struct index *build(const struct spec *sp, size_t n)
+{
+	struct index *ix = index_new();
+	assert_non_null(ix);
+	for (size_t i = 0; i < n; i++)
+		put(ix, &sp[i]);
+	assert_int_equal(index_size(ix), n);
+	return ix;
+}
+
+#define BUILD(specs) build(specs, sizeof specs / sizeof specs[0])
+
+/* ---- searching ---- */
+
+struct q {
+	const char *text;
+	struct index_filter f[8];
+	size_t nf;
+	size_t offset, limit; /* limit 0 = 100 */
+	int facets;
+};
+
+static enum px_err try_search(const struct index *ix, const struct q *q, struct index_result *r, struct buf *why)
+{
+	struct index_query iq = {
+		.text = q->text,
+		.filters = q->f,
+		.nfilters = q->nf,
+		.offset = q->offset,
+		.limit = q->limit ? q->limit : 100,
+		.facets = q->facets,
+	};
+	return index_search(ix, &iq, r, why);
+}
+
+/* Runs q, which must succeed. */
+static struct index_result search_q(const struct index *ix, const struct q *q)
+{
+	struct index_result r;
+	struct buf why;
+	buf_init(&why, 4096);
+	enum px_err err = try_search(ix, q, &r, &why);
+	if (err)
+		fail_msg("search [%s]: %s: %s", q->text, px_strerror(err), why.len ? why.data : "");
+	buf_free(&why);
+	assert_true(r.nhits <= r.total);
+	return r;
+}
+
+static struct index_result search(const struct index *ix, const char *text)
+{
+	struct q q = {.text = text};
+	return search_q(ix, &q);
+}
+
+/* The nids of the page of hits, as "3,1,2". */
+static const char *nids(const struct index_result *r)
+{
+	static char s[1024];
+	size_t len = 0;
+	s[0] = '\0';
+	for (size_t i = 0; i < r->nhits; i++)
+		len += (size_t)snprintf(s + len, sizeof s - len, "%s%lld", i ? "," : "", (long long)r->hits[i].nid);
+	return s;
+}
+
+/* The nids q finds (all of them, in order). */
+static void assert_finds(const struct index *ix, const struct q *q, const char *want)
+{
+	struct index_result r = search_q(ix, q);
+	if (strcmp(nids(&r), want))
+		print_message("search [%s] (%zu filters): got \"%s\", wanted \"%s\"\n", q->text ? q->text : "", q->nf,
+			      nids(&r), want);
+	assert_string_equal(nids(&r), want);
+	assert_int_equal(r.total, r.nhits);
+	index_result_free(&r);
+}
+
+static void assert_text_finds(const struct index *ix, const char *text, const char *want)
+{
+	struct q q = {.text = text};
+	assert_finds(ix, &q, want);
+}
+
+/* The score of nid's hit in r; fails if it is not there. */
+static double score_of(const struct index_result *r, int64_t nid)
+{
+	for (size_t i = 0; i < r->nhits; i++)
+		if (r->hits[i].nid == nid)
+			return r->hits[i].score;
+	fail_msg("nid %lld not among the hits", (long long)nid);
+	return 0;
+}
+
+/* The score of nid as the only hit of text. */
+static double only_hit_score(const struct index *ix, const char *text, int64_t nid)
+{
+	struct index_result r = search(ix, text);
+	if (r.total != 1 || r.hits[0].nid != nid)
+		fail_msg("search [%s]: wanted only %lld, got \"%s\"", text, (long long)nid, nids(&r));
+	double s = r.hits[0].score;
+	assert_true(s > 0);
+	index_result_free(&r);
+	return s;
+}
+
+/* The count of value in facet f of r, 0 if absent; checks the order. */
+static size_t facet(const struct index_result *r, enum index_facet f, const char *value)
+{
+	size_t found = 0;
+	for (size_t i = 0; i < r->nfacet[f]; i++) {
+		if (i > 0)
+			assert_true(r->facets[f][i - 1].count >= r->facets[f][i].count); /* largest first */
+		if (!strcmp(r->facets[f][i].value, value))
+			found = r->facets[f][i].count;
+	}
+	return found;
+}
+
+/* ---- ranking ---- */
+
+static void title_match_ranks_above_body_match(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		/* added first: a tie would put it second (newest first) */
+		{.nid = 1, .title = "Solar roofs", .text = "Residents meet every week in the library."},
+		{.nid = 2, .title = "Library gardens", .text = "Residents built solar panels on the library."},
+	};
+	struct index *ix = BUILD(sp);
+	assert_text_finds(ix, "solar ", "1,2");
+	assert_text_finds(ix, "library ", "2,1");
+	struct index_result r = search(ix, "solar ");
+	assert_true(score_of(&r, 1) > score_of(&r, 2));
+	index_result_free(&r);
+	index_free(ix);
+}
+
+static void subtitle_and_themes_rank_above_text(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		/* fields of like lengths in every node, so that only the field differs */
+		{.nid = 1, .title = "Alpha", .subtitle = "Plans for everyone", .themes = {"Transport"},
+		 .text = "A plan about mobility for everyone here."},
+		{.nid = 2, .title = "Beta", .subtitle = "Mobility for everyone", .themes = {"Transport"},
+		 .text = "A plan about buses for everyone here."},
+		{.nid = 3, .title = "Gamma", .subtitle = "Plans for everyone", .themes = {"Mobility"},
+		 .text = "A plan about buses for everyone here."},
+	};
+	struct index *ix = BUILD(sp);
+	assert_text_finds(ix, "mobility ", "2,3,1");
+	index_free(ix);
+}
+
+static void exact_ranks_above_stemmed(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Cooperative housing", .text = "Tenants run it."},
+		{.nid = 2, .title = "Cooperative houses", .text = "Tenants run it."},
+	};
+	struct index *ix = BUILD(sp);
+	assert_text_finds(ix, "housing ", "1,2"); /* "houses" found by its stem */
+	assert_text_finds(ix, "houses ", "2,1");
+	struct index_result r = search(ix, "housing ");
+	assert_true(score_of(&r, 1) > score_of(&r, 2));
+	index_result_free(&r);
+	index_free(ix);
+}
+
+/* The same document found by the word as written, by its stem, by a prefix
+ * and through a typo: the scores fall in that order. */
+static void exact_above_stemmed_above_prefix_and_typo(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Cooperative housing", .text = "Tenants run it."},
+		{.nid = 2, .title = "Wind turbines", .text = "Tenants run them."},
+		{.nid = 3, .title = "Urban gardens", .text = "Tenants run them."},
+	};
+	struct index *ix = BUILD(sp);
+	double exact = only_hit_score(ix, "housing ", 1);
+	double stemmed = only_hit_score(ix, "housed ", 1);
+	double prefix = only_hit_score(ix, "housi", 1);
+	double typo = only_hit_score(ix, "housnig ", 1);
+	assert_true(exact > stemmed);
+	assert_true(stemmed > prefix);
+	assert_true(stemmed > typo);
+	index_free(ix);
+}
+
+static void phrase_requires_adjacent_words_in_order(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Families", .text = "We build social housing for families."},
+		{.nid = 2, .title = "Workers", .text = "Housing for social workers."},
+		{.nid = 3, .title = "Urban social", .subtitle = "Housing everywhere", .text = "Nothing more."},
+	};
+	struct index *ix = BUILD(sp);
+	assert_text_finds(ix, "\"social housing\"", "1");
+	assert_text_finds(ix, "\"Social Housing\" ", "1");
+	assert_text_finds(ix, "\"housing social\"", ""); /* wrong order */
+	assert_text_finds(ix, "\"housing for social\"", "2");
+	/* without quotes every document has both words */
+	struct index_result r = search(ix, "social housing ");
+	assert_int_equal(r.total, 3);
+	index_result_free(&r);
+	/* a phrase never spans two fields: title "...social" + subtitle "Housing..." */
+	struct q q = {.text = "\"social housing\"", .f = {{FACET_TYPE, "practice"}}, .nf = 1};
+	assert_finds(ix, &q, "1");
+	index_free(ix);
+}
+
+static void proximity_breaks_ties(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		/* same words, same lengths; only the distance between them differs */
+		{.nid = 1, .title = "One", .text = "solar panels and bikes for the energy district"},
+		{.nid = 2, .title = "Two", .text = "solar energy and bikes for the panels district"},
+	};
+	struct index *ix = BUILD(sp);
+	assert_text_finds(ix, "solar energy ", "2,1");
+	assert_text_finds(ix, "solar panels ", "1,2");
+	index_free(ix);
+}
+
+static void hyphenated_names_are_found_every_way(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .lang = "it", .title = "CO-CITY", .country = "Italy", .city = "Turin",
+		 .text = "The co-city project of Turin."},
+		{.nid = 2, .title = "City gardens", .text = "Community gardens in the city."},
+	};
+	struct index *ix = BUILD(sp);
+	assert_text_finds(ix, "co-city ", "1");
+	assert_text_finds(ix, "cocity ", "1");
+	assert_text_finds(ix, "CO-CITY", "1");
+	assert_text_finds(ix, "\"co city\"", "1");
+	assert_text_finds(ix, "\"co-city project\"", "1");
+	struct index_result r = search(ix, "co-city");
+	assert_int_equal(r.nhits, 1);
+	assert_string_equal(r.hits[0].title, "CO-CITY");
+	assert_int_equal(r.hits[0].type, NODE_PRACTICE);
+	assert_string_equal(r.hits[0].language, "it");
+	index_result_free(&r);
+	index_free(ix);
+}
+
+/* Content in several languages, found without accents, in other cases and
+ * by inflected forms in the node's language. */
+static void multilingual_matching(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .lang = "el", .title = "Δίκτυα πόλεων", .text = "Οι δήμοι συνεργάζονται."},
+		{.nid = 2, .lang = "it", .title = "La città dei beni comuni", .text = "Patti di collaborazione."},
+		{.nid = 3, .lang = "es", .title = "Parque fluvial del Besòs", .text = "Un río recuperado."},
+		{.nid = 4, .lang = "hr", .title = "Zeleni gradovi", .text = "Projekt za mlade."},
+		{.nid = 5, .lang = "fr", .title = "Les habitants du quartier", .text = "Un jardin partagé."},
+		{.nid = 6, .lang = "de", .title = "Die neue Straßenbahn", .text = "Mehr Verkehr."},
+		{.nid = 7, .lang = "pl", .title = "Mieszkańcy miasta", .text = "Budżet obywatelski."},
+	};
+	struct index *ix = BUILD(sp);
+	assert_text_finds(ix, "δικτυα ", "1");
+	assert_text_finds(ix, "ΔΊΚΤΥΑ ", "1");
+	assert_text_finds(ix, "δίκτυο ", "1"); /* Greek stem */
+	assert_text_finds(ix, "citta ", "2");
+	assert_text_finds(ix, "CITTÀ ", "2");
+	assert_text_finds(ix, "besos ", "3");
+	assert_text_finds(ix, "gradova ", "4"); /* Croatian through the Serbian stemmer */
+	assert_text_finds(ix, "habitant ", "5"); /* French stem */
+	assert_text_finds(ix, "strassenbahn ", "6");
+	assert_text_finds(ix, "mieszkancy ", "7"); /* Polish: no stemmer, still folded */
+	assert_text_finds(ix, "budzet ", "7");
+	index_free(ix);
+}
+
+/* ---- query operators ---- */
+
+static void exclusion_removes_documents(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Solar roofs", .text = "Cheaper energy for tenants."},
+		{.nid = 2, .title = "Solar farms", .text = "Land for panels."},
+		{.nid = 3, .title = "Wind energy", .text = "Turbines at sea."},
+	};
+	struct index *ix = BUILD(sp);
+	assert_text_finds(ix, "solar ", "2,1");
+	assert_text_finds(ix, "solar -energy ", "2");
+	assert_text_finds(ix, "-energy solar ", "2");
+	assert_text_finds(ix, "solar -\"solar roofs\" ", "2");
+	assert_text_finds(ix, "solar -farm ", "1"); /* an inflected form is excluded too */
+	/* only exclusions: everything else */
+	assert_text_finds(ix, "-energy", "2");
+	assert_text_finds(ix, "-turbines -farms ", "1");
+	index_free(ix);
+}
+
+static void or_matches_either(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Solar roofs", .text = "On schools."},
+		{.nid = 2, .title = "Wind turbines", .text = "At sea."},
+		{.nid = 3, .title = "Urban gardens", .text = "In parks."},
+		{.nid = 4, .title = "Solar gardens", .text = "In parks."},
+	};
+	struct index *ix = BUILD(sp);
+	struct index_result r = search(ix, "solar OR wind ");
+	assert_int_equal(r.total, 3);
+	assert_true(strstr(nids(&r), "3") == NULL);
+	index_result_free(&r);
+	assert_text_finds(ix, "solar OR wind gardens ", "4");
+	assert_text_finds(ix, "gardens wind OR solar ", "4");
+	r = search(ix, "wind OR gardens ");
+	assert_int_equal(r.total, 3);
+	assert_true(strstr(nids(&r), "1") == NULL);
+	index_result_free(&r);
+	/* lower case "or" is a word, and an optional one */
+	assert_text_finds(ix, "solar or wind ", "");
+	index_free(ix);
+}
+
+static void last_word_matches_as_a_prefix(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Neighbourhood gardens", .text = "In parks."},
+		{.nid = 2, .title = "Neighbours council", .text = "In halls."},
+		{.nid = 3, .title = "Wind turbines", .text = "At sea."},
+	};
+	struct index *ix = BUILD(sp);
+	struct index_result r = search(ix, "neighb");
+	assert_int_equal(r.total, 2);
+	assert_true(strstr(nids(&r), "3") == NULL);
+	index_result_free(&r);
+	assert_text_finds(ix, "neighb ", ""); /* finished words are not prefixes */
+	assert_text_finds(ix, "wind turb", "3");
+	assert_text_finds(ix, "turb wind", ""); /* only the last word */
+	assert_text_finds(ix, "neighbourhood gard", "1");
+	index_free(ix);
+}
+
+/* Prefixes are looked up in the sorted term list and in the terms added
+ * since it was last sorted. */
+static void prefix_over_sorted_and_unsorted_terms(void **state)
+{
+	(void)state;
+	struct index *ix = index_new();
+	assert_non_null(ix);
+	struct buf body;
+	buf_init(&body, 1 << 20);
+	for (int i = 0; i < 5000; i++)
+		assert_ok(buf_printf(&body, "lexeme%04d ", i));
+	assert_ok(buf_adds(&body, "neighbourhood"));
+	struct spec big = {.nid = 1, .type = NODE_ARTICLE, .title = "Glossary", .author = "Ed", .body = body.data};
+	put(ix, &big); /* enough new terms to sort them */
+	struct spec later = {.nid = 2, .title = "Neighbours council", .text = "Lexemes everywhere."};
+	put(ix, &later);
+	struct index_result r = search(ix, "neighb");
+	assert_int_equal(r.total, 2);
+	index_result_free(&r);
+	assert_text_finds(ix, "lexeme4999", "1");
+	assert_text_finds(ix, "lexeme499", "1");
+	r = search(ix, "lexeme");
+	assert_int_equal(r.total, 2);
+	index_result_free(&r);
+	buf_free(&body);
+	index_free(ix);
+}
+
+static void typos_are_tolerated_by_length(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Cooperative housing", .text = "Tenants run it."},
+		{.nid = 2, .title = "Solar roofs", .text = "On schools."},
+	};
+	struct index *ix = BUILD(sp);
+	assert_text_finds(ix, "housnig ", "1");   /* 7 letters, 1 typo */
+	assert_text_finds(ix, "cooprativ ", "1"); /* 9 letters, 2 typos */
+	assert_text_finds(ix, "hxusinx ", "");    /* 7 letters, 2 typos: too many */
+	assert_text_finds(ix, "rofs ", "");       /* 4 letters: no typo allowed */
+	assert_text_finds(ix, "sular ", "2");     /* 5 letters, 1 typo */
+	index_free(ix);
+}
+
+static void did_you_mean_a_misspelt_word(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Cooperative housing", .text = "Tenants run it."},
+		{.nid = 2, .title = "Solar roofs", .text = "On schools."},
+	};
+	struct index *ix = BUILD(sp);
+	struct index_result r = search(ix, "housnig ");
+	assert_non_null(r.did_you_mean);
+	assert_string_equal(r.did_you_mean, "housing");
+	assert_int_equal(r.total, 1);
+	index_result_free(&r);
+	r = search(ix, "Cooperative Housnig ");
+	assert_non_null(r.did_you_mean);
+	assert_string_equal(r.did_you_mean, "cooperative housing");
+	index_result_free(&r);
+	/* every word matches: no suggestion */
+	r = search(ix, "cooperative housing ");
+	assert_null(r.did_you_mean);
+	assert_int_equal(r.total, 1);
+	index_result_free(&r);
+	r = search(ix, "housed "); /* a stem is not a typo */
+	assert_null(r.did_you_mean);
+	index_result_free(&r);
+	/* nothing close: no suggestion either */
+	r = search(ix, "zzzzzzzz ");
+	assert_null(r.did_you_mean);
+	assert_int_equal(r.total, 0);
+	index_result_free(&r);
+	index_free(ix);
+}
+
+/* ---- filters and facets ---- */
+
+static const struct spec hub[] = {
+	{.nid = 1, .lang = "es", .title = "AS-FABRIK", .subtitle = "Industry 4.0 for Bilbao", .country = "Spain",
+	 .city = "Bilbao", .pop = 345000, .themes = {"Jobs", "Economy"}, .labels = {"Urban Innovative Actions"},
+	 .text = "Digital jobs in the old factory district."},
+	{.nid = 2, .lang = "es", .title = "BMINCOME", .subtitle = "Guaranteed income", .country = "Spain",
+	 .city = "Barcelona", .pop = 1620000, .themes = {"Inclusion", "Jobs"}, .labels = {"Urban Innovative Actions"},
+	 .text = "Income and jobs for the Besòs neighbourhoods."},
+	{.nid = 3, .lang = "it", .title = "CO-CITY", .subtitle = "Commons in Turin", .country = "Italy",
+	 .city = "Turin", .pop = 870000, .themes = {"Governance"}, .labels = {"URBACT Good Practice"},
+	 .text = "Pacts between residents and the city."},
+	{.nid = 4, .type = NODE_ARTICLE, .lang = "en", .title = "Urban gardens", .author = "Ana Pérez",
+	 .body = "Gardens and jobs on roofs."},
+	{.nid = 5, .lang = "hr", .title = "Zeleni Zagreb", .subtitle = "Green jobs", .country = "Croatia",
+	 .city = "Zagreb", .pop = 790000, .themes = {"Jobs"}, .text = "Jobs for young people."},
+};
+
+static void filters_on_one_field_are_ored(void **state)
+{
+	(void)state;
+	struct index *ix = BUILD(hub);
+	struct q q = {.text = "", .f = {{FACET_COUNTRY, "Spain"}}, .nf = 1};
+	assert_finds(ix, &q, "2,1");
+	q = (struct q){.text = "", .f = {{FACET_COUNTRY, "Spain"}, {FACET_COUNTRY, "Italy"}}, .nf = 2};
+	assert_finds(ix, &q, "3,2,1");
+	q = (struct q){.text = "", .f = {{FACET_THEMES, "Governance"}, {FACET_THEMES, "Inclusion"}}, .nf = 2};
+	assert_finds(ix, &q, "3,2");
+	index_free(ix);
+}
+
+static void filters_on_different_fields_are_anded(void **state)
+{
+	(void)state;
+	struct index *ix = BUILD(hub);
+	struct q q = {.text = "", .f = {{FACET_THEMES, "Jobs"}}, .nf = 1};
+	assert_finds(ix, &q, "5,2,1");
+	q = (struct q){.text = "", .f = {{FACET_COUNTRY, "Spain"}, {FACET_THEMES, "Jobs"}, {FACET_CITY, "Bilbao"}}, .nf = 3};
+	assert_finds(ix, &q, "1");
+	q = (struct q){.text = "", .f = {{FACET_COUNTRY, "Italy"}, {FACET_THEMES, "Jobs"}}, .nf = 2};
+	assert_finds(ix, &q, "");
+	/* two fields, one with two values: (Spain OR Croatia) AND Inclusion */
+	q = (struct q){.text = "",
+		       .f = {{FACET_COUNTRY, "Spain"}, {FACET_THEMES, "Inclusion"}, {FACET_COUNTRY, "Croatia"}},
+		       .nf = 3};
+	assert_finds(ix, &q, "2");
+	/* with words */
+	q = (struct q){.text = "jobs ", .f = {{FACET_COUNTRY, "Spain"}}, .nf = 1};
+	struct index_result r = search_q(ix, &q);
+	assert_int_equal(r.total, 2);
+	index_result_free(&r);
+	index_free(ix);
+}
+
+static void filters_on_every_field(void **state)
+{
+	(void)state;
+	struct index *ix = BUILD(hub);
+	struct q q = {.text = "", .f = {{FACET_TYPE, "article"}}, .nf = 1};
+	assert_finds(ix, &q, "4");
+	q = (struct q){.text = "", .f = {{FACET_LABELS, "URBACT Good Practice"}}, .nf = 1};
+	assert_finds(ix, &q, "3");
+	q = (struct q){.text = "", .f = {{FACET_LANGUAGE, "es"}}, .nf = 1};
+	assert_finds(ix, &q, "2,1");
+	q = (struct q){.text = "", .f = {{FACET_AUTHOR, "Ana Pérez"}}, .nf = 1};
+	assert_finds(ix, &q, "4");
+	q = (struct q){.text = "", .f = {{FACET_CITY_SIZE, "metropolitan"}}, .nf = 1};
+	assert_finds(ix, &q, "2");
+	/* values compare without case or accents */
+	q = (struct q){.text = "", .f = {{FACET_COUNTRY, "spain"}}, .nf = 1};
+	assert_finds(ix, &q, "2,1");
+	q = (struct q){.text = "", .f = {{FACET_AUTHOR, "ana perez"}}, .nf = 1};
+	assert_finds(ix, &q, "4");
+	index_free(ix);
+}
+
+static void filters_in_the_query_text(void **state)
+{
+	(void)state;
+	struct index *ix = BUILD(hub);
+	assert_text_finds(ix, "country:Spain theme:Jobs", "2,1");
+	assert_text_finds(ix, "labels:\"Urban Innovative Actions\" city:Bilbao", "1");
+	assert_text_finds(ix, "type:article", "4");
+	/* and combined with --filter ones: same field ORed */
+	struct q q = {.text = "country:Italy", .f = {{FACET_COUNTRY, "Croatia"}}, .nf = 1};
+	assert_finds(ix, &q, "5,3");
+	index_free(ix);
+}
+
+static void unknown_filter_value_is_a_parse_error(void **state)
+{
+	(void)state;
+	struct index *ix = BUILD(hub);
+	struct index_result r;
+	struct buf why;
+	buf_init(&why, 4096);
+	struct q q = {.text = "jobs", .f = {{FACET_COUNTRY, "Atlantis"}}, .nf = 1};
+	assert_int_equal(try_search(ix, &q, &r, &why), PX_EPARSE);
+	assert_true(why.len > 0);
+	assert_non_null(strstr(why.data, "Atlantis"));
+	assert_non_null(strstr(why.data, "country"));
+	buf_reset(&why);
+	q = (struct q){.text = "city_size:huge"};
+	assert_int_equal(try_search(ix, &q, &r, &why), PX_EPARSE);
+	assert_non_null(strstr(why.data, "huge"));
+	buf_free(&why);
+	index_free(ix);
+}
+
+static void facets_count_the_whole_result_set(void **state)
+{
+	(void)state;
+	struct index *ix = BUILD(hub);
+	struct q q = {.text = "jobs ", .limit = 1, .facets = 1};
+	struct index_result r = search_q(ix, &q);
+	assert_int_equal(r.total, 4); /* 1, 2, 4, 5 */
+	assert_int_equal(r.nhits, 1);
+	assert_int_equal(facet(&r, FACET_TYPE, "practice"), 3);
+	assert_int_equal(facet(&r, FACET_TYPE, "article"), 1);
+	assert_int_equal(facet(&r, FACET_COUNTRY, "Spain"), 2);
+	assert_int_equal(facet(&r, FACET_COUNTRY, "Croatia"), 1);
+	assert_int_equal(facet(&r, FACET_COUNTRY, "Italy"), 0); /* not a hit */
+	assert_string_equal(r.facets[FACET_COUNTRY][0].value, "Spain");
+	assert_int_equal(r.nfacet[FACET_COUNTRY], 2);
+	assert_int_equal(facet(&r, FACET_THEMES, "Jobs"), 3);
+	assert_int_equal(facet(&r, FACET_THEMES, "Economy"), 1);
+	assert_int_equal(facet(&r, FACET_THEMES, "Inclusion"), 1);
+	assert_int_equal(facet(&r, FACET_THEMES, "Governance"), 0);
+	assert_string_equal(r.facets[FACET_THEMES][0].value, "Jobs");
+	assert_int_equal(facet(&r, FACET_LABELS, "Urban Innovative Actions"), 2);
+	assert_int_equal(facet(&r, FACET_CITY, "Bilbao"), 1);
+	assert_int_equal(facet(&r, FACET_CITY_SIZE, "large"), 2); /* Bilbao, Zagreb */
+	assert_int_equal(facet(&r, FACET_CITY_SIZE, "metropolitan"), 1);
+	assert_int_equal(facet(&r, FACET_LANGUAGE, "es"), 2);
+	assert_int_equal(facet(&r, FACET_LANGUAGE, "en"), 1);
+	assert_int_equal(facet(&r, FACET_LANGUAGE, "hr"), 1);
+	assert_int_equal(r.nfacet[FACET_AUTHOR], 0); /* a filter only */
+	index_result_free(&r);
+	/* the same with a filter: counts follow the filtered set */
+	q = (struct q){.text = "jobs ", .f = {{FACET_COUNTRY, "Spain"}}, .nf = 1, .limit = 1, .facets = 1};
+	r = search_q(ix, &q);
+	assert_int_equal(r.total, 2);
+	assert_int_equal(r.nfacet[FACET_COUNTRY], 1);
+	assert_int_equal(facet(&r, FACET_COUNTRY, "Spain"), 2);
+	assert_int_equal(facet(&r, FACET_CITY_SIZE, "large"), 1);
+	index_result_free(&r);
+	/* without facets asked for: none */
+	r = search(ix, "jobs ");
+	for (int f = 0; f < FACET_COUNT; f++)
+		assert_int_equal(r.nfacet[f], 0);
+	index_result_free(&r);
+	index_free(ix);
+}
+
+static void city_size_buckets(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "A", .city = "A", .pop = 49999, .text = "garden"},
+		{.nid = 2, .title = "B", .city = "B", .pop = 50000, .text = "garden"},
+		{.nid = 3, .title = "C", .city = "C", .pop = 250000, .text = "garden"},
+		{.nid = 4, .title = "D", .city = "D", .pop = 1000000, .text = "garden"},
+		{.nid = 5, .title = "E", .city = "E", .pop = 1000001, .text = "garden"},
+		{.nid = 6, .title = "F", .city = "F", .text = "garden"}, /* population unknown */
+		{.nid = 7, .title = "G", .city = "G", .pop = 249999, .text = "garden"},
+	};
+	struct index *ix = BUILD(sp);
+	struct q q = {.text = "", .f = {{FACET_CITY_SIZE, "small"}}, .nf = 1};
+	assert_finds(ix, &q, "1");
+	q.f[0].value = "medium";
+	assert_finds(ix, &q, "7,2");
+	q.f[0].value = "large";
+	assert_finds(ix, &q, "4,3");
+	q.f[0].value = "metropolitan";
+	assert_finds(ix, &q, "5");
+	q = (struct q){.text = "garden ", .facets = 1};
+	struct index_result r = search_q(ix, &q);
+	assert_int_equal(r.total, 7);
+	assert_int_equal(facet(&r, FACET_CITY_SIZE, "small"), 1);
+	assert_int_equal(facet(&r, FACET_CITY_SIZE, "medium"), 2);
+	assert_int_equal(facet(&r, FACET_CITY_SIZE, "large"), 2);
+	assert_int_equal(facet(&r, FACET_CITY_SIZE, "metropolitan"), 1);
+	assert_int_equal(r.nfacet[FACET_CITY_SIZE], 4);
+	index_result_free(&r);
+	index_free(ix);
+}
+
+
+static void stop_words_in_the_query_are_optional(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Solar roofs", .text = "Panels on schools."},
+		{.nid = 2, .title = "Solar farms", .text = "The panels of the town."},
+	};
+	struct index *ix = BUILD(sp);
+	struct index_result r = search(ix, "the solar ");
+	assert_int_equal(r.total, 2); /* node 1 has no "the" */
+	index_result_free(&r);
+	/* a query of stop words only must match them */
+	assert_text_finds(ix, "the of ", "2");
+	index_free(ix);
+}
+
+static void phrase_words_match_inflected_forms(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Families", .text = "We build social housing for families."},
+		{.nid = 2, .title = "Workers", .text = "Housing for social workers."},
+	};
+	struct index *ix = BUILD(sp);
+	assert_text_finds(ix, "\"social houses\"", "1");
+	assert_text_finds(ix, "\"socials housing\"", "1");
+	index_free(ix);
+}
+
+static void every_field_is_searchable(void **state)
+{
+	(void)state;
+	struct index *ix = BUILD(hub);
+	assert_text_finds(ix, "perez ", "4");           /* author */
+	assert_text_finds(ix, "bilbao ", "1");          /* city (and subtitle) */
+	assert_text_finds(ix, "croatia ", "5");         /* country */
+	assert_text_finds(ix, "governance ", "3");      /* theme */
+	assert_text_finds(ix, "urbact ", "3");          /* label */
+	assert_text_finds(ix, "guaranteed ", "2");      /* subtitle */
+	assert_text_finds(ix, "pacts ", "3");           /* section text */
+	assert_text_finds(ix, "roofs ", "4");           /* article body */
+	assert_text_finds(ix, "\"industry 4.0\"", "1"); /* a number in a phrase */
+	index_free(ix);
+}
+
+static void typo_in_greek_counts_code_points(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .lang = "el", .title = "Δίκτυα πόλεων", .text = "Οι δήμοι συνεργάζονται."},
+		{.nid = 2, .lang = "en", .title = "Solar roofs", .text = "On schools."},
+	};
+	struct index *ix = BUILD(sp);
+	struct index_result r = search(ix, "δικτζα "); /* 6 letters, 12 bytes: one typo */
+	assert_string_equal(nids(&r), "1");
+	assert_non_null(r.did_you_mean);
+	assert_string_equal(r.did_you_mean, "δικτυα");
+	index_result_free(&r);
+	index_free(ix);
+}
+
+/* index.h: did_you_mean is NULL unless a corrected query finds more. */
+static void no_suggestion_that_finds_nothing(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Cooperative housing", .text = "Tenants run it."},
+		{.nid = 2, .title = "Solar roofs", .text = "On schools."},
+	};
+	struct index *ix = BUILD(sp);
+	/* "solar housing" finds nothing either: suggesting it does not help */
+	struct index_result r = search(ix, "solar housnig ");
+	assert_int_equal(r.total, 0);
+	if (r.did_you_mean)
+		print_message("did_you_mean: \"%s\" (which finds nothing)\n", r.did_you_mean);
+	assert_null(r.did_you_mean);
+	index_result_free(&r);
+	index_free(ix);
+}
+
+/* The Serbian stemmer serves Croatian and Bosnian (issue 3, text.h). The
+ * words are short enough that neither truncation nor typos reach them. */
+static void bosnian_nodes_are_stemmed_like_croatian(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .lang = "hr", .title = "Obnova kuća", .text = "Projekt za mlade."},
+		{.nid = 2, .lang = "bs", .title = "Život u selima", .text = "Projekt za turiste."},
+	};
+	struct index *ix = BUILD(sp);
+	assert_text_finds(ix, "kućom ", "1"); /* Croatian: kuća, kućom → kuc */
+	char a[64], b[64];
+	struct text_stem *st = text_stem_new();
+	assert_non_null(st);
+	a[text_stem(st, "bs", "selo", 4, a, sizeof a - 1)] = '\0';
+	b[text_stem(st, "bs", "selima", 6, b, sizeof b - 1)] = '\0';
+	assert_string_equal(a, b); /* the stemmer joins them... */
+	text_stem_free(st);
+	assert_text_finds(ix, "selo ", "2"); /* ...so the index should too */
+	index_free(ix);
+}
+
+static void empty_index_finds_nothing(void **state)
+{
+	(void)state;
+	struct index *ix = index_new();
+	assert_non_null(ix);
+	assert_int_equal(index_size(ix), 0);
+	struct q q = {.text = "housing", .facets = 1};
+	struct index_result r = search_q(ix, &q);
+	assert_int_equal(r.total, 0);
+	assert_int_equal(r.nhits, 0);
+	assert_null(r.did_you_mean);
+	index_result_free(&r);
+	assert_text_finds(ix, "", "");
+	assert_text_finds(ix, "housnig hous", "");
+	assert_int_equal(index_remove(ix, 1), PX_ENOTFOUND);
+	index_free(ix);
+}
+
+/* ---- pages ---- */
+
+static void offset_and_limit_page_through_hits(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 11, .title = "Garden one", .text = "garden"},
+		{.nid = 12, .title = "Two", .text = "garden garden in the park"},
+		{.nid = 13, .title = "Three", .text = "a garden"},
+		{.nid = 14, .title = "Four", .text = "the garden of the school and more words"},
+		{.nid = 15, .title = "Five gardens", .text = "garden"},
+		{.nid = 16, .title = "Six", .text = "roof garden"},
+		{.nid = 17, .title = "Seven", .text = "garden on the roof of the library"},
+	};
+	struct index *ix = BUILD(sp);
+	struct index_result all = search(ix, "garden ");
+	assert_int_equal(all.total, 7);
+	assert_int_equal(all.nhits, 7);
+	for (size_t i = 1; i < all.nhits; i++)
+		assert_true(all.hits[i - 1].score >= all.hits[i].score);
+	char whole[256];
+	snprintf(whole, sizeof whole, "%s", nids(&all));
+	char paged[256] = "";
+	for (size_t off = 0; off < 7; off += 3) {
+		struct q q = {.text = "garden ", .offset = off, .limit = 3};
+		struct index_result r = search_q(ix, &q);
+		assert_int_equal(r.total, 7);
+		assert_int_equal(r.nhits, off == 6 ? 1 : 3);
+		for (size_t i = 0; i < r.nhits; i++) {
+			assert_int_equal(r.hits[i].nid, all.hits[off + i].nid);
+			assert_true(r.hits[i].score == all.hits[off + i].score);
+		}
+		snprintf(paged + strlen(paged), sizeof paged - strlen(paged), "%s%s", off ? "," : "", nids(&r));
+		index_result_free(&r);
+	}
+	assert_string_equal(paged, whole);
+	struct q q = {.text = "garden ", .offset = 7, .limit = 3};
+	struct index_result r = search_q(ix, &q);
+	assert_int_equal(r.total, 7);
+	assert_int_equal(r.nhits, 0);
+	index_result_free(&r);
+	q.offset = 1000;
+	r = search_q(ix, &q);
+	assert_int_equal(r.total, 7);
+	assert_int_equal(r.nhits, 0);
+	index_result_free(&r);
+	index_result_free(&all);
+	index_free(ix);
+}
+
+static void empty_query_lists_newest_first(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 3, .title = "C", .country = "Spain"},
+		{.nid = 10, .title = "J", .country = "Spain"},
+		{.nid = 7, .title = "G", .country = "Italy"},
+		{.nid = 1, .type = NODE_ARTICLE, .title = "A", .author = "X", .body = "text"},
+	};
+	struct index *ix = BUILD(sp);
+	struct q q = {.text = "", .f = {{FACET_TYPE, "practice"}}, .nf = 1};
+	assert_finds(ix, &q, "10,7,3");
+	q = (struct q){.text = "  ", .f = {{FACET_COUNTRY, "Spain"}}, .nf = 1};
+	assert_finds(ix, &q, "10,3");
+	assert_text_finds(ix, "", "10,7,3,1");
+	q = (struct q){.text = NULL, .offset = 1, .limit = 2};
+	struct index_result r = search_q(ix, &q);
+	assert_int_equal(r.total, 4);
+	assert_string_equal(nids(&r), "7,3");
+	index_result_free(&r);
+	index_free(ix);
+}
+
+/* ---- updates ---- */
+
+static void put_replaces_a_node(void **state)
+{
+	(void)state;
+	struct index *ix = index_new();
+	assert_non_null(ix);
+	struct spec a = {.nid = 7, .title = "Solar roofs", .country = "Spain", .themes = {"Energy"}, .text = "On schools."};
+	put(ix, &a);
+	assert_text_finds(ix, "solar ", "7");
+	struct spec b = {.nid = 7, .title = "Wind turbines", .country = "Italy", .themes = {"Climate"}, .text = "At sea."};
+	put(ix, &b);
+	assert_int_equal(index_size(ix), 1);
+	assert_text_finds(ix, "solar ", ""); /* the old text is gone */
+	assert_text_finds(ix, "schools ", "");
+	assert_text_finds(ix, "wind ", "7");
+	struct index_result r = search(ix, "turbines ");
+	assert_int_equal(r.nhits, 1);
+	assert_string_equal(r.hits[0].title, "Wind turbines");
+	index_result_free(&r);
+	/* facets and filters follow the new version */
+	struct q q = {.text = "", .f = {{FACET_COUNTRY, "Spain"}}, .nf = 1};
+	assert_finds(ix, &q, "");
+	q.f[0].value = "Italy";
+	assert_finds(ix, &q, "7");
+	q = (struct q){.text = "", .facets = 1};
+	r = search_q(ix, &q);
+	assert_int_equal(r.total, 1);
+	assert_int_equal(facet(&r, FACET_COUNTRY, "Spain"), 0);
+	assert_int_equal(facet(&r, FACET_COUNTRY, "Italy"), 1);
+	assert_int_equal(facet(&r, FACET_THEMES, "Energy"), 0);
+	assert_int_equal(r.nfacet[FACET_THEMES], 1);
+	index_result_free(&r);
+	/* and back again */
+	put(ix, &a);
+	assert_int_equal(index_size(ix), 1);
+	assert_text_finds(ix, "solar ", "7");
+	assert_text_finds(ix, "wind ", "");
+	index_free(ix);
+}
+
+static void remove_takes_a_node_out(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Solar roofs", .country = "Spain", .text = "On schools."},
+		{.nid = 2, .title = "Solar farms", .country = "Italy", .text = "On fields."},
+	};
+	struct index *ix = BUILD(sp);
+	assert_ok(index_remove(ix, 1));
+	assert_int_equal(index_size(ix), 1);
+	assert_text_finds(ix, "solar ", "2");
+	assert_text_finds(ix, "schools ", "");
+	assert_text_finds(ix, "", "2");
+	struct q q = {.text = "", .facets = 1};
+	struct index_result r = search_q(ix, &q);
+	assert_int_equal(facet(&r, FACET_COUNTRY, "Spain"), 0);
+	index_result_free(&r);
+	assert_int_equal(index_remove(ix, 1), PX_ENOTFOUND);
+	assert_int_equal(index_remove(ix, 99), PX_ENOTFOUND);
+	assert_int_equal(index_size(ix), 1);
+	put(ix, &sp[0]); /* back */
+	assert_int_equal(index_size(ix), 2);
+	assert_text_finds(ix, "schools ", "1");
+	assert_ok(index_remove(ix, 2));
+	assert_ok(index_remove(ix, 1));
+	assert_int_equal(index_size(ix), 0);
+	assert_text_finds(ix, "solar ", "");
+	assert_text_finds(ix, "", "");
+	index_free(ix);
+}
+
+static void many_puts_and_removes_stay_consistent(void **state)
+{
+	(void)state;
+	struct index *ix = index_new();
+	assert_non_null(ix);
+	char title[64];
+	for (int round = 0; round < 3; round++)
+		for (int i = 1; i <= 600; i++) {
+			snprintf(title, sizeof title, "Node%d round%d", i, round);
+			struct spec sp = {.nid = i * 1000003LL, .title = title, .text = i % 2 ? "odd garden" : "even garden"};
+			put(ix, &sp);
+		}
+	assert_int_equal(index_size(ix), 600);
+	for (int i = 1; i <= 600; i += 3)
+		assert_ok(index_remove(ix, i * 1000003LL));
+	assert_int_equal(index_size(ix), 400);
+	struct index_result r = search(ix, "garden ");
+	assert_int_equal(r.total, 400);
+	index_result_free(&r);
+	r = search(ix, "round2 ");
+	assert_int_equal(r.total, 400);
+	index_result_free(&r);
+	r = search(ix, "round1 ");
+	assert_int_equal(r.total, 0);
+	index_result_free(&r);
+	assert_text_finds(ix, "node5 ", "5000015");
+	assert_text_finds(ix, "node1 ", "");
+	index_free(ix);
+}
+
+/* ---- snippets ---- */
+
+static char *snippet(const char *text, const char *const *terms, size_t nterms, size_t max)
+{
+	struct ptrvec v;
+	ptrvec_init(&v);
+	for (size_t i = 0; i < nterms; i++)
+		assert_ok(ptrvec_push(&v, (void *)terms[i]));
+	char *s = index_snippet(text, &v, max);
+	ptrvec_free(&v);
+	assert_non_null(s);
+	size_t bad;
+	assert_int_equal(text_utf8_check(s, strlen(s), &bad), 0);
+	return s;
+}
+
+static void snippet_marks_matches_and_escapes_html(void **state)
+{
+	(void)state;
+	const char *terms[] = {"solar"};
+	char *s = snippet("Residents <script>alert(1)</script> built Solar roofs & gardens.", terms, 1, 320);
+	assert_non_null(strstr(s, "<mark>Solar</mark>"));
+	assert_null(strstr(s, "<script>"));
+	assert_null(strstr(s, "</script>"));
+	assert_non_null(strstr(s, "&lt;script&gt;"));
+	assert_non_null(strstr(s, "&lt;/script&gt;"));
+	assert_non_null(strstr(s, "&amp; gardens"));
+	/* every <mark> is ours: exactly one */
+	assert_null(strstr(strstr(s, "<mark>") + 1, "<mark>"));
+	free(s);
+	const char *quote[] = {"roofs"};
+	s = snippet("He said \"roofs\" aren't cheap", quote, 1, 320);
+	assert_non_null(strstr(s, "&quot;<mark>roofs</mark>&quot;"));
+	assert_non_null(strstr(s, "aren&#39;t"));
+	free(s);
+}
+
+static void snippet_keeps_the_original_spelling(void **state)
+{
+	(void)state;
+	const char *terms[] = {"citta", "besos"};
+	char *s = snippet("La città del Besòs\nè bella.", terms, 2, 320);
+	assert_non_null(strstr(s, "<mark>città</mark>"));
+	assert_non_null(strstr(s, "<mark>Besòs</mark>"));
+	assert_null(strstr(s, "\n")); /* lines become spaces */
+	free(s);
+}
+
+static void snippet_is_cut_around_the_best_passage(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 1 << 20);
+	for (int i = 0; i < 200; i++)
+		assert_ok(buf_adds(&b, "città e paese "));
+	assert_ok(buf_adds(&b, "pannelli solari sul tetto "));
+	for (int i = 0; i < 200; i++)
+		assert_ok(buf_adds(&b, "δίκτυα πόλεων "));
+	const char *terms[] = {"solari"};
+	char *s = snippet(b.data, terms, 1, 320);
+	assert_non_null(strstr(s, "<mark>solari</mark>"));
+	assert_true(strncmp(s, "… ", strlen("… ")) == 0);
+	assert_true(strlen(s) >= strlen(" …"));
+	assert_string_equal(s + strlen(s) - strlen(" …"), " …");
+	assert_true(strlen(s) < 400);
+	free(s);
+	/* the passage with the most distinct terms wins */
+	buf_reset(&b);
+	assert_ok(buf_adds(&b, "solar at the start. "));
+	for (int i = 0; i < 100; i++)
+		assert_ok(buf_adds(&b, "filler "));
+	assert_ok(buf_adds(&b, "solar roofs here. "));
+	for (int i = 0; i < 100; i++)
+		assert_ok(buf_adds(&b, "filler "));
+	const char *two[] = {"solar", "roofs"};
+	s = snippet(b.data, two, 2, 320);
+	assert_non_null(strstr(s, "<mark>solar</mark> <mark>roofs</mark>"));
+	free(s);
+	buf_free(&b);
+}
+
+static void snippet_without_match_starts_at_the_top(void **state)
+{
+	(void)state;
+	const char *terms[] = {"zzz"};
+	char *s = snippet("Alpha beta gamma.", terms, 1, 320);
+	assert_string_equal(s, "Alpha beta gamma.");
+	free(s);
+	s = snippet("", terms, 1, 320);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+/* A hyphenated word found by its joined form is marked whole. */
+static void snippet_marks_a_compound_whole(void **state)
+{
+	(void)state;
+	const char *terms[] = {"cocity"};
+	char *s = snippet("The CO-CITY project", terms, 1, 320);
+	if (!strstr(s, "<mark>CO-CITY</mark>"))
+		print_message("snippet: %s\n", s);
+	assert_non_null(strstr(s, "<mark>CO-CITY</mark>"));
+	free(s);
+}
+
+/* ---- through the store ---- */
+
+struct tmpdb {
+	char dir[64];
+	char path[96];
+};
+
+static void tmpdb_remove(struct tmpdb *t)
+{
+	char p[128];
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(p, sizeof p, "%s%s", t->path, suffixes[i]);
+		unlink(p);
+	}
+	rmdir(t->dir);
+}
+
+static void search_with_store_fills_snippets(void **state)
+{
+	(void)state;
+	struct tmpdb t;
+	snprintf(t.dir, sizeof t.dir, "/tmp/praxis-index-XXXXXX");
+	assert_non_null(mkdtemp(t.dir));
+	snprintf(t.path, sizeof t.path, "%s/t.db", t.dir);
+	struct buf why;
+	buf_init(&why, 4096);
+	struct store *st = NULL;
+	assert_ok(store_open(t.path, &st, &why));
+	const struct spec sp[] = {
+		{.nid = 21, .lang = "en", .title = "Solar roofs", .subtitle = "Energy on <b>schools</b>", .country = "Spain",
+		 .city = "Bilbao", .pop = 345000, .themes = {"Energy"},
+		 .text = "Pupils <script>alert(1)</script> built solar panels & batteries."},
+		{.nid = 22, .lang = "it", .title = "La città solidale", .subtitle = "Beni comuni", .country = "Italy",
+		 .city = "Turin", .pop = 870000, .themes = {"Governance"}, .text = "Patti per la città."},
+		{.nid = 23, .type = NODE_ARTICLE, .lang = "en", .title = "Wind news", .author = "Ana",
+		 .body = "Turbines at sea."},
+	};
+	struct ptrvec v;
+	ptrvec_init(&v);
+	for (size_t i = 0; i < sizeof sp / sizeof sp[0]; i++)
+		assert_ok(ptrvec_push(&v, make(&sp[i])));
+	struct store_report rep;
+	enum px_err err = store_nodes_put(st, &v, "test", &rep, &why);
+	if (err)
+		fail_msg("store_nodes_put: %s", why.data);
+	for (size_t i = 0; i < ptrvec_len(&v); i++)
+		node_free(ptrvec_get(&v, i));
+	ptrvec_free(&v);
+
+	struct index *ix = index_new();
+	assert_non_null(ix);
+	assert_ok(index_load(ix, st));
+	assert_int_equal(index_size(ix), 3);
+
+	struct index_query iq = {.text = "solar ", .limit = 10, .snippets = 1, .store = st};
+	struct index_result r;
+	assert_ok(index_search(ix, &iq, &r, &why));
+	assert_int_equal(r.total, 1);
+	assert_int_equal(r.hits[0].nid, 21);
+	const char *s = r.hits[0].snippet;
+	assert_non_null(s);
+	assert_non_null(strstr(s, "<mark>solar</mark>"));
+	assert_null(strstr(s, "<script>"));
+	assert_null(strstr(s, "<b>"));
+	assert_non_null(strstr(s, "&lt;script&gt;"));
+	assert_non_null(strstr(s, "&lt;b&gt;"));
+	assert_non_null(strstr(s, "&amp;"));
+	index_result_free(&r);
+
+	/* accents: the query without them, the snippet with them */
+	iq.text = "citta ";
+	assert_ok(index_search(ix, &iq, &r, &why));
+	assert_int_equal(r.total, 1);
+	assert_non_null(r.hits[0].snippet);
+	assert_non_null(strstr(r.hits[0].snippet, "<mark>città</mark>"));
+	index_result_free(&r);
+
+	/* a loaded index answers prefixes, filters and the empty query */
+	assert_text_finds(ix, "sola", "21");
+	assert_text_finds(ix, "", "23,22,21");
+	struct q q = {.text = "", .f = {{FACET_CITY_SIZE, "large"}}, .nf = 1};
+	assert_finds(ix, &q, "22,21");
+
+	/* without snippets asked for: none */
+	iq = (struct index_query){.text = "solar ", .limit = 10, .store = st};
+	assert_ok(index_search(ix, &iq, &r, &why));
+	assert_null(r.hits[0].snippet);
+	index_result_free(&r);
+
+	index_free(ix);
+	store_close(st);
+	buf_free(&why);
+	tmpdb_remove(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(title_match_ranks_above_body_match),
+		cmocka_unit_test(subtitle_and_themes_rank_above_text),
+		cmocka_unit_test(exact_ranks_above_stemmed),
+		cmocka_unit_test(exact_above_stemmed_above_prefix_and_typo),
+		cmocka_unit_test(phrase_requires_adjacent_words_in_order),
+		cmocka_unit_test(proximity_breaks_ties),
+		cmocka_unit_test(hyphenated_names_are_found_every_way),
+		cmocka_unit_test(multilingual_matching),
+		cmocka_unit_test(exclusion_removes_documents),
+		cmocka_unit_test(or_matches_either),
+		cmocka_unit_test(last_word_matches_as_a_prefix),
+		cmocka_unit_test(prefix_over_sorted_and_unsorted_terms),
+		cmocka_unit_test(typos_are_tolerated_by_length),
+		cmocka_unit_test(did_you_mean_a_misspelt_word),
+		cmocka_unit_test(stop_words_in_the_query_are_optional),
+		cmocka_unit_test(phrase_words_match_inflected_forms),
+		cmocka_unit_test(typo_in_greek_counts_code_points),
+		cmocka_unit_test(no_suggestion_that_finds_nothing),
+		cmocka_unit_test(bosnian_nodes_are_stemmed_like_croatian),
+		cmocka_unit_test(empty_index_finds_nothing),
+		cmocka_unit_test(every_field_is_searchable),
+		cmocka_unit_test(filters_on_one_field_are_ored),
+		cmocka_unit_test(filters_on_different_fields_are_anded),
+		cmocka_unit_test(filters_on_every_field),
+		cmocka_unit_test(filters_in_the_query_text),
+		cmocka_unit_test(unknown_filter_value_is_a_parse_error),
+		cmocka_unit_test(facets_count_the_whole_result_set),
+		cmocka_unit_test(city_size_buckets),
+		cmocka_unit_test(offset_and_limit_page_through_hits),
+		cmocka_unit_test(empty_query_lists_newest_first),
+		cmocka_unit_test(put_replaces_a_node),
+		cmocka_unit_test(remove_takes_a_node_out),
+		cmocka_unit_test(many_puts_and_removes_stay_consistent),
+		cmocka_unit_test(snippet_marks_matches_and_escapes_html),
+		cmocka_unit_test(snippet_keeps_the_original_spelling),
+		cmocka_unit_test(snippet_is_cut_around_the_best_passage),
+		cmocka_unit_test(snippet_without_match_starts_at_the_top),
+		cmocka_unit_test(snippet_marks_a_compound_whole),
+		cmocka_unit_test(search_with_store_fills_snippets),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
