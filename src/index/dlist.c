@@ -46,7 +46,12 @@ uint32_t dlist_doc(const struct dlist *l, size_t i)
 
 float dlist_tfw(const struct dlist *l, size_t i)
 {
-	return ((const float *)(const void *)l->tfw.data)[i];
+	return ((const struct dscore *)(const void *)l->tfw.data)[i].tfw;
+}
+
+unsigned dlist_cls(const struct dlist *l, size_t i)
+{
+	return ((const struct dscore *)(const void *)l->tfw.data)[i].cls;
 }
 
 const uint32_t *dlist_pos(const struct dlist *l, size_t i, size_t *n)
@@ -58,15 +63,16 @@ const uint32_t *dlist_pos(const struct dlist *l, size_t i, size_t *n)
 }
 
 /* Appends a document; its positions are added with dlist_add_pos(). */
-enum px_err dlist_push(struct dlist *l, uint32_t doc, float tfw)
+enum px_err dlist_push(struct dlist *l, uint32_t doc, float tfw, unsigned cls)
 {
 	uint32_t off = (uint32_t)(l->pos.len / sizeof(uint32_t));
+	struct dscore sc = {tfw, cls};
 	enum px_err err = buf_add(&l->docs, &doc, sizeof doc);
-	if (!err && (err = buf_add(&l->tfw, &tfw, sizeof tfw)))
+	if (!err && (err = buf_add(&l->tfw, &sc, sizeof sc)))
 		l->docs.len -= sizeof doc;
 	if (!err && (err = buf_add(&l->poff, &off, sizeof off))) {
 		l->docs.len -= sizeof doc;
-		l->tfw.len -= sizeof tfw;
+		l->tfw.len -= sizeof sc;
 	}
 	return err;
 }
@@ -91,7 +97,7 @@ int64_t dlist_find(const struct dlist *l, uint32_t doc)
 	return lo < dlist_len(l) && d[lo] == doc ? (int64_t)lo : -1;
 }
 
-enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, struct dlist *out)
+enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, unsigned cls, struct dlist *out)
 {
 	const struct term *t = term_at(ix, term);
 	const unsigned char *p = (const unsigned char *)t->post.data, *end = p + t->post.len;
@@ -131,9 +137,9 @@ enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, st
 		/* dlist_push records the offset where this document's positions
 		 * start: they were appended just above, so push first by hand. */
 		uint32_t off = (uint32_t)(mark / sizeof(uint32_t));
-		float tfw = w * weight;
+		struct dscore sc = {w * weight, cls};
 		if ((err = buf_add(&out->docs, &doc, sizeof doc)) ||
-		    (err = buf_add(&out->tfw, &tfw, sizeof tfw)) ||
+		    (err = buf_add(&out->tfw, &sc, sizeof sc)) ||
 		    (err = buf_add(&out->poff, &off, sizeof off)))
 			break;
 	}
@@ -146,7 +152,7 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* out = the union of a and b: tfw summed, positions merged. */
+/* out = the union of a and b: tfw summed, the better class, positions merged. */
 enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dlist *out)
 {
 	size_t i = 0, j = 0, na = dlist_len(a), nb = dlist_len(b);
@@ -156,7 +162,9 @@ enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dli
 			 db = j < nb ? dlist_doc(b, j) : UINT32_MAX;
 		uint32_t doc = da < db ? da : db;
 		float tfw = (da == doc ? dlist_tfw(a, i) : 0) + (db == doc ? dlist_tfw(b, j) : 0);
-		if ((err = dlist_push(out, doc, tfw)))
+		unsigned ca = da == doc ? dlist_cls(a, i) : UINT8_MAX,
+			 cb = db == doc ? dlist_cls(b, j) : UINT8_MAX;
+		if ((err = dlist_push(out, doc, tfw, ca < cb ? ca : cb))) /* the best way it matched */
 			break;
 		size_t start = out->pos.len / sizeof(uint32_t), n;
 		const uint32_t *p;
@@ -177,7 +185,8 @@ enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dli
 }
 
 /* out = the documents of a where some position p has p + gap in b: a
- * phrase grown by one word. Positions kept are a's (the phrase starts). */
+ * phrase grown by one word, as good as its worse word. Positions kept are
+ * a's (the phrase starts). */
 enum px_err dlist_follow(const struct dlist *a, const struct dlist *b, uint32_t gap, struct dlist *out)
 {
 	size_t i = 0, j = 0, na = dlist_len(a), nb = dlist_len(b);
@@ -203,7 +212,9 @@ enum px_err dlist_follow(const struct dlist *a, const struct dlist *b, uint32_t 
 				x++;
 			} else {
 				if (!pushed &&
-				    !(err = dlist_push(out, da, dlist_tfw(a, i) + dlist_tfw(b, j))))
+				    !(err = dlist_push(out, da, dlist_tfw(a, i) + dlist_tfw(b, j),
+						       dlist_cls(a, i) > dlist_cls(b, j) ? dlist_cls(a, i)
+											 : dlist_cls(b, j))))
 					pushed = 1;
 				if (!err)
 					err = dlist_add_pos(out, p1[x]);

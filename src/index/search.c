@@ -16,12 +16,12 @@
 #define W_EXACT          1.0f
 #define W_STEM           0.7f
 #define W_PREFIX         0.5f
-#define W_TRUNCATED 0.45f
+#define W_TRUNCATED      0.45f
 #define W_TYPO1          0.4f
 #define W_TYPO2          0.25f
 #define PREFIX_TERMS_MAX 50 /* expansions of a prefix, most frequent first */
 #define TYPO_TERMS_MAX   8
-#define TRUNCATE_MIN 5 /* code points a truncated word keeps */
+#define TRUNCATE_MIN     5   /* code points a truncated word keeps */
 #define RERANK           200 /* hits re-ranked by proximity */
 #define PROXIMITY_WEIGHT 0.5f
 #define SNIPPET_BYTES    320
@@ -48,12 +48,12 @@ static enum px_err note_match(struct search *s, uint32_t term)
 }
 
 /* Adds term's documents to *acc (acc = acc ∪ term), weighted. */
-static enum px_err add_term(struct search *s, uint32_t term, float weight, struct dlist *acc)
+static enum px_err add_term(struct search *s, uint32_t term, float weight, unsigned cls, struct dlist *acc)
 {
 	struct dlist one, merged;
 	dlist_init(&one);
 	dlist_init(&merged);
-	enum px_err err = dlist_decode(s->ix, term, weight, &one);
+	enum px_err err = dlist_decode(s->ix, term, weight, cls, &one);
 	if (!err)
 		err = dlist_union(acc, &one, &merged);
 	if (!err) {
@@ -192,7 +192,7 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist
 	int64_t exact = index_term_find(ix, w->folded, w->nfolded);
 	if (exact >= 0) {
 		found = 1;
-		err = add_term(s, (uint32_t)exact, W_EXACT, out);
+		err = add_term(s, (uint32_t)exact, W_EXACT, MATCH_EXACT, out);
 	}
 	/* Stemmed: the terms that share the word's stem in a language of the hub. */
 	for (size_t l = 0; !err && l < index_nlangs; l++) {
@@ -207,14 +207,14 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist
 			if ((int64_t)ids[i] == exact)
 				continue;
 			found = 1;
-			err = add_term(s, ids[i], W_STEM, out);
+			err = add_term(s, ids[i], W_STEM, MATCH_STEM, out);
 		}
 	}
 	struct cand c[PREFIX_TERMS_MAX * 4];
 	size_t nc = w->prefix && !err ? prefix_terms(ix, w, 0, c, PREFIX_TERMS_MAX) : 0;
 	for (size_t i = 0; !err && i < nc; i++) {
 		found = 1;
-		err = add_term(s, c[i].term, W_PREFIX, out);
+		err = add_term(s, c[i].term, W_PREFIX, MATCH_PREFIX, out);
 	}
 	if (found || err)
 		return err;
@@ -223,13 +223,13 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist
 	 * but the last few letters are likely forms of the same word. */
 	nc = truncated_terms(ix, w, c, PREFIX_TERMS_MAX);
 	for (size_t i = 0; !err && i < nc; i++)
-		err = add_term(s, c[i].term, W_TRUNCATED, out);
+		err = add_term(s, c[i].term, W_TRUNCATED, MATCH_STEM, out);
 	if (err)
 		return err;
 	/* And typos. The closest, most frequent one is the correction. */
 	nc = typo_terms(ix, w, c, TYPO_TERMS_MAX);
 	for (size_t i = 0; !err && i < nc; i++)
-		err = add_term(s, c[i].term, c[i].dist == 1 ? W_TYPO1 : W_TYPO2, out);
+		err = add_term(s, c[i].term, c[i].dist == 1 ? W_TYPO1 : W_TYPO2, MATCH_TYPO, out);
 	if (nc) {
 		const struct term *t = term_at(ix, c[0].term);
 		memcpy(s->correction[u][wi], term_text(ix, c[0].term), t->len);
@@ -279,6 +279,7 @@ static enum px_err unit_list(struct search *s, size_t u, struct dlist *out)
 
 struct scored {
 	uint32_t doc;
+	unsigned tier; /* the worst match class over the required groups */
 	float score;
 };
 
@@ -357,6 +358,8 @@ static uint32_t min_span(const struct search *s, const int *required, size_t ng,
 static int by_score(const void *a, const void *b)
 {
 	const struct scored *x = a, *y = b;
+	if (x->tier != y->tier)
+		return x->tier < y->tier ? -1 : 1;
 	if (x->score != y->score)
 		return x->score < y->score ? 1 : -1;
 	return (x->doc < y->doc) - (x->doc > y->doc); /* newer first */
@@ -376,7 +379,7 @@ static enum px_err candidates(struct search *s, const int *required, const int *
 	if (!any) {
 		roaring_uint32_iterator_t *it = roaring_create_iterator(allowed);
 		for (; !err && it && it->has_value; roaring_advance_uint32_iterator(it)) {
-			struct scored c = {it->current_value, 0};
+			struct scored c = {it->current_value, 0, 0};
 			err = buf_add(out, &c, sizeof c);
 		}
 		roaring_free_uint32_iterator(it);
@@ -388,7 +391,7 @@ static enum px_err candidates(struct search *s, const int *required, const int *
 		for (size_t g = 0; keep && g < ng; g++)
 			if ((required[g] || excluded[g]) && g != smallest)
 				keep = (dlist_find(&s->groups[g], doc) >= 0) == !excluded[g];
-		struct scored c = {doc, 0};
+		struct scored c = {doc, 0, 0};
 		if (keep)
 			err = buf_add(out, &c, sizeof c);
 	}
@@ -408,13 +411,15 @@ static enum px_err candidates(struct search *s, const int *required, const int *
 	return err;
 }
 
-static void score_all(struct search *s, const int *excluded, size_t ng, struct scored *c, size_t n)
+static void score_all(struct search *s, const int *required, const int *excluded, size_t ng, struct scored *c,
+		      size_t n)
 {
 	float weights[QUERY_UNITS_MAX];
 	for (size_t g = 0; g < ng; g++)
 		weights[g] = excluded[g] ? 0 : idf(s->ix, dlist_len(&s->groups[g])) * (K1 + 1);
 	for (size_t i = 0; i < n; i++) {
 		float score = 0;
+		unsigned tier = 0;
 		for (size_t g = 0; g < ng; g++) {
 			if (excluded[g])
 				continue;
@@ -423,8 +428,11 @@ static void score_all(struct search *s, const int *excluded, size_t ng, struct s
 				continue;
 			float tfw = dlist_tfw(&s->groups[g], (size_t)at);
 			score += weights[g] * tfw / (K1 + tfw);
+			if (required[g] && dlist_cls(&s->groups[g], (size_t)at) > tier)
+				tier = dlist_cls(&s->groups[g], (size_t)at);
 		}
 		c[i].score = score;
+		c[i].tier = tier;
 	}
 }
 
@@ -575,7 +583,8 @@ static char *did_you_mean(const struct search *s, size_t text_filters)
 			err = buf_addc(&b, '"');
 	}
 	for (size_t i = 0; !err && i < text_filters; i++) /* the ones typed in the query */
-		err = buf_printf(&b, " %s:\"%s\"", index_facet_name(s->q.filters[i].field), s->q.filters[i].value);
+		err = buf_printf(&b, " %s:\"%s\"", index_facet_name(s->q.filters[i].field),
+				 s->q.filters[i].value);
 	char *r = err ? NULL : buf_take(&b);
 	buf_free(&b);
 	return r;
@@ -636,7 +645,7 @@ static enum px_err run(struct search *s, const struct index_query *iq, struct in
 	for (size_t g = 0; g < ng; g++)
 		words |= !excluded[g];
 	if (!err) {
-		score_all(s, excluded, ng, c, n);
+		score_all(s, required, excluded, ng, c, n);
 		rank(s, required, ng, c, n, iq->offset + iq->limit, words);
 		r->total = n;
 		err = fill_hits(s, iq, c, n, r);

@@ -44,10 +44,18 @@ enum px_err query_parse(struct query *q, const char *text, struct buf *why) PX_W
 enum px_err query_add_filter(struct query *q, enum index_facet f, const char *v, size_t n,
 			     struct buf *why) PX_WUR;
 
+/* How a document matched a word: tiers that rank above any score. */
+enum match_class { MATCH_EXACT, MATCH_STEM, MATCH_PREFIX, MATCH_TYPO, MATCH_TRANSLATED };
+
+struct dscore {
+	float tfw;    /* weighted, length-normalised term frequency */
+	unsigned cls; /* enum match_class: the best way the document matched */
+};
+
 /* A document list: what one word, unit or group matches, by docno. */
 struct dlist {
 	struct buf docs; /* uint32 docno, ascending */
-	struct buf tfw;  /* float: weighted, length-normalised term frequency */
+	struct buf tfw;  /* struct dscore */
 	struct buf poff; /* uint32: start of the document's positions in pos */
 	struct buf pos;  /* uint32 positions, ascending per document */
 };
@@ -59,12 +67,14 @@ void dlist_reset(struct dlist *l);
 size_t dlist_len(const struct dlist *l);
 uint32_t dlist_doc(const struct dlist *l, size_t i);
 float dlist_tfw(const struct dlist *l, size_t i);
+unsigned dlist_cls(const struct dlist *l, size_t i);
 const uint32_t *dlist_pos(const struct dlist *l, size_t i, size_t *n);
 int64_t dlist_find(const struct dlist *l, uint32_t doc);
-enum px_err dlist_push(struct dlist *l, uint32_t doc, float tfw) PX_WUR;
+enum px_err dlist_push(struct dlist *l, uint32_t doc, float tfw, unsigned cls) PX_WUR;
 enum px_err dlist_add_pos(struct dlist *l, uint32_t pos) PX_WUR;
 /* Appends the live documents of term's posting list, tfw scaled by weight. */
-enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, struct dlist *out) PX_WUR;
+enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, unsigned cls,
+			 struct dlist *out) PX_WUR;
 enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dlist *out) PX_WUR;
 enum px_err dlist_follow(const struct dlist *a, const struct dlist *b, uint32_t gap,
 			 struct dlist *out) PX_WUR;
