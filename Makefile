@@ -109,3 +109,6 @@ checksrc:
 
 clean:
 	rm -rf build
+
+# The search benchmark (make bench): drivers for praxis and its peers.
+include bench/search.mk

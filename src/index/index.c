@@ -522,7 +522,12 @@ enum px_err index_put(struct index *ix, const struct node *n)
 	/* Terms added since the last sort are scanned linearly by prefix and
 	 * typo lookups: sort again once they are a fair share of the whole. */
 	size_t unsorted = term_count(ix) - ix->nsorted;
-	return unsorted > 4096 && unsorted * 8 > term_count(ix) ? sort_terms(ix) : PX_OK;
+	return unsorted > 1024 && unsorted * 32 > term_count(ix) ? sort_terms(ix) : PX_OK;
+}
+
+enum px_err index_flush(struct index *ix)
+{
+	return ix->nsorted == term_count(ix) ? PX_OK : sort_terms(ix);
 }
 
 /* ---- the sorted term list (prefix and typo lookups) ---- */
@@ -590,5 +595,5 @@ enum px_err index_load(struct index *ix, struct store *st)
 	enum px_err err = store_nodes_each(st, load_one, &l);
 	if (!err)
 		err = l.err;
-	return err ? err : sort_terms(ix);
+	return err ? err : index_flush(ix);
 }

@@ -24,6 +24,10 @@ enum px_err index_load(struct index *ix, struct store *st) PX_WUR;
 /* Adds node n, replacing the node with the same nid if there is one (the
  * index keeps no pointer to n). */
 enum px_err index_put(struct index *ix, const struct node *n) PX_WUR;
+/* Makes the latest puts as fast to search as the rest (terms added since
+ * the last flush are scanned linearly by prefix and typo lookups). Call it
+ * after a batch of puts; index_load() does. */
+enum px_err index_flush(struct index *ix) PX_WUR;
 /* Removes node nid; PX_ENOTFOUND if it is not indexed. */
 enum px_err index_remove(struct index *ix, int64_t nid) PX_WUR;
 

@@ -154,5 +154,9 @@ char *index_snippet(const char *text, const struct ptrvec *terms, size_t max_byt
 /* Damerau-Levenshtein distance of a and b (code points), or max + 1 when it
  * is above max (typo.c). */
 int index_typo_distance(const char *a, size_t na, const char *b, size_t nb, int max);
+/* Calls fn for every term within distance max of s[0..n) (the term equal
+ * to s included, with dist 0). */
+void index_typo_terms(const struct index *ix, const char *s, size_t n, int max,
+		      void (*fn)(uint32_t term, int dist, void *arg), void *arg);
 
 #endif

@@ -97,6 +97,22 @@ static void keep_best(struct cand *c, size_t *n, size_t max)
 		*n = max;
 }
 
+struct typo_sink {
+	const struct index *ix;
+	struct cand *c;
+	size_t n, cap, max;
+};
+
+static void typo_found(uint32_t term, int dist, void *arg)
+{
+	struct typo_sink *t = arg;
+	if (dist == 0)
+		return;
+	t->c[t->n++] = (struct cand){term, term_at(t->ix, term)->df, dist};
+	if (t->n == t->cap)
+		keep_best(t->c, &t->n, t->max);
+}
+
 /* Terms within typo distance of w (1 from 5 code points, 2 from 9). */
 static size_t typo_terms(const struct index *ix, const struct qword *w, struct cand *out, size_t max)
 {
@@ -104,26 +120,14 @@ static size_t typo_terms(const struct index *ix, const struct qword *w, struct c
 	int limit = cps >= 9 ? 2 : cps >= 5 ? 1 : 0;
 	if (!limit)
 		return 0;
-	size_t n = 0, cap = max * 8;
-	struct cand *tmp = malloc(cap * sizeof *tmp);
-	if (!tmp)
+	struct typo_sink t = {ix, malloc(max * 8 * sizeof(struct cand)), 0, max * 8, max};
+	if (!t.c)
 		return 0;
-	for (size_t id = 0; id < term_count(ix); id++) {
-		const struct term *t = term_at(ix, (uint32_t)id);
-		if (t->len + (size_t)limit * 4 < w->nfolded || t->len > w->nfolded + (size_t)limit * 4)
-			continue;
-		int d = index_typo_distance(w->folded, w->nfolded, term_text(ix, (uint32_t)id), t->len,
-					    limit);
-		if (d == 0 || d > limit)
-			continue;
-		tmp[n++] = (struct cand){(uint32_t)id, t->df, d};
-		if (n == cap)
-			keep_best(tmp, &n, max);
-	}
-	keep_best(tmp, &n, max);
-	memcpy(out, tmp, n * sizeof *out);
-	free(tmp);
-	return n;
+	index_typo_terms(ix, w->folded, w->nfolded, limit, typo_found, &t);
+	keep_best(t.c, &t.n, max);
+	memcpy(out, t.c, t.n * sizeof *out);
+	free(t.c);
+	return t.n;
 }
 
 /* Terms that begin with w (w itself only if with_w). */
@@ -664,7 +668,7 @@ enum px_err index_search(const struct index *ix, const struct index_query *iq, s
 	memset(r, 0, sizeof *r);
 	strlist_init(&r->translated);
 	struct search *s = calloc(1, sizeof *s);
-	if (!s || !(s->stem = text_stem_new())) {
+	if (!s || !(s->stem = text_stem_thread())) {
 		free(s);
 		return PX_ENOMEM;
 	}
@@ -693,7 +697,6 @@ enum px_err index_search(const struct index *ix, const struct index_query *iq, s
 	for (size_t i = 0; i < ptrvec_len(&s->matched); i++)
 		free(ptrvec_get(&s->matched, i));
 	ptrvec_free(&s->matched);
-	text_stem_free(s->stem);
 	free(s);
 	if (err)
 		index_result_free(r);

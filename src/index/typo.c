@@ -3,6 +3,7 @@
  * row exceeds the bound. */
 #include "index_int.h"
 
+#include <stdlib.h>
 #include <utf8proc.h>
 
 #define TYPO_CPS TEXT_TOKEN_MAX /* a term has at most this many code points */
@@ -56,4 +57,110 @@ int index_typo_distance(const char *a, size_t na, const char *b, size_t nb, int 
 	}
 	int d = rows[m % 3][n];
 	return d > max ? max + 1 : d;
+}
+
+/* ---- searching the dictionary ----
+ *
+ * The sorted term list is walked as a trie: terms sharing a prefix form a
+ * range of it, the children of a prefix are the distinct code points that
+ * follow it, found by binary search. Each step extends the DP matrix of the
+ * query against the prefix by one row; a prefix whose row is all above the
+ * bound has no term within it, so its range is skipped whole. */
+
+struct walk {
+	const struct index *ix;
+	const uint32_t *ids;
+	int32_t q[TYPO_CPS]; /* the query, in code points */
+	size_t nq;
+	int max;
+	int rows[TYPO_CPS + 2][TYPO_CPS + 1]; /* row d: the prefix's first d code points */
+	int32_t path[TYPO_CPS + 1];            /* path[d]: the prefix's d-th code point (1-based) */
+	void (*fn)(uint32_t term, int dist, void *arg);
+	void *arg;
+};
+
+/* Code point of term id at byte offset off (the term is longer than off). */
+static int32_t cp_at(const struct index *ix, uint32_t id, size_t off, size_t *len)
+{
+	utf8proc_int32_t c = -1;
+	const struct term *t = term_at(ix, id);
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)term_text(ix, id) + off,
+					      (utf8proc_ssize_t)(t->len - off), &c);
+	*len = k > 0 ? (size_t)k : 1;
+	return c;
+}
+
+/* Fills row d from row d-1 (and d-2 for transpositions); returns its minimum. */
+static int step(struct walk *w, size_t d)
+{
+	int *cur = w->rows[d], *prev = w->rows[d - 1];
+	cur[0] = (int)d;
+	int best = cur[0];
+	for (size_t j = 1; j <= w->nq; j++) {
+		int cost = w->path[d] != w->q[j - 1];
+		cur[j] = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+		if (d > 1 && j > 1 && w->path[d] == w->q[j - 2] && w->path[d - 1] == w->q[j - 1] &&
+		    w->rows[d - 2][j - 2] + 1 < cur[j])
+			cur[j] = w->rows[d - 2][j - 2] + 1;
+		if (cur[j] < best)
+			best = cur[j];
+	}
+	return best;
+}
+
+/* Visits the terms of ids[lo, hi), which share a prefix of `bytes` bytes and
+ * `d` code points whose DP row is rows[d]. */
+static void walk(struct walk *w, size_t lo, size_t hi, size_t bytes, size_t d)
+{
+	size_t i = lo;
+	if (i < hi && term_at(w->ix, w->ids[i])->len == bytes) { /* the prefix is itself a term */
+		int dist = w->rows[d][w->nq];
+		if (dist <= w->max)
+			w->fn(w->ids[i], dist, w->arg);
+		i++;
+	}
+	if (d + 1 > TYPO_CPS || d + 1 > w->nq + (size_t)w->max)
+		return;
+	while (i < hi) {
+		size_t clen;
+		int32_t c = cp_at(w->ix, w->ids[i], bytes, &clen);
+		/* the child's range: terms whose code point at `bytes` is c */
+		size_t a = i, b = hi;
+		while (a < b) {
+			size_t mid = (a + b) / 2;
+			size_t l2;
+			const struct term *t = term_at(w->ix, w->ids[mid]);
+			if (t->len > bytes && cp_at(w->ix, w->ids[mid], bytes, &l2) == c)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		w->path[d + 1] = c;
+		if (step(w, d + 1) <= w->max)
+			walk(w, i, a, bytes + clen, d + 1);
+		i = a;
+	}
+}
+
+void index_typo_terms(const struct index *ix, const char *s, size_t n, int max,
+		      void (*fn)(uint32_t term, int dist, void *arg), void *arg)
+{
+	struct walk *w = malloc(sizeof *w);
+	if (!w)
+		return;
+	w->ix = ix;
+	w->ids = (const uint32_t *)(const void *)ix->sorted.data;
+	w->nq = decode(s, n, w->q);
+	w->max = max;
+	w->fn = fn;
+	w->arg = arg;
+	for (size_t j = 0; j <= w->nq; j++)
+		w->rows[0][j] = (int)j;
+	walk(w, 0, ix->nsorted, 0, 0);
+	free(w);
+	for (size_t id = ix->nsorted; id < term_count(ix); id++) { /* added since the last sort */
+		int d = index_typo_distance(s, n, term_text(ix, (uint32_t)id), term_at(ix, (uint32_t)id)->len, max);
+		if (d <= max)
+			fn((uint32_t)id, d, arg);
+	}
 }

@@ -4,6 +4,7 @@
 #include "text.h"
 
 #include <libstemmer.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,4 +63,31 @@ size_t text_stem(struct text_stem *ts, const char *lang, const char *lower, size
 	if (!st)
 		return 0;
 	return text_fold((const char *)st, (size_t)sb_stemmer_length(ts->s[a]), out, cap);
+}
+
+/* One set of stemmers per thread, made on first use and freed when the
+ * thread ends: searches must not pay for sb_stemmer_new() each time. */
+static pthread_key_t thread_key;
+static pthread_once_t thread_once = PTHREAD_ONCE_INIT;
+
+static void free_thread_stem(void *p)
+{
+	text_stem_free(p);
+}
+
+static void make_key(void)
+{
+	if (pthread_key_create(&thread_key, free_thread_stem))
+		abort(); /* only at PTHREAD_KEYS_MAX keys: a build error, not an input */
+}
+
+struct text_stem *text_stem_thread(void)
+{
+	pthread_once(&thread_once, make_key);
+	struct text_stem *ts = pthread_getspecific(thread_key);
+	if (!ts && (ts = text_stem_new()) && pthread_setspecific(thread_key, ts)) {
+		text_stem_free(ts);
+		ts = NULL;
+	}
+	return ts;
 }

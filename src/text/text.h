@@ -60,6 +60,9 @@ struct text_stem;
 /* Caller frees with text_stem_free(). NULL on ENOMEM. */
 struct text_stem *text_stem_new(void);
 void text_stem_free(struct text_stem *ts);
+/* The calling thread's own stemmers (made on first use, freed when the
+ * thread exits; never free them). NULL on ENOMEM. */
+struct text_stem *text_stem_thread(void);
 /* 1 if language lang (ISO 639-1) has a stemmer: Croatian and Bosnian use
  * Serbian's; Polish, Czech and others have none. */
 int text_stem_has(const char *lang);
