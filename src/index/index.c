@@ -522,7 +522,7 @@ enum px_err index_put(struct index *ix, const struct node *n)
 	/* Terms added since the last sort are scanned linearly by prefix and
 	 * typo lookups: sort again once they are a fair share of the whole. */
 	size_t unsorted = term_count(ix) - ix->nsorted;
-	return unsorted > 1024 && unsorted * 32 > term_count(ix) ? sort_terms(ix) : PX_OK;
+	return unsorted > 1024 && unsorted * 16 > term_count(ix) ? sort_terms(ix) : PX_OK;
 }
 
 enum px_err index_flush(struct index *ix)
@@ -543,18 +543,32 @@ static int by_text(const void *a, const void *b)
 	return c ? c : (tx->len > ty->len) - (tx->len < ty->len);
 }
 
+/* Sorts the terms added since the last sort and merges them into the
+ * sorted list: O(new log new + all), so frequent small sorts stay cheap. */
 static enum px_err sort_terms(struct index *ix)
 {
-	size_t total = term_count(ix);
-	buf_reset(&ix->sorted);
-	if (buf_reserve(&ix->sorted, total * sizeof(uint32_t)))
+	size_t total = term_count(ix), old = ix->nsorted, fresh = total - old;
+	struct buf merged;
+	buf_init(&merged, ix->sorted.cap);
+	uint32_t *tail = malloc((fresh ? fresh : 1) * sizeof *tail);
+	if (!tail || buf_reserve(&merged, total * sizeof(uint32_t))) {
+		free(tail);
+		buf_free(&merged);
 		return PX_ENOMEM;
-	uint32_t *ids = (uint32_t *)(void *)ix->sorted.data;
-	for (size_t i = 0; i < total; i++)
-		ids[i] = (uint32_t)i;
-	ix->sorted.len = total * sizeof(uint32_t);
+	}
+	for (size_t i = 0; i < fresh; i++)
+		tail[i] = (uint32_t)(old + i);
 	sort_ix = ix;
-	qsort(ids, total, sizeof *ids, by_text);
+	qsort(tail, fresh, sizeof *tail, by_text);
+	const uint32_t *a = (const uint32_t *)(const void *)ix->sorted.data;
+	uint32_t *out = (uint32_t *)(void *)merged.data;
+	size_t x = 0, y = 0, k = 0;
+	while (x < old || y < fresh)
+		out[k++] = y == fresh || (x < old && by_text(&a[x], &tail[y]) <= 0) ? a[x++] : tail[y++];
+	merged.len = total * sizeof(uint32_t);
+	free(tail);
+	buf_free(&ix->sorted);
+	ix->sorted = merged;
 	ix->nsorted = total;
 	return PX_OK;
 }
