@@ -11,7 +11,7 @@ DEPLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lroaring -l
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/text/*.c src/ingest/*.c src/store/*.c \
-             src/index/*.c)) build/gen/stopwords.c
+             src/index/*.c)) build/gen/stopwords.c src/text/translate_data.S
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 HDRS    := $(wildcard src/*/*.h)
 STOPWORDS_JSON := node_modules/stopwords-iso/stopwords-iso.json
@@ -21,7 +21,7 @@ FUZZERS := $(patsubst tests/fuzz/%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_SECONDS ?= 20
 
 # Objects of one build flavour: $(call objs,DIR,SOURCES)
-objs = $(patsubst %.c,$(1)/%.o,$(2))
+objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
 
 .PHONY: all run test unit cli-test fuzz bench-ingest checksrc deps clean
 all: build/praxis
@@ -34,6 +34,10 @@ build/obj/%.o: %.c $(HDRS) | build/.deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(DEPCF) -c -o $@ $<
 
+build/obj/%.o: %.S | build/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) -c -o $@ $<
+
 build/praxis: $(call objs,build/obj,$(LIB_SRC) $(CLI_SRC))
 	$(CC) $(CFLAGS) -o $@ $^ $(DEPLIBS)
 
@@ -42,19 +46,29 @@ build/asan/%.o: %.c $(HDRS) | build/.deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -O1 -g $(SAN) $(DEPCF) -c -o $@ $<
 
+build/asan/%.o: %.S | build/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) -c -o $@ $<
+
 build/asan/praxis: $(call objs,build/asan,$(LIB_SRC) $(CLI_SRC))
 	$(CC) $(SAN) -o $@ $^ $(DEPLIBS)
 
-# ---- unit tests (cmocka), one binary per tests/unit/MODULE/test_X.c ----
-build/unit/%: tests/unit/%.c $(call objs,build/obj,$(LIB_SRC)) tests/unit/unit.h
-	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) $(DEPCF) -Isrc -o $@ $< $(call objs,build/obj,$(LIB_SRC)) \
-		$(DEPLIBS) -lcmocka
+# ---- the library: tests link the archive, so a test binary carries only
+# the modules it uses (the translation table alone is tens of MB) ----
+build/libpraxis.a: $(call objs,build/obj,$(LIB_SRC))
+	rm -f $@ && ar rcs $@ $^
 
-build/unit-asan/%: tests/unit/%.c $(call objs,build/asan,$(LIB_SRC)) tests/unit/unit.h
+build/libpraxis-asan.a: $(call objs,build/asan,$(LIB_SRC))
+	rm -f $@ && ar rcs $@ $^
+
+# ---- unit tests (cmocka), one binary per tests/unit/MODULE/test_X.c ----
+build/unit/%: tests/unit/%.c build/libpraxis.a tests/unit/unit.h
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -O1 -g $(SAN) $(DEPCF) -Isrc -o $@ $< $(call objs,build/asan,$(LIB_SRC)) \
-		$(DEPLIBS) -lcmocka
+	$(CC) $(WARN) $(CFLAGS) $(DEPCF) -Isrc -o $@ $< build/libpraxis.a $(DEPLIBS) -lcmocka
+
+build/unit-asan/%: tests/unit/%.c build/libpraxis-asan.a tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -O1 -g $(SAN) $(DEPCF) -Isrc -o $@ $< build/libpraxis-asan.a $(DEPLIBS) -lcmocka
 
 # ---- fuzzers (clang libFuzzer) ----
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HDRS) | build/.deps-ok
@@ -68,6 +82,15 @@ build/gen/stopwords.c: tools/gen_stopwords.py | build/.deps-ok
 	python3 tools/gen_stopwords.py $(STOPWORDS_JSON) $@
 
 build/obj/build/gen/%.o build/asan/build/gen/%.o: WARN += -Isrc/text
+
+# The term translation table, from the FreeDict dictionaries that scripts/deps
+# installs; translate_data.S embeds it (.incbin), as do the fuzzers.
+build/gen/translations.bin: tools/gen_translations.py | build/.deps-ok
+	@mkdir -p $(dir $@)
+	python3 tools/gen_translations.py $@
+
+build/obj/src/text/translate_data.o build/asan/src/text/translate_data.o \
+$(addprefix build/fuzz/,$(FUZZERS)): build/gen/translations.bin
 
 build/gen_listing: tools/gen_listing.c
 	@mkdir -p build

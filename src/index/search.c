@@ -8,29 +8,33 @@
 #include "search_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
-#define K1               1.2f
-#define W_EXACT          1.0f
-#define W_STEM           0.7f
-#define W_PREFIX         0.5f
-#define W_TRUNCATED      0.45f
-#define W_TYPO1          0.4f
-#define W_TYPO2          0.25f
-#define PREFIX_TERMS_MAX 50 /* expansions of a prefix, most frequent first */
-#define TYPO_TERMS_MAX   8
-#define TRUNCATE_MIN     5   /* code points a truncated word keeps */
-#define RERANK           200 /* hits re-ranked by proximity */
-#define PROXIMITY_WEIGHT 0.5f
-#define SNIPPET_BYTES    320
+#define K1                   1.2f
+#define W_EXACT              1.0f
+#define W_STEM               0.7f
+#define W_PREFIX             0.5f
+#define W_TRUNCATED          0.45f
+#define W_TRANSLATED         0.3f
+#define W_TYPO1              0.4f
+#define W_TYPO2              0.25f
+#define PREFIX_TERMS_MAX     50 /* expansions of a prefix, most frequent first */
+#define TRANSLATED_TERMS_MAX 16
+#define TYPO_TERMS_MAX       8
+#define TRUNCATE_MIN         5   /* code points a truncated word keeps */
+#define RERANK               200 /* hits re-ranked by proximity */
+#define PROXIMITY_WEIGHT     0.5f
+#define SNIPPET_BYTES        320
 
 struct search {
 	const struct index *ix;
 	struct query q;
 	struct text_stem *stem;
-	struct ptrvec matched; /* char *: folded terms that matched, for snippets */
+	struct ptrvec matched;     /* char *: folded terms that matched, for snippets */
+	struct strlist translated; /* "word → translation" that the index has */
 	struct dlist groups[QUERY_UNITS_MAX];
 	char correction[QUERY_UNITS_MAX][QUERY_WORDS_MAX][TEXT_TOKEN_MAX]; /* "" = none */
 	int corrected;
@@ -186,6 +190,54 @@ static size_t truncated_terms(const struct index *ix, const struct qword *w, str
 	return k;
 }
 
+struct translation_sink {
+	struct search *s;
+	const char *word;
+	struct cand c[TRANSLATED_TERMS_MAX];
+	char what[TRANSLATED_TERMS_MAX][2 * TEXT_TOKEN_MAX + 16]; /* "vivienda → dwelling" */
+	size_t n;
+};
+
+/* Keeps a translation that is a term of the index in its language (and not
+ * one the word has already: the word itself, an inflection). */
+static void translation_found(const char *from, const char *to, const char *word, size_t len, void *arg)
+{
+	struct translation_sink *t = arg;
+	(void)from;
+	int bit = index_lang_bit(to);
+	int64_t id = bit < 0 ? -1 : index_term_find(t->s->ix, word, len);
+	if (id < 0 || !(term_at(t->s->ix, (uint32_t)id)->langs >> bit & 1u) || t->n == TRANSLATED_TERMS_MAX)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->c[i].term == (uint32_t)id)
+			return;
+	t->c[t->n] = (struct cand){(uint32_t)id, term_at(t->s->ix, (uint32_t)id)->df, 0};
+	snprintf(t->what[t->n], sizeof t->what[0], "%s \u2192 %.*s", t->word, (int)len, word);
+	t->n++;
+}
+
+/* Adds the word's translations (bilingual dictionaries) that the hub has,
+ * below every native match, and notes them for the result. */
+static enum px_err translated_terms(struct search *s, size_t u, size_t wi, struct dlist *out)
+{
+	const struct qword *w = &s->q.units[u].words[wi];
+	struct translation_sink *t = malloc(sizeof *t);
+	if (!t)
+		return PX_ENOMEM;
+	t->s = s;
+	t->word = w->folded;
+	t->n = 0;
+	text_translate(w->folded, w->nfolded, translation_found, t);
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < t->n; i++) {
+		err = add_term(s, t->c[i].term, W_TRANSLATED, MATCH_TRANSLATED, out);
+		if (!err && !s->q.units[u].negated)
+			err = strlist_add_unique(&s->translated, t->what[i], strlen(t->what[i]));
+	}
+	free(t);
+	return err;
+}
+
 /* The documents of one query word, through all its alternatives. */
 static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist *out)
 {
@@ -220,6 +272,8 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist
 		found = 1;
 		err = add_term(s, c[i].term, W_PREFIX, MATCH_PREFIX, out);
 	}
+	if (!err)
+		err = translated_terms(s, u, wi, out);
 	if (found || err)
 		return err;
 	/* Nothing matches as written. Languages without a Snowball stemmer
@@ -658,6 +712,9 @@ static enum px_err run(struct search *s, const struct index_query *iq, struct in
 		err = count_facets(s->ix, c, n, r);
 	if (!err && s->corrected)
 		err = suggest(s, iq, r);
+	for (size_t i = 0; !err && i < strlist_len(&s->translated); i++)
+		err = strlist_add(&r->translated, strlist_get(&s->translated, i),
+				  strlen(strlist_get(&s->translated, i)));
 	buf_free(&cands);
 	return err;
 }
@@ -674,6 +731,7 @@ enum px_err index_search(const struct index *ix, const struct index_query *iq, s
 	}
 	s->ix = ix;
 	ptrvec_init(&s->matched);
+	strlist_init(&s->translated);
 	for (size_t g = 0; g < QUERY_UNITS_MAX; g++)
 		dlist_init(&s->groups[g]);
 	const char *text = iq->text ? iq->text : "";
@@ -697,6 +755,7 @@ enum px_err index_search(const struct index *ix, const struct index_query *iq, s
 	for (size_t i = 0; i < ptrvec_len(&s->matched); i++)
 		free(ptrvec_get(&s->matched, i));
 	ptrvec_free(&s->matched);
+	strlist_free(&s->translated);
 	free(s);
 	if (err)
 		index_result_free(r);

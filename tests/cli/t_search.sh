@@ -15,7 +15,17 @@ for h in o["hits"]:
     assert "<mark>" in h["snippet"], h
 assert list(o["facets"]) == ["type", "themes", "labels", "country", "city", "city_size", "language"]
 assert sum(o["facets"]["type"].values()) == o["total"], o["facets"]  # the whole result set
-assert o["did_you_mean"] is None and o["translated"] == []
+assert o["did_you_mean"] is None and isinstance(o["translated"], list)
+PY
+
+# a Spanish word finds English practices through the dictionaries, and says so
+expect_status 0 "$PRAXIS" search --db "$db" --json pobreza
+python3 - "$TMP/out" <<'PY' || fail "cross-lingual search"
+import json, sys
+o = json.load(open(sys.argv[1]))
+assert o["total"] >= 1 and all(h["language"] == "en" for h in o["hits"]), o
+assert "pobreza \u2192 poverty" in o["translated"], o["translated"]
+assert "<mark>" in o["hits"][0]["snippet"], o["hits"][0]
 PY
 
 # filters: same field ORs, different fields AND; unknown values are refused

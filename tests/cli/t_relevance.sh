@@ -1,0 +1,18 @@
+# Relevance: the judged queries of tests/data/relevance/queries.tsv, run
+# against the multilingual corpus beside them, must find the expected node
+# first often enough: overall MRR and the MRR of every kind of query
+# (exact, inflected, diacritics, typo, prefix, phrase, exclusion, or, filter,
+# crosslingual) above the thresholds below.
+. tests/cli/lib.sh
+
+corpus=tests/data/relevance/corpus.jsonl
+queries=tests/data/relevance/queries.tsv
+db=$TMP/db
+
+expect_status 0 "$PRAXIS" ingest --db "$db" "$corpus"
+expect_grep "$TMP/out" 'corpus\.jsonl: [0-9]+ nodes \([0-9]+ added, 0 updated, 0 unchanged\)$'
+
+python3 tests/relevance/run.py --queries "$queries" --corpus "$corpus" \
+	--min-mrr 0.95 --min-kind 0.75 "$PRAXIS" "$db" ||
+	fail "relevance below the thresholds (see the tables above)"
+exit 0

@@ -1,0 +1,360 @@
+#!/usr/bin/env python3
+"""Turns Debian's FreeDict dictionaries (dict-freedict-*, installed by
+scripts/deps) into the term translation table of text_translate().
+
+Usage: gen_translations.py [--dictd DIR] [--stats] OUT_BIN
+
+Reads DIR/freedict-AAA-BBB.index and .dict.dz for every pair of EU languages
+(ISO 639-3 codes, mapped to ISO 639-1) and writes OUT_BIN in the format
+documented at the top of src/text/translate.c. Python 3 standard library only.
+
+What becomes a translation:
+ - each dictionary entry gives its headword's first MAX_SENSES senses, and
+   in each sense the comma-separated alternatives that are one word once
+   parenthesised glosses, [domain] and <grammar> notes are removed ("to X"
+   counts as X in English); definitions, examples, "see:" and "Note:" lines
+   are dropped; at most MAX_PER_ENTRY words per entry;
+ - both sides are folded exactly like text_fold() (case folded, NFKC, marks
+   stripped), words of more than TOKEN_MAX bytes are dropped;
+ - a dictionary A->B also gives the inverse translations B->A where no
+   dictionary B->A translates the word into A (flag INVERSE);
+ - where a word has no direct translation into a language, it gets pivot
+   translations through a third language (English first, since most
+   dictionaries pair with it): the words reached through the most distinct
+   pivot words (at least MIN_VOTES: one path alone is too often a wrong
+   sense), at most MAX_PIVOT per language (flag PIVOT).
+Translations of one word are stored best first: direct before inverse
+before pivot, then by sense order.
+"""
+import argparse
+import collections
+import gzip
+import os
+import re
+import struct
+import sys
+import time
+import unicodedata
+
+# ISO 639-3 (FreeDict) -> ISO 639-1 for the EU's official languages.
+LANGS = {
+    "bul": "bg", "ces": "cs", "dan": "da", "deu": "de", "ell": "el", "eng": "en",
+    "est": "et", "fin": "fi", "fra": "fr", "gle": "ga", "hrv": "hr", "hun": "hu",
+    "ita": "it", "lav": "lv", "lit": "lt", "mlt": "mt", "nld": "nl", "pol": "pl",
+    "por": "pt", "ron": "ro", "slk": "sk", "slv": "sl", "spa": "es", "swe": "sv",
+}
+TOKEN_MAX = 64       # bytes, TEXT_TOKEN_MAX in src/text/text.h
+MAX_SENSES = 3       # senses read per dictionary entry
+MAX_PER_ENTRY = 4    # words kept per dictionary entry
+MAX_DIRECT = 3       # direct (and inverse) translations per word and language
+MAX_PIVOT = 3        # pivot translations per word and language
+MIN_VOTES = 2        # distinct pivot words that must agree on a pivot translation
+INVERSE_RANK = 1000  # ranks of inverse translations start here
+PIVOT_VIA = 3        # best translations per pivot language that are followed
+
+FLAG_INVERSE = 1
+FLAG_PIVOT = 2
+
+MAGIC = b"PXTR"
+VERSION = 1
+HEADER = 32
+MAX_NODES = 1 << 24  # an edge keeps its target in 24 bits
+FLAGS_SHIFT = 24     # an edge's flags sit above its target
+LANG_SHIFT = 27      # a word's language sits above its first edge
+
+# dictd's base64: the usual alphabet, read as a big-endian number, no padding.
+B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+
+
+def b64_number(s):
+    v = 0
+    for c in s:
+        v = v * 64 + B64[c]
+    return v
+
+
+MARKS = ("Mn", "Mc", "Me")  # what utf8proc's STRIPMARK removes
+
+
+def fold(s):
+    """text_fold() in Python: utf8proc_map(CASEFOLD|COMPOSE|COMPAT|STABLE|STRIPMARK)."""
+    if s.isascii():
+        return s.lower()
+    s = unicodedata.normalize("NFKD", s).casefold()
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if unicodedata.category(c) not in MARKS)
+    return unicodedata.normalize("NFC", s)
+
+
+def is_word(s):
+    """One token of text_tokenize(): letters, digits and marks only, with a letter."""
+    has_letter = False
+    for c in s:
+        cat = unicodedata.category(c)
+        if cat[0] == "L":
+            has_letter = True
+        elif cat[0] not in "MN":
+            return False
+    return has_letter
+
+
+NOTES = [re.compile(p) for p in (r"\([^()]*\)", r"\[[^\[\]]*\]", r"<[^<>]*>", r"\{[^{}]*\}")]
+SENSE_NO = re.compile(r"^\s*(\d+)\.(\s+|$)")
+TRAILING_NO = re.compile(r"\s+\d+\.\s*$")
+HEAD = re.compile(r"^(.*?)(\s+/.*|\s+<[^>]*>.*)?$")
+
+
+def strip_notes(s):
+    for _ in range(4):  # nested brackets, innermost first
+        t = s
+        for r in NOTES:
+            t = r.sub(" ", t)
+        if t == s:
+            break
+        s = t
+    return s
+
+
+def words_of(text, english):
+    """The single words among the alternatives of one sense, folded."""
+    out = []
+    for alt in re.split(r"[,;]", strip_notes(text)):
+        alt = alt.strip().strip(".!?:\u2026\"'")
+        if english and alt.startswith("to "):
+            alt = alt[3:].strip()
+        if not alt or not is_word(alt):
+            continue
+        f = fold(alt)
+        if len(f) >= 2 and len(f.encode("utf-8")) <= TOKEN_MAX:
+            out.append(f)
+    return out
+
+
+def senses_of(lines):
+    """Sense texts of an entry body: its first line, then lines numbered "N."."""
+    senses = []
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        m = SENSE_NO.match(line)
+        if m:
+            s = line[m.end():]
+        elif senses or s.lower().startswith(("see:", "see also:", "synonym", "note:")):
+            continue  # definitions, examples and cross references
+        s = TRAILING_NO.sub("", s)
+        if s.strip():
+            senses.append(s)
+        elif not senses:
+            senses.append("")  # "N." without text still ends the first line's role
+        if len(senses) >= MAX_SENSES:
+            break
+    return senses
+
+
+def read_dict(path_base, to_english):
+    """Yields (headword, [translations]) for each entry of one dictionary."""
+    with gzip.open(path_base + ".dict.dz") as f:
+        data = f.read()
+    seen = set()
+    with open(path_base + ".index", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3 or parts[0].startswith("00database") or parts[0].startswith("00-database"):
+                continue
+            try:
+                off, size = b64_number(parts[1]), b64_number(parts[2])
+            except KeyError:
+                continue
+            if off in seen or off + size > len(data):
+                continue
+            seen.add(off)
+            body = data[off:off + size].decode("utf-8", errors="replace").split("\n")
+            head = HEAD.match(body[0].strip()).group(1).strip()
+            if not is_word(head):
+                continue
+            hw = fold(head)
+            if len(hw) < 2 or len(hw.encode("utf-8")) > TOKEN_MAX:
+                continue
+            trans = []
+            for sense in senses_of(body[1:]):
+                for w in words_of(sense, to_english):
+                    if w not in trans and w != hw:
+                        trans.append(w)
+            if trans:
+                yield hw, trans[:MAX_PER_ENTRY]
+
+
+class Graph:
+    def __init__(self):
+        self.node_ids = {}  # (lang index, folded word) -> node id
+        self.nodes = []     # node id -> (lang index, folded word)
+        self.edges = collections.defaultdict(list)  # node id -> [(rank, target node id)]; lower rank is better
+
+    def node(self, lang, word):
+        key = (lang, word)
+        n = self.node_ids.get(key)
+        if n is None:
+            n = self.node_ids[key] = len(self.nodes)
+            self.nodes.append(key)
+        return n
+
+    def add(self, a, b, rank):
+        self.edges[a].append((rank, b))
+
+
+def direct_lists(g):
+    """node -> {lang: [(target, flags)...]}: the best MAX_DIRECT direct translations."""
+    out = {}
+    nodes = g.nodes
+    for a, lst in g.edges.items():
+        by_lang = {}
+        seen = set()
+        own = set()  # languages a dictionary of a's language translates a into
+        for rank, b in sorted(lst, key=lambda x: (x[0], nodes[x[1]][1])):
+            lb = nodes[b][0]
+            if b in seen or (rank >= INVERSE_RANK and lb in own):
+                continue  # inverse translations only fill gaps
+            seen.add(b)
+            if rank < INVERSE_RANK:
+                own.add(lb)
+            d = by_lang.setdefault(lb, [])
+            if len(d) < MAX_DIRECT:
+                d.append((b, FLAG_INVERSE if rank >= INVERSE_RANK else 0))
+        out[a] = by_lang
+    g.edges = None  # no longer needed: free it before the pivots
+    return out
+
+
+def pivots(g, direct, langs, english):
+    """node -> {lang: [target...]} for languages without a direct translation."""
+    out = {}
+    for a, by_lang in direct.items():
+        la = g.nodes[a][0]
+        votes = {}  # (lang, target) -> [distinct pivot words, best rank]
+        for p_lang, plist in by_lang.items():
+            for pr, (p, _) in enumerate(plist[:PIVOT_VIA]):
+                for t_lang, tlist in direct.get(p, {}).items():
+                    if t_lang == la or t_lang in by_lang:
+                        continue
+                    for tr, (t, _) in enumerate(tlist[:PIVOT_VIA]):
+                        v = votes.setdefault(t, [0, 99])
+                        v[0] += 1
+                        v[1] = min(v[1], pr + tr - (p_lang == english))
+        if not votes:
+            continue
+        per_lang = collections.defaultdict(list)
+        for t, (nv, best) in votes.items():
+            per_lang[g.nodes[t][0]].append((-nv, best, g.nodes[t][1], t))
+        res = {}
+        for t_lang, c in per_lang.items():
+            c.sort()
+            agreed = [x for x in c if -x[0] >= MIN_VOTES][:MAX_PIVOT]
+            if agreed:
+                res[t_lang] = [(x[3], FLAG_PIVOT) for x in agreed]
+        if res:
+            out[a] = res
+    return out
+
+
+def build(dictd, stats):
+    t0 = time.time()
+    files = []
+    for name in sorted(os.listdir(dictd)):
+        m = re.fullmatch(r"freedict-([a-z]{3})-([a-z]{3})\.index", name)
+        if m and m.group(1) in LANGS and m.group(2) in LANGS:
+            files.append((m.group(1), m.group(2), os.path.join(dictd, name[:-len(".index")])))
+    if not files:
+        sys.exit("gen_translations: no FreeDict dictionaries in %s (run scripts/deps)" % dictd)
+    langs = sorted({LANGS[a] for a, _, _ in files} | {LANGS[b] for _, b, _ in files})
+    li = {c: i for i, c in enumerate(langs)}
+    english = li.get("en", -1)
+    g = Graph()
+    per_dict = {}
+    for a3, b3, base in files:
+        la, lb = li[LANGS[a3]], li[LANGS[b3]]
+        n = 0
+        for hw, trans in read_dict(base, LANGS[b3] == "en"):
+            h = g.node(la, hw)
+            for r, w in enumerate(trans):
+                t = g.node(lb, w)
+                g.add(h, t, r)                # the dictionary's own order first
+                g.add(t, h, INVERSE_RANK + r)  # then inverse translations
+                n += 1
+        per_dict["%s-%s" % (a3, b3)] = n
+    t_read = time.time() - t0
+    direct = direct_lists(g)
+    piv = pivots(g, direct, langs, english)
+    t_pivot = time.time() - t0 - t_read
+
+    # Nodes in the table: those with translations and every target.
+    keep = set(direct) | set(piv)
+    for d in (direct, piv):
+        for a, by_lang in d.items():
+            for lst in by_lang.values():
+                keep.update(x[0] for x in lst)
+    order = sorted(keep, key=lambda n: (g.nodes[n][1].encode("utf-8"), g.nodes[n][0]))
+    if len(order) >= MAX_NODES:
+        sys.exit("gen_translations: too many words (%d)" % len(order))
+    index = {n: i for i, n in enumerate(order)}
+
+    pool = bytearray()
+    pool_off = {}
+    entries = bytearray()
+    edges = bytearray()
+    nedges = 0
+    pair_counts = collections.Counter()
+    for n in order:
+        lang, word = g.nodes[n]
+        wb = word.encode("utf-8")
+        off = pool_off.get(wb)
+        if off is None:
+            off = pool_off[wb] = len(pool)
+            pool += bytes([len(wb)]) + wb
+        out = []
+        for t_lang, lst in sorted(direct.get(n, {}).items()):
+            out += [(f, t) for t, f in lst]
+        out.sort(key=lambda x: x[0])  # stable: direct before inverse, sense order kept
+        for t_lang, lst in sorted(piv.get(n, {}).items()):
+            out += [(f, t) for t, f in lst]
+        entries += struct.pack("<II", off, nedges | lang << LANG_SHIFT)
+        for flags, t in out:
+            edges += struct.pack("<I", flags << FLAGS_SHIFT | index[t])
+            pair_counts[(langs[lang], langs[g.nodes[t][0]], "pivot" if flags & FLAG_PIVOT else "direct")] += 1
+        nedges += len(out)
+    if nedges >= 1 << LANG_SHIFT or len(pool) >= 1 << 32:
+        sys.exit("gen_translations: table too large")
+    entries += struct.pack("<II", 0, nedges)  # sentinel: where the last word's translations end
+    lang_table = b"".join(c.encode("ascii").ljust(4, b"\0") for c in langs)
+    size = HEADER + len(lang_table) + len(entries) + len(edges) + len(pool)
+    header = struct.pack("<4sIIIIIII", MAGIC, VERSION, len(langs), len(order), nedges, len(pool), size, 0)
+    blob = header + lang_table + entries + edges + pool
+    assert len(blob) == size
+    if stats:
+        print("dictionaries: %d, languages: %s" % (len(files), " ".join(langs)), file=sys.stderr)
+        print("read %.1fs, pivots %.1fs, total %.1fs" % (t_read, t_pivot, time.time() - t0), file=sys.stderr)
+        print("words %d, translations %d, pool %d bytes, table %d bytes" % (len(order), nedges, len(pool), size),
+              file=sys.stderr)
+        for k in sorted(per_dict):
+            print("  dict %s: %d word pairs" % (k, per_dict[k]), file=sys.stderr)
+        for (a, b, kind), c in sorted(pair_counts.items()):
+            print("  pair %s->%s %s: %d" % (a, b, kind, c), file=sys.stderr)
+    return blob
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dictd", default="/usr/share/dictd")
+    ap.add_argument("--stats", action="store_true")
+    ap.add_argument("out")
+    args = ap.parse_args()
+    blob = build(args.dictd, args.stats)
+    tmp = args.out + ".tmp"
+    os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
+    with open(tmp, "wb") as f:
+        f.write(blob)
+    os.replace(tmp, args.out)
+
+
+if __name__ == "__main__":
+    main()
