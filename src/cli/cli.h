@@ -37,6 +37,18 @@ int cli_usage_error(const struct cli_help *help, const char *fmt, ...) __attribu
  * Prints the reason and returns -1 on failure. */
 int cli_open_store(const struct cli_common *common, struct store **st);
 
+/* The index snapshot kept beside the store: "<db>.index". */
+#define CLI_INDEX_SUFFIX ".index"
+
+struct index;
+/* Opens the store's index through its snapshot, and saves the snapshot
+ * again when it was missing or stale. Prints the reason and returns -1 on
+ * failure; caller frees *ix with index_free(). */
+int cli_open_index(const struct cli_common *common, struct store *st, struct index **ix);
+/* Brings an existing snapshot up to date after the store changed (nothing
+ * if there is none: the next search makes it). */
+void cli_refresh_index(const struct cli_common *common, struct store *st);
+
 /* Writes all of b to stdout; -1 (with a message) if stdout failed. */
 int cli_write_out(const struct buf *b);
 

@@ -134,6 +134,7 @@ int cmd_ingest(int argc, char **argv)
 		fflush(stdout);
 	}
 	text_lang_free(lang);
+	cli_refresh_index(&common, st);
 	store_close(st);
 	return status_all;
 }

@@ -179,22 +179,21 @@ int cmd_search(int argc, char **argv)
 		buf_free(&text);
 		return EXIT_REFUSED;
 	}
-	struct index *ix = index_new();
-	enum px_err err = ix ? index_load(ix, st) : PX_ENOMEM;
+	struct index *ix = NULL;
+	enum px_err err = cli_open_index(&common, st, &ix) ? PX_ESTORE : PX_OK;
 	struct index_query q = {text.data,       o.filters, o.nfilters, (size_t)o.offset,
 				(size_t)o.limit, 1,         1,          st};
 	struct index_result r;
 	int rc = EXIT_DONE;
 	if (err) {
-		fprintf(stderr, "praxis: cannot build the index: %s\n", px_strerror(err));
-		rc = EXIT_REFUSED;
+		rc = EXIT_REFUSED; /* cli_open_index() said why */
 	} else if ((err = index_search(ix, &q, &r, &why))) {
 		fprintf(stderr, "praxis: %s\n", err == PX_EPARSE ? why.data : px_strerror(err));
 		rc = err == PX_EPARSE ? EXIT_USAGE : EXIT_REFUSED;
 	} else {
 		if (o.json) {
 			json_t *j = result_json(&r);
-			json_dumpf(j, stdout, JSON_PRESERVE_ORDER);
+			json_dumpf(j, stdout, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 			putchar('\n');
 			json_decref(j);
 		} else {

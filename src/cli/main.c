@@ -1,5 +1,6 @@
 /* The praxis command: dispatch to a command, shared option handling. */
 #include "cli.h"
+#include "../index/index.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const struct {
 	const char *name;
@@ -140,4 +142,35 @@ int cli_write_out(const struct buf *b)
 		return -1;
 	}
 	return 0;
+}
+
+static int snapshot_path(const struct cli_common *common, char *out, size_t n)
+{
+	return (size_t)snprintf(out, n, "%s%s", common->db, CLI_INDEX_SUFFIX) < n ? 0 : -1;
+}
+
+int cli_open_index(const struct cli_common *common, struct store *st, struct index **ix)
+{
+	char path[4096];
+	int fresh;
+	enum px_err err =
+		snapshot_path(common, path, sizeof path) ? PX_EUSAGE : index_open(st, path, ix, &fresh);
+	if (err) {
+		fprintf(stderr, "praxis: cannot build the index: %s\n", px_strerror(err));
+		return -1;
+	}
+	if (fresh && index_save(*ix, path, store_last_revision(st)))
+		fprintf(stderr, "praxis: note: cannot save the index to %s: %s (searches rebuild it)\n", path,
+			strerror(errno));
+	return 0;
+}
+
+void cli_refresh_index(const struct cli_common *common, struct store *st)
+{
+	char path[4096];
+	struct index *ix;
+	if (snapshot_path(common, path, sizeof path) || access(path, F_OK))
+		return;
+	if (!cli_open_index(common, st, &ix))
+		index_free(ix);
 }

@@ -108,8 +108,10 @@ enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, un
 	enum px_err err = PX_OK;
 	while (!err && p < end) {
 		uint64_t delta, k;
-		p += varint_get(p, &delta);
-		p += varint_get(p, &k);
+		size_t n1 = varint_get(p, end, &delta), n2 = n1 ? varint_get(p + n1, end, &k) : 0;
+		if (!n2 || !delta || k > (uint64_t)(end - p))
+			break; /* damaged (a snapshot's postings are trusted this far, no further) */
+		p += n1 + n2;
 		doc1 += delta;
 		uint32_t doc = (uint32_t)(doc1 - 1);
 		int live = roaring_bitmap_contains(ix->live, doc);
@@ -117,10 +119,12 @@ enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, un
 		uint64_t occ = 0;
 		size_t mark = out->pos.len;
 		for (uint64_t i = 0; i < k; i++) {
-			uint64_t d;
-			p += varint_get(p, &d);
+			uint64_t d = 0;
+			size_t n = varint_get(p, end, &d);
+			p = n ? p + n : end;
 			occ += d;
-			tf[occ & ((1u << FIELD_BITS) - 1)]++;
+			unsigned f = (unsigned)(occ & ((1u << FIELD_BITS) - 1));
+			tf[f < NFIELDS ? f : F_TEXT]++;
 			if (live && !err)
 				err = dlist_add_pos(out, (uint32_t)(occ >> FIELD_BITS));
 		}

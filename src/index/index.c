@@ -130,7 +130,7 @@ int index_docno(const struct index *ix, int64_t nid, uint32_t *docno)
 }
 
 /* Sets nid → docno (docno UINT32_MAX: a tombstone that keeps probing intact). */
-static enum px_err nid_set(struct index *ix, int64_t nid, uint64_t docno1)
+enum px_err index_nid_set(struct index *ix, int64_t nid, uint64_t docno1)
 {
 	if ((ix->nid_used + 1) * 2 > (ix->nid_mask + 1) || !ix->nid_map.data) {
 		size_t size = ix->nid_map.data ? (ix->nid_mask + 1) * 2 : 1024;
@@ -167,7 +167,7 @@ static enum px_err nid_set(struct index *ix, int64_t nid, uint64_t docno1)
 
 /* ---- terms ---- */
 
-static const char *term_name(const void *ctx, uint32_t id, size_t *len)
+const char *index_term_name(const void *ctx, uint32_t id, size_t *len)
 {
 	const struct index *ix = ctx;
 	*len = term_at(ix, id)->len;
@@ -176,7 +176,7 @@ static const char *term_name(const void *ctx, uint32_t id, size_t *len)
 
 int64_t index_term_find(const struct index *ix, const char *s, size_t n)
 {
-	return strmap_get(&ix->term_ids, s, n, term_name, ix);
+	return strmap_get(&ix->term_ids, s, n, index_term_name, ix);
 }
 
 static enum px_err term_intern(struct index *ix, const char *s, size_t n, uint32_t *id)
@@ -192,7 +192,7 @@ static enum px_err term_intern(struct index *ix, const char *s, size_t n, uint32
 	enum px_err err = buf_add(&ix->strings, s, n);
 	if (!err && (err = buf_add(&ix->terms, &t, sizeof t)))
 		ix->strings.len -= n;
-	if (!err && (err = strmap_put(&ix->term_ids, s, n, *id, term_name, ix))) {
+	if (!err && (err = strmap_put(&ix->term_ids, s, n, *id, index_term_name, ix))) {
 		ix->terms.len -= sizeof t;
 		ix->strings.len -= n;
 	}
@@ -201,7 +201,7 @@ static enum px_err term_intern(struct index *ix, const char *s, size_t n, uint32
 
 /* ---- stem groups: "lang:stem" → the terms that stem to it ---- */
 
-static const char *stem_name(const void *ctx, uint32_t id, size_t *len)
+const char *index_stem_name(const void *ctx, uint32_t id, size_t *len)
 {
 	const struct index *ix = ctx;
 	const struct stem_group *g = &((const struct stem_group *)(const void *)ix->stems.data)[id];
@@ -222,7 +222,7 @@ const struct stem_group *index_stem_find(const struct index *ix, const char *lan
 {
 	char key[TEXT_TOKEN_MAX + 3];
 	size_t klen = stem_key(lang, stem, n, key);
-	int64_t id = strmap_get(&ix->stem_ids, key, klen, stem_name, ix);
+	int64_t id = strmap_get(&ix->stem_ids, key, klen, index_stem_name, ix);
 	return id < 0 ? NULL : &((const struct stem_group *)(const void *)ix->stems.data)[id];
 }
 
@@ -242,14 +242,14 @@ static enum px_err term_seen_in(struct index *ix, uint32_t id, const struct text
 	if (!n)
 		return PX_OK;
 	size_t klen = stem_key(lang, stem, n, key);
-	int64_t gid = strmap_get(&ix->stem_ids, key, klen, stem_name, ix);
+	int64_t gid = strmap_get(&ix->stem_ids, key, klen, index_stem_name, ix);
 	enum px_err err = PX_OK;
 	if (gid < 0) {
 		struct stem_group g = {(uint32_t)ix->stem_keys.len, (uint32_t)klen, {0}};
 		buf_init(&g.ids, BUF_CAP_DEFAULT);
 		gid = (int64_t)(ix->stems.len / sizeof g);
 		if ((err = buf_add(&ix->stem_keys, key, klen)) || (err = buf_add(&ix->stems, &g, sizeof g)) ||
-		    (err = strmap_put(&ix->stem_ids, key, klen, (uint32_t)gid, stem_name, ix)))
+		    (err = strmap_put(&ix->stem_ids, key, klen, (uint32_t)gid, index_stem_name, ix)))
 			return err;
 	}
 	struct stem_group *g = &((struct stem_group *)(void *)ix->stems.data)[gid];
@@ -387,7 +387,7 @@ static void collect_fields(struct collector *c, const struct node *n, uint16_t l
 
 /* ---- facets ---- */
 
-static const char *facet_key_name(const void *ctx, uint32_t id, size_t *len)
+const char *index_facet_key_name(const void *ctx, uint32_t id, size_t *len)
 {
 	const struct facet_value *v = ctx;
 	*len = strlen(v[id].key);
@@ -408,7 +408,8 @@ int64_t index_facet_find(const struct index *ix, enum index_facet f, const char 
 	char *key = facet_key(value);
 	if (!key)
 		return -1;
-	int64_t id = strmap_get(&ix->facet_ids[f], key, strlen(key), facet_key_name, ix->facets[f].data);
+	int64_t id =
+		strmap_get(&ix->facet_ids[f], key, strlen(key), index_facet_key_name, ix->facets[f].data);
 	free(key);
 	return id;
 }
@@ -428,7 +429,7 @@ static enum px_err facet_add(struct index *ix, enum index_facet f, const char *v
 				roaring_bitmap_free(v.docs);
 			return PX_ENOMEM;
 		}
-		if (strmap_put(&ix->facet_ids[f], v.key, strlen(v.key), (uint32_t)id, facet_key_name,
+		if (strmap_put(&ix->facet_ids[f], v.key, strlen(v.key), (uint32_t)id, index_facet_key_name,
 			       ix->facets[f].data))
 			return PX_ENOMEM;
 	}
@@ -478,7 +479,7 @@ enum px_err index_remove(struct index *ix, int64_t nid)
 		ix->total_len[f] -= d->len[f];
 	roaring_bitmap_remove(ix->live, docno);
 	ix->nlive--;
-	return nid_set(ix, nid, (uint64_t)UINT32_MAX + 1);
+	return index_nid_set(ix, nid, (uint64_t)UINT32_MAX + 1);
 }
 
 static enum px_err sort_terms(struct index *ix);
@@ -513,7 +514,7 @@ enum px_err index_put(struct index *ix, const struct node *n)
 		free(d.title);
 		return err; /* postings may name docno: it never goes live, so they stay unseen */
 	}
-	if ((err = add_facets(ix, n, docno)) || (err = nid_set(ix, n->nid, (uint64_t)docno + 1)))
+	if ((err = add_facets(ix, n, docno)) || (err = index_nid_set(ix, n->nid, (uint64_t)docno + 1)))
 		return err;
 	roaring_bitmap_add(ix->live, docno);
 	ix->nlive++;

@@ -31,6 +31,18 @@ enum px_err index_flush(struct index *ix) PX_WUR;
 /* Removes node nid; PX_ENOTFOUND if it is not indexed. */
 enum px_err index_remove(struct index *ix, int64_t nid) PX_WUR;
 
+/* Snapshots (snapshot.c). index_save() writes ix to path atomically, with
+ * stamp (the store's last revision when ix matched it); index_read() loads
+ * one, refusing a damaged file with PX_EPARSE. */
+enum px_err index_save(const struct index *ix, const char *path, int64_t stamp) PX_WUR;
+enum px_err index_read(const char *path, struct index **out, int64_t *stamp) PX_WUR;
+
+/* The index of store st: the snapshot at path when it is sound and not
+ * ahead of the store, brought up to date with the nodes changed since;
+ * otherwise built from the store. *fresh is set to 1 when the snapshot was
+ * missing, stale or rebuilt (the caller may save a new one). */
+enum px_err index_open(struct store *st, const char *path, struct index **out, int *fresh) PX_WUR;
+
 /* The number of nodes indexed. */
 size_t index_size(const struct index *ix);
 

@@ -118,6 +118,17 @@ enum px_err strmap_put(struct strmap *m, const char *s, size_t n, uint32_t id,
 		       const char *(*name)(const void *ctx, uint32_t id, size_t *len),
 		       const void *ctx) PX_WUR;
 
+/* strmap name() callbacks: ctx is the index (terms, stems) or the facet
+ * value array (facet keys). */
+const char *index_term_name(const void *ctx, uint32_t id, size_t *len);
+const char *index_stem_name(const void *ctx, uint32_t id, size_t *len);
+const char *index_facet_key_name(const void *ctx, uint32_t id, size_t *len);
+/* Sets nid → docno + 1 (UINT32_MAX + 1: removed). */
+enum px_err index_nid_set(struct index *ix, int64_t nid, uint64_t docno1) PX_WUR;
+
+/* index_read() on a snapshot already in memory (the fuzzer's way in). */
+enum px_err index_read_mem(const void *data, size_t len, struct index **out, int64_t *stamp) PX_WUR;
+
 /* Term, stem and facet lookups (index.c). */
 int64_t index_term_find(const struct index *ix, const char *s, size_t n);
 const struct stem_group *index_stem_find(const struct index *ix, const char *lang, const char *stem,
@@ -129,19 +140,19 @@ extern const char index_langs[][3];
 extern const size_t index_nlangs;
 int index_lang_bit(const char *lang);
 
-/* Varints. */
-static inline size_t varint_get(const unsigned char *p, uint64_t *v)
+/* Reads a varint at p (before end) into *v; returns its length, or 0 when
+ * it runs past end or past 64 bits (a damaged list: the caller stops). */
+static inline size_t varint_get(const unsigned char *p, const unsigned char *end, uint64_t *v)
 {
 	uint64_t x = 0;
-	size_t i = 0;
-	for (unsigned shift = 0;; shift += 7) {
-		unsigned char b = p[i++];
-		x |= (uint64_t)(b & 0x7f) << shift;
-		if (!(b & 0x80))
-			break;
+	for (size_t i = 0; p + i < end && i < 10; i++) {
+		x |= (uint64_t)(p[i] & 0x7f) << (7 * i);
+		if (!(p[i] & 0x80)) {
+			*v = x;
+			return i + 1;
+		}
 	}
-	*v = x;
-	return i;
+	return 0;
 }
 
 /* The first term id in ix->sorted whose text is >= s[0..n) (binary search). */

@@ -74,7 +74,7 @@ struct walk {
 	size_t nq;
 	int max;
 	int rows[TYPO_CPS + 2][TYPO_CPS + 1]; /* row d: the prefix's first d code points */
-	int32_t path[TYPO_CPS + 1];            /* path[d]: the prefix's d-th code point (1-based) */
+	int32_t path[TYPO_CPS + 1];           /* path[d]: the prefix's d-th code point (1-based) */
 	void (*fn)(uint32_t term, int dist, void *arg);
 	void *arg;
 };
@@ -159,7 +159,8 @@ void index_typo_terms(const struct index *ix, const char *s, size_t n, int max,
 	walk(w, 0, ix->nsorted, 0, 0);
 	free(w);
 	for (size_t id = ix->nsorted; id < term_count(ix); id++) { /* added since the last sort */
-		int d = index_typo_distance(s, n, term_text(ix, (uint32_t)id), term_at(ix, (uint32_t)id)->len, max);
+		int d = index_typo_distance(s, n, term_text(ix, (uint32_t)id), term_at(ix, (uint32_t)id)->len,
+					    max);
 		if (d <= max)
 			fn((uint32_t)id, d, arg);
 	}

@@ -494,3 +494,23 @@ int64_t store_revision_count(struct store *st, int64_t nid)
 {
 	return scalar(st, "SELECT count(*) FROM revision WHERE nid = ?1", nid);
 }
+
+int64_t store_last_revision(struct store *st)
+{
+	return scalar(st, "SELECT coalesce(max(rev), 0) FROM revision", 0);
+}
+
+enum px_err store_changed_since(struct store *st, int64_t rev, int (*fn)(int64_t, void *), void *arg)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT nid FROM revision WHERE rev > ?1 ORDER BY nid", -1,
+			       &q, NULL))
+		return PX_ESTORE;
+	sqlite3_bind_int64(q, 1, rev);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		if (fn(sqlite3_column_int64(q, 0), arg))
+			break;
+	sqlite3_finalize(q);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+}

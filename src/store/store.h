@@ -59,6 +59,16 @@ struct store_totals {
 };
 enum px_err store_totals(struct store *st, struct store_totals *t) PX_WUR;
 
+/* The newest revision number: it grows with every change, so a copy of the
+ * store's content (an index snapshot) can tell what it has missed. 0 for an
+ * empty store, -1 on error. */
+int64_t store_last_revision(struct store *st);
+
+/* Calls fn(nid) once for every node changed after revision rev, until fn
+ * returns non-zero. */
+enum px_err store_changed_since(struct store *st, int64_t rev, int (*fn)(int64_t nid, void *),
+				void *arg) PX_WUR;
+
 /* The number of revisions of node nid. */
 int64_t store_revision_count(struct store *st, int64_t nid);
 

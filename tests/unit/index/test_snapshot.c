@@ -1,0 +1,199 @@
+/* Index snapshots: a saved and re-read index answers exactly as the one
+ * saved; a damaged file is refused, never trusted; index_open() catches a
+ * snapshot up with the store. */
+#include "../unit.h"
+#include "index/index.h"
+#include "index/index_int.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+struct fx {
+	char dir[64], db[96], snap[96];
+	struct store *st;
+};
+
+static struct node *practice(int64_t nid, const char *title, const char *city, const char *text,
+			     const char *lang)
+{
+	struct node *n = node_new(NODE_PRACTICE);
+	assert_non_null(n);
+	n->nid = nid;
+	assert_ok(node_set(&n->title, title, strlen(title)));
+	assert_ok(node_set(&n->city, city, strlen(city)));
+	assert_ok(node_set(&n->country, "Spain", 5));
+	assert_ok(strlist_add(&n->themes, "Housing", 7));
+	assert_ok(node_section_add(n, SECTION_SUMMARY, "Summary", text));
+	n->population = 120000;
+	memcpy(n->language, lang, 3);
+	return n;
+}
+
+static void put_nodes(struct fx *f, struct node **nodes, size_t n)
+{
+	struct ptrvec v;
+	ptrvec_init(&v);
+	for (size_t i = 0; i < n; i++)
+		assert_ok(ptrvec_push(&v, nodes[i]));
+	struct store_report rep;
+	struct buf why;
+	buf_init(&why, 1024);
+	assert_ok(store_nodes_put(f->st, &v, "test", &rep, &why));
+	buf_free(&why);
+	for (size_t i = 0; i < n; i++)
+		node_free(nodes[i]);
+	ptrvec_free(&v);
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-snap-XXXXXX");
+	if (!f || !mkdtemp(f->dir))
+		return -1;
+	snprintf(f->db, sizeof f->db, "%s/p.db", f->dir);
+	snprintf(f->snap, sizeof f->snap, "%s/p.db.index", f->dir);
+	struct buf why;
+	buf_init(&why, 1024);
+	int rc = store_open(f->db, &f->st, &why) ? -1 : 0;
+	buf_free(&why);
+	struct node *nodes[] = {
+		practice(10, "Cohousing for elders", "Bilbao", "Older people share a house and a garden.",
+			 "en"),
+		practice(11, "Huertos urbanos", "Sevilla", "Los vecinos cultivan huertos en solares vacios.",
+			 "es"),
+		practice(12, "Solar roofs", "Valencia", "Solar panels on the roofs of public schools.", "en"),
+	};
+	put_nodes(f, nodes, 3);
+	*state = f;
+	return rc;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	store_close(f->st);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
+	if (system(cmd))
+		return -1;
+	free(f);
+	return 0;
+}
+
+/* The nids a query finds, in rank order, as "10,12". */
+static void hits(const struct index *ix, const char *q, char *out, size_t n)
+{
+	struct index_query iq = {q, NULL, 0, 0, 10, 1, 0, NULL};
+	struct index_result r;
+	struct buf why;
+	buf_init(&why, 1024);
+	assert_ok(index_search(ix, &iq, &r, &why));
+	out[0] = '\0';
+	for (size_t i = 0; i < r.nhits; i++)
+		snprintf(out + strlen(out), n - strlen(out), "%s%lld", i ? "," : "",
+			 (long long)r.hits[i].nid);
+	snprintf(out + strlen(out), n - strlen(out), "/%zu/%zu", r.total, r.nfacet[FACET_CITY]);
+	index_result_free(&r);
+	buf_free(&why);
+}
+
+static void saved_index_answers_the_same(void **state)
+{
+	struct fx *f = *state;
+	struct index *a = index_new(), *b = NULL;
+	assert_ok(index_load(a, f->st));
+	assert_ok(index_save(a, f->snap, 42));
+	int64_t stamp = 0;
+	assert_ok(index_read(f->snap, &b, &stamp));
+	assert_int_equal(stamp, 42);
+	assert_int_equal(index_size(b), 3);
+	const char *queries[] = {"garden", "solar",       "huerto", "gardn", "roof",
+				 "so",     "city:Bilbao", "",       "-solar"};
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		char x[256], y[256];
+		hits(a, queries[i], x, sizeof x);
+		hits(b, queries[i], y, sizeof y);
+		assert_string_equal(x, y);
+	}
+	/* the re-read index keeps growing like any other */
+	struct node *n = practice(13, "Garden schools", "Madrid", "Every school gets a garden.", "en");
+	assert_ok(index_put(b, n));
+	node_free(n);
+	char y[256];
+	hits(b, "garden", y, sizeof y);
+	assert_string_equal(y, "13,10/2/2");
+	index_free(a);
+	index_free(b);
+}
+
+static void damaged_snapshots_are_refused(void **state)
+{
+	struct fx *f = *state;
+	struct index *a = index_new();
+	assert_ok(index_load(a, f->st));
+	assert_ok(index_save(a, f->snap, 1));
+	index_free(a);
+	struct buf file;
+	buf_init(&file, BUF_CAP_DEFAULT);
+	assert_ok(buf_read_file(&file, f->snap));
+	int64_t stamp;
+	struct index *b;
+	/* every truncation, and a flipped byte at many offsets: refused or read,
+	 * never a crash (ASan watches) */
+	for (size_t len = 0; len < file.len; len += 1 + len / 16)
+		assert_int_equal(index_read_mem(file.data, len, &b, &stamp), PX_EPARSE);
+	for (size_t at = 0; at < file.len; at += 7) {
+		file.data[at] ^= 0x5a;
+		if (index_read_mem(file.data, file.len, &b, &stamp) == PX_OK)
+			index_free(b);
+		file.data[at] ^= 0x5a;
+	}
+	buf_free(&file);
+}
+
+static void open_catches_up_with_the_store(void **state)
+{
+	struct fx *f = *state;
+	struct index *ix;
+	int fresh;
+	assert_ok(index_open(f->st, f->snap, &ix, &fresh));
+	assert_int_equal(fresh, 1); /* no snapshot yet: built */
+	assert_ok(index_save(ix, f->snap, store_last_revision(f->st)));
+	index_free(ix);
+	assert_ok(index_open(f->st, f->snap, &ix, &fresh));
+	assert_int_equal(fresh, 0); /* read, nothing to catch up */
+	index_free(ix);
+	struct node *nodes[] = {
+		practice(11, "Huertos urbanos", "Sevilla", "Ahora con colmenas de abejas.", "es"),
+		practice(14, "Bee corridors", "Granada", "Bees along the river.", "en")};
+	put_nodes(f, nodes, 2);
+	assert_ok(index_open(f->st, f->snap, &ix, &fresh));
+	assert_int_equal(fresh, 1);
+	char x[256];
+	hits(ix, "colmenas", x, sizeof x);
+	assert_string_equal(x, "11/1/1");
+	hits(ix, "vacios ", x, sizeof x); /* the old text of 11 is gone */
+	assert_string_equal(x, "/0/0");
+	assert_int_equal(index_size(ix), 4);
+	index_free(ix);
+	/* a snapshot from a later store (restored backup) is not trusted */
+	struct index *a = index_new();
+	assert_ok(index_save(a, f->snap, store_last_revision(f->st) + 100));
+	index_free(a);
+	assert_ok(index_open(f->st, f->snap, &ix, &fresh));
+	assert_int_equal(index_size(ix), 4);
+	index_free(ix);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(saved_index_answers_the_same, setup, teardown),
+		cmocka_unit_test_setup_teardown(damaged_snapshots_are_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(open_catches_up_with_the_store, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
