@@ -58,5 +58,6 @@ int cmd_show(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_search(int argc, char **argv);
+int cmd_similar(int argc, char **argv);
 
 #endif

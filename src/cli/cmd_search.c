@@ -72,21 +72,26 @@ static int query_text(int argc, char **argv, int first, struct buf *q)
 	return buf_adds(q, "") ? -1 : 0;
 }
 
-static json_t *result_json(const struct index_result *r)
+static json_t *hits_json(const struct index_result *r)
 {
-	json_t *o = json_object(), *hits = json_array(), *facets = json_object(), *tr = json_array();
+	json_t *hits = json_array();
 	for (size_t i = 0; i < r->nhits; i++) {
 		const struct index_hit *h = &r->hits[i];
 		json_t *hit = json_object();
 		json_object_set_new(hit, "nid", json_integer(h->nid));
 		json_object_set_new(hit, "type", json_string(node_type_name(h->type)));
 		json_object_set_new(hit, "title", json_string(h->title));
-		json_object_set_new(hit, "score",
-				    json_real((double)(int64_t)(h->score * 10000 + 0.5) / 10000));
+		json_object_set_new(hit, "score", json_real(h->score));
 		json_object_set_new(hit, "snippet", h->snippet ? json_string(h->snippet) : json_null());
 		json_object_set_new(hit, "language", json_string(h->language));
 		json_array_append_new(hits, hit);
 	}
+	return hits;
+}
+
+static json_t *result_json(const struct index_result *r)
+{
+	json_t *o = json_object(), *hits = hits_json(r), *facets = json_object(), *tr = json_array();
 	for (int f = 0; f < FACET_COUNT; f++) {
 		if (f == FACET_AUTHOR)
 			continue;
@@ -131,12 +136,9 @@ static void print_snippet(const char *s, int tty)
 	putchar('\n');
 }
 
-static void print_table(const struct index_result *r, const struct opts *o)
+static void print_hits(const struct index_result *r, const struct opts *o)
 {
 	int tty = isatty(STDOUT_FILENO);
-	printf("%zu result%s\n", r->total, r->total == 1 ? "" : "s");
-	if (r->did_you_mean)
-		printf("did you mean: %s\n", r->did_you_mean);
 	for (size_t i = 0; i < r->nhits; i++) {
 		const struct index_hit *h = &r->hits[i];
 		printf("%3lld. %s  (%s, %s, nid %lld, score %.3f)\n", (long long)(o->offset + (int64_t)i + 1),
@@ -144,6 +146,14 @@ static void print_table(const struct index_result *r, const struct opts *o)
 		if (h->snippet)
 			print_snippet(h->snippet, tty);
 	}
+}
+
+static void print_table(const struct index_result *r, const struct opts *o)
+{
+	printf("%zu result%s\n", r->total, r->total == 1 ? "" : "s");
+	if (r->did_you_mean)
+		printf("did you mean: %s\n", r->did_you_mean);
+	print_hits(r, o);
 	for (int f = 0; f < FACET_COUNT; f++) {
 		if (!r->nfacet[f])
 			continue;
@@ -205,5 +215,65 @@ int cmd_search(int argc, char **argv)
 	store_close(st);
 	buf_free(&text);
 	buf_free(&why);
+	return rc;
+}
+
+/* ---- similar ---- */
+
+static const struct cli_help similar_help = {
+	"praxis similar [--db PATH] [--json] [--limit N] NID",
+	"Prints the nodes most like node NID (the words that tell it apart, and\n"
+	"its themes), best first: the \"related practices\" of a practice.\n\n"
+	"  --db PATH   the store (default $PRAXIS_DB, else " CLI_DB_DEFAULT ")\n"
+	"  --json      print {\"nid\", \"total\", \"hits\": [...]} (hits as in search)\n"
+	"  --limit N   nodes to print (default 5, at most 1000)\n",
+};
+
+int cmd_similar(int argc, char **argv)
+{
+	static const struct option extra[] = {
+		{"json", no_argument, NULL, 'j'}, {"limit", required_argument, NULL, 'n'}, {0}};
+	struct cli_common common;
+	struct opts o = {0, 5, 0, {{0}}, 0, NULL};
+	int first, status;
+	if (cli_parse(argc, argv, &similar_help, &common, "jn:", extra, on_opt, &o, &first, &status))
+		return status;
+	int64_t nid;
+	if (argc - first != 1)
+		return cli_usage_error(&similar_help, "similar needs exactly one NID");
+	if (px_parse_i64(argv[first], strlen(argv[first]), 0, &nid) || nid < 1)
+		return cli_usage_error(&similar_help, "'%s' is not a nid (a positive number)", argv[first]);
+	struct store *st;
+	if (cli_open_store(&common, &st))
+		return EXIT_REFUSED;
+	struct node *n = NULL;
+	struct index *ix = NULL;
+	struct index_result r;
+	int rc = EXIT_REFUSED;
+	enum px_err err = store_node_get(st, nid, &n);
+	if (err)
+		fprintf(stderr, "praxis: %s %lld\n", err == PX_ENOTFOUND ? "no node" : "cannot read node",
+			(long long)nid);
+	else if (!cli_open_index(&common, st, &ix) && !(err = index_similar(ix, n, (size_t)o.limit, &r))) {
+		if (o.json) {
+			json_t *j = json_object();
+			json_object_set_new(j, "nid", json_integer(nid));
+			json_object_set_new(j, "total", json_integer((json_int_t)r.total));
+			json_object_set_new(j, "hits", hits_json(&r));
+			json_dumpf(j, stdout, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+			putchar('\n');
+			json_decref(j);
+		} else {
+			printf("like %lld. %s:\n", (long long)nid, n->title);
+			print_hits(&r, &o);
+		}
+		index_result_free(&r);
+		rc = EXIT_DONE;
+	} else if (err) {
+		fprintf(stderr, "praxis: %s\n", px_strerror(err));
+	}
+	node_free(n);
+	index_free(ix);
+	store_close(st);
 	return rc;
 }

@@ -22,6 +22,7 @@ static const struct {
 	{"list", cmd_list, "print the hub's listing, newest first"},
 	{"stats", cmd_stats, "print counts by type, language, country, theme and label"},
 	{"search", cmd_search, "search the hub: ranked hits, snippets, facet counts"},
+	{"similar", cmd_similar, "print the nodes most like one node"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

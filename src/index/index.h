@@ -110,4 +110,10 @@ enum px_err index_search(const struct index *ix, const struct index_query *q, st
 			 struct buf *why) PX_WUR;
 void index_result_free(struct index_result *r);
 
+/* The nodes most like n (its telling words and its themes), best first, n
+ * itself left out: hits [0, limit), total = every node sharing something
+ * with n. No facets, snippets or suggestions. Caller frees r. */
+enum px_err index_similar(const struct index *ix, const struct node *n, size_t limit,
+			  struct index_result *r) PX_WUR;
+
 #endif

@@ -54,3 +54,19 @@ expect_grep "$TMP/out" "Neighbourhood Councils of Agen"
 
 # text that is not valid UTF-8 is refused, not searched
 expect_status 2 "$PRAXIS" search --db "$db" "$(printf 'caf\xe9')"
+
+# similar: the nodes most like one, never itself; a practice about basic
+# income and poverty is closest to the other practice about poverty
+expect_status 0 "$PRAXIS" similar --db "$db" --json --limit 3 17064
+python3 - "$TMP/out" <<'PY' || fail "similar --json"
+import json, sys
+o = json.load(open(sys.argv[1]))
+assert list(o) == ["nid", "total", "hits"] and o["nid"] == 17064, o
+assert 1 <= len(o["hits"]) <= 3 and all(h["nid"] != 17064 for h in o["hits"]), o
+assert o["hits"][0]["nid"] == 17063, o  # CO-CITY shares the Poverty theme and its words
+scores = [h["score"] for h in o["hits"]]
+assert scores == sorted(scores, reverse=True), scores
+PY
+expect_status 1 "$PRAXIS" similar --db "$db" 99999
+expect_grep "$TMP/err" "no node 99999"
+expect_status 2 "$PRAXIS" similar --db "$db" abc
