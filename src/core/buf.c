@@ -191,6 +191,15 @@ int px_parse_i64(const char *s, size_t n, int allow_neg, int64_t *out)
 	return 0;
 }
 
+uint64_t px_hash(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t h = 1469598103934665603u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 1099511628211u;
+	return h ^ (h >> 29);
+}
+
 void ptrvec_init(struct ptrvec *v)
 {
 	buf_init(&v->b, BUF_CAP_DEFAULT);

@@ -72,6 +72,9 @@ char *px_strdup(const char *s);
  * no spaces, no overflow. Returns 0 on success, -1 otherwise. */
 int px_parse_i64(const char *s, size_t n, int allow_neg, int64_t *out);
 
+/* A 64-bit hash of p[0..n) (FNV-1a, tail mixed): for hash tables. */
+uint64_t px_hash(const void *p, size_t n);
+
 /* An array of pointers, stored in a struct buf (so it shares its cap and its
  * single realloc). It does not own what it points to unless its owner says so. */
 struct ptrvec {

@@ -6,14 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603u; /* FNV-1a */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h ^ (h >> 29);
-}
-
 void strmap_free(struct strmap *m)
 {
 	free(m->slots);
@@ -33,7 +25,7 @@ int64_t strmap_get(const struct strmap *m, const char *s, size_t n,
 {
 	if (!m->slots)
 		return -1;
-	for (size_t i = hash(s, n) & m->mask;; i = (i + 1) & m->mask) {
+	for (size_t i = px_hash(s, n) & m->mask;; i = (i + 1) & m->mask) {
 		uint32_t v = m->slots[i];
 		if (!v)
 			return -1;
@@ -55,7 +47,7 @@ static enum px_err grow(struct strmap *m, const char *(*name)(const void *, uint
 			continue;
 		size_t len;
 		const char *k = name(ctx, v - 1, &len);
-		size_t j = hash(k, len) & (size - 1);
+		size_t j = px_hash(k, len) & (size - 1);
 		while (slots[j])
 			j = (j + 1) & (size - 1);
 		slots[j] = v;
@@ -74,7 +66,7 @@ enum px_err strmap_put(struct strmap *m, const char *s, size_t n, uint32_t id,
 		if (err)
 			return err;
 	}
-	size_t i = hash(s, n) & m->mask;
+	size_t i = px_hash(s, n) & m->mask;
 	while (m->slots[i])
 		i = (i + 1) & m->mask;
 	m->slots[i] = id + 1;

@@ -16,17 +16,9 @@ static struct entry *table;
 static size_t table_mask;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static uint64_t hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603u; /* FNV-1a */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
-}
-
 static struct entry *slot(const char *w, size_t n)
 {
-	for (size_t i = hash(w, n) & table_mask;; i = (i + 1) & table_mask)
+	for (size_t i = px_hash(w, n) & table_mask;; i = (i + 1) & table_mask)
 		if (!table[i].word || (strlen(table[i].word) == n && !memcmp(table[i].word, w, n)))
 			return &table[i];
 }
