@@ -112,14 +112,29 @@ static enum px_err reader_get(struct reader *r, int64_t nid, struct node **out)
 	return PX_OK;
 }
 
+/* Snippets read a node per hit: the statements are prepared once per handle. */
 enum px_err store_node_get(struct store *st, int64_t nid, struct node **out)
 {
-	struct reader r;
-	if (reader_init(st, &r))
-		return PX_ESTORE;
-	enum px_err err = reader_get(&r, nid, out);
-	reader_free(&r);
-	return err;
+	if (!st->reader) {
+		struct reader *r = malloc(sizeof *r);
+		if (!r)
+			return PX_ENOMEM;
+		if (reader_init(st, r)) {
+			free(r);
+			return PX_ESTORE;
+		}
+		st->reader = r;
+	}
+	return reader_get(st->reader, nid, out);
+}
+
+void store_reader_free(struct store *st)
+{
+	if (st->reader) {
+		reader_free(st->reader);
+		free(st->reader);
+		st->reader = NULL;
+	}
 }
 
 enum px_err store_nodes_each(struct store *st, int (*fn)(const struct node *, void *), void *arg)

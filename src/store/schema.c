@@ -150,6 +150,7 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	store_reader_free(st);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);

@@ -9,9 +9,13 @@
 struct store {
 	sqlite3 *db;
 	char *path; /* owned, for messages */
+	struct reader *reader; /* statements of store_node_get(), prepared once; owned */
 	void (*progress)(size_t done, size_t total, void *arg);
 	void *progress_arg;
 };
+
+/* Frees the cached reader (node_rw.c); store_close() calls it. */
+void store_reader_free(struct store *st);
 
 /* Writes "what: sqlite's message" to why and returns PX_ESTORE. */
 enum px_err store_fail(struct store *st, struct buf *why, const char *what);
