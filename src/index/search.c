@@ -590,9 +590,32 @@ static char *snippet_text(const struct node *n)
 	return r;
 }
 
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorts the matched terms and drops duplicates, as index_snippet() wants. */
+static void sort_matched(struct ptrvec *m)
+{
+	size_t n = ptrvec_len(m), k = 0;
+	char **t = (char **)(void *)m->b.data;
+	if (n)
+		qsort(t, n, sizeof *t, by_str);
+	for (size_t i = 0; i < n; i++) {
+		if (k && !strcmp(t[k - 1], t[i]))
+			free(t[i]);
+		else
+			t[k++] = t[i];
+	}
+	m->b.len = k * sizeof *t;
+}
+
 static enum px_err fill_hits(struct search *s, const struct index_query *iq, const struct scored *c, size_t n,
 			     struct index_result *r)
 {
+	if (iq->snippets)
+		sort_matched(&s->matched);
 	size_t from = iq->offset < n ? iq->offset : n;
 	size_t count = n - from < iq->limit ? n - from : iq->limit;
 	r->hits = calloc(count ? count : 1, sizeof *r->hits);

@@ -17,12 +17,22 @@ struct words {
 	enum px_err err;
 };
 
+/* The index of w[0..n) in terms (sorted, see index_snippet), or -1. */
 static int match(const struct ptrvec *terms, const char *w, size_t n)
 {
-	for (size_t i = 0; i < ptrvec_len(terms); i++) {
-		const char *t = ptrvec_get(terms, i);
-		if (strlen(t) == n && !memcmp(t, w, n))
-			return (int)i;
+	size_t lo = 0, hi = ptrvec_len(terms);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const char *t = ptrvec_get(terms, mid);
+		int c = strncmp(t, w, n);
+		if (c == 0)
+			c = t[n] != '\0'; /* t is longer: it sorts after w */
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return -1;
 }

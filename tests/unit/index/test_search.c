@@ -968,12 +968,19 @@ static void many_puts_and_removes_stay_consistent(void **state)
 
 /* ---- snippets ---- */
 
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* index_snippet() wants its terms sorted. */
 static char *snippet(const char *text, const char *const *terms, size_t nterms, size_t max)
 {
 	struct ptrvec v;
 	ptrvec_init(&v);
 	for (size_t i = 0; i < nterms; i++)
 		assert_ok(ptrvec_push(&v, (void *)terms[i]));
+	qsort(v.b.data, nterms, sizeof(void *), by_str);
 	char *s = index_snippet(text, &v, max);
 	ptrvec_free(&v);
 	assert_non_null(s);
