@@ -60,6 +60,23 @@ struct dlist {
 	struct buf pos;  /* uint32 positions, ascending per document */
 };
 
+/* One search under way: what match.c and search.c share. */
+struct search {
+	const struct index *ix;
+	struct query q;
+	struct text_stem *stem;
+	struct ptrvec matched;     /* char *: folded terms that matched, for snippets */
+	struct strlist translated; /* "word → translation" that the index has */
+	struct dlist groups[QUERY_UNITS_MAX];
+	char correction[QUERY_UNITS_MAX][QUERY_WORDS_MAX][TEXT_TOKEN_MAX]; /* "" = none */
+	int corrected;
+};
+
+/* Adds to out the documents of unit u of s->q (a word through all its
+ * alternatives, or a phrase), noting matched terms, translations and
+ * corrections in s (match.c). */
+enum px_err match_unit(struct search *s, size_t u, struct dlist *out) PX_WUR;
+
 /* dlist.c */
 void dlist_init(struct dlist *l);
 void dlist_free(struct dlist *l);

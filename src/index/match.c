@@ -1,0 +1,316 @@
+/* Matching one unit of a query: each word to its alternatives (exact,
+ * stemmed, prefix, translated; then truncated and typo forms when nothing
+ * matches as written), alternatives to a document list, a phrase's words to
+ * the documents holding them side by side. An alternative's term frequency
+ * is scaled by how it matched, and its match class ranks the documents in
+ * tiers (search.c). */
+#include "search_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define W_EXACT              1.0f
+#define W_STEM               0.7f
+#define W_PREFIX             0.5f
+#define W_TRUNCATED          0.45f
+#define W_TRANSLATED         0.3f
+#define W_TYPO1              0.4f
+#define W_TYPO2              0.25f
+#define PREFIX_TERMS_MAX     50 /* expansions of a prefix, most frequent first */
+#define TRANSLATED_TERMS_MAX 16
+#define TYPO_TERMS_MAX       8
+#define TRUNCATE_MIN         5 /* code points a truncated word keeps */
+
+static enum px_err note_match(struct search *s, uint32_t term)
+{
+	const struct term *t = term_at(s->ix, term);
+	char *copy = px_strndup(term_text(s->ix, term), t->len);
+	if (!copy || ptrvec_push(&s->matched, copy)) {
+		free(copy);
+		return PX_ENOMEM;
+	}
+	return PX_OK;
+}
+
+/* Adds term's documents to *acc (acc = acc ∪ term), weighted. */
+static enum px_err add_term(struct search *s, uint32_t term, float weight, unsigned cls, struct dlist *acc)
+{
+	struct dlist one, merged;
+	dlist_init(&one);
+	dlist_init(&merged);
+	enum px_err err = dlist_decode(s->ix, term, weight, cls, &one);
+	if (!err)
+		err = dlist_union(acc, &one, &merged);
+	if (!err) {
+		struct dlist tmp = *acc;
+		*acc = merged;
+		merged = tmp;
+		err = note_match(s, term);
+	}
+	dlist_free(&one);
+	dlist_free(&merged);
+	return err;
+}
+
+struct cand {
+	uint32_t term;
+	uint32_t df;
+	int dist;
+};
+
+static int by_quality(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->dist != y->dist)
+		return x->dist - y->dist;
+	return (x->df < y->df) - (x->df > y->df);
+}
+
+static size_t code_points(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
+/* Keeps the best `max` candidates of c[0..*n) (sorted by quality). */
+static void keep_best(struct cand *c, size_t *n, size_t max)
+{
+	qsort(c, *n, sizeof *c, by_quality);
+	if (*n > max)
+		*n = max;
+}
+
+struct typo_sink {
+	const struct index *ix;
+	struct cand *c;
+	size_t n, cap, max;
+};
+
+static void typo_found(uint32_t term, int dist, void *arg)
+{
+	struct typo_sink *t = arg;
+	if (dist == 0)
+		return;
+	t->c[t->n++] = (struct cand){term, term_at(t->ix, term)->df, dist};
+	if (t->n == t->cap)
+		keep_best(t->c, &t->n, t->max);
+}
+
+/* Terms within typo distance of w (1 from 5 code points, 2 from 9). */
+static size_t typo_terms(const struct index *ix, const struct qword *w, struct cand *out, size_t max)
+{
+	size_t cps = code_points(w->folded, w->nfolded);
+	int limit = cps >= 9 ? 2 : cps >= 5 ? 1 : 0;
+	if (!limit)
+		return 0;
+	struct typo_sink t = {ix, malloc(max * 8 * sizeof(struct cand)), 0, max * 8, max};
+	if (!t.c)
+		return 0;
+	index_typo_terms(ix, w->folded, w->nfolded, limit, typo_found, &t);
+	keep_best(t.c, &t.n, max);
+	memcpy(out, t.c, t.n * sizeof *out);
+	free(t.c);
+	return t.n;
+}
+
+/* Terms that begin with w (w itself only if with_w). */
+static size_t prefix_terms(const struct index *ix, const struct qword *w, int with_w, struct cand *out,
+			   size_t max)
+{
+	size_t n = 0, cap = max * 8;
+	struct cand *tmp = malloc(cap * sizeof *tmp);
+	if (!tmp)
+		return 0;
+	const uint32_t *ids = (const uint32_t *)(const void *)ix->sorted.data;
+	for (size_t i = index_sorted_lower(ix, w->folded, w->nfolded); i < ix->nsorted; i++) {
+		const struct term *t = term_at(ix, ids[i]);
+		if (t->len < w->nfolded || memcmp(term_text(ix, ids[i]), w->folded, w->nfolded))
+			break;
+		if (t->len > w->nfolded || with_w)
+			tmp[n++] = (struct cand){ids[i], t->df, 0};
+		if (n == cap)
+			keep_best(tmp, &n, max);
+	}
+	for (size_t id = ix->nsorted; id < term_count(ix); id++) { /* not yet sorted */
+		const struct term *t = term_at(ix, (uint32_t)id);
+		if ((t->len > w->nfolded || (with_w && t->len == w->nfolded)) &&
+		    !memcmp(term_text(ix, (uint32_t)id), w->folded, w->nfolded)) {
+			tmp[n++] = (struct cand){(uint32_t)id, t->df, 0};
+			if (n == cap)
+				keep_best(tmp, &n, max);
+		}
+	}
+	keep_best(tmp, &n, max);
+	memcpy(out, tmp, n * sizeof *out);
+	free(tmp);
+	return n;
+}
+
+/* Terms that share the word's first letters, all but its last three (at
+ * least TRUNCATE_MIN code points), and are no more than 4 letters longer. */
+static size_t truncated_terms(const struct index *ix, const struct qword *w, struct cand *out, size_t max)
+{
+	size_t cps = code_points(w->folded, w->nfolded);
+	if (cps < TRUNCATE_MIN + 2)
+		return 0;
+	size_t keep = cps - 3 < TRUNCATE_MIN ? TRUNCATE_MIN : cps - 3, bytes = 0, k = 0;
+	for (; bytes < w->nfolded; bytes++) /* bytes of the first `keep` code points */
+		if (((unsigned char)w->folded[bytes] & 0xc0) != 0x80 && k++ == keep)
+			break;
+	struct qword stem = *w;
+	stem.nfolded = bytes;
+	size_t n = prefix_terms(ix, &stem, 1, out, max * 4); /* out holds max * 4 */
+	k = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t tc = code_points(term_text(ix, out[i].term), term_at(ix, out[i].term)->len);
+		if (tc <= cps + 4 && k < max)
+			out[k++] = out[i];
+	}
+	return k;
+}
+
+struct translation_sink {
+	struct search *s;
+	const char *word;
+	struct cand c[TRANSLATED_TERMS_MAX];
+	char what[TRANSLATED_TERMS_MAX][2 * TEXT_TOKEN_MAX + 16]; /* "vivienda → dwelling" */
+	size_t n;
+};
+
+/* Keeps a translation that is a term of the index in its language (and not
+ * one the word has already: the word itself, an inflection). */
+static void translation_found(const char *from, const char *to, const char *word, size_t len, void *arg)
+{
+	struct translation_sink *t = arg;
+	(void)from;
+	int bit = index_lang_bit(to);
+	int64_t id = bit < 0 ? -1 : index_term_find(t->s->ix, word, len);
+	if (id < 0 || !(term_at(t->s->ix, (uint32_t)id)->langs >> bit & 1u) || t->n == TRANSLATED_TERMS_MAX)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->c[i].term == (uint32_t)id)
+			return;
+	t->c[t->n] = (struct cand){(uint32_t)id, term_at(t->s->ix, (uint32_t)id)->df, 0};
+	snprintf(t->what[t->n], sizeof t->what[0], "%s \u2192 %.*s", t->word, (int)len, word);
+	t->n++;
+}
+
+/* Adds the word's translations (bilingual dictionaries) that the hub has,
+ * below every native match, and notes them for the result. */
+static enum px_err translated_terms(struct search *s, size_t u, size_t wi, struct dlist *out)
+{
+	const struct qword *w = &s->q.units[u].words[wi];
+	struct translation_sink *t = malloc(sizeof *t);
+	if (!t)
+		return PX_ENOMEM;
+	t->s = s;
+	t->word = w->folded;
+	t->n = 0;
+	text_translate(w->folded, w->nfolded, translation_found, t);
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < t->n; i++) {
+		err = add_term(s, t->c[i].term, W_TRANSLATED, MATCH_TRANSLATED, out);
+		if (!err && !s->q.units[u].negated)
+			err = strlist_add_unique(&s->translated, t->what[i], strlen(t->what[i]));
+	}
+	free(t);
+	return err;
+}
+
+/* The documents of one query word, through all its alternatives. */
+static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist *out)
+{
+	const struct qword *w = &s->q.units[u].words[wi];
+	const struct index *ix = s->ix;
+	enum px_err err = PX_OK;
+	int found = 0;
+	int64_t exact = index_term_find(ix, w->folded, w->nfolded);
+	if (exact >= 0) {
+		found = 1;
+		err = add_term(s, (uint32_t)exact, W_EXACT, MATCH_EXACT, out);
+	}
+	/* Stemmed: the terms that share the word's stem in a language of the hub. */
+	for (size_t l = 0; !err && l < index_nlangs; l++) {
+		const char *lang = index_langs[l];
+		if (!text_stem_has(lang) || index_facet_find(ix, FACET_LANGUAGE, lang) < 0)
+			continue;
+		char stem[TEXT_TOKEN_MAX];
+		size_t n = text_stem(s->stem, lang, w->lower, w->nlower, stem, sizeof stem);
+		const struct stem_group *g = n ? index_stem_find(ix, lang, stem, n) : NULL;
+		const uint32_t *ids = g ? (const uint32_t *)(const void *)g->ids.data : NULL;
+		for (size_t i = 0; !err && g && i < g->ids.len / sizeof *ids; i++) {
+			if ((int64_t)ids[i] == exact)
+				continue;
+			found = 1;
+			err = add_term(s, ids[i], W_STEM, MATCH_STEM, out);
+		}
+	}
+	struct cand c[PREFIX_TERMS_MAX * 4];
+	size_t nc = w->prefix && !err ? prefix_terms(ix, w, 0, c, PREFIX_TERMS_MAX) : 0;
+	for (size_t i = 0; !err && i < nc; i++) {
+		found = 1;
+		err = add_term(s, c[i].term, W_PREFIX, MATCH_PREFIX, out);
+	}
+	if (!err)
+		err = translated_terms(s, u, wi, out);
+	if (found || err)
+		return err;
+	/* Nothing matches as written. Languages without a Snowball stemmer
+	 * (Polish, Czech, Slovak, ...) inflect by endings: words sharing all
+	 * but the last few letters are likely forms of the same word. */
+	nc = truncated_terms(ix, w, c, PREFIX_TERMS_MAX);
+	for (size_t i = 0; !err && i < nc; i++)
+		err = add_term(s, c[i].term, W_TRUNCATED, MATCH_STEM, out);
+	if (err)
+		return err;
+	/* And typos. The closest, most frequent one is the correction. */
+	nc = typo_terms(ix, w, c, TYPO_TERMS_MAX);
+	for (size_t i = 0; !err && i < nc; i++)
+		err = add_term(s, c[i].term, c[i].dist == 1 ? W_TYPO1 : W_TYPO2, MATCH_TYPO, out);
+	if (nc) {
+		const struct term *t = term_at(ix, c[0].term);
+		memcpy(s->correction[u][wi], term_text(ix, c[0].term), t->len);
+		s->correction[u][wi][t->len] = '\0';
+		s->corrected = 1;
+	}
+	return err;
+}
+
+/* The documents of a unit: a word, or a phrase (words at consecutive
+ * positions). */
+enum px_err match_unit(struct search *s, size_t u, struct dlist *out)
+{
+	const struct qunit *unit = &s->q.units[u];
+	struct dlist acc, next, tmp;
+	dlist_init(&acc);
+	dlist_init(&next);
+	dlist_init(&tmp);
+	enum px_err err = word_list(s, u, 0, &acc);
+	for (size_t wi = 1; !err && wi < unit->nwords; wi++) {
+		dlist_reset(&next);
+		dlist_reset(&tmp);
+		err = word_list(s, u, wi, &next);
+		if (!err)
+			err = dlist_follow(&acc, &next, unit->words[wi].pos - unit->words[0].pos, &tmp);
+		if (!err) {
+			struct dlist swap = acc;
+			acc = tmp;
+			tmp = swap;
+		}
+	}
+	dlist_reset(&tmp);
+	if (!err)
+		err = dlist_union(out, &acc, &tmp);
+	if (!err) {
+		struct dlist swap = *out;
+		*out = tmp;
+		tmp = swap;
+	}
+	dlist_free(&acc);
+	dlist_free(&next);
+	dlist_free(&tmp);
+	return err;
+}
