@@ -97,16 +97,33 @@ int64_t dlist_find(const struct dlist *l, uint32_t doc)
 	return lo < dlist_len(l) && d[lo] == doc ? (int64_t)lo : -1;
 }
 
+/* Appends v to b, which has room (reserved beforehand). */
+static inline void append(struct buf *b, const void *v, size_t n)
+{
+	memcpy(b->data + b->len, v, n);
+	b->len += n;
+}
+
+/* Makes room for docs more documents and pos more positions. */
+static enum px_err dlist_reserve(struct dlist *l, size_t docs, size_t pos)
+{
+	if (buf_reserve(&l->docs, docs * sizeof(uint32_t)) || buf_reserve(&l->tfw, docs * sizeof(struct dscore)) ||
+	    buf_reserve(&l->poff, docs * sizeof(uint32_t)) || buf_reserve(&l->pos, pos * sizeof(uint32_t)))
+		return PX_ENOMEM;
+	return PX_OK;
+}
+
 enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, unsigned cls, struct dlist *out)
 {
 	const struct term *t = term_at(ix, term);
 	const unsigned char *p = (const unsigned char *)t->post.data, *end = p + t->post.len;
+	if (dlist_reserve(out, t->df, 0)) /* df counts every document of the list */
+		return PX_ENOMEM;
 	float avg[NFIELDS];
 	for (int f = 0; f < NFIELDS; f++)
 		avg[f] = ix->nlive && ix->total_len[f] ? (float)ix->total_len[f] / (float)ix->nlive : 1.0f;
 	uint64_t doc1 = 0; /* docno + 1 */
-	enum px_err err = PX_OK;
-	while (!err && p < end) {
+	while (p < end) {
 		uint64_t delta, k;
 		size_t n1 = varint_get(p, end, &delta), n2 = n1 ? varint_get(p + n1, end, &k) : 0;
 		if (!n2 || !delta || k > (uint64_t)(end - p))
@@ -118,6 +135,8 @@ enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, un
 		unsigned tf[NFIELDS] = {0};
 		uint64_t occ = 0;
 		size_t mark = out->pos.len;
+		if (live && buf_reserve(&out->pos, k * sizeof(uint32_t)))
+			return PX_ENOMEM;
 		for (uint64_t i = 0; i < k; i++) {
 			uint64_t d = 0;
 			size_t n = varint_get(p, end, &d);
@@ -125,29 +144,27 @@ enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, un
 			occ += d;
 			unsigned f = (unsigned)(occ & ((1u << FIELD_BITS) - 1));
 			tf[f < NFIELDS ? f : F_TEXT]++;
-			if (live && !err)
-				err = dlist_add_pos(out, (uint32_t)(occ >> FIELD_BITS));
+			uint32_t pos = (uint32_t)(occ >> FIELD_BITS);
+			if (live && n)
+				append(&out->pos, &pos, sizeof pos);
 		}
-		if (!live || err) {
-			out->pos.len = mark;
+		if (!live)
 			continue;
-		}
 		const struct doc *dd = doc_at(ix, doc);
 		float w = 0;
 		for (int f = 0; f < NFIELDS; f++)
 			if (tf[f])
 				w += field_weight[f] * (float)tf[f] /
 				     (1.0f - field_b[f] + field_b[f] * (float)dd->len[f] / avg[f]);
-		/* dlist_push records the offset where this document's positions
-		 * start: they were appended just above, so push first by hand. */
-		uint32_t off = (uint32_t)(mark / sizeof(uint32_t));
+		uint32_t off = (uint32_t)(mark / sizeof(uint32_t)); /* its positions, appended above */
 		struct dscore sc = {w * weight, cls};
-		if ((err = buf_add(&out->docs, &doc, sizeof doc)) ||
-		    (err = buf_add(&out->tfw, &sc, sizeof sc)) ||
-		    (err = buf_add(&out->poff, &off, sizeof off)))
-			break;
+		if (out->docs.len + sizeof doc >= out->docs.size && dlist_reserve(out, 1, 0)) /* df was wrong: a damaged snapshot */
+			return PX_ENOMEM;
+		append(&out->docs, &doc, sizeof doc);
+		append(&out->tfw, &sc, sizeof sc);
+		append(&out->poff, &off, sizeof off);
 	}
-	return err;
+	return PX_OK;
 }
 
 static int cmp_u32(const void *a, const void *b)
@@ -160,7 +177,7 @@ static int cmp_u32(const void *a, const void *b)
 enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dlist *out)
 {
 	size_t i = 0, j = 0, na = dlist_len(a), nb = dlist_len(b);
-	enum px_err err = PX_OK;
+	enum px_err err = dlist_reserve(out, na + nb, (a->pos.len + b->pos.len) / sizeof(uint32_t));
 	while (!err && (i < na || j < nb)) {
 		uint32_t da = i < na ? dlist_doc(a, i) : UINT32_MAX,
 			 db = j < nb ? dlist_doc(b, j) : UINT32_MAX;

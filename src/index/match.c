@@ -36,6 +36,11 @@ static enum px_err note_match(struct search *s, uint32_t term)
 /* Adds term's documents to *acc (acc = acc ∪ term), weighted. */
 static enum px_err add_term(struct search *s, uint32_t term, float weight, unsigned cls, struct dlist *acc)
 {
+	if (dlist_len(acc) == 0) { /* the first alternative: nothing to merge with */
+		dlist_reset(acc);
+		enum px_err err = dlist_decode(s->ix, term, weight, cls, acc);
+		return err ? err : note_match(s, term);
+	}
 	struct dlist one, merged;
 	dlist_init(&one);
 	dlist_init(&merged);
