@@ -19,6 +19,7 @@
 #define W_TYPO2              0.25f
 #define PREFIX_TERMS_MAX     50 /* expansions of a prefix, most frequent first */
 #define TRANSLATED_TERMS_MAX 16
+#define TRANSLATE_BELOW      200 /* native matches under which a word is translated */
 #define TYPO_TERMS_MAX       8
 #define TRUNCATE_MIN         5 /* code points a truncated word keeps */
 
@@ -259,7 +260,10 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist
 		found = 1;
 		err = add_term(s, c[i].term, W_PREFIX, MATCH_PREFIX, out);
 	}
-	if (!err)
+	/* Translations widen a word the hub has few documents for in the
+	 * language it was typed in; past that, they would rank below every
+	 * native match anyway, and cost more than the rest of the query. */
+	if (!err && dlist_len(out) < TRANSLATE_BELOW)
 		err = translated_terms(s, u, wi, out);
 	if (found || err)
 		return err;
