@@ -32,7 +32,6 @@ struct opts {
 	int64_t limit, offset;
 	struct index_filter filters[FILTERS_MAX];
 	size_t nfilters;
-	const char *bad; /* why an option was refused */
 };
 
 static int on_opt(int opt, const char *arg, void *ctx)
@@ -173,7 +172,7 @@ int cmd_search(int argc, char **argv)
 					      {"filter", required_argument, NULL, 'f'},
 					      {0}};
 	struct cli_common common;
-	struct opts o = {0, 10, 0, {{0}}, 0, NULL};
+	struct opts o = {0, 10, 0, {{0}}, 0};
 	int first, status;
 	if (cli_parse(argc, argv, &help, &common, "jn:o:f:", extra, on_opt, &o, &first, &status))
 		return status;
@@ -234,7 +233,7 @@ int cmd_similar(int argc, char **argv)
 	static const struct option extra[] = {
 		{"json", no_argument, NULL, 'j'}, {"limit", required_argument, NULL, 'n'}, {0}};
 	struct cli_common common;
-	struct opts o = {0, 5, 0, {{0}}, 0, NULL};
+	struct opts o = {0, 5, 0, {{0}}, 0};
 	int first, status;
 	if (cli_parse(argc, argv, &similar_help, &common, "jn:", extra, on_opt, &o, &first, &status))
 		return status;

@@ -64,7 +64,7 @@ struct dlist {
 struct search {
 	const struct index *ix;
 	struct query q;
-	struct text_stem *stem;
+	struct text_stem *stem; /* the thread's own (text_stem_thread) */
 	struct ptrvec matched;     /* char *: folded terms that matched, for snippets */
 	struct strlist translated; /* "word → translation" that the index has */
 	struct dlist groups[QUERY_UNITS_MAX];
