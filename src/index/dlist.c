@@ -107,7 +107,8 @@ static inline void append(struct buf *b, const void *v, size_t n)
 /* Makes room for docs more documents and pos more positions. */
 static enum px_err dlist_reserve(struct dlist *l, size_t docs, size_t pos)
 {
-	if (buf_reserve(&l->docs, docs * sizeof(uint32_t)) || buf_reserve(&l->tfw, docs * sizeof(struct dscore)) ||
+	if (buf_reserve(&l->docs, docs * sizeof(uint32_t)) ||
+	    buf_reserve(&l->tfw, docs * sizeof(struct dscore)) ||
 	    buf_reserve(&l->poff, docs * sizeof(uint32_t)) || buf_reserve(&l->pos, pos * sizeof(uint32_t)))
 		return PX_ENOMEM;
 	return PX_OK;
@@ -158,7 +159,8 @@ enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, un
 				     (1.0f - field_b[f] + field_b[f] * (float)dd->len[f] / avg[f]);
 		uint32_t off = (uint32_t)(mark / sizeof(uint32_t)); /* its positions, appended above */
 		struct dscore sc = {w * weight, cls};
-		if (out->docs.len + sizeof doc >= out->docs.size && dlist_reserve(out, 1, 0)) /* df was wrong: a damaged snapshot */
+		if (out->docs.len + sizeof doc >= out->docs.size &&
+		    dlist_reserve(out, 1, 0)) /* df was wrong: a damaged snapshot */
 			return PX_ENOMEM;
 		append(&out->docs, &doc, sizeof doc);
 		append(&out->tfw, &sc, sizeof sc);

@@ -254,23 +254,6 @@ static enum px_err count_facets(const struct index *ix, const struct scored *c, 
 	return err;
 }
 
-/* The text a snippet is cut from: what a reader sees below the title. */
-static char *snippet_text(const struct node *n)
-{
-	struct buf b;
-	buf_init(&b, BUF_CAP_DEFAULT);
-	enum px_err err = PX_OK;
-	if (n->subtitle)
-		err = buf_printf(&b, "%s\n", n->subtitle);
-	for (size_t i = 0; !err && i < node_section_count(n); i++)
-		err = buf_printf(&b, "%s\n", node_section(n, i)->text);
-	if (!err && n->body)
-		err = buf_adds(&b, n->body);
-	char *r = err ? NULL : buf_take(&b);
-	buf_free(&b);
-	return r;
-}
-
 static int by_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -302,25 +285,27 @@ static enum px_err fill_hits(struct search *s, const struct index_query *iq, con
 	r->hits = calloc(count ? count : 1, sizeof *r->hits);
 	if (!r->hits)
 		return PX_ENOMEM;
-	for (size_t i = 0; i < count; i++) {
+	struct buf text; /* the text of the hit a snippet is cut from */
+	buf_init(&text, BUF_CAP_DEFAULT);
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < count; i++) {
 		const struct doc *d = doc_at(s->ix, c[from + i].doc);
 		struct index_hit *h = &r->hits[r->nhits];
 		h->nid = d->nid;
 		h->score = c[from + i].score;
 		h->type = d->type;
 		memcpy(h->language, d->language, sizeof h->language);
-		if (!(h->title = px_strdup(d->title)))
-			return PX_ENOMEM;
+		if (!(h->title = px_strdup(d->title))) {
+			err = PX_ENOMEM;
+			break;
+		}
 		r->nhits++;
-		struct node *node = NULL;
-		if (!iq->snippets || !iq->store || store_node_get(iq->store, d->nid, &node))
-			continue;
-		char *text = snippet_text(node);
-		h->snippet = text ? index_snippet(text, &s->matched, SNIPPET_BYTES) : NULL;
-		free(text);
-		node_free(node);
+		buf_reset(&text);
+		if (iq->snippets && iq->store && store_node_text(iq->store, d->nid, &text) == PX_OK)
+			h->snippet = index_snippet(text.data ? text.data : "", &s->matched, SNIPPET_BYTES);
 	}
-	return PX_OK;
+	buf_free(&text);
+	return err;
 }
 
 /* The query with every corrected word replaced by its correction. */

@@ -128,8 +128,31 @@ enum px_err store_node_get(struct store *st, int64_t nid, struct node **out)
 	return reader_get(st->reader, nid, out);
 }
 
+enum px_err store_node_text(struct store *st, int64_t nid, struct buf *out)
+{
+	if (!st->text &&
+	    sqlite3_prepare_v2(
+		    st->db,
+		    "SELECT subtitle, (SELECT group_concat(text, char(10)) FROM"
+		    " (SELECT text FROM section WHERE nid = ?1 ORDER BY pos)), body FROM node WHERE nid = ?1",
+		    -1, &st->text, NULL))
+		return PX_ESTORE;
+	sqlite3_bind_int64(st->text, 1, nid);
+	int rc = sqlite3_step(st->text);
+	enum px_err err = rc == SQLITE_ROW ? PX_OK : rc == SQLITE_DONE ? PX_ENOTFOUND : PX_ESTORE;
+	for (int col = 0; !err && col < 3; col++) {
+		const char *t = (const char *)sqlite3_column_text(st->text, col);
+		if (t && (err = buf_add(out, t, (size_t)sqlite3_column_bytes(st->text, col))) == PX_OK)
+			err = buf_addc(out, '\n');
+	}
+	sqlite3_reset(st->text);
+	return err;
+}
+
 void store_reader_free(struct store *st)
 {
+	sqlite3_finalize(st->text);
+	st->text = NULL;
 	if (st->reader) {
 		reader_free(st->reader);
 		free(st->reader);

@@ -45,6 +45,10 @@ void store_set_progress(struct store *st, void (*fn)(size_t done, size_t total, 
 /* Reads node nid. PX_ENOTFOUND if there is none. Caller frees *out. */
 enum px_err store_node_get(struct store *st, int64_t nid, struct node **out) PX_WUR;
 
+/* Appends the readable text of node nid (subtitle, section texts, body,
+ * one per line) to out: what a snippet is cut from, in one read. */
+enum px_err store_node_text(struct store *st, int64_t nid, struct buf *out) PX_WUR;
+
 /* Calls fn for every node, newest (highest nid) first, until fn returns
  * non-zero. The node is borrowed for the call. */
 enum px_err store_nodes_each(struct store *st, int (*fn)(const struct node *, void *), void *arg) PX_WUR;

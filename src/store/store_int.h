@@ -8,8 +8,9 @@
 
 struct store {
 	sqlite3 *db;
-	char *path; /* owned, for messages */
+	char *path;            /* owned, for messages */
 	struct reader *reader; /* statements of store_node_get(), prepared once; owned */
+	sqlite3_stmt *text;    /* store_node_text()'s, prepared once; owned */
 	void (*progress)(size_t done, size_t total, void *arg);
 	void *progress_arg;
 };
