@@ -183,21 +183,71 @@ static int by_nid_desc(const void *a, const void *b, void *ixp)
 	return (x < y) - (x > y);
 }
 
-/* Orders c: by score with a proximity bonus among the best RERANK, or by
- * nid (newest first) when the query has no words. */
+typedef int (*rank_cmp)(const void *, const void *, void *);
+
+static int by_score_r(const void *a, const void *b, void *ctx)
+{
+	(void)ctx;
+	return by_score(a, b);
+}
+
+/* Restores the heap below i: every parent ranks after its children (the
+ * root is the worst of the kept). */
+static void sift_down(struct scored *h, size_t n, size_t i, rank_cmp cmp, void *ctx)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, w = i;
+		if (l < n && cmp(&h[l], &h[w], ctx) > 0)
+			w = l;
+		if (r < n && cmp(&h[r], &h[w], ctx) > 0)
+			w = r;
+		if (w == i)
+			return;
+		struct scored t = h[i];
+		h[i] = h[w];
+		h[w] = t;
+		i = w;
+	}
+}
+
+/* Moves the k best of c[0..n) to c[0..k), in order; the rest stay behind
+ * unordered. O(n log k): a page needs its best few, not a sorted million. */
+static void select_top(struct scored *c, size_t n, size_t k, rank_cmp cmp, void *ctx)
+{
+	if (k == 0)
+		return;
+	if (k >= n) {
+		qsort_r(c, n, sizeof *c, cmp, ctx);
+		return;
+	}
+	for (size_t i = k / 2 + 1; i-- > 0;)
+		sift_down(c, k, i, cmp, ctx);
+	for (size_t i = k; i < n; i++) {
+		if (cmp(&c[i], &c[0], ctx) >= 0)
+			continue;
+		struct scored t = c[0];
+		c[0] = c[i];
+		c[i] = t;
+		sift_down(c, k, 0, cmp, ctx);
+	}
+	qsort_r(c, k, sizeof *c, cmp, ctx);
+}
+
+/* Orders the best `want` (at least RERANK) of c: by score with a proximity
+ * bonus among them, or by nid (newest first) when the query has no words. */
 static void rank(struct search *s, const int *required, size_t ng, struct scored *c, size_t n, size_t want,
 		 int words)
 {
 	if (n == 0)
 		return; /* c may be NULL */
 	if (!words) {
-		qsort_r(c, n, sizeof *c, by_nid_desc, (void *)s->ix);
+		select_top(c, n, want, by_nid_desc, (void *)s->ix);
 		return;
 	}
-	qsort(c, n, sizeof *c, by_score);
 	size_t top = want > RERANK ? want : RERANK;
 	if (top > n)
 		top = n;
+	select_top(c, n, top, by_score_r, NULL);
 	for (size_t i = 0; i < top; i++) {
 		uint32_t span = min_span(s, required, ng, c[i].doc);
 		if (span)
