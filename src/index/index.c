@@ -533,14 +533,13 @@ enum px_err index_flush(struct index *ix)
 
 /* ---- the sorted term list (prefix and typo lookups) ---- */
 
-static const struct index *sort_ix; /* qsort has no context argument; writers are exclusive */
-
-static int by_text(const void *a, const void *b)
+static int by_text(const void *a, const void *b, void *ctx)
 {
+	const struct index *ix = ctx;
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	const struct term *tx = term_at(sort_ix, x), *ty = term_at(sort_ix, y);
+	const struct term *tx = term_at(ix, x), *ty = term_at(ix, y);
 	size_t n = tx->len < ty->len ? tx->len : ty->len;
-	int c = memcmp(term_text(sort_ix, x), term_text(sort_ix, y), n);
+	int c = memcmp(term_text(ix, x), term_text(ix, y), n);
 	return c ? c : (tx->len > ty->len) - (tx->len < ty->len);
 }
 
@@ -559,13 +558,12 @@ static enum px_err sort_terms(struct index *ix)
 	}
 	for (size_t i = 0; i < fresh; i++)
 		tail[i] = (uint32_t)(old + i);
-	sort_ix = ix;
-	qsort(tail, fresh, sizeof *tail, by_text);
+	qsort_r(tail, fresh, sizeof *tail, by_text, ix);
 	const uint32_t *a = (const uint32_t *)(const void *)ix->sorted.data;
 	uint32_t *out = (uint32_t *)(void *)merged.data;
 	size_t x = 0, y = 0, k = 0;
 	while (x < old || y < fresh)
-		out[k++] = y == fresh || (x < old && by_text(&a[x], &tail[y]) <= 0) ? a[x++] : tail[y++];
+		out[k++] = y == fresh || (x < old && by_text(&a[x], &tail[y], ix) <= 0) ? a[x++] : tail[y++];
 	merged.len = total * sizeof(uint32_t);
 	free(tail);
 	buf_free(&ix->sorted);

@@ -251,21 +251,27 @@ static const void *take_array(struct in *c, uint64_t count, size_t size)
 	return take(c, count * size);
 }
 
+/* Reads n bytes into v (zeroed when the file ends first). */
+static void get(struct in *c, void *v, size_t n)
+{
+	const void *p = take(c, n);
+	if (p)
+		memcpy(v, p, n);
+	else
+		memset(v, 0, n);
+}
+
 static uint32_t get_u32(struct in *c)
 {
-	uint32_t v = 0;
-	const void *p = take(c, sizeof v);
-	if (p)
-		memcpy(&v, p, sizeof v);
+	uint32_t v;
+	get(c, &v, sizeof v);
 	return v;
 }
 
 static uint64_t get_u64(struct in *c)
 {
-	uint64_t v = 0;
-	const void *p = take(c, sizeof v);
-	if (p)
-		memcpy(&v, p, sizeof v);
+	uint64_t v;
+	get(c, &v, sizeof v);
 	return v;
 }
 
