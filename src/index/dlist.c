@@ -4,12 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* BM25F field weights and length normalisation. */
-static const float field_weight[NFIELDS] = {[F_TITLE] = 6.0f, [F_SUBTITLE] = 3.0f, [F_THEMES] = 2.5f,
-					    [F_PLACE] = 2.0f, [F_AUTHOR] = 1.5f,   [F_TEXT] = 1.0f};
-static const float field_b[NFIELDS] = {[F_TITLE] = 0.3f, [F_SUBTITLE] = 0.5f, [F_THEMES] = 0.3f,
-				       [F_PLACE] = 0.3f, [F_AUTHOR] = 0.3f,   [F_TEXT] = 0.75f};
-
 void dlist_init(struct dlist *l)
 {
 	buf_init(&l->docs, BUF_CAP_DEFAULT);
@@ -114,59 +108,55 @@ static enum px_err dlist_reserve(struct dlist *l, size_t docs, size_t pos)
 	return PX_OK;
 }
 
-enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, unsigned cls, struct dlist *out)
+/* Appends term's posting for doc (found at c, k occurrences) when live. */
+static enum px_err decode_one(const struct index *ix, struct pcur *c, uint32_t doc, uint64_t k, float weight,
+			      unsigned cls, const float avg[NFIELDS], struct dlist *out)
+{
+	if (!roaring_bitmap_contains(ix->live, doc)) {
+		pcur_skip(c, k);
+		return PX_OK;
+	}
+	if (dlist_reserve(out, 1, k))
+		return PX_ENOMEM;
+	uint32_t off = (uint32_t)(out->pos.len / sizeof(uint32_t));
+	unsigned tf[NFIELDS] = {0};
+	size_t n = posting_read(c, k, tf, (uint32_t *)(void *)(out->pos.data + out->pos.len));
+	out->pos.len += n * sizeof(uint32_t);
+	struct dscore sc = {posting_weight(tf, doc_at(ix, doc)->len, avg) * weight, cls};
+	append(&out->docs, &doc, sizeof doc);
+	append(&out->tfw, &sc, sizeof sc);
+	append(&out->poff, &off, sizeof off);
+	return PX_OK;
+}
+
+enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, unsigned cls,
+			 const roaring_bitmap_t *only, struct dlist *out)
 {
 	const struct term *t = term_at(ix, term);
-	const unsigned char *p = (const unsigned char *)t->post.data, *end = p + t->post.len;
-	if (dlist_reserve(out, t->df, 0)) /* df counts every document of the list */
-		return PX_ENOMEM;
+	const struct term_big *b = term_big_at(ix, t);
 	float avg[NFIELDS];
-	for (int f = 0; f < NFIELDS; f++)
-		avg[f] = ix->nlive && ix->total_len[f] ? (float)ix->total_len[f] / (float)ix->nlive : 1.0f;
-	uint64_t doc1 = 0; /* docno + 1 */
-	while (p < end) {
-		uint64_t delta, k;
-		size_t n1 = varint_get(p, end, &delta), n2 = n1 ? varint_get(p + n1, end, &k) : 0;
-		if (!n2 || !delta || k > (uint64_t)(end - p))
-			break; /* damaged (a snapshot's postings are trusted this far, no further) */
-		p += n1 + n2;
-		doc1 += delta;
-		uint32_t doc = (uint32_t)(doc1 - 1);
-		int live = roaring_bitmap_contains(ix->live, doc);
-		unsigned tf[NFIELDS] = {0};
-		uint64_t occ = 0;
-		size_t mark = out->pos.len;
-		if (live && buf_reserve(&out->pos, k * sizeof(uint32_t)))
-			return PX_ENOMEM;
-		for (uint64_t i = 0; i < k; i++) {
-			uint64_t d = 0;
-			size_t n = varint_get(p, end, &d);
-			p = n ? p + n : end;
-			occ += d;
-			unsigned f = (unsigned)(occ & ((1u << FIELD_BITS) - 1));
-			tf[f < NFIELDS ? f : F_TEXT]++;
-			uint32_t pos = (uint32_t)(occ >> FIELD_BITS);
-			if (live && n)
-				append(&out->pos, &pos, sizeof pos);
-		}
-		if (!live)
-			continue;
-		const struct doc *dd = doc_at(ix, doc);
-		float w = 0;
-		for (int f = 0; f < NFIELDS; f++)
-			if (tf[f])
-				w += field_weight[f] * (float)tf[f] /
-				     (1.0f - field_b[f] + field_b[f] * (float)dd->len[f] / avg[f]);
-		uint32_t off = (uint32_t)(mark / sizeof(uint32_t)); /* its positions, appended above */
-		struct dscore sc = {w * weight, cls};
-		if (out->docs.len + sizeof doc >= out->docs.size &&
-		    dlist_reserve(out, 1, 0)) /* df was wrong: a damaged snapshot */
-			return PX_ENOMEM;
-		append(&out->docs, &doc, sizeof doc);
-		append(&out->tfw, &sc, sizeof sc);
-		append(&out->poff, &off, sizeof off);
+	index_avg(ix, avg);
+	struct pcur c;
+	uint64_t k;
+	uint32_t doc;
+	enum px_err err = PX_OK;
+	if (only && b && roaring_bitmap_get_cardinality(only) * TERM_SKIP < t->df) {
+		/* A few documents of a long list: each found through the skips. */
+		roaring_uint32_iterator_t it;
+		roaring_init_iterator(only, &it);
+		for (; !err && it.has_value; roaring_advance_uint32_iterator(&it))
+			if (posting_find(ix, term, it.current_value, &c, &k))
+				err = decode_one(ix, &c, it.current_value, k, weight, cls, avg, out);
+		return err;
 	}
-	return PX_OK;
+	pcur_init(&c, &t->post, 0, 0);
+	while (!err && pcur_next(&c, &doc, &k)) {
+		if (doc >= doc_count(ix) || (only && !roaring_bitmap_contains(only, doc)))
+			pcur_skip(&c, k);
+		else
+			err = decode_one(ix, &c, doc, k, weight, cls, avg, out);
+	}
+	return err;
 }
 
 static int cmp_u32(const void *a, const void *b)

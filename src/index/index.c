@@ -46,6 +46,7 @@ int index_lang_bit(const char *lang)
 struct index *index_new(void)
 {
 	struct index *ix = calloc(1, sizeof *ix);
+	posting_init();
 	if (!ix || !(ix->live = roaring_bitmap_create()) || !(ix->stem = text_stem_new())) {
 		index_free(ix);
 		return NULL;
@@ -57,6 +58,7 @@ struct index *index_new(void)
 	buf_init(&ix->stem_keys, (size_t)UINT32_MAX);
 	buf_init(&ix->docs, BUF_CAP_DEFAULT * 4);
 	buf_init(&ix->nid_map, BUF_CAP_DEFAULT);
+	buf_init(&ix->bigs, BUF_CAP_DEFAULT);
 	for (int f = 0; f < FACET_COUNT; f++)
 		buf_init(&ix->facets[f], BUF_CAP_DEFAULT);
 	return ix;
@@ -68,6 +70,7 @@ void index_free(struct index *ix)
 		return;
 	for (size_t i = 0; i < term_count(ix); i++)
 		buf_free(&term_at(ix, (uint32_t)i)->post);
+	posting_free(ix);
 	for (size_t i = 0; i < ix->stems.len / sizeof(struct stem_group); i++)
 		buf_free(&((struct stem_group *)(void *)ix->stems.data)[i].ids);
 	for (size_t i = 0; i < doc_count(ix); i++)
@@ -186,7 +189,7 @@ static enum px_err term_intern(struct index *ix, const char *s, size_t n, uint32
 		*id = (uint32_t)found;
 		return PX_OK;
 	}
-	struct term t = {(uint32_t)ix->strings.len, (uint32_t)n, 0, 0, 0, {0}};
+	struct term t = {(uint32_t)ix->strings.len, (uint32_t)n, 0, 0, 0, 0, {0}};
 	buf_init(&t.post, BUF_CAP_DEFAULT);
 	*id = (uint32_t)term_count(ix);
 	enum px_err err = buf_add(&ix->strings, s, n);
@@ -316,8 +319,15 @@ static enum px_err append_postings(struct index *ix, uint32_t docno, const struc
 			j++;
 		struct term *t = term_at(ix, o[i].term);
 		uint32_t count = 0, prev = UINT32_MAX;
+		unsigned tf[NFIELDS] = {0};
 		for (size_t k = i; k < j; k++)
-			count += o[k].occ != prev, prev = o[k].occ;
+			if (o[k].occ != prev) {
+				count++;
+				prev = o[k].occ;
+				tf[o[k].occ & ((1u << FIELD_BITS) - 1)]++;
+			}
+		size_t off = t->post.len;
+		uint64_t doc1 = t->last_doc;
 		err = varint_put(&t->post, (uint64_t)docno + 1 - t->last_doc);
 		if (!err)
 			err = varint_put(&t->post, count);
@@ -330,6 +340,8 @@ static enum px_err append_postings(struct index *ix, uint32_t docno, const struc
 		}
 		t->last_doc = docno + 1;
 		t->df++;
+		if (!err)
+			err = posting_added(ix, o[i].term, docno, tf, off, doc1);
 		i = j;
 	}
 	return err;
@@ -491,30 +503,25 @@ enum px_err index_put(struct index *ix, const struct node *n)
 	enum px_err err = index_remove(ix, n->nid);
 	if (err && err != PX_ENOTFOUND)
 		return err;
-	err = PX_OK;
 	uint32_t docno = (uint32_t)doc_count(ix);
 	struct doc d = {n->nid, n->type, {0}, {0}, px_strdup(n->title ? n->title : "")};
 	memcpy(d.language, n->language, sizeof d.language);
 	struct collector c = {ix, {0}, n->language, F_TITLE, PX_OK, 0};
 	buf_init(&c.occs, BUF_CAP_DEFAULT);
-	if (!d.title)
-		err = PX_ENOMEM;
-	else
-		collect_fields(&c, n, d.len);
-	err = err ? err : c.err;
-	if (!err) {
-		size_t k = c.occs.len / sizeof(struct occ);
-		qsort(c.occs.data, k, sizeof(struct occ), by_term_occ);
-		err = append_postings(ix, docno, (const struct occ *)(const void *)c.occs.data, k);
-	}
-	buf_free(&c.occs);
-	if (!err)
-		err = buf_add(&ix->docs, &d, sizeof d);
+	collect_fields(&c, n, d.len);
+	/* The document is filed before its postings (their impacts read its
+	 * lengths). On failure it stays, never live: a docno nothing shows. */
+	err = !d.title ? PX_ENOMEM : c.err ? c.err : buf_add(&ix->docs, &d, sizeof d);
 	if (err) {
 		free(d.title);
-		return err; /* postings may name docno: it never goes live, so they stay unseen */
+		buf_free(&c.occs);
+		return err;
 	}
-	if ((err = add_facets(ix, n, docno)) || (err = index_nid_set(ix, n->nid, (uint64_t)docno + 1)))
+	size_t k = c.occs.len / sizeof(struct occ);
+	qsort(c.occs.data, k, sizeof(struct occ), by_term_occ);
+	err = append_postings(ix, docno, (const struct occ *)(const void *)c.occs.data, k);
+	buf_free(&c.occs);
+	if (err || (err = add_facets(ix, n, docno)) || (err = index_nid_set(ix, n->nid, (uint64_t)docno + 1)))
 		return err;
 	roaring_bitmap_add(ix->live, docno);
 	ix->nlive++;
@@ -528,7 +535,8 @@ enum px_err index_put(struct index *ix, const struct node *n)
 
 enum px_err index_flush(struct index *ix)
 {
-	return ix->nsorted == term_count(ix) ? PX_OK : sort_terms(ix);
+	enum px_err err = ix->nsorted == term_count(ix) ? PX_OK : sort_terms(ix);
+	return err ? err : posting_refresh(ix);
 }
 
 /* ---- the sorted term list (prefix and typo lookups) ---- */

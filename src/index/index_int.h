@@ -29,7 +29,28 @@ struct term {
 	uint32_t df;       /* documents in the posting list (dead ones included) */
 	uint32_t last_doc; /* docno of the last posting + 1; 0 = none yet */
 	uint32_t langs;    /* bit per language seen with it (see index_lang_bit) */
+	uint32_t big;      /* 1 + its index in index.bigs once df >= TERM_BIG; 0 before */
 	struct buf post;   /* the posting list, format above */
+};
+
+/* What a term with many documents keeps beside its posting list, so that a
+ * search neither decodes the list to match and score it nor reads the
+ * positions of documents it does not rank (posting.c). Posting r (in docno
+ * order) is the r-th value of docs, has impact imp[r], and its bytes in
+ * post are found from skip[r / TERM_SKIP]. */
+#define TERM_BIG  32 /* postings from which a term has a struct term_big */
+#define TERM_SKIP 32 /* postings per skip entry */
+
+struct skip {
+	uint32_t off;  /* byte offset in post of posting TERM_SKIP × j */
+	uint32_t doc1; /* the docno + 1 its delta counts from */
+};
+
+struct term_big {
+	roaring_bitmap_t *docs; /* the docnos of the posting list, dead ones included */
+	struct buf imp;         /* uint8 per posting: its weight (BM25F pseudo-frequency),
+				   quantized: posting_impact[] gives it back */
+	struct buf skip;        /* struct skip[] */
 };
 
 struct doc {
@@ -70,6 +91,9 @@ struct index {
 	struct strmap facet_ids[FACET_COUNT];
 	uint64_t total_len[NFIELDS]; /* over live documents */
 	size_t nlive;
+	struct buf bigs;            /* struct term_big[] */
+	float imp_avg[NFIELDS];     /* the average field lengths the impacts were computed
+				       with (0: none yet); index_flush() renews them */
 	struct text_stem *stem; /* writers only */
 };
 
@@ -90,6 +114,10 @@ static inline size_t term_count(const struct index *ix)
 static inline const char *term_text(const struct index *ix, uint32_t id)
 {
 	return ix->strings.data + term_at(ix, id)->str;
+}
+static inline struct term_big *term_big_at(const struct index *ix, const struct term *t)
+{
+	return t->big ? &((struct term_big *)(void *)ix->bigs.data)[t->big - 1] : NULL;
 }
 static inline struct doc *doc_at(const struct index *ix, uint32_t docno)
 {
@@ -154,6 +182,79 @@ static inline size_t varint_get(const unsigned char *p, const unsigned char *end
 	}
 	return 0;
 }
+
+/* Reading a posting list one posting at a time. */
+struct pcur {
+	const unsigned char *p, *end;
+	uint64_t doc1; /* the last docno read + 1 */
+};
+
+static inline void pcur_init(struct pcur *c, const struct buf *post, size_t off, uint64_t doc1)
+{
+	c->p = (const unsigned char *)post->data + off;
+	c->end = (const unsigned char *)post->data + post->len;
+	c->doc1 = doc1;
+}
+
+/* Reads the next posting's docno and occurrence count; 0 at the end or on
+ * a damaged list (a snapshot's postings are trusted this far, no further).
+ * Its k occurrences follow: read them with pcur_occ() or pcur_skip(). */
+static inline int pcur_next(struct pcur *c, uint32_t *doc, uint64_t *k)
+{
+	uint64_t delta;
+	size_t n1 = c->p < c->end ? varint_get(c->p, c->end, &delta) : 0;
+	size_t n2 = n1 ? varint_get(c->p + n1, c->end, k) : 0;
+	if (!n2 || !delta || *k > (uint64_t)(c->end - c->p) || c->doc1 + delta > UINT32_MAX)
+		return 0;
+	c->p += n1 + n2;
+	c->doc1 += delta;
+	*doc = (uint32_t)(c->doc1 - 1);
+	return 1;
+}
+
+/* The next occurrence delta (0 past a damaged end). */
+static inline uint64_t pcur_occ(struct pcur *c)
+{
+	uint64_t d = 0;
+	size_t n = varint_get(c->p, c->end, &d);
+	c->p = n ? c->p + n : c->end;
+	return d;
+}
+
+static inline void pcur_skip(struct pcur *c, uint64_t k)
+{
+	for (uint64_t i = 0; i < k && c->p < c->end; i++)
+		while (c->p < c->end && (*c->p++ & 0x80))
+			;
+}
+
+/* posting.c */
+extern float posting_impact[256]; /* impact byte → weight */
+/* Makes posting_impact[] ready; index_new() and index_read_mem() call it. */
+void posting_init(void);
+/* The average length of each field over the live documents (1 when none). */
+void index_avg(const struct index *ix, float avg[NFIELDS]);
+/* A posting's weight: BM25F's pseudo term frequency from its occurrences
+ * per field and its document's field lengths. */
+float posting_weight(const unsigned tf[NFIELDS], const uint16_t len[NFIELDS], const float avg[NFIELDS]);
+/* Reads the k occurrences at c: per-field counts into tf, positions into
+ * pos (when not NULL, room for k). Returns the positions read. */
+size_t posting_read(struct pcur *c, uint64_t k, unsigned tf[NFIELDS], uint32_t *pos);
+/* Records the posting just appended to term id (doc, occurrences per
+ * field tf, starting at byte off, its delta counting from doc1): bitmaps,
+ * impacts and skips. doc is in ix->docs. */
+enum px_err posting_added(struct index *ix, uint32_t id, uint32_t doc, const unsigned tf[NFIELDS], size_t off,
+			  uint64_t doc1) PX_WUR;
+/* Builds the struct term_big of every term with df >= TERM_BIG that has
+ * none (after reading a snapshot), and computes every impact again when
+ * the average field lengths moved (index_flush). */
+enum px_err posting_refresh(struct index *ix) PX_WUR;
+void posting_free(struct index *ix);
+/* ORs term's documents (dead ones included) into out. */
+void posting_docs_or(const struct index *ix, uint32_t term, roaring_bitmap_t *out);
+/* Finds term's posting for doc: c left at its occurrences, *k their count.
+ * 0 when doc does not have term. */
+int posting_find(const struct index *ix, uint32_t term, uint32_t doc, struct pcur *c, uint64_t *k);
 
 /* The first term id in ix->sorted whose text is >= s[0..n) (binary search). */
 size_t index_sorted_lower(const struct index *ix, const char *s, size_t n);

@@ -1,9 +1,9 @@
 /* Matching one unit of a query: each word to its alternatives (exact,
  * stemmed, prefix, translated; then truncated and typo forms when nothing
- * matches as written), alternatives to a document list, a phrase's words to
+ * matches as written) and the set of their documents, a phrase's words to
  * the documents holding them side by side. An alternative's term frequency
  * is scaled by how it matched, and its match class ranks the documents in
- * tiers (search.c). */
+ * tiers (score.c). Nothing is decoded but a phrase's candidates. */
 #include "search_int.h"
 
 #include <stdio.h>
@@ -34,29 +34,47 @@ static enum px_err note_match(struct search *s, uint32_t term)
 	return PX_OK;
 }
 
-/* Adds term's documents to *acc (acc = acc ∪ term), weighted. */
-static enum px_err add_term(struct search *s, uint32_t term, float weight, unsigned cls, struct dlist *acc)
+/* The alternatives of one word and their documents. */
+struct word {
+	struct buf alts;        /* struct alt[] */
+	roaring_bitmap_t *docs; /* dead ones included */
+};
+
+static enum px_err add_alt(struct search *s, uint32_t term, float weight, unsigned cls, struct word *w)
 {
-	if (dlist_len(acc) == 0) { /* the first alternative: nothing to merge with */
-		dlist_reset(acc);
-		enum px_err err = dlist_decode(s->ix, term, weight, cls, acc);
-		return err ? err : note_match(s, term);
-	}
-	struct dlist one, merged;
-	dlist_init(&one);
-	dlist_init(&merged);
-	enum px_err err = dlist_decode(s->ix, term, weight, cls, &one);
+	struct alt a = {term, weight, cls};
+	enum px_err err = buf_add(&w->alts, &a, sizeof a);
 	if (!err)
-		err = dlist_union(acc, &one, &merged);
-	if (!err) {
-		struct dlist tmp = *acc;
-		*acc = merged;
-		merged = tmp;
-		err = note_match(s, term);
-	}
-	dlist_free(&one);
-	dlist_free(&merged);
-	return err;
+		posting_docs_or(s->ix, term, w->docs);
+	return err ? err : note_match(s, term);
+}
+
+static enum px_err word_init(struct word *w)
+{
+	buf_init(&w->alts, BUF_CAP_DEFAULT);
+	return (w->docs = roaring_bitmap_create()) ? PX_OK : PX_ENOMEM;
+}
+
+static void word_free(struct word *w)
+{
+	buf_free(&w->alts);
+	if (w->docs)
+		roaring_bitmap_free(w->docs);
+}
+
+void group_init(struct group *g)
+{
+	buf_init(&g->alts, BUF_CAP_DEFAULT);
+	dlist_init(&g->phrases);
+	g->docs = roaring_bitmap_create();
+}
+
+void group_free(struct group *g)
+{
+	buf_free(&g->alts);
+	dlist_free(&g->phrases);
+	if (g->docs)
+		roaring_bitmap_free(g->docs);
 }
 
 struct cand {
@@ -206,7 +224,7 @@ static void translation_found(const char *from, const char *to, const char *word
 
 /* Adds the word's translations (bilingual dictionaries) that the hub has,
  * below every native match, and notes them for the result. */
-static enum px_err translated_terms(struct search *s, size_t u, size_t wi, struct dlist *out)
+static enum px_err translated_terms(struct search *s, size_t u, size_t wi, struct word *out)
 {
 	const struct qword *w = &s->q.units[u].words[wi];
 	struct translation_sink *t = malloc(sizeof *t);
@@ -218,7 +236,7 @@ static enum px_err translated_terms(struct search *s, size_t u, size_t wi, struc
 	text_translate(w->folded, w->nfolded, translation_found, t);
 	enum px_err err = PX_OK;
 	for (size_t i = 0; !err && i < t->n; i++) {
-		err = add_term(s, t->c[i].term, W_TRANSLATED, MATCH_TRANSLATED, out);
+		err = add_alt(s, t->c[i].term, W_TRANSLATED, MATCH_TRANSLATED, out);
 		if (!err && !s->q.units[u].negated)
 			err = strlist_add_unique(&s->translated, t->what[i], strlen(t->what[i]));
 	}
@@ -227,7 +245,7 @@ static enum px_err translated_terms(struct search *s, size_t u, size_t wi, struc
 }
 
 /* The documents of one query word, through all its alternatives. */
-static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist *out)
+static enum px_err word_list(struct search *s, size_t u, size_t wi, struct word *out)
 {
 	const struct qword *w = &s->q.units[u].words[wi];
 	const struct index *ix = s->ix;
@@ -236,7 +254,7 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist
 	int64_t exact = index_term_find(ix, w->folded, w->nfolded);
 	if (exact >= 0) {
 		found = 1;
-		err = add_term(s, (uint32_t)exact, W_EXACT, MATCH_EXACT, out);
+		err = add_alt(s, (uint32_t)exact, W_EXACT, MATCH_EXACT, out);
 	}
 	/* Stemmed: the terms that share the word's stem in a language of the hub. */
 	for (size_t l = 0; !err && l < index_nlangs; l++) {
@@ -251,19 +269,19 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist
 			if ((int64_t)ids[i] == exact)
 				continue;
 			found = 1;
-			err = add_term(s, ids[i], W_STEM, MATCH_STEM, out);
+			err = add_alt(s, ids[i], W_STEM, MATCH_STEM, out);
 		}
 	}
 	struct cand c[PREFIX_TERMS_MAX * 4];
 	size_t nc = w->prefix && !err ? prefix_terms(ix, w, 0, c, PREFIX_TERMS_MAX) : 0;
 	for (size_t i = 0; !err && i < nc; i++) {
 		found = 1;
-		err = add_term(s, c[i].term, W_PREFIX, MATCH_PREFIX, out);
+		err = add_alt(s, c[i].term, W_PREFIX, MATCH_PREFIX, out);
 	}
 	/* Translations widen a word the hub has few documents for in the
 	 * language it was typed in; past that, they would rank below every
 	 * native match anyway, and cost more than the rest of the query. */
-	if (!err && dlist_len(out) < TRANSLATE_BELOW)
+	if (!err && roaring_bitmap_and_cardinality(out->docs, ix->live) < TRANSLATE_BELOW)
 		err = translated_terms(s, u, wi, out);
 	if (found || err)
 		return err;
@@ -272,13 +290,13 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist
 	 * but the last few letters are likely forms of the same word. */
 	nc = truncated_terms(ix, w, c, PREFIX_TERMS_MAX);
 	for (size_t i = 0; !err && i < nc; i++)
-		err = add_term(s, c[i].term, W_TRUNCATED, MATCH_STEM, out);
+		err = add_alt(s, c[i].term, W_TRUNCATED, MATCH_STEM, out);
 	if (err)
 		return err;
 	/* And typos. The closest, most frequent one is the correction. */
 	nc = typo_terms(ix, w, c, TYPO_TERMS_MAX);
 	for (size_t i = 0; !err && i < nc; i++)
-		err = add_term(s, c[i].term, c[i].dist == 1 ? W_TYPO1 : W_TYPO2, MATCH_TYPO, out);
+		err = add_alt(s, c[i].term, c[i].dist == 1 ? W_TYPO1 : W_TYPO2, MATCH_TYPO, out);
 	if (nc) {
 		const struct term *t = term_at(ix, c[0].term);
 		memcpy(s->correction[u][wi], term_text(ix, c[0].term), t->len);
@@ -288,20 +306,52 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct dlist
 	return err;
 }
 
-/* The documents of a unit: a word, or a phrase (words at consecutive
- * positions). */
-enum px_err match_unit(struct search *s, size_t u, struct dlist *out)
+/* The documents of w among within, decoded with their positions. */
+static enum px_err word_decode(const struct index *ix, const struct word *w, const roaring_bitmap_t *within,
+			       struct dlist *out)
+{
+	const struct alt *a = (const struct alt *)(const void *)w->alts.data;
+	struct dlist one, merged;
+	dlist_init(&one);
+	dlist_init(&merged);
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < w->alts.len / sizeof *a; i++) {
+		dlist_reset(&one);
+		dlist_reset(&merged);
+		err = dlist_decode(ix, a[i].term, a[i].weight, a[i].cls, within, &one);
+		if (!err)
+			err = dlist_union(out, &one, &merged);
+		if (!err) {
+			struct dlist tmp = *out;
+			*out = merged;
+			merged = tmp;
+		}
+	}
+	dlist_free(&one);
+	dlist_free(&merged);
+	return err;
+}
+
+/* The documents of a phrase (its words at consecutive positions) among
+ * allowed, added to g. Only documents holding every word are decoded. */
+static enum px_err match_phrase(struct search *s, size_t u, const struct word *w,
+				const roaring_bitmap_t *allowed, struct group *g)
 {
 	const struct qunit *unit = &s->q.units[u];
+	roaring_bitmap_t *within = roaring_bitmap_copy(allowed);
+	for (size_t wi = 0; within && wi < unit->nwords; wi++)
+		roaring_bitmap_and_inplace(within, w[wi].docs);
+	if (!within)
+		return PX_ENOMEM;
 	struct dlist acc, next, tmp;
 	dlist_init(&acc);
 	dlist_init(&next);
 	dlist_init(&tmp);
-	enum px_err err = word_list(s, u, 0, &acc);
-	for (size_t wi = 1; !err && wi < unit->nwords; wi++) {
+	enum px_err err = roaring_bitmap_is_empty(within) ? PX_OK : word_decode(s->ix, &w[0], within, &acc);
+	for (size_t wi = 1; !err && wi < unit->nwords && dlist_len(&acc); wi++) {
 		dlist_reset(&next);
 		dlist_reset(&tmp);
-		err = word_list(s, u, wi, &next);
+		err = word_decode(s->ix, &w[wi], within, &next);
 		if (!err)
 			err = dlist_follow(&acc, &next, unit->words[wi].pos - unit->words[0].pos, &tmp);
 		if (!err) {
@@ -312,14 +362,59 @@ enum px_err match_unit(struct search *s, size_t u, struct dlist *out)
 	}
 	dlist_reset(&tmp);
 	if (!err)
-		err = dlist_union(out, &acc, &tmp);
+		err = dlist_union(&g->phrases, &acc, &tmp);
 	if (!err) {
-		struct dlist swap = *out;
-		*out = tmp;
+		struct dlist swap = g->phrases;
+		g->phrases = tmp;
 		tmp = swap;
+		for (size_t i = 0; i < dlist_len(&acc); i++)
+			roaring_bitmap_add(g->docs, dlist_doc(&acc, i));
 	}
+	roaring_bitmap_free(within);
 	dlist_free(&acc);
 	dlist_free(&next);
 	dlist_free(&tmp);
+	return err;
+}
+
+enum px_err match_unit(struct search *s, size_t u, const roaring_bitmap_t *allowed, struct group *g)
+{
+	const struct qunit *unit = &s->q.units[u];
+	struct word w[QUERY_WORDS_MAX];
+	size_t nw = 0;
+	enum px_err err = PX_OK;
+	for (; !err && nw < unit->nwords; nw++)
+		if (!(err = word_init(&w[nw])))
+			err = word_list(s, u, nw, &w[nw]);
+	if (!err && unit->nwords == 1) {
+		err = buf_add(&g->alts, w[0].alts.data, w[0].alts.len);
+		roaring_bitmap_or_inplace(g->docs, w[0].docs);
+	} else if (!err) {
+		err = match_phrase(s, u, w, allowed, g);
+	}
+	for (size_t i = 0; i < nw; i++)
+		word_free(&w[i]);
+	return err;
+}
+
+enum px_err group_positions(const struct index *ix, const struct group *g, uint32_t doc, struct buf *out)
+{
+	const struct alt *a = (const struct alt *)(const void *)g->alts.data;
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < g->alts.len / sizeof *a; i++) {
+		struct pcur c;
+		uint64_t k;
+		if (!posting_find(ix, a[i].term, doc, &c, &k) || (err = buf_reserve(out, k * sizeof(uint32_t))))
+			continue;
+		unsigned tf[NFIELDS] = {0};
+		size_t n = posting_read(&c, k, tf, (uint32_t *)(void *)(out->data + out->len));
+		out->len += n * sizeof(uint32_t);
+	}
+	int64_t at = err ? -1 : dlist_find(&g->phrases, doc);
+	if (at >= 0) {
+		size_t n;
+		const uint32_t *p = dlist_pos(&g->phrases, (size_t)at, &n);
+		err = buf_add(out, p, n * sizeof *p);
+	}
 	return err;
 }

@@ -1,7 +1,8 @@
-/* Running a query: the units' document lists (match.c) combined into
- * candidates, ranked by BM25F (field weights in dlist.c) in match-class
- * tiers with the proximity of the query words breaking ties among the best;
- * then facets, snippets and "did you mean". */
+/* Running a query: the groups' document sets (match.c) combined into the
+ * candidates with the filters, as bitmaps; candidates scored by BM25F
+ * (score.c) in match-class tiers, the best kept in a heap and the proximity
+ * of the query words breaking ties among them; then facets over every
+ * candidate, snippets and "did you mean". */
 #include "search_int.h"
 
 #include <math.h>
@@ -9,18 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define K1               1.2f
 #define RERANK           200 /* hits re-ranked by proximity */
 #define PROXIMITY_WEIGHT 0.5f
 #define SNIPPET_BYTES    320
 
 /* ---- candidates and scores ---- */
-
-struct scored {
-	uint32_t doc;
-	unsigned tier; /* the worst match class over the required groups */
-	float score;
-};
 
 static roaring_bitmap_t *filter_bitmap(const struct index *ix, const struct query *q, struct buf *why)
 {
@@ -51,36 +45,38 @@ static roaring_bitmap_t *filter_bitmap(const struct index *ix, const struct quer
 	return all;
 }
 
-static float idf(const struct index *ix, size_t df)
+static int cmp_u32(const void *a, const void *b)
 {
-	return logf(1.0f + ((float)ix->nlive - (float)df + 0.5f) / ((float)df + 0.5f));
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
 }
 
 /* The smallest window (in positions) holding a position of every required
- * group in doc; 0 if fewer than two groups. */
-static uint32_t min_span(const struct search *s, const int *required, size_t ng, uint32_t doc)
+ * group in doc; 0 if fewer than two groups. pos is scratch space. */
+static uint32_t min_span(const struct search *s, const int *required, size_t ng, uint32_t doc, struct buf *pos)
 {
-	const uint32_t *p[QUERY_UNITS_MAX];
-	size_t n[QUERY_UNITS_MAX], at[QUERY_UNITS_MAX] = {0}, k = 0;
+	size_t start[QUERY_UNITS_MAX + 1], at[QUERY_UNITS_MAX] = {0}, k = 0;
+	buf_reset(pos);
 	for (size_t g = 0; g < ng; g++) {
 		if (!required[g])
 			continue;
-		int64_t i = dlist_find(&s->groups[g], doc);
-		if (i < 0)
-			return 0;
-		p[k] = dlist_pos(&s->groups[g], (size_t)i, &n[k]);
-		if (!n[k])
+		start[k] = pos->len / sizeof(uint32_t);
+		if (group_positions(s->ix, &s->groups[g], doc, pos) || pos->len / sizeof(uint32_t) == start[k])
 			return 0;
 		k++;
 	}
+	start[k] = pos->len / sizeof(uint32_t);
 	if (k < 2)
 		return 0;
+	uint32_t *all = (uint32_t *)(void *)pos->data;
+	for (size_t i = 0; i < k; i++)
+		qsort(all + start[i], start[i + 1] - start[i], sizeof *all, cmp_u32);
 	uint32_t best = UINT32_MAX;
 	for (;;) { /* advance the list holding the smallest position */
 		uint32_t lo = UINT32_MAX, hi = 0;
 		size_t lo_i = 0;
 		for (size_t i = 0; i < k; i++) {
-			uint32_t v = p[i][at[i]];
+			uint32_t v = all[start[i] + at[i]];
 			if (v < lo)
 				lo = v, lo_i = i;
 			if (v > hi)
@@ -88,7 +84,7 @@ static uint32_t min_span(const struct search *s, const int *required, size_t ng,
 		}
 		if (hi - lo < best)
 			best = hi - lo;
-		if (++at[lo_i] >= n[lo_i])
+		if (start[lo_i] + ++at[lo_i] >= start[lo_i + 1])
 			break;
 	}
 	return best;
@@ -102,77 +98,6 @@ static int by_score(const void *a, const void *b)
 	if (x->score != y->score)
 		return x->score < y->score ? 1 : -1;
 	return (x->doc < y->doc) - (x->doc > y->doc); /* newer first */
-}
-
-/* Documents in every required group, in none of the excluded ones, and in
- * the filters; with no words at all, every document of the filters. */
-static enum px_err candidates(struct search *s, const int *required, const int *excluded, size_t ng,
-			      const roaring_bitmap_t *allowed, struct buf *out)
-{
-	int any = 0;
-	size_t smallest = 0;
-	for (size_t g = 0; g < ng; g++)
-		if (required[g] && (!any || dlist_len(&s->groups[g]) < dlist_len(&s->groups[smallest])))
-			smallest = g, any = 1;
-	enum px_err err = PX_OK;
-	if (!any) {
-		roaring_uint32_iterator_t *it = roaring_create_iterator(allowed);
-		for (; !err && it && it->has_value; roaring_advance_uint32_iterator(it)) {
-			struct scored c = {it->current_value, 0, 0};
-			err = buf_add(out, &c, sizeof c);
-		}
-		roaring_free_uint32_iterator(it);
-	}
-	const struct dlist *base = &s->groups[smallest];
-	for (size_t i = 0; any && !err && i < dlist_len(base); i++) {
-		uint32_t doc = dlist_doc(base, i);
-		int keep = roaring_bitmap_contains(allowed, doc);
-		for (size_t g = 0; keep && g < ng; g++)
-			if ((required[g] || excluded[g]) && g != smallest)
-				keep = (dlist_find(&s->groups[g], doc) >= 0) == !excluded[g];
-		struct scored c = {doc, 0, 0};
-		if (keep)
-			err = buf_add(out, &c, sizeof c);
-	}
-	if (!any) { /* exclusions still apply */
-		struct scored *c = (struct scored *)(void *)out->data;
-		size_t n = out->len / sizeof *c, k = 0;
-		for (size_t i = 0; i < n; i++) {
-			int keep = 1;
-			for (size_t g = 0; keep && g < ng; g++)
-				if (excluded[g])
-					keep = dlist_find(&s->groups[g], c[i].doc) < 0;
-			if (keep)
-				c[k++] = c[i];
-		}
-		out->len = k * sizeof *c;
-	}
-	return err;
-}
-
-static void score_all(struct search *s, const int *required, const int *excluded, size_t ng, struct scored *c,
-		      size_t n)
-{
-	float weights[QUERY_UNITS_MAX];
-	for (size_t g = 0; g < ng; g++)
-		weights[g] = excluded[g] ? 0 : idf(s->ix, dlist_len(&s->groups[g])) * (K1 + 1);
-	for (size_t i = 0; i < n; i++) {
-		float score = 0;
-		unsigned tier = 0;
-		for (size_t g = 0; g < ng; g++) {
-			if (excluded[g])
-				continue;
-			int64_t at = dlist_find(&s->groups[g], c[i].doc);
-			if (at < 0)
-				continue;
-			float tfw = dlist_tfw(&s->groups[g], (size_t)at);
-			score += weights[g] * tfw / (K1 + tfw);
-			if (required[g] && dlist_cls(&s->groups[g], (size_t)at) > tier)
-				tier = dlist_cls(&s->groups[g], (size_t)at);
-		}
-		c[i].score = score;
-		c[i].tier = tier;
-	}
 }
 
 static int by_nid_desc(const void *a, const void *b, void *ixp)
@@ -191,69 +116,94 @@ static int by_score_r(const void *a, const void *b, void *ctx)
 	return by_score(a, b);
 }
 
-/* Restores the heap below i: every parent ranks after its children (the
- * root is the worst of the kept). */
-static void sift_down(struct scored *h, size_t n, size_t i, rank_cmp cmp, void *ctx)
+/* The best k of a stream of candidates: a heap whose root is the worst
+ * kept, so most candidates cost one comparison. O(n log k). */
+struct topk {
+	struct scored *h;
+	size_t n, k;
+	rank_cmp cmp;
+	void *ctx;
+};
+
+/* Restores the heap below i: every parent ranks after its children. */
+static void sift_down(struct topk *t, size_t i)
 {
+	struct scored *h = t->h;
 	for (;;) {
 		size_t l = 2 * i + 1, r = l + 1, w = i;
-		if (l < n && cmp(&h[l], &h[w], ctx) > 0)
+		if (l < t->n && t->cmp(&h[l], &h[w], t->ctx) > 0)
 			w = l;
-		if (r < n && cmp(&h[r], &h[w], ctx) > 0)
+		if (r < t->n && t->cmp(&h[r], &h[w], t->ctx) > 0)
 			w = r;
 		if (w == i)
 			return;
-		struct scored t = h[i];
+		struct scored x = h[i];
 		h[i] = h[w];
-		h[w] = t;
+		h[w] = x;
 		i = w;
 	}
 }
 
-/* Moves the k best of c[0..n) to c[0..k), in order; the rest stay behind
- * unordered. O(n log k): a page needs its best few, not a sorted million. */
-static void select_top(struct scored *c, size_t n, size_t k, rank_cmp cmp, void *ctx)
+static void topk_push(const struct scored *c, void *arg)
 {
-	if (k == 0)
-		return;
-	if (k >= n) {
-		qsort_r(c, n, sizeof *c, cmp, ctx);
+	struct topk *t = arg;
+	if (t->n < t->k) { /* filling: sift the newcomer up */
+		size_t i = t->n++;
+		t->h[i] = *c;
+		while (i > 0 && t->cmp(&t->h[(i - 1) / 2], &t->h[i], t->ctx) < 0) {
+			struct scored x = t->h[i];
+			t->h[i] = t->h[(i - 1) / 2];
+			t->h[(i - 1) / 2] = x;
+			i = (i - 1) / 2;
+		}
 		return;
 	}
-	for (size_t i = k / 2 + 1; i-- > 0;)
-		sift_down(c, k, i, cmp, ctx);
-	for (size_t i = k; i < n; i++) {
-		if (cmp(&c[i], &c[0], ctx) >= 0)
-			continue;
-		struct scored t = c[0];
-		c[0] = c[i];
-		c[i] = t;
-		sift_down(c, k, 0, cmp, ctx);
-	}
-	qsort_r(c, k, sizeof *c, cmp, ctx);
+	if (t->k == 0 || t->cmp(c, &t->h[0], t->ctx) >= 0)
+		return;
+	t->h[0] = *c;
+	sift_down(t, 0);
 }
 
-/* Orders the best `want` (at least RERANK) of c: by score with a proximity
- * bonus among them, or by nid (newest first) when the query has no words. */
-static void rank(struct search *s, const int *required, size_t ng, struct scored *c, size_t n, size_t want,
-		 int words)
+/* Keeps the best top of cand: by score (with a proximity bonus among
+ * them), or by nid (newest first) when the query has no words. Leaves them
+ * in t->h[0..t->n), in order. */
+static enum px_err rank(struct search *s, const int *required, const int *excluded, const roaring_bitmap_t *cand,
+			size_t want, int words, struct topk *t)
 {
-	if (n == 0)
-		return; /* c may be NULL */
-	if (!words) {
-		select_top(c, n, want, by_nid_desc, (void *)s->ix);
-		return;
+	size_t ng = s->q.ngroups;
+	uint64_t n = roaring_bitmap_get_cardinality(cand);
+	size_t top = words && want < RERANK ? RERANK : want;
+	t->k = top < n ? top : (size_t)n;
+	t->n = 0;
+	t->cmp = words ? by_score_r : by_nid_desc;
+	t->ctx = (void *)s->ix;
+	if (!(t->h = malloc((t->k ? t->k : 1) * sizeof *t->h)))
+		return PX_ENOMEM;
+	enum px_err err = PX_OK;
+	if (words) {
+		err = score_candidates(s, required, excluded, cand, topk_push, t);
+	} else {
+		roaring_uint32_iterator_t it;
+		roaring_init_iterator(cand, &it);
+		for (; it.has_value; roaring_advance_uint32_iterator(&it)) {
+			struct scored c = {it.current_value, 0, 0};
+			topk_push(&c, t);
+		}
 	}
-	size_t top = want > RERANK ? want : RERANK;
-	if (top > n)
-		top = n;
-	select_top(c, n, top, by_score_r, NULL);
-	for (size_t i = 0; i < top; i++) {
-		uint32_t span = min_span(s, required, ng, c[i].doc);
+	if (err || !words) {
+		qsort_r(t->h, t->n, sizeof *t->h, t->cmp, t->ctx);
+		return err;
+	}
+	struct buf pos;
+	buf_init(&pos, BUF_CAP_DEFAULT);
+	for (size_t i = 0; i < t->n; i++) {
+		uint32_t span = min_span(s, required, ng, t->h[i].doc, &pos);
 		if (span)
-			c[i].score += PROXIMITY_WEIGHT / (float)span;
+			t->h[i].score += PROXIMITY_WEIGHT / (float)span;
 	}
-	qsort(c, top, sizeof *c, by_score);
+	buf_free(&pos);
+	qsort(t->h, t->n, sizeof *t->h, by_score);
+	return PX_OK;
 }
 
 /* ---- the result ---- */
@@ -266,42 +216,30 @@ static int by_count(const void *a, const void *b)
 	return strcmp(x->value, y->value);
 }
 
-static enum px_err count_facets(const struct index *ix, const struct scored *c, size_t n,
-				struct index_result *r)
+static enum px_err count_facets(const struct index *ix, const roaring_bitmap_t *hits, struct index_result *r)
 {
-	roaring_bitmap_t *hits = roaring_bitmap_create();
-	if (!hits)
-		return PX_ENOMEM;
-	for (size_t i = 0; i < n; i++)
-		roaring_bitmap_add(hits, c[i].doc);
-	enum px_err err = PX_OK;
-	for (int f = 0; !err && f < FACET_COUNT; f++) {
+	for (int f = 0; f < FACET_COUNT; f++) {
 		if (f == FACET_AUTHOR)
 			continue;
 		size_t nv = facet_count(ix, (enum index_facet)f);
 		struct index_count *counts = calloc(nv ? nv : 1, sizeof *counts);
-		if (!counts) {
-			err = PX_ENOMEM;
-			break;
-		}
+		if (!counts)
+			return PX_ENOMEM;
+		r->facets[f] = counts;
 		size_t k = 0;
 		for (size_t v = 0; v < nv; v++) {
 			const struct facet_value *fv = facet_at(ix, (enum index_facet)f, (uint32_t)v);
 			uint64_t cnt = roaring_bitmap_and_cardinality(hits, fv->docs);
 			if (!cnt)
 				continue;
-			if (!(counts[k].value = px_strdup(fv->value))) {
-				err = PX_ENOMEM;
-				break;
-			}
+			if (!(counts[k].value = px_strdup(fv->value)))
+				return PX_ENOMEM;
 			counts[k++].count = (size_t)cnt;
+			r->nfacet[f] = k;
 		}
 		qsort(counts, k, sizeof *counts, by_count);
-		r->facets[f] = counts;
-		r->nfacet[f] = k;
 	}
-	roaring_bitmap_free(hits);
-	return err;
+	return PX_OK;
 }
 
 static int by_str(const void *a, const void *b)
@@ -412,6 +350,21 @@ static enum px_err suggest(const struct search *s, const struct index_query *iq,
 	return err == PX_EPARSE ? PX_OK : err;
 }
 
+/* The documents in the filters and every required group, and in none of
+ * the excluded groups. */
+static roaring_bitmap_t *candidates(const struct search *s, const int *required, const int *excluded,
+				    const roaring_bitmap_t *allowed)
+{
+	roaring_bitmap_t *cand = roaring_bitmap_copy(allowed);
+	for (size_t g = 0; cand && g < s->q.ngroups; g++) {
+		if (required[g])
+			roaring_bitmap_and_inplace(cand, s->groups[g].docs);
+		else if (excluded[g])
+			roaring_bitmap_andnot_inplace(cand, s->groups[g].docs);
+	}
+	return cand;
+}
+
 static enum px_err run(struct search *s, const struct index_query *iq, struct index_result *r,
 		       struct buf *why)
 {
@@ -419,42 +372,47 @@ static enum px_err run(struct search *s, const struct index_query *iq, struct in
 	int required[QUERY_UNITS_MAX] = {0}, excluded[QUERY_UNITS_MAX] = {0}, optional[QUERY_UNITS_MAX];
 	for (size_t g = 0; g < ng; g++)
 		optional[g] = 1;
+	roaring_bitmap_t *allowed = filter_bitmap(s->ix, &s->q, why);
+	if (!allowed)
+		return why->len ? PX_EPARSE : PX_ENOMEM;
 	enum px_err err = PX_OK;
+	for (size_t g = 0; !err && g < ng; g++)
+		if (!s->groups[g].docs)
+			err = PX_ENOMEM;
 	for (size_t u = 0; !err && u < s->q.nunits; u++) {
 		const struct qunit *unit = &s->q.units[u];
 		excluded[unit->group] = unit->negated;
 		optional[unit->group] &= unit->optional;
-		err = match_unit(s, u, &s->groups[unit->group]);
+		err = match_unit(s, u, allowed, &s->groups[unit->group]);
 	}
-	for (size_t g = 0; g < ng; g++)
-		required[g] = !excluded[g] && !optional[g];
-	roaring_bitmap_t *allowed = err ? NULL : filter_bitmap(s->ix, &s->q, why);
-	if (!err && !allowed)
-		return why->len ? PX_EPARSE : PX_ENOMEM;
-	struct buf cands;
-	buf_init(&cands, BUF_CAP_DEFAULT);
-	if (!err)
-		err = candidates(s, required, excluded, ng, allowed, &cands);
-	roaring_bitmap_free(allowed);
-	struct scored *c = (struct scored *)(void *)cands.data;
-	size_t n = cands.len / sizeof *c;
 	int words = 0;
-	for (size_t g = 0; g < ng; g++)
+	for (size_t g = 0; g < ng; g++) {
+		required[g] = !excluded[g] && !optional[g];
 		words |= !excluded[g];
+		if (!err)
+			roaring_bitmap_and_inplace(s->groups[g].docs, s->ix->live);
+	}
+	roaring_bitmap_t *cand = err ? NULL : candidates(s, required, excluded, allowed);
+	roaring_bitmap_free(allowed);
+	if (!err && !cand)
+		err = PX_ENOMEM;
+	struct topk top = {0};
+	if (!err)
+		err = rank(s, required, excluded, cand, iq->offset + iq->limit, words, &top);
 	if (!err) {
-		score_all(s, required, excluded, ng, c, n);
-		rank(s, required, ng, c, n, iq->offset + iq->limit, words);
-		r->total = n;
-		err = fill_hits(s, iq, c, n, r);
+		r->total = (size_t)roaring_bitmap_get_cardinality(cand);
+		err = fill_hits(s, iq, top.h, top.n, r);
 	}
 	if (!err && iq->facets)
-		err = count_facets(s->ix, c, n, r);
+		err = count_facets(s->ix, cand, r);
 	if (!err && s->corrected)
 		err = suggest(s, iq, r);
 	for (size_t i = 0; !err && i < strlist_len(&s->translated); i++)
 		err = strlist_add(&r->translated, strlist_get(&s->translated, i),
 				  strlen(strlist_get(&s->translated, i)));
-	buf_free(&cands);
+	free(top.h);
+	if (cand)
+		roaring_bitmap_free(cand);
 	return err;
 }
 
@@ -472,7 +430,7 @@ enum px_err index_search(const struct index *ix, const struct index_query *iq, s
 	ptrvec_init(&s->matched);
 	strlist_init(&s->translated);
 	for (size_t g = 0; g < QUERY_UNITS_MAX; g++)
-		dlist_init(&s->groups[g]);
+		group_init(&s->groups[g]);
 	const char *text = iq->text ? iq->text : "";
 	size_t bad;
 	enum px_err err = PX_OK;
@@ -490,7 +448,7 @@ enum px_err index_search(const struct index *ix, const struct index_query *iq, s
 	if (!err)
 		err = run(s, iq, r, why);
 	for (size_t g = 0; g < QUERY_UNITS_MAX; g++)
-		dlist_free(&s->groups[g]);
+		group_free(&s->groups[g]);
 	for (size_t i = 0; i < ptrvec_len(&s->matched); i++)
 		free(ptrvec_get(&s->matched, i));
 	ptrvec_free(&s->matched);

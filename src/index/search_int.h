@@ -60,6 +60,21 @@ struct dlist {
 	struct buf pos;  /* uint32 positions, ascending per document */
 };
 
+/* A term standing for a query word: how it matched, and the weight that
+ * scales its term frequency. */
+struct alt {
+	uint32_t term;
+	float weight;
+	unsigned cls; /* enum match_class */
+};
+
+/* What one group of a query matches (its units are alternatives). */
+struct group {
+	struct buf alts;        /* struct alt[]: the terms of its words */
+	struct dlist phrases;   /* the documents of its phrases, with positions */
+	roaring_bitmap_t *docs; /* every document of the group; live ones once matched */
+};
+
 /* One search under way: what match.c and search.c share. */
 struct search {
 	const struct index *ix;
@@ -67,15 +82,32 @@ struct search {
 	struct text_stem *stem; /* the thread's own (text_stem_thread) */
 	struct ptrvec matched;     /* char *: folded terms that matched, for snippets */
 	struct strlist translated; /* "word → translation" that the index has */
-	struct dlist groups[QUERY_UNITS_MAX];
+	struct group groups[QUERY_UNITS_MAX];
 	char correction[QUERY_UNITS_MAX][QUERY_WORDS_MAX][TEXT_TOKEN_MAX]; /* "" = none */
 	int corrected;
 };
 
-/* Adds to out the documents of unit u of s->q (a word through all its
- * alternatives, or a phrase), noting matched terms, translations and
- * corrections in s (match.c). */
-enum px_err match_unit(struct search *s, size_t u, struct dlist *out) PX_WUR;
+/* match.c. group_init() may fail (docs NULL); group_free() takes either. */
+void group_init(struct group *g);
+void group_free(struct group *g);
+/* Adds unit u of s->q to g: a word through all its alternatives, or a
+ * phrase's documents among allowed; notes matched terms, translations and
+ * corrections in s. */
+enum px_err match_unit(struct search *s, size_t u, const roaring_bitmap_t *allowed, struct group *g) PX_WUR;
+/* Appends the positions of g's words in doc to out (uint32, unsorted). */
+enum px_err group_positions(const struct index *ix, const struct group *g, uint32_t doc, struct buf *out) PX_WUR;
+
+/* score.c: BM25F over the groups for every candidate. */
+struct scored {
+	uint32_t doc;
+	unsigned tier; /* the worst match class over the required groups */
+	float score;
+};
+/* Scores each document of cand by the groups that are not excluded, its
+ * tier by the required ones, and hands it to keep(). */
+enum px_err score_candidates(const struct search *s, const int *required, const int *excluded,
+			     const roaring_bitmap_t *cand, void (*keep)(const struct scored *c, void *arg),
+			     void *arg) PX_WUR;
 
 /* dlist.c */
 void dlist_init(struct dlist *l);
@@ -89,9 +121,10 @@ const uint32_t *dlist_pos(const struct dlist *l, size_t i, size_t *n);
 int64_t dlist_find(const struct dlist *l, uint32_t doc);
 enum px_err dlist_push(struct dlist *l, uint32_t doc, float tfw, unsigned cls) PX_WUR;
 enum px_err dlist_add_pos(struct dlist *l, uint32_t pos) PX_WUR;
-/* Appends the live documents of term's posting list, tfw scaled by weight. */
+/* Appends the live documents of term's posting list (only those in only,
+ * unless NULL), tfw scaled by weight. */
 enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, unsigned cls,
-			 struct dlist *out) PX_WUR;
+			 const roaring_bitmap_t *only, struct dlist *out) PX_WUR;
 enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dlist *out) PX_WUR;
 enum px_err dlist_follow(const struct dlist *a, const struct dlist *b, uint32_t gap,
 			 struct dlist *out) PX_WUR;

@@ -326,7 +326,7 @@ static enum px_err read_terms(struct in *c, struct index *ix, const uint64_t *n)
 		if ((uint64_t)d.str + d.len > n[C_STRINGS] || d.len == 0 || d.len > TEXT_TOKEN_MAX * 2 ||
 		    d.post_len > n[C_POSTINGS] - off)
 			return PX_EPARSE;
-		struct term t = {d.str, d.len, d.df, d.last_doc, d.langs, {0}};
+		struct term t = {d.str, d.len, d.df, d.last_doc, d.langs, 0, {0}};
 		buf_init(&t.post, BUF_CAP_DEFAULT);
 		if (buf_add(&t.post, post + off, d.post_len) || buf_add(&ix->terms, &t, sizeof t)) {
 			buf_free(&t.post);
@@ -447,7 +447,7 @@ static enum px_err finish(struct index *ix)
 	for (; !err && it->has_value; roaring_advance_uint32_iterator(it))
 		err = index_nid_set(ix, doc_at(ix, it->current_value)->nid, (uint64_t)it->current_value + 1);
 	roaring_free_uint32_iterator(it);
-	return err;
+	return err ? err : posting_refresh(ix); /* bitmaps, impacts and skips: derived, not stored */
 }
 
 static enum px_err read_all(struct in *c, struct index *ix, int64_t *stamp)

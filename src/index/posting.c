@@ -1,0 +1,261 @@
+/* Postings beyond their bytes: the weight of a posting (BM25F), and for
+ * terms with many documents a bitmap of their docnos, one impact byte per
+ * posting and skip entries (struct term_big), kept in step with every
+ * posting appended. A search matches and scores such a term without
+ * decoding its list, and reads positions only where it needs them. */
+#include "index_int.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* BM25F field weights and length normalisation. */
+static const float field_weight[NFIELDS] = {[F_TITLE] = 6.0f, [F_SUBTITLE] = 3.0f, [F_THEMES] = 2.5f,
+					    [F_PLACE] = 2.0f, [F_AUTHOR] = 1.5f,   [F_TEXT] = 1.0f};
+static const float field_b[NFIELDS] = {[F_TITLE] = 0.3f, [F_SUBTITLE] = 0.5f, [F_THEMES] = 0.3f,
+				       [F_PLACE] = 0.3f, [F_AUTHOR] = 0.3f,   [F_TEXT] = 0.75f};
+
+/* Impacts are log-scaled, 1/IMPACT_SCALE apart: about 3 % steps, enough
+ * for ranking, from 0 to a weight of about 2,900. */
+#define IMPACT_SCALE 32.0f
+/* Impacts are computed again when an average field length has moved by
+ * more than this fraction since they were. */
+#define AVG_DRIFT 0.05f
+
+float posting_impact[256];
+static pthread_once_t impact_once = PTHREAD_ONCE_INIT;
+
+static void impact_table(void)
+{
+	for (int q = 0; q < 256; q++)
+		posting_impact[q] = expf((float)q / IMPACT_SCALE) - 1.0f;
+}
+
+void posting_init(void)
+{
+	pthread_once(&impact_once, impact_table);
+}
+
+static uint8_t impact_of(float w)
+{
+	float q = roundf(logf(1.0f + w) * IMPACT_SCALE);
+	return q >= 255.0f ? 255 : q <= 0.0f ? 0 : (uint8_t)q;
+}
+
+void index_avg(const struct index *ix, float avg[NFIELDS])
+{
+	for (int f = 0; f < NFIELDS; f++)
+		avg[f] = ix->nlive && ix->total_len[f] ? (float)ix->total_len[f] / (float)ix->nlive : 1.0f;
+}
+
+float posting_weight(const unsigned tf[NFIELDS], const uint16_t len[NFIELDS], const float avg[NFIELDS])
+{
+	float w = 0;
+	for (int f = 0; f < NFIELDS; f++)
+		if (tf[f])
+			w += field_weight[f] * (float)tf[f] /
+			     (1.0f - field_b[f] + field_b[f] * (float)len[f] / avg[f]);
+	return w;
+}
+
+size_t posting_read(struct pcur *c, uint64_t k, unsigned tf[NFIELDS], uint32_t *pos)
+{
+	uint64_t occ = 0;
+	size_t n = 0;
+	for (uint64_t i = 0; i < k && c->p < c->end; i++) {
+		occ += pcur_occ(c);
+		unsigned f = (unsigned)(occ & ((1u << FIELD_BITS) - 1));
+		tf[f < NFIELDS ? f : F_TEXT]++;
+		if (pos)
+			pos[n] = (uint32_t)(occ >> FIELD_BITS);
+		n++;
+	}
+	return n;
+}
+
+/* The averages impacts are computed with: the frozen ones, or the current
+ * ones before the first flush. */
+static void impact_avg(const struct index *ix, float avg[NFIELDS])
+{
+	index_avg(ix, avg);
+	if (ix->imp_avg[0] > 0)
+		memcpy(avg, ix->imp_avg, sizeof ix->imp_avg);
+}
+
+static const uint16_t no_len[NFIELDS];
+
+/* The weight of the posting at c (k occurrences), for a document that may
+ * not be in the index yet (a put under way: no lengths). */
+static float weight_at(const struct index *ix, struct pcur *c, uint32_t doc, uint64_t k, const float avg[NFIELDS])
+{
+	unsigned tf[NFIELDS] = {0};
+	posting_read(c, k, tf, NULL);
+	const uint16_t *len = doc < doc_count(ix) ? doc_at(ix, doc)->len : no_len;
+	return posting_weight(tf, len, avg);
+}
+
+static void big_free(struct term_big *b)
+{
+	if (b->docs)
+		roaring_bitmap_free(b->docs);
+	buf_free(&b->imp);
+	buf_free(&b->skip);
+}
+
+void posting_free(struct index *ix)
+{
+	struct term_big *b = (struct term_big *)(void *)ix->bigs.data;
+	for (size_t i = 0; i < ix->bigs.len / sizeof *b; i++)
+		big_free(&b[i]);
+	buf_free(&ix->bigs);
+}
+
+/* Adds posting number r (at byte off, counting from doc1) to b. */
+static enum px_err big_add(struct term_big *b, size_t r, uint32_t doc, float w, size_t off, uint64_t doc1)
+{
+	uint8_t q = impact_of(w);
+	if (r % TERM_SKIP == 0) {
+		struct skip s = {(uint32_t)off, (uint32_t)doc1};
+		if (buf_add(&b->skip, &s, sizeof s))
+			return PX_ENOMEM;
+	}
+	if (buf_add(&b->imp, &q, 1))
+		return PX_ENOMEM;
+	roaring_bitmap_add(b->docs, doc);
+	return PX_OK;
+}
+
+/* Gives term id its struct term_big, from its posting list. */
+static enum px_err promote(struct index *ix, uint32_t id)
+{
+	struct term *t = term_at(ix, id);
+	struct term_big b = {roaring_bitmap_create(), {0}, {0}};
+	buf_init(&b.imp, BUF_CAP_DEFAULT);
+	buf_init(&b.skip, BUF_CAP_DEFAULT);
+	float avg[NFIELDS];
+	impact_avg(ix, avg);
+	struct pcur c;
+	pcur_init(&c, &t->post, 0, 0);
+	enum px_err err = b.docs ? PX_OK : PX_ENOMEM;
+	size_t off = 0;
+	uint64_t doc1 = 0, k;
+	uint32_t doc;
+	for (size_t r = 0; !err && pcur_next(&c, &doc, &k) && doc < doc_count(ix); r++) {
+		float w = weight_at(ix, &c, doc, k, avg);
+		err = big_add(&b, r, doc, w, off, doc1);
+		off = (size_t)(c.p - (const unsigned char *)t->post.data);
+		doc1 = c.doc1;
+	}
+	if (!err)
+		err = buf_add(&ix->bigs, &b, sizeof b);
+	if (err) {
+		big_free(&b);
+		return err;
+	}
+	roaring_bitmap_shrink_to_fit(b.docs);
+	t->big = (uint32_t)(ix->bigs.len / sizeof b);
+	return PX_OK;
+}
+
+enum px_err posting_added(struct index *ix, uint32_t id, uint32_t doc, const unsigned tf[NFIELDS], size_t off,
+			  uint64_t doc1)
+{
+	struct term *t = term_at(ix, id);
+	if (!t->big)
+		return t->df >= TERM_BIG ? promote(ix, id) : PX_OK; /* the new posting included */
+	float avg[NFIELDS];
+	impact_avg(ix, avg);
+	const uint16_t *len = doc < doc_count(ix) ? doc_at(ix, doc)->len : no_len;
+	struct term_big *b = term_big_at(ix, t);
+	return big_add(b, b->imp.len, doc, posting_weight(tf, len, avg), off, doc1);
+}
+
+/* Computes term's impacts again with avg. */
+static void reweigh(struct index *ix, struct term *t, const float avg[NFIELDS])
+{
+	struct term_big *b = term_big_at(ix, t);
+	uint8_t *imp = (uint8_t *)b->imp.data;
+	struct pcur c;
+	pcur_init(&c, &t->post, 0, 0);
+	uint64_t k;
+	uint32_t doc;
+	for (size_t r = 0; r < b->imp.len && pcur_next(&c, &doc, &k); r++)
+		imp[r] = impact_of(weight_at(ix, &c, doc, k, avg));
+}
+
+static int drifted(const struct index *ix, const float avg[NFIELDS])
+{
+	for (int f = 0; f < NFIELDS; f++)
+		if (fabsf(avg[f] - ix->imp_avg[f]) > AVG_DRIFT * ix->imp_avg[f] || ix->imp_avg[f] <= 0)
+			return 1;
+	return 0;
+}
+
+enum px_err posting_refresh(struct index *ix)
+{
+	float avg[NFIELDS];
+	index_avg(ix, avg);
+	int again = drifted(ix, avg);
+	if (again)
+		memcpy(ix->imp_avg, avg, sizeof avg);
+	for (size_t i = 0; i < term_count(ix); i++) {
+		struct term *t = term_at(ix, (uint32_t)i);
+		if (!t->big && t->df >= TERM_BIG) {
+			enum px_err err = promote(ix, (uint32_t)i);
+			if (err)
+				return err;
+		} else if (t->big && again) {
+			reweigh(ix, t, avg);
+		}
+	}
+	return PX_OK;
+}
+
+void posting_docs_or(const struct index *ix, uint32_t term, roaring_bitmap_t *out)
+{
+	const struct term *t = term_at(ix, term);
+	const struct term_big *b = term_big_at(ix, t);
+	if (b) {
+		roaring_bitmap_or_inplace(out, b->docs);
+		return;
+	}
+	struct pcur c;
+	pcur_init(&c, &t->post, 0, 0);
+	uint64_t k;
+	uint32_t doc;
+	while (pcur_next(&c, &doc, &k)) {
+		pcur_skip(&c, k);
+		roaring_bitmap_add(out, doc);
+	}
+}
+
+int posting_find(const struct index *ix, uint32_t term, uint32_t doc, struct pcur *c, uint64_t *k)
+{
+	const struct term *t = term_at(ix, term);
+	const struct term_big *b = term_big_at(ix, t);
+	size_t left = SIZE_MAX; /* postings to pass before doc's */
+	pcur_init(c, &t->post, 0, 0);
+	if (b) {
+		if (!roaring_bitmap_contains(b->docs, doc))
+			return 0;
+		size_t r = (size_t)roaring_bitmap_rank(b->docs, doc) - 1;
+		size_t j = r / TERM_SKIP;
+		if (j >= b->skip.len / sizeof(struct skip))
+			return 0;
+		const struct skip *s = &((const struct skip *)(const void *)b->skip.data)[j];
+		if (s->off > t->post.len)
+			return 0;
+		pcur_init(c, &t->post, s->off, s->doc1);
+		left = r % TERM_SKIP;
+	}
+	uint32_t d;
+	while (pcur_next(c, &d, k)) {
+		if (d == doc)
+			return 1;
+		if (d > doc || left-- == 0)
+			return 0;
+		pcur_skip(c, *k);
+	}
+	return 0;
+}

@@ -1,0 +1,207 @@
+/* Scoring candidates: BM25F, term at a time, into per-document
+ * accumulators. A group's alternatives add their weighted term frequencies
+ * for each candidate (from impacts, without decoding a list, for terms with
+ * many documents), then the group's saturated, idf-weighted score is added
+ * to the candidate's total and its match class to its tier.
+ *
+ * The accumulators are arrays over docnos, one set per thread, all zero
+ * between searches: a search clears exactly what it touched. */
+#include "search_int.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+
+#define K1 1.2f
+/* A long list is read whole when it has fewer than this many postings per
+ * candidate; otherwise each candidate is looked up in its bitmap. */
+#define LOOKUP_RATIO 64
+#define BULK         256
+
+struct scratch {
+	size_t cap;   /* documents the arrays hold */
+	float *acc;   /* the group's weighted term frequency */
+	float *score; /* the total */
+	uint8_t *cls; /* the group's best match class + 1; 0 = not matched */
+	uint8_t *tier;
+	uint8_t *mark; /* 1: a candidate */
+};
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+static void scratch_release(struct scratch *s)
+{
+	free(s->acc);
+	free(s->score);
+	free(s->cls);
+	free(s->tier);
+	free(s->mark);
+}
+
+static void scratch_free(void *p)
+{
+	if (p)
+		scratch_release(p);
+	free(p);
+}
+
+static void make_key(void)
+{
+	if (pthread_key_create(&scratch_key, scratch_free))
+		abort(); /* out of keys at start-up: nothing sensible to do */
+}
+
+/* The thread's accumulators, for at least n documents (all zero). */
+static struct scratch *scratch_get(size_t n)
+{
+	pthread_once(&scratch_once, make_key);
+	struct scratch *s = pthread_getspecific(scratch_key);
+	if (!s) {
+		if (!(s = calloc(1, sizeof *s)) || pthread_setspecific(scratch_key, s)) {
+			free(s);
+			return NULL;
+		}
+	}
+	if (s->cap >= n)
+		return s;
+	size_t cap = n + n / 4 + 1024; /* all zero: fresh arrays, nothing to copy */
+	struct scratch t = {cap, calloc(cap, sizeof(float)), calloc(cap, sizeof(float)), calloc(cap, 1),
+			    calloc(cap, 1), calloc(cap, 1)};
+	if (!t.acc || !t.score || !t.cls || !t.tier || !t.mark) {
+		scratch_release(&t);
+		return NULL;
+	}
+	scratch_release(s);
+	*s = t;
+	return s;
+}
+
+/* Runs the statements that follow (...) with doc set to every value of b,
+ * in order; `continue` goes on to the next value. */
+#define EACH_DOC(b, doc, ...)                                                                  \
+	do {                                                                                   \
+		roaring_uint32_iterator_t it_;                                                 \
+		uint32_t vals_[BULK], n_;                                                      \
+		roaring_init_iterator((b), &it_);                                              \
+		while ((n_ = roaring_read_uint32_iterator(&it_, vals_, BULK)) > 0)             \
+			for (uint32_t i_ = 0; i_ < n_; i_++) {                                 \
+				uint32_t doc = vals_[i_];                                      \
+				__VA_ARGS__;                                                   \
+			}                                                                      \
+	} while (0)
+
+static inline void add(struct scratch *sc, uint32_t doc, float w, unsigned cls)
+{
+	sc->acc[doc] += w;
+	uint8_t c = (uint8_t)(cls + 1);
+	if (!sc->cls[doc] || c < sc->cls[doc])
+		sc->cls[doc] = c;
+}
+
+/* Adds a long list's weights for the candidates: by its impacts. */
+static void add_big(const struct term *t, const struct term_big *b, const struct alt *a,
+		    const roaring_bitmap_t *cand, uint64_t ncand, struct scratch *sc)
+{
+	const uint8_t *imp = (const uint8_t *)b->imp.data;
+	size_t nimp = b->imp.len;
+	if ((uint64_t)t->df > ncand * LOOKUP_RATIO) {
+		EACH_DOC(cand, doc, {
+			if (!roaring_bitmap_contains(b->docs, doc))
+				continue;
+			uint64_t r = roaring_bitmap_rank(b->docs, doc) - 1;
+			if (r < nimp)
+				add(sc, doc, posting_impact[imp[r]] * a->weight, a->cls);
+		});
+		return;
+	}
+	size_t r = 0;
+	EACH_DOC(b->docs, doc, {
+		if (doc < sc->cap && sc->mark[doc] && r < nimp)
+			add(sc, doc, posting_impact[imp[r]] * a->weight, a->cls);
+		r++;
+	});
+}
+
+/* Adds a short list's weights for the candidates: decoded, exact. */
+static void add_small(const struct index *ix, const struct term *t, const struct alt *a, const float avg[NFIELDS],
+		      struct scratch *sc)
+{
+	struct pcur c;
+	pcur_init(&c, &t->post, 0, 0);
+	uint64_t k;
+	uint32_t doc;
+	while (pcur_next(&c, &doc, &k)) {
+		if (doc >= sc->cap || !sc->mark[doc]) {
+			pcur_skip(&c, k);
+			continue;
+		}
+		unsigned tf[NFIELDS] = {0};
+		posting_read(&c, k, tf, NULL);
+		add(sc, doc, posting_weight(tf, doc_at(ix, doc)->len, avg) * a->weight, a->cls);
+	}
+}
+
+static void add_group(const struct index *ix, const struct group *g, const roaring_bitmap_t *cand,
+		      uint64_t ncand, struct scratch *sc)
+{
+	float avg[NFIELDS];
+	index_avg(ix, avg);
+	const struct alt *a = (const struct alt *)(const void *)g->alts.data;
+	for (size_t i = 0; i < g->alts.len / sizeof *a; i++) {
+		const struct term *t = term_at(ix, a[i].term);
+		const struct term_big *b = term_big_at(ix, t);
+		if (b)
+			add_big(t, b, &a[i], cand, ncand, sc);
+		else
+			add_small(ix, t, &a[i], avg, sc);
+	}
+	for (size_t i = 0; i < dlist_len(&g->phrases); i++) {
+		uint32_t doc = dlist_doc(&g->phrases, i);
+		if (sc->mark[doc])
+			add(sc, doc, dlist_tfw(&g->phrases, i), dlist_cls(&g->phrases, i));
+	}
+}
+
+static float idf(const struct index *ix, uint64_t df)
+{
+	return logf(1.0f + ((float)ix->nlive - (float)df + 0.5f) / ((float)df + 0.5f));
+}
+
+enum px_err score_candidates(const struct search *s, const int *required, const int *excluded,
+			     const roaring_bitmap_t *cand, void (*keep)(const struct scored *c, void *arg),
+			     void *arg)
+{
+	const struct index *ix = s->ix;
+	struct scratch *sc = scratch_get(doc_count(ix));
+	if (!sc)
+		return PX_ENOMEM;
+	uint64_t ncand = roaring_bitmap_get_cardinality(cand);
+	EACH_DOC(cand, doc, sc->mark[doc] = 1);
+	for (size_t g = 0; g < s->q.ngroups; g++) {
+		const struct group *gr = &s->groups[g];
+		if (excluded[g])
+			continue;
+		float w = idf(ix, roaring_bitmap_get_cardinality(gr->docs)) * (K1 + 1);
+		int req = required[g];
+		add_group(ix, gr, cand, ncand, sc);
+		EACH_DOC(cand, doc, {
+			if (!sc->cls[doc])
+				continue;
+			float tfw = sc->acc[doc];
+			sc->score[doc] += w * tfw / (K1 + tfw);
+			if (req && sc->cls[doc] - 1 > sc->tier[doc])
+				sc->tier[doc] = (uint8_t)(sc->cls[doc] - 1);
+			sc->acc[doc] = 0;
+			sc->cls[doc] = 0;
+		});
+	}
+	EACH_DOC(cand, doc, {
+		struct scored c = {doc, sc->tier[doc], sc->score[doc]};
+		keep(&c, arg);
+		sc->score[doc] = 0;
+		sc->tier[doc] = 0;
+		sc->mark[doc] = 0;
+	});
+	return PX_OK;
+}
