@@ -49,6 +49,17 @@ enum px_err buf_reserve(struct buf *b, size_t n)
 	return PX_OK;
 }
 
+void buf_shrink(struct buf *b)
+{
+	if (!b->data || b->size <= b->len + 1)
+		return;
+	char *p = realloc(b->data, b->len + 1);
+	if (p) { /* on failure the larger block is still good */
+		b->data = p;
+		b->size = b->len + 1;
+	}
+}
+
 enum px_err buf_add(struct buf *b, const void *p, size_t n)
 {
 	enum px_err err = buf_reserve(b, n);

@@ -195,7 +195,7 @@ static enum px_err term_intern(struct index *ix, const char *s, size_t n, uint32
 	enum px_err err = buf_add(&ix->strings, s, n);
 	if (!err && (err = buf_add(&ix->terms, &t, sizeof t)))
 		ix->strings.len -= n;
-	if (!err && (err = strmap_put(&ix->term_ids, s, n, *id, index_term_name, ix))) {
+	if (!err && (err = strmap_put(&ix->term_ids, s, n, *id))) {
 		ix->terms.len -= sizeof t;
 		ix->strings.len -= n;
 	}
@@ -252,7 +252,7 @@ static enum px_err term_seen_in(struct index *ix, uint32_t id, const struct text
 		buf_init(&g.ids, BUF_CAP_DEFAULT);
 		gid = (int64_t)(ix->stems.len / sizeof g);
 		if ((err = buf_add(&ix->stem_keys, key, klen)) || (err = buf_add(&ix->stems, &g, sizeof g)) ||
-		    (err = strmap_put(&ix->stem_ids, key, klen, (uint32_t)gid, index_stem_name, ix)))
+		    (err = strmap_put(&ix->stem_ids, key, klen, (uint32_t)gid)))
 			return err;
 	}
 	struct stem_group *g = &((struct stem_group *)(void *)ix->stems.data)[gid];
@@ -313,6 +313,8 @@ static enum px_err varint_put(struct buf *b, uint64_t v)
 static enum px_err append_postings(struct index *ix, uint32_t docno, const struct occ *o, size_t n)
 {
 	enum px_err err = PX_OK;
+	float avg[NFIELDS];
+	posting_avg(ix, avg);
 	for (size_t i = 0; !err && i < n;) {
 		size_t j = i;
 		while (j < n && o[j].term == o[i].term)
@@ -341,7 +343,7 @@ static enum px_err append_postings(struct index *ix, uint32_t docno, const struc
 		t->last_doc = docno + 1;
 		t->df++;
 		if (!err)
-			err = posting_added(ix, o[i].term, docno, tf, off, doc1);
+			err = posting_added(ix, o[i].term, docno, tf, avg, off, doc1);
 		i = j;
 	}
 	return err;
@@ -441,8 +443,7 @@ static enum px_err facet_add(struct index *ix, enum index_facet f, const char *v
 				roaring_bitmap_free(v.docs);
 			return PX_ENOMEM;
 		}
-		if (strmap_put(&ix->facet_ids[f], v.key, strlen(v.key), (uint32_t)id, index_facet_key_name,
-			       ix->facets[f].data))
+		if (strmap_put(&ix->facet_ids[f], v.key, strlen(v.key), (uint32_t)id))
 			return PX_ENOMEM;
 	}
 	roaring_bitmap_add(facet_at(ix, f, (uint32_t)id)->docs, docno);

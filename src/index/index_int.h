@@ -47,7 +47,9 @@ struct skip {
 };
 
 struct term_big {
-	roaring_bitmap_t *docs; /* the docnos of the posting list, dead ones included */
+	roaring_bitmap_t *docs; /* the docnos of the posting list, dead ones included, */
+	struct buf tail;        /* ... but for these last ones (uint32, ascending), added
+				   to docs in batches: one by one costs a put dearly */
 	struct buf imp;         /* uint8 per posting: its weight (BM25F pseudo-frequency),
 				   quantized: posting_impact[] gives it back */
 	struct buf skip;        /* struct skip[] */
@@ -69,7 +71,7 @@ struct facet_value {
 
 /* A string → id hash map with open addressing (ids index a caller's array). */
 struct strmap {
-	uint32_t *slots; /* id + 1; 0 = empty */
+	uint64_t *slots; /* id + 1, and the key's hash in the high half; 0 = empty */
 	size_t mask;
 	size_t used;
 };
@@ -142,9 +144,7 @@ void strmap_free(struct strmap *m);
 int64_t strmap_get(const struct strmap *m, const char *s, size_t n,
 		   const char *(*name)(const void *ctx, uint32_t id, size_t *len), const void *ctx);
 /* Stores id for a key known to be absent. */
-enum px_err strmap_put(struct strmap *m, const char *s, size_t n, uint32_t id,
-		       const char *(*name)(const void *ctx, uint32_t id, size_t *len),
-		       const void *ctx) PX_WUR;
+enum px_err strmap_put(struct strmap *m, const char *s, size_t n, uint32_t id) PX_WUR;
 
 /* strmap name() callbacks: ctx is the index (terms, stems) or the facet
  * value array (facet keys). */
@@ -243,13 +243,19 @@ size_t posting_read(struct pcur *c, uint64_t k, unsigned tf[NFIELDS], uint32_t *
 /* Records the posting just appended to term id (doc, occurrences per
  * field tf, starting at byte off, its delta counting from doc1): bitmaps,
  * impacts and skips. doc is in ix->docs. */
-enum px_err posting_added(struct index *ix, uint32_t id, uint32_t doc, const unsigned tf[NFIELDS], size_t off,
-			  uint64_t doc1) PX_WUR;
+enum px_err posting_added(struct index *ix, uint32_t id, uint32_t doc, const unsigned tf[NFIELDS],
+			  const float avg[NFIELDS], size_t off, uint64_t doc1) PX_WUR;
+/* The average field lengths impacts are computed with: those of the last
+ * flush, or the current ones before the first. */
+void posting_avg(const struct index *ix, float avg[NFIELDS]);
 /* Builds the struct term_big of every term with df >= TERM_BIG that has
- * none (after reading a snapshot), and computes every impact again when
- * the average field lengths moved (index_flush). */
+ * none (after reading a snapshot), computes every impact again when the
+ * average field lengths moved, and trims the lists' spare room
+ * (index_flush). */
 enum px_err posting_refresh(struct index *ix) PX_WUR;
 void posting_free(struct index *ix);
+/* The number of b's posting for doc, or -1 when doc has none. */
+int64_t posting_rank(const struct term_big *b, uint32_t doc);
 /* ORs term's documents (dead ones included) into out. */
 void posting_docs_or(const struct index *ix, uint32_t term, roaring_bitmap_t *out);
 /* Finds term's posting for doc: c left at its occurrences, *k their count.

@@ -74,9 +74,7 @@ size_t posting_read(struct pcur *c, uint64_t k, unsigned tf[NFIELDS], uint32_t *
 	return n;
 }
 
-/* The averages impacts are computed with: the frozen ones, or the current
- * ones before the first flush. */
-static void impact_avg(const struct index *ix, float avg[NFIELDS])
+void posting_avg(const struct index *ix, float avg[NFIELDS])
 {
 	index_avg(ix, avg);
 	if (ix->imp_avg[0] > 0)
@@ -99,6 +97,7 @@ static void big_free(struct term_big *b)
 {
 	if (b->docs)
 		roaring_bitmap_free(b->docs);
+	buf_free(&b->tail);
 	buf_free(&b->imp);
 	buf_free(&b->skip);
 }
@@ -109,6 +108,14 @@ void posting_free(struct index *ix)
 	for (size_t i = 0; i < ix->bigs.len / sizeof *b; i++)
 		big_free(&b[i]);
 	buf_free(&ix->bigs);
+}
+
+#define TAIL_MAX 4096
+
+static void drain(struct term_big *b)
+{
+	roaring_bitmap_add_many(b->docs, b->tail.len / sizeof(uint32_t), (const uint32_t *)(const void *)b->tail.data);
+	buf_reset(&b->tail);
 }
 
 /* Adds posting number r (at byte off, counting from doc1) to b. */
@@ -122,7 +129,12 @@ static enum px_err big_add(struct term_big *b, size_t r, uint32_t doc, float w, 
 	}
 	if (buf_add(&b->imp, &q, 1))
 		return PX_ENOMEM;
-	roaring_bitmap_add(b->docs, doc);
+	if (buf_add(&b->tail, &doc, sizeof doc)) {
+		b->imp.len--;
+		return PX_ENOMEM;
+	}
+	if (b->tail.len / sizeof doc >= TAIL_MAX)
+		drain(b);
 	return PX_OK;
 }
 
@@ -130,11 +142,12 @@ static enum px_err big_add(struct term_big *b, size_t r, uint32_t doc, float w, 
 static enum px_err promote(struct index *ix, uint32_t id)
 {
 	struct term *t = term_at(ix, id);
-	struct term_big b = {roaring_bitmap_create(), {0}, {0}};
+	struct term_big b = {roaring_bitmap_create(), {0}, {0}, {0}};
+	buf_init(&b.tail, BUF_CAP_DEFAULT);
 	buf_init(&b.imp, BUF_CAP_DEFAULT);
 	buf_init(&b.skip, BUF_CAP_DEFAULT);
 	float avg[NFIELDS];
-	impact_avg(ix, avg);
+	posting_avg(ix, avg);
 	struct pcur c;
 	pcur_init(&c, &t->post, 0, 0);
 	enum px_err err = b.docs ? PX_OK : PX_ENOMEM;
@@ -153,19 +166,16 @@ static enum px_err promote(struct index *ix, uint32_t id)
 		big_free(&b);
 		return err;
 	}
-	roaring_bitmap_shrink_to_fit(b.docs);
 	t->big = (uint32_t)(ix->bigs.len / sizeof b);
 	return PX_OK;
 }
 
-enum px_err posting_added(struct index *ix, uint32_t id, uint32_t doc, const unsigned tf[NFIELDS], size_t off,
-			  uint64_t doc1)
+enum px_err posting_added(struct index *ix, uint32_t id, uint32_t doc, const unsigned tf[NFIELDS],
+			  const float avg[NFIELDS], size_t off, uint64_t doc1)
 {
 	struct term *t = term_at(ix, id);
 	if (!t->big)
 		return t->df >= TERM_BIG ? promote(ix, id) : PX_OK; /* the new posting included */
-	float avg[NFIELDS];
-	impact_avg(ix, avg);
 	const uint16_t *len = doc < doc_count(ix) ? doc_at(ix, doc)->len : no_len;
 	struct term_big *b = term_big_at(ix, t);
 	return big_add(b, b->imp.len, doc, posting_weight(tf, len, avg), off, doc1);
@@ -182,6 +192,21 @@ static void reweigh(struct index *ix, struct term *t, const float avg[NFIELDS])
 	uint32_t doc;
 	for (size_t r = 0; r < b->imp.len && pcur_next(&c, &doc, &k); r++)
 		imp[r] = impact_of(weight_at(ix, &c, doc, k, avg));
+}
+
+/* Gives back what growing left unused: the lists are read far more often
+ * than they grow. */
+static void shrink(struct index *ix, struct term *t)
+{
+	buf_shrink(&t->post);
+	struct term_big *b = term_big_at(ix, t);
+	if (b) {
+		drain(b);
+		buf_free(&b->tail);
+		buf_shrink(&b->imp);
+		buf_shrink(&b->skip);
+		roaring_bitmap_shrink_to_fit(b->docs);
+	}
 }
 
 static int drifted(const struct index *ix, const float avg[NFIELDS])
@@ -208,6 +233,7 @@ enum px_err posting_refresh(struct index *ix)
 		} else if (t->big && again) {
 			reweigh(ix, t, avg);
 		}
+		shrink(ix, t);
 	}
 	return PX_OK;
 }
@@ -218,6 +244,8 @@ void posting_docs_or(const struct index *ix, uint32_t term, roaring_bitmap_t *ou
 	const struct term_big *b = term_big_at(ix, t);
 	if (b) {
 		roaring_bitmap_or_inplace(out, b->docs);
+		roaring_bitmap_add_many(out, b->tail.len / sizeof(uint32_t),
+					(const uint32_t *)(const void *)b->tail.data);
 		return;
 	}
 	struct pcur c;
@@ -230,6 +258,24 @@ void posting_docs_or(const struct index *ix, uint32_t term, roaring_bitmap_t *ou
 	}
 }
 
+int64_t posting_rank(const struct term_big *b, uint32_t doc)
+{
+	if (roaring_bitmap_contains(b->docs, doc))
+		return (int64_t)roaring_bitmap_rank(b->docs, doc) - 1;
+	const uint32_t *tail = (const uint32_t *)(const void *)b->tail.data;
+	size_t lo = 0, hi = b->tail.len / sizeof *tail;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tail[mid] < doc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == b->tail.len / sizeof *tail || tail[lo] != doc)
+		return -1;
+	return (int64_t)(roaring_bitmap_get_cardinality(b->docs) + lo);
+}
+
 int posting_find(const struct index *ix, uint32_t term, uint32_t doc, struct pcur *c, uint64_t *k)
 {
 	const struct term *t = term_at(ix, term);
@@ -237,9 +283,10 @@ int posting_find(const struct index *ix, uint32_t term, uint32_t doc, struct pcu
 	size_t left = SIZE_MAX; /* postings to pass before doc's */
 	pcur_init(c, &t->post, 0, 0);
 	if (b) {
-		if (!roaring_bitmap_contains(b->docs, doc))
+		int64_t rank = posting_rank(b, doc);
+		if (rank < 0)
 			return 0;
-		size_t r = (size_t)roaring_bitmap_rank(b->docs, doc) - 1;
+		size_t r = (size_t)rank;
 		size_t j = r / TERM_SKIP;
 		if (j >= b->skip.len / sizeof(struct skip))
 			return 0;

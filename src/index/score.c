@@ -107,10 +107,8 @@ static void add_big(const struct term *t, const struct term_big *b, const struct
 	size_t nimp = b->imp.len;
 	if ((uint64_t)t->df > ncand * LOOKUP_RATIO) {
 		EACH_DOC(cand, doc, {
-			if (!roaring_bitmap_contains(b->docs, doc))
-				continue;
-			uint64_t r = roaring_bitmap_rank(b->docs, doc) - 1;
-			if (r < nimp)
+			int64_t r = posting_rank(b, doc);
+			if (r >= 0 && (size_t)r < nimp)
 				add(sc, doc, posting_impact[imp[r]] * a->weight, a->cls);
 		});
 		return;
@@ -121,6 +119,10 @@ static void add_big(const struct term *t, const struct term_big *b, const struct
 			add(sc, doc, posting_impact[imp[r]] * a->weight, a->cls);
 		r++;
 	});
+	const uint32_t *tail = (const uint32_t *)(const void *)b->tail.data;
+	for (size_t i = 0; i < b->tail.len / sizeof *tail; i++, r++)
+		if (tail[i] < sc->cap && sc->mark[tail[i]] && r < nimp)
+			add(sc, tail[i], posting_impact[imp[r]] * a->weight, a->cls);
 }
 
 /* Adds a short list's weights for the candidates: decoded, exact. */

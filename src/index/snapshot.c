@@ -333,8 +333,7 @@ static enum px_err read_terms(struct in *c, struct index *ix, const uint64_t *n)
 			return PX_ENOMEM;
 		}
 		off += d.post_len;
-		if (strmap_put(&ix->term_ids, term_text(ix, (uint32_t)i), d.len, (uint32_t)i, index_term_name,
-			       ix))
+		if (strmap_put(&ix->term_ids, term_text(ix, (uint32_t)i), d.len, (uint32_t)i))
 			return PX_ENOMEM;
 	}
 	return off == n[C_POSTINGS] ? PX_OK : PX_EPARSE;
@@ -368,8 +367,7 @@ static enum px_err read_stems(struct in *c, struct index *ix, const uint64_t *n)
 			buf_free(&g.ids);
 			return PX_ENOMEM;
 		}
-		if (strmap_put(&ix->stem_ids, ix->stem_keys.data + d[0], d[1], (uint32_t)i, index_stem_name,
-			       ix))
+		if (strmap_put(&ix->stem_ids, ix->stem_keys.data + d[0], d[1], (uint32_t)i))
 			return PX_ENOMEM;
 	}
 	return PX_OK;
@@ -419,8 +417,7 @@ static enum px_err read_facets(struct in *c, struct index *ix)
 					roaring_bitmap_free(fv.docs);
 				return c->bad ? PX_EPARSE : PX_ENOMEM;
 			}
-			if (strmap_put(&ix->facet_ids[f], fv.key, lk, i, index_facet_key_name,
-				       ix->facets[f].data))
+			if (strmap_put(&ix->facet_ids[f], fv.key, lk, i))
 				return PX_ENOMEM;
 		}
 	}

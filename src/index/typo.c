@@ -82,12 +82,47 @@ struct walk {
 /* Code point of term id at byte offset off (the term is longer than off). */
 static int32_t cp_at(const struct index *ix, uint32_t id, size_t off, size_t *len)
 {
-	utf8proc_int32_t c = -1;
 	const struct term *t = term_at(ix, id);
+	unsigned char b = (unsigned char)term_text(ix, id)[off];
+	if (b < 0x80) { /* most terms are ASCII: no decoder call */
+		*len = 1;
+		return b;
+	}
+	utf8proc_int32_t c = -1;
 	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)term_text(ix, id) + off,
 					      (utf8proc_ssize_t)(t->len - off), &c);
 	*len = k > 0 ? (size_t)k : 1;
 	return c;
+}
+
+static int in_child(const struct walk *w, size_t at, size_t bytes, int32_t c)
+{
+	size_t len;
+	return term_at(w->ix, w->ids[at])->len > bytes && cp_at(w->ix, w->ids[at], bytes, &len) == c;
+}
+
+/* The end of the run of ids[i, hi) whose code point at `bytes` is c (as
+ * ids[i]'s is): galloping from i, since most runs are short, then a binary
+ * search in the last gap. */
+static size_t child_end(const struct walk *w, size_t i, size_t hi, size_t bytes, int32_t c)
+{
+	size_t lo = i + 1, end = hi; /* ids[lo - 1] is in the run */
+	for (size_t gap = 1; lo < hi; gap *= 2) {
+		size_t probe = lo + gap - 1 < hi ? lo + gap - 1 : hi - 1;
+		if (!in_child(w, probe, bytes, c)) {
+			end = probe; /* the run ends in [lo, probe] */
+			break;
+		}
+		lo = probe + 1;
+	}
+	while (lo < end) {
+		size_t mid = lo + (end - lo) / 2;
+		if (in_child(w, mid, bytes, c))
+			lo = mid + 1;
+		else
+			end = mid;
+	}
+	return lo;
 }
 
 /* Fills row d from row d-1 (and d-2 for transpositions); returns its minimum. */
@@ -124,17 +159,7 @@ static void walk(struct walk *w, size_t lo, size_t hi, size_t bytes, size_t d)
 	while (i < hi) {
 		size_t clen;
 		int32_t c = cp_at(w->ix, w->ids[i], bytes, &clen);
-		/* the child's range: terms whose code point at `bytes` is c */
-		size_t a = i, b = hi;
-		while (a < b) {
-			size_t mid = (a + b) / 2;
-			size_t l2;
-			const struct term *t = term_at(w->ix, w->ids[mid]);
-			if (t->len > bytes && cp_at(w->ix, w->ids[mid], bytes, &l2) == c)
-				a = mid + 1;
-			else
-				b = mid;
-		}
+		size_t a = child_end(w, i, hi, bytes, c); /* the child: ids[i, a) */
 		w->path[d + 1] = c;
 		if (step(w, d + 1) <= w->max)
 			walk(w, i, a, bytes + clen, d + 1);

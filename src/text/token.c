@@ -13,6 +13,7 @@
  * matched, so "città" = "citta" and "Δίκτυα" = "δικτυα"). */
 #include "text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -39,26 +40,90 @@ static int is_digit(utf8proc_int32_t c)
 	return c >= '0' && c <= '9';
 }
 
+static const int fold_flags = UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_STABLE;
+
+/* utf8proc_map's folding of each code point of two UTF-8 bytes (Latin,
+ * Greek, Cyrillic, ...), made once, so that the common words skip its
+ * allocation and decomposition. Folding a word is folding its code points
+ * one by one as long as none is a combining mark (marks compose with, and
+ * reorder against, their neighbours): words with one take the slow path. */
+#define FOLD2_FIRST 0x80
+#define FOLD2_END   0x800
+#define FOLD2_MAX   6 /* longer results take the slow path too */
+
+struct fold2 {
+	uint8_t n[2]; /* bytes of [0] lower, [1] without marks; 0: slow path */
+	char s[2][FOLD2_MAX];
+};
+
+static struct fold2 fold2[FOLD2_END - FOLD2_FIRST];
+static pthread_once_t fold2_once = PTHREAD_ONCE_INIT;
+
+static void fold2_entry(utf8proc_int32_t c, struct fold2 *e)
+{
+	utf8proc_category_t cat = utf8proc_category(c);
+	if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME)
+		return;
+	utf8proc_uint8_t in[4];
+	utf8proc_ssize_t k = utf8proc_encode_char(c, in);
+	for (int strip = 0; strip < 2; strip++) {
+		utf8proc_uint8_t *f = NULL;
+		utf8proc_ssize_t len =
+			utf8proc_map(in, k, &f, fold_flags | (strip ? UTF8PROC_STRIPMARK : 0));
+		if (len > 0 && len <= FOLD2_MAX) {
+			memcpy(e->s[strip], f, (size_t)len);
+			e->n[strip] = (uint8_t)len;
+		}
+		free(f);
+	}
+	if (!e->n[0] || !e->n[1])
+		e->n[0] = e->n[1] = 0;
+}
+
+static void fold2_init(void)
+{
+	for (utf8proc_int32_t c = FOLD2_FIRST; c < FOLD2_END; c++)
+		fold2_entry(c, &fold2[c - FOLD2_FIRST]);
+}
+
+/* The fast path: ASCII and two-byte code points through the table. Returns
+ * the length, 0 when the word needs utf8proc_map (or does not fit). */
+static size_t fold_fast(const char *s, size_t n, int strip, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (o == cap)
+				return 0;
+			out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+			i++;
+			continue;
+		}
+		if (b < 0xc2 || b > 0xdf || i + 1 == n || ((unsigned char)s[i + 1] & 0xc0) != 0x80)
+			return 0;
+		const struct fold2 *e = &fold2[((b & 0x1f) << 6 | ((unsigned char)s[i + 1] & 0x3f)) - FOLD2_FIRST];
+		if (!e->n[strip] || cap - o < e->n[strip])
+			return 0;
+		memcpy(out + o, e->s[strip], e->n[strip]);
+		o += e->n[strip];
+		i += 2;
+	}
+	return o;
+}
+
 /* Folds s[0..n) into out (cap bytes): case folded + NFKC, and with
  * strip_marks also without combining marks. Returns the length, 0 when the
  * result does not fit (the token is then dropped: no real word is that long). */
 static size_t fold_into(const char *s, size_t n, int strip_marks, char *out, size_t cap)
 {
-	size_t i = 0;
-	for (; i < n && (unsigned char)s[i] < 0x80; i++)
-		;
-	if (i == n) { /* ASCII: most tokens */
-		if (n > cap)
-			return 0;
-		for (i = 0; i < n; i++)
-			out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-		return n;
-	}
+	pthread_once(&fold2_once, fold2_init);
+	size_t fast = fold_fast(s, n, strip_marks != 0, out, cap);
+	if (fast || n == 0)
+		return fast;
 	utf8proc_uint8_t *f = NULL;
-	int flags = UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_STABLE;
-	if (strip_marks)
-		flags |= UTF8PROC_STRIPMARK;
-	utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f, flags);
+	utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
+					    fold_flags | (strip_marks ? UTF8PROC_STRIPMARK : 0));
 	size_t r = 0;
 	if (len > 0 && (size_t)len <= cap) {
 		memcpy(out, f, (size_t)len);
@@ -130,6 +195,10 @@ static int compound_end(struct tokenizer *t, size_t end)
 
 static utf8proc_int32_t cp_at(const struct tokenizer *t, size_t i, utf8proc_ssize_t *k)
 {
+	if (i < t->n && (unsigned char)t->s[i] < 0x80) { /* most text: no decoder call */
+		*k = 1;
+		return (unsigned char)t->s[i];
+	}
 	utf8proc_int32_t c = -1;
 	*k = i < t->n ? utf8proc_iterate((const utf8proc_uint8_t *)t->s + i, (utf8proc_ssize_t)(t->n - i), &c)
 		      : 0;

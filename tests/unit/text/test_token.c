@@ -5,6 +5,9 @@
 
 #include "text/text.h"
 
+#include <stdlib.h>
+#include <utf8proc.h>
+
 /* ---- collecting tokens ---- */
 
 #define TOKS_MAX 64
@@ -299,6 +302,38 @@ static void text_fold_forms(void **state)
 
 /* ---- limits and positions ---- */
 
+/* text_fold() folds most words code point by code point from a table; it
+ * must agree with utf8proc folding the whole word, combining marks, Greek,
+ * Cyrillic and compatibility forms included. */
+static void fast_folding_agrees_with_utf8proc(void **state)
+{
+	(void)state;
+	/* letters, digits and marks from the two-byte range, and ASCII */
+	static const int32_t pool[] = {'a', 'Z', '7', 0xc0, 0xc9, 0xdf, 0xe6, 0xf1, 0xff, 0x130, 0x131,
+				       0x149, 0x17f, 0x1c4, 0x1c5, 0x1f0, 0x218, 0x2b0, 0x300, 0x301,
+				       0x308, 0x345, 0x386, 0x390, 0x3a3, 0x3c2, 0x3d0, 0x3f4, 0x401,
+				       0x419, 0x439, 0x4c0, 0x531, 0x5d0, 0x627, 0x660, 0x6f0, 0x7c0};
+	srand(7);
+	for (int round = 0; round < 20000; round++) {
+		utf8proc_uint8_t word[64];
+		size_t n = 0;
+		int len = 1 + rand() % 6;
+		for (int i = 0; i < len; i++)
+			n += (size_t)utf8proc_encode_char(pool[rand() % (int)(sizeof pool / sizeof pool[0])],
+							   word + n);
+		utf8proc_uint8_t *want = NULL;
+		utf8proc_ssize_t wn = utf8proc_map(word, (utf8proc_ssize_t)n, &want,
+						   UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+							   UTF8PROC_STABLE | UTF8PROC_STRIPMARK);
+		char got[256];
+		size_t gn = text_fold((const char *)word, n, got, sizeof got);
+		assert_true(wn >= 0);
+		assert_int_equal(gn, (size_t)wn);
+		assert_memory_equal(got, want, gn);
+		free(want);
+	}
+}
+
 static void words_longer_than_the_limit_are_dropped(void **state)
 {
 	(void)state;
@@ -543,6 +578,7 @@ int main(void)
 		cmocka_unit_test(german_sharp_s_folds_to_ss),
 		cmocka_unit_test(accents_are_removed_from_the_folded_form),
 		cmocka_unit_test(decomposed_accents_fold_like_composed_ones),
+		cmocka_unit_test(fast_folding_agrees_with_utf8proc),
 		cmocka_unit_test(text_fold_forms),
 		cmocka_unit_test(words_longer_than_the_limit_are_dropped),
 		cmocka_unit_test(positions_continue_from_first_pos),
