@@ -129,29 +129,17 @@ static enum px_err decode_one(const struct index *ix, struct pcur *c, uint32_t d
 	return PX_OK;
 }
 
-enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, unsigned cls,
-			 const roaring_bitmap_t *only, struct dlist *out)
+enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, unsigned cls, struct dlist *out)
 {
-	const struct term *t = term_at(ix, term);
-	const struct term_big *b = term_big_at(ix, t);
 	float avg[NFIELDS];
 	index_avg(ix, avg);
 	struct pcur c;
+	pcur_init(&c, &term_at(ix, term)->post, 0, 0);
 	uint64_t k;
 	uint32_t doc;
 	enum px_err err = PX_OK;
-	if (only && b && roaring_bitmap_get_cardinality(only) * TERM_SKIP < t->df) {
-		/* A few documents of a long list: each found through the skips. */
-		roaring_uint32_iterator_t it;
-		roaring_init_iterator(only, &it);
-		for (; !err && it.has_value; roaring_advance_uint32_iterator(&it))
-			if (posting_find(ix, term, it.current_value, &c, &k))
-				err = decode_one(ix, &c, it.current_value, k, weight, cls, avg, out);
-		return err;
-	}
-	pcur_init(&c, &t->post, 0, 0);
 	while (!err && pcur_next(&c, &doc, &k)) {
-		if (doc >= doc_count(ix) || (only && !roaring_bitmap_contains(only, doc)))
+		if (doc >= doc_count(ix))
 			pcur_skip(&c, k);
 		else
 			err = decode_one(ix, &c, doc, k, weight, cls, avg, out);
@@ -193,49 +181,6 @@ enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dli
 			uint32_t *all = (uint32_t *)(void *)out->pos.data + start;
 			qsort(all, out->pos.len / sizeof(uint32_t) - start, sizeof *all, cmp_u32);
 		}
-	}
-	return err;
-}
-
-/* out = the documents of a where some position p has p + gap in b: a
- * phrase grown by one word, as good as its worse word. Positions kept are
- * a's (the phrase starts). */
-enum px_err dlist_follow(const struct dlist *a, const struct dlist *b, uint32_t gap, struct dlist *out)
-{
-	size_t i = 0, j = 0, na = dlist_len(a), nb = dlist_len(b);
-	enum px_err err = PX_OK;
-	while (!err && i < na && j < nb) {
-		uint32_t da = dlist_doc(a, i), db = dlist_doc(b, j);
-		if (da < db) {
-			i++;
-			continue;
-		}
-		if (db < da) {
-			j++;
-			continue;
-		}
-		size_t n1, n2, x = 0, y = 0;
-		const uint32_t *p1 = dlist_pos(a, i, &n1), *p2 = dlist_pos(b, j, &n2);
-		int pushed = 0;
-		while (!err && x < n1 && y < n2) {
-			uint64_t want = (uint64_t)p1[x] + gap;
-			if (p2[y] < want) {
-				y++;
-			} else if (p2[y] > want) {
-				x++;
-			} else {
-				if (!pushed &&
-				    !(err = dlist_push(out, da, dlist_tfw(a, i) + dlist_tfw(b, j),
-						       dlist_cls(a, i) > dlist_cls(b, j) ? dlist_cls(a, i)
-											 : dlist_cls(b, j))))
-					pushed = 1;
-				if (!err)
-					err = dlist_add_pos(out, p1[x]);
-				x++;
-			}
-		}
-		i++;
-		j++;
 	}
 	return err;
 }

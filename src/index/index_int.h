@@ -254,6 +254,21 @@ void posting_avg(const struct index *ix, float avg[NFIELDS]);
  * (index_flush). */
 enum px_err posting_refresh(struct index *ix) PX_WUR;
 void posting_free(struct index *ix);
+/* A cursor over one term's postings, moved forward document by document
+ * (through the skips where the list is long). */
+struct tcur {
+	const struct term *t;
+	const struct term_big *b;
+	struct pcur c;
+	size_t next;  /* the number of the next posting to read */
+	uint32_t doc; /* the posting under the cursor (when on) */
+	uint64_t k;   /* its occurrences, unread: c is at them */
+	int on, done;
+};
+void tcur_init(struct tcur *tc, const struct index *ix, uint32_t term);
+/* Moves to doc's posting (1: its k occurrences are at c) or past where it
+ * would be (0). Documents must be asked for in ascending order, each once. */
+int tcur_seek(struct tcur *tc, uint32_t doc);
 /* The number of b's posting for doc, or -1 when doc has none. */
 int64_t posting_rank(const struct term_big *b, uint32_t doc);
 /* ORs term's documents (dead ones included) into out. */

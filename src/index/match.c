@@ -306,74 +306,146 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct word 
 	return err;
 }
 
-/* The documents of w among within, decoded with their positions. */
-static enum px_err word_decode(const struct index *ix, const struct word *w, const roaring_bitmap_t *within,
-			       struct dlist *out)
+/* One word of a phrase in one document: its positions and how it matched. */
+struct pword {
+	struct tcur *cur; /* one per alternative */
+	const struct alt *alts;
+	size_t nalts;
+	struct buf pos; /* uint32, ascending, no duplicates */
+	float tfw;
+	unsigned cls;
+};
+
+static int cmp_u32(const void *a, const void *b)
 {
-	const struct alt *a = (const struct alt *)(const void *)w->alts.data;
-	struct dlist one, merged;
-	dlist_init(&one);
-	dlist_init(&merged);
-	enum px_err err = PX_OK;
-	for (size_t i = 0; !err && i < w->alts.len / sizeof *a; i++) {
-		dlist_reset(&one);
-		dlist_reset(&merged);
-		err = dlist_decode(ix, a[i].term, a[i].weight, a[i].cls, within, &one);
-		if (!err)
-			err = dlist_union(out, &one, &merged);
-		if (!err) {
-			struct dlist tmp = *out;
-			*out = merged;
-			merged = tmp;
-		}
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Reads word w's occurrences in doc from every alternative that has it. */
+static enum px_err pword_read(const struct index *ix, struct pword *w, uint32_t doc, const float avg[NFIELDS])
+{
+	buf_reset(&w->pos);
+	w->tfw = 0;
+	w->cls = UINT8_MAX;
+	for (size_t i = 0; i < w->nalts; i++) {
+		if (!tcur_seek(&w->cur[i], doc))
+			continue;
+		if (buf_reserve(&w->pos, w->cur[i].k * sizeof(uint32_t)))
+			return PX_ENOMEM;
+		unsigned tf[NFIELDS] = {0};
+		size_t n = posting_read(&w->cur[i].c, w->cur[i].k, tf, (uint32_t *)(void *)(w->pos.data + w->pos.len));
+		w->cur[i].on = 0; /* its occurrences are read */
+		w->pos.len += n * sizeof(uint32_t);
+		w->tfw += w->alts[i].weight * posting_weight(tf, doc_at(ix, doc)->len, avg);
+		if (w->alts[i].cls < w->cls)
+			w->cls = w->alts[i].cls;
 	}
-	dlist_free(&one);
-	dlist_free(&merged);
+	uint32_t *p = (uint32_t *)(void *)w->pos.data;
+	size_t n = w->pos.len / sizeof *p, k = 0;
+	qsort(p, n, sizeof *p, cmp_u32);
+	for (size_t i = 0; i < n; i++)
+		if (!k || p[k - 1] != p[i])
+			p[k++] = p[i];
+	w->pos.len = k * sizeof *p;
+	return PX_OK;
+}
+
+static int pword_has(const struct pword *w, uint64_t pos)
+{
+	const uint32_t *p = (const uint32_t *)(const void *)w->pos.data;
+	size_t lo = 0, hi = w->pos.len / sizeof *p;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p[mid] < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < w->pos.len / sizeof *p && p[lo] == pos;
+}
+
+/* Adds doc to out if the words follow each other in it somewhere. */
+static enum px_err phrase_doc(const struct index *ix, const struct qunit *unit, struct pword *pw, uint32_t doc,
+			      const float avg[NFIELDS], struct dlist *out)
+{
+	float tfw = 0;
+	unsigned cls = 0;
+	for (size_t wi = 0; wi < unit->nwords; wi++) {
+		enum px_err err = pword_read(ix, &pw[wi], doc, avg);
+		if (err || !pw[wi].pos.len)
+			return err;
+		tfw += pw[wi].tfw;
+		cls = pw[wi].cls > cls ? pw[wi].cls : cls; /* as good as its worst word */
+	}
+	const uint32_t *first = (const uint32_t *)(const void *)pw[0].pos.data;
+	int pushed = 0;
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < pw[0].pos.len / sizeof *first; i++) {
+		int all = 1;
+		for (size_t wi = 1; all && wi < unit->nwords; wi++)
+			all = pword_has(&pw[wi], (uint64_t)first[i] + unit->words[wi].pos - unit->words[0].pos);
+		if (!all)
+			continue;
+		if (!pushed && !(err = dlist_push(out, doc, tfw, cls)))
+			pushed = 1;
+		if (!err)
+			err = dlist_add_pos(out, first[i]); /* the phrase's starts */
+	}
 	return err;
 }
 
 /* The documents of a phrase (its words at consecutive positions) among
- * allowed, added to g. Only documents holding every word are decoded. */
+ * allowed, added to g: document at a time, over the documents holding
+ * every word, each word's alternatives read by cursors that skip ahead. */
 static enum px_err match_phrase(struct search *s, size_t u, const struct word *w,
 				const roaring_bitmap_t *allowed, struct group *g)
 {
 	const struct qunit *unit = &s->q.units[u];
-	roaring_bitmap_t *within = roaring_bitmap_copy(allowed);
-	for (size_t wi = 0; within && wi < unit->nwords; wi++)
-		roaring_bitmap_and_inplace(within, w[wi].docs);
-	if (!within)
-		return PX_ENOMEM;
-	struct dlist acc, next, tmp;
-	dlist_init(&acc);
-	dlist_init(&next);
-	dlist_init(&tmp);
-	enum px_err err = roaring_bitmap_is_empty(within) ? PX_OK : word_decode(s->ix, &w[0], within, &acc);
-	for (size_t wi = 1; !err && wi < unit->nwords && dlist_len(&acc); wi++) {
-		dlist_reset(&next);
-		dlist_reset(&tmp);
-		err = word_decode(s->ix, &w[wi], within, &next);
-		if (!err)
-			err = dlist_follow(&acc, &next, unit->words[wi].pos - unit->words[0].pos, &tmp);
-		if (!err) {
-			struct dlist swap = acc;
-			acc = tmp;
-			tmp = swap;
-		}
+	struct pword pw[QUERY_WORDS_MAX] = {{0}};
+	size_t nalts = 0;
+	for (size_t wi = 0; wi < unit->nwords; wi++)
+		nalts += w[wi].alts.len / sizeof(struct alt);
+	struct tcur *cur = malloc((nalts ? nalts : 1) * sizeof *cur);
+	roaring_bitmap_t *within = cur ? roaring_bitmap_copy(allowed) : NULL;
+	enum px_err err = within ? PX_OK : PX_ENOMEM;
+	for (size_t wi = 0, at = 0; wi < unit->nwords; wi++) {
+		pw[wi].alts = (const struct alt *)(const void *)w[wi].alts.data;
+		pw[wi].nalts = w[wi].alts.len / sizeof(struct alt);
+		pw[wi].cur = cur + at;
+		for (size_t i = 0; cur && i < pw[wi].nalts; i++)
+			tcur_init(&pw[wi].cur[i], s->ix, pw[wi].alts[i].term);
+		at += pw[wi].nalts;
+		buf_init(&pw[wi].pos, BUF_CAP_DEFAULT);
+		if (within)
+			roaring_bitmap_and_inplace(within, w[wi].docs);
 	}
-	dlist_reset(&tmp);
+	float avg[NFIELDS];
+	index_avg(s->ix, avg);
+	struct dlist found, merged;
+	dlist_init(&found);
+	dlist_init(&merged);
+	roaring_uint32_iterator_t it;
+	if (within)
+		roaring_init_iterator(within, &it);
+	for (; !err && it.has_value; roaring_advance_uint32_iterator(&it))
+		err = phrase_doc(s->ix, unit, pw, it.current_value, avg, &found);
 	if (!err)
-		err = dlist_union(&g->phrases, &acc, &tmp);
+		err = dlist_union(&g->phrases, &found, &merged);
 	if (!err) {
 		struct dlist swap = g->phrases;
-		g->phrases = tmp;
-		tmp = swap;
-		for (size_t i = 0; i < dlist_len(&acc); i++)
-			roaring_bitmap_add(g->docs, dlist_doc(&acc, i));
+		g->phrases = merged;
+		merged = swap;
+		for (size_t i = 0; i < dlist_len(&found); i++)
+			roaring_bitmap_add(g->docs, dlist_doc(&found, i));
 	}
-	roaring_bitmap_free(within);
-	dlist_free(&acc);
-	dlist_free(&next);
-	dlist_free(&tmp);
+	for (size_t wi = 0; wi < unit->nwords; wi++)
+		buf_free(&pw[wi].pos);
+	dlist_free(&found);
+	dlist_free(&merged);
+	if (within)
+		roaring_bitmap_free(within);
+	free(cur);
 	return err;
 }
 

@@ -306,3 +306,58 @@ int posting_find(const struct index *ix, uint32_t term, uint32_t doc, struct pcu
 	}
 	return 0;
 }
+
+void tcur_init(struct tcur *tc, const struct index *ix, uint32_t term)
+{
+	memset(tc, 0, sizeof *tc);
+	tc->t = term_at(ix, term);
+	tc->b = term_big_at(ix, tc->t);
+	pcur_init(&tc->c, &tc->t->post, 0, 0);
+}
+
+/* Jumps to the last skip block that starts at or before doc, when that is
+ * ahead of the cursor. */
+static void tcur_jump(struct tcur *tc, uint32_t doc)
+{
+	const struct skip *sk = (const struct skip *)(const void *)tc->b->skip.data;
+	size_t lo = 0, hi = tc->b->skip.len / sizeof *sk; /* the first block starting after doc */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sk[mid].doc1 <= doc) /* block mid's first posting is after docno doc1 - 1 < doc */
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || (lo - 1) * TERM_SKIP <= tc->next || sk[lo - 1].off > tc->t->post.len)
+		return;
+	pcur_init(&tc->c, &tc->t->post, sk[lo - 1].off, sk[lo - 1].doc1);
+	tc->next = (lo - 1) * TERM_SKIP;
+	tc->on = 0;
+}
+
+int tcur_seek(struct tcur *tc, uint32_t doc)
+{
+	if (tc->done)
+		return 0;
+	if (tc->on && tc->doc >= doc)
+		return tc->doc == doc;
+	if (tc->b)
+		tcur_jump(tc, doc);
+	if (tc->on)
+		pcur_skip(&tc->c, tc->k);
+	tc->on = 0;
+	uint32_t d;
+	uint64_t k;
+	while (pcur_next(&tc->c, &d, &k)) {
+		tc->next++;
+		if (d >= doc) {
+			tc->doc = d;
+			tc->k = k;
+			tc->on = 1;
+			return d == doc;
+		}
+		pcur_skip(&tc->c, k);
+	}
+	tc->done = 1;
+	return 0;
+}

@@ -121,11 +121,8 @@ const uint32_t *dlist_pos(const struct dlist *l, size_t i, size_t *n);
 int64_t dlist_find(const struct dlist *l, uint32_t doc);
 enum px_err dlist_push(struct dlist *l, uint32_t doc, float tfw, unsigned cls) PX_WUR;
 enum px_err dlist_add_pos(struct dlist *l, uint32_t pos) PX_WUR;
-/* Appends the live documents of term's posting list (only those in only,
- * unless NULL), tfw scaled by weight. */
+/* Appends the live documents of term's posting list, tfw scaled by weight. */
 enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, unsigned cls,
-			 const roaring_bitmap_t *only, struct dlist *out) PX_WUR;
-enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dlist *out) PX_WUR;
-enum px_err dlist_follow(const struct dlist *a, const struct dlist *b, uint32_t gap,
 			 struct dlist *out) PX_WUR;
+enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dlist *out) PX_WUR;
 #endif

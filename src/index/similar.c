@@ -94,7 +94,7 @@ static enum px_err score_docs(const struct index *ix, const struct node *n, cons
 	for (size_t i = 0; !err && i < k; i++) {
 		dlist_reset(&l);
 		float idf = term_idf(ix, t[i].term);
-		if ((err = dlist_decode(ix, t[i].term, 1.0f, MATCH_EXACT, NULL, &l)))
+		if ((err = dlist_decode(ix, t[i].term, 1.0f, MATCH_EXACT, &l)))
 			break;
 		for (size_t j = 0; j < dlist_len(&l); j++) {
 			float tfw = dlist_tfw(&l, j);
