@@ -54,6 +54,7 @@ struct index *index_new(void)
 	buf_init(&ix->strings, (size_t)UINT32_MAX);
 	buf_init(&ix->terms, BUF_CAP_DEFAULT * 4);
 	buf_init(&ix->sorted, BUF_CAP_DEFAULT);
+	buf_init(&ix->heads, BUF_CAP_DEFAULT);
 	buf_init(&ix->stems, BUF_CAP_DEFAULT);
 	buf_init(&ix->stem_keys, (size_t)UINT32_MAX);
 	buf_init(&ix->docs, BUF_CAP_DEFAULT * 4);
@@ -88,6 +89,7 @@ void index_free(struct index *ix)
 	buf_free(&ix->strings);
 	buf_free(&ix->terms);
 	buf_free(&ix->sorted);
+	buf_free(&ix->heads);
 	buf_free(&ix->stems);
 	buf_free(&ix->stem_keys);
 	buf_free(&ix->docs);
@@ -578,6 +580,22 @@ static enum px_err sort_terms(struct index *ix)
 	buf_free(&ix->sorted);
 	ix->sorted = merged;
 	ix->nsorted = total;
+	return index_sorted_heads(ix);
+}
+
+enum px_err index_sorted_heads(struct index *ix)
+{
+	buf_reset(&ix->heads);
+	if (buf_reserve(&ix->heads, ix->nsorted * sizeof(uint64_t)))
+		return PX_ENOMEM;
+	const uint32_t *ids = (const uint32_t *)(const void *)ix->sorted.data;
+	uint64_t *h = (uint64_t *)(void *)ix->heads.data;
+	for (size_t i = 0; i < ix->nsorted; i++) {
+		const struct term *t = term_at(ix, ids[i]);
+		h[i] = 0;
+		memcpy(&h[i], term_text(ix, ids[i]), t->len < 8 ? t->len : 8);
+	}
+	ix->heads.len = ix->nsorted * sizeof(uint64_t);
 	return PX_OK;
 }
 

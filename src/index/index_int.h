@@ -82,6 +82,8 @@ struct index {
 	struct strmap term_ids;
 	struct buf sorted; /* uint32 term ids in byte order of their text */
 	size_t nsorted;    /* terms[0..) covered by sorted; later ones are unsorted */
+	struct buf heads;  /* uint64 per sorted id: the term's first 8 bytes, zero padded
+			      (terms hold no NUL): what typo walks read, not the terms */
 	struct buf stems;  /* struct stem_group[]: "lang stem" → term ids */
 	struct buf stem_keys;
 	struct strmap stem_ids;
@@ -276,6 +278,9 @@ void posting_docs_or(const struct index *ix, uint32_t term, roaring_bitmap_t *ou
 /* Finds term's posting for doc: c left at its occurrences, *k their count.
  * 0 when doc does not have term. */
 int posting_find(const struct index *ix, uint32_t term, uint32_t doc, struct pcur *c, uint64_t *k);
+
+/* Fills ix->heads from ix->sorted. */
+enum px_err index_sorted_heads(struct index *ix) PX_WUR;
 
 /* The first term id in ix->sorted whose text is >= s[0..n) (binary search). */
 size_t index_sorted_lower(const struct index *ix, const char *s, size_t n);

@@ -444,6 +444,8 @@ static enum px_err finish(struct index *ix)
 	for (; !err && it->has_value; roaring_advance_uint32_iterator(it))
 		err = index_nid_set(ix, doc_at(ix, it->current_value)->nid, (uint64_t)it->current_value + 1);
 	roaring_free_uint32_iterator(it);
+	if (!err)
+		err = index_sorted_heads(ix);
 	return err ? err : posting_refresh(ix); /* bitmaps, impacts and skips: derived, not stored */
 }
 

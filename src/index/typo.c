@@ -70,6 +70,7 @@ int index_typo_distance(const char *a, size_t na, const char *b, size_t nb, int 
 struct walk {
 	const struct index *ix;
 	const uint32_t *ids;
+	const unsigned char (*heads)[8]; /* the sorted terms' first bytes */
 	int32_t q[TYPO_CPS]; /* the query, in code points */
 	size_t nq;
 	int max;
@@ -97,6 +98,8 @@ static int32_t cp_at(const struct index *ix, uint32_t id, size_t off, size_t *le
 
 static int in_child(const struct walk *w, size_t at, size_t bytes, int32_t c)
 {
+	if (bytes < 8 && w->heads[at][bytes] < 0x80) /* ASCII (or the end: 0) */
+		return w->heads[at][bytes] == c && c != 0;
 	size_t len;
 	return term_at(w->ix, w->ids[at])->len > bytes && cp_at(w->ix, w->ids[at], bytes, &len) == c;
 }
@@ -148,7 +151,8 @@ static int step(struct walk *w, size_t d)
 static void walk(struct walk *w, size_t lo, size_t hi, size_t bytes, size_t d)
 {
 	size_t i = lo;
-	if (i < hi && term_at(w->ix, w->ids[i])->len == bytes) { /* the prefix is itself a term */
+	if (i < hi && (bytes < 8 ? w->heads[i][bytes] == 0 : term_at(w->ix, w->ids[i])->len == bytes)) {
+		/* the prefix is itself a term */
 		int dist = w->rows[d][w->nq];
 		if (dist <= w->max)
 			w->fn(w->ids[i], dist, w->arg);
@@ -157,8 +161,9 @@ static void walk(struct walk *w, size_t lo, size_t hi, size_t bytes, size_t d)
 	if (d + 1 > TYPO_CPS || d + 1 > w->nq + (size_t)w->max)
 		return;
 	while (i < hi) {
-		size_t clen;
-		int32_t c = cp_at(w->ix, w->ids[i], bytes, &clen);
+		size_t clen = 1;
+		int32_t c = bytes < 8 && w->heads[i][bytes] < 0x80 ? w->heads[i][bytes]
+								   : cp_at(w->ix, w->ids[i], bytes, &clen);
 		size_t a = child_end(w, i, hi, bytes, c); /* the child: ids[i, a) */
 		w->path[d + 1] = c;
 		if (step(w, d + 1) <= w->max)
@@ -175,6 +180,7 @@ void index_typo_terms(const struct index *ix, const char *s, size_t n, int max,
 		return;
 	w->ix = ix;
 	w->ids = (const uint32_t *)(const void *)ix->sorted.data;
+	w->heads = (const unsigned char(*)[8])(const void *)ix->heads.data;
 	w->nq = decode(s, n, w->q);
 	w->max = max;
 	w->fn = fn;
