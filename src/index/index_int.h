@@ -287,8 +287,9 @@ size_t index_sorted_lower(const struct index *ix, const char *s, size_t n);
 
 /* Snippets (snippet.c): an HTML-escaped passage of text with <mark> around
  * the words whose folded form is one of the terms (sorted by strcmp, no
- * duplicates); caller frees. */
-char *index_snippet(const char *text, const struct ptrvec *terms, size_t max_bytes);
+ * duplicates); the first passage with want distinct terms will do (0: the
+ * best of the whole text). Caller frees. */
+char *index_snippet(const char *text, const struct ptrvec *terms, size_t want, size_t max_bytes);
 
 /* Damerau-Levenshtein distance of a and b (code points), or max + 1 when it
  * is above max (typo.c). */

@@ -343,7 +343,8 @@ static enum px_err pword_read(const struct index *ix, struct pword *w, uint32_t 
 	}
 	uint32_t *p = (uint32_t *)(void *)w->pos.data;
 	size_t n = w->pos.len / sizeof *p, k = 0;
-	qsort(p, n, sizeof *p, cmp_u32);
+	if (n > 1)
+		qsort(p, n, sizeof *p, cmp_u32);
 	for (size_t i = 0; i < n; i++)
 		if (!k || p[k - 1] != p[i])
 			p[k++] = p[i];

@@ -268,6 +268,11 @@ static enum px_err fill_hits(struct search *s, const struct index_query *iq, con
 {
 	if (iq->snippets)
 		sort_matched(&s->matched);
+	int wanted[QUERY_UNITS_MAX] = {0};
+	size_t want = 0; /* the query's words, one per group: a passage with them all will do */
+	for (size_t u = 0; u < s->q.nunits; u++)
+		if (!s->q.units[u].negated && !wanted[s->q.units[u].group]++)
+			want++;
 	size_t from = iq->offset < n ? iq->offset : n;
 	size_t count = n - from < iq->limit ? n - from : iq->limit;
 	r->hits = calloc(count ? count : 1, sizeof *r->hits);
@@ -290,7 +295,7 @@ static enum px_err fill_hits(struct search *s, const struct index_query *iq, con
 		r->nhits++;
 		buf_reset(&text);
 		if (iq->snippets && iq->store && store_node_text(iq->store, d->nid, &text) == PX_OK)
-			h->snippet = index_snippet(text.data ? text.data : "", &s->matched, SNIPPET_BYTES);
+			h->snippet = index_snippet(text.data ? text.data : "", &s->matched, want, SNIPPET_BYTES);
 	}
 	buf_free(&text);
 	return err;
@@ -325,8 +330,13 @@ static char *did_you_mean(const struct search *s, size_t text_filters)
 	return r;
 }
 
-/* Sets r->did_you_mean to the corrected query if that finds something (its
- * words all exist, so its own search corrects nothing: no recursion). */
+static enum px_err search_query(const struct index *ix, const struct index_query *iq, int suggesting,
+				struct index_result *r, struct buf *why);
+
+/* Sets r->did_you_mean to the corrected query if that finds something. Its
+ * words exist, so its own search should correct nothing; it is not asked to
+ * (a damaged snapshot, or a term that reads back as other words, could make
+ * it correct again, and again). */
 static enum px_err suggest(const struct search *s, const struct index_query *iq, struct index_result *r)
 {
 	char *text = did_you_mean(s, s->q.nfilters - iq->nfilters);
@@ -339,7 +349,7 @@ static enum px_err suggest(const struct search *s, const struct index_query *iq,
 	struct index_result r2;
 	struct buf why;
 	buf_init(&why, 1024);
-	enum px_err err = index_search(s->ix, &again, &r2, &why);
+	enum px_err err = search_query(s->ix, &again, 0, &r2, &why);
 	if (!err) {
 		if (r2.total > 0)
 			r->did_you_mean = text, text = NULL;
@@ -365,7 +375,7 @@ static roaring_bitmap_t *candidates(const struct search *s, const int *required,
 	return cand;
 }
 
-static enum px_err run(struct search *s, const struct index_query *iq, struct index_result *r,
+static enum px_err run(struct search *s, const struct index_query *iq, int suggesting, struct index_result *r,
 		       struct buf *why)
 {
 	size_t ng = s->q.ngroups;
@@ -405,7 +415,7 @@ static enum px_err run(struct search *s, const struct index_query *iq, struct in
 	}
 	if (!err && iq->facets)
 		err = count_facets(s->ix, cand, r);
-	if (!err && s->corrected)
+	if (!err && s->corrected && suggesting)
 		err = suggest(s, iq, r);
 	for (size_t i = 0; !err && i < strlist_len(&s->translated); i++)
 		err = strlist_add(&r->translated, strlist_get(&s->translated, i),
@@ -418,6 +428,12 @@ static enum px_err run(struct search *s, const struct index_query *iq, struct in
 
 enum px_err index_search(const struct index *ix, const struct index_query *iq, struct index_result *r,
 			 struct buf *why)
+{
+	return search_query(ix, iq, 1, r, why);
+}
+
+static enum px_err search_query(const struct index *ix, const struct index_query *iq, int suggesting,
+				struct index_result *r, struct buf *why)
 {
 	memset(r, 0, sizeof *r);
 	strlist_init(&r->translated);
@@ -446,7 +462,7 @@ enum px_err index_search(const struct index *ix, const struct index_query *iq, s
 		err = query_add_filter(&s->q, iq->filters[i].field, iq->filters[i].value,
 				       strlen(iq->filters[i].value), why);
 	if (!err)
-		err = run(s, iq, r, why);
+		err = run(s, iq, suggesting, r, why);
 	for (size_t g = 0; g < QUERY_UNITS_MAX; g++)
 		group_free(&s->groups[g]);
 	for (size_t i = 0; i < ptrvec_len(&s->matched); i++)

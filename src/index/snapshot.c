@@ -19,6 +19,9 @@
  *              varint gaps (value - previous value - 1; the first: value)
  *   per facet field: u32 values; per value u32 value len, key len, the two
  *              strings, then the bitmap of its documents as above
+ *   f32 imp_avg[NFIELDS], u32 long terms; per long term (struct term_big):
+ *              u32 term id, the bitmap of its documents as above, u32 n and
+ *              its n impact bytes, u32 skips and the skips (u32 off, doc1)
  *   u32 magic "PXIX" again: the file is whole
  *
  * A snapshot is written to a temporary file and renamed over the old one,
@@ -34,7 +37,7 @@
 #include <unistd.h>
 
 #define MAGIC   0x58495850u /* "PXIX" */
-#define VERSION 1u
+#define VERSION 2u
 
 enum {
 	C_STRINGS,
@@ -167,6 +170,31 @@ static void write_facets(struct out *o, const struct index *ix)
 	}
 }
 
+static void write_bigs(struct out *o, const struct index *ix)
+{
+	put(o, ix->imp_avg, sizeof ix->imp_avg);
+	put_u32(o, (uint32_t)(ix->bigs.len / sizeof(struct term_big)));
+	for (size_t i = 0; i < term_count(ix); i++) {
+		const struct term_big *b = term_big_at(ix, term_at(ix, (uint32_t)i));
+		if (!b)
+			continue;
+		roaring_bitmap_t *docs = roaring_bitmap_copy(b->docs); /* with its tail */
+		if (!docs) {
+			o->bad = 1;
+			return;
+		}
+		roaring_bitmap_add_many(docs, b->tail.len / sizeof(uint32_t),
+					(const uint32_t *)(const void *)b->tail.data);
+		put_u32(o, (uint32_t)i);
+		put_bitmap(o, docs);
+		roaring_bitmap_free(docs);
+		put_u32(o, (uint32_t)b->imp.len);
+		put(o, b->imp.data, b->imp.len);
+		put_u32(o, (uint32_t)(b->skip.len / sizeof(struct skip)));
+		put(o, b->skip.data, b->skip.len);
+	}
+}
+
 static void write_all(struct out *o, const struct index *ix, int64_t stamp)
 {
 	uint64_t counts[NCOUNTS] = {0};
@@ -198,6 +226,7 @@ static void write_all(struct out *o, const struct index *ix, int64_t stamp)
 	put_u64(o, ix->nlive);
 	put_bitmap(o, ix->live);
 	write_facets(o, ix);
+	write_bigs(o, ix);
 	put_u32(o, MAGIC);
 }
 
@@ -286,6 +315,8 @@ static roaring_bitmap_t *get_bitmap(struct in *c, uint64_t limit)
 	}
 	roaring_bitmap_t *b = roaring_bitmap_create();
 	uint64_t next = 0; /* the smallest value the next one may be */
+	uint32_t batch[1024]; /* added many at a time: one by one is slow */
+	size_t nb = 0;
 	for (uint32_t i = 0; b && !c->bad && i < count; i++) {
 		uint64_t gap = 0;
 		for (unsigned shift = 0;; shift += 7) {
@@ -299,10 +330,15 @@ static roaring_bitmap_t *get_bitmap(struct in *c, uint64_t limit)
 				break;
 		}
 		next += gap;
-		if (next >= limit)
+		if (next >= limit) {
 			c->bad = 1;
-		else
-			roaring_bitmap_add(b, (uint32_t)next++);
+			break;
+		}
+		batch[nb++] = (uint32_t)next++;
+		if (nb == sizeof batch / sizeof batch[0] || i + 1 == count) {
+			roaring_bitmap_add_many(b, nb, batch);
+			nb = 0;
+		}
 	}
 	if (b && c->bad) {
 		roaring_bitmap_free(b);
@@ -424,6 +460,63 @@ static enum px_err read_facets(struct in *c, struct index *ix)
 	return c->bad ? PX_EPARSE : PX_OK;
 }
 
+/* One long term's bitmap, impacts and skips, checked against each other
+ * and its posting list. */
+static enum px_err read_big(struct in *c, struct index *ix)
+{
+	uint32_t id = get_u32(c);
+	if (c->bad || id >= term_count(ix) || term_at(ix, id)->big || term_at(ix, id)->df < TERM_BIG)
+		return PX_EPARSE;
+	struct term *t = term_at(ix, id);
+	struct term_big b = {get_bitmap(c, doc_count(ix)), {0}, {0}, {0}};
+	buf_init(&b.tail, BUF_CAP_DEFAULT);
+	buf_init(&b.imp, BUF_CAP_DEFAULT);
+	buf_init(&b.skip, BUF_CAP_DEFAULT);
+	uint32_t nimp = get_u32(c);
+	const void *imp = take(c, nimp);
+	uint32_t nskip = get_u32(c);
+	const struct skip *sk = take_array(c, nskip, sizeof(struct skip));
+	enum px_err err = c->bad || !b.docs || roaring_bitmap_get_cardinality(b.docs) != nimp ||
+				  nskip != (nimp + TERM_SKIP - 1) / TERM_SKIP
+			  ? PX_EPARSE
+			  : PX_OK;
+	for (uint32_t j = 0; !err && j < nskip; j++) {
+		struct skip one, prev = {0, 0};
+		memcpy(&one, sk + j, sizeof one);
+		if (j)
+			memcpy(&prev, sk + j - 1, sizeof prev);
+		if (one.off > t->post.len || (j && (one.off <= prev.off || one.doc1 <= prev.doc1)))
+			err = PX_EPARSE;
+	}
+	if (!err && (buf_add(&b.imp, imp, nimp) || buf_add(&b.skip, sk, (size_t)nskip * sizeof *sk) ||
+		     buf_add(&ix->bigs, &b, sizeof b)))
+		err = PX_ENOMEM;
+	if (err) {
+		if (b.docs)
+			roaring_bitmap_free(b.docs);
+		buf_free(&b.imp);
+		buf_free(&b.skip);
+		return err;
+	}
+	t->big = (uint32_t)(ix->bigs.len / sizeof b);
+	return PX_OK;
+}
+
+static enum px_err read_bigs(struct in *c, struct index *ix)
+{
+	get(c, ix->imp_avg, sizeof ix->imp_avg);
+	for (int f = 0; f < NFIELDS; f++)
+		if (!(ix->imp_avg[f] >= 0 && ix->imp_avg[f] < 1e9f)) /* NaN fails too */
+			return PX_EPARSE;
+	uint32_t n = get_u32(c);
+	if (c->bad || n > term_count(ix))
+		return PX_EPARSE;
+	enum px_err err = PX_OK;
+	for (uint32_t i = 0; !err && i < n; i++)
+		err = read_big(c, ix);
+	return err;
+}
+
 /* Every docno named by the postings, the live bitmap and the facets must be
  * a document; every sorted id a term; the nid map is rebuilt here. */
 static enum px_err finish(struct index *ix)
@@ -446,7 +539,7 @@ static enum px_err finish(struct index *ix)
 	roaring_free_uint32_iterator(it);
 	if (!err)
 		err = index_sorted_heads(ix);
-	return err ? err : posting_refresh(ix); /* bitmaps, impacts and skips: derived, not stored */
+	return err ? err : posting_refresh(ix); /* any long term the file lacks */
 }
 
 static enum px_err read_all(struct in *c, struct index *ix, int64_t *stamp)
@@ -483,6 +576,8 @@ static enum px_err read_all(struct in *c, struct index *ix, int64_t *stamp)
 	}
 	if (!err)
 		err = read_facets(c, ix);
+	if (!err)
+		err = read_bigs(c, ix);
 	if (!err && (get_u32(c) != MAGIC || c->bad || c->p != c->end))
 		err = PX_EPARSE;
 	return err ? err : finish(ix);

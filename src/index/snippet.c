@@ -15,7 +15,20 @@ struct words {
 	struct buf b; /* struct word[] */
 	const struct ptrvec *terms;
 	enum px_err err;
+	size_t want;    /* distinct terms that make a window good enough; 0: read all */
+	size_t stop_at; /* words after which to stop (a good window and its end); 0: none yet */
 };
+
+/* Distinct terms among the last SNIPPET_WORDS words of w[0..n). */
+static size_t distinct_before(const struct word *w, size_t n)
+{
+	unsigned char seen[64] = {0};
+	size_t k = 0;
+	for (size_t i = n > SNIPPET_WORDS ? n - SNIPPET_WORDS : 0; i < n; i++)
+		if (w[i].term >= 0 && (size_t)w[i].term < sizeof seen && !seen[w[i].term]++)
+			k++;
+	return k;
+}
 
 /* The index of w[0..n) in terms (sorted, see index_snippet), or -1. */
 static int match(const struct ptrvec *terms, const char *w, size_t n)
@@ -51,7 +64,15 @@ static int add_word(const struct text_token *tok, void *arg)
 		ws->b.len = n * sizeof *w;
 	}
 	struct word nw = {tok->off, tok->end, term};
-	return (ws->err = buf_add(&ws->b, &nw, sizeof nw)) != PX_OK;
+	if ((ws->err = buf_add(&ws->b, &nw, sizeof nw)) != PX_OK)
+		return 1;
+	n++;
+	/* A window with every query word is as good as any later one: read
+	 * on only to fill it, not to the end of a long text. */
+	if (ws->want && !ws->stop_at && term >= 0 &&
+	    distinct_before((const struct word *)(const void *)ws->b.data, n) >= ws->want)
+		ws->stop_at = n + SNIPPET_WORDS;
+	return ws->stop_at && n >= ws->stop_at;
 }
 
 static enum px_err escape(struct buf *out, const char *s, size_t n)
@@ -108,9 +129,9 @@ static size_t best_window(const struct word *w, size_t n, size_t nterms)
 	return best;
 }
 
-char *index_snippet(const char *text, const struct ptrvec *terms, size_t max_bytes)
+char *index_snippet(const char *text, const struct ptrvec *terms, size_t want, size_t max_bytes)
 {
-	struct words ws = {{0}, terms, PX_OK};
+	struct words ws = {{0}, terms, PX_OK, want, 0};
 	buf_init(&ws.b, BUF_CAP_DEFAULT);
 	size_t len = strlen(text);
 	text_tokenize(text, len, 0, add_word, &ws);

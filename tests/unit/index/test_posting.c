@@ -39,17 +39,18 @@ static void make_corpus(struct corpus *c)
 
 static void put_doc(struct index *ix, const struct corpus *c, int d)
 {
-	char body[WORDS * 8] = "", city[32];
-	for (int i = 0; i < c->nwords[d]; i++) {
-		strcat(body, vocab[c->words[d][i]]);
-		strcat(body, " ");
-	}
+	char city[32];
+	struct buf body;
+	buf_init(&body, 4096);
+	for (int i = 0; i < c->nwords[d]; i++)
+		assert_ok(buf_printf(&body, "%s ", vocab[c->words[d][i]]));
 	snprintf(city, sizeof city, "Town%d", d % CITIES);
 	struct node *n = node_new(NODE_ARTICLE);
 	assert_non_null(n);
 	n->nid = 1 + d;
 	assert_ok(node_set(&n->title, "Story", 5));
-	assert_ok(node_set(&n->body, body, strlen(body)));
+	assert_ok(node_set(&n->body, body.data, body.len));
+	buf_free(&body);
 	assert_ok(node_set(&n->city, city, strlen(city)));
 	memcpy(n->language, "en", 3);
 	assert_ok(index_put(ix, n));

@@ -974,19 +974,52 @@ static int by_str(const void *a, const void *b)
 }
 
 /* index_snippet() wants its terms sorted. */
-static char *snippet(const char *text, const char *const *terms, size_t nterms, size_t max)
+static char *snippet_want(const char *text, const char *const *terms, size_t nterms, size_t want, size_t max)
 {
 	struct ptrvec v;
 	ptrvec_init(&v);
 	for (size_t i = 0; i < nterms; i++)
 		assert_ok(ptrvec_push(&v, (void *)terms[i]));
 	qsort(v.b.data, nterms, sizeof(void *), by_str);
-	char *s = index_snippet(text, &v, max);
+	char *s = index_snippet(text, &v, want, max);
 	ptrvec_free(&v);
 	assert_non_null(s);
 	size_t bad;
 	assert_int_equal(text_utf8_check(s, strlen(s), &bad), 0);
 	return s;
+}
+
+static char *snippet(const char *text, const char *const *terms, size_t nterms, size_t max)
+{
+	return snippet_want(text, terms, nterms, 0, max);
+}
+
+/* Told how many words the query has, a snippet stops at the first passage
+ * holding them all; a passage with fewer does not stop it. */
+static void snippet_stops_at_a_passage_with_every_word(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 8192);
+	assert_ok(buf_adds(&b, "A garden opens. "));
+	for (int i = 0; i < 60; i++)
+		assert_ok(buf_adds(&b, "filler words about nothing much. "));
+	assert_ok(buf_adds(&b, "The roof garden grows solar panels. "));
+	for (int i = 0; i < 60; i++)
+		assert_ok(buf_adds(&b, "more filler text. "));
+	assert_ok(buf_adds(&b, "Another garden with solar power."));
+	const char *text = b.data;
+	const char *terms[] = {"garden", "solar"};
+	char *one = snippet_want(text, terms, 1, 1, 320);
+	assert_non_null(strstr(one, "A <mark>garden</mark> opens"));
+	char *two = snippet_want(text, terms, 2, 2, 320);
+	assert_non_null(strstr(two, "roof <mark>garden</mark> grows <mark>solar</mark>"));
+	char *all = snippet_want(text, terms, 2, 0, 320);
+	assert_non_null(strstr(all, "roof <mark>garden</mark> grows <mark>solar</mark>")); /* the first of the best */
+	free(one);
+	free(two);
+	free(all);
+	buf_free(&b);
 }
 
 static void snippet_marks_matches_and_escapes_html(void **state)
@@ -1211,6 +1244,7 @@ int main(void)
 		cmocka_unit_test(remove_takes_a_node_out),
 		cmocka_unit_test(many_puts_and_removes_stay_consistent),
 		cmocka_unit_test(snippet_marks_matches_and_escapes_html),
+		cmocka_unit_test(snippet_stops_at_a_passage_with_every_word),
 		cmocka_unit_test(snippet_keeps_the_original_spelling),
 		cmocka_unit_test(snippet_is_cut_around_the_best_passage),
 		cmocka_unit_test(snippet_without_match_starts_at_the_top),
