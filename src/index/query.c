@@ -33,6 +33,8 @@ static int add_token(const struct text_token *tok, void *arg)
 {
 	struct word_sink *s = arg;
 	struct qunit *u = s->unit;
+	if (tok->nfolded > sizeof u->words[0].folded || tok->nlower > sizeof u->words[0].lower)
+		return 0; /* a joined compound longer than a word: its parts stand */
 	if (s->any && tok->pos <= s->last_pos) {
 		while (u->nwords > 0 && u->words[u->nwords - 1].pos >= tok->pos)
 			u->nwords--;

@@ -180,6 +180,10 @@ enum px_err score_candidates(const struct search *s, const int *required, const 
 		return PX_ENOMEM;
 	uint64_t ncand = roaring_bitmap_get_cardinality(cand);
 	EACH_DOC(cand, doc, sc->mark[doc] = 1);
+	size_t last = s->q.ngroups; /* the last group scored: its pass hands the documents on */
+	for (size_t g = 0; g < s->q.ngroups; g++)
+		if (!excluded[g])
+			last = g;
 	for (size_t g = 0; g < s->q.ngroups; g++) {
 		const struct group *gr = &s->groups[g];
 		if (excluded[g])
@@ -188,22 +192,28 @@ enum px_err score_candidates(const struct search *s, const int *required, const 
 		int req = required[g];
 		add_group(ix, gr, cand, ncand, sc);
 		EACH_DOC(cand, doc, {
-			if (!sc->cls[doc])
-				continue;
-			float tfw = sc->acc[doc];
-			sc->score[doc] += w * tfw / (K1 + tfw);
-			if (req && sc->cls[doc] - 1 > sc->tier[doc])
-				sc->tier[doc] = (uint8_t)(sc->cls[doc] - 1);
-			sc->acc[doc] = 0;
-			sc->cls[doc] = 0;
+			if (sc->cls[doc]) {
+				float tfw = sc->acc[doc];
+				sc->score[doc] += w * tfw / (K1 + tfw);
+				if (req && sc->cls[doc] - 1 > sc->tier[doc])
+					sc->tier[doc] = (uint8_t)(sc->cls[doc] - 1);
+				sc->acc[doc] = 0;
+				sc->cls[doc] = 0;
+			}
+			if (g == last) {
+				struct scored c = {doc, sc->tier[doc], sc->score[doc]};
+				keep(&c, arg);
+				sc->score[doc] = 0;
+				sc->tier[doc] = 0;
+				sc->mark[doc] = 0;
+			}
 		});
 	}
-	EACH_DOC(cand, doc, {
-		struct scored c = {doc, sc->tier[doc], sc->score[doc]};
-		keep(&c, arg);
-		sc->score[doc] = 0;
-		sc->tier[doc] = 0;
-		sc->mark[doc] = 0;
-	});
+	if (last == s->q.ngroups) /* nothing scored: hand them on as they are */
+		EACH_DOC(cand, doc, {
+			struct scored c = {doc, 0, 0};
+			keep(&c, arg);
+			sc->mark[doc] = 0;
+		});
 	return PX_OK;
 }

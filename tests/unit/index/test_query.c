@@ -123,6 +123,22 @@ static void compound_is_one_word_in_a_phrase(void **state)
 	free(q);
 }
 
+/* A compound whose joined form is longer than a word keeps its parts
+ * (each fits; the joined form would not). */
+static void compound_too_long_to_join_keeps_its_parts(void **state)
+{
+	(void)state;
+	char text[256];
+	snprintf(text, sizeof text, "%s-%s ", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		 "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+	struct query *q = parse(text, PX_OK);
+	assert_int_equal(q->nunits, 1);
+	assert_int_equal(q->units[0].nwords, 2);
+	assert_int_equal(q->units[0].words[0].nfolded, 59);
+	assert_int_equal(q->units[0].words[1].nfolded, 59);
+	free(q);
+}
+
 /* l'agenda is one unit: its parts in order, like a phrase. */
 static void apostrophe_word_is_a_phrase_of_its_parts(void **state)
 {
@@ -375,6 +391,7 @@ int main(void)
 		cmocka_unit_test(quoted_words_are_a_phrase),
 		cmocka_unit_test(unclosed_quote_runs_to_the_end),
 		cmocka_unit_test(compound_is_one_word_in_a_phrase),
+		cmocka_unit_test(compound_too_long_to_join_keeps_its_parts),
 		cmocka_unit_test(apostrophe_word_is_a_phrase_of_its_parts),
 		cmocka_unit_test(minus_excludes),
 		cmocka_unit_test(or_puts_units_in_one_group),
