@@ -4,6 +4,14 @@
  * many documents), then the group's saturated, idf-weighted score is added
  * to the candidate's total and its match class to its tier.
  *
+ * A document's frequency for a group is that of the alternatives of its
+ * best match class there (an exact match is not raised by the prefix
+ * completions it also holds). Tiers rank above scores, so when enough
+ * candidates match every required group in class c or better, the others
+ * cannot reach the page, and only those are scored, by alternatives of
+ * class c or better: a frequent word typed in full is not scored through
+ * its fifty prefix completions.
+ *
  * The accumulators are arrays over docnos, one set per thread, all zero
  * between searches: a search clears exactly what it touched. */
 #include "search_int.h"
@@ -93,10 +101,13 @@ static struct scratch *scratch_get(size_t n)
 
 static inline void add(struct scratch *sc, uint32_t doc, float w, unsigned cls)
 {
-	sc->acc[doc] += w;
 	uint8_t c = (uint8_t)(cls + 1);
-	if (!sc->cls[doc] || c < sc->cls[doc])
+	if (!sc->cls[doc] || c < sc->cls[doc]) { /* a better way to match: it alone counts */
 		sc->cls[doc] = c;
+		sc->acc[doc] = w;
+	} else if (c == sc->cls[doc]) {
+		sc->acc[doc] += w;
+	}
 }
 
 /* Adds a long list's weights for the candidates: by its impacts. */
@@ -144,13 +155,16 @@ static void add_small(const struct index *ix, const struct term *t, const struct
 	}
 }
 
-static void add_group(const struct index *ix, const struct group *g, const roaring_bitmap_t *cand,
+/* Adds g's alternatives of class max_cls or better. */
+static void add_group(const struct index *ix, const struct group *g, unsigned max_cls, const roaring_bitmap_t *cand,
 		      uint64_t ncand, struct scratch *sc)
 {
 	float avg[NFIELDS];
 	index_avg(ix, avg);
 	const struct alt *a = (const struct alt *)(const void *)g->alts.data;
 	for (size_t i = 0; i < g->alts.len / sizeof *a; i++) {
+		if (a[i].cls > max_cls)
+			continue;
 		const struct term *t = term_at(ix, a[i].term);
 		const struct term_big *b = term_big_at(ix, t);
 		if (b)
@@ -160,7 +174,7 @@ static void add_group(const struct index *ix, const struct group *g, const roari
 	}
 	for (size_t i = 0; i < dlist_len(&g->phrases); i++) {
 		uint32_t doc = dlist_doc(&g->phrases, i);
-		if (sc->mark[doc])
+		if (sc->mark[doc] && dlist_cls(&g->phrases, i) <= max_cls)
 			add(sc, doc, dlist_tfw(&g->phrases, i), dlist_cls(&g->phrases, i));
 	}
 }
@@ -170,14 +184,67 @@ static float idf(const struct index *ix, uint64_t df)
 	return logf(1.0f + ((float)ix->nlive - (float)df + 0.5f) / ((float)df + 0.5f));
 }
 
+/* The documents of g that match it in class max_cls or better. */
+static roaring_bitmap_t *group_docs_within(const struct index *ix, const struct group *g, unsigned max_cls)
+{
+	roaring_bitmap_t *b = roaring_bitmap_create();
+	const struct alt *a = (const struct alt *)(const void *)g->alts.data;
+	for (size_t i = 0; b && i < g->alts.len / sizeof *a; i++)
+		if (a[i].cls <= max_cls)
+			posting_docs_or(ix, a[i].term, b);
+	for (size_t i = 0; b && i < dlist_len(&g->phrases); i++)
+		if (dlist_cls(&g->phrases, i) <= max_cls)
+			roaring_bitmap_add(b, dlist_doc(&g->phrases, i));
+	return b;
+}
+
+/* The candidates that match every required group in class c or better,
+ * for the best c that leaves at least want of them (*max_cls = c); NULL
+ * when that is all of cand (or on ENOMEM: then all are scored). */
+static roaring_bitmap_t *best_tier(const struct search *s, const int *required, const roaring_bitmap_t *cand,
+				   size_t want, unsigned *max_cls)
+{
+	*max_cls = MATCH_TRANSLATED;
+	int any = 0;
+	for (size_t g = 0; g < s->q.ngroups; g++)
+		any |= required[g];
+	if (!any || roaring_bitmap_get_cardinality(cand) <= want)
+		return NULL;
+	for (unsigned c = MATCH_EXACT; c < MATCH_TRANSLATED; c++) {
+		roaring_bitmap_t *t = roaring_bitmap_copy(cand);
+		for (size_t g = 0; t && g < s->q.ngroups; g++) {
+			if (!required[g])
+				continue;
+			roaring_bitmap_t *d = group_docs_within(s->ix, &s->groups[g], c);
+			if (!d) {
+				roaring_bitmap_free(t);
+				return NULL;
+			}
+			roaring_bitmap_and_inplace(t, d);
+			roaring_bitmap_free(d);
+		}
+		if (!t)
+			return NULL;
+		if (roaring_bitmap_get_cardinality(t) >= want) {
+			*max_cls = c;
+			return t;
+		}
+		roaring_bitmap_free(t);
+	}
+	return NULL;
+}
+
 enum px_err score_candidates(const struct search *s, const int *required, const int *excluded,
-			     const roaring_bitmap_t *cand, void (*keep)(const struct scored *c, void *arg),
-			     void *arg)
+			     const roaring_bitmap_t *all, size_t want,
+			     void (*keep)(const struct scored *c, void *arg), void *arg)
 {
 	const struct index *ix = s->ix;
 	struct scratch *sc = scratch_get(doc_count(ix));
 	if (!sc)
 		return PX_ENOMEM;
+	unsigned max_cls;
+	roaring_bitmap_t *tier = best_tier(s, required, all, want, &max_cls);
+	const roaring_bitmap_t *cand = tier ? tier : all;
 	uint64_t ncand = roaring_bitmap_get_cardinality(cand);
 	EACH_DOC(cand, doc, sc->mark[doc] = 1);
 	size_t last = s->q.ngroups; /* the last group scored: its pass hands the documents on */
@@ -190,7 +257,7 @@ enum px_err score_candidates(const struct search *s, const int *required, const 
 			continue;
 		float w = idf(ix, roaring_bitmap_get_cardinality(gr->docs)) * (K1 + 1);
 		int req = required[g];
-		add_group(ix, gr, cand, ncand, sc);
+		add_group(ix, gr, req ? max_cls : MATCH_TRANSLATED, cand, ncand, sc);
 		EACH_DOC(cand, doc, {
 			if (sc->cls[doc]) {
 				float tfw = sc->acc[doc];
@@ -215,5 +282,7 @@ enum px_err score_candidates(const struct search *s, const int *required, const 
 			keep(&c, arg);
 			sc->mark[doc] = 0;
 		});
+	if (tier)
+		roaring_bitmap_free(tier);
 	return PX_OK;
 }

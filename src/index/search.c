@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RERANK           200 /* hits re-ranked by proximity */
+#define RERANK           100 /* hits re-ranked by proximity */
 #define PROXIMITY_WEIGHT 0.5f
 #define SNIPPET_BYTES    320
 
@@ -181,7 +181,7 @@ static enum px_err rank(struct search *s, const int *required, const int *exclud
 		return PX_ENOMEM;
 	enum px_err err = PX_OK;
 	if (words) {
-		err = score_candidates(s, required, excluded, cand, topk_push, t);
+		err = score_candidates(s, required, excluded, cand, t->k, topk_push, t);
 	} else {
 		roaring_uint32_iterator_t it;
 		roaring_init_iterator(cand, &it);

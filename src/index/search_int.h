@@ -103,11 +103,12 @@ struct scored {
 	unsigned tier; /* the worst match class over the required groups */
 	float score;
 };
-/* Scores each document of cand by the groups that are not excluded, its
- * tier by the required ones, and hands it to keep(). */
+/* Scores the documents of cand by the groups that are not excluded, their
+ * tier by the required ones, and hands them to keep(): every document that
+ * can be among the best want, at least. */
 enum px_err score_candidates(const struct search *s, const int *required, const int *excluded,
-			     const roaring_bitmap_t *cand, void (*keep)(const struct scored *c, void *arg),
-			     void *arg) PX_WUR;
+			     const roaring_bitmap_t *cand, size_t want,
+			     void (*keep)(const struct scored *c, void *arg), void *arg) PX_WUR;
 
 /* dlist.c */
 void dlist_init(struct dlist *l);

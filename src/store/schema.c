@@ -118,7 +118,7 @@ static enum px_err open_db(const char *path, struct store **out, struct buf *why
 	/* Setting WAL on a corrupt or non-database file is where SQLite notices. */
 	if (rc != SQLITE_OK || store_exec(st, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
 	    store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
-			   " PRAGMA cache_size = -32768") != SQLITE_OK) {
+			   " PRAGMA cache_size = -32768; PRAGMA mmap_size = 2147418112") != SQLITE_OK) {
 		enum px_err err = store_fail(st, why, "cannot open the store");
 		store_close(st);
 		return err;

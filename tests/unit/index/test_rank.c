@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define NODES 700 /* well above the 200 re-ranked by proximity */
+#define NODES 700 /* well above the 100 re-ranked by proximity */
 
 static struct index *build(void)
 {
@@ -59,7 +59,7 @@ static void pages_agree_with_the_whole_ranking(void **state)
 		size_t total, t2;
 		page(ix, queries[q], 0, NODES, all, &total); /* the whole result, fully sorted */
 		assert_int_equal(total, NODES);
-		static const size_t offsets[] = {0, 10, 190, 200, 205, 450, 690};
+		static const size_t offsets[] = {0, 10, 90, 95, 100, 105, 190, 200, 205, 450, 690};
 		for (size_t o = 0; o < sizeof offsets / sizeof offsets[0]; o++) {
 			page(ix, queries[q], offsets[o], 10, part, &t2);
 			assert_int_equal(t2, NODES);
