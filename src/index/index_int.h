@@ -273,6 +273,14 @@ void tcur_init(struct tcur *tc, const struct index *ix, uint32_t term);
 int tcur_seek(struct tcur *tc, uint32_t doc);
 /* The number of b's posting for doc, or -1 when doc has none. */
 int64_t posting_rank(const struct term_big *b, uint32_t doc);
+/* Gathers term's documents (dead ones included) for a union made at once
+ * (posting_union): a long term's bitmap goes to parts (const
+ * roaring_bitmap_t *), the rest into some. */
+enum px_err posting_docs_defer(const struct index *ix, uint32_t term, roaring_bitmap_t *some,
+			       struct buf *parts) PX_WUR;
+/* *some ∪ every bitmap of parts, into *some (parts emptied): CRoaring's
+ * or_many merges them lazily, far cheaper than one OR after another. */
+enum px_err posting_union(roaring_bitmap_t **some, struct buf *parts) PX_WUR;
 /* ORs term's documents (dead ones included) into out. */
 void posting_docs_or(const struct index *ix, uint32_t term, roaring_bitmap_t *out);
 /* Finds term's posting for doc: c left at its occurrences, *k their count.

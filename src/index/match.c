@@ -37,7 +37,8 @@ static enum px_err note_match(struct search *s, uint32_t term)
 /* The alternatives of one word and their documents. */
 struct word {
 	struct buf alts;        /* struct alt[] */
-	roaring_bitmap_t *docs; /* dead ones included */
+	roaring_bitmap_t *docs; /* dead ones included, once word_docs() has run */
+	struct buf parts;       /* long terms' bitmaps not yet in docs */
 };
 
 static enum px_err add_alt(struct search *s, uint32_t term, float weight, unsigned cls, struct word *w)
@@ -45,19 +46,27 @@ static enum px_err add_alt(struct search *s, uint32_t term, float weight, unsign
 	struct alt a = {term, weight, cls};
 	enum px_err err = buf_add(&w->alts, &a, sizeof a);
 	if (!err)
-		posting_docs_or(s->ix, term, w->docs);
+		err = posting_docs_defer(s->ix, term, w->docs, &w->parts);
 	return err ? err : note_match(s, term);
+}
+
+/* Makes w->docs whole. */
+static enum px_err word_docs(struct word *w)
+{
+	return posting_union(&w->docs, &w->parts);
 }
 
 static enum px_err word_init(struct word *w)
 {
 	buf_init(&w->alts, BUF_CAP_DEFAULT);
+	buf_init(&w->parts, BUF_CAP_DEFAULT);
 	return (w->docs = roaring_bitmap_create()) ? PX_OK : PX_ENOMEM;
 }
 
 static void word_free(struct word *w)
 {
 	buf_free(&w->alts);
+	buf_free(&w->parts);
 	if (w->docs)
 		roaring_bitmap_free(w->docs);
 }
@@ -281,10 +290,12 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct word 
 	/* Translations widen a word the hub has few documents for in the
 	 * language it was typed in; past that, they would rank below every
 	 * native match anyway, and cost more than the rest of the query. */
+	if (!err)
+		err = word_docs(out);
 	if (!err && roaring_bitmap_and_cardinality(out->docs, ix->live) < TRANSLATE_BELOW)
 		err = translated_terms(s, u, wi, out);
 	if (found || err)
-		return err;
+		return err ? err : word_docs(out);
 	/* Nothing matches as written. Languages without a Snowball stemmer
 	 * (Polish, Czech, Slovak, ...) inflect by endings: words sharing all
 	 * but the last few letters are likely forms of the same word. */
@@ -303,7 +314,7 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct word 
 		s->correction[u][wi][t->len] = '\0';
 		s->corrected = 1;
 	}
-	return err;
+	return err ? err : word_docs(out);
 }
 
 /* One word of a phrase in one document: its positions and how it matched. */

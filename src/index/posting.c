@@ -258,6 +258,34 @@ void posting_docs_or(const struct index *ix, uint32_t term, roaring_bitmap_t *ou
 	}
 }
 
+enum px_err posting_docs_defer(const struct index *ix, uint32_t term, roaring_bitmap_t *some, struct buf *parts)
+{
+	const struct term_big *b = term_big_at(ix, term_at(ix, term));
+	if (!b) {
+		posting_docs_or(ix, term, some);
+		return PX_OK;
+	}
+	roaring_bitmap_add_many(some, b->tail.len / sizeof(uint32_t), (const uint32_t *)(const void *)b->tail.data);
+	const roaring_bitmap_t *d = b->docs;
+	return buf_add(parts, &d, sizeof d);
+}
+
+enum px_err posting_union(roaring_bitmap_t **some, struct buf *parts)
+{
+	size_t n = parts->len / sizeof(roaring_bitmap_t *);
+	if (!n)
+		return PX_OK;
+	if (buf_add(parts, some, sizeof *some)) /* itself, last */
+		return PX_ENOMEM;
+	roaring_bitmap_t *u = roaring_bitmap_or_many(n + 1, (const roaring_bitmap_t **)(void *)parts->data);
+	buf_reset(parts);
+	if (!u)
+		return PX_ENOMEM;
+	roaring_bitmap_free(*some);
+	*some = u;
+	return PX_OK;
+}
+
 int64_t posting_rank(const struct term_big *b, uint32_t doc)
 {
 	if (roaring_bitmap_contains(b->docs, doc))

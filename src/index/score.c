@@ -188,13 +188,29 @@ static float idf(const struct index *ix, uint64_t df)
 static roaring_bitmap_t *group_docs_within(const struct index *ix, const struct group *g, unsigned max_cls)
 {
 	roaring_bitmap_t *b = roaring_bitmap_create();
+	struct buf parts, docs;
+	buf_init(&parts, BUF_CAP_DEFAULT);
+	buf_init(&docs, BUF_CAP_DEFAULT);
+	enum px_err err = b ? PX_OK : PX_ENOMEM;
 	const struct alt *a = (const struct alt *)(const void *)g->alts.data;
-	for (size_t i = 0; b && i < g->alts.len / sizeof *a; i++)
+	for (size_t i = 0; !err && i < g->alts.len / sizeof *a; i++)
 		if (a[i].cls <= max_cls)
-			posting_docs_or(ix, a[i].term, b);
-	for (size_t i = 0; b && i < dlist_len(&g->phrases); i++)
+			err = posting_docs_defer(ix, a[i].term, b, &parts);
+	for (size_t i = 0; !err && i < dlist_len(&g->phrases); i++) {
+		uint32_t doc = dlist_doc(&g->phrases, i);
 		if (dlist_cls(&g->phrases, i) <= max_cls)
-			roaring_bitmap_add(b, dlist_doc(&g->phrases, i));
+			err = buf_add(&docs, &doc, sizeof doc);
+	}
+	if (!err) {
+		roaring_bitmap_add_many(b, docs.len / sizeof(uint32_t), (const uint32_t *)(const void *)docs.data);
+		err = posting_union(&b, &parts);
+	}
+	buf_free(&parts);
+	buf_free(&docs);
+	if (err && b) {
+		roaring_bitmap_free(b);
+		b = NULL;
+	}
 	return b;
 }
 
@@ -210,7 +226,18 @@ static roaring_bitmap_t *best_tier(const struct search *s, const int *required, 
 		any |= required[g];
 	if (!any || roaring_bitmap_get_cardinality(cand) <= want)
 		return NULL;
+	int level[MATCH_TRANSLATED + 1] = {0}; /* 1: some required word matches in that class */
+	for (size_t g = 0; g < s->q.ngroups; g++) {
+		const struct group *gr = &s->groups[g];
+		const struct alt *a = (const struct alt *)(const void *)gr->alts.data;
+		for (size_t i = 0; required[g] && i < gr->alts.len / sizeof *a; i++)
+			level[a[i].cls] = 1;
+		for (size_t i = 0; required[g] && i < dlist_len(&gr->phrases); i++)
+			level[dlist_cls(&gr->phrases, i)] = 1;
+	}
 	for (unsigned c = MATCH_EXACT; c < MATCH_TRANSLATED; c++) {
+		if (!level[c])
+			continue; /* the same documents as the class before */
 		roaring_bitmap_t *t = roaring_bitmap_copy(cand);
 		for (size_t g = 0; t && g < s->q.ngroups; g++) {
 			if (!required[g])
