@@ -79,16 +79,7 @@ enum px_err dlist_add_pos(struct dlist *l, uint32_t pos)
 /* The position in l of doc, or -1 (binary search). */
 int64_t dlist_find(const struct dlist *l, uint32_t doc)
 {
-	const uint32_t *d = (const uint32_t *)(const void *)l->docs.data;
-	size_t lo = 0, hi = dlist_len(l);
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d[mid] < doc)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < dlist_len(l) && d[lo] == doc ? (int64_t)lo : -1;
+	return index_u32_find((const uint32_t *)(const void *)l->docs.data, dlist_len(l), doc);
 }
 
 /* Appends v to b, which has room (reserved beforehand). */
@@ -147,12 +138,6 @@ enum px_err dlist_decode(const struct index *ix, uint32_t term, float weight, un
 	return err;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
-}
-
 /* out = the union of a and b: tfw summed, the better class, positions merged. */
 enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dlist *out)
 {
@@ -179,7 +164,7 @@ enum px_err dlist_union(const struct dlist *a, const struct dlist *b, struct dli
 		}
 		if (!err && da == db) { /* both: keep positions sorted */
 			uint32_t *all = (uint32_t *)(void *)out->pos.data + start;
-			qsort(all, out->pos.len / sizeof(uint32_t) - start, sizeof *all, cmp_u32);
+			qsort(all, out->pos.len / sizeof(uint32_t) - start, sizeof *all, index_cmp_u32);
 		}
 	}
 	return err;

@@ -170,6 +170,27 @@ extern const char index_langs[][3];
 extern const size_t index_nlangs;
 int index_lang_bit(const char *lang);
 
+/* qsort()'s comparison of uint32_t values. */
+static inline int index_cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The index of v in the ascending array a[0..n), or -1. */
+static inline int64_t index_u32_find(const uint32_t *a, size_t n, uint64_t v)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && a[lo] == v ? (int64_t)lo : -1;
+}
+
 /* Reads a varint at p (before end) into *v; returns its length, or 0 when
  * it runs past end or past 64 bits (a damaged list: the caller stops). */
 static inline size_t varint_get(const unsigned char *p, const unsigned char *end, uint64_t *v)

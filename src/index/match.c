@@ -327,12 +327,6 @@ struct pword {
 	unsigned cls;
 };
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
-}
-
 /* Reads word w's occurrences in doc from every alternative that has it. */
 static enum px_err pword_read(const struct index *ix, struct pword *w, uint32_t doc, const float avg[NFIELDS])
 {
@@ -345,7 +339,8 @@ static enum px_err pword_read(const struct index *ix, struct pword *w, uint32_t 
 		if (buf_reserve(&w->pos, w->cur[i].k * sizeof(uint32_t)))
 			return PX_ENOMEM;
 		unsigned tf[NFIELDS] = {0};
-		size_t n = posting_read(&w->cur[i].c, w->cur[i].k, tf, (uint32_t *)(void *)(w->pos.data + w->pos.len));
+		size_t n = posting_read(&w->cur[i].c, w->cur[i].k, tf,
+					(uint32_t *)(void *)(w->pos.data + w->pos.len));
 		w->cur[i].on = 0; /* its occurrences are read */
 		w->pos.len += n * sizeof(uint32_t);
 		w->tfw += w->alts[i].weight * posting_weight(tf, doc_at(ix, doc)->len, avg);
@@ -355,7 +350,7 @@ static enum px_err pword_read(const struct index *ix, struct pword *w, uint32_t 
 	uint32_t *p = (uint32_t *)(void *)w->pos.data;
 	size_t n = w->pos.len / sizeof *p, k = 0;
 	if (n > 1)
-		qsort(p, n, sizeof *p, cmp_u32);
+		qsort(p, n, sizeof *p, index_cmp_u32);
 	for (size_t i = 0; i < n; i++)
 		if (!k || p[k - 1] != p[i])
 			p[k++] = p[i];
@@ -365,21 +360,13 @@ static enum px_err pword_read(const struct index *ix, struct pword *w, uint32_t 
 
 static int pword_has(const struct pword *w, uint64_t pos)
 {
-	const uint32_t *p = (const uint32_t *)(const void *)w->pos.data;
-	size_t lo = 0, hi = w->pos.len / sizeof *p;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (p[mid] < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < w->pos.len / sizeof *p && p[lo] == pos;
+	return index_u32_find((const uint32_t *)(const void *)w->pos.data, w->pos.len / sizeof(uint32_t),
+			      pos) >= 0;
 }
 
 /* Adds doc to out if the words follow each other in it somewhere. */
-static enum px_err phrase_doc(const struct index *ix, const struct qunit *unit, struct pword *pw, uint32_t doc,
-			      const float avg[NFIELDS], struct dlist *out)
+static enum px_err phrase_doc(const struct index *ix, const struct qunit *unit, struct pword *pw,
+			      uint32_t doc, const float avg[NFIELDS], struct dlist *out)
 {
 	float tfw = 0;
 	unsigned cls = 0;
@@ -396,7 +383,8 @@ static enum px_err phrase_doc(const struct index *ix, const struct qunit *unit, 
 	for (size_t i = 0; !err && i < pw[0].pos.len / sizeof *first; i++) {
 		int all = 1;
 		for (size_t wi = 1; all && wi < unit->nwords; wi++)
-			all = pword_has(&pw[wi], (uint64_t)first[i] + unit->words[wi].pos - unit->words[0].pos);
+			all = pword_has(&pw[wi],
+					(uint64_t)first[i] + unit->words[wi].pos - unit->words[0].pos);
 		if (!all)
 			continue;
 		if (!pushed && !(err = dlist_push(out, doc, tfw, cls)))
@@ -488,7 +476,8 @@ enum px_err group_positions(const struct index *ix, const struct group *g, uint3
 	for (size_t i = 0; !err && i < g->alts.len / sizeof *a; i++) {
 		struct pcur c;
 		uint64_t k;
-		if (!posting_find(ix, a[i].term, doc, &c, &k) || (err = buf_reserve(out, k * sizeof(uint32_t))))
+		if (!posting_find(ix, a[i].term, doc, &c, &k) ||
+		    (err = buf_reserve(out, k * sizeof(uint32_t))))
 			continue;
 		unsigned tf[NFIELDS] = {0};
 		size_t n = posting_read(&c, k, tf, (uint32_t *)(void *)(out->data + out->len));

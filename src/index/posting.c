@@ -85,7 +85,8 @@ static const uint16_t no_len[NFIELDS];
 
 /* The weight of the posting at c (k occurrences), for a document that may
  * not be in the index yet (a put under way: no lengths). */
-static float weight_at(const struct index *ix, struct pcur *c, uint32_t doc, uint64_t k, const float avg[NFIELDS])
+static float weight_at(const struct index *ix, struct pcur *c, uint32_t doc, uint64_t k,
+		       const float avg[NFIELDS])
 {
 	unsigned tf[NFIELDS] = {0};
 	posting_read(c, k, tf, NULL);
@@ -114,7 +115,8 @@ void posting_free(struct index *ix)
 
 static void drain(struct term_big *b)
 {
-	roaring_bitmap_add_many(b->docs, b->tail.len / sizeof(uint32_t), (const uint32_t *)(const void *)b->tail.data);
+	roaring_bitmap_add_many(b->docs, b->tail.len / sizeof(uint32_t),
+				(const uint32_t *)(const void *)b->tail.data);
 	buf_reset(&b->tail);
 }
 
@@ -258,14 +260,16 @@ void posting_docs_or(const struct index *ix, uint32_t term, roaring_bitmap_t *ou
 	}
 }
 
-enum px_err posting_docs_defer(const struct index *ix, uint32_t term, roaring_bitmap_t *some, struct buf *parts)
+enum px_err posting_docs_defer(const struct index *ix, uint32_t term, roaring_bitmap_t *some,
+			       struct buf *parts)
 {
 	const struct term_big *b = term_big_at(ix, term_at(ix, term));
 	if (!b) {
 		posting_docs_or(ix, term, some);
 		return PX_OK;
 	}
-	roaring_bitmap_add_many(some, b->tail.len / sizeof(uint32_t), (const uint32_t *)(const void *)b->tail.data);
+	roaring_bitmap_add_many(some, b->tail.len / sizeof(uint32_t),
+				(const uint32_t *)(const void *)b->tail.data);
 	const roaring_bitmap_t *d = b->docs;
 	return buf_add(parts, &d, sizeof d);
 }
@@ -290,18 +294,9 @@ int64_t posting_rank(const struct term_big *b, uint32_t doc)
 {
 	if (roaring_bitmap_contains(b->docs, doc))
 		return (int64_t)roaring_bitmap_rank(b->docs, doc) - 1;
-	const uint32_t *tail = (const uint32_t *)(const void *)b->tail.data;
-	size_t lo = 0, hi = b->tail.len / sizeof *tail;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (tail[mid] < doc)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == b->tail.len / sizeof *tail || tail[lo] != doc)
-		return -1;
-	return (int64_t)(roaring_bitmap_get_cardinality(b->docs) + lo);
+	int64_t at = index_u32_find((const uint32_t *)(const void *)b->tail.data,
+				    b->tail.len / sizeof(uint32_t), doc);
+	return at < 0 ? -1 : (int64_t)roaring_bitmap_get_cardinality(b->docs) + at;
 }
 
 int posting_find(const struct index *ix, uint32_t term, uint32_t doc, struct pcur *c, uint64_t *k)

@@ -74,8 +74,12 @@ static struct scratch *scratch_get(size_t n)
 	if (s->cap >= n)
 		return s;
 	size_t cap = n + n / 4 + 1024; /* all zero: fresh arrays, nothing to copy */
-	struct scratch t = {cap, calloc(cap, sizeof(float)), calloc(cap, sizeof(float)), calloc(cap, 1),
-			    calloc(cap, 1), calloc(cap, 1)};
+	struct scratch t = {cap,
+			    calloc(cap, sizeof(float)),
+			    calloc(cap, sizeof(float)),
+			    calloc(cap, 1),
+			    calloc(cap, 1),
+			    calloc(cap, 1)};
 	if (!t.acc || !t.score || !t.cls || !t.tier || !t.mark) {
 		scratch_release(&t);
 		return NULL;
@@ -87,16 +91,16 @@ static struct scratch *scratch_get(size_t n)
 
 /* Runs the statements that follow (...) with doc set to every value of b,
  * in order; `continue` goes on to the next value. */
-#define EACH_DOC(b, doc, ...)                                                                  \
-	do {                                                                                   \
-		roaring_uint32_iterator_t it_;                                                 \
-		uint32_t vals_[BULK], n_;                                                      \
-		roaring_init_iterator((b), &it_);                                              \
-		while ((n_ = roaring_read_uint32_iterator(&it_, vals_, BULK)) > 0)             \
-			for (uint32_t i_ = 0; i_ < n_; i_++) {                                 \
-				uint32_t doc = vals_[i_];                                      \
-				__VA_ARGS__;                                                   \
-			}                                                                      \
+#define EACH_DOC(b, doc, ...)                                                                                \
+	do {                                                                                                 \
+		roaring_uint32_iterator_t it_;                                                               \
+		uint32_t vals_[BULK], n_;                                                                    \
+		roaring_init_iterator((b), &it_);                                                            \
+		while ((n_ = roaring_read_uint32_iterator(&it_, vals_, BULK)) > 0)                           \
+			for (uint32_t i_ = 0; i_ < n_; i_++) {                                               \
+				uint32_t doc = vals_[i_];                                                    \
+				__VA_ARGS__;                                                                 \
+			}                                                                                    \
 	} while (0)
 
 static inline void add(struct scratch *sc, uint32_t doc, float w, unsigned cls)
@@ -137,8 +141,8 @@ static void add_big(const struct term *t, const struct term_big *b, const struct
 }
 
 /* Adds a short list's weights for the candidates: decoded, exact. */
-static void add_small(const struct index *ix, const struct term *t, const struct alt *a, const float avg[NFIELDS],
-		      struct scratch *sc)
+static void add_small(const struct index *ix, const struct term *t, const struct alt *a,
+		      const float avg[NFIELDS], struct scratch *sc)
 {
 	struct pcur c;
 	pcur_init(&c, &t->post, 0, 0);
@@ -156,8 +160,8 @@ static void add_small(const struct index *ix, const struct term *t, const struct
 }
 
 /* Adds g's alternatives of class max_cls or better. */
-static void add_group(const struct index *ix, const struct group *g, unsigned max_cls, const roaring_bitmap_t *cand,
-		      uint64_t ncand, struct scratch *sc)
+static void add_group(const struct index *ix, const struct group *g, unsigned max_cls,
+		      const roaring_bitmap_t *cand, uint64_t ncand, struct scratch *sc)
 {
 	float avg[NFIELDS];
 	index_avg(ix, avg);
@@ -202,7 +206,8 @@ static roaring_bitmap_t *group_docs_within(const struct index *ix, const struct 
 			err = buf_add(&docs, &doc, sizeof doc);
 	}
 	if (!err) {
-		roaring_bitmap_add_many(b, docs.len / sizeof(uint32_t), (const uint32_t *)(const void *)docs.data);
+		roaring_bitmap_add_many(b, docs.len / sizeof(uint32_t),
+					(const uint32_t *)(const void *)docs.data);
 		err = posting_union(&b, &parts);
 	}
 	buf_free(&parts);

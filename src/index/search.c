@@ -45,12 +45,6 @@ static roaring_bitmap_t *filter_bitmap(const struct index *ix, const struct quer
 	return all;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
-}
-
 /* The smallest window (in positions) holding a position of every required
  * group in doc; 0 if fewer than two groups. pos is scratch space. */
 static uint32_t min_span(const struct search *s, const int *required, size_t ng, uint32_t doc, struct buf *pos)
@@ -70,7 +64,7 @@ static uint32_t min_span(const struct search *s, const int *required, size_t ng,
 		return 0;
 	uint32_t *all = (uint32_t *)(void *)pos->data;
 	for (size_t i = 0; i < k; i++)
-		qsort(all + start[i], start[i + 1] - start[i], sizeof *all, cmp_u32);
+		qsort(all + start[i], start[i + 1] - start[i], sizeof *all, index_cmp_u32);
 	uint32_t best = UINT32_MAX;
 	for (;;) { /* advance the list holding the smallest position */
 		uint32_t lo = UINT32_MAX, hi = 0;

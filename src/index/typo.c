@@ -71,7 +71,7 @@ struct walk {
 	const struct index *ix;
 	const uint32_t *ids;
 	const unsigned char (*heads)[8]; /* the sorted terms' first bytes */
-	int32_t q[TYPO_CPS]; /* the query, in code points */
+	int32_t q[TYPO_CPS];             /* the query, in code points */
 	size_t nq;
 	int max;
 	int rows[TYPO_CPS + 2][TYPO_CPS + 1]; /* row d: the prefix's first d code points */

@@ -32,7 +32,12 @@ static void make_corpus(struct corpus *c)
 		for (int i = 0; i < c->nwords[d]; i++) {
 			x = x * 1103515245u + 12345u;
 			unsigned r = (x >> 16) % 100;
-			c->words[d][i] = i == 0 ? ALPHA : r < 30 ? BETA : r < 45 ? GAMMA : r < 50 ? DELTA : r < 80 ? LOREM : IPSUM;
+			c->words[d][i] = i == 0   ? ALPHA
+					 : r < 30 ? BETA
+					 : r < 45 ? GAMMA
+					 : r < 50 ? DELTA
+					 : r < 80 ? LOREM
+						  : IPSUM;
 		}
 	}
 }
@@ -80,7 +85,7 @@ static size_t expected(const struct corpus *c, int q, int city)
 	for (int d = 0; d < NODES; d++) {
 		if (city >= 0 && d % CITIES != city)
 			continue;
-		int m = q == 0 ? has(c, d, ALPHA)
+		int m = q == 0   ? has(c, d, ALPHA)
 			: q == 1 ? has(c, d, BETA) && has(c, d, GAMMA)
 			: q == 2 ? has(c, d, BETA) && !has(c, d, GAMMA)
 			: q == 3 ? has_pair(c, d, BETA, GAMMA)
@@ -91,8 +96,8 @@ static size_t expected(const struct corpus *c, int q, int city)
 	return n;
 }
 
-static const char *const queries[] = {"alpha", "beta gamma ", "beta -gamma", "\"beta gamma\"",
-				      "delta OR gamma ", "\"gamma delta\" lorem "};
+static const char *const queries[] = {"alpha",          "beta gamma ",     "beta -gamma",
+				      "\"beta gamma\"", "delta OR gamma ", "\"gamma delta\" lorem "};
 
 static void search(const struct index *ix, const char *q, int city, size_t limit, struct index_result *r)
 {
