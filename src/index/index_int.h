@@ -302,8 +302,6 @@ enum px_err posting_docs_defer(const struct index *ix, uint32_t term, roaring_bi
 /* *some ∪ every bitmap of parts, into *some (parts emptied): CRoaring's
  * or_many merges them lazily, far cheaper than one OR after another. */
 enum px_err posting_union(roaring_bitmap_t **some, struct buf *parts) PX_WUR;
-/* ORs term's documents (dead ones included) into out. */
-void posting_docs_or(const struct index *ix, uint32_t term, roaring_bitmap_t *out);
 /* Finds term's posting for doc: c left at its occurrences, *k their count.
  * 0 when doc does not have term. */
 int posting_find(const struct index *ix, uint32_t term, uint32_t doc, struct pcur *c, uint64_t *k);

@@ -240,32 +240,20 @@ enum px_err posting_refresh(struct index *ix)
 	return PX_OK;
 }
 
-void posting_docs_or(const struct index *ix, uint32_t term, roaring_bitmap_t *out)
-{
-	const struct term *t = term_at(ix, term);
-	const struct term_big *b = term_big_at(ix, t);
-	if (b) {
-		roaring_bitmap_or_inplace(out, b->docs);
-		roaring_bitmap_add_many(out, b->tail.len / sizeof(uint32_t),
-					(const uint32_t *)(const void *)b->tail.data);
-		return;
-	}
-	struct pcur c;
-	pcur_init(&c, &t->post, 0, 0);
-	uint64_t k;
-	uint32_t doc;
-	while (pcur_next(&c, &doc, &k)) {
-		pcur_skip(&c, k);
-		roaring_bitmap_add(out, doc);
-	}
-}
-
 enum px_err posting_docs_defer(const struct index *ix, uint32_t term, roaring_bitmap_t *some,
 			       struct buf *parts)
 {
-	const struct term_big *b = term_big_at(ix, term_at(ix, term));
-	if (!b) {
-		posting_docs_or(ix, term, some);
+	const struct term *t = term_at(ix, term);
+	const struct term_big *b = term_big_at(ix, t);
+	if (!b) { /* a short list: its few docnos, decoded */
+		struct pcur c;
+		pcur_init(&c, &t->post, 0, 0);
+		uint64_t k;
+		uint32_t doc;
+		while (pcur_next(&c, &doc, &k)) {
+			pcur_skip(&c, k);
+			roaring_bitmap_add(some, doc);
+		}
 		return PX_OK;
 	}
 	roaring_bitmap_add_many(some, b->tail.len / sizeof(uint32_t),

@@ -126,14 +126,21 @@ static void check_counts(const struct index *ix, const struct corpus *c)
 
 static struct corpus corpus;
 
-static void counts_agree_with_the_documents(void **state)
+/* The corpus, every document put, not flushed. */
+static struct index *corpus_index(void)
 {
-	(void)state;
 	make_corpus(&corpus);
 	struct index *ix = index_new();
 	assert_non_null(ix);
 	for (int d = 0; d < NODES; d++)
 		put_doc(ix, &corpus, d);
+	return ix;
+}
+
+static void counts_agree_with_the_documents(void **state)
+{
+	(void)state;
+	struct index *ix = corpus_index();
 	check_counts(ix, &corpus); /* before a flush: bitmaps with their tails */
 	assert_ok(index_flush(ix));
 	check_counts(ix, &corpus);
@@ -154,11 +161,7 @@ static double score_of(const struct index_result *r, int64_t nid)
 static void lookup_and_scan_score_alike(void **state)
 {
 	(void)state;
-	make_corpus(&corpus);
-	struct index *ix = index_new();
-	assert_non_null(ix);
-	for (int d = 0; d < NODES; d++)
-		put_doc(ix, &corpus, d);
+	struct index *ix = corpus_index();
 	assert_ok(index_flush(ix));
 	struct index_result all, one;
 	search(ix, "alpha beta", -1, NODES, &all);
