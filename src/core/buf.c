@@ -18,7 +18,8 @@ void buf_init(struct buf *b, size_t cap)
 
 void buf_free(struct buf *b)
 {
-	free(b->data);
+	if (b->size)
+		free(b->data);
 	b->data = NULL;
 	b->len = 0;
 	b->size = 0;
@@ -27,8 +28,17 @@ void buf_free(struct buf *b)
 void buf_reset(struct buf *b)
 {
 	b->len = 0;
-	if (b->data)
+	if (!b->size)
+		b->data = NULL; /* borrowed bytes are not ours to write */
+	else
 		b->data[0] = '\0';
+}
+
+void buf_borrow(struct buf *b, const void *p, size_t n)
+{
+	buf_free(b);
+	b->data = n ? (char *)(uintptr_t)p : NULL; /* const: see core.h */
+	b->len = n;
 }
 
 enum px_err buf_reserve(struct buf *b, size_t n)
@@ -41,9 +51,11 @@ enum px_err buf_reserve(struct buf *b, size_t n)
 	size_t size = b->size ? b->size : 64;
 	while (size < need)
 		size = size > SIZE_MAX / 2 ? need : size * 2;
-	char *p = realloc(b->data, size);
+	char *p = b->size ? realloc(b->data, size) : malloc(size);
 	if (!p)
 		return PX_ENOMEM;
+	if (!b->size && b->len) /* borrowed: now copied */
+		memcpy(p, b->data, b->len);
 	b->data = p;
 	b->size = size;
 	return PX_OK;
@@ -131,7 +143,7 @@ enum px_err buf_reject_parse(struct buf *b, const char *fmt, ...)
 
 char *buf_take(struct buf *b)
 {
-	if (!b->data && buf_reserve(b, 0))
+	if (!b->size && buf_reserve(b, 0)) /* empty or borrowed: own it first */
 		return NULL;
 	b->data[b->len] = '\0';
 	char *p = b->data;

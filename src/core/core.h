@@ -3,7 +3,12 @@
  * struct buf owns its bytes, always keeps them NUL-terminated (so text can be
  * handed to C string APIs) and refuses to grow past its cap: a runaway input
  * becomes PX_ETOOBIG, never an exhausted machine.  It is the only place in
- * praxis that calls realloc. */
+ * praxis that calls realloc.
+ *
+ * A buffer may also borrow bytes it does not own (buf_borrow: size 0, data
+ * set), such as a list inside a mapped index snapshot: they are read in
+ * place, not NUL-terminated, copied into owned memory on the first growth,
+ * and never freed by the buffer. */
 #ifndef PX_CORE_H
 #define PX_CORE_H
 
@@ -28,9 +33,9 @@ enum px_err {
 const char *px_strerror(enum px_err err);
 
 struct buf {
-	char *data;  /* owned; NUL-terminated when len > 0 or after buf_init */
+	char *data;  /* owned (size > 0) and NUL-terminated, or borrowed (size 0) */
 	size_t len;  /* bytes in use, excluding the terminating NUL */
-	size_t size; /* bytes allocated */
+	size_t size; /* bytes allocated; 0 when nothing is owned */
 	size_t cap;  /* hard upper bound on len */
 };
 
@@ -40,8 +45,11 @@ struct buf {
 void buf_init(struct buf *b, size_t cap);
 /* Releases the bytes; b is empty and reusable afterwards. Accepts a zeroed b. */
 void buf_free(struct buf *b);
-/* Empties b but keeps its allocation. */
+/* Empties b but keeps its allocation (a borrowed b lets go of its bytes). */
 void buf_reset(struct buf *b);
+/* Makes b an n-byte view of p, which must outlive b and, if b's bytes are
+ * changed in place, be writable (a private mapping is): see above. */
+void buf_borrow(struct buf *b, const void *p, size_t n);
 /* Appends n bytes. On failure b is unchanged. */
 enum px_err buf_add(struct buf *b, const void *p, size_t n) PX_WUR;
 enum px_err buf_adds(struct buf *b, const char *s) PX_WUR;

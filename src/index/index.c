@@ -60,6 +60,7 @@ struct index *index_new(void)
 	buf_init(&ix->docs, BUF_CAP_DEFAULT * 4);
 	buf_init(&ix->nid_map, BUF_CAP_DEFAULT);
 	buf_init(&ix->bigs, BUF_CAP_DEFAULT);
+	buf_init(&ix->dirty, BUF_CAP_DEFAULT);
 	for (int f = 0; f < FACET_COUNT; f++)
 		buf_init(&ix->facets[f], BUF_CAP_DEFAULT);
 	return ix;
@@ -94,11 +95,13 @@ void index_free(struct index *ix)
 	buf_free(&ix->stem_keys);
 	buf_free(&ix->docs);
 	buf_free(&ix->nid_map);
+	buf_free(&ix->dirty);
 	strmap_free(&ix->term_ids);
 	strmap_free(&ix->stem_ids);
 	if (ix->live)
 		roaring_bitmap_free(ix->live);
 	text_stem_free(ix->stem);
+	index_image_free(ix);
 	free(ix);
 }
 
@@ -332,7 +335,10 @@ static enum px_err append_postings(struct index *ix, uint32_t docno, const struc
 			}
 		size_t off = t->post.len;
 		uint64_t doc1 = t->last_doc;
-		err = varint_put(&t->post, (uint64_t)docno + 1 - t->last_doc);
+		if (doc1 <= ix->flushed_docs) /* first posting since the flush */
+			err = buf_add(&ix->dirty, &o[i].term, sizeof o[i].term);
+		if (!err)
+			err = varint_put(&t->post, (uint64_t)docno + 1 - t->last_doc);
 		if (!err)
 			err = varint_put(&t->post, count);
 		prev = 0;

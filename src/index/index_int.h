@@ -98,7 +98,15 @@ struct index {
 	struct buf bigs;            /* struct term_big[] */
 	float imp_avg[NFIELDS];     /* the average field lengths the impacts were computed
 				       with (0: none yet); index_flush() renews them */
+	struct buf dirty;     /* uint32 ids of the terms given postings since the last
+				 flush: those whose last_doc is above flushed_docs */
+	uint32_t flushed_docs; /* doc_count() at the last flush */
 	struct text_stem *stem; /* writers only */
+	struct {                /* the snapshot this index was read from: borrowed */
+		void *p;        /* buffers point into it, so it goes last */
+		size_t len;
+		int mapped; /* mmap()ed, else malloc()ed */
+	} image;
 };
 
 struct stem_group {
@@ -139,6 +147,12 @@ static inline size_t facet_count(const struct index *ix, enum index_facet f)
 {
 	return ix->facets[f].len / sizeof(struct facet_value);
 }
+
+/* Releases ix->image (snapshot.c; index_free). */
+void index_image_free(struct index *ix);
+/* The bitmap in CRoaring's portable format image[0..n), if it is sound and
+ * its values are below limit; NULL if not (bitmap.c). */
+roaring_bitmap_t *bitmap_read_portable(const char *image, size_t n, uint64_t limit);
 
 /* strmap.c */
 void strmap_free(struct strmap *m);
@@ -271,9 +285,9 @@ enum px_err posting_added(struct index *ix, uint32_t id, uint32_t doc, const uns
 /* The average field lengths impacts are computed with: those of the last
  * flush, or the current ones before the first. */
 void posting_avg(const struct index *ix, float avg[NFIELDS]);
-/* Builds the struct term_big of every term with df >= TERM_BIG that has
- * none (after reading a snapshot), computes every impact again when the
- * average field lengths moved, and trims the lists' spare room
+/* Computes every impact again when the average field lengths moved, and,
+ * for the terms given postings since the last flush (ix->dirty), trims the
+ * lists' spare room and builds the struct term_big a put could not
  * (index_flush). */
 enum px_err posting_refresh(struct index *ix) PX_WUR;
 void posting_free(struct index *ix);

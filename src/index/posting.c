@@ -223,20 +223,24 @@ enum px_err posting_refresh(struct index *ix)
 {
 	float avg[NFIELDS];
 	index_avg(ix, avg);
-	int again = drifted(ix, avg);
-	if (again)
+	if (drifted(ix, avg)) {
 		memcpy(ix->imp_avg, avg, sizeof avg);
-	for (size_t i = 0; i < term_count(ix); i++) {
-		struct term *t = term_at(ix, (uint32_t)i);
-		if (!t->big && t->df >= TERM_BIG) {
-			enum px_err err = promote(ix, (uint32_t)i);
+		for (size_t i = 0; i < term_count(ix); i++)
+			if (term_at(ix, (uint32_t)i)->big)
+				reweigh(ix, term_at(ix, (uint32_t)i), avg);
+	}
+	const uint32_t *dirty = (const uint32_t *)(const void *)ix->dirty.data;
+	for (size_t i = 0; i < ix->dirty.len / sizeof *dirty; i++) {
+		struct term *t = term_at(ix, dirty[i]);
+		if (!t->big && t->df >= TERM_BIG) { /* promotion at put ran out of memory */
+			enum px_err err = promote(ix, dirty[i]);
 			if (err)
 				return err;
-		} else if (t->big && again) {
-			reweigh(ix, t, avg);
 		}
 		shrink(ix, t);
 	}
+	buf_free(&ix->dirty);
+	ix->flushed_docs = (uint32_t)doc_count(ix);
 	return PX_OK;
 }
 

@@ -1,43 +1,61 @@
 /* Index snapshots: the whole index in one file, so a large hub is ready to
  * search without re-reading every node from the store.
  *
+ * A snapshot is read by mapping it (private, copy-on-write) and leaving the
+ * bulky parts where they lie: the posting lists, term texts, stem ids,
+ * sorted ids, impacts and skips become borrowed buffers (core.h) that are
+ * copied only when the index changes them. What is rebuilt is small per
+ * term: its struct, whose hash table slots are themselves stored.
+ *
  * File format, integers little-endian (this build writes and reads only
- * little-endian machines' native order, checked by the magic):
+ * little-endian machines' native order, checked by the magic); every
+ * section named "aligned" starts at a multiple of 8 bytes (zero padding):
  *
  *   u32 magic "PXIX"  u32 version  i64 stamp (store_last_revision() when saved)
  *   u64 counts: strings bytes, terms, postings bytes, stem groups, stem ids,
- *               stem key bytes, docs, title bytes, sorted terms
- *   strings    term texts back to back
+ *               stem key bytes, docs, title bytes, sorted terms, term map
+ *               slots, stem map slots
+ *   strings    term texts back to back; aligned:
  *   terms      per term: u32 str, len, df, last_doc, langs, post_len
- *   postings   every term's posting list, in term order
- *   stem keys  "lang:stem" texts back to back
- *   stems      per group: u32 key, klen, nids; then all ids (u32) in group order
+ *   postings   every term's posting list, in term order; aligned:
+ *   term map   u64 slots of the term text → id table (strmap.c); aligned:
+ *   stem keys  "lang:stem" texts back to back; aligned:
+ *   stems      per group: u32 key, klen, nids; then all ids (u32) in group
+ *              order; aligned:
+ *   stem map   u64 slots; aligned:
  *   docs       per doc: i64 nid, u32 type, char language[4], u16 len[NFIELDS],
- *              u32 title length; then the titles back to back
- *   sorted     u32 term ids in byte order
- *   u64 total_len[NFIELDS], u64 nlive, the live bitmap: u32 count, then
- *              varint gaps (value - previous value - 1; the first: value)
+ *              u32 title length; then the titles back to back; aligned:
+ *   sorted     u32 term ids in byte order; aligned:
+ *   u64 total_len[NFIELDS], u64 nlive, the live bitmap (a bitmap: u32 n,
+ *              then n bytes of CRoaring's portable format)
  *   per facet field: u32 values; per value u32 value len, key len, the two
- *              strings, then the bitmap of its documents as above
+ *              strings, then the bitmap of its documents
  *   f32 imp_avg[NFIELDS], u32 long terms; per long term (struct term_big):
- *              u32 term id, the bitmap of its documents as above, u32 n and
- *              its n impact bytes, u32 skips and the skips (u32 off, doc1)
+ *              u32 term id, the bitmap of its documents, u32 n and its n
+ *              impact bytes, padding to 4, u32 skips and the skips
+ *              (u32 off, doc1)
  *   u32 magic "PXIX" again: the file is whole
  *
  * A snapshot is written to a temporary file and renamed over the old one,
- * so a crash leaves the old snapshot or the new, never half of one. Reading
- * trusts nothing: every count and offset is checked against the file, and
- * a snapshot that fails any check is refused (the caller rebuilds). */
+ * so a crash leaves the old snapshot or the new, never half of one (and a
+ * server that has the old one mapped keeps reading it). Reading trusts
+ * nothing: every count, offset, id and bitmap is checked against the file
+ * before use (bitmap.c checks CRoaring's format, which CRoaring itself does
+ * not), and a snapshot that fails any check is refused (the caller
+ * rebuilds). */
 #include "index_int.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define MAGIC   0x58495850u /* "PXIX" */
-#define VERSION 2u
+#define VERSION 3u
 
 enum {
 	C_STRINGS,
@@ -49,6 +67,8 @@ enum {
 	C_DOCS,
 	C_TITLES,
 	C_SORTED,
+	C_TERM_SLOTS,
+	C_STEM_SLOTS,
 	NCOUNTS
 };
 
@@ -68,6 +88,7 @@ struct disk_doc {
 
 struct out {
 	FILE *f;
+	uint64_t at; /* bytes written */
 	int bad;
 };
 
@@ -75,6 +96,7 @@ static void put(struct out *o, const void *p, size_t n)
 {
 	if (!o->bad && n && fwrite(p, 1, n, o->f) != n)
 		o->bad = 1;
+	o->at += n;
 }
 
 static void put_u32(struct out *o, uint32_t v)
@@ -87,31 +109,29 @@ static void put_u64(struct out *o, uint64_t v)
 	put(o, &v, sizeof v);
 }
 
-/* A bitmap as its count and the gaps between its values (varints): our own
- * format, because a damaged CRoaring image is not safely readable. */
+static void put_pad(struct out *o, unsigned to)
+{
+	static const char zero[8];
+	put(o, zero, (to - o->at % to) % to);
+}
+
 static void put_bitmap(struct out *o, const roaring_bitmap_t *b)
 {
-	put_u32(o, (uint32_t)roaring_bitmap_get_cardinality(b));
-	roaring_uint32_iterator_t *it = roaring_create_iterator(b);
-	if (!it) {
+	size_t n = roaring_bitmap_portable_size_in_bytes(b);
+	char *img = n < UINT32_MAX ? malloc(n) : NULL;
+	if (!img || roaring_bitmap_portable_serialize(b, img) != n) {
 		o->bad = 1;
+		free(img);
 		return;
 	}
-	uint32_t prev = 0;
-	for (int first = 1; it->has_value; roaring_advance_uint32_iterator(it), first = 0) {
-		uint32_t gap = it->current_value - (first ? 0 : prev + 1);
-		unsigned char v[5];
-		size_t n = 0;
-		do {
-			v[n] = (unsigned char)(gap & 0x7f);
-			gap >>= 7;
-			v[n] |= gap ? 0x80 : 0;
-			n++;
-		} while (gap);
-		put(o, v, n);
-		prev = it->current_value;
-	}
-	roaring_free_uint32_iterator(it);
+	put_u32(o, (uint32_t)n);
+	put(o, img, n);
+	free(img);
+}
+
+static void put_slots(struct out *o, const struct strmap *m)
+{
+	put(o, m->slots, m->slots ? (m->mask + 1) * sizeof *m->slots : 0);
 }
 
 static void write_terms(struct out *o, const struct index *ix)
@@ -124,6 +144,8 @@ static void write_terms(struct out *o, const struct index *ix)
 	}
 	for (size_t i = 0; i < nt; i++)
 		put(o, term_at(ix, (uint32_t)i)->post.data, term_at(ix, (uint32_t)i)->post.len);
+	put_pad(o, 8);
+	put_slots(o, &ix->term_ids);
 }
 
 static void write_stems(struct out *o, const struct index *ix)
@@ -131,6 +153,7 @@ static void write_stems(struct out *o, const struct index *ix)
 	const struct stem_group *g = (const struct stem_group *)(const void *)ix->stems.data;
 	size_t ng = ix->stems.len / sizeof *g;
 	put(o, ix->stem_keys.data, ix->stem_keys.len);
+	put_pad(o, 8);
 	for (size_t i = 0; i < ng; i++) {
 		put_u32(o, g[i].key);
 		put_u32(o, g[i].klen);
@@ -138,6 +161,8 @@ static void write_stems(struct out *o, const struct index *ix)
 	}
 	for (size_t i = 0; i < ng; i++)
 		put(o, g[i].ids.data, g[i].ids.len);
+	put_pad(o, 8);
+	put_slots(o, &ix->stem_ids);
 }
 
 static void write_docs(struct out *o, const struct index *ix)
@@ -152,6 +177,7 @@ static void write_docs(struct out *o, const struct index *ix)
 	}
 	for (size_t i = 0; i < nd; i++)
 		put(o, doc_at(ix, (uint32_t)i)->title, strlen(doc_at(ix, (uint32_t)i)->title));
+	put_pad(o, 8);
 }
 
 static void write_facets(struct out *o, const struct index *ix)
@@ -190,6 +216,7 @@ static void write_bigs(struct out *o, const struct index *ix)
 		roaring_bitmap_free(docs);
 		put_u32(o, (uint32_t)b->imp.len);
 		put(o, b->imp.data, b->imp.len);
+		put_pad(o, 4);
 		put_u32(o, (uint32_t)(b->skip.len / sizeof(struct skip)));
 		put(o, b->skip.data, b->skip.len);
 	}
@@ -211,16 +238,20 @@ static void write_all(struct out *o, const struct index *ix, int64_t stamp)
 	for (size_t i = 0; i < doc_count(ix); i++)
 		counts[C_TITLES] += strlen(doc_at(ix, (uint32_t)i)->title);
 	counts[C_SORTED] = ix->nsorted;
+	counts[C_TERM_SLOTS] = ix->term_ids.slots ? ix->term_ids.mask + 1 : 0;
+	counts[C_STEM_SLOTS] = ix->stem_ids.slots ? ix->stem_ids.mask + 1 : 0;
 	put_u32(o, MAGIC);
 	put_u32(o, VERSION);
 	put_u64(o, (uint64_t)stamp);
 	for (int i = 0; i < NCOUNTS; i++)
 		put_u64(o, counts[i]);
 	put(o, ix->strings.data, ix->strings.len);
+	put_pad(o, 8);
 	write_terms(o, ix);
 	write_stems(o, ix);
 	write_docs(o, ix);
 	put(o, ix->sorted.data, ix->nsorted * sizeof(uint32_t));
+	put_pad(o, 8);
 	for (int f = 0; f < NFIELDS; f++)
 		put_u64(o, ix->total_len[f]);
 	put_u64(o, ix->nlive);
@@ -235,7 +266,7 @@ enum px_err index_save(const struct index *ix, const char *path, int64_t stamp)
 	char tmp[4096];
 	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp)
 		return PX_EUSAGE;
-	struct out o = {fopen(tmp, "wb"), 0};
+	struct out o = {fopen(tmp, "wb"), 0, 0};
 	if (!o.f)
 		return PX_EIO;
 	write_all(&o, ix, stamp);
@@ -255,7 +286,7 @@ enum px_err index_save(const struct index *ix, const char *path, int64_t stamp)
 /* ---- reading ---- */
 
 struct in {
-	const unsigned char *p, *end;
+	const unsigned char *base, *p, *end; /* base is 8-aligned */
 	int bad;
 };
 
@@ -278,6 +309,11 @@ static const void *take_array(struct in *c, uint64_t count, size_t size)
 		return NULL;
 	}
 	return take(c, count * size);
+}
+
+static void skip_pad(struct in *c, unsigned to)
+{
+	take(c, (to - (uint64_t)(c->p - c->base) % to) % to);
 }
 
 /* Reads n bytes into v (zeroed when the file ends first). */
@@ -304,55 +340,48 @@ static uint64_t get_u64(struct in *c)
 	return v;
 }
 
-/* Reads put_bitmap()'s format; every value must be below limit. */
+/* A bitmap whose values are all below limit, or NULL (c->bad set). */
 static roaring_bitmap_t *get_bitmap(struct in *c, uint64_t limit)
 {
-	uint32_t count = get_u32(c);
-	if (c->bad || count > limit ||
-	    count > (uint64_t)(c->end - c->p)) { /* a value takes a byte at least */
-		c->bad = 1;
-		return NULL;
-	}
-	roaring_bitmap_t *b = roaring_bitmap_create();
-	uint64_t next = 0; /* the smallest value the next one may be */
-	uint32_t batch[1024]; /* added many at a time: one by one is slow */
-	size_t nb = 0;
-	for (uint32_t i = 0; b && !c->bad && i < count; i++) {
-		uint64_t gap = 0;
-		for (unsigned shift = 0;; shift += 7) {
-			const unsigned char *p = take(c, 1);
-			if (!p || shift > 28) {
-				c->bad = 1;
-				break;
-			}
-			gap |= (uint64_t)(*p & 0x7f) << shift;
-			if (!(*p & 0x80))
-				break;
-		}
-		next += gap;
-		if (next >= limit) {
-			c->bad = 1;
-			break;
-		}
-		batch[nb++] = (uint32_t)next++;
-		if (nb == sizeof batch / sizeof batch[0] || i + 1 == count) {
-			roaring_bitmap_add_many(b, nb, batch);
-			nb = 0;
-		}
-	}
-	if (b && c->bad) {
-		roaring_bitmap_free(b);
-		b = NULL;
-	}
+	uint32_t n = get_u32(c);
+	const char *img = take(c, n);
+	roaring_bitmap_t *b = img ? bitmap_read_portable(img, n, limit) : NULL;
 	if (!b)
 		c->bad = 1;
 	return b;
+}
+
+/* A stored strmap: ids below count, at most half the slots used (so that
+ * probes end), the slot count a power of two. */
+static enum px_err get_slots(struct in *c, struct strmap *m, uint64_t nslots, uint64_t count)
+{
+	const uint64_t *slots = take_array(c, nslots, sizeof(uint64_t));
+	if (c->bad || (nslots & (nslots - 1)) || (!nslots && count))
+		return PX_EPARSE;
+	size_t used = 0;
+	for (uint64_t i = 0; i < nslots; i++)
+		if (slots[i]) {
+			if ((uint32_t)slots[i] - 1 >= count) /* id + 1 == 0 wraps above */
+				return PX_EPARSE;
+			used++;
+		}
+	if (used != count || used * 2 > nslots)
+		return PX_EPARSE;
+	if (!nslots)
+		return PX_OK;
+	if (!(m->slots = malloc(nslots * sizeof *slots)))
+		return PX_ENOMEM;
+	memcpy(m->slots, slots, nslots * sizeof *slots);
+	m->mask = (size_t)nslots - 1;
+	m->used = used;
+	return PX_OK;
 }
 
 static enum px_err read_terms(struct in *c, struct index *ix, const uint64_t *n)
 {
 	const unsigned char *dt = take_array(c, n[C_TERMS], sizeof(struct disk_term));
 	const unsigned char *post = take(c, n[C_POSTINGS]);
+	skip_pad(c, 8);
 	if (c->bad || buf_reserve(&ix->terms, n[C_TERMS] * sizeof(struct term)))
 		return c->bad ? PX_EPARSE : PX_ENOMEM;
 	uint64_t off = 0;
@@ -364,24 +393,31 @@ static enum px_err read_terms(struct in *c, struct index *ix, const uint64_t *n)
 			return PX_EPARSE;
 		struct term t = {d.str, d.len, d.df, d.last_doc, d.langs, 0, {0}};
 		buf_init(&t.post, BUF_CAP_DEFAULT);
-		if (buf_add(&t.post, post + off, d.post_len) || buf_add(&ix->terms, &t, sizeof t)) {
-			buf_free(&t.post);
+		buf_borrow(&t.post, post + off, d.post_len);
+		if (buf_add(&ix->terms, &t, sizeof t)) /* cannot fail: reserved */
 			return PX_ENOMEM;
-		}
 		off += d.post_len;
-		if (strmap_put(&ix->term_ids, term_text(ix, (uint32_t)i), d.len, (uint32_t)i))
-			return PX_ENOMEM;
 	}
-	return off == n[C_POSTINGS] ? PX_OK : PX_EPARSE;
+	if (off != n[C_POSTINGS])
+		return PX_EPARSE;
+	return get_slots(c, &ix->term_ids, n[C_TERM_SLOTS], n[C_TERMS]);
 }
 
 static enum px_err read_stems(struct in *c, struct index *ix, const uint64_t *n)
 {
 	const void *keys = take(c, n[C_STEM_KEYS]);
+	skip_pad(c, 8);
 	const unsigned char *gs = take_array(c, n[C_STEMS], 12);
-	const unsigned char *ids = take_array(c, n[C_STEM_IDS], 4);
-	if (c->bad || buf_add(&ix->stem_keys, keys, n[C_STEM_KEYS]))
-		return c->bad ? PX_EPARSE : PX_ENOMEM;
+	const uint32_t *ids = take_array(c, n[C_STEM_IDS], 4);
+	skip_pad(c, 8);
+	if (c->bad)
+		return PX_EPARSE;
+	buf_borrow(&ix->stem_keys, keys, n[C_STEM_KEYS]);
+	for (uint64_t i = 0; i < n[C_STEM_IDS]; i++)
+		if (ids[i] >= n[C_TERMS])
+			return PX_EPARSE;
+	if (buf_reserve(&ix->stems, n[C_STEMS] * sizeof(struct stem_group)))
+		return PX_ENOMEM;
 	uint64_t at = 0;
 	for (uint64_t i = 0; i < n[C_STEMS]; i++) {
 		uint32_t d[3];
@@ -390,29 +426,19 @@ static enum px_err read_stems(struct in *c, struct index *ix, const uint64_t *n)
 			return PX_EPARSE;
 		struct stem_group g = {d[0], d[1], {0}};
 		buf_init(&g.ids, BUF_CAP_DEFAULT);
-		for (uint32_t k = 0; k < d[2]; k++) {
-			uint32_t id;
-			memcpy(&id, ids + (at + k) * 4, 4);
-			if (id >= n[C_TERMS] || buf_add(&g.ids, &id, 4)) {
-				buf_free(&g.ids);
-				return id >= n[C_TERMS] ? PX_EPARSE : PX_ENOMEM;
-			}
-		}
+		buf_borrow(&g.ids, ids + at, d[2] * sizeof *ids);
 		at += d[2];
-		if (buf_add(&ix->stems, &g, sizeof g)) {
-			buf_free(&g.ids);
-			return PX_ENOMEM;
-		}
-		if (strmap_put(&ix->stem_ids, ix->stem_keys.data + d[0], d[1], (uint32_t)i))
+		if (buf_add(&ix->stems, &g, sizeof g)) /* cannot fail: reserved */
 			return PX_ENOMEM;
 	}
-	return PX_OK;
+	return get_slots(c, &ix->stem_ids, n[C_STEM_SLOTS], n[C_STEMS]);
 }
 
 static enum px_err read_docs(struct in *c, struct index *ix, const uint64_t *n)
 {
 	const unsigned char *dd = take_array(c, n[C_DOCS], sizeof(struct disk_doc));
 	const char *titles = take(c, n[C_TITLES]);
+	skip_pad(c, 8);
 	if (c->bad || buf_reserve(&ix->docs, n[C_DOCS] * sizeof(struct doc)))
 		return c->bad ? PX_EPARSE : PX_ENOMEM;
 	uint64_t off = 0;
@@ -474,28 +500,23 @@ static enum px_err read_big(struct in *c, struct index *ix)
 	buf_init(&b.skip, BUF_CAP_DEFAULT);
 	uint32_t nimp = get_u32(c);
 	const void *imp = take(c, nimp);
+	skip_pad(c, 4);
 	uint32_t nskip = get_u32(c);
 	const struct skip *sk = take_array(c, nskip, sizeof(struct skip));
 	enum px_err err = c->bad || !b.docs || roaring_bitmap_get_cardinality(b.docs) != nimp ||
 				  nskip != (nimp + TERM_SKIP - 1) / TERM_SKIP
 			  ? PX_EPARSE
 			  : PX_OK;
-	for (uint32_t j = 0; !err && j < nskip; j++) {
-		struct skip one, prev = {0, 0};
-		memcpy(&one, sk + j, sizeof one);
-		if (j)
-			memcpy(&prev, sk + j - 1, sizeof prev);
-		if (one.off > t->post.len || (j && (one.off <= prev.off || one.doc1 <= prev.doc1)))
+	for (uint32_t j = 0; !err && j < nskip; j++)
+		if (sk[j].off > t->post.len || (j && (sk[j].off <= sk[j - 1].off || sk[j].doc1 <= sk[j - 1].doc1)))
 			err = PX_EPARSE;
-	}
-	if (!err && (buf_add(&b.imp, imp, nimp) || buf_add(&b.skip, sk, (size_t)nskip * sizeof *sk) ||
-		     buf_add(&ix->bigs, &b, sizeof b)))
+	buf_borrow(&b.imp, imp, nimp);
+	buf_borrow(&b.skip, sk, (size_t)nskip * sizeof *sk);
+	if (!err && buf_add(&ix->bigs, &b, sizeof b))
 		err = PX_ENOMEM;
 	if (err) {
 		if (b.docs)
 			roaring_bitmap_free(b.docs);
-		buf_free(&b.imp);
-		buf_free(&b.skip);
 		return err;
 	}
 	t->big = (uint32_t)(ix->bigs.len / sizeof b);
@@ -539,7 +560,7 @@ static enum px_err finish(struct index *ix)
 	roaring_free_uint32_iterator(it);
 	if (!err)
 		err = index_sorted_heads(ix);
-	return err ? err : posting_refresh(ix); /* any long term the file lacks */
+	return err ? err : posting_refresh(ix); /* impacts from other averages */
 }
 
 static enum px_err read_all(struct in *c, struct index *ix, int64_t *stamp)
@@ -554,16 +575,20 @@ static enum px_err read_all(struct in *c, struct index *ix, int64_t *stamp)
 	    n[C_STRINGS] >= UINT32_MAX || n[C_STEM_KEYS] >= UINT32_MAX)
 		return PX_EPARSE;
 	const void *strings = take(c, n[C_STRINGS]);
-	if (c->bad || buf_add(&ix->strings, strings, n[C_STRINGS]))
-		return c->bad ? PX_EPARSE : PX_ENOMEM;
+	skip_pad(c, 8);
+	if (c->bad)
+		return PX_EPARSE;
+	buf_borrow(&ix->strings, strings, n[C_STRINGS]);
 	enum px_err err = read_terms(c, ix, n);
 	if (!err)
 		err = read_stems(c, ix, n);
 	if (!err)
 		err = read_docs(c, ix, n);
 	const void *sorted = err ? NULL : take_array(c, n[C_SORTED], 4);
-	if (!err && (c->bad || buf_add(&ix->sorted, sorted, n[C_SORTED] * 4)))
-		err = c->bad ? PX_EPARSE : PX_ENOMEM;
+	skip_pad(c, 8);
+	if (!err && c->bad)
+		err = PX_EPARSE;
+	buf_borrow(&ix->sorted, sorted, n[C_SORTED] * 4);
 	ix->nsorted = (size_t)n[C_SORTED];
 	for (int f = 0; !err && f < NFIELDS; f++)
 		ix->total_len[f] = get_u64(c);
@@ -583,30 +608,74 @@ static enum px_err read_all(struct in *c, struct index *ix, int64_t *stamp)
 	return err ? err : finish(ix);
 }
 
+/* Reads the image ix->image holds (8-aligned). */
+static enum px_err read_image(struct index *ix, int64_t *stamp)
+{
+	const unsigned char *p = ix->image.p;
+	struct in c = {p, p, p + ix->image.len, 0};
+	return read_all(&c, ix, stamp);
+}
+
+void index_image_free(struct index *ix)
+{
+	if (ix->image.mapped)
+		munmap(ix->image.p, ix->image.len);
+	else
+		free(ix->image.p);
+	ix->image.p = NULL;
+}
+
+static enum px_err read_done(struct index *ix, enum px_err err, struct index **out)
+{
+	if (err)
+		index_free(ix);
+	else
+		*out = ix;
+	return err;
+}
+
+/* The bytes are copied: the index borrows from its own image. */
 enum px_err index_read_mem(const void *data, size_t len, struct index **out, int64_t *stamp)
 {
 	struct index *ix = index_new();
 	if (!ix)
 		return PX_ENOMEM;
-	struct in c = {data, (const unsigned char *)data + len, 0};
-	enum px_err err = read_all(&c, ix, stamp);
-	if (err) {
-		index_free(ix);
-		return err;
-	}
-	*out = ix;
-	return PX_OK;
+	if (!(ix->image.p = malloc(len ? len : 1)))
+		return read_done(ix, PX_ENOMEM, out);
+	memcpy(ix->image.p, data, len);
+	ix->image.len = len;
+	return read_done(ix, read_image(ix, stamp), out);
 }
 
+/* The file is mapped privately: pages are read when touched and copied if
+ * the index writes to them; the file itself never changes. */
 enum px_err index_read(const char *path, struct index **out, int64_t *stamp)
 {
-	struct buf file;
-	buf_init(&file, (size_t)1 << 36);
-	enum px_err err = buf_read_file(&file, path);
-	if (!err)
-		err = index_read_mem(file.data ? file.data : "", file.len, out, stamp);
-	buf_free(&file);
-	return err;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0)
+		return PX_EIO;
+	if (fstat(fd, &st) || (uint64_t)st.st_size > SIZE_MAX) {
+		close(fd);
+		return PX_EIO;
+	}
+	if (st.st_size == 0) { /* mmap() refuses it; and it is no snapshot */
+		close(fd);
+		return PX_EPARSE;
+	}
+	void *p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return PX_EIO;
+	struct index *ix = index_new();
+	if (!ix) {
+		munmap(p, (size_t)st.st_size);
+		return PX_ENOMEM;
+	}
+	ix->image.p = p;
+	ix->image.len = (size_t)st.st_size;
+	ix->image.mapped = 1;
+	return read_done(ix, read_image(ix, stamp), out);
 }
 
 /* ---- a store's index ---- */

@@ -235,6 +235,39 @@ static void take_hands_over_and_empties(void **state)
 	buf_free(&b);
 }
 
+/* A borrowed buffer reads its bytes in place, copies them on the first
+ * growth and never frees them (ASan would report a bad free). */
+static void borrow_copies_on_growth(void **state)
+{
+	(void)state;
+	char outside[] = "abcdef";
+	struct buf b;
+	buf_init(&b, 64);
+	buf_borrow(&b, outside, 3);
+	assert_ptr_equal(b.data, outside);
+	assert_int_equal(b.len, 3);
+	assert_ok(buf_adds(&b, "xyz"));
+	assert_ptr_not_equal(b.data, outside);
+	assert_buf_is(&b, "abcxyz");
+	assert_string_equal(outside, "abcdef"); /* never written */
+	buf_borrow(&b, outside + 1, 2);     /* lets the owned copy go */
+	char *s = buf_take(&b);            /* a copy the caller may free */
+	assert_ptr_not_equal(s, outside + 1);
+	assert_string_equal(s, "bc");
+	free(s);
+	buf_borrow(&b, outside, 6);
+	buf_reset(&b);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(outside, "abcdef");
+	buf_borrow(&b, outside, 0); /* nothing borrowed: an empty buffer */
+	assert_null(b.data);
+	buf_borrow(&b, outside, 6);
+	buf_shrink(&b);
+	assert_ptr_equal(b.data, outside);
+	buf_free(&b);
+	assert_null(b.data);
+}
+
 static void strdup_copies(void **state)
 {
 	(void)state;
@@ -373,6 +406,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(init_allocates_nothing),
+		cmocka_unit_test(borrow_copies_on_growth),
 		cmocka_unit_test(grows_keeping_content),
 		cmocka_unit_test(growth_is_geometric),
 		cmocka_unit_test(add_variants_append),

@@ -154,6 +154,77 @@ static void damaged_snapshots_are_refused(void **state)
 	buf_free(&file);
 }
 
+/* b's portable image in img (caller frees); its length in *n. */
+static char *image_of(const roaring_bitmap_t *b, size_t *n)
+{
+	*n = roaring_bitmap_portable_size_in_bytes(b);
+	char *img = malloc(*n + 1);
+	assert_non_null(img);
+	assert_int_equal(roaring_bitmap_portable_serialize(b, img), *n);
+	return img;
+}
+
+/* The image, changed by one u16 at byte at, must be refused. */
+static void refused_with(const roaring_bitmap_t *b, size_t at, uint16_t v)
+{
+	size_t n;
+	char *img = image_of(b, &n);
+	assert_true(at + 2 <= n);
+	memcpy(img + at, &v, 2);
+	assert_null(bitmap_read_portable(img, n, UINT32_MAX));
+	free(img);
+}
+
+/* Snapshots keep bitmaps in CRoaring's portable format, whose reader does
+ * not check containers: bitmap_read_portable() does. Sound images of every
+ * container kind are read back equal; each kind of damage is refused. */
+static void bitmap_images_are_checked(void **state)
+{
+	(void)state;
+	roaring_bitmap_t *array = roaring_bitmap_of(3, 1, 2, 3);
+	roaring_bitmap_t *two = roaring_bitmap_of(2, 1, 70000);
+	roaring_bitmap_t *bitset = roaring_bitmap_create();
+	for (uint32_t v = 0; v < 10000; v += 2)
+		roaring_bitmap_add(bitset, v);
+	roaring_bitmap_t *runs = roaring_bitmap_create();
+	roaring_bitmap_add_range(runs, 0, 70000);
+	roaring_bitmap_run_optimize(runs);
+	roaring_bitmap_t *empty = roaring_bitmap_create();
+	roaring_bitmap_t *all[] = {array, two, bitset, runs, empty};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		size_t n;
+		char *img = image_of(all[i], &n);
+		roaring_bitmap_t *back = bitmap_read_portable(img, n, UINT32_MAX);
+		assert_non_null(back);
+		assert_true(roaring_bitmap_equals(back, all[i]));
+		roaring_bitmap_free(back);
+		for (size_t len = 0; len < n; len += 1 + len / 8) /* truncated */
+			assert_null(bitmap_read_portable(img, len, UINT32_MAX));
+		img[n] = 0; /* a byte too many */
+		assert_null(bitmap_read_portable(img, n + 1, UINT32_MAX));
+		uint64_t max = roaring_bitmap_get_cardinality(all[i]) ? roaring_bitmap_maximum(all[i]) : 0;
+		if (roaring_bitmap_get_cardinality(all[i])) { /* a value at the limit */
+			assert_null(bitmap_read_portable(img, n, max));
+			back = bitmap_read_portable(img, n, max + 1);
+			assert_non_null(back);
+			roaring_bitmap_free(back);
+		}
+		free(img);
+	}
+	/* without run containers: cookie, count, (key, card - 1) each, offsets */
+	refused_with(array, 16, 3);    /* 3, 2, 3: not ascending */
+	refused_with(two, 12, 0);      /* keys 0, 0 */
+	refused_with(bitset, 16, 0x4); /* bit 0 off, bit 2 on twice: cardinality */
+	refused_with(bitset, 10, 4000); /* said to hold 4001 values (an array's size) */
+	/* runs: cookie with the count, a run bit per container, keys; no offsets
+	 * below 4 containers; container 1's run at 19: u16 runs, start, length - 1 */
+	refused_with(runs, 21, 65000); /* starts at 65000, 4464 long: past 65535 */
+	refused_with(runs, 19, 0);     /* no runs */
+	refused_with(runs, 19, 2);     /* two runs, and the image too short */
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		roaring_bitmap_free(all[i]);
+}
+
 static void open_catches_up_with_the_store(void **state)
 {
 	struct fx *f = *state;
@@ -194,6 +265,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(saved_index_answers_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(damaged_snapshots_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_catches_up_with_the_store, setup, teardown),
+		cmocka_unit_test(bitmap_images_are_checked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
