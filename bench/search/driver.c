@@ -375,7 +375,7 @@ int bench_run(const struct bench_args *a, struct bench_engine *e, const struct b
 				r->total, r->facet_values, r->facet_sum);
 			for (int k = 0; k < r->nhits; k++)
 				fprintf(dump, "%s%lld:%.3f", k ? "," : "", r->hits[k].nid, r->hits[k].score);
-			fprintf(dump, "\t%s\n", r->nhits ? r->hits[0].snippet : "");
+			fprintf(dump, "\t%s\t%.0f\n", r->nhits ? r->hits[0].snippet : "", dt * 1e6);
 		}
 	}
 	if (dump)

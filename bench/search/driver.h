@@ -7,7 +7,9 @@
  * one JSON line of the report on stdout.
  *
  * Common options (bench_parse_args): --corpus FILE --queries FILE --dir DIR
- * [--seconds T] [--dump FILE] [--conn CONNINFO]. */
+ * [--seconds T] [--dump FILE] [--conn CONNINFO]. The dump has a line per
+ * query of the timed pass: number, type, text, total, facet values/sum, the
+ * hits (nid:score), the first snippet, the latency in µs. */
 #ifndef BENCH_DRIVER_H
 #define BENCH_DRIVER_H
 

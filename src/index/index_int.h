@@ -303,9 +303,18 @@ struct tcur {
 	int on, done;
 };
 void tcur_init(struct tcur *tc, const struct index *ix, uint32_t term);
+/* tcur_seek() when the cursor is before doc. */
+int tcur_advance(struct tcur *tc, uint32_t doc);
 /* Moves to doc's posting (1: its k occurrences are at c) or past where it
  * would be (0). Documents must be asked for in ascending order, each once. */
-int tcur_seek(struct tcur *tc, uint32_t doc);
+static inline int tcur_seek(struct tcur *tc, uint32_t doc)
+{
+	if (tc->done)
+		return 0;
+	if (tc->on && tc->doc >= doc) /* most of a rare form's calls */
+		return tc->doc == doc;
+	return tcur_advance(tc, doc);
+}
 /* The number of b's posting for doc, or -1 when doc has none. */
 int64_t posting_rank(const struct term_big *b, uint32_t doc);
 /* Gathers term's documents (dead ones included) for a union made at once

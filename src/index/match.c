@@ -41,8 +41,14 @@ struct word {
 	struct buf parts;       /* long terms' bitmaps not yet in docs */
 };
 
+/* Adds term as an alternative of w, unless it is one already (a form can
+ * share a stem in several languages): the first is the better match. */
 static enum px_err add_alt(struct search *s, uint32_t term, float weight, unsigned cls, struct word *w)
 {
+	const struct alt *have = (const struct alt *)(const void *)w->alts.data;
+	for (size_t i = 0; i < w->alts.len / sizeof *have; i++)
+		if (have[i].term == term)
+			return PX_OK;
 	struct alt a = {term, weight, cls};
 	enum px_err err = buf_add(&w->alts, &a, sizeof a);
 	if (!err)
@@ -322,31 +328,39 @@ struct pword {
 	struct tcur *cur; /* one per alternative */
 	const struct alt *alts;
 	size_t nalts;
-	struct buf pos; /* uint32, ascending, no duplicates */
-	float tfw;
+	struct buf pos;   /* uint32, ascending, no duplicates */
+	struct buf found; /* struct pfound[]: the alternatives the document has */
 	unsigned cls;
 };
 
-/* Reads word w's occurrences in doc from every alternative that has it. */
-static enum px_err pword_read(const struct index *ix, struct pword *w, uint32_t doc, const float avg[NFIELDS])
+struct pfound {
+	size_t alt;
+	unsigned tf[NFIELDS];
+};
+
+/* Reads word w's occurrences in doc from every alternative that has it;
+ * weighing them waits for the phrase to be found (pword_weight). */
+static enum px_err pword_read(struct pword *w, uint32_t doc)
 {
 	buf_reset(&w->pos);
-	w->tfw = 0;
+	buf_reset(&w->found);
 	w->cls = UINT8_MAX;
 	for (size_t i = 0; i < w->nalts; i++) {
 		if (!tcur_seek(&w->cur[i], doc))
 			continue;
-		if (buf_reserve(&w->pos, w->cur[i].k * sizeof(uint32_t)))
+		struct pfound f = {i, {0}};
+		if (buf_reserve(&w->pos, w->cur[i].k * sizeof(uint32_t)) || buf_add(&w->found, &f, sizeof f))
 			return PX_ENOMEM;
-		unsigned tf[NFIELDS] = {0};
-		size_t n = posting_read(&w->cur[i].c, w->cur[i].k, tf,
+		struct pfound *fp = (struct pfound *)(void *)(w->found.data + w->found.len) - 1;
+		size_t n = posting_read(&w->cur[i].c, w->cur[i].k, fp->tf,
 					(uint32_t *)(void *)(w->pos.data + w->pos.len));
 		w->cur[i].on = 0; /* its occurrences are read */
 		w->pos.len += n * sizeof(uint32_t);
-		w->tfw += w->alts[i].weight * posting_weight(tf, doc_at(ix, doc)->len, avg);
 		if (w->alts[i].cls < w->cls)
 			w->cls = w->alts[i].cls;
 	}
+	if (w->found.len == sizeof(struct pfound))
+		return PX_OK; /* one form: its positions are sorted already */
 	uint32_t *p = (uint32_t *)(void *)w->pos.data;
 	size_t n = w->pos.len / sizeof *p, k = 0;
 	if (n > 1)
@@ -356,6 +370,16 @@ static enum px_err pword_read(const struct index *ix, struct pword *w, uint32_t 
 			p[k++] = p[i];
 	w->pos.len = k * sizeof *p;
 	return PX_OK;
+}
+
+/* The weight of word w in doc, from the forms pword_read() found. */
+static float pword_weight(const struct index *ix, const struct pword *w, uint32_t doc, const float avg[NFIELDS])
+{
+	const struct pfound *f = (const struct pfound *)(const void *)w->found.data;
+	float tfw = 0;
+	for (size_t i = 0; i < w->found.len / sizeof *f; i++)
+		tfw += w->alts[f[i].alt].weight * posting_weight(f[i].tf, doc_at(ix, doc)->len, avg);
+	return tfw;
 }
 
 static int pword_has(const struct pword *w, uint64_t pos)
@@ -368,13 +392,11 @@ static int pword_has(const struct pword *w, uint64_t pos)
 static enum px_err phrase_doc(const struct index *ix, const struct qunit *unit, struct pword *pw,
 			      uint32_t doc, const float avg[NFIELDS], struct dlist *out)
 {
-	float tfw = 0;
 	unsigned cls = 0;
 	for (size_t wi = 0; wi < unit->nwords; wi++) {
-		enum px_err err = pword_read(ix, &pw[wi], doc, avg);
+		enum px_err err = pword_read(&pw[wi], doc);
 		if (err || !pw[wi].pos.len)
 			return err;
-		tfw += pw[wi].tfw;
 		cls = pw[wi].cls > cls ? pw[wi].cls : cls; /* as good as its worst word */
 	}
 	const uint32_t *first = (const uint32_t *)(const void *)pw[0].pos.data;
@@ -387,10 +409,15 @@ static enum px_err phrase_doc(const struct index *ix, const struct qunit *unit, 
 					(uint64_t)first[i] + unit->words[wi].pos - unit->words[0].pos);
 		if (!all)
 			continue;
-		if (!pushed && !(err = dlist_push(out, doc, tfw, cls)))
+		if (!pushed) {
+			float tfw = 0;
+			for (size_t wi = 0; wi < unit->nwords; wi++)
+				tfw += pword_weight(ix, &pw[wi], doc, avg);
+			if ((err = dlist_push(out, doc, tfw, cls)) != PX_OK)
+				break;
 			pushed = 1;
-		if (!err)
-			err = dlist_add_pos(out, first[i]); /* the phrase's starts */
+		}
+		err = dlist_add_pos(out, first[i]); /* the phrase's starts */
 	}
 	return err;
 }
@@ -417,6 +444,7 @@ static enum px_err match_phrase(struct search *s, size_t u, const struct word *w
 			tcur_init(&pw[wi].cur[i], s->ix, pw[wi].alts[i].term);
 		at += pw[wi].nalts;
 		buf_init(&pw[wi].pos, BUF_CAP_DEFAULT);
+		buf_init(&pw[wi].found, BUF_CAP_DEFAULT);
 		if (within)
 			roaring_bitmap_and_inplace(within, w[wi].docs);
 	}
@@ -439,8 +467,10 @@ static enum px_err match_phrase(struct search *s, size_t u, const struct word *w
 		for (size_t i = 0; i < dlist_len(&found); i++)
 			roaring_bitmap_add(g->docs, dlist_doc(&found, i));
 	}
-	for (size_t wi = 0; wi < unit->nwords; wi++)
+	for (size_t wi = 0; wi < unit->nwords; wi++) {
 		buf_free(&pw[wi].pos);
+		buf_free(&pw[wi].found);
+	}
 	dlist_free(&found);
 	dlist_free(&merged);
 	if (within)

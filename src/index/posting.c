@@ -331,31 +331,36 @@ void tcur_init(struct tcur *tc, const struct index *ix, uint32_t term)
 }
 
 /* Jumps to the last skip block that starts at or before doc, when that is
- * ahead of the cursor. */
+ * ahead of the cursor's block. Documents are asked for in ascending order,
+ * mostly near each other: the search gallops from the cursor's block. */
 static void tcur_jump(struct tcur *tc, uint32_t doc)
 {
 	const struct skip *sk = (const struct skip *)(const void *)tc->b->skip.data;
-	size_t lo = 0, hi = tc->b->skip.len / sizeof *sk; /* the first block starting after doc */
-	while (lo < hi) {
+	size_t n = tc->b->skip.len / sizeof *sk, lo = tc->next / TERM_SKIP + 1, step = 1;
+	/* sk[j].doc1 <= doc: block j's postings before it are all below doc */
+	if (lo >= n || sk[lo].doc1 > doc)
+		return; /* doc is in the cursor's block, or before it */
+	while (lo + step < n && sk[lo + step].doc1 <= doc) {
+		lo += step;
+		step *= 2;
+	}
+	size_t hi = lo + step < n ? lo + step : n; /* the first block after doc is in (lo, hi] */
+	while (lo + 1 < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (sk[mid].doc1 <= doc) /* block mid's first posting is after docno doc1 - 1 < doc */
-			lo = mid + 1;
+		if (sk[mid].doc1 <= doc)
+			lo = mid;
 		else
 			hi = mid;
 	}
-	if (lo == 0 || (lo - 1) * TERM_SKIP <= tc->next || sk[lo - 1].off > tc->t->post.len)
+	if (lo * TERM_SKIP <= tc->next || sk[lo].off > tc->t->post.len)
 		return;
-	pcur_init(&tc->c, &tc->t->post, sk[lo - 1].off, sk[lo - 1].doc1);
-	tc->next = (lo - 1) * TERM_SKIP;
+	pcur_init(&tc->c, &tc->t->post, sk[lo].off, sk[lo].doc1);
+	tc->next = lo * TERM_SKIP;
 	tc->on = 0;
 }
 
-int tcur_seek(struct tcur *tc, uint32_t doc)
+int tcur_advance(struct tcur *tc, uint32_t doc)
 {
-	if (tc->done)
-		return 0;
-	if (tc->on && tc->doc >= doc)
-		return tc->doc == doc;
 	if (tc->b)
 		tcur_jump(tc, doc);
 	if (tc->on)
