@@ -2,7 +2,7 @@
 # commands a newcomer needs (see README.md).
 
 CC      ?= gcc
-PKGS    := sqlite3 libutf8proc libexttextcat jansson
+PKGS    := sqlite3 libutf8proc libexttextcat jansson libmicrohttpd
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla -Wformat=2
@@ -11,7 +11,8 @@ DEPLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lroaring -l
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/text/*.c src/ingest/*.c src/store/*.c \
-             src/index/*.c)) build/gen/stopwords.c src/text/translate_data.S
+             src/index/*.c src/web/*.c)) build/gen/stopwords.c build/gen/assets.c src/text/translate_data.S
+ASSETS  := $(sort $(wildcard templates/*.html static/*))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 HDRS    := $(wildcard src/*/*.h)
 STOPWORDS_JSON := node_modules/stopwords-iso/stopwords-iso.json
@@ -81,7 +82,12 @@ build/gen/stopwords.c: tools/gen_stopwords.py | build/.deps-ok
 	@mkdir -p $(dir $@)
 	python3 tools/gen_stopwords.py $(STOPWORDS_JSON) $@
 
-build/obj/build/gen/%.o build/asan/build/gen/%.o: WARN += -Isrc/text
+build/obj/build/gen/%.o build/asan/build/gen/%.o: WARN += -Isrc/text -Isrc
+
+# The web's templates and static files, embedded in the binary.
+build/gen/assets.c: tools/gen_assets.py $(ASSETS) | build/.deps-ok
+	@mkdir -p $(dir $@)
+	python3 tools/gen_assets.py $@ templates static
 
 # The term translation table, from the FreeDict dictionaries that scripts/deps
 # installs; translate_data.S embeds it (.incbin), as do the fuzzers.

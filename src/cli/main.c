@@ -23,6 +23,7 @@ static const struct {
 	{"stats", cmd_stats, "print counts by type, language, country, theme and label"},
 	{"search", cmd_search, "search the hub: ranked hits, snippets, facet counts"},
 	{"similar", cmd_similar, "print the nodes most like one node"},
+	{"serve", cmd_serve, "serve the hub's pages over HTTP"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

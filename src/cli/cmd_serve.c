@@ -1,0 +1,78 @@
+/* praxis serve: the hub on the web. */
+#include "cli.h"
+#include "../index/index.h"
+#include "../web/web.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct cli_help help = {
+	"praxis serve [--db PATH] [--bind ADDR] [--port N] [--threads N] [--quiet]",
+	"Serves the hub's pages until SIGTERM or SIGINT (Ctrl-C), then lets the\n"
+	"requests under way finish. Prints the URL once listening; logs a line per\n"
+	"request on stderr.\n\n"
+	"  --db PATH       the store (default $PRAXIS_DB, else " CLI_DB_DEFAULT ")\n"
+	"  --bind ADDR     the IPv4 or IPv6 address to listen on (default 127.0.0.1)\n"
+	"  --port N        the port (default 8080; 0: any free port)\n"
+	"  --threads N     worker threads (default: one per CPU)\n"
+	"  --quiet         no access log\n",
+};
+
+struct opts {
+	const char *bind;
+	int64_t port, threads;
+	int quiet;
+};
+
+static int on_opt(int opt, const char *arg, void *ctx)
+{
+	struct opts *o = ctx;
+	switch (opt) {
+	case 'b':
+		o->bind = arg;
+		return 0;
+	case 'p':
+		return px_parse_i64(arg, strlen(arg), 0, &o->port) || o->port > 65535 ? -1 : 0;
+	case 't':
+		return px_parse_i64(arg, strlen(arg), 0, &o->threads) || o->threads < 1 || o->threads > 256 ? -1 : 0;
+	case 'q':
+		o->quiet = 1;
+		return 0;
+	}
+	return -1;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	static const struct option extra[] = {{"bind", required_argument, NULL, 'b'},
+					      {"port", required_argument, NULL, 'p'},
+					      {"threads", required_argument, NULL, 't'},
+					      {"quiet", no_argument, NULL, 'q'},
+					      {NULL, 0, NULL, 0}};
+	struct cli_common common;
+	struct opts o = {NULL, 8080, 0, 0};
+	int first, status;
+	if (cli_parse(argc, argv, &help, &common, "b:p:t:q", extra, on_opt, &o, &first, &status))
+		return status;
+	if (first < argc)
+		return cli_usage_error(&help, "serve takes no operands");
+	struct store *st;
+	struct index *ix;
+	if (cli_open_store(&common, &st))
+		return EXIT_REFUSED;
+	int rc = cli_open_index(&common, st, &ix);
+	store_close(st);
+	if (rc)
+		return EXIT_REFUSED;
+	struct web_options wo = {common.db, ix, o.bind, (unsigned)o.port, (unsigned)o.threads,
+				 o.quiet ? NULL : stderr, stdout};
+	struct buf why;
+	buf_init(&why, 4096);
+	enum px_err err = web_serve(&wo, &why);
+	if (err)
+		fprintf(stderr, "praxis serve: %s\n", why.len ? why.data : px_strerror(err));
+	buf_free(&why);
+	index_free(ix);
+	return err ? EXIT_REFUSED : EXIT_DONE;
+}

@@ -1,0 +1,111 @@
+/* The escapers: the only code that turns text into markup, one per output
+ * context (see tmpl.c for where each applies). Input is UTF-8 the store
+ * has checked; bytes are never dropped, only escaped. */
+#include "web_int.h"
+
+#include <string.h>
+
+enum px_err html_text(struct buf *out, const char *s, size_t n)
+{
+	size_t from = 0;
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < n; i++) {
+		const char *rep;
+		switch (s[i]) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		default:
+			continue;
+		}
+		if (!(err = buf_add(out, s + from, i - from)))
+			err = buf_adds(out, rep);
+		from = i + 1;
+	}
+	return err ? err : buf_add(out, s + from, n - from);
+}
+
+static int unreserved(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+	       c == '.' || c == '_' || c == '~';
+}
+
+static enum px_err percent(struct buf *out, unsigned char c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+	return buf_add(out, e, 3);
+}
+
+enum px_err html_url_part(struct buf *out, const char *s, size_t n)
+{
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < n; i++)
+		err = unreserved((unsigned char)s[i]) ? buf_addc(out, s[i]) : percent(out, (unsigned char)s[i]);
+	return err;
+}
+
+/* A URL is kept when it is relative (no scheme before the first / ? #) or
+ * its scheme is one a link may have: javascript: and data: never pass. */
+static int safe_scheme(const char *s, size_t n)
+{
+	static const char *const ok[] = {"http:", "https:", "mailto:"};
+	size_t colon = 0;
+	while (colon < n && s[colon] != ':' && s[colon] != '/' && s[colon] != '?' && s[colon] != '#')
+		colon++;
+	if (colon == n || s[colon] != ':')
+		return 1;
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (colon + 1 == strlen(ok[i]) && !strncasecmp(s, ok[i], colon + 1))
+			return 1;
+	return 0;
+}
+
+enum px_err html_url(struct buf *out, const char *s, size_t n)
+{
+	if (!safe_scheme(s, n))
+		return buf_addc(out, '#');
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c <= 0x20 || c == 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`')
+			err = percent(out, c);
+		else if (c == '&')
+			err = buf_adds(out, "&amp;");
+		else
+			err = buf_addc(out, (char)c);
+	}
+	return err;
+}
+
+enum px_err html_json_string(struct buf *out, const char *s, size_t n)
+{
+	enum px_err err = buf_addc(out, '"');
+	for (size_t i = 0; !err && i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			err = buf_printf(out, "\\%c", c);
+		else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\'')
+			err = buf_printf(out, "\\u%04x", c); /* nothing can close the script */
+		else if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+			 ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)) {
+			err = buf_printf(out, "\\u202%c", s[i + 2] == (char)0xa8 ? '8' : '9');
+			i += 2; /* U+2028, U+2029: line ends to old JavaScript */
+		} else
+			err = buf_addc(out, (char)c);
+	}
+	return err ? err : buf_addc(out, '"');
+}

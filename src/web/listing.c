@@ -1,0 +1,145 @@
+/* Listings of the index: the stream, search results and the practices,
+ * with the filters of the URL, facet counts as filter links, and pages. */
+#include "web_int.h"
+
+#include "../index/index.h"
+
+#include <string.h>
+
+#define FILTERS_MAX     32
+#define FACET_VALUES    12 /* shown per facet */
+
+struct filters {
+	struct index_filter f[FILTERS_MAX];
+	size_t n;
+	int too_many;
+};
+
+static void take_filter(const char *k, const char *v, void *arg)
+{
+	struct filters *fs = arg;
+	enum index_facet f;
+	if (!*v || index_facet_parse(k, &f))
+		return; /* other parameters (q, page, ...) are the page's */
+	if (fs->n == FILTERS_MAX) {
+		fs->too_many = 1;
+		return;
+	}
+	fs->f[fs->n++] = (struct index_filter){f, v};
+}
+
+static int filter_on(const struct filters *fs, enum index_facet f, const char *v)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->f[i].field == f && !strcmp(fs->f[i].value, v))
+			return 1;
+	return 0;
+}
+
+/* scope.facets: per field its values, each with its count and the link
+ * that adds it to the filters (or removes it, when in force). */
+static struct tv *facets(struct request *rq, const struct index_result *r, const struct filters *fs)
+{
+	struct tv *list = tv_list(&rq->a);
+	for (int f = 0; f < FACET_COUNT; f++) {
+		if (!r->nfacet[f])
+			continue;
+		const char *name = index_facet_name((enum index_facet)f);
+		struct tv *facet = tv_map(&rq->a), *values = tv_list(&rq->a);
+		tv_set_str(facet, "name", name);
+		for (size_t i = 0; i < r->nfacet[f] && i < FACET_VALUES; i++) {
+			const struct index_count *c = &r->facets[f][i];
+			int on = filter_on(fs, (enum index_facet)f, c->value);
+			struct tv *v = tv_map(&rq->a);
+			tv_set_str(v, "value", c->value);
+			tv_set_int(v, "count", (int64_t)c->count);
+			tv_set_bool(v, "on", on);
+			tv_set_str(v, "url",
+				   url_here(rq, on ? &(struct url_change){.drop_k = name, .drop_v = c->value}
+						   : &(struct url_change){.add_k = name, .add_v = c->value}));
+			tv_push(values, v);
+		}
+		tv_set(facet, "values", values);
+		tv_push(list, facet);
+	}
+	return list;
+}
+
+/* scope.filters: those in force, each with the link that removes it. */
+static struct tv *in_force(struct request *rq, const struct filters *fs, size_t from)
+{
+	struct tv *list = tv_list(&rq->a);
+	for (size_t i = from; i < fs->n; i++) {
+		const char *name = index_facet_name(fs->f[i].field);
+		struct tv *v = tv_map(&rq->a);
+		tv_set_str(v, "name", name);
+		tv_set_str(v, "value", fs->f[i].value);
+		tv_set_str(v, "remove", url_here(rq, &(struct url_change){.drop_k = name, .drop_v = fs->f[i].value}));
+		tv_push(list, v);
+	}
+	return list;
+}
+
+static void fill(struct request *rq, const struct listing *l, const struct index_result *r,
+		 const struct filters *fs, size_t fixed, int64_t page, struct tv *scope)
+{
+	tv_set(scope, "hits", page_hits(rq, r));
+	tv_set_int(scope, "total", (int64_t)r->total);
+	page_pager(rq, scope, page, r->total, l->per_page);
+	if (l->facets)
+		tv_set(scope, "facets", facets(rq, r, fs));
+	tv_set(scope, "filters", in_force(rq, fs, fixed));
+	if (r->did_you_mean) {
+		tv_set_str(scope, "did_you_mean", r->did_you_mean);
+		tv_set_str(scope, "did_you_mean_url",
+			   url_here(rq, &(struct url_change){.drop_k = "q", .add_k = "q", .add_v = r->did_you_mean}));
+	}
+	struct tv *tr = tv_list(&rq->a);
+	for (size_t i = 0; i < strlist_len(&r->translated); i++)
+		tv_push(tr, tv_str(&rq->a, strlist_get(&r->translated, i)));
+	tv_set(scope, "translated", tr);
+}
+
+int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
+{
+	int64_t page = page_number(rq);
+	if (page < 0)
+		return -1;
+	struct filters fs = {.n = 0};
+	size_t fixed = 0;
+	if (l->fixed) { /* "field=value" */
+		const char *eq = strchr(l->fixed, '=');
+		enum index_facet f;
+		char field[32];
+		size_t n = eq ? (size_t)(eq - l->fixed) : 0;
+		if (n && n < sizeof field) {
+			memcpy(field, l->fixed, n);
+			field[n] = '\0';
+			if (!index_facet_parse(field, &f))
+				fs.f[fs.n++] = (struct index_filter){f, eq + 1};
+		}
+		fixed = fs.n;
+	}
+	request_params_each(rq, take_filter, &fs);
+	if (fs.too_many) {
+		page_error(rq, 400, "Too many filters.");
+		return -1;
+	}
+	struct index_query q = {l->q, fs.f, fs.n, (size_t)(page - 1) * l->per_page, l->per_page,
+				l->facets, l->snippets, rq->st};
+	struct index_result r;
+	struct buf why;
+	buf_init(&why, 1024);
+	enum px_err err = index_search(rq->srv->ix, &q, &r, &why);
+	if (err) {
+		page_error(rq, err == PX_ENOMEM ? 503 : 400, why.len ? why.data : px_strerror(err));
+		buf_free(&why);
+		return -1;
+	}
+	buf_free(&why);
+	int rc = page_out_of_range(rq, page, r.total, l->per_page) ? -1 : 0;
+	if (!rc)
+		fill(rq, l, &r, &fs, fixed, page, scope);
+	index_result_free(&r);
+	return rc;
+}

@@ -1,0 +1,143 @@
+/* What every page shares: rendering with the layout's fields, the error
+ * page, the page number, a node's card and a listing from the index. */
+#include "web_int.h"
+
+#include "../index/index.h"
+#include "../model/model.h"
+#include "../store/store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define LEAD_BYTES 280
+
+void page_render(struct request *rq, const char *name, struct tv *scope)
+{
+	tv_set_str(scope, "lang", "en");
+	if (!tv_get(scope, "q", 1))
+		tv_set_str(scope, "q", "");
+	buf_reset(&rq->body);
+	enum px_err err = rq->a.failed || !scope ? PX_ENOMEM : tmpl_render(rq->srv->tmpl, name, scope, NULL, NULL, &rq->body);
+	if (err) {
+		fprintf(stderr, "praxis: rendering %s: %s\n", name, px_strerror(err));
+		rq->status = 503;
+		rq->type = "text/plain; charset=utf-8";
+		buf_reset(&rq->body);
+		if (buf_adds(&rq->body, "The hub is short of memory; try again in a moment.\n"))
+			buf_reset(&rq->body);
+	}
+}
+
+void page_error(struct request *rq, int status, const char *why)
+{
+	static const struct {
+		int status;
+		const char *title;
+	} titles[] = {{400, "Bad request"},     {404, "Page not found"},       {405, "Method not allowed"},
+		      {414, "Address too long"}, {503, "Service unavailable"}};
+	const char *title = "Error";
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		if (titles[i].status == status)
+			title = titles[i].title;
+	struct tv *s = tv_map(&rq->a);
+	tv_set_str(s, "title", title);
+	tv_set_int(s, "status", status);
+	tv_set_str(s, "why", why);
+	page_render(rq, "error", s);
+	if (rq->status != 503)
+		rq->status = status;
+	rq->cache = "no-store";
+}
+
+int64_t page_number(struct request *rq)
+{
+	const char *p = request_param(rq, "page");
+	int64_t n = 1;
+	if (p && (px_parse_i64(p, strlen(p), 0, &n) || n < 1 || n > 100000)) {
+		page_error(rq, 400, "The page number must be a whole number from 1.");
+		return -1;
+	}
+	return n;
+}
+
+/* The first LEAD_BYTES of text, cut at a space, with an ellipsis. */
+static const char *lead(struct arena *a, const char *text)
+{
+	if (!text)
+		return NULL;
+	size_t n = strcspn(text, "\n");
+	if (n <= LEAD_BYTES)
+		return arena_strndup(a, text, n);
+	size_t cut = LEAD_BYTES;
+	while (cut > 0 && text[cut] != ' ')
+		cut--;
+	return arena_printf(a, "%.*s…", (int)(cut ? cut : LEAD_BYTES), text);
+}
+
+static struct tv *strings(struct arena *a, const struct strlist *l)
+{
+	struct tv *list = tv_list(a);
+	for (size_t i = 0; i < strlist_len(l); i++)
+		tv_push(list, tv_str(a, strlist_get(l, i)));
+	return list;
+}
+
+struct tv *page_card(struct request *rq, const struct node *n)
+{
+	struct tv *c = tv_map(&rq->a);
+	tv_set_int(c, "nid", n->nid);
+	tv_set_str(c, "title", n->title);
+	tv_set_str(c, "language", n->language);
+	tv_set_bool(c, "practice", n->type == NODE_PRACTICE);
+	if (n->type == NODE_PRACTICE) {
+		tv_set_str(c, "subtitle", n->subtitle);
+		tv_set_str(c, "city", n->city);
+		tv_set_str(c, "country", n->country);
+		tv_set(c, "themes", strings(&rq->a, &n->themes));
+		tv_set(c, "labels", strings(&rq->a, &n->labels));
+	} else {
+		tv_set_str(c, "author", n->author);
+		tv_set_str(c, "lead", lead(&rq->a, n->body));
+	}
+	return c;
+}
+
+void page_pager(struct request *rq, struct tv *scope, int64_t page, size_t total, size_t per_page)
+{
+	int64_t pages = total ? (int64_t)((total + per_page - 1) / per_page) : 1;
+	struct tv *p = tv_map(&rq->a);
+	tv_set_int(p, "page", page);
+	tv_set_int(p, "pages", pages);
+	if (page > 1)
+		tv_set_str(p, "prev", url_here(rq, &(struct url_change){.page = page - 1}));
+	if (page < pages)
+		tv_set_str(p, "next", url_here(rq, &(struct url_change){.page = page + 1}));
+	tv_set(scope, "pager", p);
+}
+
+int page_out_of_range(struct request *rq, int64_t page, size_t total, size_t per_page)
+{
+	if (page == 1 || (uint64_t)(page - 1) * per_page < total)
+		return 0;
+	char why[96];
+	snprintf(why, sizeof why, "There is no page %lld: the last is %zu.", (long long)page,
+		 total ? (total + per_page - 1) / per_page : 1);
+	page_error(rq, 400, why);
+	return 1;
+}
+
+struct tv *page_hits(struct request *rq, const struct index_result *r)
+{
+	struct tv *list = tv_list(&rq->a);
+	for (size_t i = 0; i < r->nhits; i++) {
+		struct node *n = NULL;
+		if (store_node_get(rq->st, r->hits[i].nid, &n) != PX_OK)
+			continue; /* removed since the index saw it */
+		struct tv *c = page_card(rq, n);
+		node_free(n);
+		if (r->hits[i].snippet)
+			tv_set(c, "snippet", tv_html(&rq->a, r->hits[i].snippet)); /* escaped by index_snippet */
+		tv_push(list, c);
+	}
+	return list;
+}

@@ -1,0 +1,15 @@
+/* The stream: the newest practices and articles, as in the sample listing. */
+#include "web_int.h"
+
+#define PER_PAGE 20
+
+/* GET / */
+void page_home(struct request *rq)
+{
+	struct tv *s = tv_map(&rq->a);
+	struct listing l = {"", NULL, 0, 0, PER_PAGE};
+	if (listing_run(rq, &l, s))
+		return;
+	tv_set_str(s, "title", "Urban good practices");
+	page_render(rq, "home", s);
+}

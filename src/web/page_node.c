@@ -1,0 +1,112 @@
+/* A node's page: a practice with its place, population, themes, labels,
+ * relations, sections, share links and related practices; an article with
+ * its author and body. */
+#include "web_int.h"
+
+#include "../index/index.h"
+#include "../model/model.h"
+#include "../store/store.h"
+
+#include <microhttpd.h>
+#include <string.h>
+
+#define RELATED 4
+
+/* Lines of text as a list of paragraphs. */
+static struct tv *paragraphs(struct arena *a, const char *text)
+{
+	struct tv *list = tv_list(a);
+	for (const char *p = text; p && *p;) {
+		size_t n = strcspn(p, "\n");
+		tv_push(list, tv_str(a, arena_strndup(a, p, n)));
+		p += n + (p[n] == '\n');
+	}
+	return list;
+}
+
+static struct tv *sections(struct arena *a, const struct node *n)
+{
+	struct tv *list = tv_list(a);
+	for (size_t i = 0; i < node_section_count(n); i++) {
+		const struct section *s = node_section(n, i);
+		struct tv *v = tv_map(a);
+		tv_set_str(v, "key", section_key_name(s->key));
+		tv_set_str(v, "heading", s->heading);
+		tv_set(v, "paragraphs", paragraphs(a, s->text));
+		tv_push(list, v);
+	}
+	return list;
+}
+
+/* Share links: plain links, no third-party script. */
+static struct tv *share(struct request *rq, const char *title, int64_t nid)
+{
+	const char *host = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "Host");
+	const char *url = arena_printf(&rq->a, "http://%s/node/%lld", host ? host : "localhost", (long long)nid);
+	struct tv *s = tv_map(&rq->a);
+	tv_set_str(s, "url", url);
+	tv_set_str(s, "title", title);
+	return s;
+}
+
+static struct tv *related(struct request *rq, const struct node *n)
+{
+	struct index_result r;
+	struct tv *list = tv_list(&rq->a);
+	if (index_similar(rq->srv->ix, n, RELATED, &r) != PX_OK)
+		return list; /* the box is left out, the page still answers */
+	for (size_t i = 0; i < r.nhits; i++) {
+		struct tv *v = tv_map(&rq->a);
+		tv_set_int(v, "nid", r.hits[i].nid);
+		tv_set_str(v, "title", r.hits[i].title);
+		tv_push(list, v);
+	}
+	index_result_free(&r);
+	return list;
+}
+
+/* "1 620 000" with thin spaces, as the sample writes it. */
+static const char *population(struct arena *a, int64_t p)
+{
+	if (p < 0)
+		return NULL;
+	char digits[24], out[48];
+	int n = snprintf(digits, sizeof digits, "%lld", (long long)p);
+	size_t o = 0;
+	for (int i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0) {
+			memcpy(out + o, "\u202f", 3);
+			o += 3;
+		}
+		out[o++] = digits[i];
+	}
+	return arena_strndup(a, out, o);
+}
+
+/* GET /node/{nid} */
+void page_node(struct request *rq)
+{
+	struct node *n = NULL;
+	enum px_err err = store_node_get(rq->st, rq->id, &n);
+	if (err) {
+		page_error(rq, err == PX_ENOTFOUND ? 404 : 503,
+			   err == PX_ENOTFOUND ? "There is no node with this number." : "The store cannot be read.");
+		return;
+	}
+	struct tv *s = page_card(rq, n);
+	tv_set_str(s, "title", n->title);
+	if (n->type == NODE_PRACTICE) {
+		tv_set_str(s, "population", population(&rq->a, n->population));
+		struct tv *rel = tv_list(&rq->a);
+		for (size_t i = 0; i < strlist_len(&n->relations); i++)
+			tv_push(rel, tv_str(&rq->a, strlist_get(&n->relations, i)));
+		tv_set(s, "relations", rel);
+		tv_set(s, "sections", sections(&rq->a, n));
+		tv_set(s, "related", related(rq, n));
+	} else {
+		tv_set(s, "body", paragraphs(&rq->a, n->body));
+	}
+	tv_set(s, "share", share(rq, n->title, n->nid));
+	node_free(n);
+	page_render(rq, "node", s);
+}

@@ -1,0 +1,18 @@
+/* The good practices, filtered by theme, country, city, city size, label
+ * and language (each filter with its count), and by keywords. */
+#include "web_int.h"
+
+#define PER_PAGE 20
+
+/* GET /good-practices */
+void page_practices(struct request *rq)
+{
+	const char *q = request_param(rq, "q");
+	struct tv *s = tv_map(&rq->a);
+	struct listing l = {q ? q : "", "type=practice", 1, q && *q, PER_PAGE};
+	if (listing_run(rq, &l, s))
+		return;
+	tv_set_str(s, "title", "Good practices");
+	tv_set_str(s, "q", q ? q : "");
+	page_render(rq, "practices", s);
+}

@@ -1,0 +1,79 @@
+/* The route table: every URL the hub answers, in one place. A pattern's
+ * {nid} is a positive decimal id (anything else: 404), {slug} and {file}
+ * one path segment. */
+#include "web_int.h"
+
+#include <microhttpd.h>
+#include <string.h>
+
+struct route {
+	const char *pattern;
+	void (*page)(struct request *rq);
+};
+
+static const struct route routes[] = {
+	{"/", page_home},
+	{"/good-practices", page_practices},
+	{"/search", page_search},
+	{"/node/{nid}", page_node},
+	{"/static/{file}", page_static},
+};
+
+/* Does path match pattern? Fills rq->id or rq->slug from its hole. */
+static int match(struct request *rq, const char *pattern, const char *path)
+{
+	const char *hole = strchr(pattern, '{');
+	if (!hole)
+		return !strcmp(pattern, path);
+	size_t head = (size_t)(hole - pattern);
+	if (strncmp(pattern, path, head))
+		return 0;
+	const char *seg = path + head;
+	size_t n = strlen(seg);
+	if (!n || memchr(seg, '/', n))
+		return 0;
+	if (!strncmp(hole, "{nid}", 5)) {
+		int64_t id;
+		if (n > 18 || seg[0] == '0' || px_parse_i64(seg, n, 0, &id) || id <= 0)
+			return 0;
+		rq->id = id;
+		return 1;
+	}
+	rq->slug = seg;
+	return 1;
+}
+
+void route_dispatch(struct request *rq, const char *method)
+{
+	(void)method; /* GET and HEAD only, checked by the server */
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
+		if (match(rq, routes[i].pattern, rq->path)) {
+			routes[i].page(rq);
+			return;
+		}
+	page_error(rq, 404, "There is no page at this address.");
+}
+
+const char *request_param(const struct request *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+struct each_param {
+	void (*fn)(const char *, const char *, void *);
+	void *arg;
+};
+
+static enum MHD_Result one_param(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
+{
+	(void)kind;
+	struct each_param *e = cls;
+	e->fn(k, v ? v : "", e->arg);
+	return MHD_YES;
+}
+
+void request_params_each(const struct request *rq, void (*fn)(const char *, const char *, void *), void *arg)
+{
+	struct each_param e = {fn, arg};
+	MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, one_param, &e);
+}

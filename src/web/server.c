@@ -1,0 +1,296 @@
+/* The HTTP server: libmicrohttpd with a pool of worker threads on epoll,
+ * limits that keep slow or greedy clients from starving the others, an
+ * access log, and a graceful stop on SIGTERM or SIGINT.
+ *
+ * A request is checked before any page sees it: only GET and HEAD, a URI of
+ * at most URI_MAX bytes (414), a path and parameters in valid UTF-8 (400).
+ * Each worker thread opens its own store handle on first use (a handle is
+ * for one thread at a time); the index is shared and only read. */
+#include "web_int.h"
+
+#include "../store/store.h"
+#include "../text/text.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define URI_MAX          2048
+#define CONNECTIONS_MAX  512
+#define PER_IP_MAX       64
+#define TIMEOUT_S        15                /* idle or slow connections are closed */
+#define CONN_MEMORY      ((size_t)32 << 10) /* request line + headers */
+#define STOP_WAIT_S      10                /* requests under way may finish */
+#define BODY_CAP         ((size_t)16 << 20)
+
+static pthread_key_t store_key;
+static FILE *access_log;
+
+static void store_key_free(void *st)
+{
+	store_close(st);
+}
+
+/* This thread's store handle, opened on first use; NULL if it cannot be. */
+static struct store *thread_store(const struct server *srv)
+{
+	struct store *st = pthread_getspecific(store_key);
+	if (st)
+		return st;
+	struct buf why;
+	buf_init(&why, 1024);
+	if (store_open(srv->db, &st, &why) != PX_OK) {
+		fprintf(stderr, "praxis: %s\n", why.data ? why.data : "cannot open the store");
+		st = NULL;
+	}
+	buf_free(&why);
+	if (st)
+		pthread_setspecific(store_key, st);
+	return st;
+}
+
+/* What a connection's request keeps between libmicrohttpd's calls. */
+struct pending {
+	char *uri; /* as sent, for the log and the 414 */
+	struct timespec t0;
+	int status;
+	size_t bytes;
+};
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)c;
+	struct pending *p = calloc(1, sizeof *p);
+	if (p) {
+		p->uri = strndup(uri, URI_MAX + 1);
+		clock_gettime(CLOCK_MONOTONIC, &p->t0);
+	}
+	return p;
+}
+
+static void log_request(struct MHD_Connection *c, const struct pending *p)
+{
+	if (!access_log)
+		return;
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char addr[INET6_ADDRSTRLEN] = "-";
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		const void *in = sa->sa_family == AF_INET6 ? (const void *)&((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr
+							   : (const void *)&((const struct sockaddr_in *)(const void *)sa)->sin_addr;
+		inet_ntop(sa->sa_family, in, addr, sizeof addr);
+	}
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double ms = (double)(t1.tv_sec - p->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - p->t0.tv_nsec) / 1e6;
+	time_t now = time(NULL);
+	struct tm tm;
+	char when[32];
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+	fprintf(access_log, "%s %s %d %zu %.2fms %.200s\n", when, addr, p->status, p->bytes, ms,
+		p->uri ? p->uri : "-");
+	fflush(access_log);
+}
+
+static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)toe;
+	struct pending *p = *con_cls;
+	if (!p)
+		return;
+	log_request(c, p);
+	free(p->uri);
+	free(p);
+	*con_cls = NULL;
+}
+
+static enum MHD_Result respond(struct MHD_Connection *c, struct request *rq, struct pending *p, int head)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(rq->body.len, rq->body.data ? rq->body.data : "",
+								 MHD_RESPMEM_MUST_COPY);
+	if (!r)
+		return MHD_NO;
+	MHD_add_response_header(r, "Content-Type", rq->type ? rq->type : "text/html; charset=utf-8");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(r, "Content-Security-Policy",
+				"default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
+	if (rq->cache)
+		MHD_add_response_header(r, "Cache-Control", rq->cache);
+	if (rq->status == 405)
+		MHD_add_response_header(r, "Allow", "GET, HEAD");
+	(void)head; /* libmicrohttpd sends no body to a HEAD */
+	p->status = rq->status;
+	p->bytes = rq->body.len;
+	enum MHD_Result ok = MHD_queue_response(c, (unsigned)rq->status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+struct args_check {
+	int bad;
+};
+
+static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct args_check *a = cls;
+	size_t bad;
+	if (text_utf8_check(key, strlen(key), &bad) || (value && text_utf8_check(value, strlen(value), &bad)))
+		a->bad = 1;
+	return a->bad ? MHD_NO : MHD_YES;
+}
+
+/* The checks every request passes before a page: 0, or the error status. */
+static int refused(struct MHD_Connection *c, const char *url, const struct pending *p, const char **why)
+{
+	size_t bad;
+	struct args_check a = {0};
+	if (p->uri && strlen(p->uri) > URI_MAX) {
+		*why = "This address is too long.";
+		return 414;
+	}
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, check_arg, &a);
+	if (a.bad || text_utf8_check(url, strlen(url), &bad)) {
+		*why = "This address is not valid UTF-8.";
+		return 400;
+	}
+	return 0;
+}
+
+static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+			      const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+	(void)version;
+	(void)upload;
+	const struct server *srv = cls;
+	struct pending *p = *con_cls;
+	if (!p)
+		return MHD_NO; /* on_uri ran out of memory */
+	if (*upload_size) {
+		*upload_size = 0; /* no page takes a body yet: it is read and dropped */
+		return MHD_YES;
+	}
+	struct request rq = {.srv = srv, .conn = c, .path = url, .status = 200};
+	arena_init(&rq.a);
+	buf_init(&rq.body, BODY_CAP);
+	const char *why = NULL;
+	int status = refused(c, url, p, &why);
+	int head = !strcmp(method, "HEAD");
+	if (status)
+		page_error(&rq, status, why);
+	else if (strcmp(method, "GET") && !head)
+		page_error(&rq, 405, "This address only answers GET and HEAD.");
+	else if (!(rq.st = thread_store(srv)))
+		page_error(&rq, 503, "The hub's store cannot be opened; try again later.");
+	else
+		route_dispatch(&rq, "GET");
+	enum MHD_Result ok = respond(c, &rq, p, head);
+	buf_free(&rq.body);
+	arena_free(&rq.a);
+	return ok;
+}
+
+static int bind_address(const char *addr, unsigned port, struct sockaddr_storage *ss, unsigned *flags)
+{
+	memset(ss, 0, sizeof *ss);
+	struct sockaddr_in *in4 = (struct sockaddr_in *)(void *)ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)(void *)ss;
+	if (inet_pton(AF_INET, addr, &in4->sin_addr) == 1) {
+		in4->sin_family = AF_INET;
+		in4->sin_port = htons((uint16_t)port);
+		return 0;
+	}
+	if (inet_pton(AF_INET6, addr, &in6->sin6_addr) == 1) {
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)port);
+		*flags |= MHD_USE_IPv6;
+		return 0;
+	}
+	return -1;
+}
+
+static void wait_for_signal(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	int sig;
+	sigwait(&set, &sig);
+}
+
+/* Stops taking connections, lets those under way finish (up to
+ * STOP_WAIT_S), then stops. */
+static void stop(struct MHD_Daemon *d)
+{
+	MHD_quiesce_daemon(d);
+	for (int i = 0; i < STOP_WAIT_S * 10; i++) {
+		const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		if (!di || di->num_connections == 0)
+			break;
+		usleep(100000);
+	}
+	MHD_stop_daemon(d);
+}
+
+static struct MHD_Daemon *start(struct server *srv, const struct web_options *o, struct buf *why)
+{
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
+	struct sockaddr_storage ss;
+	const char *addr = o->bind ? o->bind : "127.0.0.1";
+	if (bind_address(addr, o->port, &ss, &flags)) {
+		buf_reject(why, "not an IP address: %s", addr);
+		return NULL;
+	}
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned threads = o->threads ? o->threads : cpus > 0 ? (unsigned)cpus : 1;
+	struct MHD_Daemon *d = MHD_start_daemon(
+		flags, (uint16_t)o->port, NULL, NULL, answer, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTIONS_MAX,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_MAX, MHD_OPTION_CONNECTION_TIMEOUT,
+		(unsigned)TIMEOUT_S, MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+		MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL, MHD_OPTION_END);
+	if (!d)
+		buf_reject(why, "cannot listen on %s port %u: %s", addr, o->port, strerror(errno));
+	return d;
+}
+
+enum px_err web_serve(const struct web_options *o, struct buf *why)
+{
+	struct server srv = {o->ix, NULL, o->db};
+	enum px_err err = tmpl_set_new(&srv.tmpl, why);
+	/* SIGINT and SIGTERM go to sigwait() below, never to a worker */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	access_log = o->access_log;
+	if (!err && pthread_key_create(&store_key, store_key_free))
+		err = PX_ENOMEM;
+	struct MHD_Daemon *d = err ? NULL : start(&srv, o, why);
+	if (!err && !d)
+		err = PX_EIO;
+	if (d) {
+		const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+		const char *addr = o->bind ? o->bind : "127.0.0.1";
+		int v6 = strchr(addr, ':') != NULL;
+		fprintf(o->ready ? o->ready : stdout, "praxis: serving http://%s%s%s:%u/\n", v6 ? "[" : "", addr,
+			v6 ? "]" : "", di ? di->port : o->port);
+		fflush(o->ready ? o->ready : stdout);
+		wait_for_signal();
+		stop(d);
+	}
+	tmpl_set_free(srv.tmpl);
+	return err;
+}

@@ -1,0 +1,54 @@
+/* Links: every URL a page prints is built here, its parts percent-encoded
+ * (html_url_part); the template then escapes it for the attribute. */
+#include "web_int.h"
+
+#include <string.h>
+
+struct rebuild {
+	const struct url_change *c;
+	struct buf *b;
+	enum px_err err;
+};
+
+static enum px_err param(struct buf *b, const char *k, const char *v)
+{
+	enum px_err err = buf_addc(b, strchr(b->data, '?') ? '&' : '?');
+	if (!err)
+		err = html_url_part(b, k, strlen(k));
+	if (!err)
+		err = buf_addc(b, '=');
+	return err ? err : html_url_part(b, v, strlen(v));
+}
+
+static void keep(const char *k, const char *v, void *arg)
+{
+	struct rebuild *r = arg;
+	const struct url_change *c = r->c;
+	if (r->err || !strcmp(k, "page") || !*v)
+		return;
+	if (c->drop_k && !strcmp(k, c->drop_k) && (!c->drop_v || !strcmp(v, c->drop_v)))
+		return;
+	if (c->add_k && !strcmp(k, c->add_k) && !strcmp(v, c->add_v))
+		return; /* added below, once */
+	r->err = param(r->b, k, v);
+}
+
+const char *url_here(struct request *rq, const struct url_change *c)
+{
+	struct buf b;
+	buf_init(&b, 16384);
+	struct rebuild r = {c, &b, buf_adds(&b, rq->path)};
+	request_params_each(rq, keep, &r);
+	if (!r.err && c->add_k)
+		r.err = param(&b, c->add_k, c->add_v);
+	if (!r.err && c->page > 1)
+		r.err = buf_printf(&b, "%cpage=%lld", strchr(b.data, '?') ? '&' : '?', (long long)c->page);
+	const char *s = r.err ? NULL : arena_strndup(&rq->a, b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+const char *url_node(struct request *rq, int64_t nid)
+{
+	return arena_printf(&rq->a, "/node/%lld", (long long)nid);
+}

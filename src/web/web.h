@@ -1,0 +1,28 @@
+/* web: the hub's HTTP server (libmicrohttpd): pages rendered from
+ * templates, the search engine and the store. */
+#ifndef PX_WEB_H
+#define PX_WEB_H
+
+#include "../core/core.h"
+
+#include <stdio.h>
+
+struct index;
+
+struct web_options {
+	const char *db;         /* the store's path: each worker opens a handle */
+	const struct index *ix; /* the store's index, read only while serving */
+	const char *bind;  /* IPv4 or IPv6 address; NULL: 127.0.0.1 */
+	unsigned port;     /* 0: any free port */
+	unsigned threads;  /* worker threads; 0: one per CPU */
+	FILE *access_log;  /* a line per request; NULL: none */
+	FILE *ready;       /* where "serving URL" is printed once listening */
+};
+
+/* Compiles the templates and serves until SIGTERM or SIGINT, letting
+ * requests under way finish. Returns PX_OK after a clean stop; otherwise an
+ * error with why set (a template does not compile, the address cannot be
+ * bound). */
+enum px_err web_serve(const struct web_options *o, struct buf *why) PX_WUR;
+
+#endif

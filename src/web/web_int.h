@@ -1,0 +1,205 @@
+/* web: what the server's files share (private to src/web). */
+#ifndef PX_WEB_INT_H
+#define PX_WEB_INT_H
+
+#include "web.h"
+
+#include "../core/core.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- arena.c: a request's memory, freed at once when it completes ---- */
+
+struct arena {
+	struct arena_block *head; /* newest first */
+	int failed;               /* sticky: an allocation failed */
+};
+
+void arena_init(struct arena *a);
+void arena_free(struct arena *a);
+/* n bytes, 16-aligned, zeroed; NULL (and a->failed set) when out of memory. */
+void *arena_alloc(struct arena *a, size_t n);
+/* A NUL-terminated copy of s[0..n); NULL on failure. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* printf into the arena; NULL on failure. */
+char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- tv.c: the values a template is rendered with ---- */
+
+enum tv_kind {
+	TV_NULL,
+	TV_STR,  /* text: escaped for wherever it lands */
+	TV_INT,
+	TV_BOOL,
+	TV_LIST,
+	TV_MAP,
+	TV_HTML, /* markup made by html.c from escaped text: printed as is, in text only */
+};
+
+struct tv {
+	enum tv_kind kind;
+	const char *s; /* TV_STR, TV_HTML: NUL-terminated, in the arena */
+	size_t len;    /* of s; items in a list or map */
+	int64_t i;     /* TV_INT; TV_BOOL 0/1 */
+	struct tv **items;
+	const char **keys; /* TV_MAP: items[k] is keys[k]'s value */
+	size_t cap;
+	struct arena *a; /* where it and everything it holds live */
+};
+
+/* Every constructor returns NULL when the arena is out of memory; adding
+ * NULL to a list or map is a no-op, so a handler checks a->failed once. */
+struct tv *tv_map(struct arena *a);
+struct tv *tv_list(struct arena *a);
+struct tv *tv_str(struct arena *a, const char *s); /* copied; NULL s: TV_NULL */
+struct tv *tv_int(struct arena *a, int64_t v);
+struct tv *tv_bool(struct arena *a, int v);
+/* A fragment of markup: only html.c makes them. */
+struct tv *tv_html(struct arena *a, const char *markup);
+void tv_push(struct tv *list, struct tv *v);
+void tv_set(struct tv *map, const char *key, struct tv *v); /* key: a literal */
+void tv_set_str(struct tv *map, const char *key, const char *s);
+void tv_set_int(struct tv *map, const char *key, int64_t v);
+void tv_set_bool(struct tv *map, const char *key, int v);
+/* The value of key in map, or NULL. */
+const struct tv *tv_get(const struct tv *map, const char *key, size_t klen);
+
+/* ---- html.c: every escaper, one per output context ---- */
+
+enum px_err html_text(struct buf *out, const char *s, size_t n) PX_WUR; /* also attributes */
+/* A whole URL in an attribute: http(s), mailto or relative, else "#". */
+enum px_err html_url(struct buf *out, const char *s, size_t n) PX_WUR;
+/* A piece of a URL (path segment or query value): percent-encoded. */
+enum px_err html_url_part(struct buf *out, const char *s, size_t n) PX_WUR;
+/* A JSON string literal safe inside <script>. */
+enum px_err html_json_string(struct buf *out, const char *s, size_t n) PX_WUR;
+
+/* ---- tmpl.c: templates, compiled once, escaped by context ----
+ *
+ * Syntax: {{name}} or {{a.b}} prints a value; {{.}} the current item;
+ * {{#each list}}...{{/each}} repeats with each item as the scope (names
+ * not found in it are looked up outward; @first and @last are booleans);
+ * {{#if name}}...{{else}}...{{/if}} and {{#unless name}}...{{/unless}};
+ * {{> partial}} includes another template; {{_ "text"}} prints text in the
+ * request's language. Where a value lands decides its escaping: text,
+ * attribute, a URL attribute (href, src, action: a whole URL at the start
+ * of the value, a percent-encoded piece after), or JSON in a
+ * <script type="application/ld+json">. A hole anywhere else (a tag, an
+ * unquoted attribute, a comment, another script, a style) fails the
+ * compilation, as does a block whose two ends are in different contexts:
+ * templates are checked when the server starts, never mid-request. */
+
+struct tmpl_set;
+
+/* Compiles every template of the embedded assets (templates/NAME.html);
+ * why gets NAME:LINE: what, for the first error. */
+enum px_err tmpl_set_new(struct tmpl_set **out, struct buf *why) PX_WUR;
+void tmpl_set_free(struct tmpl_set *ts);
+/* Compiles sources given as name/text pairs (tests); the set copies them. */
+enum px_err tmpl_set_from(struct tmpl_set **out, const char *const *pairs, size_t npairs, struct buf *why) PX_WUR;
+/* Renders template name with scope into out. Translations come from tr
+ * (msgid → text in the request's language; NULL: the msgid). */
+enum px_err tmpl_render(const struct tmpl_set *ts, const char *name, const struct tv *scope,
+			const char *(*tr)(const char *msgid, void *arg), void *tr_arg, struct buf *out) PX_WUR;
+
+/* ---- server.c, route.c: requests ---- */
+
+struct store;
+struct index;
+struct MHD_Connection;
+
+struct server {
+	const struct index *ix; /* shared, read only while serving */
+	struct tmpl_set *tmpl;
+	const char *db; /* each worker thread opens its own store handle */
+};
+
+/* One request and its response, in the worker thread that answers it. */
+struct request {
+	struct arena a; /* whatever the handler allocates; freed when it completes */
+	const struct server *srv;
+	struct MHD_Connection *conn;
+	const char *path; /* decoded, valid UTF-8 */
+	int64_t id;       /* the route's {nid} */
+	const char *slug; /* the route's {slug} or {file} */
+	struct store *st; /* this thread's store handle */
+	/* the response */
+	int status;
+	const char *type;  /* Content-Type */
+	const char *cache; /* Cache-Control, or NULL */
+	struct buf body;
+};
+
+/* Answers rq from the route table (route.c): 404, 405 or the page. */
+void route_dispatch(struct request *rq, const char *method);
+/* A query parameter's value (decoded, valid UTF-8), or NULL. */
+const char *request_param(const struct request *rq, const char *name);
+/* Calls fn for every query parameter, in order. */
+void request_params_each(const struct request *rq, void (*fn)(const char *k, const char *v, void *arg),
+			 void *arg);
+/* The response: template name rendered with scope (which gets the
+ * layout's fields), status 200. Out of memory: a 503. */
+void page_render(struct request *rq, const char *name, struct tv *scope);
+/* The hub's error page with status (400, 404, 405, 414, 503) and why. */
+void page_error(struct request *rq, int status, const char *why);
+/* page: the ?page= parameter, 1 when absent; -1 after a 400 response. */
+int64_t page_number(struct request *rq);
+
+/* url.c: every link to the hub's own pages. */
+struct url_change {
+	int64_t page;                 /* the page to link to; 1 or 0: none */
+	const char *add_k, *add_v;    /* a parameter to add */
+	const char *drop_k, *drop_v;  /* a parameter to leave out (every value: drop_v NULL) */
+};
+/* The current page's path and parameters with c applied (the page number
+ * always replaced); in the arena, NULL when out of memory. */
+const char *url_here(struct request *rq, const struct url_change *c);
+/* "/node/NID" and the like, in the arena. */
+const char *url_node(struct request *rq, int64_t nid);
+
+/* page.c: pieces pages share. */
+struct node;
+struct index_result;
+/* A node's card (practice: city, country, subtitle, themes, labels;
+ * article: author, lead): nid, title, language, practice. */
+struct tv *page_card(struct request *rq, const struct node *n);
+/* The cards of r's hits (read from the store), with their snippets. */
+struct tv *page_hits(struct request *rq, const struct index_result *r);
+/* scope.pager: page, pages, prev and next links keeping the parameters. */
+void page_pager(struct request *rq, struct tv *scope, int64_t page, size_t total, size_t per_page);
+/* 1 after a 400 when page is past the last one. */
+int page_out_of_range(struct request *rq, int64_t page, size_t total, size_t per_page);
+
+/* listing.c: a listing of the index (home, search, good practices): the
+ * query q, the filters of the URL (every facet name, repeatable), the page;
+ * fills scope with hits, total, pager, facets (as filter links) and the
+ * filters in force. Returns 0, or -1 after an error response (400 for a
+ * bad page or an unknown filter value). */
+struct listing {
+	const char *q;        /* the query text; "" lists newest first */
+	const char *fixed;    /* a filter the page always applies ("type=practice"), or NULL */
+	int facets, snippets; /* what to compute */
+	size_t per_page;
+};
+int listing_run(struct request *rq, const struct listing *l, struct tv *scope);
+
+/* The pages: one file each, page_<name>.c. */
+void page_home(struct request *rq);
+void page_node(struct request *rq);
+void page_search(struct request *rq);
+void page_practices(struct request *rq);
+void page_static(struct request *rq);
+
+/* ---- assets (generated by tools/gen_assets.py from templates/, static/) ---- */
+
+struct web_asset {
+	const char *name; /* "templates/home.html", "static/praxis.css" */
+	const char *data;
+	size_t len;
+};
+extern const struct web_asset web_assets[];
+extern const size_t web_nassets;
+const struct web_asset *web_asset_find(const char *name);
+
+#endif
