@@ -24,7 +24,7 @@ FUZZ_SECONDS ?= 20
 # Objects of one build flavour: $(call objs,DIR,SOURCES)
 objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
 
-.PHONY: all run test unit cli-test fuzz bench-ingest checksrc deps clean
+.PHONY: all run test unit cli-test http-test fuzz bench-ingest checksrc deps clean
 all: build/praxis
 
 deps:
@@ -110,7 +110,7 @@ build/.deps-ok: scripts/deps
 run: build/praxis
 	@scripts/run-sample
 
-test: build/praxis build/asan/praxis checksrc unit cli-test fuzz
+test: build/praxis build/asan/praxis checksrc unit cli-test http-test fuzz
 	@echo "make test: all passed"
 
 unit: $(addprefix build/unit/,$(UNITS)) $(addprefix build/unit-asan/,$(UNITS))
@@ -122,6 +122,9 @@ unit: $(addprefix build/unit/,$(UNITS)) $(addprefix build/unit-asan/,$(UNITS))
 
 cli-test: build/praxis build/asan/praxis build/gen_listing
 	@tests/cli/run build/praxis build/asan/praxis
+
+http-test: build/praxis build/asan/praxis
+	@tests/http/run build/praxis build/asan/praxis
 
 fuzz: $(addprefix build/fuzz/,$(FUZZERS))
 	@for f in $(FUZZERS); do tests/fuzz/run $$f $(FUZZ_SECONDS) || exit 1; done

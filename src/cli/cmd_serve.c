@@ -35,7 +35,9 @@ static int on_opt(int opt, const char *arg, void *ctx)
 	case 'p':
 		return px_parse_i64(arg, strlen(arg), 0, &o->port) || o->port > 65535 ? -1 : 0;
 	case 't':
-		return px_parse_i64(arg, strlen(arg), 0, &o->threads) || o->threads < 1 || o->threads > 256 ? -1 : 0;
+		return px_parse_i64(arg, strlen(arg), 0, &o->threads) || o->threads < 1 || o->threads > 256
+			       ? -1
+			       : 0;
 	case 'q':
 		o->quiet = 1;
 		return 0;
@@ -65,8 +67,9 @@ int cmd_serve(int argc, char **argv)
 	store_close(st);
 	if (rc)
 		return EXIT_REFUSED;
-	struct web_options wo = {common.db, ix, o.bind, (unsigned)o.port, (unsigned)o.threads,
-				 o.quiet ? NULL : stderr, stdout};
+	struct web_options wo = {
+		common.db, ix, o.bind, (unsigned)o.port, (unsigned)o.threads, o.quiet ? NULL : stderr,
+		stdout};
 	struct buf why;
 	buf_init(&why, 4096);
 	enum px_err err = web_serve(&wo, &why);

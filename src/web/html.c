@@ -54,7 +54,8 @@ enum px_err html_url_part(struct buf *out, const char *s, size_t n)
 {
 	enum px_err err = PX_OK;
 	for (size_t i = 0; !err && i < n; i++)
-		err = unreserved((unsigned char)s[i]) ? buf_addc(out, s[i]) : percent(out, (unsigned char)s[i]);
+		err = unreserved((unsigned char)s[i]) ? buf_addc(out, s[i])
+						      : percent(out, (unsigned char)s[i]);
 	return err;
 }
 

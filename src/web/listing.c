@@ -6,8 +6,8 @@
 
 #include <string.h>
 
-#define FILTERS_MAX     32
-#define FACET_VALUES    12 /* shown per facet */
+#define FILTERS_MAX  32
+#define FACET_VALUES 12 /* shown per facet */
 
 struct filters {
 	struct index_filter f[FILTERS_MAX];
@@ -36,6 +36,30 @@ static int filter_on(const struct filters *fs, enum index_facet f, const char *v
 	return 0;
 }
 
+static const char *facet_label(enum index_facet f)
+{
+	static const char *const labels[FACET_COUNT] = {"Type", "Themes",    "Programme", "Country",
+							"City", "City size", "Language",  "Author"};
+	return labels[f];
+}
+
+/* A language's name in itself, for ISO 639-1 code (the code if unknown). */
+static const char *language_name(const char *code)
+{
+	static const char *const names[][2] = {
+		{"bg", "Български"}, {"bs", "Bosanski"}, {"cs", "Čeština"},    {"da", "Dansk"},
+		{"de", "Deutsch"},   {"el", "Ελληνικά"}, {"en", "English"},    {"es", "Español"},
+		{"et", "Eesti"},     {"fi", "Suomi"},    {"fr", "Français"},   {"ga", "Gaeilge"},
+		{"hr", "Hrvatski"},  {"hu", "Magyar"},   {"it", "Italiano"},   {"lt", "Lietuvių"},
+		{"lv", "Latviešu"},  {"mt", "Malti"},    {"nl", "Nederlands"}, {"pl", "Polski"},
+		{"pt", "Português"}, {"ro", "Română"},   {"sk", "Slovenčina"}, {"sl", "Slovenščina"},
+		{"sr", "Српски"},    {"sv", "Svenska"}};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(names[i][0], code))
+			return names[i][1];
+	return code;
+}
+
 /* scope.facets: per field its values, each with its count and the link
  * that adds it to the filters (or removes it, when in force). */
 static struct tv *facets(struct request *rq, const struct index_result *r, const struct filters *fs)
@@ -47,11 +71,13 @@ static struct tv *facets(struct request *rq, const struct index_result *r, const
 		const char *name = index_facet_name((enum index_facet)f);
 		struct tv *facet = tv_map(&rq->a), *values = tv_list(&rq->a);
 		tv_set_str(facet, "name", name);
+		tv_set_str(facet, "label", facet_label((enum index_facet)f));
 		for (size_t i = 0; i < r->nfacet[f] && i < FACET_VALUES; i++) {
 			const struct index_count *c = &r->facets[f][i];
 			int on = filter_on(fs, (enum index_facet)f, c->value);
 			struct tv *v = tv_map(&rq->a);
 			tv_set_str(v, "value", c->value);
+			tv_set_str(v, "label", f == FACET_LANGUAGE ? language_name(c->value) : c->value);
 			tv_set_int(v, "count", (int64_t)c->count);
 			tv_set_bool(v, "on", on);
 			tv_set_str(v, "url",
@@ -74,7 +100,10 @@ static struct tv *in_force(struct request *rq, const struct filters *fs, size_t 
 		struct tv *v = tv_map(&rq->a);
 		tv_set_str(v, "name", name);
 		tv_set_str(v, "value", fs->f[i].value);
-		tv_set_str(v, "remove", url_here(rq, &(struct url_change){.drop_k = name, .drop_v = fs->f[i].value}));
+		tv_set_str(v, "label",
+			   fs->f[i].field == FACET_LANGUAGE ? language_name(fs->f[i].value) : fs->f[i].value);
+		tv_set_str(v, "remove",
+			   url_here(rq, &(struct url_change){.drop_k = name, .drop_v = fs->f[i].value}));
 		tv_push(list, v);
 	}
 	return list;
@@ -85,6 +114,7 @@ static void fill(struct request *rq, const struct listing *l, const struct index
 {
 	tv_set(scope, "hits", page_hits(rq, r));
 	tv_set_int(scope, "total", (int64_t)r->total);
+	tv_set_bool(scope, "one", r->total == 1);
 	page_pager(rq, scope, page, r->total, l->per_page);
 	if (l->facets)
 		tv_set(scope, "facets", facets(rq, r, fs));
@@ -92,7 +122,8 @@ static void fill(struct request *rq, const struct listing *l, const struct index
 	if (r->did_you_mean) {
 		tv_set_str(scope, "did_you_mean", r->did_you_mean);
 		tv_set_str(scope, "did_you_mean_url",
-			   url_here(rq, &(struct url_change){.drop_k = "q", .add_k = "q", .add_v = r->did_you_mean}));
+			   url_here(rq, &(struct url_change){
+						.drop_k = "q", .add_k = "q", .add_v = r->did_you_mean}));
 	}
 	struct tv *tr = tv_list(&rq->a);
 	for (size_t i = 0; i < strlist_len(&r->translated); i++)
@@ -125,8 +156,8 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 		page_error(rq, 400, "Too many filters.");
 		return -1;
 	}
-	struct index_query q = {l->q, fs.f, fs.n, (size_t)(page - 1) * l->per_page, l->per_page,
-				l->facets, l->snippets, rq->st};
+	struct index_query q = {l->q,        fs.f,      fs.n,        (size_t)(page - 1) * l->per_page,
+				l->per_page, l->facets, l->snippets, rq->st};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 1024);

@@ -17,7 +17,9 @@ void page_render(struct request *rq, const char *name, struct tv *scope)
 	if (!tv_get(scope, "q", 1))
 		tv_set_str(scope, "q", "");
 	buf_reset(&rq->body);
-	enum px_err err = rq->a.failed || !scope ? PX_ENOMEM : tmpl_render(rq->srv->tmpl, name, scope, NULL, NULL, &rq->body);
+	enum px_err err = rq->a.failed || !scope
+				  ? PX_ENOMEM
+				  : tmpl_render(rq->srv->tmpl, name, scope, NULL, NULL, &rq->body);
 	if (err) {
 		fprintf(stderr, "praxis: rendering %s: %s\n", name, px_strerror(err));
 		rq->status = 503;
@@ -33,8 +35,11 @@ void page_error(struct request *rq, int status, const char *why)
 	static const struct {
 		int status;
 		const char *title;
-	} titles[] = {{400, "Bad request"},     {404, "Page not found"},       {405, "Method not allowed"},
-		      {414, "Address too long"}, {503, "Service unavailable"}};
+	} titles[] = {{400, "Bad request"},
+		      {404, "Page not found"},
+		      {405, "Method not allowed"},
+		      {414, "Address too long"},
+		      {503, "Service unavailable"}};
 	const char *title = "Error";
 	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
 		if (titles[i].status == status)
@@ -136,7 +141,8 @@ struct tv *page_hits(struct request *rq, const struct index_result *r)
 		struct tv *c = page_card(rq, n);
 		node_free(n);
 		if (r->hits[i].snippet)
-			tv_set(c, "snippet", tv_html(&rq->a, r->hits[i].snippet)); /* escaped by index_snippet */
+			tv_set(c, "snippet",
+			       tv_html(&rq->a, r->hits[i].snippet)); /* escaped by index_snippet */
 		tv_push(list, c);
 	}
 	return list;

@@ -42,7 +42,8 @@ static struct tv *sections(struct arena *a, const struct node *n)
 static struct tv *share(struct request *rq, const char *title, int64_t nid)
 {
 	const char *host = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "Host");
-	const char *url = arena_printf(&rq->a, "http://%s/node/%lld", host ? host : "localhost", (long long)nid);
+	const char *url =
+		arena_printf(&rq->a, "http://%s/node/%lld", host ? host : "localhost", (long long)nid);
 	struct tv *s = tv_map(&rq->a);
 	tv_set_str(s, "url", url);
 	tv_set_str(s, "title", title);
@@ -90,7 +91,8 @@ void page_node(struct request *rq)
 	enum px_err err = store_node_get(rq->st, rq->id, &n);
 	if (err) {
 		page_error(rq, err == PX_ENOTFOUND ? 404 : 503,
-			   err == PX_ENOTFOUND ? "There is no node with this number." : "The store cannot be read.");
+			   err == PX_ENOTFOUND ? "There is no node with this number."
+					       : "The store cannot be read.");
 		return;
 	}
 	struct tv *s = page_card(rq, n);

@@ -12,11 +12,8 @@ struct route {
 };
 
 static const struct route routes[] = {
-	{"/", page_home},
-	{"/good-practices", page_practices},
-	{"/search", page_search},
-	{"/node/{nid}", page_node},
-	{"/static/{file}", page_static},
+	{"/", page_home},           {"/good-practices", page_practices}, {"/search", page_search},
+	{"/node/{nid}", page_node}, {"/static/{file}", page_static},
 };
 
 /* Does path match pattern? Fills rq->id or rq->slug from its hole. */

@@ -21,13 +21,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#define URI_MAX          2048
-#define CONNECTIONS_MAX  512
-#define PER_IP_MAX       64
-#define TIMEOUT_S        15                /* idle or slow connections are closed */
-#define CONN_MEMORY      ((size_t)32 << 10) /* request line + headers */
-#define STOP_WAIT_S      10                /* requests under way may finish */
-#define BODY_CAP         ((size_t)16 << 20)
+#define URI_MAX         2048
+#define CONNECTIONS_MAX 512
+#define PER_IP_MAX      64
+#define TIMEOUT_S       15                 /* idle or slow connections are closed */
+#define CONN_MEMORY     ((size_t)32 << 10) /* request line + headers */
+#define STOP_WAIT_S     10                 /* requests under way may finish */
+#define BODY_CAP        ((size_t)16 << 20)
 
 static pthread_key_t store_key;
 static FILE *access_log;
@@ -83,8 +83,10 @@ static void log_request(struct MHD_Connection *c, const struct pending *p)
 	char addr[INET6_ADDRSTRLEN] = "-";
 	if (ci && ci->client_addr) {
 		const struct sockaddr *sa = ci->client_addr;
-		const void *in = sa->sa_family == AF_INET6 ? (const void *)&((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr
-							   : (const void *)&((const struct sockaddr_in *)(const void *)sa)->sin_addr;
+		const void *in =
+			sa->sa_family == AF_INET6
+				? (const void *)&((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr
+				: (const void *)&((const struct sockaddr_in *)(const void *)sa)->sin_addr;
 		inet_ntop(sa->sa_family, in, addr, sizeof addr);
 	}
 	struct timespec t1;
@@ -114,15 +116,16 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MH
 
 static enum MHD_Result respond(struct MHD_Connection *c, struct request *rq, struct pending *p, int head)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(rq->body.len, rq->body.data ? rq->body.data : "",
-								 MHD_RESPMEM_MUST_COPY);
+	struct MHD_Response *r = MHD_create_response_from_buffer(
+		rq->body.len, rq->body.data ? rq->body.data : "", MHD_RESPMEM_MUST_COPY);
 	if (!r)
 		return MHD_NO;
 	MHD_add_response_header(r, "Content-Type", rq->type ? rq->type : "text/html; charset=utf-8");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
-	MHD_add_response_header(r, "Content-Security-Policy",
-				"default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
+	MHD_add_response_header(
+		r, "Content-Security-Policy",
+		"default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
 	if (rq->cache)
 		MHD_add_response_header(r, "Cache-Control", rq->cache);
 	if (rq->status == 405)
@@ -254,11 +257,12 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned threads = o->threads ? o->threads : cpus > 0 ? (unsigned)cpus : 1;
 	struct MHD_Daemon *d = MHD_start_daemon(
-		flags, (uint16_t)o->port, NULL, NULL, answer, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTIONS_MAX,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_MAX, MHD_OPTION_CONNECTION_TIMEOUT,
-		(unsigned)TIMEOUT_S, MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
-		MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL, MHD_OPTION_END);
+		flags, (uint16_t)o->port, NULL, NULL, answer, srv, MHD_OPTION_SOCK_ADDR,
+		(struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
+		(unsigned)CONNECTIONS_MAX, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_MAX,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)TIMEOUT_S, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		CONN_MEMORY, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_done,
+		NULL, MHD_OPTION_END);
 	if (!d)
 		buf_reject(why, "cannot listen on %s port %u: %s", addr, o->port, strerror(errno));
 	return d;
@@ -285,8 +289,8 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 		const char *addr = o->bind ? o->bind : "127.0.0.1";
 		int v6 = strchr(addr, ':') != NULL;
-		fprintf(o->ready ? o->ready : stdout, "praxis: serving http://%s%s%s:%u/\n", v6 ? "[" : "", addr,
-			v6 ? "]" : "", di ? di->port : o->port);
+		fprintf(o->ready ? o->ready : stdout, "praxis: serving http://%s%s%s:%u/\n", v6 ? "[" : "",
+			addr, v6 ? "]" : "", di ? di->port : o->port);
 		fflush(o->ready ? o->ready : stdout);
 		wait_for_signal();
 		stop(d);

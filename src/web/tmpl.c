@@ -43,7 +43,7 @@ struct tmpl_set {
 
 enum hstate {
 	H_TEXT,
-	H_TAG,          /* in a tag, between attributes */
+	H_TAG, /* in a tag, between attributes */
 	H_ATTR_NAME,
 	H_AFTER_NAME,   /* an attribute name, then spaces */
 	H_BEFORE_VALUE, /* after = */
@@ -458,8 +458,17 @@ static enum px_err compile(struct tmpl_set *ts, const struct source *src, size_t
 	if (!ts->t)
 		return PX_ENOMEM;
 	for (size_t i = 0; i < nsrc; i++) {
-		struct parser ps = {ts, src, nsrc, src[i].name, src[i].text, src[i].text,
-				    src[i].text + strlen(src[i].text), {0}, 0, why, 0};
+		struct parser ps = {ts,
+				    src,
+				    nsrc,
+				    src[i].name,
+				    src[i].text,
+				    src[i].text,
+				    src[i].text + strlen(src[i].text),
+				    {0},
+				    0,
+				    why,
+				    0};
 		struct node *root = NULL, **tail = &root;
 		const char *stop = NULL;
 		size_t stop_len = 0;
@@ -586,9 +595,13 @@ static int truthy(const struct tv *v)
 	}
 }
 
-static enum px_err json_value(struct buf *out, const struct tv *v)
+/* v as JSON; nesting deeper than SCOPE_DEPTH (a value holding itself)
+ * prints null. */
+static enum px_err json_value(struct buf *out, const struct tv *v, int depth)
 {
 	enum px_err err = PX_OK;
+	if (depth > SCOPE_DEPTH)
+		v = NULL;
 	switch (v ? v->kind : TV_NULL) {
 	case TV_NULL:
 		return buf_adds(out, "null");
@@ -603,7 +616,7 @@ static enum px_err json_value(struct buf *out, const struct tv *v)
 		err = buf_addc(out, '[');
 		for (size_t i = 0; !err && i < v->len; i++)
 			if (!(err = i ? buf_addc(out, ',') : PX_OK))
-				err = json_value(out, v->items[i]);
+				err = json_value(out, v->items[i], depth + 1);
 		return err ? err : buf_addc(out, ']');
 	case TV_MAP:
 		err = buf_addc(out, '{');
@@ -611,7 +624,7 @@ static enum px_err json_value(struct buf *out, const struct tv *v)
 			if (!(err = i ? buf_addc(out, ',') : PX_OK))
 				err = html_json_string(out, v->keys[i], strlen(v->keys[i]));
 			if (!err && !(err = buf_addc(out, ':')))
-				err = json_value(out, v->items[i]);
+				err = json_value(out, v->items[i], depth + 1);
 		}
 		return err ? err : buf_addc(out, '}');
 	}
@@ -621,7 +634,7 @@ static enum px_err json_value(struct buf *out, const struct tv *v)
 static enum px_err print(struct buf *out, enum ctx ctx, const struct tv *v)
 {
 	if (ctx == C_JSON)
-		return json_value(out, v);
+		return json_value(out, v, 0);
 	if (!v)
 		return PX_OK;
 	switch (v->kind) {
@@ -632,7 +645,7 @@ static enum px_err print(struct buf *out, enum ctx ctx, const struct tv *v)
 			return buf_add(out, v->s, v->len);
 		__attribute__((fallthrough)); /* as text anywhere else */
 	case TV_STR:
-		return ctx == C_URL	 ? html_url(out, v->s, v->len)
+		return ctx == C_URL        ? html_url(out, v->s, v->len)
 		       : ctx == C_URL_PART ? html_url_part(out, v->s, v->len)
 					   : html_text(out, v->s, v->len);
 	default:

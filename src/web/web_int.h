@@ -29,7 +29,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(
 
 enum tv_kind {
 	TV_NULL,
-	TV_STR,  /* text: escaped for wherever it lands */
+	TV_STR, /* text: escaped for wherever it lands */
 	TV_INT,
 	TV_BOOL,
 	TV_LIST,
@@ -97,11 +97,13 @@ struct tmpl_set;
 enum px_err tmpl_set_new(struct tmpl_set **out, struct buf *why) PX_WUR;
 void tmpl_set_free(struct tmpl_set *ts);
 /* Compiles sources given as name/text pairs (tests); the set copies them. */
-enum px_err tmpl_set_from(struct tmpl_set **out, const char *const *pairs, size_t npairs, struct buf *why) PX_WUR;
+enum px_err tmpl_set_from(struct tmpl_set **out, const char *const *pairs, size_t npairs,
+			  struct buf *why) PX_WUR;
 /* Renders template name with scope into out. Translations come from tr
  * (msgid → text in the request's language; NULL: the msgid). */
 enum px_err tmpl_render(const struct tmpl_set *ts, const char *name, const struct tv *scope,
-			const char *(*tr)(const char *msgid, void *arg), void *tr_arg, struct buf *out) PX_WUR;
+			const char *(*tr)(const char *msgid, void *arg), void *tr_arg,
+			struct buf *out) PX_WUR;
 
 /* ---- server.c, route.c: requests ---- */
 
@@ -148,9 +150,9 @@ int64_t page_number(struct request *rq);
 
 /* url.c: every link to the hub's own pages. */
 struct url_change {
-	int64_t page;                 /* the page to link to; 1 or 0: none */
-	const char *add_k, *add_v;    /* a parameter to add */
-	const char *drop_k, *drop_v;  /* a parameter to leave out (every value: drop_v NULL) */
+	int64_t page;                /* the page to link to; 1 or 0: none */
+	const char *add_k, *add_v;   /* a parameter to add */
+	const char *drop_k, *drop_v; /* a parameter to leave out (every value: drop_v NULL) */
 };
 /* The current page's path and parameters with c applied (the page number
  * always replaced); in the arena, NULL when out of memory. */

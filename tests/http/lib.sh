@@ -1,0 +1,49 @@
+# Helpers for the HTTP tests (sourced): a fresh store in $TMP, a server on a
+# free port ($BASE), requests with curl. A failed check exits 1.
+. tests/cli/lib.sh
+
+SERVER_PID=
+
+# start_server DB: serves DB in the background; waits for its URL.
+start_server() {
+	"$PRAXIS" serve --db "$1" --port 0 --threads 2 >"$TMP/serve.out" 2>"$TMP/serve.err" &
+	SERVER_PID=$!
+	trap 'kill "$SERVER_PID" 2>/dev/null; rm -rf "$TMP"' EXIT
+	for _ in $(seq 100); do
+		BASE=$(sed -n 's|^praxis: serving \(http://[^ ]*\)/$|\1|p' "$TMP/serve.out")
+		[ -n "$BASE" ] && return 0
+		kill -0 "$SERVER_PID" 2>/dev/null || { cat "$TMP/serve.err" >&2; fail "the server did not start"; }
+		sleep 0.1
+	done
+	fail "the server printed no URL"
+}
+
+# stop_server: SIGTERM, then the server must exit 0 within 10 s, with no
+# sanitizer report.
+stop_server() {
+	kill -TERM "$SERVER_PID"
+	for _ in $(seq 100); do
+		kill -0 "$SERVER_PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -0 "$SERVER_PID" 2>/dev/null && fail "the server is still running 10 s after SIGTERM"
+	wait "$SERVER_PID"
+	local rc=$?
+	! grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$TMP/serve.err" ||
+		{ cat "$TMP/serve.err" >&2; fail "sanitizer report from the server"; }
+	[ "$rc" -eq 0 ] || { cat "$TMP/serve.err" >&2; fail "the server exited $rc after SIGTERM"; }
+}
+
+# page STATUS PATH [CURL ARGS...]: GETs PATH, fails unless the status is
+# STATUS; the body is left in $TMP/body, the headers in $TMP/head.
+page() {
+	local want=$1 path=$2
+	shift 2
+	local got
+	got=$(curl -s -g -o "$TMP/body" -D "$TMP/head" -w '%{http_code}' "$@" "$BASE$path")
+	[ "$got" = "$want" ] || { head -c 2000 "$TMP/body" >&2; fail "$path answered $got, expected $want"; }
+}
+
+# has PATTERN / lacks PATTERN: the last body has (has not) a match (ERE).
+has() { expect_grep "$TMP/body" "$1"; }
+lacks() { ! grep -qE -- "$1" "$TMP/body" || fail "the body of the last page matches '$1'"; }

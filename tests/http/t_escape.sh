@@ -1,0 +1,41 @@
+# Stored text with markup, quotes and script appears escaped on every page
+# that shows it: the payloads are in every field of both node types.
+. tests/http/lib.sh
+p1='<script>alert(1)</script>'
+p2='"><img src=x onerror=alert(2)>'
+p3="';alert(3)//\`"
+p4='javascript:alert(4)'
+python3 - "$TMP/nodes.jsonl" "$p1" "$p2" "$p3" "$p4" <<'PY'
+import json, sys
+out, p1, p2, p3, p4 = sys.argv[1:]
+practice = {"nid": 100, "type": "practice", "title": "Cohousing " + p1, "subtitle": p2 + " subtitle",
+            "country": "Spain" + p3, "city": "Bilbao" + p2, "themes": ["Housing " + p1, p4],
+            "labels": ["URBACT " + p2], "population": 345821, "relations": [], "language": "en",
+            "sections": [{"key": "summary", "heading": "Summary " + p1, "text": "Shared houses " + p2 + "\n" + p3}]}
+article = {"nid": 101, "type": "article", "title": p4, "author": "Ana " + p1, "language": "en",
+           "body": "Shared houses for elders " + p1 + "\n" + p2}
+with open(out, "w") as f:
+    for n in (practice, article):
+        f.write(json.dumps(n, ensure_ascii=False) + "\n")
+PY
+expect_status 0 "$PRAXIS" ingest --db "$TMP/db" "$TMP/nodes.jsonl"
+start_server "$TMP/db"
+
+for path in / /node/100 /node/101 '/search?q=shared%20houses' '/search?q=cohousing' /good-practices \
+	"/good-practices?country=Spain%27%3Balert(3)%2F%2F%60"; do
+	page 200 "$path"
+	lacks '<script>alert'
+	lacks '<img src=x'
+	lacks 'href="javascript:'
+	lacks "';alert\(3\)"
+done
+page 200 /node/100
+has 'Cohousing &lt;script&gt;alert\(1\)&lt;/script&gt;'
+has '&quot;&gt;&lt;img src=x onerror=alert\(2\)&gt; subtitle'
+has 'Spain&#39;;alert\(3\)//`'
+page 200 /node/101
+has '<h1>javascript:alert\(4\)</h1>'
+has 'Ana &lt;script&gt;'
+page 200 '/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E'
+has 'value="&lt;script&gt;alert\(1\)&lt;/script&gt;"'
+stop_server

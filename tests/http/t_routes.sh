@@ -1,0 +1,56 @@
+# Every route of the hub on the sample listing: the stream, the practices
+# with their filters and counts, search (inflection, translation, typo),
+# a practice and an article, the stylesheet, and a clean stop.
+. tests/http/lib.sh
+expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
+start_server "$TMP/db"
+
+page 200 /
+has '<html lang="en">'
+has '10 practices and stories'
+has 'href="/node/17065">AS-FABRIK</a>'
+has '<p class="place">Turin, Italy</p>'
+has 'Mikel Berra-Sandín'
+grep -qi '^content-type: text/html; charset=utf-8' "$TMP/head" || fail "no HTML content type"
+grep -qi '^content-security-policy:' "$TMP/head" || fail "no Content-Security-Policy"
+
+page 200 '/good-practices'
+has '3 practices'
+has 'href="/good-practices\?country=Spain">Spain</a> <span class="n">2</span>'
+page 200 '/good-practices?country=Spain'
+has '2 practices'
+has 'class="chip">Spain'
+lacks 'CO-CITY'
+page 200 '/good-practices?country=Spain&country=Italy'
+has '3 practices'
+page 200 '/good-practices?country=Spain&q=income'
+has '1 practice<'
+has 'BMINCOME'
+
+page 200 '/search?q=cooperation'
+has 'results? for <q>cooperation</q>'
+page 200 '/search?q=renta%20basica'
+has 'BMINCOME'
+has 'Also found through translation'
+page 200 '/search?q=goverment'
+has 'Did you mean'
+page 200 '/search'
+has 'Type a few words'
+
+page 200 /node/17065
+has '<h1>AS-FABRIK</h1>'
+has '<h2>Summary</h2>'
+has 'Related practices'
+has 'Ref 17065'
+has 'href="https://www.linkedin.com/sharing/share-offsite/\?url=http%3A%2F%2F127.0.0.1%3A[0-9]+%2Fnode%2F17065"'
+page 200 /node/17072
+has 'lang="el"'
+has 'mpapoutsi'
+
+page 200 /static/praxis.css
+grep -qi '^content-type: text/css' "$TMP/head" || fail "the stylesheet is not text/css"
+grep -qi '^cache-control: public' "$TMP/head" || fail "the stylesheet is not cacheable"
+page 200 / -I
+
+stop_server
+expect_grep "$TMP/serve.err" ' 200 [0-9]+ [0-9.]+ms /node/17065$'
