@@ -149,10 +149,29 @@ enum px_err store_node_text(struct store *st, int64_t nid, struct buf *out)
 	return err;
 }
 
+enum px_err store_node_updated(struct store *st, int64_t nid, char out[32])
+{
+	if (!st->updated && sqlite3_prepare_v2(st->db, "SELECT updated FROM node WHERE nid = ?1", -1,
+					       &st->updated, NULL))
+		return PX_ESTORE;
+	sqlite3_bind_int64(st->updated, 1, nid);
+	int rc = sqlite3_step(st->updated);
+	enum px_err err = rc == SQLITE_ROW ? PX_OK : rc == SQLITE_DONE ? PX_ENOTFOUND : PX_ESTORE;
+	const char *t = err ? NULL : (const char *)sqlite3_column_text(st->updated, 0);
+	if (t && strlen(t) < 32)
+		memcpy(out, t, strlen(t) + 1);
+	else if (!err)
+		err = PX_ESTORE; /* the schema keeps it NOT NULL and short */
+	sqlite3_reset(st->updated);
+	return err;
+}
+
 void store_reader_free(struct store *st)
 {
 	sqlite3_finalize(st->text);
 	st->text = NULL;
+	sqlite3_finalize(st->updated);
+	st->updated = NULL;
 	if (st->reader) {
 		reader_free(st->reader);
 		free(st->reader);

@@ -49,6 +49,10 @@ enum px_err store_node_get(struct store *st, int64_t nid, struct node **out) PX_
  * one per line) to out: what a snippet is cut from, in one read. */
 enum px_err store_node_text(struct store *st, int64_t nid, struct buf *out) PX_WUR;
 
+/* The time node nid last changed, as RFC 3339 UTC ("2026-11-26T02:26:02.442Z")
+ * in out. PX_ENOTFOUND if there is no such node. */
+enum px_err store_node_updated(struct store *st, int64_t nid, char out[32]) PX_WUR;
+
 /* Calls fn for every node, newest (highest nid) first, until fn returns
  * non-zero. The node is borrowed for the call. */
 enum px_err store_nodes_each(struct store *st, int (*fn)(const struct node *, void *), void *arg) PX_WUR;

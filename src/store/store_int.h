@@ -11,6 +11,7 @@ struct store {
 	char *path;            /* owned, for messages */
 	struct reader *reader; /* statements of store_node_get(), prepared once; owned */
 	sqlite3_stmt *text;    /* store_node_text()'s, prepared once; owned */
+	sqlite3_stmt *updated; /* store_node_updated()'s; owned */
 	void (*progress)(size_t done, size_t total, void *arg);
 	void *progress_arg;
 };

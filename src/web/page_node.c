@@ -7,7 +7,6 @@
 #include "../model/model.h"
 #include "../store/store.h"
 
-#include <microhttpd.h>
 #include <string.h>
 
 #define RELATED 4
@@ -41,9 +40,7 @@ static struct tv *sections(struct arena *a, const struct node *n)
 /* Share links: plain links, no third-party script. */
 static struct tv *share(struct request *rq, const char *title, int64_t nid)
 {
-	const char *host = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "Host");
-	const char *url =
-		arena_printf(&rq->a, "http://%s/node/%lld", host ? host : "localhost", (long long)nid);
+	const char *url = arena_printf(&rq->a, "%s/node/%lld", url_base(rq), (long long)nid);
 	struct tv *s = tv_map(&rq->a);
 	tv_set_str(s, "url", url);
 	tv_set_str(s, "title", title);

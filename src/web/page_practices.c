@@ -12,6 +12,7 @@ void page_practices(struct request *rq)
 	struct listing l = {q ? q : "", "type=practice", 1, q && *q, PER_PAGE};
 	if (listing_run(rq, &l, s))
 		return;
+	page_feeds(rq, s, "/good-practices");
 	tv_set_str(s, "title", "Good practices");
 	tv_set_str(s, "q", q ? q : "");
 	page_render(rq, "practices", s);

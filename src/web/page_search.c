@@ -20,5 +20,6 @@ void page_search(struct request *rq)
 		return;
 	tv_set_str(s, "title", arena_printf(&rq->a, "%s · Search", q));
 	tv_set_bool(s, "searched", 1);
+	page_feeds(rq, s, "/search");
 	page_render(rq, "search", s);
 }

@@ -13,7 +13,13 @@ struct route {
 
 static const struct route routes[] = {
 	{"/", page_home},           {"/good-practices", page_practices}, {"/search", page_search},
-	{"/node/{nid}", page_node}, {"/static/{file}", page_static},
+	{"/node/{nid}", page_node},
+	{"/feed.atom", page_feed},
+	{"/feed.rss", page_feed},
+	{"/good-practices/feed.atom", page_feed},
+	{"/good-practices/feed.rss", page_feed},
+	{"/search/feed.atom", page_feed},
+	{"/search/feed.rss", page_feed}, {"/static/{file}", page_static},
 };
 
 /* Does path match pattern? Fills rq->id or rq->slug from its hole. */

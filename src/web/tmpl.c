@@ -507,21 +507,29 @@ enum px_err tmpl_set_from(struct tmpl_set **out, const char *const *pairs, size_
 	return PX_OK;
 }
 
+/* "templates/NAME.html" or "templates/NAME.xml": NAME's length, else 0. */
+static size_t template_name(const char *asset)
+{
+	static const char prefix[] = "templates/";
+	size_t len = strlen(asset), p = sizeof prefix - 1;
+	if (strncmp(asset, prefix, p) || len < p + 5)
+		return 0;
+	if (!strcmp(asset + len - 5, ".html"))
+		return len - p - 5;
+	return !strcmp(asset + len - 4, ".xml") ? len - p - 4 : 0;
+}
+
 enum px_err tmpl_set_new(struct tmpl_set **out, struct buf *why)
 {
-	static const char prefix[] = "templates/", suffix[] = ".html";
 	const char **pairs = calloc(2 * web_nassets + 1, sizeof *pairs);
 	struct arena names;
 	arena_init(&names);
 	size_t n = 0;
 	for (size_t i = 0; pairs && i < web_nassets; i++) {
-		const char *name = web_assets[i].name;
-		size_t len = strlen(name);
-		if (strncmp(name, prefix, sizeof prefix - 1) || len < sizeof prefix + sizeof suffix - 2 ||
-		    strcmp(name + len - (sizeof suffix - 1), suffix))
+		size_t len = template_name(web_assets[i].name);
+		if (!len)
 			continue;
-		pairs[2 * n] = arena_strndup(&names, name + sizeof prefix - 1,
-					     len - (sizeof prefix - 1) - (sizeof suffix - 1));
+		pairs[2 * n] = arena_strndup(&names, web_assets[i].name + strlen("templates/"), len);
 		pairs[2 * n + 1] = web_assets[i].data; /* NUL-terminated by the generator */
 		n++;
 	}

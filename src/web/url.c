@@ -2,6 +2,7 @@
  * (html_url_part); the template then escapes it for the attribute. */
 #include "web_int.h"
 
+#include <microhttpd.h>
 #include <string.h>
 
 struct rebuild {
@@ -35,9 +36,16 @@ static void keep(const char *k, const char *v, void *arg)
 
 const char *url_here(struct request *rq, const struct url_change *c)
 {
+	return url_at(rq, "", rq->path, c);
+}
+
+const char *url_at(struct request *rq, const char *base, const char *path, const struct url_change *c)
+{
 	struct buf b;
 	buf_init(&b, 16384);
-	struct rebuild r = {c, &b, buf_adds(&b, rq->path)};
+	struct rebuild r = {c, &b, buf_adds(&b, base)};
+	if (!r.err)
+		r.err = buf_adds(&b, path);
 	request_params_each(rq, keep, &r);
 	if (!r.err && c->add_k)
 		r.err = param(&b, c->add_k, c->add_v);
@@ -51,4 +59,13 @@ const char *url_here(struct request *rq, const struct url_change *c)
 const char *url_node(struct request *rq, int64_t nid)
 {
 	return arena_printf(&rq->a, "/node/%lld", (long long)nid);
+}
+
+/* The Host header says where the client reached the hub; without one
+ * (HTTP/1.0), the address the server listens on would do, but a proxy's
+ * would be unknown: "localhost" is as honest. */
+const char *url_base(struct request *rq)
+{
+	const char *host = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "Host");
+	return arena_printf(&rq->a, "http://%s", host && *host ? host : "localhost");
 }

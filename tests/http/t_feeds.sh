@@ -1,0 +1,45 @@
+# Feeds: Atom for the stream, the filtered practices and a search validates
+# against RFC 4287's RELAX NG grammar; RSS 2.0 is well-formed with its
+# items; pages advertise their feeds; stored markup stays escaped in XML.
+. tests/http/lib.sh
+schema=tests/data/atom/rfc4287.rnc
+atom_valid() { jing -c "$schema" "$1" >"$TMP/jing" 2>&1 || { cat "$TMP/jing" >&2; fail "$2: not valid Atom"; }; }
+
+expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
+printf '%s\n' '{"nid": 500, "type": "article", "title": "<script>alert(1)</script> & co", "author": "A \"B\" <c>", "language": "en", "body": "Housing </summary> cooperatives"}' >"$TMP/x.jsonl"
+expect_status 0 "$PRAXIS" ingest --db "$TMP/db" "$TMP/x.jsonl"
+start_server "$TMP/db"
+
+for path in /feed.atom '/good-practices/feed.atom?country=Spain' '/search/feed.atom?q=housing%20cooperatives'; do
+	page 200 "$path"
+	grep -qi '^content-type: application/atom+xml' "$TMP/head" || fail "$path is not served as Atom"
+	atom_valid "$TMP/body" "$path"
+	lacks '<script>'
+done
+page 200 /feed.atom
+has '<entry xml:lang="en">'
+has '<title>&lt;script&gt;alert\(1\)&lt;/script&gt; &amp; co</title>'
+has '<link rel="alternate" type="text/html" href="http://127.0.0.1:[0-9]+/node/17065"/>'
+[ "$(grep -c '<entry' "$TMP/body")" -eq 11 ] || fail "the stream's feed should have 11 entries"
+# the validator refuses what it should: an entry without its id
+sed '0,/<id>http[^<]*node[^<]*<\/id>/s///' "$TMP/body" >"$TMP/broken.atom"
+! jing -c "$schema" "$TMP/broken.atom" >/dev/null 2>&1 || fail "jing accepted an entry without atom:id"
+
+page 200 '/good-practices/feed.atom?country=Spain'
+[ "$(grep -c '<entry' "$TMP/body")" -eq 2 ] || fail "Spain's practices feed should have 2 entries"
+page 200 /feed.rss
+grep -qi '^content-type: application/rss+xml' "$TMP/head" || fail "/feed.rss is not served as RSS"
+xmllint --noout "$TMP/body" || fail "/feed.rss is not well-formed XML"
+has '<pubDate>[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} \+0000</pubDate>'
+[ "$(grep -c '<item>' "$TMP/body")" -eq 11 ] || fail "the stream's RSS should have 11 items"
+page 200 '/search/feed.rss?q=barcelona'
+xmllint --noout "$TMP/body" || fail "the search RSS is not well-formed XML"
+page 400 /search/feed.atom
+page 400 '/good-practices/feed.atom?country=Nowhere'
+
+page 200 '/good-practices?country=Spain'
+has '<link rel="alternate" type="application/atom\+xml" title="Good practices \(Atom\)" href="/good-practices/feed.atom\?country=Spain">'
+has '<a href="/good-practices/feed.rss\?country=Spain">RSS</a>'
+page 200 '/search?q=housing'
+has 'href="/search/feed.atom\?q=housing"'
+stop_server
