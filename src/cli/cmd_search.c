@@ -71,45 +71,6 @@ static int query_text(int argc, char **argv, int first, struct buf *q)
 	return buf_adds(q, "") ? -1 : 0;
 }
 
-static json_t *hits_json(const struct index_result *r)
-{
-	json_t *hits = json_array();
-	for (size_t i = 0; i < r->nhits; i++) {
-		const struct index_hit *h = &r->hits[i];
-		json_t *hit = json_object();
-		json_object_set_new(hit, "nid", json_integer(h->nid));
-		json_object_set_new(hit, "type", json_string(node_type_name(h->type)));
-		json_object_set_new(hit, "title", json_string(h->title));
-		json_object_set_new(hit, "score", json_real(h->score));
-		json_object_set_new(hit, "snippet", h->snippet ? json_string(h->snippet) : json_null());
-		json_object_set_new(hit, "language", json_string(h->language));
-		json_array_append_new(hits, hit);
-	}
-	return hits;
-}
-
-static json_t *result_json(const struct index_result *r)
-{
-	json_t *o = json_object(), *hits = hits_json(r), *facets = json_object(), *tr = json_array();
-	for (int f = 0; f < FACET_COUNT; f++) {
-		if (f == FACET_AUTHOR)
-			continue;
-		json_t *counts = json_object();
-		for (size_t i = 0; i < r->nfacet[f]; i++)
-			json_object_set_new(counts, r->facets[f][i].value,
-					    json_integer((json_int_t)r->facets[f][i].count));
-		json_object_set_new(facets, index_facet_name((enum index_facet)f), counts);
-	}
-	for (size_t i = 0; i < strlist_len(&r->translated); i++)
-		json_array_append_new(tr, json_string(strlist_get(&r->translated, i)));
-	json_object_set_new(o, "total", json_integer((json_int_t)r->total));
-	json_object_set_new(o, "hits", hits);
-	json_object_set_new(o, "facets", facets);
-	json_object_set_new(o, "did_you_mean", r->did_you_mean ? json_string(r->did_you_mean) : json_null());
-	json_object_set_new(o, "translated", tr);
-	return o;
-}
-
 /* A snippet for a terminal: marks as bold (or *word* off a terminal),
  * entities decoded. */
 static void print_snippet(const char *s, int tty)
@@ -201,8 +162,8 @@ int cmd_search(int argc, char **argv)
 		rc = err == PX_EPARSE ? EXIT_USAGE : EXIT_REFUSED;
 	} else {
 		if (o.json) {
-			json_t *j = result_json(&r);
-			json_dumpf(j, stdout, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+			json_t *j = index_result_json(&r);
+			json_dumpf(j, stdout, INDEX_JSON_FLAGS);
 			putchar('\n');
 			json_decref(j);
 		} else {
@@ -258,8 +219,8 @@ int cmd_similar(int argc, char **argv)
 			json_t *j = json_object();
 			json_object_set_new(j, "nid", json_integer(nid));
 			json_object_set_new(j, "total", json_integer((json_int_t)r.total));
-			json_object_set_new(j, "hits", hits_json(&r));
-			json_dumpf(j, stdout, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+			json_object_set_new(j, "hits", index_hits_json(&r));
+			json_dumpf(j, stdout, INDEX_JSON_FLAGS);
 			putchar('\n');
 			json_decref(j);
 		} else {

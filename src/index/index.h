@@ -109,6 +109,15 @@ struct index_result {
 enum px_err index_search(const struct index *ix, const struct index_query *q, struct index_result *r,
 			 struct buf *why) PX_WUR;
 void index_result_free(struct index_result *r);
+/* r as one JSON object: {"total", "hits": [{"nid", "type", "title", "score",
+ * "snippet", "language"}], "facets": {field: {value: count}}, "did_you_mean",
+ * "translated"}. Caller releases it with json_decref(); NULL when out of
+ * memory. */
+json_t *index_result_json(const struct index_result *r);
+/* How those objects are written, by the command line and the API alike. */
+#define INDEX_JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
+/* The "hits" array alone. */
+json_t *index_hits_json(const struct index_result *r);
 
 /* The nodes most like n (its telling words and its themes), best first, n
  * itself left out: hits [0, limit), total = every node sharing something

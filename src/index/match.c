@@ -226,6 +226,8 @@ static void translation_found(const char *from, const char *to, const char *word
 	struct translation_sink *t = arg;
 	(void)from;
 	int bit = index_lang_bit(to);
+	if (len == strlen(t->word) && !memcmp(word, t->word, len))
+		return; /* the same word in another language: matched natively */
 	int64_t id = bit < 0 ? -1 : index_term_find(t->s->ix, word, len);
 	if (id < 0 || !(term_at(t->s->ix, (uint32_t)id)->langs >> bit & 1u) || t->n == TRANSLATED_TERMS_MAX)
 		return;

@@ -11,16 +11,25 @@ struct route {
 	void (*page)(struct request *rq);
 };
 
+/* clang-format off: one route a line */
 static const struct route routes[] = {
-	{"/", page_home},           {"/good-practices", page_practices}, {"/search", page_search},
+	{"/", page_home},
+	{"/good-practices", page_practices},
+	{"/search", page_search},
 	{"/node/{nid}", page_node},
 	{"/feed.atom", page_feed},
 	{"/feed.rss", page_feed},
 	{"/good-practices/feed.atom", page_feed},
 	{"/good-practices/feed.rss", page_feed},
 	{"/search/feed.atom", page_feed},
-	{"/search/feed.rss", page_feed}, {"/static/{file}", page_static},
+	{"/search/feed.rss", page_feed},
+	{"/static/{file}", page_static},
+	{"/api/v1/nodes", page_api_nodes},
+	{"/api/v1/nodes/{nid}", page_api_node},
+	{"/api/v1/search", page_api_search},
+	{"/api/v1/openapi.json", page_api_openapi},
 };
+/* clang-format on */
 
 /* Does path match pattern? Fills rq->id or rq->slug from its hole. */
 static int match(struct request *rq, const char *pattern, const char *path)
@@ -54,7 +63,10 @@ void route_dispatch(struct request *rq, const char *method)
 			routes[i].page(rq);
 			return;
 		}
-	page_error(rq, 404, "There is no page at this address.");
+	if (!strncmp(rq->path, "/api/", 5))
+		page_api_missing(rq);
+	else
+		page_error(rq, 404, "There is no page at this address.");
 }
 
 const char *request_param(const struct request *rq, const char *name)

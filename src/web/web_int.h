@@ -197,6 +197,11 @@ void page_search(struct request *rq);
 void page_practices(struct request *rq);
 void page_static(struct request *rq);
 void page_feed(struct request *rq);
+void page_api_nodes(struct request *rq);
+void page_api_node(struct request *rq);
+void page_api_search(struct request *rq);
+void page_api_openapi(struct request *rq);
+void page_api_missing(struct request *rq);
 /* scope.feed_atom, scope.feed_rss: the feeds of the page at path (its
  * parameters kept), advertised by the layout. */
 void page_feeds(struct request *rq, struct tv *scope, const char *path);

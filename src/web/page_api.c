@@ -1,0 +1,193 @@
+/* The open-data API, JSON: nodes by page and filters, one node (the object
+ * of `praxis export`), search (the object of `praxis search --json`), and
+ * the OpenAPI 3 document describing them. Errors are {"error", "status"}. */
+#include "web_int.h"
+
+#include "../index/index.h"
+#include "../model/model.h"
+#include "../store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NODES_PER_PAGE 50
+#define LIMIT_MAX      100
+#define FILTERS_MAX    32
+
+/* Sends j (consumed) as the response; 503 if it cannot be written. */
+static void send_json(struct request *rq, int status, json_t *j)
+{
+	char *s = j ? json_dumps(j, JSON_COMPACT | INDEX_JSON_FLAGS) : NULL;
+	json_decref(j);
+	buf_reset(&rq->body);
+	if (!s || buf_adds(&rq->body, s) || buf_addc(&rq->body, '\n')) {
+		free(s);
+		rq->status = 503;
+		rq->type = "text/plain; charset=utf-8";
+		return;
+	}
+	free(s);
+	rq->status = status;
+	rq->type = "application/json";
+	rq->cache = "no-cache";
+}
+
+static void api_error(struct request *rq, int status, const char *why)
+{
+	json_t *e = json_object();
+	json_object_set_new(e, "error", json_string(why));
+	json_object_set_new(e, "status", json_integer(status));
+	send_json(rq, status, e);
+}
+
+/* A whole number parameter in [lo, hi] (def when absent); -1 after a 400. */
+static int64_t number(struct request *rq, const char *name, int64_t def, int64_t lo, int64_t hi)
+{
+	const char *p = request_param(rq, name);
+	int64_t v = def;
+	if (p && (px_parse_i64(p, strlen(p), 1, &v) || v < lo || v > hi)) {
+		api_error(rq, 400, "a number parameter is out of range or not a whole number");
+		return -1;
+	}
+	return v;
+}
+
+struct filters {
+	struct index_filter f[FILTERS_MAX];
+	size_t n;
+	const char *bad; /* the first unusable filter= */
+};
+
+/* filter=field=value, or field=value directly, as on the pages. */
+static void take_filter(const char *k, const char *v, void *arg)
+{
+	struct filters *fs = arg;
+	enum index_facet f;
+	char field[32];
+	if (!strcmp(k, "filter")) {
+		const char *eq = strchr(v, '=');
+		size_t n = eq ? (size_t)(eq - v) : 0;
+		if (!n || n >= sizeof field || !eq[1]) {
+			fs->bad = fs->bad ? fs->bad : v;
+			return;
+		}
+		memcpy(field, v, n);
+		field[n] = '\0';
+		k = field;
+		v = eq + 1;
+	} else if (index_facet_parse(k, &f) || !*v) {
+		return;
+	}
+	if (index_facet_parse(k, &f) || fs->n == FILTERS_MAX)
+		fs->bad = fs->bad ? fs->bad : v;
+	else
+		fs->f[fs->n++] = (struct index_filter){f, v};
+}
+
+/* Runs q with the request's filters; 0, or -1 after an error response. */
+static int run(struct request *rq, struct index_query *q, struct index_result *r)
+{
+	static struct filters fs_zero;
+	struct filters *fs = arena_alloc(&rq->a, sizeof *fs);
+	if (!fs) {
+		api_error(rq, 503, "out of memory");
+		return -1;
+	}
+	*fs = fs_zero;
+	request_params_each(rq, take_filter, fs);
+	if (fs->bad) {
+		api_error(rq, 400,
+			  "a filter is not field=value with a known field (type, themes, labels, country, "
+			  "city, city_size, language, author)");
+		return -1;
+	}
+	q->filters = fs->f;
+	q->nfilters = fs->n;
+	struct buf why;
+	buf_init(&why, 1024);
+	enum px_err err = index_search(rq->srv->ix, q, r, &why);
+	if (err)
+		api_error(rq, err == PX_ENOMEM ? 503 : 400, why.len ? why.data : px_strerror(err));
+	buf_free(&why);
+	return err ? -1 : 0;
+}
+
+/* GET /api/v1/search?q=...&filter=F=V&limit=N&offset=N */
+void page_api_search(struct request *rq)
+{
+	const char *q = request_param(rq, "q");
+	int64_t limit = number(rq, "limit", 10, 1, LIMIT_MAX);
+	int64_t offset = limit < 0 ? -1 : number(rq, "offset", 0, 0, 1000000);
+	if (offset < 0)
+		return;
+	struct index_query iq = {q ? q : "", NULL, 0, (size_t)offset, (size_t)limit, 1, 1, rq->st};
+	struct index_result r;
+	if (run(rq, &iq, &r))
+		return;
+	send_json(rq, 200, index_result_json(&r));
+	index_result_free(&r);
+}
+
+/* GET /api/v1/nodes?page=N&filter=F=V */
+void page_api_nodes(struct request *rq)
+{
+	int64_t page = number(rq, "page", 1, 1, 1000000);
+	if (page < 0)
+		return;
+	struct index_query iq = {"", NULL, 0,   (size_t)(page - 1) * NODES_PER_PAGE, NODES_PER_PAGE,
+				 0,  0,    NULL};
+	struct index_result r;
+	if (run(rq, &iq, &r))
+		return;
+	size_t pages = r.total ? (r.total + NODES_PER_PAGE - 1) / NODES_PER_PAGE : 1;
+	if ((size_t)page > pages) {
+		index_result_free(&r);
+		api_error(rq, 400, "there is no such page");
+		return;
+	}
+	json_t *o = json_object(), *nodes = json_array();
+	for (size_t i = 0; i < r.nhits; i++) {
+		struct node *n = NULL;
+		if (store_node_get(rq->st, r.hits[i].nid, &n) == PX_OK)
+			json_array_append_new(nodes, node_to_json(n));
+		node_free(n);
+	}
+	json_object_set_new(o, "total", json_integer((json_int_t)r.total));
+	json_object_set_new(o, "page", json_integer(page));
+	json_object_set_new(o, "pages", json_integer((json_int_t)pages));
+	json_object_set_new(o, "nodes", nodes);
+	index_result_free(&r);
+	send_json(rq, 200, o);
+}
+
+/* GET /api/v1/nodes/{nid} */
+void page_api_node(struct request *rq)
+{
+	struct node *n = NULL;
+	enum px_err err = store_node_get(rq->st, rq->id, &n);
+	if (err)
+		api_error(rq, err == PX_ENOTFOUND ? 404 : 503,
+			  err == PX_ENOTFOUND ? "there is no node with this nid"
+					      : "the store cannot be read");
+	else
+		send_json(rq, 200, node_to_json(n));
+	node_free(n);
+}
+
+/* GET /api/v1/openapi.json */
+void page_api_openapi(struct request *rq)
+{
+	const struct web_asset *a = web_asset_find("static/openapi.json");
+	if (!a || buf_add(&rq->body, a->data, a->len)) {
+		api_error(rq, 503, "the API description is missing");
+		return;
+	}
+	rq->type = "application/json";
+	rq->cache = "public, max-age=3600";
+}
+
+/* Any other /api/ address. */
+void page_api_missing(struct request *rq)
+{
+	api_error(rq, 404, "no such API endpoint: see /api/v1/openapi.json");
+}
