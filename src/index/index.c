@@ -425,6 +425,16 @@ static char *facet_key(const char *value)
 	return n ? px_strndup(f, n) : px_strdup(value);
 }
 
+size_t index_facet_size(const struct index *ix, enum index_facet f)
+{
+	return facet_count(ix, f);
+}
+
+const char *index_facet_value(const struct index *ix, enum index_facet f, size_t i)
+{
+	return i < facet_count(ix, f) ? facet_at(ix, f, (uint32_t)i)->value : NULL;
+}
+
 int64_t index_facet_find(const struct index *ix, enum index_facet f, const char *value)
 {
 	char *key = facet_key(value);

@@ -60,6 +60,10 @@ enum index_facet {
 	FACET_COUNT
 };
 const char *index_facet_name(enum index_facet f);
+/* The values field f has taken, as first seen: i in [0, index_facet_size()),
+ * whether or not a live node still has them. Borrowed from ix. */
+size_t index_facet_size(const struct index *ix, enum index_facet f);
+const char *index_facet_value(const struct index *ix, enum index_facet f, size_t i);
 int index_facet_parse(const char *name, enum index_facet *out); /* 0 ok, -1 unknown */
 
 /* A filter: field = value. Filters on one field are ORed, on different

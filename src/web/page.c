@@ -87,6 +87,25 @@ static struct tv *strings(struct arena *a, const struct strlist *l)
 	return list;
 }
 
+/* {name, slug}: a value with its taxonomy page. */
+static struct tv *named(struct arena *a, const char *value)
+{
+	if (!value || !*value)
+		return NULL;
+	struct tv *v = tv_map(a);
+	tv_set_str(v, "name", value);
+	tv_set_str(v, "slug", slug_of(a, value));
+	return v;
+}
+
+static struct tv *themes(struct arena *a, const struct strlist *l)
+{
+	struct tv *list = tv_list(a);
+	for (size_t i = 0; i < strlist_len(l); i++)
+		tv_push(list, named(a, strlist_get(l, i)));
+	return list;
+}
+
 struct tv *page_card(struct request *rq, const struct node *n)
 {
 	struct tv *c = tv_map(&rq->a);
@@ -96,12 +115,12 @@ struct tv *page_card(struct request *rq, const struct node *n)
 	tv_set_bool(c, "practice", n->type == NODE_PRACTICE);
 	if (n->type == NODE_PRACTICE) {
 		tv_set_str(c, "subtitle", n->subtitle);
-		tv_set_str(c, "city", n->city);
-		tv_set_str(c, "country", n->country);
-		tv_set(c, "themes", strings(&rq->a, &n->themes));
+		tv_set(c, "city", named(&rq->a, n->city));
+		tv_set(c, "country", named(&rq->a, n->country));
+		tv_set(c, "themes", themes(&rq->a, &n->themes));
 		tv_set(c, "labels", strings(&rq->a, &n->labels));
 	} else {
-		tv_set_str(c, "author", n->author);
+		tv_set(c, "author", named(&rq->a, n->author));
 		tv_set_str(c, "lead", lead(&rq->a, n->body));
 	}
 	return c;

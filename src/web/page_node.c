@@ -101,6 +101,10 @@ void page_node(struct request *rq)
 			tv_push(rel, tv_str(&rq->a, strlist_get(&n->relations, i)));
 		tv_set(s, "relations", rel);
 		tv_set(s, "sections", sections(&rq->a, n));
+		struct tv *kw = tv_list(&rq->a); /* the themes, for schema.org */
+		for (size_t i = 0; i < strlist_len(&n->themes); i++)
+			tv_push(kw, tv_str(&rq->a, strlist_get(&n->themes, i)));
+		tv_set(s, "keywords", kw);
 		tv_set(s, "related", related(rq, n));
 	} else {
 		tv_set(s, "body", paragraphs(&rq->a, n->body));

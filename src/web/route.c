@@ -17,6 +17,10 @@ static const struct route routes[] = {
 	{"/good-practices", page_practices},
 	{"/search", page_search},
 	{"/node/{nid}", page_node},
+	{"/themes/{slug}", page_taxonomy},
+	{"/countries/{slug}", page_taxonomy},
+	{"/cities/{slug}", page_taxonomy},
+	{"/authors/{slug}", page_taxonomy},
 	{"/feed.atom", page_feed},
 	{"/feed.rss", page_feed},
 	{"/good-practices/feed.atom", page_feed},
@@ -28,6 +32,11 @@ static const struct route routes[] = {
 	{"/api/v1/nodes/{nid}", page_api_node},
 	{"/api/v1/search", page_api_search},
 	{"/api/v1/openapi.json", page_api_openapi},
+	{"/api/v1/suggest", page_suggest},
+	{"/opensearch.xml", page_opensearch},
+	{"/sitemap.xml", page_sitemap_index},
+	{"/sitemaps/pages", page_sitemap_pages},
+	{"/sitemaps/{nid}", page_sitemap_nodes},
 };
 /* clang-format on */
 

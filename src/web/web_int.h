@@ -164,6 +164,10 @@ const char *url_node(struct request *rq, int64_t nid);
 /* "http://HOST": what absolute links (feeds, share links) start with. */
 const char *url_base(struct request *rq);
 
+/* slug.c: "Jobs and skills" → "jobs-and-skills", in the arena (NULL: out
+ * of memory). */
+const char *slug_of(struct arena *a, const char *value);
+
 /* page.c: pieces pages share. */
 struct node;
 struct index_result;
@@ -197,6 +201,12 @@ void page_search(struct request *rq);
 void page_practices(struct request *rq);
 void page_static(struct request *rq);
 void page_feed(struct request *rq);
+void page_taxonomy(struct request *rq);
+void page_opensearch(struct request *rq);
+void page_suggest(struct request *rq);
+void page_sitemap_index(struct request *rq);
+void page_sitemap_pages(struct request *rq);
+void page_sitemap_nodes(struct request *rq);
 void page_api_nodes(struct request *rq);
 void page_api_node(struct request *rq);
 void page_api_search(struct request *rq);

@@ -33,6 +33,10 @@ page 200 /node/100
 has 'Cohousing &lt;script&gt;alert\(1\)&lt;/script&gt;'
 has '&quot;&gt;&lt;img src=x onerror=alert\(2\)&gt; subtitle'
 has 'Spain&#39;;alert\(3\)//`'
+sed -n 's|.*<script type="application/ld+json">\(.*\)</script>.*|\1|p' "$TMP/body" >"$TMP/ld.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["headline"].startswith("Cohousing <script>")' "$TMP/ld.json" ||
+	fail "the JSON-LD does not hold the title whole"
+grep -q 'Cohousing \\u003cscript\\u003e' "$TMP/body" || fail "the JSON-LD does not escape < in the title"
 page 200 /node/101
 has '<h1>javascript:alert\(4\)</h1>'
 has 'Ana &lt;script&gt;'
