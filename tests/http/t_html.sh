@@ -1,0 +1,24 @@
+# Every page type is valid HTML for the Nu Html Checker (npm vnu-jar, run
+# with Debian's Java): no error, no warning.
+. tests/http/lib.sh
+vnu=node_modules/vnu-jar/build/dist/vnu.jar
+[ -f "$vnu" ] || fail "$vnu is missing: run scripts/deps"
+expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
+start_server "$TMP/db"
+i=0
+for want_path in 200:/ 200:/node/17065 200:/node/17072 '200:/good-practices?country=Spain' \
+	'200:/search?q=renta%20basica' 200:/search '200:/search?q=zzzzqqq' 200:/themes/jobs-and-skills \
+	200:/authors/mpapoutsi 404:/node/1 '400:/?page=9' 405:/search; do
+	i=$((i + 1))
+	if [ "${want_path%%:*}" = 405 ]; then
+		page 405 "${want_path#*:}" -X POST
+	else
+		page "${want_path%%:*}" "${want_path#*:}"
+	fi
+	cp "$TMP/body" "$TMP/page$i.html"
+done
+java -jar "$vnu" --Werror "$TMP"/page*.html 2>"$TMP/vnu" || { cat "$TMP/vnu" >&2; fail "the Nu Html Checker found problems"; }
+# and it does find them
+printf '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div></p></body></html>' >"$TMP/bad.html"
+! java -jar "$vnu" --Werror "$TMP/bad.html" 2>/dev/null || fail "the checker accepted broken HTML"
+stop_server
