@@ -11,8 +11,9 @@ DEPLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lroaring -l
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/text/*.c src/ingest/*.c src/store/*.c \
-             src/index/*.c src/web/*.c)) build/gen/stopwords.c build/gen/assets.c src/text/translate_data.S
-ASSETS  := $(sort $(wildcard templates/*.html static/*))
+             src/index/*.c src/web/*.c)) build/gen/stopwords.c build/gen/assets.c build/gen/i18n.c src/text/translate_data.S
+ASSETS  := $(sort $(wildcard templates/*.html templates/*.xml static/*))
+PO      := $(sort $(wildcard po/*.po))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 HDRS    := $(wildcard src/*/*.h)
 STOPWORDS_JSON := node_modules/stopwords-iso/stopwords-iso.json
@@ -88,6 +89,11 @@ build/obj/build/gen/%.o build/asan/build/gen/%.o: WARN += -Isrc/text -Isrc
 build/gen/assets.c: tools/gen_assets.py $(ASSETS) | build/.deps-ok
 	@mkdir -p $(dir $@)
 	python3 tools/gen_assets.py $@ templates static
+
+# The interface languages' catalogues, as tables.
+build/gen/i18n.c: tools/gen_i18n.py $(PO) | build/.deps-ok
+	@mkdir -p $(dir $@)
+	python3 tools/gen_i18n.py $@ $(PO)
 
 # The term translation table, from the FreeDict dictionaries that scripts/deps
 # installs; translate_data.S embeds it (.incbin), as do the fuzzers.

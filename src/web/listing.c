@@ -38,8 +38,8 @@ static int filter_on(const struct filters *fs, enum index_facet f, const char *v
 
 static const char *facet_label(enum index_facet f)
 {
-	static const char *const labels[FACET_COUNT] = {"Type", "Themes",    "Programme", "Country",
-							"City", "City size", "Language",  "Author"};
+	static const char *const labels[FACET_COUNT] = {N_("Type"),    N_("Themes"),    N_("Programme"), N_("Country"),
+							N_("City"),    N_("City size"), N_("Language"),  N_("Author")};
 	return labels[f];
 }
 
@@ -71,7 +71,7 @@ static struct tv *facets(struct request *rq, const struct index_result *r, const
 		const char *name = index_facet_name((enum index_facet)f);
 		struct tv *facet = tv_map(&rq->a), *values = tv_list(&rq->a);
 		tv_set_str(facet, "name", name);
-		tv_set_str(facet, "label", facet_label((enum index_facet)f));
+		tv_set_str(facet, "label", T(rq, facet_label((enum index_facet)f)));
 		for (size_t i = 0; i < r->nfacet[f] && i < FACET_VALUES; i++) {
 			const struct index_count *c = &r->facets[f][i];
 			int on = filter_on(fs, (enum index_facet)f, c->value);
@@ -153,7 +153,7 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	}
 	request_params_each(rq, take_filter, &fs);
 	if (fs.too_many) {
-		page_error(rq, 400, "Too many filters.");
+		page_error(rq, 400, N_("Too many filters."));
 		return -1;
 	}
 	struct index_query q = {l->q,        fs.f,      fs.n,        (size_t)(page - 1) * l->per_page,

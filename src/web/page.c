@@ -11,15 +11,39 @@
 
 #define LEAD_BYTES 280
 
+static const char *translate(const char *msgid, void *rq)
+{
+	return T((struct request *)rq, msgid);
+}
+
+/* scope.languages: the same page in every interface language. */
+static struct tv *languages(struct request *rq)
+{
+	struct tv *list = tv_list(&rq->a);
+	for (size_t i = 0; i < i18n_count(); i++) {
+		struct tv *l = tv_map(&rq->a);
+		const char *root = rq->root;
+		rq->root = arena_printf(&rq->a, "/%s", i18n_code(i));
+		tv_set_str(l, "url", rq->root ? url_here(rq, &(struct url_change){0}) : NULL);
+		rq->root = root;
+		tv_set_str(l, "code", i18n_code(i));
+		tv_set_str(l, "name", i18n_name(i));
+		tv_set_bool(l, "current", !strcmp(i18n_code(i), rq->lang));
+		tv_push(list, l);
+	}
+	return list;
+}
+
 void page_render(struct request *rq, const char *name, struct tv *scope)
 {
-	tv_set_str(scope, "lang", "en");
+	tv_set_str(scope, "lang", rq->lang);
+	tv_set_str(scope, "root", rq->root);
+	tv_set(scope, "languages", languages(rq));
 	if (!tv_get(scope, "q", 1))
 		tv_set_str(scope, "q", "");
 	buf_reset(&rq->body);
-	enum px_err err = rq->a.failed || !scope
-				  ? PX_ENOMEM
-				  : tmpl_render(rq->srv->tmpl, name, scope, NULL, NULL, &rq->body);
+	enum px_err err = rq->a.failed || !scope ? PX_ENOMEM
+						 : tmpl_render(rq->srv->tmpl, name, scope, translate, rq, &rq->body);
 	if (err) {
 		fprintf(stderr, "praxis: rendering %s: %s\n", name, px_strerror(err));
 		rq->status = 503;
@@ -35,19 +59,19 @@ void page_error(struct request *rq, int status, const char *why)
 	static const struct {
 		int status;
 		const char *title;
-	} titles[] = {{400, "Bad request"},
-		      {404, "Page not found"},
-		      {405, "Method not allowed"},
-		      {414, "Address too long"},
-		      {503, "Service unavailable"}};
-	const char *title = "Error";
+	} titles[] = {{400, N_("Bad request")},
+		      {404, N_("Page not found")},
+		      {405, N_("Method not allowed")},
+		      {414, N_("Address too long")},
+		      {503, N_("Service unavailable")}};
+	const char *title = N_("Error");
 	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
 		if (titles[i].status == status)
 			title = titles[i].title;
 	struct tv *s = tv_map(&rq->a);
-	tv_set_str(s, "title", title);
+	tv_set_str(s, "title", T(rq, title));
 	tv_set_int(s, "status", status);
-	tv_set_str(s, "why", why);
+	tv_set_str(s, "why", T(rq, why));
 	page_render(rq, "error", s);
 	if (rq->status != 503)
 		rq->status = status;
@@ -59,7 +83,7 @@ int64_t page_number(struct request *rq)
 	const char *p = request_param(rq, "page");
 	int64_t n = 1;
 	if (p && (px_parse_i64(p, strlen(p), 0, &n) || n < 1 || n > 100000)) {
-		page_error(rq, 400, "The page number must be a whole number from 1.");
+		page_error(rq, 400, N_("The page number must be a whole number from 1."));
 		return -1;
 	}
 	return n;
@@ -143,10 +167,9 @@ int page_out_of_range(struct request *rq, int64_t page, size_t total, size_t per
 {
 	if (page == 1 || (uint64_t)(page - 1) * per_page < total)
 		return 0;
-	char why[96];
-	snprintf(why, sizeof why, "There is no page %lld: the last is %zu.", (long long)page,
-		 total ? (total + per_page - 1) / per_page : 1);
-	page_error(rq, 400, why);
+	/* no translated format string: a catalogue cannot break the printf */
+	page_error(rq, 400, arena_printf(&rq->a, "%s %zu.", T(rq, "There is no such page; the last is"),
+					 total ? (total + per_page - 1) / per_page : 1));
 	return 1;
 }
 

@@ -42,7 +42,7 @@ void page_suggest(struct request *rq)
 	char *s = json_dumps(o, JSON_COMPACT);
 	json_decref(o);
 	if (!s || buf_adds(&rq->body, s)) {
-		page_error(rq, 503, "The hub is short of memory.");
+		page_error(rq, 503, N_("The hub is short of memory."));
 	} else {
 		rq->type = "application/x-suggestions+json";
 		rq->cache = "public, max-age=60";
@@ -108,12 +108,12 @@ void page_sitemap_nodes(struct request *rq)
 	buf_init(&why, 256);
 	if ((size_t)(rq->id - 1) * SITEMAP_NODES >= index_size(rq->srv->ix) && rq->id > 1) {
 		buf_free(&why);
-		page_error(rq, 404, "There is no such sitemap.");
+		page_error(rq, 404, N_("There is no such sitemap."));
 		return;
 	}
 	if (index_search(rq->srv->ix, &iq, &r, &why) != PX_OK) {
 		buf_free(&why);
-		page_error(rq, 503, "The index cannot list the nodes.");
+		page_error(rq, 503, N_("The index cannot list the nodes."));
 		return;
 	}
 	buf_free(&why);

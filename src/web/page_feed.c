@@ -36,7 +36,7 @@ static const char *entries(struct request *rq, struct tv *hits, const char *base
 		char updated[32];
 		if (!nid || store_node_updated(rq->st, nid->i, updated) != PX_OK)
 			continue;
-		tv_set_str(e, "url", arena_printf(&rq->a, "%s/node/%lld", base, (long long)nid->i));
+		tv_set_str(e, "url", arena_printf(&rq->a, "%s%s", base, url_node(rq, nid->i)));
 		tv_set_str(e, "updated", updated);
 		tv_set_str(e, "updated_rfc822", rfc822(&rq->a, updated));
 		tv_set(e, "summary", sub && sub->len ? (struct tv *)sub : (struct tv *)tv_get(e, "lead", 4));
@@ -55,7 +55,7 @@ void page_feed(struct request *rq)
 	const char *q = request_param(rq, "q");
 	int search = !strcmp(html, "/search");
 	if (search && (!q || !*q)) {
-		page_error(rq, 400, "A search feed needs the words to search for: q=...");
+		page_error(rq, 400, N_("A search feed needs the words to search for: q=..."));
 		return;
 	}
 	struct tv *s = tv_map(&rq->a);
@@ -78,8 +78,8 @@ void page_feed(struct request *rq)
 	tv_set_str(s, "page", url_at(rq, base, *html ? html : "/", &(struct url_change){0}));
 	tv_set_str(s, "title",
 		   search  ? arena_printf(&rq->a, "praxis: %s", q)
-		   : *html ? "praxis: good practices"
-			   : "praxis: newest practices and stories");
+		   : *html ? arena_printf(&rq->a, "praxis: %s", T(rq, "Good practices"))
+			   : arena_printf(&rq->a, "praxis: %s", T(rq, "Newest practices and stories")));
 	page_render(rq, atom ? "atom" : "rss", s);
 	if (rq->status == 200)
 		rq->type =

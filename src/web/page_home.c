@@ -11,6 +11,6 @@ void page_home(struct request *rq)
 	if (listing_run(rq, &l, s))
 		return;
 	page_feeds(rq, s, "");
-	tv_set_str(s, "title", "Urban good practices");
+	tv_set_str(s, "title", T(rq, "Urban good practices"));
 	page_render(rq, "home", s);
 }

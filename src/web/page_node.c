@@ -40,7 +40,7 @@ static struct tv *sections(struct arena *a, const struct node *n)
 /* Share links: plain links, no third-party script. */
 static struct tv *share(struct request *rq, const char *title, int64_t nid)
 {
-	const char *url = arena_printf(&rq->a, "%s/node/%lld", url_base(rq), (long long)nid);
+	const char *url = arena_printf(&rq->a, "%s%s", url_base(rq), url_node(rq, nid));
 	struct tv *s = tv_map(&rq->a);
 	tv_set_str(s, "url", url);
 	tv_set_str(s, "title", title);
@@ -88,8 +88,8 @@ void page_node(struct request *rq)
 	enum px_err err = store_node_get(rq->st, rq->id, &n);
 	if (err) {
 		page_error(rq, err == PX_ENOTFOUND ? 404 : 503,
-			   err == PX_ENOTFOUND ? "There is no node with this number."
-					       : "The store cannot be read.");
+			   err == PX_ENOTFOUND ? N_("There is no node with this number.")
+					       : N_("The store cannot be read."));
 		return;
 	}
 	struct tv *s = page_card(rq, n);

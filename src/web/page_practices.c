@@ -13,7 +13,7 @@ void page_practices(struct request *rq)
 	if (listing_run(rq, &l, s))
 		return;
 	page_feeds(rq, s, "/good-practices");
-	tv_set_str(s, "title", "Good practices");
+	tv_set_str(s, "title", T(rq, "Good practices"));
 	tv_set_str(s, "q", q ? q : "");
 	page_render(rq, "practices", s);
 }

@@ -11,14 +11,14 @@ void page_search(struct request *rq)
 	struct tv *s = tv_map(&rq->a);
 	tv_set_str(s, "q", q ? q : "");
 	if (!q || !*q) {
-		tv_set_str(s, "title", "Search");
+		tv_set_str(s, "title", T(rq, "Search"));
 		page_render(rq, "search", s);
 		return;
 	}
 	struct listing l = {q, NULL, 1, 1, PER_PAGE};
 	if (listing_run(rq, &l, s))
 		return;
-	tv_set_str(s, "title", arena_printf(&rq->a, "%s · Search", q));
+	tv_set_str(s, "title", arena_printf(&rq->a, "%s · %s", q, T(rq, "Search")));
 	tv_set_bool(s, "searched", 1);
 	page_feeds(rq, s, "/search");
 	page_render(rq, "search", s);

@@ -21,11 +21,11 @@ void page_static(struct request *rq)
 	const char *name = arena_printf(&rq->a, "static/%s", rq->slug);
 	const struct web_asset *a = name ? web_asset_find(name) : NULL;
 	if (!a) {
-		page_error(rq, 404, "There is no such file.");
+		page_error(rq, 404, N_("There is no such file."));
 		return;
 	}
 	rq->type = type_of(a->name);
 	rq->cache = "public, max-age=3600";
 	if (buf_add(&rq->body, a->data, a->len))
-		page_error(rq, 503, "The hub is short of memory.");
+		page_error(rq, 503, N_("The hub is short of memory."));
 }

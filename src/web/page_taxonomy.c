@@ -13,10 +13,10 @@ static const struct {
 	enum index_facet field;
 	const char *kind; /* the heading's first word */
 } kinds[] = {
-	{"/themes/", FACET_THEMES, "Theme"},
-	{"/countries/", FACET_COUNTRY, "Country"},
-	{"/cities/", FACET_CITY, "City"},
-	{"/authors/", FACET_AUTHOR, "Author"},
+	{"/themes/", FACET_THEMES, N_("Theme")},
+	{"/countries/", FACET_COUNTRY, N_("Country")},
+	{"/cities/", FACET_CITY, N_("City")},
+	{"/authors/", FACET_AUTHOR, N_("Author")},
 };
 
 /* The value of field whose slug is slug, or NULL. */
@@ -42,7 +42,7 @@ void page_taxonomy(struct request *rq)
 	const char *value = value_of(rq, kinds[k].field, rq->slug);
 	const char *name = index_facet_name(kinds[k].field);
 	if (!value) {
-		page_error(rq, 404, "There is nothing filed under this name.");
+		page_error(rq, 404, N_("There is nothing filed under this name."));
 		return;
 	}
 	struct tv *s = tv_map(&rq->a);
@@ -51,11 +51,11 @@ void page_taxonomy(struct request *rq)
 		return;
 	const struct tv *total = tv_get(s, "total", 5);
 	if (!total || total->i == 0) {
-		page_error(rq, 404, "Nothing is filed under this name any more.");
+		page_error(rq, 404, N_("Nothing is filed under this name any more."));
 		return;
 	}
 	tv_set_str(s, "title", value);
-	tv_set_str(s, "kind", kinds[k].kind);
+	tv_set_str(s, "kind", T(rq, kinds[k].kind));
 	const char *feed = kinds[k].field == FACET_AUTHOR ? "" : "/good-practices";
 	tv_set_str(s, "feed_atom",
 		   url_at(rq, "", arena_printf(&rq->a, "%s/feed.atom", feed),

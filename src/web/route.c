@@ -64,6 +64,25 @@ static int match(struct request *rq, const char *pattern, const char *path)
 	return 1;
 }
 
+/* The interface language: a path prefix (/fr/...) chooses it and is taken
+ * off the path; without one, the Accept-Language header does. */
+void route_language(struct request *rq)
+{
+	const char *p = rq->path;
+	size_t n = strcspn(p + 1, "/");
+	int k = p[0] == '/' ? i18n_known(p + 1, n) : -1;
+	if (k >= 0) {
+		rq->lang = i18n_code((size_t)k);
+		rq->root = arena_strndup(&rq->a, p, n + 1);
+		rq->path = p[1 + n] ? p + 1 + n : "/";
+		if (!rq->root)
+			rq->root = "";
+		return;
+	}
+	rq->lang = i18n_pick(MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "Accept-Language"));
+	rq->by_header = 1;
+}
+
 void route_dispatch(struct request *rq, const char *method)
 {
 	(void)method; /* GET and HEAD only, checked by the server */
@@ -75,7 +94,7 @@ void route_dispatch(struct request *rq, const char *method)
 	if (!strncmp(rq->path, "/api/", 5))
 		page_api_missing(rq);
 	else
-		page_error(rq, 404, "There is no page at this address.");
+		page_error(rq, 404, N_("There is no page at this address."));
 }
 
 const char *request_param(const struct request *rq, const char *name)

@@ -128,6 +128,8 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct request *rq, str
 		"default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
 	if (rq->cache)
 		MHD_add_response_header(r, "Cache-Control", rq->cache);
+	if (rq->by_header)
+		MHD_add_response_header(r, "Vary", "Accept-Language");
 	if (rq->status == 405)
 		MHD_add_response_header(r, "Allow", "GET, HEAD");
 	(void)head; /* libmicrohttpd sends no body to a HEAD */
@@ -158,12 +160,12 @@ static int refused(struct MHD_Connection *c, const char *url, const struct pendi
 	size_t bad;
 	struct args_check a = {0};
 	if (p->uri && strlen(p->uri) > URI_MAX) {
-		*why = "This address is too long.";
+		*why = N_("This address is too long.");
 		return 414;
 	}
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, check_arg, &a);
 	if (a.bad || text_utf8_check(url, strlen(url), &bad)) {
-		*why = "This address is not valid UTF-8.";
+		*why = N_("This address is not valid UTF-8.");
 		return 400;
 	}
 	return 0;
@@ -182,18 +184,19 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 		*upload_size = 0; /* no page takes a body yet: it is read and dropped */
 		return MHD_YES;
 	}
-	struct request rq = {.srv = srv, .conn = c, .path = url, .status = 200};
+	struct request rq = {.srv = srv, .conn = c, .path = url, .lang = "en", .root = "", .status = 200};
 	arena_init(&rq.a);
 	buf_init(&rq.body, BODY_CAP);
 	const char *why = NULL;
+	route_language(&rq);
 	int status = refused(c, url, p, &why);
 	int head = !strcmp(method, "HEAD");
 	if (status)
 		page_error(&rq, status, why);
 	else if (strcmp(method, "GET") && !head)
-		page_error(&rq, 405, "This address only answers GET and HEAD.");
+		page_error(&rq, 405, N_("This address only answers GET and HEAD."));
 	else if (!(rq.st = thread_store(srv)))
-		page_error(&rq, 503, "The hub's store cannot be opened; try again later.");
+		page_error(&rq, 503, N_("The hub's store cannot be opened; try again later."));
 	else
 		route_dispatch(&rq, "GET");
 	enum MHD_Result ok = respond(c, &rq, p, head);

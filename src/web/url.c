@@ -45,6 +45,8 @@ const char *url_at(struct request *rq, const char *base, const char *path, const
 	buf_init(&b, 16384);
 	struct rebuild r = {c, &b, buf_adds(&b, base)};
 	if (!r.err)
+		r.err = buf_adds(&b, rq->root);
+	if (!r.err)
 		r.err = buf_adds(&b, path);
 	request_params_each(rq, keep, &r);
 	if (!r.err && c->add_k)
@@ -58,7 +60,7 @@ const char *url_at(struct request *rq, const char *base, const char *path, const
 
 const char *url_node(struct request *rq, int64_t nid)
 {
-	return arena_printf(&rq->a, "/node/%lld", (long long)nid);
+	return arena_printf(&rq->a, "%s/node/%lld", rq->root, (long long)nid);
 }
 
 /* The Host header says where the client reached the hub; without one

@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Checks the interface's catalogues against the sources: every msgid of
+templates/ ({{_ "..."}}) and src/web/ (T(rq, "...") and N_("...")) must
+be translated in every po/LANG.po, and no catalogue may keep a msgid that
+nothing uses any more. Prints what is wrong; exit 1 if anything is."""
+import glob
+import re
+import sys
+
+sys.path.insert(0, "tools")
+from gen_i18n import parse  # noqa: E402
+
+
+def used():
+    ids = {}
+    for p in sorted(glob.glob("templates/*")):
+        for n, line in enumerate(open(p, encoding="utf-8"), 1):
+            for m in re.finditer(r'\{\{_ "([^"]*)"\}\}', line):
+                ids.setdefault(m.group(1), "%s:%d" % (p, n))
+    for p in sorted(glob.glob("src/web/*.c")):
+        text = open(p, encoding="utf-8").read()
+        for m in re.finditer(r'(?:\bT\(\s*[a-z&>-]+,\s*|\bN_\(\s*)"((?:[^"\\]|\\.)*)"', text):
+            ids.setdefault(m.group(1).replace('\\"', '"'), "%s:%d" % (p, text.count("\n", 0, m.start()) + 1))
+    return ids
+
+
+def main():
+    ids, bad = used(), 0
+    for po in sorted(glob.glob("po/*.po")):
+        have = parse(po)
+        for k, where in sorted(ids.items()):
+            if not have.get(k):
+                print("%s: no translation of \"%s\" (%s)" % (po, k, where))
+                bad += 1
+        for k in sorted(set(have) - set(ids)):
+            print("%s: \"%s\" is used nowhere" % (po, k))
+            bad += 1
+    print("i18n: %d messages, %d catalogues, %d problems" % (len(ids), len(glob.glob("po/*.po")), bad))
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()
