@@ -1,0 +1,99 @@
+// End-to-end: a visitor in Debian's chromium, driven by playwright-core.
+// Usage: node tests/e2e/browse.js BASE_URL SCREENSHOT_DIR
+// Opens the home page, filters by country, searches with a typo, opens a
+// practice, switches to French and follows a feed link; saves a screenshot
+// of each step; axe-core must find no serious or critical violation on any
+// page. Exit 1 with the reason on the first failure.
+"use strict";
+const path = require("path");
+const { chromium } = require("playwright-core");
+
+const [base, shots] = process.argv.slice(2);
+const axePath = require.resolve("axe-core/axe.min.js");
+let step = 0;
+
+function check(cond, what) {
+	if (!cond) throw new Error(what);
+}
+
+async function look(page, name) {
+	step++;
+	await page.screenshot({ path: path.join(shots, `e2e-${step}-${name}.png`), fullPage: true });
+	await page.addScriptTag({ path: axePath });
+	const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+	const bad = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+	check(bad.length === 0, `${name}: axe found ` +
+		bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`).join("; "));
+	console.log(`e2e ${name}: ok (${r.violations.length} minor axe findings)`);
+}
+
+(async () => {
+	const browser = await chromium.launch({
+		executablePath: "/usr/bin/chromium",
+		headless: true,
+		args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+			"--disable-component-update", "--no-first-run"],
+	});
+	try {
+		// axe is injected as an inline script, which the hub's CSP forbids
+		const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB", bypassCSP: true });
+		const page = await ctx.newPage();
+		page.on("pageerror", (e) => { throw new Error("script error: " + e.message); });
+
+		await page.goto(base + "/");
+		check(await page.title() === "Urban good practices · praxis", "home: wrong title " + await page.title());
+		check(await page.locator("article.card").count() === 10, "home: not 10 cards");
+		await look(page, "home");
+
+		await page.click("header nav >> text=Good practices");
+		await page.click(".facet >> a:has-text('Spain')");
+		check(page.url().includes("country=Spain"), "filter: the URL lost the filter: " + page.url());
+		check(await page.locator("article.card").count() === 2, "filter: Spain should leave 2 practices");
+		await look(page, "filtered");
+
+		await page.fill("#q", "cooperatve");
+		await page.press("#q", "Enter");
+		await page.waitForURL(/\/search\?q=cooperatve/);
+		const hits = await page.locator("article.card.practice h2 a").allTextContents();
+		check(hits.length > 0, "search with a typo found no practice");
+		await look(page, "typo-search");
+
+		await page.click("article.card.practice h2 a >> nth=0");
+		await page.waitForURL(/\/node\/\d+$/);
+		check(await page.locator("h2:has-text('Summary')").count() === 1, "practice: no Summary section");
+		check((await page.locator("h1").textContent()) === hits[0], "practice: not the hit clicked");
+		await look(page, "practice");
+
+		await page.click("nav.langs >> text=Français");
+		await page.waitForURL(/\/fr\/node\/\d+$/);
+		check(await page.getAttribute("html", "lang") === "fr", "French: html lang is not fr");
+		check(await page.locator("h2:has-text('Partager')").count() === 1, "French: no 'Partager'");
+		await look(page, "french");
+
+		await page.goto(base + "/fr/good-practices?country=Spain");
+		const feed = await page.getAttribute("link[rel=alternate][type='application/atom+xml']", "href");
+		check(feed, "subscribe: no Atom feed advertised");
+		const res = await page.request.get(new URL(feed, base).href);
+		check(res.status() === 200 && res.headers()["content-type"].startsWith("application/atom+xml"),
+			"subscribe: the feed did not answer Atom");
+		const xml = await res.text();
+		check((xml.match(/<entry/g) || []).length === 2, "subscribe: the feed should hold Spain's 2 practices");
+		await page.click("footer >> text=Atom");
+		step++;
+		await page.screenshot({ path: path.join(shots, `e2e-${step}-feed.png`) });
+		console.log("e2e feed: ok");
+
+		const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+		await phone.goto(base + "/el/search?q=city");
+		const wide = await phone.evaluate(() => document.documentElement.scrollWidth);
+		check(wide <= 360, `phone: the page is ${wide} px wide on a 360 px screen`);
+		step++;
+		await phone.screenshot({ path: path.join(shots, `e2e-${step}-phone.png`), fullPage: true });
+		console.log("e2e phone: ok");
+	} finally {
+		await browser.close();
+	}
+})().catch((e) => {
+	console.error("e2e FAILED: " + e.message);
+	process.exit(1);
+});
