@@ -95,6 +95,11 @@ enum px_err node_map_strings(struct node *n, char *(*fn)(const char *)) PX_WUR;
 json_t *node_to_json(const struct node *n);
 /* Writes the export line of n (object + '\n') to out. */
 enum px_err node_write_jsonl(const struct node *n, struct buf *out) PX_WUR;
+/* CSV (RFC 4180, CRLF): the header row, and n's row (lists joined with
+ * " | ", one column per section, a cell a spreadsheet would run as a
+ * formula given a leading apostrophe). */
+extern const char node_csv_header[];
+enum px_err node_write_csv(const struct node *n, struct buf *out) PX_WUR;
 /* Builds a node from an export object. A missing nid (or null) leaves nid 0.
  * On a malformed object returns NULL and writes a one-line reason to why. */
 struct node *node_from_json(const json_t *obj, struct buf *why);

@@ -55,7 +55,7 @@ void page_feed(struct request *rq)
 	const char *q = request_param(rq, "q");
 	int search = !strcmp(html, "/search");
 	if (search && (!q || !*q)) {
-		page_error(rq, 400, N_("A search feed needs the words to search for: q=..."));
+		page_error(rq, 400, N_("A search needs the words to search for: q=..."));
 		return;
 	}
 	struct tv *s = tv_map(&rq->a);
@@ -92,4 +92,8 @@ void page_feeds(struct request *rq, struct tv *scope, const char *path)
 	const char *rss = arena_printf(&rq->a, "%s/feed.rss", path);
 	tv_set_str(scope, "feed_atom", atom ? url_at(rq, "", atom, &(struct url_change){0}) : NULL);
 	tv_set_str(scope, "feed_rss", rss ? url_at(rq, "", rss, &(struct url_change){0}) : NULL);
+	if (*path) { /* the stream itself has no CSV: the API lists every node */
+		const char *csv = arena_printf(&rq->a, "%s.csv", path);
+		tv_set_str(scope, "csv", csv ? url_at(rq, "", csv, &(struct url_change){0}) : NULL);
+	}
 }

@@ -15,6 +15,8 @@ struct route {
 static const struct route routes[] = {
 	{"/", page_home},
 	{"/good-practices", page_practices},
+	{"/good-practices.csv", page_csv},
+	{"/search.csv", page_csv},
 	{"/search", page_search},
 	{"/node/{nid}", page_node},
 	{"/themes/{slug}", page_taxonomy},

@@ -208,6 +208,7 @@ void page_practices(struct request *rq);
 void page_static(struct request *rq);
 void page_feed(struct request *rq);
 void page_taxonomy(struct request *rq);
+void page_csv(struct request *rq);
 void page_opensearch(struct request *rq);
 void page_suggest(struct request *rq);
 void page_sitemap_index(struct request *rq);
@@ -218,8 +219,8 @@ void page_api_node(struct request *rq);
 void page_api_search(struct request *rq);
 void page_api_openapi(struct request *rq);
 void page_api_missing(struct request *rq);
-/* scope.feed_atom, scope.feed_rss: the feeds of the page at path (its
- * parameters kept), advertised by the layout. */
+/* scope.feed_atom, scope.feed_rss, scope.csv: the feeds and the CSV file of
+ * the listing at path (its parameters kept), advertised by the layout. */
 void page_feeds(struct request *rq, struct tv *scope, const char *path);
 
 /* ---- i18n.c: interface languages ---- */

@@ -51,6 +51,25 @@ page 400 '/api/v1/search?q=a&country=Atlantis'
 has '"error":"no country is called'
 page 400 '/api/v1/search?q=%ff'
 
+# CSV downloads: the columns of praxis export --format csv, the listing's rows
+expect_status 0 "$PRAXIS" export --db "$TMP/db" --format csv
+cp "$TMP/out" "$TMP/export.csv"
+page 200 '/good-practices.csv?country=Spain'
+grep -qi '^content-type: text/csv' "$TMP/head" || fail "the CSV is not text/csv"
+python3 - "$TMP/body" "$TMP/export.csv" <<'PY' || fail "the practices' CSV is not the export's rows"
+import csv, sys
+got = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+want = list(csv.reader(open(sys.argv[2], newline="", encoding="utf-8")))
+assert got[0] == want[0], got[0]
+spain = [r for r in want[1:] if r[1] == "practice" and r[4] == "Spain"]
+assert sorted(got[1:]) == sorted(spain) and len(spain) == 2, (got, spain)
+PY
+page 200 '/search.csv?q=barcelona'
+has '^17064,"practice","BMINCOME"'
+page 400 /search.csv
+page 200 '/search?q=city'
+has 'href="/search.csv\?q=city" download'
+
 page 200 /api/v1/openapi.json
 python3 - "$TMP/body" <<'PY' || fail "the OpenAPI document is incomplete"
 import json, sys
