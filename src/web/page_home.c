@@ -10,6 +10,7 @@ void page_home(struct request *rq)
 	struct listing l = {"", NULL, 0, 0, PER_PAGE};
 	if (listing_run(rq, &l, s))
 		return;
+	map_add(rq, s, tv_get(s, "hits", 4), 0);
 	page_feeds(rq, s, "");
 	tv_set_str(s, "title", T(rq, "Urban good practices"));
 	page_render(rq, "home", s);

@@ -63,6 +63,15 @@ static struct tv *related(struct request *rq, const struct node *n)
 	return list;
 }
 
+/* How a relation reads ("in_partnership_with": "In partnership with"). */
+static const char *relation_label(const char *name)
+{
+	enum relation r;
+	static const char *const labels[RELATION_COUNT] = {N_("In partnership with"),
+							   N_("Adapted by cities from")};
+	return relation_parse(name, &r) ? name : labels[r];
+}
+
 /* "1 620 000" with thin spaces, as the sample writes it. */
 static const char *population(struct arena *a, int64_t p)
 {
@@ -98,7 +107,7 @@ void page_node(struct request *rq)
 		tv_set_str(s, "population", population(&rq->a, n->population));
 		struct tv *rel = tv_list(&rq->a);
 		for (size_t i = 0; i < strlist_len(&n->relations); i++)
-			tv_push(rel, tv_str(&rq->a, strlist_get(&n->relations, i)));
+			tv_push(rel, tv_str(&rq->a, T(rq, relation_label(strlist_get(&n->relations, i)))));
 		tv_set(s, "relations", rel);
 		tv_set(s, "sections", sections(&rq->a, n));
 		struct tv *kw = tv_list(&rq->a); /* the themes, for schema.org */
@@ -106,6 +115,9 @@ void page_node(struct request *rq)
 			tv_push(kw, tv_str(&rq->a, strlist_get(&n->themes, i)));
 		tv_set(s, "keywords", kw);
 		tv_set(s, "related", related(rq, n));
+		struct tv *self = tv_list(&rq->a);
+		tv_push(self, s);
+		map_add(rq, s, self, 1);
 	} else {
 		tv_set(s, "body", paragraphs(&rq->a, n->body));
 	}

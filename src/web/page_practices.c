@@ -12,6 +12,7 @@ void page_practices(struct request *rq)
 	struct listing l = {q ? q : "", "type=practice", 1, q && *q, PER_PAGE};
 	if (listing_run(rq, &l, s))
 		return;
+	map_add(rq, s, tv_get(s, "hits", 4), 0);
 	page_feeds(rq, s, "/good-practices");
 	tv_set_str(s, "title", T(rq, "Good practices"));
 	tv_set_str(s, "q", q ? q : "");

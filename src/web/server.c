@@ -275,6 +275,8 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 {
 	struct server srv = {o->ix, NULL, o->db};
 	enum px_err err = tmpl_set_new(&srv.tmpl, why);
+	if (!err && (err = map_init()))
+		buf_reject(why, "out of memory for the map's gazetteer");
 	/* SIGINT and SIGTERM go to sigwait() below, never to a worker */
 	sigset_t set;
 	sigemptyset(&set);
@@ -299,5 +301,6 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		stop(d);
 	}
 	tmpl_set_free(srv.tmpl);
+	map_free();
 	return err;
 }

@@ -51,4 +51,21 @@ page 200 /sitemaps/pages
 has '/themes/jobs-and-skills</loc>'
 has '/countries/italy</loc>'
 page 404 /sitemaps/2
+
+# the map: the practices of a listing placed by their city, one on its page
+page 200 /static/europe.svg
+grep -qi '^content-type: image/svg+xml' "$TMP/head" || fail "the map is not served as SVG"
+xmllint --noout "$TMP/body" || fail "the map is not XML"
+has '<title>Spain</title>'
+page 200 /
+[ "$(grep -o '<circle ' "$TMP/body" | wc -l)" -eq 3 ] || fail "the home page should place 3 practices"
+has '<a href="/node/17063"><circle cx="[0-9.]+" cy="[0-9.]+" r="9"><title>CO-CITY, Turin</title>'
+page 200 '/fr/good-practices?country=Spain'
+[ "$(grep -o '<circle ' "$TMP/body" | wc -l)" -eq 2 ] || fail "Spain's practices should be 2 dots"
+has '<a href="/fr/node/17065">'
+page 200 /node/17065
+has '<svg viewBox="[0-9-]+ [0-9-]+ 320 [0-9]+"'
+has '<title>AS-FABRIK, Bilbao</title>'
+page 200 /node/17072
+lacks '<circle '
 stop_server
