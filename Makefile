@@ -25,7 +25,7 @@ FUZZ_SECONDS ?= 20
 # Objects of one build flavour: $(call objs,DIR,SOURCES)
 objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
 
-.PHONY: all run test unit cli-test http-test fuzz bench-ingest checksrc deps clean
+.PHONY: all run test unit cli-test http-test fuzz bench-ingest bench-http checksrc deps clean
 all: build/praxis
 
 deps:
@@ -143,6 +143,11 @@ fuzz: $(addprefix build/fuzz/,$(FUZZERS))
 
 bench-ingest: build/praxis build/gen_listing
 	@python3 bench/ingest.py
+
+# The web benchmark: wrk against praxis and nginx serving the same pages.
+bench-http: build/praxis
+	@scripts/deps-bench
+	@python3 bench/http.py
 
 # Banned calls: unbounded copies and parsers without error reporting.
 checksrc:

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""make bench-http: wrk against praxis serving a 100k-node hub and, in the
+same run, against nginx serving the same pages saved as static files.
+
+Pages: the home page, a practice, a search page and the JSON search API.
+For each, wrk runs SECONDS (10) at CONNECTIONS (64) on 2 threads against
+praxis, then against nginx; the table gives requests/s, latency p50/p99 and
+praxis' share of nginx's throughput. praxis and nginx each get 2 worker
+threads; wrk shares the same 2 cores, as a client on the same machine would.
+
+Environment: NODES (100000), SECONDS, CONNECTIONS. The hub's store is kept
+in build/bench/http/ between runs (ingesting 100k nodes takes a minute).
+"""
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+B = os.path.join(ROOT, "build", "bench", "http")
+NODES = int(os.environ.get("NODES", "100000"))
+SECONDS = os.environ.get("SECONDS", "10")
+CONNECTIONS = os.environ.get("CONNECTIONS", "64")
+PRAXIS_PORT, NGINX_PORT = 18080, 18081
+
+
+def log(msg):
+    print("bench-http: " + msg, file=sys.stderr, flush=True)
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def hub():
+    """The store of a NODES-node hub, from the search benchmark's corpus."""
+    db = os.path.join(B, f"hub-{NODES}.db")
+    if os.path.exists(db):
+        return db
+    corpus = os.path.join(ROOT, "build", "bench", "corpus", f"{NODES}-s1.jsonl")
+    if not os.path.exists(corpus):
+        run(["make", "-s", "build/bench/gen_corpus"], cwd=ROOT)
+        with open(corpus + ".tmp", "wb") as f:
+            run([os.path.join(ROOT, "build", "bench", "gen_corpus"), "--nodes", str(NODES), "--seed", "1"], stdout=f)
+        os.replace(corpus + ".tmp", corpus)
+    t = time.time()
+    run([os.path.join(ROOT, "build", "praxis"), "ingest", "--quiet", "--db", db + ".tmp", corpus])
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + ".tmp" + suffix):
+            os.replace(db + ".tmp" + suffix, db + suffix)
+    log(f"ingested {NODES} nodes in {time.time() - t:.0f} s")
+    return db
+
+
+def start_praxis(db):
+    p = subprocess.Popen([os.path.join(ROOT, "build", "praxis"), "serve", "--db", db, "--quiet", "--threads", "2",
+                          "--port", str(PRAXIS_PORT)], stdout=subprocess.PIPE, text=True)
+    line = p.stdout.readline()  # the index is read (or built and saved) first
+    if "serving" not in line:
+        sys.exit("bench-http: praxis did not start: " + line)
+    return p
+
+
+def start_nginx(docroot):
+    conf = os.path.join(B, "nginx.conf")
+    with open(conf, "w") as f:
+        f.write(f"""worker_processes 2;
+pid {B}/nginx.pid;
+error_log {B}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  types {{ text/html html; application/json json; }}
+  server {{ listen 127.0.0.1:{NGINX_PORT}; root {docroot}; }}
+}}
+""")
+    p = subprocess.Popen(["nginx", "-c", conf, "-p", B, "-g", "daemon off;"])
+    time.sleep(1)
+    if p.poll() is not None:
+        sys.exit("bench-http: nginx did not start")
+    return p
+
+
+def pages(base):
+    """(name, praxis path, static file name): a practice and a search of the hub."""
+    with urllib.request.urlopen(base + "/good-practices") as r:
+        html = r.read().decode()
+    nid = re.search(r'href="/node/(\d+)"', html).group(1)
+    return [("home", "/", "home.html"), ("practice", f"/node/{nid}", "practice.html"),
+            ("search", "/search?q=social%20housing", "search.html"),
+            ("api search", "/api/v1/search?q=social%20housing", "search.json")]
+
+
+def wrk(url):
+    out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
+                         check=True, capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    def pct(p):
+        m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        v, unit = float(m.group(1)), m.group(2)
+        return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rps, pct(50), pct(99), int(errors.group(1)) if errors else 0
+
+
+def main():
+    os.makedirs(B, exist_ok=True)
+    run(["make", "-s", "build/praxis"], cwd=ROOT)
+    db = hub()
+    docroot = os.path.join(B, "static")
+    shutil.rmtree(docroot, ignore_errors=True)
+    os.makedirs(docroot)
+    praxis = start_praxis(db)
+    nginx = None
+    try:
+        base = f"http://127.0.0.1:{PRAXIS_PORT}"
+        plist = pages(base)
+        for _, path, name in plist:
+            with urllib.request.urlopen(base + path) as r, open(os.path.join(docroot, name), "wb") as f:
+                f.write(r.read())
+        nginx = start_nginx(docroot)
+        rows = []
+        for label, path, name in plist:
+            a = wrk(base + path)
+            b = wrk(f"http://127.0.0.1:{NGINX_PORT}/{name}")
+            size = os.path.getsize(os.path.join(docroot, name))
+            rows.append((label, size, a, b))
+            log(f"{label}: praxis {a[0]:.0f} req/s, nginx {b[0]:.0f} req/s")
+    finally:
+        praxis.send_signal(signal.SIGTERM)
+        praxis.wait()
+        if nginx:
+            nginx.send_signal(signal.SIGQUIT)
+            nginx.wait()
+    head = f"{'page':<12}{'bytes':>8}{'praxis req/s':>14}{'p50/p99 ms':>14}{'nginx req/s':>13}{'p50/p99 ms':>14}{'praxis/nginx':>14}"
+    print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s, both servers with 2 workers")
+    print(head)
+    print("-" * len(head))
+    for label, size, a, b in rows:
+        err = f"  ({a[3]} non-2xx from praxis)" if a[3] else ""
+        print(f"{label:<12}{size:>8}{a[0]:>14.0f}{f'{a[1]:.2f}/{a[2]:.2f}':>14}{b[0]:>13.0f}"
+              f"{f'{b[1]:.2f}/{b[2]:.2f}':>14}{a[0] / b[0]:>13.2f}x{err}")
+
+
+if __name__ == "__main__":
+    main()
