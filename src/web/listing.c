@@ -6,29 +6,40 @@
 
 #include <string.h>
 
-#define FILTERS_MAX  32
 #define FACET_VALUES 12 /* shown per facet */
-
-struct filters {
-	struct index_filter f[FILTERS_MAX];
-	size_t n;
-	int too_many;
-};
 
 static void take_filter(const char *k, const char *v, void *arg)
 {
-	struct filters *fs = arg;
+	struct web_filters *fs = arg;
 	enum index_facet f;
-	if (!*v || index_facet_parse(k, &f))
+	char field[32];
+	if (!strcmp(k, "filter")) { /* filter=field=value */
+		const char *eq = strchr(v, '=');
+		size_t n = eq ? (size_t)(eq - v) : 0;
+		if (!n || n >= sizeof field || !eq[1]) {
+			fs->bad = fs->bad ? fs->bad : v;
+			return;
+		}
+		memcpy(field, v, n);
+		field[n] = '\0';
+		k = field;
+		v = eq + 1;
+	} else if (index_facet_parse(k, &f) || !*v) {
 		return; /* other parameters (q, page, ...) are the page's */
-	if (fs->n == FILTERS_MAX) {
-		fs->too_many = 1;
-		return;
 	}
-	fs->f[fs->n++] = (struct index_filter){f, v};
+	if (index_facet_parse(k, &f) || fs->n == WEB_FILTERS_MAX)
+		fs->bad = fs->bad ? fs->bad : v;
+	else
+		fs->f[fs->n++] = (struct index_filter){f, v};
 }
 
-static int filter_on(const struct filters *fs, enum index_facet f, const char *v)
+int request_filters(const struct request *rq, struct web_filters *fs)
+{
+	request_params_each(rq, take_filter, fs);
+	return fs->bad ? -1 : 0;
+}
+
+static int filter_on(const struct web_filters *fs, enum index_facet f, const char *v)
 {
 	for (size_t i = 0; i < fs->n; i++)
 		if (fs->f[i].field == f && !strcmp(fs->f[i].value, v))
@@ -38,8 +49,9 @@ static int filter_on(const struct filters *fs, enum index_facet f, const char *v
 
 static const char *facet_label(enum index_facet f)
 {
-	static const char *const labels[FACET_COUNT] = {N_("Type"),    N_("Themes"),    N_("Programme"), N_("Country"),
-							N_("City"),    N_("City size"), N_("Language"),  N_("Author")};
+	static const char *const labels[FACET_COUNT] = {N_("Type"),     N_("Themes"), N_("Programme"),
+							N_("Country"),  N_("City"),   N_("City size"),
+							N_("Language"), N_("Author")};
 	return labels[f];
 }
 
@@ -62,7 +74,7 @@ static const char *language_name(const char *code)
 
 /* scope.facets: per field its values, each with its count and the link
  * that adds it to the filters (or removes it, when in force). */
-static struct tv *facets(struct request *rq, const struct index_result *r, const struct filters *fs,
+static struct tv *facets(struct request *rq, const struct index_result *r, const struct web_filters *fs,
 			 size_t fixed)
 {
 	struct tv *list = tv_list(&rq->a);
@@ -96,7 +108,7 @@ static struct tv *facets(struct request *rq, const struct index_result *r, const
 }
 
 /* scope.filters: those in force, each with the link that removes it. */
-static struct tv *in_force(struct request *rq, const struct filters *fs, size_t from)
+static struct tv *in_force(struct request *rq, const struct web_filters *fs, size_t from)
 {
 	struct tv *list = tv_list(&rq->a);
 	for (size_t i = from; i < fs->n; i++) {
@@ -114,7 +126,7 @@ static struct tv *in_force(struct request *rq, const struct filters *fs, size_t 
 }
 
 static void fill(struct request *rq, const struct listing *l, const struct index_result *r,
-		 const struct filters *fs, size_t fixed, int64_t page, struct tv *scope)
+		 const struct web_filters *fs, size_t fixed, int64_t page, struct tv *scope)
 {
 	tv_set(scope, "hits", page_hits(rq, r));
 	tv_set_int(scope, "total", (int64_t)r->total);
@@ -140,24 +152,12 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	int64_t page = page_number(rq);
 	if (page < 0)
 		return -1;
-	struct filters fs = {.n = 0};
-	size_t fixed = 0;
-	if (l->fixed) { /* "field=value" */
-		const char *eq = strchr(l->fixed, '=');
-		enum index_facet f;
-		char field[32];
-		size_t n = eq ? (size_t)(eq - l->fixed) : 0;
-		if (n && n < sizeof field) {
-			memcpy(field, l->fixed, n);
-			field[n] = '\0';
-			if (!index_facet_parse(field, &f))
-				fs.f[fs.n++] = (struct index_filter){f, eq + 1};
-		}
-		fixed = fs.n;
-	}
-	request_params_each(rq, take_filter, &fs);
-	if (fs.too_many) {
-		page_error(rq, 400, N_("Too many filters."));
+	struct web_filters fs = {.n = 0};
+	if (l->fixed)
+		take_filter("filter", l->fixed, &fs); /* "field=value" */
+	size_t fixed = fs.n;
+	if (request_filters(rq, &fs)) {
+		page_error(rq, 400, N_("A filter names no known field, or there are too many."));
 		return -1;
 	}
 	struct index_query q = {l->q,        fs.f,      fs.n,        (size_t)(page - 1) * l->per_page,

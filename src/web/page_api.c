@@ -12,7 +12,6 @@
 
 #define NODES_PER_PAGE 50
 #define LIMIT_MAX      100
-#define FILTERS_MAX    32
 
 /* Sends j (consumed) as the response; 503 if it cannot be written. */
 static void send_json(struct request *rq, int status, json_t *j)
@@ -52,50 +51,15 @@ static int64_t number(struct request *rq, const char *name, int64_t def, int64_t
 	return v;
 }
 
-struct filters {
-	struct index_filter f[FILTERS_MAX];
-	size_t n;
-	const char *bad; /* the first unusable filter= */
-};
-
-/* filter=field=value, or field=value directly, as on the pages. */
-static void take_filter(const char *k, const char *v, void *arg)
-{
-	struct filters *fs = arg;
-	enum index_facet f;
-	char field[32];
-	if (!strcmp(k, "filter")) {
-		const char *eq = strchr(v, '=');
-		size_t n = eq ? (size_t)(eq - v) : 0;
-		if (!n || n >= sizeof field || !eq[1]) {
-			fs->bad = fs->bad ? fs->bad : v;
-			return;
-		}
-		memcpy(field, v, n);
-		field[n] = '\0';
-		k = field;
-		v = eq + 1;
-	} else if (index_facet_parse(k, &f) || !*v) {
-		return;
-	}
-	if (index_facet_parse(k, &f) || fs->n == FILTERS_MAX)
-		fs->bad = fs->bad ? fs->bad : v;
-	else
-		fs->f[fs->n++] = (struct index_filter){f, v};
-}
-
 /* Runs q with the request's filters; 0, or -1 after an error response. */
 static int run(struct request *rq, struct index_query *q, struct index_result *r)
 {
-	static struct filters fs_zero;
-	struct filters *fs = arena_alloc(&rq->a, sizeof *fs);
+	struct web_filters *fs = arena_alloc(&rq->a, sizeof *fs); /* zeroed */
 	if (!fs) {
 		api_error(rq, 503, "out of memory");
 		return -1;
 	}
-	*fs = fs_zero;
-	request_params_each(rq, take_filter, fs);
-	if (fs->bad) {
+	if (request_filters(rq, fs)) {
 		api_error(rq, 400,
 			  "a filter is not field=value with a known field (type, themes, labels, country, "
 			  "city, city_size, language, author)");

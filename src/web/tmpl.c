@@ -19,18 +19,18 @@
 enum ctx { C_TEXT, C_ATTR, C_URL, C_URL_PART, C_JSON };
 enum op { OP_TEXT, OP_VAR, OP_EACH, OP_IF, OP_UNLESS, OP_TR };
 
-struct node {
+struct tnode {
 	enum op op;
 	enum ctx ctx;
 	const char *text; /* OP_TEXT: literal; OP_VAR, blocks: the name; OP_TR: the msgid */
 	size_t len;
-	struct node *body, *alt; /* blocks: the body, and the {{else}} part */
-	struct node *next;
+	struct tnode *body, *alt; /* blocks: the body, and the {{else}} part */
+	struct tnode *next;
 };
 
 struct tmpl {
 	const char *name;
-	struct node *root;
+	struct tnode *root;
 };
 
 struct tmpl_set {
@@ -272,9 +272,9 @@ static int fail(struct parser *ps, const char *at, const char *what)
 	return -1;
 }
 
-static struct node *node_new(struct parser *ps, enum op op, const char *text, size_t len)
+static struct tnode *tnode_new(struct parser *ps, enum op op, const char *text, size_t len)
 {
-	struct node *n = arena_alloc(&ps->ts->mem, sizeof *n);
+	struct tnode *n = arena_alloc(&ps->ts->mem, sizeof *n);
 	if (!n) {
 		fail(ps, ps->p, "out of memory");
 		return NULL;
@@ -293,10 +293,10 @@ static const struct source *source_find(const struct parser *ps, const char *nam
 	return NULL;
 }
 
-static int parse_list(struct parser *ps, struct node ***tail, const char **stop, size_t *stop_len);
+static int parse_list(struct parser *ps, struct tnode ***tail, const char **stop, size_t *stop_len);
 
 /* {{> name}}: the partial's nodes, read in the current HTML state. */
-static int include(struct parser *ps, struct node ***tail, const char *name, size_t n, const char *at)
+static int include(struct parser *ps, struct tnode ***tail, const char *name, size_t n, const char *at)
 {
 	const struct source *s = source_find(ps, name, n);
 	if (!s)
@@ -330,14 +330,14 @@ static int is_name(const char *s, size_t n)
 
 /* A block {{#kind name}}: its body, an optional {{else}}, and its end, each
  * in the HTML state the block started in. */
-static int block(struct parser *ps, struct node ***tail, enum op op, const char *name, size_t n,
+static int block(struct parser *ps, struct tnode ***tail, enum op op, const char *name, size_t n,
 		 const char *at)
 {
-	struct node *b = node_new(ps, op, arena_strndup(&ps->ts->mem, name, n), n);
+	struct tnode *b = tnode_new(ps, op, arena_strndup(&ps->ts->mem, name, n), n);
 	if (!b || !is_name(name, n))
 		return b ? fail(ps, at, "a block needs a name") : -1;
 	struct html start = ps->h;
-	struct node **body = &b->body;
+	struct tnode **body = &b->body;
 	const char *stop = NULL;
 	size_t stop_len = 0;
 	if (parse_list(ps, &body, &stop, &stop_len))
@@ -347,7 +347,7 @@ static int block(struct parser *ps, struct node ***tail, enum op op, const char 
 			return fail(ps, ps->p, "the block's branches end in different places of the HTML");
 		struct html after_body = ps->h;
 		ps->h = start;
-		struct node **alt = &b->alt;
+		struct tnode **alt = &b->alt;
 		if (parse_list(ps, &alt, &stop, &stop_len))
 			return -1;
 		ps->h.value_start &= after_body.value_start;
@@ -364,7 +364,7 @@ static int block(struct parser *ps, struct node ***tail, enum op op, const char 
 }
 
 /* {{_ "text"}} */
-static int translation(struct parser *ps, struct node ***tail, const char *s, size_t n, const char *at)
+static int translation(struct parser *ps, struct tnode ***tail, const char *s, size_t n, const char *at)
 {
 	if (n < 2 || s[0] != '"' || s[n - 1] != '"' || memchr(s + 1, '"', n - 2))
 		return fail(ps, at, "{{_ \"text\"}} wants one quoted text");
@@ -372,7 +372,7 @@ static int translation(struct parser *ps, struct node ***tail, const char *s, si
 	int ctx = hole_ctx(&ps->h, &why);
 	if (ctx != C_TEXT && ctx != C_ATTR)
 		return fail(ps, at, why ? why : "a translation outside text or an attribute");
-	struct node *t = node_new(ps, OP_TR, arena_strndup(&ps->ts->mem, s + 1, n - 2), n - 2);
+	struct tnode *t = tnode_new(ps, OP_TR, arena_strndup(&ps->ts->mem, s + 1, n - 2), n - 2);
 	if (!t)
 		return -1;
 	t->ctx = (enum ctx)ctx;
@@ -382,7 +382,7 @@ static int translation(struct parser *ps, struct node ***tail, const char *s, si
 	return 0;
 }
 
-static int hole(struct parser *ps, struct node ***tail, const char *s, size_t n, const char *at)
+static int hole(struct parser *ps, struct tnode ***tail, const char *s, size_t n, const char *at)
 {
 	if (!is_name(s, n))
 		return fail(ps, at, "not a name");
@@ -390,7 +390,7 @@ static int hole(struct parser *ps, struct node ***tail, const char *s, size_t n,
 	int ctx = hole_ctx(&ps->h, &why);
 	if (ctx < 0)
 		return fail(ps, at, why);
-	struct node *v = node_new(ps, OP_VAR, arena_strndup(&ps->ts->mem, s, n), n);
+	struct tnode *v = tnode_new(ps, OP_VAR, arena_strndup(&ps->ts->mem, s, n), n);
 	if (!v)
 		return -1;
 	v->ctx = (enum ctx)ctx;
@@ -402,7 +402,7 @@ static int hole(struct parser *ps, struct node ***tail, const char *s, size_t n,
 
 /* Reads nodes until the end, or a closing tag ({{/x}}, {{else}}) returned
  * in *stop. */
-static int parse_list(struct parser *ps, struct node ***tail, const char **stop, size_t *stop_len)
+static int parse_list(struct parser *ps, struct tnode ***tail, const char **stop, size_t *stop_len)
 {
 	*stop = NULL;
 	while (ps->p < ps->end && !ps->failed) {
@@ -410,7 +410,8 @@ static int parse_list(struct parser *ps, struct node ***tail, const char **stop,
 		const char *lit_end = open && open < ps->end ? open : ps->end;
 		if (lit_end > ps->p) {
 			size_t len = (size_t)(lit_end - ps->p);
-			struct node *t = node_new(ps, OP_TEXT, arena_strndup(&ps->ts->mem, ps->p, len), len);
+			struct tnode *t =
+				tnode_new(ps, OP_TEXT, arena_strndup(&ps->ts->mem, ps->p, len), len);
 			if (!t || !t->text)
 				return -1;
 			html_scan(&ps->h, ps->p, t->len);
@@ -469,7 +470,7 @@ static enum px_err compile(struct tmpl_set *ts, const struct source *src, size_t
 				    0,
 				    why,
 				    0};
-		struct node *root = NULL, **tail = &root;
+		struct tnode *root = NULL, **tail = &root;
 		const char *stop = NULL;
 		size_t stop_len = 0;
 		if (parse_list(&ps, &tail, &stop, &stop_len) ||
@@ -661,9 +662,9 @@ static enum px_err print(struct buf *out, enum ctx ctx, const struct tv *v)
 	}
 }
 
-static void run(struct render *r, const struct node *n);
+static void run(struct render *r, const struct tnode *n);
 
-static void each(struct render *r, const struct node *n)
+static void each(struct render *r, const struct tnode *n)
 {
 	const struct tv *list = lookup(r, n->text, n->len);
 	if (!list || list->kind != TV_LIST || r->depth == SCOPE_DEPTH)
@@ -675,7 +676,7 @@ static void each(struct render *r, const struct node *n)
 	}
 }
 
-static void run(struct render *r, const struct node *n)
+static void run(struct render *r, const struct tnode *n)
 {
 	for (; n && !r->err; n = n->next) {
 		switch (n->op) {

@@ -5,6 +5,7 @@
 #include "web.h"
 
 #include "../core/core.h"
+#include "../index/index.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -141,6 +142,18 @@ struct request {
 void route_language(struct request *rq);
 /* Answers rq from the route table (route.c): 404, 405 or the page. */
 void route_dispatch(struct request *rq, const char *method);
+/* The filters of the request: field=value for any facet field (type,
+ * themes, labels, country, city, city_size, language, author), or
+ * filter=field=value; repeatable (borrowed from the request). 0, or -1 with
+ * fs->bad set to the first unusable one (no such field, or past
+ * WEB_FILTERS_MAX). listing.c. */
+#define WEB_FILTERS_MAX 32
+struct web_filters {
+	struct index_filter f[WEB_FILTERS_MAX];
+	size_t n;
+	const char *bad;
+};
+int request_filters(const struct request *rq, struct web_filters *fs);
 /* A query parameter's value (decoded, valid UTF-8), or NULL. */
 const char *request_param(const struct request *rq, const char *name);
 /* Calls fn for every query parameter, in order. */
