@@ -72,11 +72,27 @@ build/unit-asan/%: tests/unit/%.c build/libpraxis-asan.a tests/unit/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -O1 -g $(SAN) $(DEPCF) -Isrc -o $@ $< build/libpraxis-asan.a $(DEPLIBS) -lcmocka
 
-# ---- fuzzers (clang libFuzzer) ----
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HDRS) | build/.deps-ok
+# ---- fuzzers (clang libFuzzer): the library compiled once with the fuzzing
+# sanitizers into an archive, each target linked against it ----
+FUZZ_CF := $(WARN) -Isrc/text -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+
+build/fuzzobj/%.o: %.c $(HDRS) | build/.deps-ok
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CF) $(DEPCF) -Isrc -c -o $@ $<
+
+build/fuzzobj/%.o: %.S | build/.deps-ok
+	@mkdir -p $(dir $@)
+	clang -c -o $@ $<
+
+build/fuzzobj/build/gen/%.o: WARN += -Isrc
+
+build/libpraxis-fuzz.a: $(call objs,build/fuzzobj,$(LIB_SRC))
+	rm -f $@ && ar rcs $@ $^
+
+build/fuzz/%: tests/fuzz/%.c build/libpraxis-fuzz.a $(HDRS)
 	@mkdir -p $(dir $@)
 	clang $(WARN) -Isrc/text -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		$(DEPCF) -Isrc -o $@ $< $(LIB_SRC) $(DEPLIBS)
+		$(DEPCF) -Isrc -o $@ $< build/libpraxis-fuzz.a $(DEPLIBS)
 
 # Generated sources: build/gen/, from data packages installed by npm ci.
 build/gen/stopwords.c: tools/gen_stopwords.py | build/.deps-ok
@@ -108,7 +124,7 @@ build/gen/translations.bin: tools/gen_translations.py | build/.deps-ok
 	python3 tools/gen_translations.py $@
 
 build/obj/src/text/translate_data.o build/asan/src/text/translate_data.o \
-$(addprefix build/fuzz/,$(FUZZERS)): build/gen/translations.bin
+build/fuzzobj/src/text/translate_data.o: build/gen/translations.bin
 
 build/gen_listing: tools/gen_listing.c
 	@mkdir -p build
