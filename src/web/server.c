@@ -130,6 +130,7 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct request *rq, str
 		MHD_add_response_header(r, "Cache-Control", rq->cache);
 	if (rq->by_header)
 		MHD_add_response_header(r, "Vary", "Accept-Language");
+	MHD_add_response_header(r, "X-Cache", rq->cached ? "hit" : "miss");
 	if (rq->status == 405)
 		MHD_add_response_header(r, "Allow", "GET, HEAD");
 	(void)head; /* libmicrohttpd sends no body to a HEAD */
@@ -171,6 +172,26 @@ static int refused(struct MHD_Connection *c, const char *url, const struct pendi
 	return 0;
 }
 
+/* The page cache's key: the host the client asked (absolute links are
+ * made of it) and the URI as sent. */
+static const char *cache_key(struct request *rq, const struct pending *p)
+{
+	const char *host = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "Host");
+	return p->uri ? arena_printf(&rq->a, "%s\n%s", host ? host : "", p->uri) : NULL;
+}
+
+/* A page not in the cache: made, and kept if it is a GET's. */
+static void answer_page(struct request *rq, const struct server *srv, const char *key, int head)
+{
+	if (!(rq->st = thread_store(srv))) {
+		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
+		return;
+	}
+	route_dispatch(rq, "GET");
+	if (key && !head)
+		cache_put(rq, key);
+}
+
 static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			      const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
@@ -187,7 +208,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 	struct request rq = {.srv = srv, .conn = c, .path = url, .lang = "en", .root = "", .status = 200};
 	arena_init(&rq.a);
 	buf_init(&rq.body, BODY_CAP);
-	const char *why = NULL;
+	const char *why = NULL, *key = NULL;
 	route_language(&rq);
 	int status = refused(c, url, p, &why);
 	int head = !strcmp(method, "HEAD");
@@ -195,10 +216,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 		page_error(&rq, status, why);
 	else if (strcmp(method, "GET") && !head)
 		page_error(&rq, 405, N_("This address only answers GET and HEAD."));
-	else if (!(rq.st = thread_store(srv)))
-		page_error(&rq, 503, N_("The hub's store cannot be opened; try again later."));
-	else
-		route_dispatch(&rq, "GET");
+	else if (!(key = cache_key(&rq, p)) || !(rq.cached = cache_get(&rq, key)))
+		answer_page(&rq, srv, key, head);
 	enum MHD_Result ok = respond(c, &rq, p, head);
 	buf_free(&rq.body);
 	arena_free(&rq.a);
@@ -302,5 +321,6 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	}
 	tmpl_set_free(srv.tmpl);
 	map_free();
+	cache_free();
 	return err;
 }

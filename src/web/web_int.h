@@ -129,6 +129,7 @@ struct request {
 	const char *lang; /* the interface language: "en", "fr", ... */
 	const char *root; /* "" or the path prefix that chose it: "/fr" */
 	int by_header;    /* Accept-Language chose it: the answer varies with it */
+	int cached;       /* the answer came from the page cache */
 	struct store *st; /* this thread's store handle */
 	/* the response */
 	int status;
@@ -235,6 +236,17 @@ void page_api_missing(struct request *rq);
 /* scope.feed_atom, scope.feed_rss, scope.csv: the feeds and the CSV file of
  * the listing at path (its parameters kept), advertised by the layout. */
 void page_feeds(struct request *rq, struct tv *scope, const char *path);
+
+/* ---- cache.c: the page cache ---- */
+
+/* Fills rq's response from the cache when the page at key (the server
+ * makes it of the Host header and the URI) was kept in rq->lang: 1, else 0. */
+int cache_get(struct request *rq, const char *key);
+/* Keeps rq's response when it is a 200 of a bounded size. */
+void cache_put(const struct request *rq, const char *key);
+/* Forgets every page (the index changed). */
+void cache_invalidate(void);
+void cache_free(void);
 
 /* ---- i18n.c: interface languages ---- */
 

@@ -41,6 +41,11 @@ has '<html lang="de">'
 grep -qi '^vary: accept-language' "$TMP/head" || fail "a page chosen by Accept-Language must say it varies with it"
 page 200 / -H 'Accept-Language: pt-BR, el;q=0.7'
 has '<html lang="el">'
+page 200 / -H 'Accept-Language: de'
+has '<html lang="de">'
+grep -qi '^x-cache: hit' "$TMP/head" || fail "the German home page was not cached"
+page 200 / -H 'Accept-Language: it'
+has '<html lang="it">'
 page 200 / -H 'Accept-Language: fr;q=0, pl'
 has '<html lang="en">'
 stop_server

@@ -52,5 +52,20 @@ grep -qi '^content-type: text/css' "$TMP/head" || fail "the stylesheet is not te
 grep -qi '^cache-control: public' "$TMP/head" || fail "the stylesheet is not cacheable"
 page 200 / -I
 
+# the page cache: a page asked again comes from it, byte for byte; another
+# host (absolute links differ) or another language is another page
+page 200 /node/17063
+cp "$TMP/body" "$TMP/first"
+grep -qi '^x-cache: miss' "$TMP/head" || fail "the first answer came from the cache"
+page 200 /node/17063
+grep -qi '^x-cache: hit' "$TMP/head" || fail "the second answer did not come from the cache"
+cmp -s "$TMP/body" "$TMP/first" || fail "the cached page differs"
+page 200 /node/17063 -H 'Host: hub.example.org'
+grep -qi '^x-cache: miss' "$TMP/head" || fail "another host got a cached page"
+has 'http%3A%2F%2Fhub.example.org%2Fnode%2F17063'
+page 404 /node/999
+page 404 /node/999
+grep -qi '^x-cache: miss' "$TMP/head" || fail "an error page was cached"
+
 stop_server
 expect_grep "$TMP/serve.err" ' 200 [0-9]+ [0-9.]+ms /node/17065$'
