@@ -1,0 +1,64 @@
+/* libFuzzer target: what the web makes of request text. The input is an
+ * Accept-Language header, then after a NUL a value (a parameter, a city);
+ * properties: the language picked is one of the hub's; the escapers'
+ * output never holds what would end their context (< > " ' in text and
+ * attributes; a quote, a backslash or a raw < in JSON; a space or a quote in
+ * a URL), a URL never keeps a javascript: scheme; a slug holds no '/'. */
+#include "text/text.h"
+#include "web/web_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check_escapers(const char *v, size_t n)
+{
+	struct buf out;
+	buf_init(&out, 1 << 22);
+	if (html_text(&out, v, n) == PX_OK && out.data && strpbrk(out.data, "<>\"'"))
+		abort();
+	buf_reset(&out);
+	if (html_url(&out, v, n) == PX_OK && out.data &&
+	    (strpbrk(out.data, " \"'<>`") || !strncasecmp(out.data, "javascript:", 11)))
+		abort();
+	buf_reset(&out);
+	if (html_url_part(&out, v, n) == PX_OK && out.data && strpbrk(out.data, "/?&=#\"' <>"))
+		abort();
+	buf_reset(&out);
+	if (html_json_string(&out, v, n) == PX_OK) {
+		/* inside the quotes: every quote escaped, no raw < or & */
+		for (size_t i = 1; i + 1 < out.len; i++)
+			if (out.data[i] == '<' || out.data[i] == '&' ||
+			    (out.data[i] == '"' && out.data[i - 1] != '\\'))
+				abort();
+	}
+	buf_free(&out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1);
+	if (!s)
+		return 0;
+	memcpy(s, data, size);
+	s[size] = '\0';
+	const char *lang = i18n_pick(s);
+	if (i18n_known(lang, strlen(lang)) < 0)
+		abort();
+	size_t head = strlen(s);
+	const char *v = head < size ? s + head + 1 : "";
+	size_t n = head < size ? size - head - 1 : 0;
+	check_escapers(v, n);
+	size_t bad;
+	if (text_utf8_check(v, strlen(v), &bad) == 0) { /* what a request may carry */
+		struct arena a;
+		arena_init(&a);
+		const char *slug = slug_of(&a, v);
+		if (slug && strchr(slug, '/'))
+			abort();
+		arena_free(&a);
+	}
+	free(s);
+	return 0;
+}
