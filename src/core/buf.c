@@ -237,3 +237,35 @@ enum px_err ptrvec_push(struct ptrvec *v, void *p)
 {
 	return buf_add(&v->b, &p, sizeof p);
 }
+
+enum px_err buf_add_html(struct buf *b, const char *s, size_t n)
+{
+	size_t from = 0;
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < n; i++) {
+		const char *rep;
+		switch (s[i]) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		default:
+			continue;
+		}
+		if (!(err = buf_add(b, s + from, i - from)))
+			err = buf_adds(b, rep);
+		from = i + 1;
+	}
+	return err ? err : buf_add(b, s + from, n - from);
+}

@@ -58,6 +58,9 @@ enum px_err buf_addc(struct buf *b, char c) PX_WUR;
 enum px_err buf_printf(struct buf *b, const char *fmt, ...) PX_WUR __attribute__((format(printf, 2, 3)));
 /* Makes room for n more bytes without changing len. */
 enum px_err buf_reserve(struct buf *b, size_t n) PX_WUR;
+/* Appends s[0..n) escaped for HTML text and quoted attributes (& < > " ').
+ * The one HTML escaper: the web's templates and the index's snippets use it. */
+enum px_err buf_add_html(struct buf *b, const char *s, size_t n) PX_WUR;
 /* Gives back the memory beyond len (a buffer that is done growing). */
 void buf_shrink(struct buf *b);
 /* Replaces b's content with a printf-formatted message and returns -1: the

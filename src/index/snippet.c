@@ -75,32 +75,19 @@ static int add_word(const struct text_token *tok, void *arg)
 	return ws->stop_at && n >= ws->stop_at;
 }
 
+/* s[0..n) as HTML text on one line: line ends become spaces. */
 static enum px_err escape(struct buf *out, const char *s, size_t n)
 {
 	enum px_err err = PX_OK;
-	for (size_t i = 0; !err && i < n; i++) {
-		switch (s[i]) {
-		case '<':
-			err = buf_adds(out, "&lt;");
-			break;
-		case '>':
-			err = buf_adds(out, "&gt;");
-			break;
-		case '&':
-			err = buf_adds(out, "&amp;");
-			break;
-		case '"':
-			err = buf_adds(out, "&quot;");
-			break;
-		case '\'':
-			err = buf_adds(out, "&#39;");
-			break;
-		case '\n':
+	while (!err && n) {
+		const char *nl = memchr(s, '\n', n);
+		size_t k = nl ? (size_t)(nl - s) : n;
+		err = buf_add_html(out, s, k);
+		if (!err && nl)
 			err = buf_addc(out, ' ');
-			break;
-		default:
-			err = buf_addc(out, s[i]);
-		}
+		k += nl != NULL;
+		s += k;
+		n -= k;
 	}
 	return err;
 }

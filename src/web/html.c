@@ -7,34 +7,7 @@
 
 enum px_err html_text(struct buf *out, const char *s, size_t n)
 {
-	size_t from = 0;
-	enum px_err err = PX_OK;
-	for (size_t i = 0; !err && i < n; i++) {
-		const char *rep;
-		switch (s[i]) {
-		case '&':
-			rep = "&amp;";
-			break;
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		case '"':
-			rep = "&quot;";
-			break;
-		case '\'':
-			rep = "&#39;";
-			break;
-		default:
-			continue;
-		}
-		if (!(err = buf_add(out, s + from, i - from)))
-			err = buf_adds(out, rep);
-		from = i + 1;
-	}
-	return err ? err : buf_add(out, s + from, n - from);
+	return buf_add_html(out, s, n);
 }
 
 static int unreserved(unsigned char c)
