@@ -188,9 +188,12 @@ static enum px_err rank(struct search *s, const int *required, const int *exclud
 		qsort_r(t->h, t->n, sizeof *t->h, t->cmp, t->ctx);
 		return err;
 	}
+	size_t nreq = 0;
+	for (size_t g = 0; g < ng; g++)
+		nreq += required[g] != 0;
 	struct buf pos;
 	buf_init(&pos, BUF_CAP_DEFAULT);
-	for (size_t i = 0; i < t->n; i++) {
+	for (size_t i = 0; nreq >= 2 && i < t->n; i++) { /* proximity needs two words */
 		uint32_t span = min_span(s, required, ng, t->h[i].doc, &pos);
 		if (span)
 			t->h[i].score += PROXIMITY_WEIGHT / (float)span;
