@@ -163,7 +163,7 @@ bench-ingest: build/praxis build/gen_listing
 # The web benchmark: wrk against praxis and nginx serving the same pages.
 bench-http: build/praxis
 	@scripts/deps-bench
-	@python3 bench/http.py
+	@python3 bench/web.py
 
 # Banned calls: unbounded copies and parsers without error reporting.
 checksrc:
