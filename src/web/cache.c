@@ -1,10 +1,16 @@
-/* The page cache: successful answers to GET requests, kept by interface
- * language and URI, so that a page asked again is sent without being
- * rendered. It holds at most CACHE_BYTES, dropping the least recently used
- * pages first, and an answer made before the index last changed is never
- * sent (the generation). One lock: a lookup is a hash probe and a copy. */
+/* The page cache: successful answers to GET requests, kept as ready
+ * libmicrohttpd responses by interface language, host and URI, so that a
+ * page asked again is queued as it is: not rendered, not copied.
+ *
+ * It holds at most CACHE_BYTES, dropping the least recently used pages
+ * first; an answer made before the index last changed is never sent (the
+ * generation). libmicrohttpd counts a response's users: the cache holds
+ * one reference, every connection sending it another, so dropping a page
+ * never frees a response being sent. A response is queued under the lock,
+ * before anyone could drop it. */
 #include "web_int.h"
 
+#include <microhttpd.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +24,9 @@ struct page {
 	struct page *newer, *older; /* the LRU list */
 	uint64_t hash;
 	uint64_t generation;
-	char *key;          /* lang "\n" uri */
-	char *type, *cache; /* headers */
-	int vary;
-	struct buf body;
+	char *key;                 /* lang "\n" host "\n" uri */
+	struct MHD_Response *resp; /* one reference: the cache's */
+	size_t bytes;              /* of the body */
 };
 
 static struct {
@@ -30,12 +35,11 @@ static struct {
 	struct page *newest, *oldest;
 	size_t bytes;
 	uint64_t generation;
-	uint64_t hits, misses;
-} c = {PTHREAD_MUTEX_INITIALIZER, {0}, NULL, NULL, 0, 1, 0, 0};
+} c = {PTHREAD_MUTEX_INITIALIZER, {0}, NULL, NULL, 0, 1};
 
 static size_t cost(const struct page *p)
 {
-	return sizeof *p + strlen(p->key) + p->body.len + 64;
+	return sizeof *p + strlen(p->key) + p->bytes + 512; /* + headers */
 }
 
 static void unlink_lru(struct page *p)
@@ -70,10 +74,8 @@ static void drop(struct page *p)
 	*at = p->next_in_slot;
 	unlink_lru(p);
 	c.bytes -= cost(p);
+	MHD_destroy_response(p->resp); /* freed once no connection sends it */
 	free(p->key);
-	free(p->type);
-	free(p->cache);
-	buf_free(&p->body);
 	free(p);
 }
 
@@ -85,72 +87,58 @@ static struct page *find(const char *key, uint64_t h)
 	return NULL;
 }
 
-static char *key_of(const char *lang, const char *uri)
+static char *key_of(const char *lang, const char *key)
 {
-	size_t a = strlen(lang), b = strlen(uri);
+	size_t a = strlen(lang), b = strlen(key);
 	char *k = malloc(a + b + 2);
 	if (k) {
 		memcpy(k, lang, a);
 		k[a] = '\n';
-		memcpy(k + a + 1, uri, b + 1);
+		memcpy(k + a + 1, key, b + 1);
 	}
 	return k;
 }
 
-int cache_get(struct request *rq, const char *uri)
+int cache_queue(struct MHD_Connection *conn, const char *lang, const char *key, int *status, size_t *bytes)
 {
-	char *key = key_of(rq->lang, uri);
-	if (!key)
+	char *k = key_of(lang, key);
+	if (!k)
 		return 0;
-	uint64_t h = px_hash(key, strlen(key));
+	uint64_t h = px_hash(k, strlen(k));
 	int hit = 0;
 	pthread_mutex_lock(&c.lock);
-	struct page *p = find(key, h);
+	struct page *p = find(k, h);
 	if (p && p->generation != c.generation) {
 		drop(p);
 		p = NULL;
 	}
-	if (p && !buf_add(&rq->body, p->body.data, p->body.len)) {
+	if (p && MHD_queue_response(conn, MHD_HTTP_OK, p->resp) == MHD_YES) {
 		unlink_lru(p);
 		push_newest(p);
-		/* the strings live as long as the request, not the page */
-		rq->type = arena_strndup(&rq->a, p->type, strlen(p->type));
-		rq->cache = p->cache ? arena_strndup(&rq->a, p->cache, strlen(p->cache)) : NULL;
-		rq->by_header = p->vary;
-		rq->status = 200;
-		hit = rq->type != NULL;
+		*status = MHD_HTTP_OK;
+		*bytes = p->bytes;
+		hit = 1;
 	}
-	c.hits += (uint64_t)hit;
-	c.misses += (uint64_t)!hit;
 	pthread_mutex_unlock(&c.lock);
-	free(key);
+	free(k);
 	return hit;
 }
 
-void cache_put(const struct request *rq, const char *uri)
+int cache_wants(const struct request *rq)
 {
-	if (rq->status != 200 || rq->body.len > PAGE_MAX)
-		return;
+	return rq->status == 200 && rq->body.len <= PAGE_MAX;
+}
+
+void cache_put(const struct request *rq, const char *key, struct MHD_Response *resp)
+{
 	struct page *p = calloc(1, sizeof *p);
-	const char *type = rq->type ? rq->type : "text/html; charset=utf-8";
-	if (!p || !(p->key = key_of(rq->lang, uri)) || !(p->type = strdup(type)) ||
-	    (rq->cache && !(p->cache = strdup(rq->cache)))) {
-		if (p) {
-			free(p->key);
-			free(p->type);
-		}
+	if (!p || !(p->key = key_of(rq->lang, key))) {
 		free(p);
+		MHD_destroy_response(resp);
 		return;
 	}
-	buf_init(&p->body, PAGE_MAX);
-	if (buf_add(&p->body, rq->body.data ? rq->body.data : "", rq->body.len)) {
-		free(p->key);
-		free(p->type);
-		free(p->cache);
-		free(p);
-		return;
-	}
-	p->vary = rq->by_header;
+	p->resp = resp;
+	p->bytes = rq->body.len;
 	p->hash = px_hash(p->key, strlen(p->key));
 	pthread_mutex_lock(&c.lock);
 	p->generation = c.generation;

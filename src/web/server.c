@@ -114,12 +114,14 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MH
 	*con_cls = NULL;
 }
 
-static enum MHD_Result respond(struct MHD_Connection *c, struct request *rq, struct pending *p, int head)
+/* rq's response with the hub's headers; cached: the copy the page cache
+ * keeps says X-Cache: hit. NULL when out of memory. */
+static struct MHD_Response *make_response(const struct request *rq, int cached)
 {
 	struct MHD_Response *r = MHD_create_response_from_buffer(
 		rq->body.len, rq->body.data ? rq->body.data : "", MHD_RESPMEM_MUST_COPY);
 	if (!r)
-		return MHD_NO;
+		return NULL;
 	MHD_add_response_header(r, "Content-Type", rq->type ? rq->type : "text/html; charset=utf-8");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
@@ -130,13 +132,20 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct request *rq, str
 		MHD_add_response_header(r, "Cache-Control", rq->cache);
 	if (rq->by_header)
 		MHD_add_response_header(r, "Vary", "Accept-Language");
-	MHD_add_response_header(r, "X-Cache", rq->cached ? "hit" : "miss");
+	MHD_add_response_header(r, "X-Cache", cached ? "hit" : "miss");
 	if (rq->status == 405)
 		MHD_add_response_header(r, "Allow", "GET, HEAD");
-	(void)head; /* libmicrohttpd sends no body to a HEAD */
+	return r;
+}
+
+static enum MHD_Result respond(struct MHD_Connection *c, struct request *rq, struct pending *p)
+{
+	struct MHD_Response *r = make_response(rq, 0);
+	if (!r)
+		return MHD_NO;
 	p->status = rq->status;
 	p->bytes = rq->body.len;
-	enum MHD_Result ok = MHD_queue_response(c, (unsigned)rq->status, r);
+	enum MHD_Result ok = MHD_queue_response(c, (unsigned)rq->status, r); /* no body to a HEAD */
 	MHD_destroy_response(r);
 	return ok;
 }
@@ -180,7 +189,7 @@ static const char *cache_key(struct request *rq, const struct pending *p)
 	return p->uri ? arena_printf(&rq->a, "%s\n%s", host ? host : "", p->uri) : NULL;
 }
 
-/* A page not in the cache: made, and kept if it is a GET's. */
+/* A page not in the cache: made, and kept if it is a GET's 200. */
 static void answer_page(struct request *rq, const struct server *srv, const char *key, int head)
 {
 	if (!(rq->st = thread_store(srv))) {
@@ -188,8 +197,9 @@ static void answer_page(struct request *rq, const struct server *srv, const char
 		return;
 	}
 	route_dispatch(rq, "GET");
-	if (key && !head)
-		cache_put(rq, key);
+	struct MHD_Response *r;
+	if (key && !head && cache_wants(rq) && (r = make_response(rq, 1)))
+		cache_put(rq, key, r);
 }
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -216,9 +226,13 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 		page_error(&rq, status, why);
 	else if (strcmp(method, "GET") && !head)
 		page_error(&rq, 405, N_("This address only answers GET and HEAD."));
-	else if (!(key = cache_key(&rq, p)) || !(rq.cached = cache_get(&rq, key)))
+	else if ((key = cache_key(&rq, p)) && cache_queue(c, rq.lang, key, &p->status, &p->bytes)) {
+		buf_free(&rq.body); /* answered from the cache */
+		arena_free(&rq.a);
+		return MHD_YES;
+	} else
 		answer_page(&rq, srv, key, head);
-	enum MHD_Result ok = respond(c, &rq, p, head);
+	enum MHD_Result ok = respond(c, &rq, p);
 	buf_free(&rq.body);
 	arena_free(&rq.a);
 	return ok;

@@ -129,7 +129,6 @@ struct request {
 	const char *lang; /* the interface language: "en", "fr", ... */
 	const char *root; /* "" or the path prefix that chose it: "/fr" */
 	int by_header;    /* Accept-Language chose it: the answer varies with it */
-	int cached;       /* the answer came from the page cache */
 	struct store *st; /* this thread's store handle */
 	/* the response */
 	int status;
@@ -239,11 +238,15 @@ void page_feeds(struct request *rq, struct tv *scope, const char *path);
 
 /* ---- cache.c: the page cache ---- */
 
-/* Fills rq's response from the cache when the page at key (the server
- * makes it of the Host header and the URI) was kept in rq->lang: 1, else 0. */
-int cache_get(struct request *rq, const char *key);
-/* Keeps rq's response when it is a 200 of a bounded size. */
-void cache_put(const struct request *rq, const char *key);
+struct MHD_Response;
+/* Queues the response kept for key (the server makes it of the Host header
+ * and the URI) in language lang on c: 1 with its *status and *bytes for
+ * the log, or 0 when there is none. */
+int cache_queue(struct MHD_Connection *c, const char *lang, const char *key, int *status, size_t *bytes);
+/* 1 when rq's answer is one to keep: a 200 of a bounded size. */
+int cache_wants(const struct request *rq);
+/* Keeps resp (ownership passes to the cache) as rq's answer at key. */
+void cache_put(const struct request *rq, const char *key, struct MHD_Response *resp);
 /* Forgets every page (the index changed). */
 void cache_invalidate(void);
 void cache_free(void);
