@@ -5,7 +5,10 @@ same run, against nginx serving the same pages saved as static files.
 Pages: the home page, a practice, a search page and the JSON search API.
 For each, wrk runs SECONDS (10) at CONNECTIONS (64) on 2 threads against
 praxis, then against nginx; the table gives requests/s, latency p50/p99 and
-praxis' share of nginx's throughput. praxis and nginx each get 2 worker
+praxis' share of nginx's throughput. Pages asked again come from praxis'
+page cache; the last row, "search, new", asks a different search each time
+(query words of the search benchmark, and a counter), so every page is
+made, against nginx serving the saved search page. praxis and nginx each get 2 worker
 threads; wrk shares the same 2 cores, as a client on the same machine would.
 
 Environment: NODES (100000), SECONDS, CONNECTIONS. The hub's store is kept
@@ -18,6 +21,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -98,9 +102,20 @@ def pages(base):
             ("api search", "/api/v1/search?q=social%20housing", "search.json")]
 
 
-def wrk(url):
-    out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
-                         check=True, capture_output=True, text=True).stdout
+UNCACHED_LUA = """
+-- every request a different URI: the page cache never answers
+local words = {%s}
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/search?q=" .. words[(n %% #words) + 1] .. "&n=" .. n)
+end
+"""
+
+
+def wrk(url, script=None):
+    cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"] + (["-s", script] if script else [])
+    out = subprocess.run(cmd + [url], check=True, capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     def pct(p):
         m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
@@ -127,8 +142,16 @@ def main():
                 f.write(r.read())
         nginx = start_nginx(docroot)
         rows = []
+        # the uncached row: searches for the corpus' query words, each URI new
+        qfile = os.path.join(ROOT, "build", "bench", "corpus", f"{NODES}-s1-q600.tsv")
+        words = sorted({l.split("\t")[1].split()[0].strip('"') for l in open(qfile, encoding="utf-8")
+                        if l.startswith(("one_word", "two_words"))})
+        lua = os.path.join(B, "uncached.lua")
+        with open(lua, "w", encoding="utf-8") as f:
+            f.write(UNCACHED_LUA % ", ".join('"%s"' % urllib.parse.quote(w) for w in words[:500]))
+        plist.append(("search, new", None, "search.html"))
         for label, path, name in plist:
-            a = wrk(base + path)
+            a = wrk(base + "/", lua) if path is None else wrk(base + path)
             b = wrk(f"http://127.0.0.1:{NGINX_PORT}/{name}")
             size = os.path.getsize(os.path.join(docroot, name))
             rows.append((label, size, a, b))
