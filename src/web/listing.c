@@ -128,7 +128,14 @@ static struct tv *in_force(struct request *rq, const struct web_filters *fs, siz
 static void fill(struct request *rq, const struct listing *l, const struct index_result *r,
 		 const struct web_filters *fs, size_t fixed, int64_t page, struct tv *scope)
 {
-	tv_set(scope, "hits", page_hits(rq, r));
+	if (l->nids_only) {
+		struct tv *nids = tv_list(&rq->a);
+		for (size_t i = 0; i < r->nhits; i++)
+			tv_push(nids, tv_int(&rq->a, r->hits[i].nid));
+		tv_set(scope, "hits", nids);
+	} else {
+		tv_set(scope, "hits", page_hits(rq, r));
+	}
 	tv_set_int(scope, "total", (int64_t)r->total);
 	tv_set_bool(scope, "one", r->total == 1);
 	page_pager(rq, scope, page, r->total, l->per_page);

@@ -16,7 +16,7 @@ void page_csv(struct request *rq)
 	int search = !strcmp(rq->path, "/search.csv");
 	const char *q = request_param(rq, "q");
 	struct tv *s = tv_map(&rq->a);
-	struct listing l = {q ? q : "", search ? NULL : "type=practice", 0, 0, PER_FILE};
+	struct listing l = {q ? q : "", search ? NULL : "type=practice", 0, 0, PER_FILE, 1};
 	if (search && (!q || !*q)) {
 		page_error(rq, 400, N_("A search needs the words to search for: q=..."));
 		return;
@@ -26,9 +26,8 @@ void page_csv(struct request *rq)
 	const struct tv *hits = tv_get(s, "hits", 4);
 	enum px_err err = buf_adds(&rq->body, node_csv_header);
 	for (size_t i = 0; !err && hits && i < hits->len; i++) {
-		const struct tv *nid = tv_get(hits->items[i], "nid", 3);
-		struct node *n = NULL;
-		if (nid && store_node_get(rq->st, nid->i, &n) == PX_OK)
+		struct node *n = NULL; /* each node read once, here */
+		if (store_node_get(rq->st, hits->items[i]->i, &n) == PX_OK)
 			err = node_write_csv(n, &rq->body);
 		node_free(n);
 	}

@@ -60,7 +60,7 @@ void page_feed(struct request *rq)
 	}
 	struct tv *s = tv_map(&rq->a);
 	struct listing l = {search ? q : "", !strcmp(html, "/good-practices") ? "type=practice" : NULL, 0, 0,
-			    FEED_ENTRIES};
+			    FEED_ENTRIES, 0};
 	if (listing_run(rq, &l, s))
 		return;
 	const char *base = url_base(rq);

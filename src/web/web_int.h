@@ -210,6 +210,7 @@ struct listing {
 	const char *fixed;    /* a filter the page always applies ("type=practice"), or NULL */
 	int facets, snippets; /* what to compute */
 	size_t per_page;
+	int nids_only; /* scope.hits as the hits' nids (TV_INT), not cards read from the store */
 };
 int listing_run(struct request *rq, const struct listing *l, struct tv *scope);
 
