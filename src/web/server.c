@@ -61,6 +61,8 @@ struct pending {
 	struct timespec t0;
 	int status;
 	size_t bytes;
+	int called; /* the handler's first call has returned: answering in
+		       it makes libmicrohttpd 0.9.75 close the connection */
 };
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
@@ -215,6 +217,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 		*upload_size = 0; /* no page takes a body yet: it is read and dropped */
 		return MHD_YES;
 	}
+	if (!p->called++)
+		return MHD_YES;
 	struct request rq = {.srv = srv, .conn = c, .path = url, .lang = "en", .root = "", .status = 200};
 	arena_init(&rq.a);
 	buf_init(&rq.body, BODY_CAP);

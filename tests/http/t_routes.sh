@@ -67,5 +67,11 @@ page 404 /node/999
 page 404 /node/999
 grep -qi '^x-cache: miss' "$TMP/head" || fail "an error page was cached"
 
+# HTTP/1.1 keeps the connection open: pages made, cached and errors alike
+# (libmicrohttpd closes it when a GET is answered in the handler's first call)
+curl -sv -o /dev/null "$BASE/?page=2" "$BASE/?page=2" "$BASE/node/999" "$BASE/" 2>"$TMP/verbose"
+! grep -qi '^< connection: close' "$TMP/verbose" || fail "the server closed a keep-alive connection"
+[ "$(grep -c 'Re-using existing connection' "$TMP/verbose")" -eq 3 ] || fail "curl could not reuse its connection"
+
 stop_server
 expect_grep "$TMP/serve.err" ' 200 [0-9]+ [0-9.]+ms /node/17065$'
