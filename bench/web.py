@@ -102,15 +102,23 @@ def pages(base):
             ("api search", "/api/v1/search?q=social%20housing", "search.json")]
 
 
-UNCACHED_LUA = """
+MADE_LUA = """
 -- every request a different URI: the page cache never answers
 local words = {%s}
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", "/search?q=" .. words[(n %% #words) + 1] .. "&n=" .. n)
+  local word = words[(n %% #words) + 1]
+  return wrk.format("GET", %s)
 end
 """
+
+# (name, Lua expression of the n-th URI, static file of the same kind): each
+# request a page praxis has to make
+MADE = [("home", '"/?page=" .. (n % PAGES + 1) .. "&n=" .. n', "home.html"),
+        ("practice", '"/node/" .. (n % NODES + 1) .. "?n=" .. n', "practice.html"),
+        ("search", '"/search?q=" .. word .. "&n=" .. n', "search.html"),
+        ("api search", '"/api/v1/search?q=" .. word .. "&n=" .. n', "search.json")]
 
 
 def wrk(url, script=None):
@@ -123,6 +131,14 @@ def wrk(url, script=None):
         return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return rps, pct(50), pct(99), int(errors.group(1)) if errors else 0
+
+
+def measure(label, url, script, name, docroot):
+    """One row: wrk on praxis, then on nginx serving the static file NAME."""
+    a = wrk(url, script)
+    b = wrk(f"http://127.0.0.1:{NGINX_PORT}/{name}")
+    log(f"{label}: praxis {a[0]:.0f} req/s, nginx {b[0]:.0f} req/s")
+    return label, os.path.getsize(os.path.join(docroot, name)), a, b
 
 
 def main():
@@ -142,33 +158,32 @@ def main():
                 f.write(r.read())
         nginx = start_nginx(docroot)
         rows = []
-        # the uncached row: searches for the corpus' query words, each URI new
+        for label, path, name in plist:
+            rows.append(measure(label + ", cached", base + path, None, name, docroot))
+        # the made rows: searches for the corpus' query words, pages and nodes in turn
         qfile = os.path.join(ROOT, "build", "bench", "corpus", f"{NODES}-s1-q600.tsv")
         words = sorted({l.split("\t")[1].split()[0].strip('"') for l in open(qfile, encoding="utf-8")
                         if l.startswith(("one_word", "two_words"))})
-        lua = os.path.join(B, "uncached.lua")
-        with open(lua, "w", encoding="utf-8") as f:
-            f.write(UNCACHED_LUA % ", ".join('"%s"' % urllib.parse.quote(w) for w in words[:500]))
-        plist.append(("search, new", None, "search.html"))
-        for label, path, name in plist:
-            a = wrk(base + "/", lua) if path is None else wrk(base + path)
-            b = wrk(f"http://127.0.0.1:{NGINX_PORT}/{name}")
-            size = os.path.getsize(os.path.join(docroot, name))
-            rows.append((label, size, a, b))
-            log(f"{label}: praxis {a[0]:.0f} req/s, nginx {b[0]:.0f} req/s")
+        words = ", ".join('"%s"' % urllib.parse.quote(w) for w in words[:500])
+        for label, expr, name in MADE:
+            lua = os.path.join(B, label.replace(" ", "-") + ".lua")
+            with open(lua, "w", encoding="utf-8") as f:
+                expr = expr.replace("PAGES", str(NODES // 20)).replace("NODES", str(NODES))
+                f.write(MADE_LUA % (words, expr))
+            rows.append(measure(label + ", made", base + "/", lua, name, docroot))
     finally:
         praxis.send_signal(signal.SIGTERM)
         praxis.wait()
         if nginx:
             nginx.send_signal(signal.SIGQUIT)
             nginx.wait()
-    head = f"{'page':<12}{'bytes':>8}{'praxis req/s':>14}{'p50/p99 ms':>14}{'nginx req/s':>13}{'p50/p99 ms':>14}{'praxis/nginx':>14}"
+    head = f"{'page':<18}{'bytes':>8}{'praxis req/s':>14}{'p50/p99 ms':>14}{'nginx req/s':>13}{'p50/p99 ms':>14}{'praxis/nginx':>14}"
     print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s, both servers with 2 workers")
     print(head)
     print("-" * len(head))
     for label, size, a, b in rows:
         err = f"  ({a[3]} non-2xx from praxis)" if a[3] else ""
-        print(f"{label:<12}{size:>8}{a[0]:>14.0f}{f'{a[1]:.2f}/{a[2]:.2f}':>14}{b[0]:>13.0f}"
+        print(f"{label:<18}{size:>8}{a[0]:>14.0f}{f'{a[1]:.2f}/{a[2]:.2f}':>14}{b[0]:>13.0f}"
               f"{f'{b[1]:.2f}/{b[2]:.2f}':>14}{a[0] / b[0]:>13.2f}x{err}")
 
 

@@ -54,6 +54,8 @@ struct index *index_new(void)
 	buf_init(&ix->strings, (size_t)UINT32_MAX);
 	buf_init(&ix->terms, BUF_CAP_DEFAULT * 4);
 	buf_init(&ix->sorted, BUF_CAP_DEFAULT);
+	buf_init(&ix->newest, BUF_CAP_DEFAULT);
+	buf_init(&ix->doc_values, BUF_CAP_DEFAULT);
 	buf_init(&ix->heads, BUF_CAP_DEFAULT);
 	buf_init(&ix->stems, BUF_CAP_DEFAULT);
 	buf_init(&ix->stem_keys, (size_t)UINT32_MAX);
@@ -90,6 +92,8 @@ void index_free(struct index *ix)
 	buf_free(&ix->strings);
 	buf_free(&ix->terms);
 	buf_free(&ix->sorted);
+	buf_free(&ix->newest);
+	buf_free(&ix->doc_values);
 	buf_free(&ix->heads);
 	buf_free(&ix->stems);
 	buf_free(&ix->stem_keys);
@@ -446,6 +450,8 @@ int64_t index_facet_find(const struct index *ix, enum index_facet f, const char 
 	return id;
 }
 
+static enum px_err doc_value_add(struct index *ix, struct doc *d, enum index_facet f, uint32_t id);
+
 static enum px_err facet_add(struct index *ix, enum index_facet f, const char *value, uint32_t docno)
 {
 	if (!value || !value[0])
@@ -465,7 +471,89 @@ static enum px_err facet_add(struct index *ix, enum index_facet f, const char *v
 			return PX_ENOMEM;
 	}
 	roaring_bitmap_add(facet_at(ix, f, (uint32_t)id)->docs, docno);
-	return PX_OK;
+	return f == FACET_AUTHOR ? PX_OK : doc_value_add(ix, doc_at(ix, docno), f, (uint32_t)id);
+}
+
+/* ---- each document's facet values ---- */
+
+static uint32_t *doc_values(const struct index *ix)
+{
+	return (uint32_t *)(void *)ix->doc_values.data;
+}
+
+/* Appends a value to d's run, which must be the last one. */
+static enum px_err doc_value_add(struct index *ix, struct doc *d, enum index_facet f, uint32_t id)
+{
+	if (id > FV_ID)
+		return PX_ETOOBIG;
+	uint32_t e = (uint32_t)f << FV_SHIFT | id;
+	for (uint32_t i = 0; i < d->fv_count; i++)
+		if (doc_values(ix)[d->fv_first + i] == e)
+			return PX_OK; /* a theme given twice */
+	if (ix->doc_values.len / sizeof e >= UINT32_MAX)
+		return PX_ETOOBIG;
+	enum px_err err = buf_add(&ix->doc_values, &e, sizeof e);
+	d->fv_count += !err;
+	return err;
+}
+
+struct doc_value_pass {
+	struct index *ix;
+	uint32_t entry;
+	int fill; /* 0: count each document's values; 1: file them */
+	int bad;
+};
+
+static bool doc_value_visit(uint32_t docno, void *arg)
+{
+	struct doc_value_pass *p = arg;
+	if (docno >= doc_count(p->ix)) {
+		p->bad = 1;
+		return false;
+	}
+	struct doc *d = doc_at(p->ix, docno);
+	if (p->fill)
+		doc_values(p->ix)[d->fv_first + d->fv_count] = p->entry;
+	d->fv_count++;
+	return true;
+}
+
+static int doc_value_pass(struct index *ix, int fill)
+{
+	struct doc_value_pass p = {ix, 0, fill, 0};
+	for (int f = 0; f < FACET_COUNT && !p.bad; f++)
+		for (size_t v = 0; f != FACET_AUTHOR && v < facet_count(ix, (enum index_facet)f) && !p.bad;
+		     v++) {
+			p.entry = (uint32_t)f << FV_SHIFT | (uint32_t)v;
+			roaring_iterate(facet_at(ix, (enum index_facet)f, (uint32_t)v)->docs, doc_value_visit,
+					&p);
+		}
+	return p.bad;
+}
+
+enum px_err index_doc_values_build(struct index *ix)
+{
+	for (int f = 0; f < FACET_COUNT; f++)
+		if (facet_count(ix, (enum index_facet)f) > FV_ID + (size_t)1)
+			return PX_EPARSE;
+	for (size_t i = 0; i < doc_count(ix); i++)
+		doc_at(ix, (uint32_t)i)->fv_count = 0;
+	if (doc_value_pass(ix, 0))
+		return PX_EPARSE;
+	uint64_t total = 0;
+	for (size_t i = 0; i < doc_count(ix); i++) {
+		struct doc *d = doc_at(ix, (uint32_t)i);
+		d->fv_first = (uint32_t)total;
+		total += d->fv_count;
+		d->fv_count = 0;
+	}
+	buf_reset(&ix->doc_values);
+	if (total >= UINT32_MAX)
+		return PX_ETOOBIG;
+	if (buf_reserve(&ix->doc_values, total * sizeof(uint32_t)))
+		return PX_ENOMEM;
+	ix->doc_values.len = total * sizeof(uint32_t);
+	return doc_value_pass(ix, 1) ? PX_EPARSE : PX_OK;
 }
 
 static const char *city_size(int64_t population)
@@ -514,6 +602,7 @@ enum px_err index_remove(struct index *ix, int64_t nid)
 }
 
 static enum px_err sort_terms(struct index *ix);
+static enum px_err sort_newest(struct index *ix);
 
 enum px_err index_put(struct index *ix, const struct node *n)
 {
@@ -523,7 +612,13 @@ enum px_err index_put(struct index *ix, const struct node *n)
 	if (err && err != PX_ENOTFOUND)
 		return err;
 	uint32_t docno = (uint32_t)doc_count(ix);
-	struct doc d = {n->nid, n->type, {0}, {0}, px_strdup(n->title ? n->title : "")};
+	struct doc d = {n->nid,
+			n->type,
+			{0},
+			{0},
+			px_strdup(n->title ? n->title : ""),
+			(uint32_t)(ix->doc_values.len / sizeof(uint32_t)),
+			0};
 	memcpy(d.language, n->language, sizeof d.language);
 	struct collector c = {ix, {0}, n->language, F_TITLE, PX_OK, 0};
 	buf_init(&c.occs, BUF_CAP_DEFAULT);
@@ -555,6 +650,8 @@ enum px_err index_put(struct index *ix, const struct node *n)
 enum px_err index_flush(struct index *ix)
 {
 	enum px_err err = ix->nsorted == term_count(ix) ? PX_OK : sort_terms(ix);
+	if (!err)
+		err = sort_newest(ix);
 	return err ? err : posting_refresh(ix);
 }
 
@@ -570,13 +667,39 @@ static int by_text(const void *a, const void *b, void *ctx)
 	return c ? c : (tx->len > ty->len) - (tx->len < ty->len);
 }
 
-/* Sorts the terms added since the last sort and merges them into the
- * sorted list: O(new log new + all), so frequent small sorts stay cheap. */
-static enum px_err sort_terms(struct index *ix)
+typedef int (*id_cmp)(const void *, const void *, void *);
+
+/* Sorts ids [0, n) by cmp: in one pass when they are in order or in reverse
+ * order already, as documents ingested oldest or newest first are. */
+static void sort_ids(uint32_t *ids, size_t n, id_cmp cmp, void *ctx)
 {
-	size_t total = term_count(ix), old = ix->nsorted, fresh = total - old;
+	size_t up = 1, down = 1;
+	for (size_t i = 1; i < n && (up || down); i++) {
+		int c = cmp(&ids[i - 1], &ids[i], ctx);
+		up &= c <= 0;
+		down &= c >= 0;
+	}
+	if (up)
+		return;
+	if (!down) {
+		qsort_r(ids, n, sizeof *ids, cmp, ctx);
+		return;
+	}
+	for (size_t i = 0, j = n - 1; i < j; i++, j--) {
+		uint32_t x = ids[i];
+		ids[i] = ids[j];
+		ids[j] = x;
+	}
+}
+
+/* sorted holds ids [0, old) in cmp's order: sorts the ids [old, total)
+ * and merges them in. O(new log new + all), so frequent small sorts stay
+ * cheap. */
+static enum px_err merge_fresh(struct buf *sorted, size_t old, size_t total, id_cmp cmp, void *ctx)
+{
+	size_t fresh = total - old;
 	struct buf merged;
-	buf_init(&merged, ix->sorted.cap);
+	buf_init(&merged, sorted->cap);
 	uint32_t *tail = malloc((fresh ? fresh : 1) * sizeof *tail);
 	if (!tail || buf_reserve(&merged, total * sizeof(uint32_t))) {
 		free(tail);
@@ -585,18 +708,39 @@ static enum px_err sort_terms(struct index *ix)
 	}
 	for (size_t i = 0; i < fresh; i++)
 		tail[i] = (uint32_t)(old + i);
-	qsort_r(tail, fresh, sizeof *tail, by_text, ix);
-	const uint32_t *a = (const uint32_t *)(const void *)ix->sorted.data;
+	sort_ids(tail, fresh, cmp, ctx);
+	const uint32_t *a = (const uint32_t *)(const void *)sorted->data;
 	uint32_t *out = (uint32_t *)(void *)merged.data;
 	size_t x = 0, y = 0, k = 0;
 	while (x < old || y < fresh)
-		out[k++] = y == fresh || (x < old && by_text(&a[x], &tail[y], ix) <= 0) ? a[x++] : tail[y++];
+		out[k++] = y == fresh || (x < old && cmp(&a[x], &tail[y], ctx) <= 0) ? a[x++] : tail[y++];
 	merged.len = total * sizeof(uint32_t);
 	free(tail);
-	buf_free(&ix->sorted);
-	ix->sorted = merged;
+	buf_free(sorted);
+	*sorted = merged;
+	return PX_OK;
+}
+
+static enum px_err sort_terms(struct index *ix)
+{
+	size_t total = term_count(ix);
+	enum px_err err = merge_fresh(&ix->sorted, ix->nsorted, total, by_text, ix);
+	if (err)
+		return err;
 	ix->nsorted = total;
 	return index_sorted_heads(ix);
+}
+
+static int by_nid_desc(const void *a, const void *b, void *ctx)
+{
+	int64_t x = doc_at(ctx, *(const uint32_t *)a)->nid, y = doc_at(ctx, *(const uint32_t *)b)->nid;
+	return (x < y) - (x > y);
+}
+
+static enum px_err sort_newest(struct index *ix)
+{
+	size_t n = ix->newest.len / sizeof(uint32_t);
+	return n == doc_count(ix) ? PX_OK : merge_fresh(&ix->newest, n, doc_count(ix), by_nid_desc, ix);
 }
 
 enum px_err index_sorted_heads(struct index *ix)

@@ -59,9 +59,14 @@ struct doc {
 	int64_t nid;
 	enum node_type type;
 	char language[4];
-	uint16_t len[NFIELDS]; /* words per field, for length normalisation */
-	char *title;           /* owned, for hits */
+	uint16_t len[NFIELDS];       /* words per field, for length normalisation */
+	char *title;                 /* owned, for hits */
+	uint32_t fv_first, fv_count; /* its facet values in index.doc_values */
 };
+
+/* An entry of index.doc_values: a facet and one of its value ids. */
+#define FV_SHIFT 28
+#define FV_ID    ((1u << FV_SHIFT) - 1)
 
 struct facet_value {
 	char *value;            /* owned, as first seen */
@@ -87,20 +92,26 @@ struct index {
 	struct buf stems;  /* struct stem_group[]: "lang stem" → term ids */
 	struct buf stem_keys;
 	struct strmap stem_ids;
-	struct buf docs; /* struct doc[] by docno */
+	struct buf docs;   /* struct doc[] by docno */
+	struct buf newest; /* uint32 docnos by nid, highest first, dead ones too: what
+			      listings without words walk. Covers docs [0, its length);
+			      later ones are unsorted until index_flush() */
 	roaring_bitmap_t *live;
 	struct buf nid_map; /* open addressing nid → docno + 1 (uint64 pairs) */
 	size_t nid_mask, nid_used;
 	struct buf facets[FACET_COUNT]; /* struct facet_value[] */
+	struct buf doc_values;          /* uint32 facet << FV_SHIFT | value id, each document's
+					   run in turn (authors left out): what facet counts
+					   over a result read, in time linear in its size */
 	struct strmap facet_ids[FACET_COUNT];
 	uint64_t total_len[NFIELDS]; /* over live documents */
 	size_t nlive;
-	struct buf bigs;            /* struct term_big[] */
-	float imp_avg[NFIELDS];     /* the average field lengths the impacts were computed
-				       with (0: none yet); index_flush() renews them */
-	struct buf dirty;     /* uint32 ids of the terms given postings since the last
-				 flush: those whose last_doc is above flushed_docs */
-	uint32_t flushed_docs; /* doc_count() at the last flush */
+	struct buf bigs;        /* struct term_big[] */
+	float imp_avg[NFIELDS]; /* the average field lengths the impacts were computed
+				   with (0: none yet); index_flush() renews them */
+	struct buf dirty;       /* uint32 ids of the terms given postings since the last
+				   flush: those whose last_doc is above flushed_docs */
+	uint32_t flushed_docs;  /* doc_count() at the last flush */
 	struct text_stem *stem; /* writers only */
 	struct {                /* the snapshot this index was read from: borrowed */
 		void *p;        /* buffers point into it, so it goes last */
@@ -178,6 +189,8 @@ int64_t index_term_find(const struct index *ix, const char *s, size_t n);
 const struct stem_group *index_stem_find(const struct index *ix, const char *lang, const char *stem,
 					 size_t n);
 int64_t index_facet_find(const struct index *ix, enum index_facet f, const char *value);
+/* Rebuilds doc_values from the facet bitmaps (a snapshot does not keep it). */
+enum px_err index_doc_values_build(struct index *ix);
 int index_docno(const struct index *ix, int64_t nid, uint32_t *docno);
 /* Languages the index has seen (bit per language of index_langs[]). */
 extern const char index_langs[][3];

@@ -47,7 +47,8 @@ static roaring_bitmap_t *filter_bitmap(const struct index *ix, const struct quer
 
 /* The smallest window (in positions) holding a position of every required
  * group in doc; 0 if fewer than two groups. pos is scratch space. */
-static uint32_t min_span(const struct search *s, const int *required, size_t ng, uint32_t doc, struct buf *pos)
+static uint32_t min_span(const struct search *s, const int *required, size_t ng, uint32_t doc,
+			 struct buf *pos)
 {
 	size_t start[QUERY_UNITS_MAX + 1], at[QUERY_UNITS_MAX] = {0}, k = 0;
 	buf_reset(pos);
@@ -55,7 +56,8 @@ static uint32_t min_span(const struct search *s, const int *required, size_t ng,
 		if (!required[g])
 			continue;
 		start[k] = pos->len / sizeof(uint32_t);
-		if (group_positions(s->ix, &s->groups[g], doc, pos) || pos->len / sizeof(uint32_t) == start[k])
+		if (group_positions(s->ix, &s->groups[g], doc, pos) ||
+		    pos->len / sizeof(uint32_t) == start[k])
 			return 0;
 		k++;
 	}
@@ -100,6 +102,35 @@ static int by_nid_desc(const void *a, const void *b, void *ixp)
 	int64_t x = doc_at(ix, ((const struct scored *)a)->doc)->nid;
 	int64_t y = doc_at(ix, ((const struct scored *)b)->doc)->nid;
 	return (x < y) - (x > y);
+}
+
+/* The newest k of cand, in order, into h (room for k): the first k of
+ * ix->newest that cand holds, merged with those of cand that came after
+ * the last index_flush(). Returns how many; SIZE_MAX when out of memory. */
+static size_t newest_walk(const struct index *ix, const roaring_bitmap_t *cand, size_t k, struct scored *h)
+{
+	const uint32_t *order = (const uint32_t *)(const void *)ix->newest.data;
+	size_t sorted = ix->newest.len / sizeof *order, n = 0;
+	for (size_t i = 0; i < sorted && n < k; i++)
+		if (roaring_bitmap_contains(cand, order[i]))
+			h[n++] = (struct scored){order[i], 0, 0};
+	uint64_t later =
+		sorted < doc_count(ix) ? roaring_bitmap_range_cardinality(cand, sorted, doc_count(ix)) : 0;
+	if (!later)
+		return n;
+	struct scored *all = malloc((n + later) * sizeof *all);
+	if (!all)
+		return SIZE_MAX;
+	memcpy(all, h, n * sizeof *h);
+	size_t m = n;
+	for (uint32_t d = (uint32_t)sorted; d < doc_count(ix); d++)
+		if (roaring_bitmap_contains(cand, d))
+			all[m++] = (struct scored){d, 0, 0};
+	qsort_r(all, m, sizeof *all, by_nid_desc, (void *)ix);
+	n = m < k ? m : k;
+	memcpy(h, all, n * sizeof *h);
+	free(all);
+	return n;
 }
 
 typedef int (*rank_cmp)(const void *, const void *, void *);
@@ -161,8 +192,8 @@ static void topk_push(const struct scored *c, void *arg)
 /* Keeps the best top of cand: by score (with a proximity bonus among
  * them), or by nid (newest first) when the query has no words. Leaves them
  * in t->h[0..t->n), in order. */
-static enum px_err rank(struct search *s, const int *required, const int *excluded, const roaring_bitmap_t *cand,
-			size_t want, int words, struct topk *t)
+static enum px_err rank(struct search *s, const int *required, const int *excluded,
+			const roaring_bitmap_t *cand, size_t want, int words, struct topk *t)
 {
 	size_t ng = s->q.ngroups;
 	uint64_t n = roaring_bitmap_get_cardinality(cand);
@@ -176,6 +207,10 @@ static enum px_err rank(struct search *s, const int *required, const int *exclud
 	enum px_err err = PX_OK;
 	if (words) {
 		err = score_candidates(s, required, excluded, cand, t->k, topk_push, t);
+	} else if (t->k * doc_count(s->ix) < n * n) { /* dense: the walk stops early */
+		if ((t->n = newest_walk(s->ix, cand, t->k, t->h)) == SIZE_MAX)
+			t->n = 0, err = PX_ENOMEM;
+		return err;
 	} else {
 		roaring_uint32_iterator_t it;
 		roaring_init_iterator(cand, &it);
@@ -213,30 +248,58 @@ static int by_count(const void *a, const void *b)
 	return strcmp(x->value, y->value);
 }
 
+/* Each facet value's count over a result, tallied from its documents' own
+ * values: linear in the result, where intersecting every value's bitmap
+ * with it grows with the number of values (thousands of cities). */
+struct tally {
+	const struct index *ix;
+	uint32_t *count[FACET_COUNT];
+};
+
+static bool tally_doc(uint32_t docno, void *arg)
+{
+	struct tally *t = arg;
+	const struct doc *d = doc_at(t->ix, docno);
+	const uint32_t *v = (const uint32_t *)(const void *)t->ix->doc_values.data + d->fv_first;
+	for (uint32_t i = 0; i < d->fv_count; i++)
+		t->count[v[i] >> FV_SHIFT][v[i] & FV_ID]++;
+	return true;
+}
+
+static enum px_err facet_list(const struct index *ix, enum index_facet f, const uint32_t *count,
+			      struct index_result *r)
+{
+	size_t nv = facet_count(ix, f), k = 0;
+	struct index_count *counts = calloc(nv ? nv : 1, sizeof *counts);
+	if (!(r->facets[f] = counts))
+		return PX_ENOMEM;
+	for (size_t v = 0; v < nv; v++) {
+		if (!count[v])
+			continue;
+		if (!(counts[k].value = px_strdup(facet_at(ix, f, (uint32_t)v)->value)))
+			return PX_ENOMEM;
+		counts[k++].count = count[v];
+		r->nfacet[f] = k;
+	}
+	qsort(counts, k, sizeof *counts, by_count);
+	return PX_OK;
+}
+
 static enum px_err count_facets(const struct index *ix, const roaring_bitmap_t *hits, struct index_result *r)
 {
-	for (int f = 0; f < FACET_COUNT; f++) {
-		if (f == FACET_AUTHOR)
-			continue;
-		size_t nv = facet_count(ix, (enum index_facet)f);
-		struct index_count *counts = calloc(nv ? nv : 1, sizeof *counts);
-		if (!counts)
-			return PX_ENOMEM;
-		r->facets[f] = counts;
-		size_t k = 0;
-		for (size_t v = 0; v < nv; v++) {
-			const struct facet_value *fv = facet_at(ix, (enum index_facet)f, (uint32_t)v);
-			uint64_t cnt = roaring_bitmap_and_cardinality(hits, fv->docs);
-			if (!cnt)
-				continue;
-			if (!(counts[k].value = px_strdup(fv->value)))
-				return PX_ENOMEM;
-			counts[k++].count = (size_t)cnt;
-			r->nfacet[f] = k;
-		}
-		qsort(counts, k, sizeof *counts, by_count);
-	}
-	return PX_OK;
+	struct tally t = {ix, {0}};
+	enum px_err err = PX_OK;
+	for (int f = 0; !err && f < FACET_COUNT; f++)
+		if (!(t.count[f] = calloc(facet_count(ix, (enum index_facet)f) + 1, sizeof(uint32_t))))
+			err = PX_ENOMEM;
+	if (!err)
+		roaring_iterate(hits, tally_doc, &t);
+	for (int f = 0; !err && f < FACET_COUNT; f++)
+		if (f != FACET_AUTHOR)
+			err = facet_list(ix, (enum index_facet)f, t.count[f], r);
+	for (int f = 0; f < FACET_COUNT; f++)
+		free(t.count[f]);
+	return err;
 }
 
 static int by_str(const void *a, const void *b)
@@ -292,7 +355,8 @@ static enum px_err fill_hits(struct search *s, const struct index_query *iq, con
 		r->nhits++;
 		buf_reset(&text);
 		if (iq->snippets && iq->store && store_node_text(iq->store, d->nid, &text) == PX_OK)
-			h->snippet = index_snippet(text.data ? text.data : "", &s->matched, want, SNIPPET_BYTES);
+			h->snippet =
+				index_snippet(text.data ? text.data : "", &s->matched, want, SNIPPET_BYTES);
 	}
 	buf_free(&text);
 	return err;

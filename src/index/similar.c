@@ -84,6 +84,12 @@ static int by_sim(const void *a, const void *b)
 	return (x->doc < y->doc) - (x->doc > y->doc);
 }
 
+static bool add_theme_bonus(uint32_t doc, void *score)
+{
+	((float *)score)[doc] += THEME_BONUS;
+	return true;
+}
+
 /* Scores every document sharing a word or a theme with n. */
 static enum px_err score_docs(const struct index *ix, const struct node *n, const struct tf *t, size_t k,
 			      float *score)
@@ -106,13 +112,41 @@ static enum px_err score_docs(const struct index *ix, const struct node *n, cons
 		int64_t id = index_facet_find(ix, FACET_THEMES, strlist_get(&n->themes, i));
 		if (id < 0)
 			continue;
-		roaring_uint32_iterator_t *it =
-			roaring_create_iterator(facet_at(ix, FACET_THEMES, (uint32_t)id)->docs);
-		for (; it && it->has_value; roaring_advance_uint32_iterator(it))
-			score[it->current_value] += THEME_BONUS;
-		roaring_free_uint32_iterator(it);
+		roaring_iterate(facet_at(ix, FACET_THEMES, (uint32_t)id)->docs, add_theme_bonus, score);
 	}
 	return err;
+}
+
+/* Keeps the best limit of a stream in best[0..*n), in by_sim's order.
+ * limit is a page's worth, so insertion beats a heap; most documents fail
+ * the first comparison. */
+static void keep_best(struct sim *best, size_t limit, size_t *n, struct sim s)
+{
+	if (!limit || (*n == limit && by_sim(&s, &best[limit - 1]) >= 0))
+		return;
+	size_t i = *n < limit ? (*n)++ : limit - 1;
+	for (; i > 0 && by_sim(&s, &best[i - 1]) < 0; i--)
+		best[i] = best[i - 1];
+	best[i] = s;
+}
+
+/* What the walk over the live documents keeps. */
+struct picker {
+	const struct index *ix;
+	const float *score;
+	int64_t self; /* the node's nid */
+	struct sim *best;
+	size_t limit, count, total;
+};
+
+static bool pick(uint32_t doc, void *arg)
+{
+	struct picker *p = arg;
+	if (p->score[doc] > 0 && doc_at(p->ix, doc)->nid != p->self) {
+		p->total++;
+		keep_best(p->best, p->limit, &p->count, (struct sim){doc, p->score[doc]});
+	}
+	return true;
 }
 
 enum px_err index_similar(const struct index *ix, const struct node *n, size_t limit, struct index_result *r)
@@ -129,17 +163,13 @@ enum px_err index_similar(const struct index *ix, const struct node *n, size_t l
 	if (!err)
 		err = score_docs(ix, n, (const struct tf *)(const void *)c.tfs.data,
 				 k < SIMILAR_TERMS ? k : SIMILAR_TERMS, score);
-	size_t m = 0;
-	if (!err && !(best = malloc((nd ? nd : 1) * sizeof *best)))
+	if (!err && !(best = malloc((limit ? limit : 1) * sizeof *best)))
 		err = PX_ENOMEM;
-	for (size_t d = 0; !err && d < nd; d++)
-		if (score[d] > 0 && roaring_bitmap_contains(ix->live, (uint32_t)d) &&
-		    doc_at(ix, (uint32_t)d)->nid != n->nid)
-			best[m++] = (struct sim){(uint32_t)d, score[d]};
-	if (!err && m)
-		qsort(best, m, sizeof *best, by_sim);
-	r->total = m;
-	size_t count = m < limit ? m : limit;
+	struct picker p = {ix, score, n->nid, best, limit, 0, 0};
+	if (!err)
+		roaring_iterate(ix->live, pick, &p);
+	r->total = p.total;
+	size_t count = p.count;
 	if (!err && !(r->hits = calloc(count ? count : 1, sizeof *r->hits)))
 		err = PX_ENOMEM;
 	for (size_t i = 0; !err && i < count; i++) {

@@ -449,7 +449,7 @@ static enum px_err read_docs(struct in *c, struct index *ix, const uint64_t *n)
 		    d.language[3])
 			return PX_EPARSE;
 		struct doc doc = {
-			d.nid, (enum node_type)d.type, {0}, {0}, px_strndup(titles + off, d.title_len)};
+			d.nid, (enum node_type)d.type, {0}, {0}, px_strndup(titles + off, d.title_len), 0, 0};
 		memcpy(doc.language, d.language, sizeof doc.language);
 		memcpy(doc.len, d.len, sizeof doc.len);
 		off += d.title_len;
@@ -504,11 +504,12 @@ static enum px_err read_big(struct in *c, struct index *ix)
 	uint32_t nskip = get_u32(c);
 	const struct skip *sk = take_array(c, nskip, sizeof(struct skip));
 	enum px_err err = c->bad || !b.docs || roaring_bitmap_get_cardinality(b.docs) != nimp ||
-				  nskip != (nimp + TERM_SKIP - 1) / TERM_SKIP
-			  ? PX_EPARSE
-			  : PX_OK;
+					  nskip != (nimp + TERM_SKIP - 1) / TERM_SKIP
+				  ? PX_EPARSE
+				  : PX_OK;
 	for (uint32_t j = 0; !err && j < nskip; j++)
-		if (sk[j].off > t->post.len || (j && (sk[j].off <= sk[j - 1].off || sk[j].doc1 <= sk[j - 1].doc1)))
+		if (sk[j].off > t->post.len ||
+		    (j && (sk[j].off <= sk[j - 1].off || sk[j].doc1 <= sk[j - 1].doc1)))
 			err = PX_EPARSE;
 	buf_borrow(&b.imp, imp, nimp);
 	buf_borrow(&b.skip, sk, (size_t)nskip * sizeof *sk);
@@ -560,6 +561,8 @@ static enum px_err finish(struct index *ix)
 	roaring_free_uint32_iterator(it);
 	if (!err)
 		err = index_sorted_heads(ix);
+	if (!err)
+		err = index_doc_values_build(ix);
 	return err ? err : posting_refresh(ix); /* impacts from other averages */
 }
 

@@ -151,8 +151,8 @@ enum px_err store_node_text(struct store *st, int64_t nid, struct buf *out)
 
 enum px_err store_node_updated(struct store *st, int64_t nid, char out[32])
 {
-	if (!st->updated && sqlite3_prepare_v2(st->db, "SELECT updated FROM node WHERE nid = ?1", -1,
-					       &st->updated, NULL))
+	if (!st->updated &&
+	    sqlite3_prepare_v2(st->db, "SELECT updated FROM node WHERE nid = ?1", -1, &st->updated, NULL))
 		return PX_ESTORE;
 	sqlite3_bind_int64(st->updated, 1, nid);
 	int rc = sqlite3_step(st->updated);
@@ -190,7 +190,8 @@ enum px_err store_nodes_each(struct store *st, int (*fn)(const struct node *, vo
 		return PX_ESTORE;
 	}
 	/* One read transaction, so the walk sees one consistent store. */
-	enum px_err err = store_exec(st, "BEGIN") ? PX_ESTORE : PX_OK;
+	int begun = store_read_begin(st);
+	enum px_err err = PX_OK;
 	int rc;
 	while (!err && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct node *n;
@@ -203,7 +204,7 @@ enum px_err store_nodes_each(struct store *st, int (*fn)(const struct node *, vo
 	}
 	if (!err && rc != SQLITE_ROW && rc != SQLITE_DONE)
 		err = PX_ESTORE;
-	store_exec(st, "COMMIT");
+	store_read_end(st, begun);
 	sqlite3_finalize(q);
 	reader_free(&r);
 	return err;

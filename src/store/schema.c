@@ -68,6 +68,17 @@ int store_exec(struct store *st, const char *sql)
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
+int store_read_begin(struct store *st)
+{
+	return sqlite3_get_autocommit(st->db) && store_exec(st, "BEGIN") == SQLITE_OK;
+}
+
+void store_read_end(struct store *st, int begun)
+{
+	if (begun)
+		store_exec(st, "COMMIT");
+}
+
 int store_schema_version(struct store *st)
 {
 	sqlite3_stmt *q;

@@ -42,6 +42,12 @@ enum px_err store_nodes_put(struct store *st, struct ptrvec *nodes, const char *
  * (every few thousand nodes), e.g. for a progress line. fn NULL turns it off. */
 void store_set_progress(struct store *st, void (*fn)(size_t done, size_t total, void *arg), void *arg);
 
+/* Opens a read transaction unless one is open, so that the reads until
+ * store_read_end() see one state of the store and take SQLite's locks
+ * once (a page reads a dozen nodes). Returns what store_read_end() wants. */
+int store_read_begin(struct store *st);
+void store_read_end(struct store *st, int begun);
+
 /* Reads node nid. PX_ENOTFOUND if there is none. Caller frees *out. */
 enum px_err store_node_get(struct store *st, int64_t nid, struct node **out) PX_WUR;
 

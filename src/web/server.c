@@ -198,7 +198,9 @@ static void answer_page(struct request *rq, const struct server *srv, const char
 		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
 		return;
 	}
+	int begun = store_read_begin(rq->st); /* the page sees one state of the store */
 	route_dispatch(rq, "GET");
+	store_read_end(rq->st, begun);
 	struct MHD_Response *r;
 	if (key && !head && cache_wants(rq) && (r = make_response(rq, 1)))
 		cache_put(rq, key, r);

@@ -629,6 +629,13 @@ static void facets_count_the_whole_result_set(void **state)
 	assert_int_equal(facet(&r, FACET_COUNTRY, "Spain"), 2);
 	assert_int_equal(facet(&r, FACET_CITY_SIZE, "large"), 1);
 	index_result_free(&r);
+	/* a theme given twice counts once, like the filter that finds it */
+	put(ix, &(struct spec){.nid = 90, .title = "Jobs twice", .themes = {"Jobs", "jobs", "Jobs"}});
+	q = (struct q){.text = "twice ", .facets = 1};
+	r = search_q(ix, &q);
+	assert_int_equal(facet(&r, FACET_THEMES, "Jobs"), 1);
+	assert_int_equal(r.nfacet[FACET_THEMES], 1);
+	index_result_free(&r);
 	/* without facets asked for: none */
 	r = search(ix, "jobs ");
 	for (int f = 0; f < FACET_COUNT; f++)
@@ -861,6 +868,87 @@ static void empty_query_lists_newest_first(void **state)
 	assert_int_equal(r.total, 4);
 	assert_string_equal(nids(&r), "7,3");
 	index_result_free(&r);
+	index_free(ix);
+}
+
+/* Listings without words walk the nids in order when the set is dense and
+ * rank it with a heap when sparse; nodes put after the last flush, and
+ * updated ones, are merged in. Both must give the model's order. */
+static void newest_first_dense_sparse_and_unflushed(void **state)
+{
+	(void)state;
+	enum { N = 300, PAGE = 7 };
+	struct index *ix = index_new();
+	assert_non_null(ix);
+	int in_malta[N + 20] = {0};
+	for (int i = 0; i < N; i++) {
+		int64_t nid = (int64_t)(i * 37 % N) + 1; /* neither ascending nor descending */
+		in_malta[nid] = nid % 29 == 0;
+		put(ix, &(struct spec){.nid = nid, .country = in_malta[nid] ? "Malta" : "Spain"});
+	}
+	assert_ok(index_flush(ix));
+	for (int64_t nid = N + 1; nid <= N + 5; nid++) /* newer, not flushed */
+		put(ix, &(struct spec){.nid = nid, .country = "Spain"});
+	for (int64_t nid = 29; nid <= 87; nid += 29) { /* moved from Malta to Spain */
+		in_malta[nid] = 0;
+		put(ix, &(struct spec){.nid = nid, .country = "Spain"});
+	}
+	for (int malta = 0; malta < 2; malta++) {
+		char want[2048] = "", *end = want;
+		size_t total = 0;
+		for (int64_t nid = N + 5; nid >= 1; nid--)
+			if (!malta || in_malta[nid])
+				end += snprintf(end, (size_t)(want + sizeof want - end), "%s%lld",
+						total++ ? "," : "", (long long)nid);
+		for (size_t off = 0; off < total; off += PAGE) {
+			struct q q = {.offset = off,
+				      .limit = PAGE,
+				      .f = {{FACET_COUNTRY, "Malta"}},
+				      .nf = (size_t)malta};
+			struct index_result r = search_q(ix, &q);
+			assert_int_equal(r.total, total);
+			const char *page = want; /* the PAGE nids from off */
+			for (size_t i = 0; i < off; i++)
+				page = strchr(page, ',') + 1;
+			const char *stop = page;
+			for (size_t i = 0; i < PAGE && stop; i++)
+				stop = strchr(stop + (i > 0), ',');
+			size_t len = stop ? (size_t)(stop - page) : strlen(page);
+			if (strlen(nids(&r)) != len || strncmp(nids(&r), page, len))
+				fail_msg("malta=%d offset %zu: got %s, wanted %.*s", malta, off, nids(&r),
+					 (int)len, page);
+			index_result_free(&r);
+		}
+	}
+	index_free(ix);
+}
+
+/* Related nodes: shared rare words and themes score, the node itself and
+ * unrelated ones are left out, and only the best `limit` are kept, in
+ * order, while total counts every related one. */
+static void similar_ranks_shared_words_and_themes(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Solar roofs on schools", .themes = {"Energy"}},
+		{.nid = 2, .title = "Solar roofs for housing", .themes = {"Mobility"}},
+		{.nid = 3, .title = "Green roofs and gardens", .themes = {"Energy"}},
+		{.nid = 4, .title = "Bike lanes", .themes = {"Energy"}},
+		{.nid = 5, .title = "Bike lanes again", .themes = {"Mobility"}},
+	};
+	struct index *ix = BUILD(sp);
+	struct node *n = make(&sp[0]);
+	struct index_result r;
+	assert_ok(index_similar(ix, n, 10, &r));
+	assert_string_equal(nids(&r), "3,2,4"); /* a theme outweighs a common word */
+	assert_int_equal(r.total, 3);
+	assert_true(r.hits[0].score > r.hits[1].score && r.hits[1].score > r.hits[2].score);
+	index_result_free(&r);
+	assert_ok(index_similar(ix, n, 2, &r));
+	assert_string_equal(nids(&r), "3,2");
+	assert_int_equal(r.total, 3);
+	index_result_free(&r);
+	node_free(n);
 	index_free(ix);
 }
 
@@ -1240,6 +1328,8 @@ int main(void)
 		cmocka_unit_test(city_size_buckets),
 		cmocka_unit_test(offset_and_limit_page_through_hits),
 		cmocka_unit_test(empty_query_lists_newest_first),
+		cmocka_unit_test(newest_first_dense_sparse_and_unflushed),
+		cmocka_unit_test(similar_ranks_shared_words_and_themes),
 		cmocka_unit_test(put_replaces_a_node),
 		cmocka_unit_test(remove_takes_a_node_out),
 		cmocka_unit_test(many_puts_and_removes_stay_consistent),
