@@ -451,6 +451,7 @@ int64_t index_facet_find(const struct index *ix, enum index_facet f, const char 
 }
 
 static enum px_err doc_value_add(struct index *ix, struct doc *d, enum index_facet f, uint32_t id);
+static void facets_live(struct index *ix, uint32_t docno, int delta);
 
 static enum px_err facet_add(struct index *ix, enum index_facet f, const char *value, uint32_t docno)
 {
@@ -458,7 +459,7 @@ static enum px_err facet_add(struct index *ix, enum index_facet f, const char *v
 		return PX_OK;
 	int64_t id = index_facet_find(ix, f, value);
 	if (id < 0) {
-		struct facet_value v = {px_strdup(value), facet_key(value), roaring_bitmap_create()};
+		struct facet_value v = {px_strdup(value), facet_key(value), roaring_bitmap_create(), 0};
 		id = (int64_t)facet_count(ix, f);
 		if (!v.value || !v.key || !v.docs || buf_add(&ix->facets[f], &v, sizeof v)) {
 			free(v.value);
@@ -495,6 +496,22 @@ static enum px_err doc_value_add(struct index *ix, struct doc *d, enum index_fac
 	enum px_err err = buf_add(&ix->doc_values, &e, sizeof e);
 	d->fv_count += !err;
 	return err;
+}
+
+/* Counts docno's values as live (delta 1) or no longer (-1). */
+static void facets_live(struct index *ix, uint32_t docno, int delta)
+{
+	const struct doc *d = doc_at(ix, docno);
+	for (uint32_t i = 0; i < d->fv_count; i++) {
+		uint32_t e = doc_values(ix)[d->fv_first + i];
+		facet_at(ix, (enum index_facet)(e >> FV_SHIFT), e & FV_ID)->nlive += (size_t)delta;
+	}
+}
+
+static bool count_live(uint32_t docno, void *ix)
+{
+	facets_live(ix, docno, 1);
+	return true;
 }
 
 struct doc_value_pass {
@@ -553,7 +570,10 @@ enum px_err index_doc_values_build(struct index *ix)
 	if (buf_reserve(&ix->doc_values, total * sizeof(uint32_t)))
 		return PX_ENOMEM;
 	ix->doc_values.len = total * sizeof(uint32_t);
-	return doc_value_pass(ix, 1) ? PX_EPARSE : PX_OK;
+	if (doc_value_pass(ix, 1))
+		return PX_EPARSE;
+	roaring_iterate(ix->live, count_live, ix);
+	return PX_OK;
 }
 
 static const char *city_size(int64_t population)
@@ -598,6 +618,7 @@ enum px_err index_remove(struct index *ix, int64_t nid)
 		ix->total_len[f] -= d->len[f];
 	roaring_bitmap_remove(ix->live, docno);
 	ix->nlive--;
+	facets_live(ix, docno, -1);
 	return index_nid_set(ix, nid, (uint64_t)UINT32_MAX + 1);
 }
 
@@ -639,6 +660,7 @@ enum px_err index_put(struct index *ix, const struct node *n)
 		return err;
 	roaring_bitmap_add(ix->live, docno);
 	ix->nlive++;
+	facets_live(ix, docno, 1);
 	for (int f = 0; f < NFIELDS; f++)
 		ix->total_len[f] += d.len[f];
 	/* Terms added since the last sort are scanned linearly by prefix and

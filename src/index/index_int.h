@@ -72,6 +72,7 @@ struct facet_value {
 	char *value;            /* owned, as first seen */
 	char *key;              /* owned, folded: what filters compare */
 	roaring_bitmap_t *docs; /* every docno ever given this value; AND with live */
+	size_t nlive;           /* how many live documents have it */
 };
 
 /* A string → id hash map with open addressing (ids index a caller's array). */
@@ -189,7 +190,8 @@ int64_t index_term_find(const struct index *ix, const char *s, size_t n);
 const struct stem_group *index_stem_find(const struct index *ix, const char *lang, const char *stem,
 					 size_t n);
 int64_t index_facet_find(const struct index *ix, enum index_facet f, const char *value);
-/* Rebuilds doc_values from the facet bitmaps (a snapshot does not keep it). */
+/* Rebuilds doc_values and each value's nlive from the facet bitmaps (a
+ * snapshot keeps neither). */
 enum px_err index_doc_values_build(struct index *ix);
 int index_docno(const struct index *ix, int64_t nid, uint32_t *docno);
 /* Languages the index has seen (bit per language of index_langs[]). */

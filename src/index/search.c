@@ -250,7 +250,9 @@ static int by_count(const void *a, const void *b)
 
 /* Each facet value's count over a result, tallied from its documents' own
  * values: linear in the result, where intersecting every value's bitmap
- * with it grows with the number of values (thousands of cities). */
+ * with it grows with the number of values (thousands of cities). A result
+ * of more than half the hub is counted as the live counts less those of
+ * the documents it leaves out. */
 struct tally {
 	const struct index *ix;
 	uint32_t *count[FACET_COUNT];
@@ -292,11 +294,23 @@ static enum px_err count_facets(const struct index *ix, const roaring_bitmap_t *
 	for (int f = 0; !err && f < FACET_COUNT; f++)
 		if (!(t.count[f] = calloc(facet_count(ix, (enum index_facet)f) + 1, sizeof(uint32_t))))
 			err = PX_ENOMEM;
-	if (!err)
+	roaring_bitmap_t *rest = NULL;
+	if (!err && roaring_bitmap_get_cardinality(hits) > ix->nlive / 2) {
+		if ((rest = roaring_bitmap_andnot(ix->live, hits)))
+			roaring_iterate(rest, tally_doc, &t);
+		else
+			err = PX_ENOMEM;
+	} else if (!err)
 		roaring_iterate(hits, tally_doc, &t);
-	for (int f = 0; !err && f < FACET_COUNT; f++)
+	for (int f = 0; !err && f < FACET_COUNT; f++) {
+		for (size_t v = 0; rest && v < facet_count(ix, (enum index_facet)f); v++)
+			t.count[f][v] = (uint32_t)facet_at(ix, (enum index_facet)f, (uint32_t)v)->nlive -
+					t.count[f][v];
 		if (f != FACET_AUTHOR)
 			err = facet_list(ix, (enum index_facet)f, t.count[f], r);
+	}
+	if (rest)
+		roaring_bitmap_free(rest);
 	for (int f = 0; f < FACET_COUNT; f++)
 		free(t.count[f]);
 	return err;

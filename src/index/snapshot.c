@@ -471,7 +471,7 @@ static enum px_err read_facets(struct in *c, struct index *ix)
 			if (c->bad || !lv || !lk || memchr(v, 0, lv) || memchr(k, 0, lk))
 				return PX_EPARSE;
 			struct facet_value fv = {px_strndup(v, lv), px_strndup(k, lk),
-						 get_bitmap(c, doc_count(ix))};
+						 get_bitmap(c, doc_count(ix)), 0};
 			if (!fv.value || !fv.key || !fv.docs || buf_add(&ix->facets[f], &fv, sizeof fv)) {
 				free(fv.value);
 				free(fv.key);
