@@ -5,10 +5,11 @@ same run, against nginx serving the same pages saved as static files.
 Pages: the home page, a practice, a search page and the JSON search API.
 For each, wrk runs SECONDS (10) at CONNECTIONS (64) on 2 threads against
 praxis, then against nginx; the table gives requests/s, latency p50/p99 and
-praxis' share of nginx's throughput. Pages asked again come from praxis'
-page cache; the last row, "search, new", asks a different search each time
-(query words of the search benchmark, and a counter), so every page is
-made, against nginx serving the saved search page. praxis and nginx each get 2 worker
+praxis' share of nginx's throughput. The "cached" rows ask one page again
+and again (praxis' page cache answers); the "made" rows ask a new URI each
+request (home pages and nids in turn, the search benchmark's query words,
+each with a counter), so praxis makes every page, against nginx serving
+the saved page of the same kind. praxis and nginx each get 2 worker
 threads; wrk shares the same 2 cores, as a client on the same machine would.
 
 Environment: NODES (100000), SECONDS, CONNECTIONS. The hub's store is kept
