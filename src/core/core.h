@@ -27,6 +27,7 @@ enum px_err {
 	PX_ESTORE,    /* the store refused an operation */
 	PX_ENOTFOUND, /* no such node */
 	PX_EUSAGE,    /* the caller passed a bad argument */
+	PX_EDENIED,   /* not allowed: wrong password, throttled, no right */
 };
 
 /* Returns a static, human-readable description of err. */

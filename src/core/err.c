@@ -19,6 +19,8 @@ const char *px_strerror(enum px_err err)
 		return "not found";
 	case PX_EUSAGE:
 		return "invalid argument";
+	case PX_EDENIED:
+		return "not allowed";
 	}
 	return "unknown error";
 }

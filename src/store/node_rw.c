@@ -7,7 +7,7 @@
 #include <string.h>
 
 #define PROGRESS_EVERY 4096 /* nodes between progress callbacks */
-#define NOW            "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+#define NOW            STORE_NOW
 
 /* ---- reading ---- */
 

@@ -7,7 +7,11 @@
  * node_term   themes, labels, relations, with their order.
  * section     practice sections, in order.
  * revision    every version of every node as its export object (doc).
- * batch       (v2) one row per store_nodes_put: the file and the counts. */
+ * batch       (v2) one row per store_nodes_put: the file and the counts.
+ * account     (v3) the people who edit: name, role, Argon2id hash.
+ * session     (v3) a logged-in browser: the BLAKE2b hash of its token.
+ * login_failure (v3) failed logins per account and per address, for throttling.
+ * audit       (v3) who did what when: logins, edits, imports, user changes. */
 #include "store_int.h"
 
 #include <stdio.h>
@@ -51,6 +55,28 @@ static const char *const migrations[] = {
 	" added INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,"
 	" unchanged INTEGER NOT NULL DEFAULT 0);"
 	"ALTER TABLE revision ADD COLUMN batch INTEGER REFERENCES batch (id);",
+
+	/* 3: accounts, sessions, failed logins, the audit log; who wrote a revision */
+	"CREATE TABLE account ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 64),"
+	" role TEXT NOT NULL CHECK (role IN ('author', 'editor', 'admin')),"
+	" hash TEXT NOT NULL,"
+	" disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
+	" created TEXT NOT NULL);"
+	"CREATE TABLE session ("
+	" key TEXT PRIMARY KEY,"
+	" account INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+	" csrf TEXT NOT NULL,"
+	" created INTEGER NOT NULL, seen INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX session_account ON session (account);"
+	"CREATE TABLE login_failure (key TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE INDEX login_failure_key ON login_failure (key, at);"
+	"CREATE TABLE audit ("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL, account TEXT, addr TEXT,"
+	" action TEXT NOT NULL, target TEXT, detail TEXT);"
+	"ALTER TABLE revision ADD COLUMN account INTEGER REFERENCES account (id);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,

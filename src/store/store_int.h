@@ -16,6 +16,9 @@ struct store {
 	void *progress_arg;
 };
 
+/* The current time as SQL: RFC 3339 UTC with milliseconds. */
+#define STORE_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
 /* Frees the cached reader (node_rw.c); store_close() calls it. */
 void store_reader_free(struct store *st);
 

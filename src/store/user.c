@@ -1,0 +1,291 @@
+/* Accounts, sessions and failed logins (schema v3: account, session,
+ * login_failure). Each function runs its own statements: these are rare
+ * writes next to the nodes' reads, so nothing is prepared once. */
+#include "store_int.h"
+#include "user.h"
+
+#include "../text/text.h"
+
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const role_names[] = {"", "author", "editor", "admin"};
+
+const char *role_name(enum role r)
+{
+	return (unsigned)r < sizeof role_names / sizeof role_names[0] ? role_names[r] : "";
+}
+
+int role_parse(const char *name, enum role *out)
+{
+	for (int r = ROLE_AUTHOR; r <= ROLE_ADMIN; r++)
+		if (name && !strcmp(name, role_names[r])) {
+			*out = (enum role)r;
+			return 0;
+		}
+	return -1;
+}
+
+const char *user_name_problem(const char *name)
+{
+	size_t n = name ? strlen(name) : 0;
+	if (n < 1 || n > USER_NAME_MAX)
+		return "a user name has 1 to 64 characters";
+	if (name[0] == '.' ||
+	    strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != n)
+		return "a user name is made of letters a-z, digits, '.', '_' and '-'";
+	return NULL;
+}
+
+const char *user_password_problem(const char *password)
+{
+	size_t n = password ? strlen(password) : 0, bad;
+	if (n > USER_PASSWORD_MAX)
+		return "a password has at most 1024 bytes";
+	if (text_utf8_check(password ? password : "", n, &bad))
+		return "a password must be valid UTF-8";
+	size_t chars = 0;
+	for (size_t i = 0; i < n; i++)
+		chars += ((unsigned char)password[i] & 0xC0) != 0x80;
+	if (chars < USER_PASSWORD_MIN)
+		return "a password has at least 10 characters";
+	return NULL;
+}
+
+/* The Argon2id hash of password, with libsodium's interactive limits
+ * (64 MiB, about a tenth of a second). -1 when out of memory. */
+static int hash_password(const char *password, char out[crypto_pwhash_STRBYTES])
+{
+	if (sodium_init() < 0)
+		return -1;
+	return crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				 crypto_pwhash_MEMLIMIT_INTERACTIVE);
+}
+
+/* Runs sql with text parameters (NULL: SQL NULL) and the integers ints;
+ * returns the SQLite result of its last step. */
+static int run(struct store *st, const char *sql, const char *const *texts, size_t ntexts,
+	       const int64_t *ints, size_t nints)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+		return SQLITE_ERROR;
+	for (size_t i = 0; i < ntexts; i++)
+		sqlite3_bind_text(q, (int)i + 1, texts[i], -1, SQLITE_STATIC);
+	for (size_t i = 0; i < nints; i++)
+		sqlite3_bind_int64(q, (int)(ntexts + i) + 1, ints[i]);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		;
+	sqlite3_finalize(q);
+	return rc;
+}
+
+enum px_err user_add(struct store *st, const char *name, enum role role, const char *password,
+		     struct buf *why)
+{
+	const char *problem = user_name_problem(name);
+	if (!problem && !*role_name(role))
+		problem = "the role is author, editor or admin";
+	if (!problem)
+		problem = user_password_problem(password);
+	if (problem) {
+		buf_reject(why, "%s", problem);
+		return PX_EUSAGE;
+	}
+	struct user u;
+	if (user_get(st, name, &u) == PX_OK) {
+		buf_reject(why, "there is already a user called \"%s\"", u.name);
+		return PX_EUSAGE;
+	}
+	char hash[crypto_pwhash_STRBYTES];
+	if (hash_password(password, hash))
+		return PX_ENOMEM;
+	const char *t[] = {name, role_name(role), hash};
+	if (run(st, "INSERT INTO account (name, role, hash, created) VALUES (?1, ?2, ?3, " STORE_NOW ")", t,
+		3, NULL, 0) != SQLITE_DONE)
+		return store_fail(st, why, "cannot add the user");
+	return PX_OK;
+}
+
+static void read_user(sqlite3_stmt *q, struct user *u)
+{
+	memset(u, 0, sizeof *u);
+	u->id = sqlite3_column_int64(q, 0);
+	snprintf(u->name, sizeof u->name, "%s", (const char *)sqlite3_column_text(q, 1));
+	if (role_parse((const char *)sqlite3_column_text(q, 2), &u->role))
+		u->role = ROLE_NONE;
+	u->disabled = sqlite3_column_int(q, 3);
+	snprintf(u->created, sizeof u->created, "%s", (const char *)sqlite3_column_text(q, 4));
+}
+
+#define USER_COLUMNS "id, name, role, disabled, created"
+
+/* The user a query of USER_COLUMNS (and the hash, if asked) finds. */
+static enum px_err find_user(struct store *st, const char *sql, const char *text, int64_t id, struct user *u,
+			     char hash[crypto_pwhash_STRBYTES])
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+		return PX_ESTORE;
+	if (text)
+		sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		read_user(q, u);
+		if (hash)
+			snprintf(hash, crypto_pwhash_STRBYTES, "%s", (const char *)sqlite3_column_text(q, 5));
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_ROW ? PX_OK : rc == SQLITE_DONE ? PX_ENOTFOUND : PX_ESTORE;
+}
+
+enum px_err user_get(struct store *st, const char *name, struct user *out)
+{
+	return find_user(st, "SELECT " USER_COLUMNS " FROM account WHERE name = ?1", name, 0, out, NULL);
+}
+
+enum px_err user_get_id(struct store *st, int64_t id, struct user *out)
+{
+	return find_user(st, "SELECT " USER_COLUMNS " FROM account WHERE id = ?1", NULL, id, out, NULL);
+}
+
+/* Changes one column of name's account; with end_sessions, in the same
+ * transaction as deleting its sessions. */
+static enum px_err user_update(struct store *st, const char *name, const char *sql, const char *value,
+			       int end_sessions)
+{
+	struct user u;
+	enum px_err err = user_get(st, name, &u);
+	if (err)
+		return err;
+	if (store_exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
+		return PX_ESTORE;
+	const char *t[] = {value};
+	int64_t id[] = {u.id};
+	int ok = run(st, sql, t, 1, id, 1) == SQLITE_DONE &&
+		 (!end_sessions ||
+		  run(st, "DELETE FROM session WHERE account = ?1", NULL, 0, id, 1) == SQLITE_DONE);
+	if (ok && store_exec(st, "COMMIT") == SQLITE_OK)
+		return PX_OK;
+	store_exec(st, "ROLLBACK");
+	return PX_ESTORE;
+}
+
+enum px_err user_set_password(struct store *st, const char *name, const char *password, struct buf *why)
+{
+	const char *problem = user_password_problem(password);
+	if (problem) {
+		buf_reject(why, "%s", problem);
+		return PX_EUSAGE;
+	}
+	char hash[crypto_pwhash_STRBYTES];
+	if (hash_password(password, hash))
+		return PX_ENOMEM;
+	return user_update(st, name, "UPDATE account SET hash = ?1 WHERE id = ?2", hash, 1);
+}
+
+enum px_err user_set_role(struct store *st, const char *name, enum role role)
+{
+	if (!*role_name(role))
+		return PX_EUSAGE;
+	return user_update(st, name, "UPDATE account SET role = ?1 WHERE id = ?2", role_name(role), 0);
+}
+
+enum px_err user_set_disabled(struct store *st, const char *name, int disabled)
+{
+	return user_update(st, name, "UPDATE account SET disabled = ?1 WHERE id = ?2", disabled ? "1" : "0",
+			   disabled);
+}
+
+enum px_err user_each(struct store *st, void (*fn)(const struct user *, void *), void *arg)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "SELECT " USER_COLUMNS " FROM account ORDER BY name", -1, &q, NULL))
+		return PX_ESTORE;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct user u;
+		read_user(q, &u);
+		fn(&u, arg);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+}
+
+static char decoy[crypto_pwhash_STRBYTES]; /* the hash of a password nobody has */
+
+static void make_decoy(void)
+{
+	unsigned char r[16];
+	char pw[sizeof r * 2 + 1];
+	randombytes_buf(r, sizeof r);
+	sodium_bin2hex(pw, sizeof pw, r, sizeof r);
+	if (hash_password(pw, decoy))
+		decoy[0] = '\0'; /* verification of "" fails at once: the time differs, nothing else */
+}
+
+enum px_err user_login(struct store *st, const char *name, const char *password, struct user *out)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	char hash[crypto_pwhash_STRBYTES];
+	size_t n = strlen(password);
+	enum px_err err =
+		n > USER_PASSWORD_MAX
+			? PX_ENOTFOUND
+			: find_user(st, "SELECT " USER_COLUMNS ", hash FROM account WHERE name = ?1", name, 0,
+				    out, hash);
+	if (err == PX_ESTORE)
+		return err;
+	if (err) {
+		pthread_once(&once, make_decoy);
+		snprintf(hash, sizeof hash, "%s", decoy);
+	}
+	int match = crypto_pwhash_str_verify(hash, password, n > USER_PASSWORD_MAX ? 0 : n) == 0;
+	return !err && match && !out->disabled && out->role != ROLE_NONE ? PX_OK : PX_ENOTFOUND;
+}
+
+/* ---- failed logins ---- */
+
+int64_t login_wait(struct store *st, const char *key, int max, time_t now)
+{
+	sqlite3_stmt *q;
+	int64_t wait = 0;
+	if (sqlite3_prepare_v2(
+		    st->db,
+		    "SELECT count(*), min(at) FROM"
+		    " (SELECT at FROM login_failure WHERE key = ?1 AND at > ?2 ORDER BY at DESC LIMIT ?3)",
+		    -1, &q, NULL) != SQLITE_OK)
+		return LOGIN_WINDOW_S; /* cannot tell: wait */
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, (int64_t)now - LOGIN_WINDOW_S);
+	sqlite3_bind_int(q, 3, max);
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) >= max)
+		wait = sqlite3_column_int64(q, 1) + LOGIN_WINDOW_S -
+		       (int64_t)now; /* the max-th newest leaves */
+	sqlite3_finalize(q);
+	return wait > 0 ? wait : 0;
+}
+
+enum px_err login_failed(struct store *st, const char *key, time_t now)
+{
+	const char *t[] = {key};
+	int64_t at[] = {(int64_t)now, (int64_t)now - LOGIN_WINDOW_S};
+	if (run(st, "INSERT INTO login_failure (key, at) VALUES (?1, ?2)", t, 1, at, 1) != SQLITE_DONE)
+		return PX_ESTORE;
+	/* the table keeps one window: older rows go as new ones come */
+	return run(st, "DELETE FROM login_failure WHERE at <= ?1", NULL, 0, &at[1], 1) == SQLITE_DONE
+		       ? PX_OK
+		       : PX_ESTORE;
+}
+
+enum px_err login_forget(struct store *st, const char *key)
+{
+	const char *t[] = {key};
+	return run(st, "DELETE FROM login_failure WHERE key = ?1", t, 1, NULL, 0) == SQLITE_DONE ? PX_OK
+												 : PX_ESTORE;
+}
