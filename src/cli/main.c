@@ -24,6 +24,7 @@ static const struct {
 	{"search", cmd_search, "search the hub: ranked hits, snippets, facet counts"},
 	{"similar", cmd_similar, "print the nodes most like one node"},
 	{"serve", cmd_serve, "serve the hub's pages over HTTP"},
+	{"user", cmd_user, "add, change, disable and list the accounts of editors"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -72,10 +72,15 @@ expect_grep "$TMP/out" '^revisions  2$'
 expect_grep "$TMP/out" '^batches    0$'
 expect_grep "$TMP/out" '^max nid    301$'
 expect_grep "$TMP/out" '^  Slovenia +1$'
-[ "$(sqlite3 "$v1" 'PRAGMA user_version')" = 2 ] || fail "not migrated to version 2"
+[ "$(sqlite3 "$v1" 'PRAGMA user_version')" = 3 ] || fail "not migrated to version 3"
 [ "$(sqlite3 "$v1" "SELECT count(*) FROM sqlite_master WHERE name = 'batch'")" = 1 ] || fail "no batch table"
 [ "$(sqlite3 "$v1" "SELECT count(*) FROM pragma_table_info('revision') WHERE name = 'batch'")" = 1 ] ||
 	fail "no revision.batch column"
+for t in account session login_failure audit; do # v3
+	[ "$(sqlite3 "$v1" "SELECT count(*) FROM sqlite_master WHERE name = '$t'")" = 1 ] || fail "no $t table"
+done
+[ "$(sqlite3 "$v1" "SELECT count(*) FROM pragma_table_info('revision') WHERE name = 'account'")" = 1 ] ||
+	fail "no revision.account column"
 
 # the export is the data as it was
 expect_status 0 "$PRAXIS" export --db "$v1"
@@ -84,7 +89,7 @@ cmp -s "$TMP/out" "$TMP/old.jsonl" || { diff "$TMP/old.jsonl" "$TMP/out" >&2; fa
 # export alone migrates too (on the untouched copy)
 expect_status 0 "$PRAXIS" export --db "$TMP/v1-copy.db"
 cmp -s "$TMP/out" "$TMP/old.jsonl" || fail "export of the v1 copy differs"
-[ "$(sqlite3 "$TMP/v1-copy.db" 'PRAGMA user_version')" = 2 ] || fail "export did not migrate"
+[ "$(sqlite3 "$TMP/v1-copy.db" 'PRAGMA user_version')" = 3 ] || fail "export did not migrate"
 
 # the migrated store takes new batches; its old nodes are recognised
 expect_status 0 "$PRAXIS" ingest --db "$v1" "$TMP/old.jsonl"
