@@ -110,7 +110,7 @@ sqlite3 "$TMP/new.db" 'PRAGMA user_version = 99' || fail "cannot set user_versio
 for cmd in stats export list "show --db $TMP/new.db 300" "ingest --db $TMP/new.db $TMP/old.jsonl"; do
 	case $cmd in *--db*) ;; *) cmd="$cmd --db $TMP/new.db" ;; esac
 	expect_status 1 "$PRAXIS" $cmd
-	expect_grep "$TMP/err" "new\.db: .*schema version 99 is newer than this praxis \(2\)"
+	expect_grep "$TMP/err" "new\.db: .*schema version 99 is newer than this praxis \(3\)"
 	expect_grep "$TMP/err" "upgrade praxis"
 	[ ! -s "$TMP/out" ] || fail "$cmd printed on a refused store: $(head -3 "$TMP/out")"
 done
