@@ -269,3 +269,15 @@ enum px_err buf_add_html(struct buf *b, const char *s, size_t n)
 	}
 	return err ? err : buf_add(b, s + from, n - from);
 }
+
+enum px_err buf_add_csv(struct buf *b, const char *s, int last)
+{
+	enum px_err err = buf_addc(b, '"');
+	if (!err && s && s[0] && strchr("=+-@", s[0]))
+		err = buf_addc(b, '\'');
+	for (; !err && s && *s; s++)
+		err = *s == '"' ? buf_adds(b, "\"\"") : buf_addc(b, *s);
+	if (!err)
+		err = buf_adds(b, last ? "\"\r\n" : "\",");
+	return err;
+}

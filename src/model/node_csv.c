@@ -8,27 +8,13 @@ const char node_csv_header[] = "nid,type,title,subtitle,country,city,themes,labe
 			       "relations,language,author,body,summary,solution,collaboration,"
 			       "impact,transfer\r\n";
 
-/* One CSV field. A field a spreadsheet would run as a formula (=, +, -, @
- * first) gets a leading apostrophe: the export is meant to be opened. */
-static enum px_err csv_field(struct buf *b, const char *s, int last)
-{
-	enum px_err err = buf_addc(b, '"');
-	if (!err && s && s[0] && strchr("=+-@", s[0]))
-		err = buf_addc(b, '\'');
-	for (; !err && s && *s; s++)
-		err = *s == '"' ? buf_adds(b, "\"\"") : buf_addc(b, *s);
-	if (!err)
-		err = buf_adds(b, last ? "\"\r\n" : "\",");
-	return err;
-}
-
 static enum px_err csv_list(struct buf *b, const struct strlist *l, struct buf *tmp)
 {
 	buf_reset(tmp);
 	enum px_err err = buf_adds(tmp, "");
 	for (size_t i = 0; !err && i < strlist_len(l); i++)
 		err = buf_printf(tmp, "%s%s", i ? " | " : "", strlist_get(l, i));
-	return err ? err : csv_field(b, tmp->data, 0);
+	return err ? err : buf_add_csv(b, tmp->data, 0);
 }
 
 enum px_err node_write_csv(const struct node *n, struct buf *b)
@@ -41,7 +27,7 @@ enum px_err node_write_csv(const struct node *n, struct buf *b)
 	enum px_err err = buf_printf(b, "%lld,", (long long)n->nid);
 	const char *head[] = {node_type_name(n->type), n->title, n->subtitle, n->country, n->city};
 	for (size_t i = 0; !err && i < sizeof head / sizeof head[0]; i++)
-		err = csv_field(b, head[i], 0);
+		err = buf_add_csv(b, head[i], 0);
 	if (!err)
 		err = csv_list(b, &n->themes, &tmp);
 	if (!err)
@@ -53,9 +39,9 @@ enum px_err node_write_csv(const struct node *n, struct buf *b)
 		err = csv_list(b, &n->relations, &tmp);
 	const char *tail[] = {n->language, n->author, n->body};
 	for (size_t i = 0; !err && i < sizeof tail / sizeof tail[0]; i++)
-		err = csv_field(b, tail[i], 0);
+		err = buf_add_csv(b, tail[i], 0);
 	for (int k = 0; !err && k < SECTION_COUNT; k++)
-		err = csv_field(b, sections[k], k == SECTION_COUNT - 1);
+		err = buf_add_csv(b, sections[k], k == SECTION_COUNT - 1);
 	buf_free(&tmp);
 	return err;
 }

@@ -126,7 +126,9 @@ int cache_queue(struct MHD_Connection *conn, const char *lang, const char *key, 
 
 int cache_wants(const struct request *rq)
 {
-	return rq->status == 200 && rq->body.len <= PAGE_MAX;
+	/* a page for one person (signed in, or given a cookie) is theirs alone */
+	return rq->status == 200 && rq->body.len <= PAGE_MAX && !rq->user && !rq->ncookies &&
+	       !(rq->cache && strstr(rq->cache, "no-store"));
 }
 
 void cache_put(const struct request *rq, const char *key, struct MHD_Response *resp)

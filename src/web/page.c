@@ -39,6 +39,13 @@ void page_render(struct request *rq, const char *name, struct tv *scope)
 	tv_set_str(scope, "lang", rq->lang);
 	tv_set_str(scope, "root", rq->root);
 	tv_set(scope, "languages", languages(rq));
+	if (rq->user) {
+		struct tv *me = tv_map(&rq->a);
+		tv_set_str(me, "name", rq->user->name);
+		tv_set_str(me, "role", role_name(rq->user->role));
+		tv_set(scope, "me", me);
+		tv_set_str(scope, "csrf", rq->csrf);
+	}
 	if (!tv_get(scope, "q", 1))
 		tv_set_str(scope, "q", "");
 	buf_reset(&rq->body);
@@ -60,9 +67,12 @@ void page_error(struct request *rq, int status, const char *why)
 		int status;
 		const char *title;
 	} titles[] = {{400, N_("Bad request")},
+		      {403, N_("Not allowed")},
 		      {404, N_("Page not found")},
 		      {405, N_("Method not allowed")},
+		      {413, N_("Too large")},
 		      {414, N_("Address too long")},
+		      {415, N_("Unsupported form")},
 		      {503, N_("Service unavailable")}};
 	const char *title = N_("Error");
 	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)

@@ -1,44 +1,58 @@
-/* The route table: every URL the hub answers, in one place. A pattern's
- * {nid} is a positive decimal id (anything else: 404), {slug} and {file}
- * one path segment. */
+/* The route table: every URL the hub answers, in one place, with the
+ * methods it takes and the role it wants. A pattern's {nid} is a positive
+ * decimal id (anything else: 404), {slug} and {file} one path segment.
+ *
+ * Access is decided here and nowhere else: a page never checks roles
+ * itself, and every POST passes auth_check_form() before its page runs. */
 #include "web_int.h"
 
 #include <microhttpd.h>
 #include <string.h>
+#include <strings.h>
+
+enum { GET = 1, POST = 2 }; /* GET includes HEAD */
 
 struct route {
 	const char *pattern;
 	void (*page)(struct request *rq);
+	int methods;
+	enum role role; /* ROLE_NONE: anyone */
 };
 
 /* clang-format off: one route a line */
 static const struct route routes[] = {
-	{"/", page_home},
-	{"/good-practices", page_practices},
-	{"/good-practices.csv", page_csv},
-	{"/search.csv", page_csv},
-	{"/search", page_search},
-	{"/node/{nid}", page_node},
-	{"/themes/{slug}", page_taxonomy},
-	{"/countries/{slug}", page_taxonomy},
-	{"/cities/{slug}", page_taxonomy},
-	{"/authors/{slug}", page_taxonomy},
-	{"/feed.atom", page_feed},
-	{"/feed.rss", page_feed},
-	{"/good-practices/feed.atom", page_feed},
-	{"/good-practices/feed.rss", page_feed},
-	{"/search/feed.atom", page_feed},
-	{"/search/feed.rss", page_feed},
-	{"/static/{file}", page_static},
-	{"/api/v1/nodes", page_api_nodes},
-	{"/api/v1/nodes/{nid}", page_api_node},
-	{"/api/v1/search", page_api_search},
-	{"/api/v1/openapi.json", page_api_openapi},
-	{"/api/v1/suggest", page_suggest},
-	{"/opensearch.xml", page_opensearch},
-	{"/sitemap.xml", page_sitemap_index},
-	{"/sitemaps/pages", page_sitemap_pages},
-	{"/sitemaps/{nid}", page_sitemap_nodes},
+	{"/", page_home, GET, ROLE_NONE},
+	{"/good-practices", page_practices, GET, ROLE_NONE},
+	{"/good-practices.csv", page_csv, GET, ROLE_NONE},
+	{"/search.csv", page_csv, GET, ROLE_NONE},
+	{"/search", page_search, GET, ROLE_NONE},
+	{"/node/{nid}", page_node, GET, ROLE_NONE},
+	{"/themes/{slug}", page_taxonomy, GET, ROLE_NONE},
+	{"/countries/{slug}", page_taxonomy, GET, ROLE_NONE},
+	{"/cities/{slug}", page_taxonomy, GET, ROLE_NONE},
+	{"/authors/{slug}", page_taxonomy, GET, ROLE_NONE},
+	{"/feed.atom", page_feed, GET, ROLE_NONE},
+	{"/feed.rss", page_feed, GET, ROLE_NONE},
+	{"/good-practices/feed.atom", page_feed, GET, ROLE_NONE},
+	{"/good-practices/feed.rss", page_feed, GET, ROLE_NONE},
+	{"/search/feed.atom", page_feed, GET, ROLE_NONE},
+	{"/search/feed.rss", page_feed, GET, ROLE_NONE},
+	{"/static/{file}", page_static, GET, ROLE_NONE},
+	{"/api/v1/nodes", page_api_nodes, GET, ROLE_NONE},
+	{"/api/v1/nodes/{nid}", page_api_node, GET, ROLE_NONE},
+	{"/api/v1/search", page_api_search, GET, ROLE_NONE},
+	{"/api/v1/openapi.json", page_api_openapi, GET, ROLE_NONE},
+	{"/api/v1/suggest", page_suggest, GET, ROLE_NONE},
+	{"/opensearch.xml", page_opensearch, GET, ROLE_NONE},
+	{"/sitemap.xml", page_sitemap_index, GET, ROLE_NONE},
+	{"/sitemaps/pages", page_sitemap_pages, GET, ROLE_NONE},
+	{"/sitemaps/{nid}", page_sitemap_nodes, GET, ROLE_NONE},
+	{"/login", page_login, GET | POST, ROLE_NONE},
+	{"/logout", page_logout, POST, ROLE_AUTHOR},
+	{"/admin", page_admin, GET, ROLE_AUTHOR},
+	{"/admin/users", page_admin_users, GET | POST, ROLE_ADMIN},
+	{"/admin/audit", page_admin_audit, GET, ROLE_ADMIN},
+	{"/admin/audit.csv", page_admin_audit_csv, GET, ROLE_ADMIN},
 };
 /* clang-format on */
 
@@ -85,18 +99,71 @@ void route_language(struct request *rq)
 	rq->by_header = 1;
 }
 
-void route_dispatch(struct request *rq, const char *method)
+/* The route's role check: 0, or -1 after the answer (the login page for a
+ * visitor's GET, else 403). */
+static int denied(struct request *rq, const struct route *r)
 {
-	(void)method; /* GET and HEAD only, checked by the server */
+	if (!r->role || (rq->user && rq->user->role >= r->role))
+		return 0;
+	if (!rq->user && r->methods & GET && strcmp(rq->method, "POST")) {
+		const char *next = url_here(rq, &(struct url_change){0});
+		struct buf b;
+		buf_init(&b, 8192);
+		enum px_err err = buf_printf(&b, "%s/login?next=", rq->root);
+		if (!err && next)
+			err = html_url_part(&b, next, strlen(next));
+		page_redirect(rq, err ? "/login" : arena_strndup(&rq->a, b.data, b.len));
+		buf_free(&b);
+		return -1;
+	}
+	page_error(rq, 403, rq->user ? N_("Your account may not do this.") : N_("Log in to do this."));
+	return -1;
+}
+
+/* Decodes a POST's form: 0, or -1 after the 415 or 400. */
+static int read_form(struct request *rq)
+{
+	static const char form_type[] = "application/x-www-form-urlencoded";
+	size_t n = sizeof form_type - 1;
+	const char *type = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "Content-Type");
+	if (!type || strncasecmp(type, form_type, n) || (type[n] && type[n] != ';')) {
+		page_error(rq, 415, N_("Forms are sent as application/x-www-form-urlencoded."));
+		return -1;
+	}
+	if (form_parse(&rq->a, rq->upload, rq->upload_len, &rq->form)) {
+		page_error(rq, rq->a.failed ? 503 : 400,
+			   N_("The form could not be read: it is not valid UTF-8 form data."));
+		return -1;
+	}
+	return 0;
+}
+
+void route_dispatch(struct request *rq)
+{
+	int post = !strcmp(rq->method, "POST");
+	const struct route *found = NULL;
 	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
 		if (match(rq, routes[i].pattern, rq->path)) {
-			routes[i].page(rq);
-			return;
+			found = &routes[i];
+			break;
 		}
-	if (!strncmp(rq->path, "/api/", 5))
-		page_api_missing(rq);
-	else
-		page_error(rq, 404, N_("There is no page at this address."));
+	if (!found) {
+		if (!strncmp(rq->path, "/api/", 5))
+			page_api_missing(rq);
+		else
+			page_error(rq, 404, N_("There is no page at this address."));
+		return;
+	}
+	if (!(found->methods & (post ? POST : GET))) {
+		rq->allow = found->methods == POST  ? "POST"
+			    : found->methods == GET ? "GET, HEAD"
+						    : "GET, HEAD, POST";
+		page_error(rq, 405, N_("This address does not answer this method."));
+		return;
+	}
+	if ((post && read_form(rq)) || denied(rq, found) || (post && auth_check_form(rq)))
+		return;
+	found->page(rq);
 }
 
 const char *request_param(const struct request *rq, const char *name)

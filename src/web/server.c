@@ -61,8 +61,9 @@ struct pending {
 	struct timespec t0;
 	int status;
 	size_t bytes;
-	int called; /* the handler's first call has returned: answering in
-		       it makes libmicrohttpd 0.9.75 close the connection */
+	struct buf body; /* a POST's, up to FORM_BODY_MAX */
+	int called;      /* the handler's first call has returned: answering in
+			    it makes libmicrohttpd 0.9.75 close the connection */
 };
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
@@ -73,24 +74,32 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 	if (p) {
 		p->uri = strndup(uri, URI_MAX + 1);
 		clock_gettime(CLOCK_MONOTONIC, &p->t0);
+		buf_init(&p->body, FORM_BODY_MAX);
 	}
 	return p;
 }
 
-static void log_request(struct MHD_Connection *c, const struct pending *p)
+/* The client's address as text ("-" if unknown). */
+static void client_addr(struct MHD_Connection *c, char addr[INET6_ADDRSTRLEN])
 {
-	if (!access_log)
-		return;
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	char addr[INET6_ADDRSTRLEN] = "-";
+	addr[0] = '-', addr[1] = '\0';
 	if (ci && ci->client_addr) {
 		const struct sockaddr *sa = ci->client_addr;
 		const void *in =
 			sa->sa_family == AF_INET6
 				? (const void *)&((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr
 				: (const void *)&((const struct sockaddr_in *)(const void *)sa)->sin_addr;
-		inet_ntop(sa->sa_family, in, addr, sizeof addr);
+		inet_ntop(sa->sa_family, in, addr, INET6_ADDRSTRLEN);
 	}
+}
+
+static void log_request(struct MHD_Connection *c, const struct pending *p)
+{
+	if (!access_log)
+		return;
+	char addr[INET6_ADDRSTRLEN];
+	client_addr(c, addr);
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double ms = (double)(t1.tv_sec - p->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - p->t0.tv_nsec) / 1e6;
@@ -112,6 +121,7 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MH
 		return;
 	log_request(c, p);
 	free(p->uri);
+	buf_free(&p->body);
 	free(p);
 	*con_cls = NULL;
 }
@@ -130,13 +140,17 @@ static struct MHD_Response *make_response(const struct request *rq, int cached)
 	MHD_add_response_header(
 		r, "Content-Security-Policy",
 		"default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
-	if (rq->cache)
-		MHD_add_response_header(r, "Cache-Control", rq->cache);
+	if (rq->cache || rq->user)
+		MHD_add_response_header(r, "Cache-Control", rq->user ? "private, no-store" : rq->cache);
+	if (rq->location)
+		MHD_add_response_header(r, "Location", rq->location);
+	for (size_t i = 0; i < rq->ncookies; i++)
+		MHD_add_response_header(r, "Set-Cookie", rq->cookies[i]);
 	if (rq->by_header)
 		MHD_add_response_header(r, "Vary", "Accept-Language");
 	MHD_add_response_header(r, "X-Cache", cached ? "hit" : "miss");
 	if (rq->status == 405)
-		MHD_add_response_header(r, "Allow", "GET, HEAD");
+		MHD_add_response_header(r, "Allow", rq->allow ? rq->allow : "GET, HEAD");
 	return r;
 }
 
@@ -191,53 +205,102 @@ static const char *cache_key(struct request *rq, const struct pending *p)
 	return p->uri ? arena_printf(&rq->a, "%s\n%s", host ? host : "", p->uri) : NULL;
 }
 
-/* A page not in the cache: made, and kept if it is a GET's 200. */
-static void answer_page(struct request *rq, const struct server *srv, const char *key, int head)
+/* A GET or HEAD: from the cache for a visitor without a session, else
+ * made (in one read transaction) and kept if it is a page to keep. 1 when
+ * the cache answered. */
+static int answer_get(struct request *rq, const struct server *srv, struct pending *p, int head)
 {
+	const char *key = cache_key(rq, p);
+	int session = MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, AUTH_SESSION_COOKIE) != NULL;
+	if (!session && key && cache_queue(rq->conn, rq->lang, key, &p->status, &p->bytes))
+		return 1;
 	if (!(rq->st = thread_store(srv))) {
 		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
-		return;
+		return 0;
 	}
+	if (session)
+		auth_session(rq);
+	if (session && !rq->user && key && cache_queue(rq->conn, rq->lang, key, &p->status, &p->bytes))
+		return 1;                     /* a stale session cookie: the visitor's page */
 	int begun = store_read_begin(rq->st); /* the page sees one state of the store */
-	route_dispatch(rq, "GET");
+	route_dispatch(rq);
 	store_read_end(rq->st, begun);
 	struct MHD_Response *r;
 	if (key && !head && cache_wants(rq) && (r = make_response(rq, 1)))
 		cache_put(rq, key, r);
+	return 0;
+}
+
+/* A POST: its page decodes the form (route.c) and writes what it must. */
+static void answer_post(struct request *rq, const struct server *srv, const struct pending *p)
+{
+	rq->upload = p->body.data ? p->body.data : "";
+	rq->upload_len = p->body.len;
+	if (!(rq->st = thread_store(srv))) {
+		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
+		return;
+	}
+	auth_session(rq);
+	route_dispatch(rq);
+}
+
+/* The 413 for a body past FORM_BODY_MAX, queued while it is still coming. */
+static enum MHD_Result too_large(struct MHD_Connection *c, struct pending *p, const struct server *srv)
+{
+	struct request rq = {.srv = srv, .conn = c, .path = "/", .lang = "en", .root = "", .status = 413};
+	arena_init(&rq.a);
+	buf_init(&rq.body, BODY_CAP);
+	page_error(&rq, 413, N_("This form is too large."));
+	enum MHD_Result ok = respond(c, &rq, p);
+	buf_free(&rq.body);
+	arena_free(&rq.a);
+	return ok;
 }
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			      const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
 	(void)version;
-	(void)upload;
 	const struct server *srv = cls;
 	struct pending *p = *con_cls;
 	if (!p)
 		return MHD_NO; /* on_uri ran out of memory */
-	if (*upload_size) {
-		*upload_size = 0; /* no page takes a body yet: it is read and dropped */
+	if (*upload_size) {    /* a body: kept for a POST, else read and dropped */
+		size_t n = *upload_size;
+		*upload_size = 0;
+		if (!strcmp(method, "POST") && !p->status && buf_add(&p->body, upload, n))
+			return too_large(c, p, srv); /* answered early: libmicrohttpd then closes */
 		return MHD_YES;
 	}
-	if (!p->called++)
-		return MHD_YES;
-	struct request rq = {.srv = srv, .conn = c, .path = url, .lang = "en", .root = "", .status = 200};
+	if (!p->called++ || p->status)
+		return MHD_YES; /* the first call, or answered already (413) */
+	char addr[INET6_ADDRSTRLEN];
+	client_addr(c, addr);
+	struct request rq = {.srv = srv,
+			     .conn = c,
+			     .path = url,
+			     .lang = "en",
+			     .root = "",
+			     .status = 200,
+			     .method = method,
+			     .addr = addr};
 	arena_init(&rq.a);
 	buf_init(&rq.body, BODY_CAP);
-	const char *why = NULL, *key = NULL;
+	const char *why = NULL;
 	route_language(&rq);
 	int status = refused(c, url, p, &why);
 	int head = !strcmp(method, "HEAD");
 	if (status)
 		page_error(&rq, status, why);
+	else if (!strcmp(method, "POST"))
+		answer_post(&rq, srv, p);
 	else if (strcmp(method, "GET") && !head)
-		page_error(&rq, 405, N_("This address only answers GET and HEAD."));
-	else if ((key = cache_key(&rq, p)) && cache_queue(c, rq.lang, key, &p->status, &p->bytes)) {
-		buf_free(&rq.body); /* answered from the cache */
+		page_error(&rq, 405, N_("This address only answers GET, HEAD and POST."));
+	else if (answer_get(&rq, srv, p, head)) {
+		buf_free(&rq.body);
 		arena_free(&rq.a);
 		return MHD_YES;
-	} else
-		answer_page(&rq, srv, key, head);
+	}
 	enum MHD_Result ok = respond(c, &rq, p);
 	buf_free(&rq.body);
 	arena_free(&rq.a);
@@ -312,7 +375,7 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 
 enum px_err web_serve(const struct web_options *o, struct buf *why)
 {
-	struct server srv = {o->ix, NULL, o->db};
+	struct server srv = {o->ix, NULL, o->db, 0};
 	enum px_err err = tmpl_set_new(&srv.tmpl, why);
 	if (!err && (err = map_init()))
 		buf_reject(why, "out of memory for the map's gazetteer");

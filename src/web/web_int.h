@@ -6,6 +6,7 @@
 
 #include "../core/core.h"
 #include "../index/index.h"
+#include "../store/user.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -106,6 +107,23 @@ enum px_err tmpl_render(const struct tmpl_set *ts, const char *name, const struc
 			const char *(*tr)(const char *msgid, void *arg), void *tr_arg,
 			struct buf *out) PX_WUR;
 
+/* ---- form.c: form bodies ---- */
+
+#define FORM_FIELDS_MAX 1024
+#define FORM_BODY_MAX   ((size_t)1 << 20) /* 1 MiB: a practice with its five sections fits many times */
+
+struct form {
+	const char **names, **values; /* in the arena, in the body's order */
+	size_t n;
+};
+
+/* Decodes an application/x-www-form-urlencoded body into the arena: 0, or
+ * -1 if it is malformed (a bad %-escape, invalid UTF-8, a NUL, more than
+ * FORM_FIELDS_MAX fields) or the arena is out of memory (a->failed). */
+int form_parse(struct arena *a, const char *body, size_t len, struct form *f);
+/* The first value of name, or NULL. */
+const char *form_get(const struct form *f, const char *name);
+
 /* ---- server.c, route.c: requests ---- */
 
 struct store;
@@ -116,6 +134,7 @@ struct server {
 	const struct index *ix; /* shared, read only while serving */
 	struct tmpl_set *tmpl;
 	const char *db; /* each worker thread opens its own store handle */
+	int secure;     /* served over TLS: cookies say Secure */
 };
 
 /* One request and its response, in the worker thread that answers it. */
@@ -130,18 +149,54 @@ struct request {
 	const char *root; /* "" or the path prefix that chose it: "/fr" */
 	int by_header;    /* Accept-Language chose it: the answer varies with it */
 	struct store *st; /* this thread's store handle */
+	const char *method;      /* "GET", "HEAD" or "POST" */
+	const char *upload;      /* a POST's body, as sent */
+	size_t upload_len;
+	struct form form;        /* a POST's fields, decoded by route_dispatch() */
+	const char *addr;        /* the client's address */
+	const struct user *user; /* who is signed in, or NULL */
+	const char *csrf;        /* the token this request's forms carry back: the
+				    session's, or the login form's cookie */
 	/* the response */
 	int status;
-	const char *type;  /* Content-Type */
-	const char *cache; /* Cache-Control, or NULL */
+	const char *type;     /* Content-Type */
+	const char *cache;    /* Cache-Control, or NULL */
+	const char *location; /* a redirect's Location */
+	const char *allow;    /* a 405's Allow */
+	const char *cookies[4]; /* Set-Cookie values */
+	size_t ncookies;
 	struct buf body;
 };
+
+/* ---- auth.c: who is signed in, and whether a form may be trusted ---- */
+
+#define AUTH_SESSION_COOKIE "praxis_session"
+#define AUTH_CSRF_COOKIE    "praxis_csrf" /* the login form's, before a session */
+
+/* The value of cookie name, or NULL. */
+const char *auth_cookie_value(const struct request *rq, const char *name);
+/* Sets rq->user and rq->csrf from the session cookie, if it names a live
+ * session. Runs before the page's read transaction (it may write). */
+void auth_session(struct request *rq);
+/* rq->csrf for a visitor without a session: the login form's cookie, set
+ * now if missing. */
+void auth_anonymous_csrf(struct request *rq);
+/* 0 if rq (a POST) may be trusted: its csrf field is rq->csrf and its
+ * Origin, if sent, is this hub. Else the 403 page and -1. */
+int auth_check_form(struct request *rq);
+/* Adds a Set-Cookie for name (HttpOnly, Path=/, SameSite=same_site;
+ * max_age 0 deletes it, -1 makes it last as long as the browser). */
+void auth_cookie(struct request *rq, const char *name, const char *value, long max_age, const char *same_site);
+/* A 303 See Other to path (of this hub). */
+void page_redirect(struct request *rq, const char *path);
 
 /* Sets rq's interface language from its path prefix (/fr/..., taken off
  * rq->path) or its Accept-Language header (route.c). */
 void route_language(struct request *rq);
-/* Answers rq from the route table (route.c): 404, 405 or the page. */
-void route_dispatch(struct request *rq, const char *method);
+/* Answers rq from the route table (route.c): 404, 405, the login page
+ * (303) or 403 when the page wants a role rq's user lacks, 403 for a POST
+ * that fails auth_check_form(), else the page. */
+void route_dispatch(struct request *rq);
 /* The filters of the request: field=value for any facet field (type,
  * themes, labels, country, city, city_size, language, author), or
  * filter=field=value; repeatable (borrowed from the request). 0, or -1 with
@@ -233,6 +288,12 @@ void page_api_node(struct request *rq);
 void page_api_search(struct request *rq);
 void page_api_openapi(struct request *rq);
 void page_api_missing(struct request *rq);
+void page_login(struct request *rq);
+void page_logout(struct request *rq);
+void page_admin(struct request *rq);
+void page_admin_users(struct request *rq);
+void page_admin_audit(struct request *rq);
+void page_admin_audit_csv(struct request *rq);
 /* scope.feed_atom, scope.feed_rss, scope.csv: the feeds and the CSV file of
  * the listing at path (its parameters kept), advertised by the layout. */
 void page_feeds(struct request *rq, struct tv *scope, const char *path);

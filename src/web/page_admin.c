@@ -1,0 +1,223 @@
+/* The editors' desk (/admin), the users page and the audit log. Roles are
+ * checked by the route table; these pages only do their work. */
+#include "web_int.h"
+
+#include "../store/audit.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define AUDIT_PAGE 50
+
+void page_admin(struct request *rq)
+{
+	struct tv *s = tv_map(&rq->a);
+	tv_set_str(s, "title", T(rq, "Your desk"));
+	tv_set_bool(s, "is_admin", rq->user->role == ROLE_ADMIN);
+	page_render(rq, "admin", s);
+}
+
+/* ---- users ---- */
+
+struct user_rows {
+	struct request *rq;
+	struct tv *list;
+};
+
+static void one_user(const struct user *u, void *arg)
+{
+	struct user_rows *ur = arg;
+	struct request *rq = ur->rq;
+	struct tv *v = tv_map(&rq->a);
+	tv_set_str(v, "name", u->name);
+	tv_set_str(v, "role", role_name(u->role));
+	tv_set_bool(v, "disabled", u->disabled);
+	tv_set_str(v, "created", u->created);
+	tv_set_bool(v, "self", !strcmp(u->name, rq->user->name));
+	for (int r = ROLE_AUTHOR; r <= ROLE_ADMIN; r++)
+		tv_set_bool(v, role_name((enum role)r), u->role == (enum role)r);
+	tv_push(ur->list, v);
+}
+
+/* The users page, with what was just done (done) or what went wrong. */
+static void users_page(struct request *rq, int status, const char *done, const char *error, const char *field)
+{
+	struct tv *s = tv_map(&rq->a);
+	struct user_rows ur = {rq, tv_list(&rq->a)};
+	if (user_each(rq->st, one_user, &ur)) {
+		page_error(rq, 503, N_("The hub's store cannot be read; try again later."));
+		return;
+	}
+	tv_set_str(s, "title", T(rq, "Users"));
+	tv_set(s, "users", ur.list);
+	tv_set_str(s, "csrf", rq->csrf);
+	tv_set_str(s, "done", done);
+	tv_set_str(s, "error", error);
+	tv_set_bool(s, "error_name", field && !strcmp(field, "name"));
+	tv_set_bool(s, "error_password", field && !strcmp(field, "password"));
+	if (rq->form.n) { /* what was typed stays, but a password */
+		tv_set_str(s, "new_name", form_get(&rq->form, "name"));
+		tv_set_str(s, "new_role", form_get(&rq->form, "role"));
+	}
+	page_render(rq, "admin_users", s);
+	if (rq->status != 503)
+		rq->status = status;
+}
+
+static void audit(struct request *rq, const char *action, const char *target, const char *detail)
+{
+	if (audit_add(rq->st, rq->user->name, rq->addr, action, target, detail))
+		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
+}
+
+static void add_user(struct request *rq)
+{
+	const char *name = form_get(&rq->form, "name"), *pw = form_get(&rq->form, "password");
+	enum role role;
+	if (role_parse(form_get(&rq->form, "role"), &role)) {
+		users_page(rq, 400, NULL, T(rq, "Choose a role: author, editor or admin."), "role");
+		return;
+	}
+	const char *problem = user_name_problem(name);
+	const char *field = problem ? "name" : "password";
+	if (!problem)
+		problem = user_password_problem(pw);
+	struct buf why;
+	buf_init(&why, 1024);
+	enum px_err err = problem ? PX_EUSAGE : user_add(rq->st, name, role, pw, &why);
+	if (err == PX_EUSAGE && !problem)
+		problem = why.data, field = "name"; /* a name taken */
+	if (err == PX_EUSAGE)
+		users_page(rq, 400, NULL, T(rq, problem), field);
+	else if (err)
+		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
+	else {
+		audit(rq, "user-add", name, role_name(role));
+		page_redirect(rq, arena_printf(&rq->a, "%s/admin/users?done=added", rq->root));
+	}
+	buf_free(&why);
+}
+
+/* Changes another user: role, disable, enable. An admin cannot change
+ * their own account here: that is how a hub loses its last admin. */
+static void change_user(struct request *rq, const char *action)
+{
+	const char *name = form_get(&rq->form, "name");
+	struct user u;
+	enum role role = ROLE_NONE;
+	if (!name || user_get(rq->st, name, &u)) {
+		users_page(rq, 404, NULL, T(rq, "There is no such user."), NULL);
+		return;
+	}
+	if (!strcmp(u.name, rq->user->name)) {
+		users_page(rq, 400, NULL, T(rq, "You cannot change your own account here."), NULL);
+		return;
+	}
+	int is_role = !strcmp(action, "role");
+	if (is_role && role_parse(form_get(&rq->form, "role"), &role)) {
+		users_page(rq, 400, NULL, T(rq, "Choose a role: author, editor or admin."), NULL);
+		return;
+	}
+	int off = !strcmp(action, "disable");
+	enum px_err err =
+		is_role ? user_set_role(rq->st, u.name, role) : user_set_disabled(rq->st, u.name, off);
+	if (err) {
+		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
+		return;
+	}
+	audit(rq,
+	      is_role ? "user-role"
+	      : off   ? "user-disable"
+		      : "user-enable",
+	      u.name, is_role ? role_name(role) : NULL);
+	page_redirect(rq, arena_printf(&rq->a, "%s/admin/users?done=changed", rq->root));
+}
+
+void page_admin_users(struct request *rq)
+{
+	if (strcmp(rq->method, "POST")) {
+		const char *done = request_param(rq, "done");
+		users_page(rq, 200,
+			   done && !strcmp(done, "added")     ? T(rq, "The user was added.")
+			   : done && !strcmp(done, "changed") ? T(rq, "The user was changed.")
+							      : NULL,
+			   NULL, NULL);
+		return;
+	}
+	const char *action = form_get(&rq->form, "action");
+	if (action && !strcmp(action, "add"))
+		add_user(rq);
+	else if (action &&
+		 (!strcmp(action, "role") || !strcmp(action, "disable") || !strcmp(action, "enable")))
+		change_user(rq, action);
+	else
+		page_error(rq, 400, N_("This form asks for nothing the hub knows."));
+}
+
+/* ---- the audit log ---- */
+
+struct audit_rows {
+	struct request *rq;
+	struct tv *list;
+	struct buf *csv;
+	int64_t last;
+	enum px_err err;
+};
+
+static void audit_row(const struct audit_entry *e, void *arg)
+{
+	struct audit_rows *r = arg;
+	r->last = e->id;
+	if (r->csv) {
+		const char *f[] = {e->at, e->account, e->addr, e->action, e->target, e->detail};
+		for (int i = 0; !r->err && i < 6; i++)
+			r->err = buf_add_csv(r->csv, f[i], i == 5);
+		return;
+	}
+	struct tv *v = tv_map(&r->rq->a);
+	tv_set_str(v, "at", e->at);
+	tv_set_str(v, "account", e->account);
+	tv_set_str(v, "addr", e->addr);
+	tv_set_str(v, "action", e->action);
+	tv_set_str(v, "target", e->target);
+	tv_set_str(v, "detail", e->detail);
+	tv_push(r->list, v);
+}
+
+void page_admin_audit(struct request *rq)
+{
+	const char *b = request_param(rq, "before");
+	int64_t before = 0;
+	if (b && (px_parse_i64(b, strlen(b), 0, &before) || before < 1)) {
+		page_error(rq, 400, N_("The audit log is paged by entry number: a whole number from 1."));
+		return;
+	}
+	struct audit_rows r = {rq, tv_list(&rq->a), NULL, 0, PX_OK};
+	if (audit_each(rq->st, before, AUDIT_PAGE, audit_row, &r)) {
+		page_error(rq, 503, N_("The hub's store cannot be read; try again later."));
+		return;
+	}
+	struct tv *s = tv_map(&rq->a);
+	tv_set_str(s, "title", T(rq, "Audit log"));
+	tv_set(s, "entries", r.list);
+	if (r.list && r.list->len == AUDIT_PAGE)
+		tv_set_str(s, "older",
+			   arena_printf(&rq->a, "%s/admin/audit?before=%lld", rq->root, (long long)r.last));
+	page_render(rq, "admin_audit", s);
+}
+
+void page_admin_audit_csv(struct request *rq)
+{
+	struct audit_rows r = {rq, NULL, &rq->body, 0, PX_OK};
+	buf_reset(&rq->body);
+	enum px_err err = buf_adds(&rq->body, "at,account,address,action,target,detail\r\n");
+	if (!err)
+		err = audit_each(rq->st, 0, SIZE_MAX / 2, audit_row, &r);
+	if (err || r.err) {
+		page_error(rq, 503, N_("The hub's store cannot be read; try again later."));
+		return;
+	}
+	rq->type = "text/csv; charset=utf-8";
+	rq->cache = "no-store";
+}

@@ -1,0 +1,117 @@
+/* /login and /logout. A login is throttled per account name and per
+ * client address (store/user.h), and every attempt is in the audit log. */
+#include "web_int.h"
+
+#include "../store/audit.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* Where to go after the login: a path of this hub, never another site
+ * ("//host" and "/\host" are other sites to a browser). */
+static const char *safe_next(const char *next)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\')
+		return "/admin";
+	for (const char *p = next; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return "/admin";
+	return next;
+}
+
+static void login_form(struct request *rq, int status, const char *error, const char *name)
+{
+	struct tv *s = tv_map(&rq->a);
+	tv_set_str(s, "title", T(rq, "Log in"));
+	tv_set_str(s, "csrf", rq->csrf);
+	tv_set_str(s, "next",
+		   safe_next(rq->form.n ? form_get(&rq->form, "next") : request_param(rq, "next")));
+	tv_set_str(s, "name", name);
+	tv_set_str(s, "error", error);
+	page_render(rq, "login", s);
+	if (rq->status != 503)
+		rq->status = status;
+	rq->cache = "no-store";
+}
+
+static void audit(struct request *rq, const char *account, const char *action, const char *target)
+{
+	if (audit_add(rq->st, account, rq->addr, action, target, NULL))
+		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
+}
+
+/* Seconds before this name or this address may try again. */
+static int64_t throttled(struct request *rq, const char *ukey, const char *akey)
+{
+	time_t now = time(NULL);
+	int64_t a = login_wait(rq->st, ukey, LOGIN_MAX_ACCOUNT, now);
+	int64_t b = login_wait(rq->st, akey, LOGIN_MAX_ADDRESS, now);
+	return a > b ? a : b;
+}
+
+static void log_in(struct request *rq)
+{
+	const char *name = form_get(&rq->form, "name"), *pw = form_get(&rq->form, "password");
+	if (!name || !pw) {
+		login_form(rq, 400, T(rq, "Give your user name and your password."), name);
+		return;
+	}
+	char *lower = arena_strndup(&rq->a, name, strlen(name));
+	for (char *p = lower; p && *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	const char *ukey = arena_printf(&rq->a, "user:%.64s", lower ? lower : "");
+	const char *akey = arena_printf(&rq->a, "addr:%s", rq->addr);
+	int64_t wait = ukey && akey ? throttled(rq, ukey, akey) : 1;
+	if (wait > 0) {
+		audit(rq, NULL, "login-throttled", name);
+		const char *msg =
+			arena_printf(&rq->a, "%s %lld %s", T(rq, "Too many failed logins. Try again in"),
+				     (long long)(wait + 59) / 60, T(rq, "minutes."));
+		login_form(rq, 429, msg, name);
+		return;
+	}
+	struct user u;
+	char token[SESSION_TOKEN_N], csrf[SESSION_TOKEN_N];
+	enum px_err err = user_login(rq->st, name, pw, &u);
+	if (err == PX_ENOTFOUND) {
+		if (login_failed(rq->st, ukey, time(NULL)) || login_failed(rq->st, akey, time(NULL)))
+			fprintf(stderr, "praxis: cannot record a failed login\n");
+		audit(rq, NULL, "login-failed", name);
+		login_form(rq, 403, T(rq, "Wrong user name or password."), name);
+		return;
+	}
+	if (err || (err = session_new(rq->st, u.id, time(NULL), token, csrf))) {
+		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
+		return;
+	}
+	if (login_forget(rq->st, ukey))
+		fprintf(stderr, "praxis: cannot clear failed logins\n");
+	audit(rq, u.name, "login", NULL);
+	auth_cookie(rq, AUTH_SESSION_COOKIE, token, SESSION_MAX_S, "Lax");
+	auth_cookie(rq, AUTH_CSRF_COOKIE, "", 0, "Strict");
+	page_redirect(rq, safe_next(form_get(&rq->form, "next")));
+}
+
+void page_login(struct request *rq)
+{
+	if (!strcmp(rq->method, "POST")) {
+		log_in(rq);
+	} else if (rq->user) { /* already in: on to the desk */
+		page_redirect(rq, arena_printf(&rq->a, "%s/admin", rq->root));
+	} else {
+		auth_anonymous_csrf(rq);
+		login_form(rq, 200, NULL, NULL);
+	}
+}
+
+void page_logout(struct request *rq)
+{
+	const char *token = auth_cookie_value(rq, AUTH_SESSION_COOKIE);
+	if (token && session_end(rq->st, token))
+		fprintf(stderr, "praxis: cannot end a session\n");
+	audit(rq, rq->user->name, "logout", NULL);
+	auth_cookie(rq, AUTH_SESSION_COOKIE, "", 0, "Lax");
+	page_redirect(rq, arena_printf(&rq->a, "%s/", rq->root));
+}
