@@ -19,8 +19,10 @@ def used():
                 ids.setdefault(m.group(1), "%s:%d" % (p, n))
     for p in sorted(glob.glob("src/web/*.c")):
         text = open(p, encoding="utf-8").read()
-        for m in re.finditer(r'(?:\bT\(\s*[a-z&>-]+,\s*|\bN_\(\s*)"((?:[^"\\]|\\.)*)"', text):
-            ids.setdefault(m.group(1).replace('\\"', '"'), "%s:%d" % (p, text.count("\n", 0, m.start()) + 1))
+        # a msgid may be adjacent literals, as C joins them ("a " "b")
+        for m in re.finditer(r'(?:\bT\(\s*[a-z&>-]+,\s*|\bN_\(\s*)((?:"(?:[^"\\]|\\.)*"\s*)+)', text):
+            msgid = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
+            ids.setdefault(msgid.replace('\\"', '"'), "%s:%d" % (p, text.count("\n", 0, m.start()) + 1))
     return ids
 
 

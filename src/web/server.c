@@ -62,6 +62,7 @@ struct pending {
 	int status;
 	size_t bytes;
 	struct buf body; /* a POST's, up to FORM_BODY_MAX */
+	int too_big;     /* the body passed FORM_BODY_MAX: the rest is dropped */
 	int called;      /* the handler's first call has returned: answering in
 			    it makes libmicrohttpd 0.9.75 close the connection */
 };
@@ -244,17 +245,12 @@ static void answer_post(struct request *rq, const struct server *srv, const stru
 	route_dispatch(rq);
 }
 
-/* The 413 for a body past FORM_BODY_MAX, queued while it is still coming. */
-static enum MHD_Result too_large(struct MHD_Connection *c, struct pending *p, const struct server *srv)
+/* Does the request announce a body past FORM_BODY_MAX? */
+static int announces_too_much(struct MHD_Connection *c)
 {
-	struct request rq = {.srv = srv, .conn = c, .path = "/", .lang = "en", .root = "", .status = 413};
-	arena_init(&rq.a);
-	buf_init(&rq.body, BODY_CAP);
-	page_error(&rq, 413, N_("This form is too large."));
-	enum MHD_Result ok = respond(c, &rq, p);
-	buf_free(&rq.body);
-	arena_free(&rq.a);
-	return ok;
+	const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	int64_t n;
+	return len && !px_parse_i64(len, strlen(len), 0, &n) && n > (int64_t)FORM_BODY_MAX;
 }
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -265,15 +261,17 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 	struct pending *p = *con_cls;
 	if (!p)
 		return MHD_NO; /* on_uri ran out of memory */
-	if (*upload_size) {    /* a body: kept for a POST, else read and dropped */
-		size_t n = *upload_size;
+	if (*upload_size) {    /* a body: kept for a POST (up to the limit), else dropped */
+		if (!strcmp(method, "POST") && !p->too_big && buf_add(&p->body, upload, *upload_size))
+			p->too_big = 1;
 		*upload_size = 0;
-		if (!strcmp(method, "POST") && !p->status && buf_add(&p->body, upload, n))
-			return too_large(c, p, srv); /* answered early: libmicrohttpd then closes */
 		return MHD_YES;
 	}
-	if (!p->called++ || p->status)
-		return MHD_YES; /* the first call, or answered already (413) */
+	/* A body announced too large is refused before it comes: answering in
+	 * the first call makes libmicrohttpd close the connection after. */
+	int first = !p->called++;
+	if (first && !(strcmp(method, "POST") == 0 && announces_too_much(c)))
+		return MHD_YES;
 	char addr[INET6_ADDRSTRLEN];
 	client_addr(c, addr);
 	struct request rq = {.srv = srv,
@@ -290,6 +288,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 	route_language(&rq);
 	int status = refused(c, url, p, &why);
 	int head = !strcmp(method, "HEAD");
+	if (!status && (first || p->too_big))
+		status = 413, why = N_("This form is too large.");
 	if (status)
 		page_error(&rq, status, why);
 	else if (!strcmp(method, "POST"))
