@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks the interface's catalogues against the sources: every msgid of
-templates/ ({{_ "..."}}) and src/web/ (T(rq, "...") and N_("...")) must
+templates/ ({{_ "..."}}) and src/ (T(rq, "...") and N_("...")) must
 be translated in every po/LANG.po, and no catalogue may keep a msgid that
 nothing uses any more. Prints what is wrong; exit 1 if anything is."""
 import glob
@@ -17,7 +17,7 @@ def used():
         for n, line in enumerate(open(p, encoding="utf-8"), 1):
             for m in re.finditer(r'\{\{_ "([^"]*)"\}\}', line):
                 ids.setdefault(m.group(1), "%s:%d" % (p, n))
-    for p in sorted(glob.glob("src/web/*.c")):
+    for p in sorted(glob.glob("src/*/*.c")):
         text = open(p, encoding="utf-8").read()
         # a msgid may be adjacent literals, as C joins them ("a " "b")
         for m in re.finditer(r'(?:\bT\(\s*[a-z&>-]+,\s*|\bN_\(\s*)((?:"(?:[^"\\]|\\.)*"\s*)+)', text):

@@ -18,6 +18,11 @@
 
 #define PX_WUR __attribute__((warn_unused_result))
 
+/* Marks a message the web interface translates where it prints it (the
+ * command line prints it as is): tools/i18n_check.py finds every N_() and
+ * T() of src/ and wants a translation of each. */
+#define N_(msgid) msgid
+
 enum px_err {
 	PX_OK = 0,
 	PX_ENOMEM,    /* allocation failed */

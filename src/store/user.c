@@ -32,10 +32,10 @@ const char *user_name_problem(const char *name)
 {
 	size_t n = name ? strlen(name) : 0;
 	if (n < 1 || n > USER_NAME_MAX)
-		return "a user name has 1 to 64 characters";
+		return N_("A user name has 1 to 64 characters.");
 	if (name[0] == '.' ||
 	    strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != n)
-		return "a user name is made of letters a-z, digits, '.', '_' and '-'";
+		return N_("A user name is made of letters a-z, digits, '.', '_' and '-'.");
 	return NULL;
 }
 
@@ -43,14 +43,14 @@ const char *user_password_problem(const char *password)
 {
 	size_t n = password ? strlen(password) : 0, bad;
 	if (n > USER_PASSWORD_MAX)
-		return "a password has at most 1024 bytes";
+		return N_("A password has at most 1024 bytes.");
 	if (text_utf8_check(password ? password : "", n, &bad))
-		return "a password must be valid UTF-8";
+		return N_("A password must be valid UTF-8.");
 	size_t chars = 0;
 	for (size_t i = 0; i < n; i++)
 		chars += ((unsigned char)password[i] & 0xC0) != 0x80;
 	if (chars < USER_PASSWORD_MIN)
-		return "a password has at least 10 characters";
+		return N_("A password has at least 10 characters.");
 	return NULL;
 }
 
@@ -88,7 +88,7 @@ enum px_err user_add(struct store *st, const char *name, enum role role, const c
 {
 	const char *problem = user_name_problem(name);
 	if (!problem && !*role_name(role))
-		problem = "the role is author, editor or admin";
+		problem = N_("The role is author, editor or admin.");
 	if (!problem)
 		problem = user_password_problem(password);
 	if (problem) {

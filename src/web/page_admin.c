@@ -56,9 +56,12 @@ static void users_page(struct request *rq, int status, const char *done, const c
 	tv_set_str(s, "error", error);
 	tv_set_bool(s, "error_name", field && !strcmp(field, "name"));
 	tv_set_bool(s, "error_password", field && !strcmp(field, "password"));
+	tv_set_bool(s, "error_top", error && !field);
 	if (rq->form.n) { /* what was typed stays, but a password */
+		const char *role = form_get(&rq->form, "role");
 		tv_set_str(s, "new_name", form_get(&rq->form, "name"));
-		tv_set_str(s, "new_role", form_get(&rq->form, "role"));
+		tv_set_bool(s, "new_editor", role && !strcmp(role, "editor"));
+		tv_set_bool(s, "new_admin", role && !strcmp(role, "admin"));
 	}
 	page_render(rq, "admin_users", s);
 	if (rq->status != 503)
@@ -75,22 +78,21 @@ static void add_user(struct request *rq)
 {
 	const char *name = form_get(&rq->form, "name"), *pw = form_get(&rq->form, "password");
 	enum role role;
-	if (role_parse(form_get(&rq->form, "role"), &role)) {
-		users_page(rq, 400, NULL, T(rq, "Choose a role: author, editor or admin."), "role");
+	struct user taken;
+	const char *problem = user_name_problem(name), *field = "name";
+	if (!problem && user_get(rq->st, name, &taken) == PX_OK)
+		problem = N_("There is already a user with this name.");
+	if (!problem && (problem = user_password_problem(pw)))
+		field = "password";
+	if (!problem && role_parse(form_get(&rq->form, "role"), &role))
+		problem = N_("Choose a role: author, editor or admin."), field = NULL;
+	if (problem) {
+		users_page(rq, 400, NULL, T(rq, problem), field);
 		return;
 	}
-	const char *problem = user_name_problem(name);
-	const char *field = problem ? "name" : "password";
-	if (!problem)
-		problem = user_password_problem(pw);
 	struct buf why;
 	buf_init(&why, 1024);
-	enum px_err err = problem ? PX_EUSAGE : user_add(rq->st, name, role, pw, &why);
-	if (err == PX_EUSAGE && !problem)
-		problem = why.data, field = "name"; /* a name taken */
-	if (err == PX_EUSAGE)
-		users_page(rq, 400, NULL, T(rq, problem), field);
-	else if (err)
+	if (user_add(rq->st, name, role, pw, &why)) /* checked above: the store failed */
 		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
 	else {
 		audit(rq, "user-add", name, role_name(role));

@@ -142,15 +142,15 @@ struct request {
 	struct arena a; /* whatever the handler allocates; freed when it completes */
 	const struct server *srv;
 	struct MHD_Connection *conn;
-	const char *path; /* decoded, valid UTF-8 */
-	int64_t id;       /* the route's {nid} */
-	const char *slug; /* the route's {slug} or {file} */
-	const char *lang; /* the interface language: "en", "fr", ... */
-	const char *root; /* "" or the path prefix that chose it: "/fr" */
-	int by_header;    /* Accept-Language chose it: the answer varies with it */
-	struct store *st; /* this thread's store handle */
-	const char *method;      /* "GET", "HEAD" or "POST" */
-	const char *upload;      /* a POST's body, as sent */
+	const char *path;   /* decoded, valid UTF-8 */
+	int64_t id;         /* the route's {nid} */
+	const char *slug;   /* the route's {slug} or {file} */
+	const char *lang;   /* the interface language: "en", "fr", ... */
+	const char *root;   /* "" or the path prefix that chose it: "/fr" */
+	int by_header;      /* Accept-Language chose it: the answer varies with it */
+	struct store *st;   /* this thread's store handle */
+	const char *method; /* "GET", "HEAD" or "POST" */
+	const char *upload; /* a POST's body, as sent */
 	size_t upload_len;
 	struct form form;        /* a POST's fields, decoded by route_dispatch() */
 	const char *addr;        /* the client's address */
@@ -159,10 +159,10 @@ struct request {
 				    session's, or the login form's cookie */
 	/* the response */
 	int status;
-	const char *type;     /* Content-Type */
-	const char *cache;    /* Cache-Control, or NULL */
-	const char *location; /* a redirect's Location */
-	const char *allow;    /* a 405's Allow */
+	const char *type;       /* Content-Type */
+	const char *cache;      /* Cache-Control, or NULL */
+	const char *location;   /* a redirect's Location */
+	const char *allow;      /* a 405's Allow */
 	const char *cookies[4]; /* Set-Cookie values */
 	size_t ncookies;
 	struct buf body;
@@ -186,7 +186,8 @@ void auth_anonymous_csrf(struct request *rq);
 int auth_check_form(struct request *rq);
 /* Adds a Set-Cookie for name (HttpOnly, Path=/, SameSite=same_site;
  * max_age 0 deletes it, -1 makes it last as long as the browser). */
-void auth_cookie(struct request *rq, const char *name, const char *value, long max_age, const char *same_site);
+void auth_cookie(struct request *rq, const char *name, const char *value, long max_age,
+		 const char *same_site);
 /* A 303 See Other to path (of this hub). */
 void page_redirect(struct request *rq, const char *path);
 
@@ -335,17 +336,14 @@ const char *i18n_text(const char *lang, const char *msgid);
 const char *i18n_pick(const char *accept);
 /* msgid in the request's language. */
 #define T(rq, msgid) i18n_text((rq)->lang, (msgid))
-/* Marks a msgid translated later (page_error() translates its why; tables
- * are translated where printed): tools/i18n_check.py finds both. */
-#define N_(msgid) msgid
 
 /* ---- map.c: the map of Europe (tools/gen_map.js) ---- */
 
 struct map_frame {
-	double lon0, lat0;  /* the centre of the Lambert azimuthal equal-area projection */
-	double xmin, ymax;  /* the projected frame's top left */
-	double scale;       /* map units per projected unit */
-	int width, height;  /* of the map, in map units (static/europe.svg) */
+	double lon0, lat0; /* the centre of the Lambert azimuthal equal-area projection */
+	double xmin, ymax; /* the projected frame's top left */
+	double scale;      /* map units per projected unit */
+	int width, height; /* of the map, in map units (static/europe.svg) */
 };
 struct map_country {
 	const char *name; /* in English, as the hub's data writes it */

@@ -1,8 +1,9 @@
 // End-to-end: a visitor in Debian's chromium, driven by playwright-core.
 // Usage: node tests/e2e/browse.js BASE_URL SCREENSHOT_DIR
 // Opens the home page, filters by country, searches with a typo, opens a
-// practice, switches to French and follows a feed link; saves a screenshot
-// of each step; axe-core must find no serious or critical violation on any
+// practice, switches to French and follows a feed link; an admin logs in,
+// adds a user (a field error first), reads the audit log and logs out;
+// saves a screenshot of each step; axe-core must find no serious or critical violation on any
 // page. Exit 1 with the reason on the first failure.
 "use strict";
 const path = require("path");
@@ -82,6 +83,37 @@ async function look(page, name) {
 		step++;
 		await page.screenshot({ path: path.join(shots, `e2e-${step}-feed.png`) });
 		console.log("e2e feed: ok");
+
+		// an admin logs in (a wrong password first), sees the desk, adds a user
+		const ed = await ctx.newPage();
+		await ed.goto(base + "/admin/users");
+		await ed.waitForURL(/\/login\?next=%2Fadmin%2Fusers$/);
+		await ed.fill("#name", "root");
+		await ed.fill("#password", "not the password");
+		await ed.click("form.fields button");
+		check(await ed.locator("#login-error").count() === 1, "login: no error for a wrong password");
+		await look(ed, "login-error");
+		await ed.fill("#password", "pw of root here");
+		await ed.click("form.fields button");
+		await ed.waitForURL(/\/admin\/users$/);
+		await ed.fill("#new-name", "carla");
+		await ed.fill("#new-password", "short pw");
+		await ed.evaluate(() => document.querySelector("#new-password").removeAttribute("minlength"));
+		await ed.click("form.fields button");
+		check(await ed.locator("#pw-error").count() === 1, "users: no error next to the password");
+		check(await ed.inputValue("#new-name") === "carla", "users: the name typed was lost");
+		await look(ed, "users-error");
+		await ed.fill("#new-password", "a long password");
+		await ed.click("form.fields button");
+		await ed.waitForURL(/\/admin\/users\?done=added$/);
+		check(await ed.locator("th[scope=row]:has-text('carla')").count() === 1, "users: carla was not added");
+		await look(ed, "users");
+		await ed.goto(base + "/admin/audit");
+		check(await ed.locator("tr:has(td:text-is('user-add')):has(td:text-is('carla'))").count() === 1, "audit: no entry for adding carla");
+		await look(ed, "audit");
+		await ed.click("form.me button");
+		await ed.waitForURL(base + "/");
+		check(await ed.locator("a.login").count() === 1, "logout: still signed in");
 
 		const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
 		await phone.goto(base + "/el/search?q=city");

@@ -47,3 +47,30 @@ page() {
 # has PATTERN / lacks PATTERN: the last body has (has not) a match (ERE).
 has() { expect_grep "$TMP/body" "$1"; }
 lacks() { ! grep -qE -- "$1" "$TMP/body" || fail "the body of the last page matches '$1'"; }
+
+# ---- signing in (users added with: printf 'pw of NAME here\n' | praxis user add ...) ----
+
+# csrf JAR: the CSRF token of the login form, the jar keeping its cookie
+csrf() {
+	curl -s -c "$1" -b "$1" "$BASE/login" >"$TMP/login.html"
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$TMP/login.html" | head -1
+}
+# post STATUS PATH JAR [CURL ARGS...]: a form POST; body in $TMP/body, headers in $TMP/head
+post() {
+	local want=$1 path=$2 jar=$3
+	shift 3
+	local got
+	got=$(curl -s -g -c "$jar" -b "$jar" -o "$TMP/body" -D "$TMP/head" -w '%{http_code}' "$@" "$BASE$path")
+	[ "$got" = "$want" ] || { head -c 1500 "$TMP/body" >&2; fail "POST $path answered $got, expected $want"; }
+}
+# login NAME JAR [NEXT]: logs NAME in with its password; the jar keeps the session
+login() {
+	local tok
+	tok=$(csrf "$2")
+	post 303 /login "$2" --data-urlencode "csrf=$tok" --data-urlencode "name=$1" \
+		--data-urlencode "password=pw of $1 here" --data-urlencode "next=${3:-/admin}"
+}
+# session_csrf JAR: the CSRF token of a signed-in page's forms
+session_csrf() {
+	curl -s -b "$1" "$BASE/admin" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1
+}

@@ -10,30 +10,6 @@ for u in author:ana editor:ed admin:root; do
 done
 start_server "$TMP/db"
 
-# csrf JAR: the CSRF token of the login form, the jar keeping its cookie
-csrf() {
-	curl -s -c "$1" -b "$1" "$BASE/login" >"$TMP/login.html"
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$TMP/login.html" | head -1
-}
-# post STATUS PATH JAR [CURL ARGS...]: a form POST; body in $TMP/body, headers in $TMP/head
-post() {
-	local want=$1 path=$2 jar=$3
-	shift 3
-	local got
-	got=$(curl -s -g -c "$jar" -b "$jar" -o "$TMP/body" -D "$TMP/head" -w '%{http_code}' "$@" "$BASE$path")
-	[ "$got" = "$want" ] || { head -c 1500 "$TMP/body" >&2; fail "POST $path answered $got, expected $want"; }
-}
-# login NAME JAR [NEXT]: logs NAME in with its password; the jar keeps the session
-login() {
-	local tok
-	tok=$(csrf "$2")
-	post 303 /login "$2" --data-urlencode "csrf=$tok" --data-urlencode "name=$1" \
-		--data-urlencode "password=pw of $1 here" --data-urlencode "next=${3:-/admin}"
-}
-# session_csrf JAR: the CSRF token of a signed-in page's forms
-session_csrf() {
-	curl -s -b "$1" "$BASE/admin" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1
-}
 head_has() { grep -qiE "$1" "$TMP/head" || { cat "$TMP/head" >&2; fail "no header matching '$1'"; }; }
 
 # ---- anonymous visitors: to the login page, or 403 ----
@@ -117,13 +93,13 @@ post 403 /admin/users "$TMP/ed.jar" -d "csrf=$(session_csrf "$TMP/root.jar")&act
 # ---- the users page: field errors keep what was typed ----
 rtok=$(session_csrf "$TMP/root.jar")
 post 400 /admin/users "$TMP/root.jar" -d "csrf=$rtok&action=add&name=carla&role=editor&password=short"
-has 'id="pw-error">a password has at least 10 characters'
+has 'id="pw-error" role="alert">A password has at least 10 characters.'
 has 'value="carla"'
 lacks 'value="short"'
 post 400 /admin/users "$TMP/root.jar" -d "csrf=$rtok&action=add&name=bad+name&role=editor&password=long+enough+pw"
-has 'id="add-error">'
+has 'id="add-error" role="alert">A user name is made of letters'
 post 400 /admin/users "$TMP/root.jar" -d "csrf=$rtok&action=add&name=ED&role=editor&password=long+enough+pw"
-has 'already a user called'
+has 'There is already a user with this name'
 post 303 /admin/users "$TMP/root.jar" -d "csrf=$rtok&action=add&name=carla&role=editor&password=long+enough+pw"
 head_has "^location: $BASE/admin/users\\?done=added"
 post 400 /admin/users "$TMP/root.jar" -d "csrf=$rtok&action=disable&name=root"

@@ -4,6 +4,7 @@
 vnu=node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$vnu" ] || fail "$vnu is missing: run scripts/deps"
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
+printf 'pw of root here\n' | "$PRAXIS" user add --db "$TMP/db" --role admin root || fail "cannot add root"
 start_server "$TMP/db"
 i=0
 for want_path in 200:/ 200:/node/17065 200:/node/17072 '200:/good-practices?country=Spain' \
@@ -17,6 +18,21 @@ for want_path in 200:/ 200:/node/17065 200:/node/17072 '200:/good-practices?coun
 	fi
 	cp "$TMP/body" "$TMP/page$i.html"
 done
+# the editors' pages: login (and its error), the desk, users (with a field
+# error), the audit log, a page signed in
+page 200 /login
+cp "$TMP/body" "$TMP/page-login.html"
+jar=$TMP/root.jar
+tok=$(csrf "$jar")
+post 403 /login "$jar" -d "csrf=$tok&name=root&password=wrong+password"
+cp "$TMP/body" "$TMP/page-login-error.html"
+login root "$jar"
+for p in /admin /admin/users /admin/audit /node/17065; do
+	page 200 "$p" -b "$jar"
+	cp "$TMP/body" "$TMP/page-signed-in-$(echo "$p" | tr / -).html"
+done
+post 400 /admin/users "$jar" -d "csrf=$(session_csrf "$jar")&action=add&name=carla&role=editor&password=short"
+cp "$TMP/body" "$TMP/page-users-error.html"
 java -jar "$vnu" --Werror "$TMP"/page*.html 2>"$TMP/vnu" || { cat "$TMP/vnu" >&2; fail "the Nu Html Checker found problems"; }
 # and it does find them
 printf '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div></p></body></html>' >"$TMP/bad.html"
