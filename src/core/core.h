@@ -33,6 +33,7 @@ enum px_err {
 	PX_ENOTFOUND, /* no such node */
 	PX_EUSAGE,    /* the caller passed a bad argument */
 	PX_EDENIED,   /* not allowed: wrong password, throttled, no right */
+	PX_ECONFLICT, /* someone else changed it first */
 };
 
 /* Returns a static, human-readable description of err. */

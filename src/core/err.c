@@ -21,6 +21,8 @@ const char *px_strerror(enum px_err err)
 		return "invalid argument";
 	case PX_EDENIED:
 		return "not allowed";
+	case PX_ECONFLICT:
+		return "changed by someone else";
 	}
 	return "unknown error";
 }

@@ -632,6 +632,8 @@ enum px_err index_put(struct index *ix, const struct node *n)
 	enum px_err err = index_remove(ix, n->nid);
 	if (err && err != PX_ENOTFOUND)
 		return err;
+	if (n->state != NODE_PUBLISHED) /* drafts and unpublished nodes are nobody's search */
+		return PX_OK;
 	uint32_t docno = (uint32_t)doc_count(ix);
 	struct doc d = {n->nid,
 			n->type,

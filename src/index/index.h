@@ -18,11 +18,12 @@ struct index;
 struct index *index_new(void);
 void index_free(struct index *ix);
 
-/* Adds every node of the store. */
+/* Adds every published node of the store. */
 enum px_err index_load(struct index *ix, struct store *st) PX_WUR;
 
 /* Adds node n, replacing the node with the same nid if there is one (the
- * index keeps no pointer to n). */
+ * index keeps no pointer to n). A node not published (a draft, or
+ * unpublished) is only taken out: the index holds what visitors may find. */
 enum px_err index_put(struct index *ix, const struct node *n) PX_WUR;
 /* Makes the latest puts as fast to search as the rest (terms added since
  * the last flush are scanned linearly by prefix and typo lookups). Call it

@@ -28,6 +28,10 @@ enum section_key {
 
 enum relation { RELATION_IN_PARTNERSHIP_WITH, RELATION_ADAPTED_BY_CITIES_FROM, RELATION_COUNT };
 
+/* Where a node is in its life: only published nodes are searched, listed
+ * and shown to visitors. Ingested nodes are published. */
+enum node_state { NODE_PUBLISHED = 0, NODE_DRAFT, NODE_UNPUBLISHED, NODE_STATE_COUNT };
+
 struct section {
 	enum section_key key;
 	char *heading; /* owned; as written in the source */
@@ -55,6 +59,8 @@ struct node {
 	char *author;             /* article only */
 	char *body;               /* article only; lines joined with "\n" */
 	int line;                 /* source line of the entry (for messages), 0 if none */
+	enum node_state state;    /* kept by the store; not part of the export object */
+	int64_t owner;            /* the account that created it on the web, 0 if none */
 };
 
 void strlist_init(struct strlist *l);
@@ -83,6 +89,8 @@ const char *node_type_name(enum node_type t);
 int node_type_parse(const char *s, enum node_type *out); /* 0 ok, -1 unknown */
 const char *section_key_name(enum section_key k);
 int section_key_parse(const char *s, enum section_key *out); /* 0 ok, -1 unknown */
+const char *node_state_name(enum node_state s);
+int node_state_parse(const char *s, enum node_state *out); /* 0 ok, -1 unknown */
 const char *relation_name(enum relation r);
 int relation_parse(const char *s, enum relation *out); /* 0 ok, -1 unknown */
 

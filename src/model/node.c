@@ -5,6 +5,8 @@
 #include <string.h>
 
 static const char *const type_names[] = {[NODE_PRACTICE] = "practice", [NODE_ARTICLE] = "article"};
+static const char *const state_names[] = {
+	[NODE_PUBLISHED] = "published", [NODE_DRAFT] = "draft", [NODE_UNPUBLISHED] = "unpublished"};
 static const char *const section_names[SECTION_COUNT] = {
 	"summary", "solution", "collaboration", "impact", "transfer",
 };
@@ -148,6 +150,20 @@ static int name_index(const char *const *names, int count, const char *s)
 const char *node_type_name(enum node_type t)
 {
 	return t == NODE_PRACTICE || t == NODE_ARTICLE ? type_names[t] : "?";
+}
+
+const char *node_state_name(enum node_state st)
+{
+	return (unsigned)st < NODE_STATE_COUNT ? state_names[st] : "?";
+}
+
+int node_state_parse(const char *s, enum node_state *out)
+{
+	int i = s ? name_index(state_names, NODE_STATE_COUNT, s) : -1;
+	if (i < 0)
+		return -1;
+	*out = (enum node_state)i;
+	return 0;
 }
 
 int node_type_parse(const char *s, enum node_type *out)

@@ -28,8 +28,8 @@ static int reader_init(struct store *st, struct reader *r)
 	sqlite3 *db = st->db;
 	if (sqlite3_prepare_v2(
 		    db,
-		    "SELECT type, title, subtitle, country, city, population, language, author, body"
-		    " FROM node WHERE nid = ?",
+		    "SELECT type, title, subtitle, country, city, population, language, author, body,"
+		    " state, coalesce(owner, 0) FROM node WHERE nid = ?",
 		    -1, &r->node, NULL) ||
 	    sqlite3_prepare_v2(db, "SELECT kind, value FROM node_term WHERE nid = ? ORDER BY kind, pos", -1,
 			       &r->terms, NULL) ||
@@ -100,6 +100,9 @@ static enum px_err reader_get(struct reader *r, int64_t nid, struct node **out)
 		const char *lang = (const char *)sqlite3_column_text(r->node, 6);
 		if (lang && strlen(lang) < sizeof n->language)
 			memcpy(n->language, lang, strlen(lang) + 1);
+		if (node_state_parse((const char *)sqlite3_column_text(r->node, 9), &n->state))
+			err = PX_ESTORE; /* the schema's CHECK makes this corruption */
+		n->owner = sqlite3_column_int64(r->node, 10);
 	}
 	sqlite3_reset(r->node);
 	if (!err)
@@ -225,6 +228,9 @@ enum stmt {
 	S_ADD_REVISION,
 	S_BATCH,
 	S_BATCH_DONE,
+	S_NEWEST_REV,
+	S_STATE,
+	S_SET_STATE,
 	S_COUNT
 };
 
@@ -245,15 +251,21 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_ADD_TERM] = "INSERT INTO node_term (nid, kind, pos, value) VALUES (?1, ?2, ?3, ?4)",
 	[S_DEL_SECTIONS] = "DELETE FROM section WHERE nid = ?1",
 	[S_ADD_SECTION] = "INSERT INTO section (nid, pos, key, heading, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-	[S_ADD_REVISION] = "INSERT INTO revision (nid, at, doc, batch) VALUES (?1, " NOW ", ?2, ?3)",
+	[S_ADD_REVISION] = "INSERT INTO revision (nid, at, doc, batch, account, state)"
+			   " VALUES (?1, " NOW ", ?2, ?3, ?4, ?5)",
 	[S_BATCH] = "INSERT INTO batch (source, at) VALUES (?1, " NOW ")",
 	[S_BATCH_DONE] = "UPDATE batch SET added = ?2, updated = ?3, unchanged = ?4 WHERE id = ?1",
+	[S_NEWEST_REV] = "SELECT coalesce(max(rev), 0) FROM revision WHERE nid = ?1",
+	[S_STATE] = "SELECT state FROM node WHERE nid = ?1",
+	[S_SET_STATE] = "UPDATE node SET state = ?2, owner = coalesce(owner, ?3) WHERE nid = ?1",
 };
 
 struct writer {
 	struct store *st;
 	sqlite3_stmt *q[S_COUNT];
-	int64_t batch;
+	int64_t batch;   /* the ingest's batch, 0 for a save on the web */
+	int64_t account; /* who saves on the web, 0 for an ingest */
+	int new_state;   /* a web save changes the node's state: write even the same object */
 	struct buf ident;
 	const char *refusal; /* why a write was refused, when SQLite did not refuse it */
 };
@@ -392,7 +404,7 @@ static enum px_err write_node(struct writer *w, const struct node *n, struct sto
 		   (size_t)sqlite3_column_bytes(prev, 0) == doc.len &&
 		   memcmp(sqlite3_column_text(prev, 0), doc.data, doc.len) == 0;
 	sqlite3_reset(prev);
-	if (same) {
+	if (same && !w->new_state) {
 		rep->unchanged++;
 		buf_free(&doc);
 		return PX_OK;
@@ -408,7 +420,12 @@ static enum px_err write_node(struct writer *w, const struct node *n, struct sto
 	if (!bad) {
 		sqlite3_bind_int64(rev, 1, n->nid);
 		sqlite3_bind_text(rev, 2, doc.data, (int)doc.len, SQLITE_STATIC);
-		sqlite3_bind_int64(rev, 3, w->batch);
+		if (w->batch)
+			sqlite3_bind_int64(rev, 3, w->batch);
+		if (w->account) /* a web save: who, and the state it leaves */
+			sqlite3_bind_int64(rev, 4, w->account);
+		if (w->account)
+			sqlite3_bind_text(rev, 5, node_state_name(n->state), -1, SQLITE_STATIC);
 		bad = run(w, S_ADD_REVISION);
 	}
 	buf_free(&doc);
@@ -491,6 +508,141 @@ enum px_err store_nodes_put(struct store *st, struct ptrvec *nodes, const char *
 		store_exec(st, "ROLLBACK");
 		memset(rep, 0, sizeof *rep);
 	}
+	return err;
+}
+
+/* ---- saving one node (the web's forms) ---- */
+
+/* The newest revision of nid, 0 if none, -1 on error. */
+static int64_t newest_rev(struct writer *w, int64_t nid)
+{
+	sqlite3_stmt *q = w->q[S_NEWEST_REV];
+	sqlite3_bind_int64(q, 1, nid);
+	int64_t rev = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_reset(q);
+	return rev;
+}
+
+/* Does n's state differ from the stored one (a new node: yes)? */
+static int state_changes(struct writer *w, const struct node *n)
+{
+	sqlite3_stmt *q = w->q[S_STATE];
+	sqlite3_bind_int64(q, 1, n->nid);
+	int differs = sqlite3_step(q) != SQLITE_ROW ||
+		      strcmp((const char *)sqlite3_column_text(q, 0), node_state_name(n->state));
+	sqlite3_reset(q);
+	return differs;
+}
+
+static enum px_err save_one(struct writer *w, struct node *n, int64_t base, int64_t *rev)
+{
+	if (!n->nid) { /* a new node: the next nid, never one found by its title as an ingest would */
+		if (sqlite3_step(w->q[S_MAX_NID]) == SQLITE_ROW)
+			n->nid = sqlite3_column_int64(w->q[S_MAX_NID], 0) + 1;
+		sqlite3_reset(w->q[S_MAX_NID]);
+		if (n->nid <= 0 || n->nid > NODE_NID_MAX) {
+			w->refusal = "no nid is left above the largest one in use";
+			return PX_ESTORE;
+		}
+	}
+	enum px_err err;
+	if ((*rev = newest_rev(w, n->nid)) < 0)
+		return PX_ESTORE;
+	if (*rev != base)
+		return PX_ECONFLICT;
+	struct store_report rep = {0};
+	w->new_state = state_changes(w, n);
+	if ((err = write_node(w, n, &rep)))
+		return err;
+	sqlite3_stmt *q = w->q[S_SET_STATE];
+	sqlite3_bind_int64(q, 1, n->nid);
+	sqlite3_bind_text(q, 2, node_state_name(n->state), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 3, w->account);
+	if (run(w, S_SET_STATE))
+		return PX_ESTORE;
+	return (*rev = newest_rev(w, n->nid)) < 0 ? PX_ESTORE : PX_OK;
+}
+
+enum px_err store_node_save(struct store *st, struct node *n, int64_t base, int64_t account, int64_t *rev,
+			    struct buf *why)
+{
+	if (store_exec(st, "BEGIN IMMEDIATE"))
+		return store_fail(st, why, "cannot start a transaction");
+	struct writer w;
+	enum px_err err = writer_init(&w, st) ? PX_ESTORE : PX_OK;
+	w.account = account;
+	if (!err)
+		err = save_one(&w, n, base, rev);
+	if (err == PX_ESTORE && w.refusal)
+		buf_reject(why, "%s", w.refusal);
+	else if (err == PX_ESTORE)
+		store_fail(st, why, "write refused");
+	writer_free(&w);
+	if (!err && store_exec(st, "COMMIT"))
+		err = store_fail(st, why, "commit failed");
+	if (err)
+		store_exec(st, "ROLLBACK");
+	return err;
+}
+
+int64_t store_node_rev(struct store *st, int64_t nid)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(rev), 0) FROM revision WHERE nid = ?1", -1, &q,
+			       NULL))
+		return -1;
+	sqlite3_bind_int64(q, 1, nid);
+	int64_t rev = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_finalize(q);
+	return rev;
+}
+
+enum px_err store_revisions_each(struct store *st, int64_t nid,
+				 void (*fn)(const struct store_revision *, void *), void *arg)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT r.rev, r.at, a.name, r.state, b.source FROM revision r"
+			       " LEFT JOIN account a ON a.id = r.account LEFT JOIN batch b ON b.id = r.batch"
+			       " WHERE r.nid = ?1 ORDER BY r.rev DESC",
+			       -1, &q, NULL))
+		return PX_ESTORE;
+	sqlite3_bind_int64(q, 1, nid);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct store_revision r = {
+			sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
+			(const char *)sqlite3_column_text(q, 2), (const char *)sqlite3_column_text(q, 3),
+			(const char *)sqlite3_column_text(q, 4)};
+		fn(&r, arg);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+}
+
+enum px_err store_revision_get(struct store *st, int64_t nid, int64_t rev, struct node **out)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "SELECT doc, state FROM revision WHERE nid = ?1 AND rev = ?2", -1, &q,
+			       NULL))
+		return PX_ESTORE;
+	sqlite3_bind_int64(q, 1, nid);
+	sqlite3_bind_int64(q, 2, rev);
+	enum px_err err = PX_ENOTFOUND;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		json_error_t je;
+		json_t *doc = json_loads((const char *)sqlite3_column_text(q, 0), 0, &je);
+		struct buf why;
+		buf_init(&why, 1024);
+		*out = doc ? node_from_json(doc, &why) : NULL;
+		const char *state = (const char *)sqlite3_column_text(q, 1);
+		if (*out && state && node_state_parse(state, &(*out)->state))
+			(*out)->state = NODE_PUBLISHED;
+		err = *out ? PX_OK : PX_ESTORE;
+		json_decref(doc);
+		buf_free(&why);
+	}
+	sqlite3_finalize(q);
 	return err;
 }
 

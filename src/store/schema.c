@@ -11,7 +11,9 @@
  * account     (v3) the people who edit: name, role, Argon2id hash.
  * session     (v3) a logged-in browser: the BLAKE2b hash of its token.
  * login_failure (v3) failed logins per account and per address, for throttling.
- * audit       (v3) who did what when: logins, edits, imports, user changes. */
+ * audit       (v3) who did what when: logins, edits, imports, user changes.
+ * (v4) node.state and node.owner: drafts and unpublished nodes; the state
+ *      each web revision left. */
 #include "store_int.h"
 
 #include <stdio.h>
@@ -77,6 +79,13 @@ static const char *const migrations[] = {
 	" at TEXT NOT NULL, account TEXT, addr TEXT,"
 	" action TEXT NOT NULL, target TEXT, detail TEXT);"
 	"ALTER TABLE revision ADD COLUMN account INTEGER REFERENCES account (id);",
+
+	/* 4: a node's state (ingested nodes are published) and who created it */
+	"ALTER TABLE node ADD COLUMN state TEXT NOT NULL DEFAULT 'published'"
+	" CHECK (state IN ('draft', 'published', 'unpublished'));"
+	"ALTER TABLE node ADD COLUMN owner INTEGER REFERENCES account (id);"
+	"ALTER TABLE revision ADD COLUMN state TEXT"
+	" CHECK (state IS NULL OR state IN ('draft', 'published', 'unpublished'));",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,

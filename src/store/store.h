@@ -13,7 +13,7 @@
 struct store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Opens (creating if needed) the store at path and brings its schema up to
  * date. On failure returns an error and writes the reason to why.
@@ -82,6 +82,31 @@ int64_t store_last_revision(struct store *st);
  * returns non-zero. */
 enum px_err store_changed_since(struct store *st, int64_t rev, int (*fn)(int64_t nid, void *),
 				void *arg) PX_WUR;
+
+/* ---- one node at a time: the web's forms ---- */
+
+/* Saves n with its state as one new revision by account. n->nid 0: a new
+ * node, given the next free nid (set in n). base is the revision the editor
+ * started from (0 for a new node): if it is no longer the node's newest,
+ * nothing is written and PX_ECONFLICT returned. Saving what is stored
+ * exactly so writes nothing. *rev: the node's newest revision after. */
+enum px_err store_node_save(struct store *st, struct node *n, int64_t base, int64_t account, int64_t *rev,
+			    struct buf *why) PX_WUR;
+/* The newest revision of nid: 0 if it has none, -1 on error. */
+int64_t store_node_rev(struct store *st, int64_t nid);
+
+/* One revision of a node: who wrote it (account name, or the ingested
+ * file) and the state it left (NULL for an ingest: unchanged). */
+struct store_revision {
+	int64_t rev;
+	const char *at, *account, *state, *source;
+};
+/* Calls fn for every revision of nid, newest first (borrowed for the call). */
+enum px_err store_revisions_each(struct store *st, int64_t nid,
+				 void (*fn)(const struct store_revision *, void *), void *arg) PX_WUR;
+/* Node nid as revision rev left it. PX_ENOTFOUND if there is no such
+ * revision of nid. Caller frees *out. */
+enum px_err store_revision_get(struct store *st, int64_t nid, int64_t rev, struct node **out) PX_WUR;
 
 /* The number of revisions of node nid. */
 int64_t store_revision_count(struct store *st, int64_t nid);

@@ -247,7 +247,7 @@ static void test_migrate_v1_keeps_data(void **state)
 		 "INSERT INTO section VALUES (42, 0, 'summary', 'Summary', 'Line one\nLine two');"
 		 "INSERT INTO revision (nid, at, doc) VALUES (42, '2020-01-01', '{}');");
 	open_store(f);
-	assert_int_equal(store_schema_version(f->st), 2);
+	assert_int_equal(store_schema_version(f->st), STORE_SCHEMA_VERSION);
 	struct store_totals t = totals(f);
 	assert_int_equal(t.nodes, 1);
 	assert_int_equal(t.revisions, 1);
