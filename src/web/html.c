@@ -3,6 +3,9 @@
  * has checked; bytes are never dropped, only escaped. */
 #include "web_int.h"
 
+#include <cmark.h>
+#include <stdlib.h>
+
 #include <string.h>
 
 enum px_err html_text(struct buf *out, const char *s, size_t n)
@@ -82,4 +85,31 @@ enum px_err html_json_string(struct buf *out, const char *s, size_t n)
 			err = buf_addc(out, (char)c);
 	}
 	return err ? err : buf_addc(out, '"');
+}
+
+struct tv *html_markdown(struct arena *a, const char *text)
+{
+	if (!text)
+		return tv_html(a, "");
+	/* Listings write a paragraph a line: a lone newline ends one here too. */
+	struct buf md;
+	buf_init(&md, (size_t)1 << 26);
+	enum px_err err = PX_OK;
+	for (const char *p = text; !err && *p; p++)
+		err = *p == '\n' && p[1] != '\n' && (p == text || p[-1] != '\n') ? buf_adds(&md, "\n\n")
+										 : buf_addc(&md, *p);
+	/* CMARK_OPT_SAFE is the default of cmark 0.30: raw HTML becomes a
+	 * comment, javascript:, vbscript:, file: and data: links (but images)
+	 * become empty. It is set anyway, for older versions. */
+	char *html = err ? NULL : cmark_markdown_to_html(md.data ? md.data : "", md.len, CMARK_OPT_SAFE);
+	/* cmark escapes & < > " but leaves ' in text (its attributes are
+	 * double-quoted, ' in a URL becomes &#x27;): escaped here as well, so
+	 * that no page ever carries a raw quote of stored text. */
+	buf_reset(&md);
+	for (const char *p = html; !err && p && *p; p++)
+		err = *p == '\'' ? buf_adds(&md, "&#39;") : buf_addc(&md, *p);
+	struct tv *v = html && !err ? tv_html(a, md.data ? md.data : "") : NULL;
+	free(html);
+	buf_free(&md);
+	return v;
 }

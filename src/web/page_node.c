@@ -12,17 +12,6 @@
 #define RELATED 4
 
 /* Lines of text as a list of paragraphs. */
-static struct tv *paragraphs(struct arena *a, const char *text)
-{
-	struct tv *list = tv_list(a);
-	for (const char *p = text; p && *p;) {
-		size_t n = strcspn(p, "\n");
-		tv_push(list, tv_str(a, arena_strndup(a, p, n)));
-		p += n + (p[n] == '\n');
-	}
-	return list;
-}
-
 static struct tv *sections(struct arena *a, const struct node *n)
 {
 	struct tv *list = tv_list(a);
@@ -31,7 +20,7 @@ static struct tv *sections(struct arena *a, const struct node *n)
 		struct tv *v = tv_map(a);
 		tv_set_str(v, "key", section_key_name(s->key));
 		tv_set_str(v, "heading", s->heading);
-		tv_set(v, "paragraphs", paragraphs(a, s->text));
+		tv_set(v, "html", html_markdown(a, s->text));
 		tv_push(list, v);
 	}
 	return list;
@@ -119,7 +108,7 @@ void page_node(struct request *rq)
 		tv_push(self, s);
 		map_add(rq, s, self, 1);
 	} else {
-		tv_set(s, "body", paragraphs(&rq->a, n->body));
+		tv_set(s, "body", html_markdown(&rq->a, n->body));
 	}
 	tv_set(s, "share", share(rq, n->title, n->nid));
 	node_free(n);

@@ -76,6 +76,10 @@ enum px_err html_url(struct buf *out, const char *s, size_t n) PX_WUR;
 enum px_err html_url_part(struct buf *out, const char *s, size_t n) PX_WUR;
 /* A JSON string literal safe inside <script>. */
 enum px_err html_json_string(struct buf *out, const char *s, size_t n) PX_WUR;
+/* text as CommonMark (cmark), a lone newline ending a paragraph as in the
+ * listings; raw HTML and unsafe links dropped (cmark's safe mode). The
+ * markup, in the arena; NULL when out of memory. */
+struct tv *html_markdown(struct arena *a, const char *text);
 
 /* ---- tmpl.c: templates, compiled once, escaped by context ----
  *
