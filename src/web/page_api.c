@@ -129,6 +129,8 @@ void page_api_node(struct request *rq)
 {
 	struct node *n = NULL;
 	enum px_err err = store_node_get(rq->st, rq->id, &n);
+	if (!err && n->state != NODE_PUBLISHED) /* open data is what is published */
+		err = PX_ENOTFOUND;
 	if (err)
 		api_error(rq, err == PX_ENOTFOUND ? 404 : 503,
 			  err == PX_ENOTFOUND ? "there is no node with this nid"

@@ -84,6 +84,10 @@ void page_node(struct request *rq)
 {
 	struct node *n = NULL;
 	enum px_err err = store_node_get(rq->st, rq->id, &n);
+	if (!err && !node_visible(rq, n)) { /* a draft is nobody's but its writers' */
+		node_free(n);
+		err = PX_ENOTFOUND;
+	}
 	if (err) {
 		page_error(rq, err == PX_ENOTFOUND ? 404 : 503,
 			   err == PX_ENOTFOUND ? N_("There is no node with this number.")
@@ -91,6 +95,15 @@ void page_node(struct request *rq)
 		return;
 	}
 	struct tv *s = page_card(rq, n);
+	if (rq->user) { /* the bar of those who write */
+		struct tv *bar = tv_map(&rq->a);
+		tv_set_str(bar, "state", node_state_label(rq, n->state));
+		tv_set_bool(bar, "edit", node_access(rq, n));
+		tv_set_bool(bar, "publish", rq->user->role >= ROLE_EDITOR && n->state != NODE_PUBLISHED);
+		tv_set_bool(bar, "unpublish", rq->user->role >= ROLE_EDITOR && n->state == NODE_PUBLISHED);
+		tv_set_str(bar, "csrf", rq->csrf);
+		tv_set(s, "bar", bar);
+	}
 	tv_set_str(s, "title", n->title);
 	if (n->type == NODE_PRACTICE) {
 		tv_set_str(s, "population", population(&rq->a, n->population));

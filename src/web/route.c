@@ -1,9 +1,11 @@
 /* The route table: every URL the hub answers, in one place, with the
- * methods it takes and the role it wants. A pattern's {nid} is a positive
- * decimal id (anything else: 404), {slug} and {file} one path segment.
+ * methods it takes and the role it wants. A pattern's one hole, {nid} (a
+ * positive decimal id; anything else: 404), {slug} or {file}, is one path
+ * segment; the pattern's tail after it must follow exactly.
  *
- * Access is decided here and nowhere else: a page never checks roles
- * itself, and every POST passes auth_check_form() before its page runs. */
+ * Roles are checked here and nowhere else, and every POST passes
+ * auth_check_form() before its page runs; which node an author may touch
+ * is the node pages' node_access(). */
 #include "web_int.h"
 
 #include <microhttpd.h>
@@ -26,7 +28,12 @@ static const struct route routes[] = {
 	{"/good-practices.csv", page_csv, GET, ROLE_NONE},
 	{"/search.csv", page_csv, GET, ROLE_NONE},
 	{"/search", page_search, GET, ROLE_NONE},
+	{"/node/new", page_node_new, GET | POST, ROLE_AUTHOR},
 	{"/node/{nid}", page_node, GET, ROLE_NONE},
+	{"/node/{nid}/edit", page_node_edit, GET | POST, ROLE_AUTHOR},
+	{"/node/{nid}/state", page_node_state, POST, ROLE_EDITOR},
+	{"/node/{nid}/history", page_node_history, GET, ROLE_AUTHOR},
+	{"/node/{nid}/revert", page_node_revert, POST, ROLE_AUTHOR},
 	{"/themes/{slug}", page_taxonomy, GET, ROLE_NONE},
 	{"/countries/{slug}", page_taxonomy, GET, ROLE_NONE},
 	{"/cities/{slug}", page_taxonomy, GET, ROLE_NONE},
@@ -65,9 +72,9 @@ static int match(struct request *rq, const char *pattern, const char *path)
 	size_t head = (size_t)(hole - pattern);
 	if (strncmp(pattern, path, head))
 		return 0;
-	const char *seg = path + head;
-	size_t n = strlen(seg);
-	if (!n || memchr(seg, '/', n))
+	const char *seg = path + head, *tail = strchr(hole, '}') + 1;
+	size_t n = strcspn(seg, "/"); /* one segment, then the pattern's tail exactly */
+	if (!n || strcmp(seg + n, tail))
 		return 0;
 	if (!strncmp(hole, "{nid}", 5)) {
 		int64_t id;
@@ -76,8 +83,8 @@ static int match(struct request *rq, const char *pattern, const char *path)
 		rq->id = id;
 		return 1;
 	}
-	rq->slug = seg;
-	return 1;
+	rq->slug = arena_strndup(&rq->a, seg, n);
+	return rq->slug != NULL;
 }
 
 /* The interface language: a path prefix (/fr/...) chooses it and is taken

@@ -31,6 +31,11 @@
 
 static pthread_key_t store_key;
 static FILE *access_log;
+/* The index: GET pages read it (many at once), an editor's save changes it.
+ * Writers are preferred, so a steady stream of readers cannot hold off a
+ * publication. */
+static pthread_rwlock_t ix_lock;
+static struct index *shared_ix;
 
 static void store_key_free(void *st)
 {
@@ -224,7 +229,9 @@ static int answer_get(struct request *rq, const struct server *srv, struct pendi
 	if (session && !rq->user && key && cache_queue(rq->conn, rq->lang, key, &p->status, &p->bytes))
 		return 1;                     /* a stale session cookie: the visitor's page */
 	int begun = store_read_begin(rq->st); /* the page sees one state of the store */
+	pthread_rwlock_rdlock(&ix_lock);
 	route_dispatch(rq);
+	pthread_rwlock_unlock(&ix_lock);
 	store_read_end(rq->st, begun);
 	struct MHD_Response *r;
 	if (key && !head && cache_wants(rq) && (r = make_response(rq, 1)))
@@ -243,6 +250,17 @@ static void answer_post(struct request *rq, const struct server *srv, const stru
 	}
 	auth_session(rq);
 	route_dispatch(rq);
+}
+
+enum px_err server_index_put(const struct node *n)
+{
+	pthread_rwlock_wrlock(&ix_lock);
+	enum px_err err = index_put(shared_ix, n);
+	if (!err)
+		err = index_flush(shared_ix);
+	pthread_rwlock_unlock(&ix_lock);
+	cache_invalidate();
+	return err;
 }
 
 /* Does the request announce a body past FORM_BODY_MAX? */
@@ -387,6 +405,12 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	access_log = o->access_log;
+	shared_ix = o->ix;
+	pthread_rwlockattr_t ra;
+	pthread_rwlockattr_init(&ra);
+	pthread_rwlockattr_setkind_np(&ra, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+	pthread_rwlock_init(&ix_lock, &ra);
+	pthread_rwlockattr_destroy(&ra);
 	if (!err && pthread_key_create(&store_key, store_key_free))
 		err = PX_ENOMEM;
 	struct MHD_Daemon *d = err ? NULL : start(&srv, o, why);

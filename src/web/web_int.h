@@ -135,7 +135,7 @@ struct index;
 struct MHD_Connection;
 
 struct server {
-	const struct index *ix; /* shared, read only while serving */
+	struct index *ix; /* shared: pages read it under the server's read lock */
 	struct tmpl_set *tmpl;
 	const char *db; /* each worker thread opens its own store handle */
 	int secure;     /* served over TLS: cookies say Secure */
@@ -171,6 +171,11 @@ struct request {
 	size_t ncookies;
 	struct buf body;
 };
+
+/* Puts node n (saved in the store) in the index, under the server's write
+ * lock, and forgets every cached page: what was published is found at
+ * once, what was unpublished is gone at once (server.c). */
+enum px_err server_index_put(const struct node *n) PX_WUR;
 
 /* ---- auth.c: who is signed in, and whether a form may be trusted ---- */
 
@@ -294,6 +299,16 @@ void page_api_search(struct request *rq);
 void page_api_openapi(struct request *rq);
 void page_api_missing(struct request *rq);
 void page_login(struct request *rq);
+void page_node_new(struct request *rq);
+void page_node_edit(struct request *rq);
+void page_node_state(struct request *rq);
+void page_node_history(struct request *rq);
+void page_node_revert(struct request *rq);
+/* page_edit.c: may rq's user see n (drafts and unpublished nodes are not
+ * public), edit it (NULL: write a new node)? A state as the interface says it. */
+int node_visible(const struct request *rq, const struct node *n);
+int node_access(const struct request *rq, const struct node *n);
+const char *node_state_label(const struct request *rq, enum node_state st);
 void page_logout(struct request *rq);
 void page_admin(struct request *rq);
 void page_admin_users(struct request *rq);

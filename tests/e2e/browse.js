@@ -2,7 +2,8 @@
 // Usage: node tests/e2e/browse.js BASE_URL SCREENSHOT_DIR
 // Opens the home page, filters by country, searches with a typo, opens a
 // practice, switches to French and follows a feed link; an admin logs in,
-// adds a user (a field error first), reads the audit log and logs out;
+// adds a user (a field error first), reads the audit log, writes a
+// practice (an error, a preview), publishes it, finds it, and logs out;
 // saves a screenshot of each step; axe-core must find no serious or critical violation on any
 // page. Exit 1 with the reason on the first failure.
 "use strict";
@@ -111,6 +112,28 @@ async function look(page, name) {
 		await ed.goto(base + "/admin/audit");
 		check(await ed.locator("tr:has(td:text-is('user-add')):has(td:text-is('carla'))").count() === 1, "audit: no entry for adding carla");
 		await look(ed, "audit");
+		// the admin writes a practice: a missing field, a preview, publish, history
+		await ed.goto(base + "/admin");
+		await ed.click("text=Write a new practice");
+		await ed.fill("#title", "Bee roofs for schools");
+		await ed.fill("#summary", "Every school gets **beehives** on its roof.");
+		await ed.evaluate(() => { document.querySelector("form.fields").noValidate = true; }); // the server's check
+		await ed.click("button[value=save]");
+		check(await ed.locator("label[for=city] .field-error").count() === 1, "form: no error next to the city");
+		check(await ed.inputValue("#summary") === "Every school gets **beehives** on its roof.", "form: the summary was lost");
+		await ed.fill("#city", "Ghent");
+		await ed.fill("#country", "Belgium");
+		await ed.click("button[value=preview]");
+		check(await ed.locator(".preview strong:has-text('beehives')").count() === 1, "preview: no Markdown");
+		await look(ed, "practice-preview");
+		await ed.click("button[value=publish]");
+		await ed.waitForURL(/\/node\/\d+$/);
+		check(await ed.locator("h1:has-text('Bee roofs for schools')").count() === 1, "publish: not on its page");
+		await look(ed, "practice-published");
+		await ed.click(".nodebar >> text=History");
+		await look(ed, "history");
+		await ed.goto(base + "/search?q=beehives");
+		check(await ed.locator("h2 a:has-text('Bee roofs for schools')").count() === 1, "search: the new practice is not found at once");
 		await ed.click("form.me button");
 		await ed.waitForURL(base + "/");
 		check(await ed.locator("a.login").count() === 1, "logout: still signed in");

@@ -33,6 +33,26 @@ for p in /admin /admin/users /admin/audit /node/17065; do
 done
 post 400 /admin/users "$jar" -d "csrf=$(session_csrf "$jar")&action=add&name=carla&role=editor&password=short"
 cp "$TMP/body" "$TMP/page-users-error.html"
+# writing: the forms (empty, with errors, with a preview), a node with its
+# bar, the history with a diff
+tok=$(session_csrf "$jar")
+p='type=practice&title=Bee+roofs&city=Ghent&country=Belgium&language=en&summary=**Bees**.&impact=More+bees.'
+for t in practice article; do
+	page 200 "/node/new?type=$t" -b "$jar"
+	cp "$TMP/body" "$TMP/page-new-$t.html"
+done
+post 400 /node/new "$jar" -d "csrf=$tok&action=save&type=practice&title=&city=Ghent&country=&language=english"
+cp "$TMP/body" "$TMP/page-form-errors.html"
+post 200 /node/new "$jar" -d "csrf=$tok&action=preview&$p"
+cp "$TMP/body" "$TMP/page-form-preview.html"
+post 303 /node/new "$jar" -d "csrf=$tok&action=save&$p"
+nid=$(sed -n 's|^[Ll]ocation: .*/node/\([0-9]*\)\r$|\1|p' "$TMP/head")
+post 303 "/node/$nid/edit" "$jar" -d "csrf=$tok&action=publish&base=$(sqlite3 "$TMP/db" "SELECT max(rev) FROM revision WHERE nid = $nid")&${p/Bee/Wasp}"
+page 200 "/node/$nid" -b "$jar"
+cp "$TMP/body" "$TMP/page-node-bar.html"
+revs=($(sqlite3 "$TMP/db" "SELECT rev FROM revision WHERE nid = $nid ORDER BY rev"))
+page 200 "/node/$nid/history?a=${revs[0]}&b=${revs[1]}" -b "$jar"
+cp "$TMP/body" "$TMP/page-history.html"
 java -jar "$vnu" --Werror "$TMP"/page*.html 2>"$TMP/vnu" || { cat "$TMP/vnu" >&2; fail "the Nu Html Checker found problems"; }
 # and it does find them
 printf '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div></p></body></html>' >"$TMP/bad.html"

@@ -1,0 +1,531 @@
+/* Writing on the hub: the form of a practice or an article (new, edit,
+ * preview), publication states, the history of a node with diffs between
+ * any two revisions, and revert.
+ *
+ * The route table lets authors in; which node they may touch is decided
+ * here, by node_access(): an author writes drafts and edits their own
+ * drafts, an editor or an admin any node. A form becomes a node through
+ * the export object and node_from_json(): the same rules as an import. */
+#include "web_int.h"
+
+#include "../store/audit.h"
+#include "../store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The headings a section gets on the web, in the node's language when the
+ * interface speaks it. */
+static const char *const section_headings[SECTION_COUNT] = {
+	N_("Summary"), N_("The innovative solution"), N_("A collaborative and participative work"),
+	N_("The impact and results"), N_("Why this good practice should be transferred to other cities?")};
+
+/* A state as the interface says it. */
+static const char *const state_labels[NODE_STATE_COUNT] = {N_("published"), N_("draft"), N_("unpublished")};
+
+const char *node_state_label(const struct request *rq, enum node_state st)
+{
+	return T(rq, state_labels[st < NODE_STATE_COUNT ? st : NODE_DRAFT]);
+}
+
+/* ---- who may do what to a node ---- */
+
+static int is_editor(const struct request *rq)
+{
+	return rq->user && rq->user->role >= ROLE_EDITOR;
+}
+
+int node_access(const struct request *rq, const struct node *n)
+{
+	if (!rq->user)
+		return 0;
+	return is_editor(rq) || !n || (n->owner == rq->user->id && n->state == NODE_DRAFT);
+}
+
+int node_visible(const struct request *rq, const struct node *n)
+{
+	return n->state == NODE_PUBLISHED || is_editor(rq) || (rq->user && n->owner == rq->user->id);
+}
+
+/* The node of the route's {nid}, which rq's user may edit; NULL after the
+ * 404, 403 or 503. Caller frees. */
+static struct node *editable(struct request *rq)
+{
+	struct node *n = NULL;
+	enum px_err err = store_node_get(rq->st, rq->id, &n);
+	if (err) {
+		page_error(rq, err == PX_ENOTFOUND ? 404 : 503,
+			   err == PX_ENOTFOUND ? N_("There is no node with this number.")
+					       : N_("The store cannot be read."));
+		return NULL;
+	}
+	if (!node_access(rq, n)) {
+		page_error(rq, node_visible(rq, n) ? 403 : 404,
+			   node_visible(rq, n) ? N_("Your account may not change this node.")
+					       : N_("There is no node with this number."));
+		node_free(n);
+		return NULL;
+	}
+	return n;
+}
+
+static void audit(struct request *rq, const char *action, int64_t nid, const char *detail)
+{
+	char target[32];
+	snprintf(target, sizeof target, "%lld", (long long)nid);
+	if (audit_add(rq->st, rq->user->name, rq->addr, action, target, detail))
+		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
+}
+
+/* ---- the form ---- */
+
+static const char *const text_fields[] = {"title", "subtitle", "country", "city", "author", "body"};
+
+/* One string per line of s, trimmed, empty lines left out. */
+static json_t *lines_of(const char *s)
+{
+	json_t *a = json_array();
+	while (s && *s) {
+		size_t n = strcspn(s, "\r\n");
+		size_t b = 0, e = n;
+		while (b < e && (s[b] == ' ' || s[b] == '\t'))
+			b++;
+		while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		if (e > b)
+			json_array_append_new(a, json_stringn(s + b, e - b));
+		s += n;
+		s += strspn(s, "\r\n");
+	}
+	return a;
+}
+
+/* A form field, its CRLFs (browsers send them) made LF, "" when absent. */
+static const char *field(struct request *rq, const char *name)
+{
+	const char *v = form_get(&rq->form, name);
+	if (!v || !strchr(v, '\r'))
+		return v ? v : "";
+	char *c = arena_strndup(&rq->a, v, strlen(v)), *o = c;
+	for (const char *p = v; c && *p; p++)
+		if (*p != '\r')
+			*o++ = *p;
+	if (c)
+		*o = '\0';
+	return c ? c : "";
+}
+
+/* The export object the form describes; errors gets a message per field
+ * the rules refuse. */
+static json_t *form_object(struct request *rq, enum node_type type, struct tv *errors)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "type", json_string(node_type_name(type)));
+	for (size_t i = 0; i < sizeof text_fields / sizeof text_fields[0]; i++) {
+		const char *k = text_fields[i], *v = field(rq, k);
+		int practice_only = i >= 1 && i <= 3, article_only = i >= 4;
+		if ((type == NODE_PRACTICE && article_only) || (type == NODE_ARTICLE && practice_only))
+			continue;
+		if (*v)
+			json_object_set_new(o, k, json_string(v));
+		else if (!strcmp(k, "title") ||
+			 (type == NODE_PRACTICE && (!strcmp(k, "country") || !strcmp(k, "city"))))
+			tv_set_str(errors, k, T(rq, "This field is needed."));
+	}
+	const char *lang = field(rq, "language");
+	if (strlen(lang) != 2 || lang[0] < 'a' || lang[0] > 'z' || lang[1] < 'a' || lang[1] > 'z')
+		tv_set_str(errors, "language", T(rq, "Two lower-case letters (ISO 639-1): en, fr, de..."));
+	json_object_set_new(o, "language", json_string(lang));
+	if (type == NODE_ARTICLE)
+		return o;
+	const char *pop = field(rq, "population");
+	int64_t p;
+	if (*pop && (px_parse_i64(pop, strlen(pop), 0, &p) || p < 0))
+		tv_set_str(errors, "population", T(rq, "A whole number of inhabitants, or nothing."));
+	else if (*pop)
+		json_object_set_new(o, "population", json_integer(p));
+	json_object_set_new(o, "themes", lines_of(field(rq, "themes")));
+	json_object_set_new(o, "labels", lines_of(field(rq, "labels")));
+	json_t *secs = json_array();
+	for (int k = 0; k < SECTION_COUNT; k++) {
+		const char *text = field(rq, section_key_name((enum section_key)k));
+		if (!*text)
+			continue;
+		json_array_append_new(secs, json_pack("{s:s, s:s, s:s}", "key",
+						      section_key_name((enum section_key)k), "heading",
+						      i18n_text(lang, section_headings[k]), "text", text));
+	}
+	json_object_set_new(o, "sections", secs);
+	return o;
+}
+
+/* The scope's fields and sections from a node (or the form, when n is
+ * NULL: what was typed is never lost). */
+static void fill_fields(struct request *rq, struct tv *s, const struct node *n, enum node_type type)
+{
+	struct tv *f = tv_map(&rq->a);
+	const char *const vals[] = {
+		n ? n->title : field(rq, "title"),     n ? n->subtitle : field(rq, "subtitle"),
+		n ? n->country : field(rq, "country"), n ? n->city : field(rq, "city"),
+		n ? n->author : field(rq, "author"),   n ? n->body : field(rq, "body")};
+	for (size_t i = 0; i < sizeof text_fields / sizeof text_fields[0]; i++)
+		tv_set_str(f, text_fields[i], vals[i] ? vals[i] : "");
+	tv_set_str(f, "language", n ? n->language : field(rq, "language"));
+	if (n && n->population >= 0)
+		tv_set_int(f, "population", n->population);
+	else
+		tv_set_str(f, "population", n ? "" : field(rq, "population"));
+	const struct strlist *lists[] = {n ? &n->themes : NULL, n ? &n->labels : NULL};
+	const char *names[] = {"themes", "labels"};
+	for (int l = 0; l < 2; l++) {
+		struct buf b;
+		buf_init(&b, 1 << 20);
+		for (size_t i = 0; lists[l] && i < strlist_len(lists[l]); i++)
+			if (buf_printf(&b, "%s%s", i ? "\n" : "", strlist_get(lists[l], i)))
+				break;
+		tv_set_str(f, names[l], n ? (b.data ? b.data : "") : field(rq, names[l]));
+		buf_free(&b);
+	}
+	struct tv *secs = tv_list(&rq->a);
+	for (int k = 0; type == NODE_PRACTICE && k < SECTION_COUNT; k++) {
+		const char *key = section_key_name((enum section_key)k), *text = n ? "" : field(rq, key);
+		for (size_t i = 0; n && i < node_section_count(n); i++)
+			if (node_section(n, i)->key == (enum section_key)k)
+				text = node_section(n, i)->text;
+		struct tv *v = tv_map(&rq->a);
+		tv_set_str(v, "key", key);
+		tv_set_str(v, "heading", T(rq, section_headings[k]));
+		tv_set_str(v, "text", text);
+		tv_push(secs, v);
+	}
+	tv_set(s, "f", f);
+	tv_set(s, "sections", secs);
+}
+
+/* Renders the form: for a new node (n NULL) or n; theirs, after a
+ * conflict, is the version saved meanwhile. */
+static void form_page(struct request *rq, int status, const struct node *n, enum node_type type, int64_t base,
+		      struct tv *errors, struct tv *preview, const struct node *theirs)
+{
+	struct tv *s = tv_map(&rq->a);
+	int is_new = !n || !n->nid;
+	const char *fresh = type == NODE_PRACTICE ? T(rq, "New practice") : T(rq, "New story");
+	tv_set_str(s, "title", is_new ? fresh : arena_printf(&rq->a, "%s: %s", T(rq, "Edit"), n->title));
+	tv_set_bool(s, "practice", type == NODE_PRACTICE);
+	tv_set_str(s, "type", node_type_name(type));
+	tv_set_str(s, "action",
+		   is_new ? arena_printf(&rq->a, "%s/node/new", rq->root)
+			  : arena_printf(&rq->a, "%s/node/%lld/edit", rq->root, (long long)n->nid));
+	tv_set_int(s, "base", base);
+	tv_set_str(s, "csrf", rq->csrf);
+	tv_set_bool(s, "can_publish", is_editor(rq));
+	tv_set_str(s, "state", node_state_label(rq, n && n->nid ? n->state : NODE_DRAFT));
+	fill_fields(rq, s, rq->form.n ? NULL : n, type);
+	tv_set(s, "errors", errors);
+	tv_set_bool(s, "has_errors", errors && errors->len);
+	tv_set(s, "preview", preview);
+	if (theirs) {
+		struct tv *t = tv_map(&rq->a);
+		tv_set_str(t, "title", theirs->title);
+		tv_set_str(t, "json", NULL);
+		struct buf j;
+		buf_init(&j, 1 << 24);
+		if (node_write_jsonl(theirs, &j) == PX_OK)
+			tv_set_str(t, "json", j.data);
+		buf_free(&j);
+		tv_set(s, "theirs", t);
+	}
+	page_render(rq, "node_form", s);
+	if (rq->status != 503)
+		rq->status = status;
+	rq->cache = "no-store";
+}
+
+/* The preview: the node as its page will show it (main parts). */
+static struct tv *preview_of(struct request *rq, const struct node *n)
+{
+	struct tv *p = tv_map(&rq->a);
+	tv_set_str(p, "title", n->title);
+	tv_set_str(p, "subtitle", n->subtitle);
+	tv_set_str(p, "place", n->city ? arena_printf(&rq->a, "%s, %s", n->city, n->country) : NULL);
+	tv_set_str(p, "language", n->language);
+	struct tv *secs = tv_list(&rq->a);
+	for (size_t i = 0; i < node_section_count(n); i++) {
+		struct tv *v = tv_map(&rq->a);
+		tv_set_str(v, "heading", node_section(n, i)->heading);
+		tv_set(v, "html", html_markdown(&rq->a, node_section(n, i)->text));
+		tv_push(secs, v);
+	}
+	tv_set(p, "sections", secs);
+	tv_set(p, "body", n->body ? html_markdown(&rq->a, n->body) : NULL);
+	return p;
+}
+
+/* Saves n (its state set) from base; answers the conflict page or goes to
+ * the node's page. existing: the node as it was (NULL for a new one). */
+static void save(struct request *rq, struct node *n, int64_t base, const char *action)
+{
+	int64_t rev = 0;
+	struct buf why;
+	buf_init(&why, 1024);
+	enum px_err err = store_node_save(rq->st, n, base, rq->user->id, &rev, &why);
+	buf_free(&why);
+	if (err == PX_ECONFLICT) {
+		struct node *theirs = NULL;
+		if (store_node_get(rq->st, n->nid, &theirs)) {
+			page_error(rq, 503, N_("The store cannot be read."));
+			return;
+		}
+		struct tv *errors = tv_map(&rq->a);
+		tv_set_str(
+			errors, "conflict",
+			T(rq,
+			  "Someone else saved this node while you were editing it. Their version is below; "
+			  "your text is kept in the form. Save again to replace theirs with yours."));
+		form_page(rq, 409, theirs, n->type, rev, errors, NULL, theirs);
+		node_free(theirs);
+		return;
+	}
+	if (err || (err = server_index_put(n))) {
+		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
+		return;
+	}
+	audit(rq, action, n->nid, node_state_name(n->state));
+	page_redirect(rq, arena_printf(&rq->a, "%s/node/%lld", rq->root, (long long)n->nid));
+}
+
+/* A POST of the form: preview, save (the state kept; a new node is a
+ * draft) or publish (editors). existing: the node edited, or NULL. */
+static void submit(struct request *rq, const struct node *existing, enum node_type type)
+{
+	const char *action = field(rq, "action");
+	int publish = !strcmp(action, "publish");
+	if (publish && !is_editor(rq)) {
+		page_error(rq, 403, N_("Only an editor may publish."));
+		return;
+	}
+	const char *b = field(rq, "base");
+	int64_t base = 0;
+	if (existing && (px_parse_i64(b, strlen(b), 0, &base) || base < 0)) {
+		page_error(rq, 400, N_("This form lost the revision it was made from. Reload the page."));
+		return;
+	}
+	struct tv *errors = tv_map(&rq->a);
+	json_t *o = form_object(rq, type, errors);
+	struct buf why;
+	buf_init(&why, 1024);
+	struct node *n = errors->len ? NULL : node_from_json(o, &why);
+	json_decref(o);
+	if (!n && !errors->len)
+		tv_set_str(errors, "form", why.data ? why.data : T(rq, "This node cannot be saved."));
+	buf_free(&why);
+	if (!n) {
+		form_page(rq, 400, existing, type, base, errors, NULL, NULL);
+		return;
+	}
+	n->nid = existing ? existing->nid : 0;
+	n->state = publish ? NODE_PUBLISHED : existing ? existing->state : NODE_DRAFT;
+	if (!strcmp(action, "preview"))
+		form_page(rq, 200, existing, type, base, NULL, preview_of(rq, n), NULL);
+	else if (!strcmp(action, "save") || publish)
+		save(rq, n, base, publish ? "node-publish" : "node-save");
+	else
+		page_error(rq, 400, N_("This form asks for nothing the hub knows."));
+	node_free(n);
+}
+
+/* GET, POST /node/new?type=practice|article */
+void page_node_new(struct request *rq)
+{
+	const char *t = strcmp(rq->method, "POST") ? request_param(rq, "type") : field(rq, "type");
+	enum node_type type = NODE_PRACTICE;
+	if (t && *t && node_type_parse(t, &type)) {
+		page_error(rq, 400, N_("A node is a practice or an article."));
+		return;
+	}
+	if (!strcmp(rq->method, "POST")) {
+		submit(rq, NULL, type);
+		return;
+	}
+	struct node *blank = node_new(type);
+	if (!blank) {
+		page_error(rq, 503, N_("The hub is short of memory; try again in a moment."));
+		return;
+	}
+	memcpy(blank->language, rq->lang, 3);
+	form_page(rq, 200, blank, type, 0, NULL, NULL, NULL);
+	node_free(blank);
+}
+
+/* GET, POST /node/{nid}/edit */
+void page_node_edit(struct request *rq)
+{
+	struct node *n = editable(rq);
+	if (!n)
+		return;
+	if (!strcmp(rq->method, "POST"))
+		submit(rq, n, n->type);
+	else
+		form_page(rq, 200, n, n->type, store_node_rev(rq->st, n->nid), NULL, NULL, NULL);
+	node_free(n);
+}
+
+/* POST /node/{nid}/state: publish, unpublish or back to draft (editors). */
+void page_node_state(struct request *rq)
+{
+	enum node_state to;
+	if (node_state_parse(field(rq, "state"), &to)) {
+		page_error(rq, 400, N_("A node is a draft, published or unpublished."));
+		return;
+	}
+	struct node *n = editable(rq);
+	if (!n)
+		return;
+	n->state = to;
+	save(rq, n, store_node_rev(rq->st, n->nid),
+	     to == NODE_PUBLISHED     ? "node-publish"
+	     : to == NODE_UNPUBLISHED ? "node-unpublish"
+				      : "node-draft");
+	node_free(n);
+}
+
+/* ---- history, diffs, revert ---- */
+
+struct history {
+	struct request *rq;
+	struct tv *list;
+};
+
+static void one_revision(const struct store_revision *r, void *arg)
+{
+	struct history *h = arg;
+	struct tv *v = tv_map(&h->rq->a);
+	tv_set_int(v, "rev", r->rev);
+	tv_set_str(v, "at", r->at);
+	tv_set_str(v, "who", r->account ? r->account : r->source);
+	enum node_state st;
+	tv_set_str(v, "state",
+		   r->state && !node_state_parse(r->state, &st) ? node_state_label(h->rq, st) : NULL);
+	tv_push(h->list, v);
+}
+
+/* The lines of a and b as a diff: each line once, marked "del", "add" or
+ * "same" (a longest common subsequence; past DIFF_MAX lines, all of a out
+ * and all of b in). */
+#define DIFF_MAX 2000
+static void diff_lines(struct request *rq, struct tv *out, const char *a, const char *b)
+{
+	const char *la[DIFF_MAX], *lb[DIFF_MAX];
+	size_t na = 0, nb = 0;
+	size_t lena[DIFF_MAX], lenb[DIFF_MAX];
+	for (const char *p = a ? a : ""; *p && na < DIFF_MAX; na++) {
+		la[na] = p, lena[na] = strcspn(p, "\n");
+		p += lena[na] + (p[lena[na]] == '\n');
+	}
+	for (const char *p = b ? b : ""; *p && nb < DIFF_MAX; nb++) {
+		lb[nb] = p, lenb[nb] = strcspn(p, "\n");
+		p += lenb[nb] + (p[lenb[nb]] == '\n');
+	}
+	uint16_t *L = calloc((na + 1) * (nb + 1), sizeof *L); /* L[i][j]: LCS of a[i..], b[j..] */
+	for (size_t i = na; L && i-- > 0;)
+		for (size_t j = nb; j-- > 0;)
+			L[i * (nb + 1) + j] = lena[i] == lenb[j] && !memcmp(la[i], lb[j], lena[i])
+						      ? (uint16_t)(L[(i + 1) * (nb + 1) + j + 1] + 1)
+					      : L[(i + 1) * (nb + 1) + j] > L[i * (nb + 1) + j + 1]
+						      ? L[(i + 1) * (nb + 1) + j]
+						      : L[i * (nb + 1) + j + 1];
+	size_t i = 0, j = 0;
+	while (i < na || j < nb) {
+		const char *op;
+		const char *s;
+		size_t len;
+		if (L && i < na && j < nb && lena[i] == lenb[j] && !memcmp(la[i], lb[j], lena[i]))
+			op = "same", s = la[i], len = lena[i], i++, j++;
+		else if (i < na && (j == nb || !L || L[(i + 1) * (nb + 1) + j] >= L[i * (nb + 1) + j + 1]))
+			op = "del", s = la[i], len = lena[i], i++;
+		else
+			op = "add", s = lb[j], len = lenb[j], j++;
+		struct tv *v = tv_map(&rq->a);
+		tv_set_str(v, "op", op);
+		tv_set_str(v, "text", arena_strndup(&rq->a, s, len));
+		tv_push(out, v);
+	}
+	free(L);
+}
+
+/* The JSON Lines form of a node, one field per line: what a diff compares. */
+static const char *node_lines(struct request *rq, const struct node *n)
+{
+	json_t *o = node_to_json(n);
+	char *s = o ? json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(o);
+	const char *r = s ? arena_strndup(&rq->a, s, strlen(s)) : NULL;
+	free(s);
+	return r;
+}
+
+static int64_t rev_param(struct request *rq, const char *name)
+{
+	const char *v = request_param(rq, name);
+	int64_t r;
+	return v && !px_parse_i64(v, strlen(v), 0, &r) && r > 0 ? r : 0;
+}
+
+/* GET /node/{nid}/history[?a=REV&b=REV] */
+void page_node_history(struct request *rq)
+{
+	struct node *n = editable(rq);
+	if (!n)
+		return;
+	struct history h = {rq, tv_list(&rq->a)};
+	struct tv *s = tv_map(&rq->a);
+	if (store_revisions_each(rq->st, n->nid, one_revision, &h)) {
+		page_error(rq, 503, N_("The store cannot be read."));
+		node_free(n);
+		return;
+	}
+	tv_set_str(s, "title", arena_printf(&rq->a, "%s: %s", T(rq, "History"), n->title));
+	tv_set_int(s, "nid", n->nid);
+	tv_set(s, "revisions", h.list);
+	tv_set_str(s, "csrf", rq->csrf);
+	int64_t a = rev_param(rq, "a"), b = rev_param(rq, "b");
+	struct node *na = NULL, *nb = NULL;
+	if ((request_param(rq, "a") || request_param(rq, "b")) &&
+	    (!a || !b || store_revision_get(rq->st, n->nid, a, &na) ||
+	     store_revision_get(rq->st, n->nid, b, &nb))) {
+		page_error(rq, 400, N_("Compare two revisions of this node."));
+	} else {
+		if (na && nb) {
+			struct tv *d = tv_list(&rq->a);
+			diff_lines(rq, d, node_lines(rq, na), node_lines(rq, nb));
+			tv_set(s, "diff", d);
+			tv_set_int(s, "a", a);
+			tv_set_int(s, "b", b);
+		}
+		page_render(rq, "node_history", s);
+	}
+	node_free(na);
+	node_free(nb);
+	node_free(n);
+}
+
+/* POST /node/{nid}/revert: revision rev's content as a new revision (the
+ * state stays as it is). */
+void page_node_revert(struct request *rq)
+{
+	const char *r = field(rq, "rev");
+	int64_t rev;
+	struct node *n = editable(rq), *old = NULL;
+	if (!n)
+		return;
+	if (px_parse_i64(r, strlen(r), 0, &rev) || store_revision_get(rq->st, n->nid, rev, &old)) {
+		page_error(rq, 400, N_("There is no such revision of this node."));
+	} else {
+		old->nid = n->nid;
+		old->state = n->state;
+		save(rq, old, store_node_rev(rq->st, n->nid), "node-revert");
+	}
+	node_free(old);
+	node_free(n);
+}
