@@ -6,6 +6,7 @@
 #include "../text/text.h"
 
 #include <string.h>
+#include <strings.h>
 
 static int hex(int c)
 {
@@ -42,6 +43,15 @@ static const char *decode(struct arena *a, const char *s, size_t n)
 	return memchr(out, '\0', k) || text_utf8_check(out, k, &bad) ? NULL : out;
 }
 
+static int form_alloc(struct arena *a, struct form *f, size_t fields)
+{
+	f->names = arena_alloc(a, (fields + 1) * sizeof *f->names);
+	f->values = arena_alloc(a, (fields + 1) * sizeof *f->values);
+	f->lens = arena_alloc(a, (fields + 1) * sizeof *f->lens);
+	f->files = arena_alloc(a, (fields + 1) * sizeof *f->files); /* zeroed: no file */
+	return f->names && f->values && f->lens && f->files ? 0 : -1;
+}
+
 int form_parse(struct arena *a, const char *body, size_t len, struct form *f)
 {
 	memset(f, 0, sizeof *f);
@@ -50,9 +60,7 @@ int form_parse(struct arena *a, const char *body, size_t len, struct form *f)
 		fields += body[i] == '&';
 	if (fields > FORM_FIELDS_MAX)
 		return -1;
-	f->names = arena_alloc(a, (fields + 1) * sizeof *f->names);
-	f->values = arena_alloc(a, (fields + 1) * sizeof *f->values);
-	if (!f->names || !f->values)
+	if (form_alloc(a, f, fields))
 		return -1;
 	for (size_t i = 0; i < len;) {
 		size_t end = i;
@@ -66,6 +74,7 @@ int form_parse(struct arena *a, const char *body, size_t len, struct form *f)
 			if (!name || !value)
 				return -1;
 			f->names[f->n] = name;
+			f->lens[f->n] = strlen(value);
 			f->values[f->n++] = value;
 		}
 		i = end + 1;
@@ -73,10 +82,102 @@ int form_parse(struct arena *a, const char *body, size_t len, struct form *f)
 	return 0;
 }
 
-const char *form_get(const struct form *f, const char *name)
+long form_find(const struct form *f, const char *name)
 {
 	for (size_t i = 0; i < f->n; i++)
 		if (!strcmp(f->names[i], name))
-			return f->values[i];
+			return (long)i;
+	return -1;
+}
+
+const char *form_get(const struct form *f, const char *name)
+{
+	long i = form_find(f, name);
+	return i < 0 ? NULL : f->values[i];
+}
+
+/* ---- multipart/form-data ---- */
+
+/* The value of parameter key (name="x" or name=x) in a header's text
+ * [s, end), into the arena; NULL if absent. */
+static const char *header_param(struct arena *a, const char *s, const char *end, const char *key)
+{
+	size_t k = strlen(key);
+	for (const char *p = s; p + k < end; p++) {
+		if ((p != s && p[-1] != ';' && p[-1] != ' ') || strncasecmp(p, key, k) || p[k] != '=')
+			continue;
+		const char *v = p + k + 1, *e;
+		if (v < end && *v == '"') {
+			v++;
+			e = memchr(v, '"', (size_t)(end - v));
+			if (!e)
+				return NULL;
+		} else {
+			for (e = v; e < end && *e != ';' && *e != ' ' && *e != '\r'; e++)
+				;
+		}
+		return arena_strndup(a, v, (size_t)(e - v));
+	}
 	return NULL;
+}
+
+static const char *find(const char *hay, size_t n, const char *needle, size_t m)
+{
+	return m <= n ? memmem(hay, n, needle, m) : NULL;
+}
+
+/* One part [p, end): its headers up to a blank line, then its content. */
+static int add_part(struct arena *a, struct form *f, const char *p, const char *end)
+{
+	const char *blank = find(p, (size_t)(end - p), "\r\n\r\n", 4);
+	if (!blank || f->n == FORM_FIELDS_MAX)
+		return -1;
+	const char *name = NULL, *file = NULL;
+	for (const char *h = p; h < blank;) { /* the headers, a line each */
+		const char *eol = find(h, (size_t)(blank + 2 - h), "\r\n", 2);
+		if (!strncasecmp(h, "Content-Disposition:", 20)) {
+			name = header_param(a, h, eol, "name");
+			file = header_param(a, h, eol, "filename");
+		}
+		h = eol + 2;
+	}
+	size_t bad, n = (size_t)(end - (blank + 4));
+	if (!name || text_utf8_check(name, strlen(name), &bad) ||
+	    (file && text_utf8_check(file, strlen(file), &bad)))
+		return -1;
+	char *value = arena_alloc(a, n + 1);
+	if (!value)
+		return -1;
+	memcpy(value, blank + 4, n);
+	f->names[f->n] = name;
+	f->values[f->n] = value;
+	f->lens[f->n] = n;
+	f->files[f->n++] = file;
+	return 0;
+}
+
+int form_parse_multipart(struct arena *a, const char *type, const char *body, size_t len, struct form *f)
+{
+	memset(f, 0, sizeof *f);
+	const char *b = header_param(a, type, type + strlen(type), "boundary");
+	if (!b || !*b || strlen(b) > 70 || form_alloc(a, f, FORM_FIELDS_MAX))
+		return -1;
+	const char *delim = arena_printf(a, "\r\n--%s", b); /* the first has no CRLF before it */
+	if (!delim)
+		return -1;
+	size_t dn = strlen(delim);
+	const char *end = body + len;
+	const char *p = len >= dn - 2 && !memcmp(body, delim + 2, dn - 2) ? body + dn - 2 : NULL;
+	while (p) {
+		if (end - p >= 2 && !memcmp(p, "--", 2))
+			return 0; /* the closing delimiter */
+		if (end - p < 2 || memcmp(p, "\r\n", 2))
+			return -1;
+		p += 2;
+		const char *next = find(p, (size_t)(end - p), delim, dn);
+		if (!next || add_part(a, f, p, next))
+			return -1;
+		p = next + dn;
+	}
+	return -1;
 }

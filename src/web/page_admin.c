@@ -2,7 +2,9 @@
  * checked by the route table; these pages only do their work. */
 #include "web_int.h"
 
+#include "../ingest/ingest.h"
 #include "../store/audit.h"
+#include "../store/store.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -222,4 +224,77 @@ void page_admin_audit_csv(struct request *rq)
 	}
 	rq->type = "text/csv; charset=utf-8";
 	rq->cache = "no-store";
+}
+
+/* ---- import ---- */
+
+static void import_page(struct request *rq, int status, const char *error, const struct store_report *rep,
+			const char *file)
+{
+	struct tv *s = tv_map(&rq->a);
+	tv_set_str(s, "title", T(rq, "Import"));
+	tv_set_str(s, "csrf", rq->csrf);
+	tv_set_str(s, "error", error);
+	if (rep) {
+		struct tv *r = tv_map(&rq->a);
+		tv_set_str(r, "file", file);
+		tv_set_int(r, "added", (int64_t)rep->added);
+		tv_set_int(r, "updated", (int64_t)rep->updated);
+		tv_set_int(r, "unchanged", (int64_t)rep->unchanged);
+		tv_set(s, "report", r);
+	}
+	page_render(rq, "admin_import", s);
+	if (rq->status != 503)
+		rq->status = status;
+	rq->cache = "no-store";
+}
+
+/* Parses and stores the uploaded file, all of it or nothing, as
+ * `praxis ingest` does; then the index takes the nodes as stored. */
+static void import_file(struct request *rq, const char *data, size_t len, const char *file)
+{
+	struct text_lang *lang = text_lang_new();
+	struct ptrvec nodes;
+	ptrvec_init(&nodes);
+	struct ingest_diag d;
+	ingest_diag_init(&d);
+	struct buf why;
+	buf_init(&why, 4096);
+	struct store_report rep;
+	enum px_err err = lang ? ingest_parse(data, len, lang, &nodes, &d) : PX_ENOMEM;
+	if (err == PX_EPARSE) {
+		import_page(rq, 400, arena_printf(&rq->a, "%s:%d: %s", file, d.line, d.msg.data), NULL, NULL);
+	} else if (!err && (err = store_nodes_put(rq->st, &nodes, file, &rep, &why)) == PX_ESTORE) {
+		import_page(rq, 400, arena_printf(&rq->a, "%s: %s", file, why.len ? why.data : "refused"),
+			    NULL, NULL);
+	} else if (err || (err = server_index_reload(rq->st, &nodes))) {
+		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
+	} else {
+		const char *detail = arena_printf(&rq->a, "%zu added, %zu updated, %zu unchanged", rep.added,
+						  rep.updated, rep.unchanged);
+		audit(rq, "import", file, detail);
+		import_page(rq, 200, NULL, &rep, file);
+	}
+	if (err == PX_EPARSE || err == PX_ESTORE)
+		audit(rq, "import-refused", file, d.msg.len ? d.msg.data : why.data);
+	buf_free(&why);
+	ingest_diag_free(&d);
+	ingest_nodes_free(&nodes);
+	ptrvec_free(&nodes);
+	text_lang_free(lang);
+}
+
+void page_admin_import(struct request *rq)
+{
+	if (strcmp(rq->method, "POST")) {
+		import_page(rq, 200, NULL, NULL, NULL);
+		return;
+	}
+	long i = form_find(&rq->form, "file");
+	if (i < 0 || !rq->form.lens[i]) {
+		import_page(rq, 400, T(rq, "Choose a listing or a JSON Lines file to import."), NULL, NULL);
+		return;
+	}
+	const char *file = rq->form.files[i] && *rq->form.files[i] ? rq->form.files[i] : "upload";
+	import_file(rq, rq->form.values[i], rq->form.lens[i], file);
 }

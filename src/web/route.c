@@ -60,6 +60,7 @@ static const struct route routes[] = {
 	{"/admin/users", page_admin_users, GET | POST, ROLE_ADMIN},
 	{"/admin/audit", page_admin_audit, GET, ROLE_ADMIN},
 	{"/admin/audit.csv", page_admin_audit_csv, GET, ROLE_ADMIN},
+	{"/admin/import", page_admin_import, GET | POST, ROLE_ADMIN},
 };
 /* clang-format on */
 
@@ -127,17 +128,25 @@ static int denied(struct request *rq, const struct route *r)
 	return -1;
 }
 
+/* Is type (a Content-Type) the media type want, parameters aside? */
+static int media_type(const char *type, const char *want)
+{
+	size_t n = strlen(want);
+	return type && !strncasecmp(type, want, n) && (!type[n] || type[n] == ';');
+}
+
 /* Decodes a POST's form: 0, or -1 after the 415 or 400. */
 static int read_form(struct request *rq)
 {
-	static const char form_type[] = "application/x-www-form-urlencoded";
-	size_t n = sizeof form_type - 1;
 	const char *type = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "Content-Type");
-	if (!type || strncasecmp(type, form_type, n) || (type[n] && type[n] != ';')) {
-		page_error(rq, 415, N_("Forms are sent as application/x-www-form-urlencoded."));
+	int multi = media_type(type, "multipart/form-data");
+	if (!multi && !media_type(type, "application/x-www-form-urlencoded")) {
+		page_error(rq, 415,
+			   N_("Forms are sent as application/x-www-form-urlencoded or multipart/form-data."));
 		return -1;
 	}
-	if (form_parse(&rq->a, rq->upload, rq->upload_len, &rq->form)) {
+	if (multi ? form_parse_multipart(&rq->a, type, rq->upload, rq->upload_len, &rq->form)
+		  : form_parse(&rq->a, rq->upload, rq->upload_len, &rq->form)) {
 		page_error(rq, rq->a.failed ? 503 : 400,
 			   N_("The form could not be read: it is not valid UTF-8 form data."));
 		return -1;

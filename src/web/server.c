@@ -66,8 +66,8 @@ struct pending {
 	struct timespec t0;
 	int status;
 	size_t bytes;
-	struct buf body; /* a POST's, up to FORM_BODY_MAX */
-	int too_big;     /* the body passed FORM_BODY_MAX: the rest is dropped */
+	struct buf body; /* a POST's, up to its cap (FORM_BODY_MAX, IMPORT_BODY_MAX) */
+	int too_big;     /* the body passed its cap: the rest is dropped */
 	int called;      /* the handler's first call has returned: answering in
 			    it makes libmicrohttpd 0.9.75 close the connection */
 };
@@ -80,7 +80,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 	if (p) {
 		p->uri = strndup(uri, URI_MAX + 1);
 		clock_gettime(CLOCK_MONOTONIC, &p->t0);
-		buf_init(&p->body, FORM_BODY_MAX);
+		/* only the import form takes files */
+		buf_init(&p->body, strstr(uri, "/admin/import") ? IMPORT_BODY_MAX : FORM_BODY_MAX);
 	}
 	return p;
 }
@@ -263,12 +264,31 @@ enum px_err server_index_put(const struct node *n)
 	return err;
 }
 
-/* Does the request announce a body past FORM_BODY_MAX? */
-static int announces_too_much(struct MHD_Connection *c)
+enum px_err server_index_reload(struct store *st, const struct ptrvec *nodes)
+{
+	enum px_err err = PX_OK;
+	pthread_rwlock_wrlock(&ix_lock);
+	for (size_t i = 0; !err && i < ptrvec_len(nodes); i++) {
+		const struct node *in_file = ptrvec_get(nodes, i);
+		struct node *n = NULL;
+		err = store_node_get(st, in_file->nid, &n);
+		if (!err)
+			err = index_put(shared_ix, n);
+		node_free(n);
+	}
+	if (!err)
+		err = index_flush(shared_ix);
+	pthread_rwlock_unlock(&ix_lock);
+	cache_invalidate();
+	return err;
+}
+
+/* Does the request announce a body past the cap of p's? */
+static int announces_too_much(struct MHD_Connection *c, const struct pending *p)
 {
 	const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 	int64_t n;
-	return len && !px_parse_i64(len, strlen(len), 0, &n) && n > (int64_t)FORM_BODY_MAX;
+	return len && !px_parse_i64(len, strlen(len), 0, &n) && n > (int64_t)p->body.cap;
 }
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -288,7 +308,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 	/* A body announced too large is refused before it comes: answering in
 	 * the first call makes libmicrohttpd close the connection after. */
 	int first = !p->called++;
-	if (first && !(strcmp(method, "POST") == 0 && announces_too_much(c)))
+	if (first && !(strcmp(method, "POST") == 0 && announces_too_much(c, p)))
 		return MHD_YES;
 	char addr[INET6_ADDRSTRLEN];
 	client_addr(c, addr);

@@ -114,10 +114,13 @@ enum px_err tmpl_render(const struct tmpl_set *ts, const char *name, const struc
 /* ---- form.c: form bodies ---- */
 
 #define FORM_FIELDS_MAX 1024
-#define FORM_BODY_MAX   ((size_t)1 << 20) /* 1 MiB: a practice with its five sections fits many times */
+#define FORM_BODY_MAX   ((size_t)1 << 20)  /* 1 MiB: a practice with its five sections fits many times */
+#define IMPORT_BODY_MAX ((size_t)64 << 20) /* a listing or JSON Lines file, on /admin/import */
 
 struct form {
 	const char **names, **values; /* in the arena, in the body's order */
+	size_t *lens;                 /* of each value (a file's may hold a NUL) */
+	const char **files;           /* the file name a part came with, or NULL */
 	size_t n;
 };
 
@@ -127,6 +130,14 @@ struct form {
 int form_parse(struct arena *a, const char *body, size_t len, struct form *f);
 /* The first value of name, or NULL. */
 const char *form_get(const struct form *f, const char *name);
+/* Decodes a multipart/form-data body (RFC 7578) whose Content-Type is
+ * type (it names the boundary): each part's name, content and file name.
+ * 0, or -1 if it is malformed (no boundary, a part without a name, names
+ * not valid UTF-8, more than FORM_FIELDS_MAX parts) or out of memory.
+ * Values are copied as they are: only names and file names are checked. */
+int form_parse_multipart(struct arena *a, const char *type, const char *body, size_t len, struct form *f);
+/* The index of the first field called name, or -1. */
+long form_find(const struct form *f, const char *name);
 
 /* ---- server.c, route.c: requests ---- */
 
@@ -176,6 +187,9 @@ struct request {
  * lock, and forgets every cached page: what was published is found at
  * once, what was unpublished is gone at once (server.c). */
 enum px_err server_index_put(const struct node *n) PX_WUR;
+/* The same for every node of nodes (an import), read again from st: the
+ * store, not the file, says which are published. */
+enum px_err server_index_reload(struct store *st, const struct ptrvec *nodes) PX_WUR;
 
 /* ---- auth.c: who is signed in, and whether a form may be trusted ---- */
 
@@ -314,6 +328,7 @@ void page_admin(struct request *rq);
 void page_admin_users(struct request *rq);
 void page_admin_audit(struct request *rq);
 void page_admin_audit_csv(struct request *rq);
+void page_admin_import(struct request *rq);
 /* scope.feed_atom, scope.feed_rss, scope.csv: the feeds and the CSV file of
  * the listing at path (its parameters kept), advertised by the layout. */
 void page_feeds(struct request *rq, struct tv *scope, const char *path);

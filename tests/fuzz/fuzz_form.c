@@ -1,7 +1,9 @@
-/* libFuzzer target: form bodies (application/x-www-form-urlencoded).
- * Properties: a body is decoded or refused, never crashes; every name and
- * value decoded is valid UTF-8 without NUL; encoding the fields again (each
- * percent-encoded, joined by & and =) and decoding gives the same fields. */
+/* libFuzzer target: form bodies. An input starting with 'M' is the rest
+ * as multipart/form-data (boundary "XyZ"), else urlencoded. Properties: a
+ * body is decoded or refused, never crashes; urlencoded names and values
+ * are valid UTF-8 without NUL, and encoding the fields again (each
+ * percent-encoded, joined by & and =) and decoding gives the same fields;
+ * multipart names are valid UTF-8 and every value lies inside the body. */
 #include "text/text.h"
 #include "web/web_int.h"
 
@@ -17,12 +19,28 @@ static void check_text(const char *s)
 		abort();
 }
 
+static void multipart(struct arena *a, const char *body, size_t size)
+{
+	struct form f;
+	if (form_parse_multipart(a, "multipart/form-data; boundary=XyZ", body, size, &f))
+		return;
+	for (size_t i = 0; i < f.n; i++) {
+		check_text(f.names[i]);
+		if (f.files[i])
+			check_text(f.files[i]);
+		if (f.lens[i] > size)
+			abort();
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena a;
 	arena_init(&a);
 	struct form f, g;
-	if (form_parse(&a, (const char *)data, size, &f) == 0) {
+	if (size && data[0] == 'M') {
+		multipart(&a, (const char *)data + 1, size - 1);
+	} else if (form_parse(&a, (const char *)data, size, &f) == 0) {
 		struct buf b;
 		buf_init(&b, 1 << 24);
 		enum px_err err = PX_OK;
