@@ -25,6 +25,8 @@ static const struct {
 	{"similar", cmd_similar, "print the nodes most like one node"},
 	{"serve", cmd_serve, "serve the hub's pages over HTTP"},
 	{"user", cmd_user, "add, change, disable and list the accounts of editors"},
+	{"backup", cmd_backup, "copy the store to a file, also while it is served"},
+	{"restore", cmd_restore, "replace the store with a backup"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

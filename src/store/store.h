@@ -108,6 +108,16 @@ enum px_err store_revisions_each(struct store *st, int64_t nid,
  * revision of nid. Caller frees *out. */
 enum px_err store_revision_get(struct store *st, int64_t nid, int64_t rev, struct node **out) PX_WUR;
 
+/* ---- backups (backup.c) ---- */
+
+/* Writes a copy of the store to path while it is in use (SQLite's online
+ * backup): path is replaced only by a whole copy. */
+enum px_err store_backup(struct store *st, const char *path, struct buf *why) PX_WUR;
+/* Replaces the store's content with the backup at path, after checking it
+ * is a store this praxis reads and that it is whole (integrity check).
+ * Serve nothing from the store meanwhile. */
+enum px_err store_restore(struct store *st, const char *path, struct buf *why) PX_WUR;
+
 /* The number of revisions of node nid. */
 int64_t store_revision_count(struct store *st, int64_t nid);
 
