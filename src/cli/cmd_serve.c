@@ -8,7 +8,8 @@
 #include <string.h>
 
 static const struct cli_help help = {
-	"praxis serve [--db PATH] [--bind ADDR] [--port N] [--threads N] [--quiet]",
+	"praxis serve [--db PATH] [--bind ADDR] [--port N] [--threads N] [--quiet]\n"
+	"             [--tls-cert FILE --tls-key FILE]",
 	"Serves the hub's pages until SIGTERM or SIGINT (Ctrl-C), then lets the\n"
 	"requests under way finish. Prints the URL once listening; logs a line per\n"
 	"request on stderr.\n\n"
@@ -16,11 +17,14 @@ static const struct cli_help help = {
 	"  --bind ADDR     the IPv4 or IPv6 address to listen on (default 127.0.0.1)\n"
 	"  --port N        the port (default 8080; 0: any free port)\n"
 	"  --threads N     worker threads (default: one per CPU)\n"
-	"  --quiet         no access log\n",
+	"  --quiet         no access log\n"
+	"  --tls-cert FILE, --tls-key FILE\n"
+	"                  serve HTTPS with this certificate chain and key (PEM);\n"
+	"                  pages then say Strict-Transport-Security, cookies Secure\n",
 };
 
 struct opts {
-	const char *bind;
+	const char *bind, *cert, *key;
 	int64_t port, threads;
 	int quiet;
 };
@@ -41,6 +45,12 @@ static int on_opt(int opt, const char *arg, void *ctx)
 	case 'q':
 		o->quiet = 1;
 		return 0;
+	case 'C':
+		o->cert = arg;
+		return 0;
+	case 'K':
+		o->key = arg;
+		return 0;
 	}
 	return -1;
 }
@@ -51,14 +61,18 @@ int cmd_serve(int argc, char **argv)
 					      {"port", required_argument, NULL, 'p'},
 					      {"threads", required_argument, NULL, 't'},
 					      {"quiet", no_argument, NULL, 'q'},
+					      {"tls-cert", required_argument, NULL, 'C'},
+					      {"tls-key", required_argument, NULL, 'K'},
 					      {NULL, 0, NULL, 0}};
 	struct cli_common common;
-	struct opts o = {NULL, 8080, 0, 0};
+	struct opts o = {NULL, NULL, NULL, 8080, 0, 0};
 	int first, status;
 	if (cli_parse(argc, argv, &help, &common, "b:p:t:q", extra, on_opt, &o, &first, &status))
 		return status;
 	if (first < argc)
 		return cli_usage_error(&help, "serve takes no operands");
+	if (!o.cert != !o.key)
+		return cli_usage_error(&help, "--tls-cert and --tls-key go together");
 	struct store *st;
 	struct index *ix;
 	if (cli_open_store(&common, &st))
@@ -68,8 +82,8 @@ int cmd_serve(int argc, char **argv)
 	if (rc)
 		return EXIT_REFUSED;
 	struct web_options wo = {
-		common.db, ix, o.bind, (unsigned)o.port, (unsigned)o.threads, o.quiet ? NULL : stderr,
-		stdout};
+		common.db, ix,     o.bind, (unsigned)o.port, (unsigned)o.threads, o.quiet ? NULL : stderr,
+		stdout,    o.cert, o.key};
 	struct buf why;
 	buf_init(&why, 4096);
 	enum px_err err = web_serve(&wo, &why);

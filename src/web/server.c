@@ -143,6 +143,8 @@ static struct MHD_Response *make_response(const struct request *rq, int cached)
 		return NULL;
 	MHD_add_response_header(r, "Content-Type", rq->type ? rq->type : "text/html; charset=utf-8");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	if (rq->srv->secure)
+		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(
 		r, "Content-Security-Policy",
@@ -388,9 +390,36 @@ static void stop(struct MHD_Daemon *d)
 	MHD_stop_daemon(d);
 }
 
+/* The PEM files of o, read whole into cert and key (both NULL without TLS).
+ * 0, or -1 with why set. */
+static int read_tls(const struct web_options *o, struct buf *cert, struct buf *key, struct buf *why)
+{
+	if (!o->tls_cert)
+		return 0;
+	if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+		buf_reject(why, "this libmicrohttpd has no TLS");
+		return -1;
+	}
+	if (buf_read_file(cert, o->tls_cert) || buf_read_file(key, o->tls_key)) {
+		buf_reject(why, "%s: %s", cert->len ? o->tls_key : o->tls_cert, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 static struct MHD_Daemon *start(struct server *srv, const struct web_options *o, struct buf *why)
 {
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
+	struct buf cert, key;
+	buf_init(&cert, 1 << 20);
+	buf_init(&key, 1 << 20);
+	if (read_tls(o, &cert, &key, why)) {
+		buf_free(&cert);
+		buf_free(&key);
+		return NULL;
+	}
+	if (cert.data)
+		flags |= MHD_USE_TLS;
 	struct sockaddr_storage ss;
 	const char *addr = o->bind ? o->bind : "127.0.0.1";
 	if (bind_address(addr, o->port, &ss, &flags)) {
@@ -405,15 +434,25 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 		(unsigned)CONNECTIONS_MAX, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_MAX,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)TIMEOUT_S, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		CONN_MEMORY, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_done,
-		NULL, MHD_OPTION_END);
-	if (!d)
+		NULL, cert.data ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert.data,
+		MHD_OPTION_HTTPS_MEM_KEY, key.data, MHD_OPTION_END);
+	if (!d && cert.data)
+		buf_reject(why,
+			   "cannot serve HTTPS on %s port %u: the certificate or key is not usable PEM, or "
+			   "the port is taken",
+			   addr, o->port);
+	else if (!d)
 		buf_reject(why, "cannot listen on %s port %u: %s", addr, o->port, strerror(errno));
+	if (key.data) /* the key lives on in libmicrohttpd's copy only */
+		explicit_bzero(key.data, key.len);
+	buf_free(&cert);
+	buf_free(&key);
 	return d;
 }
 
 enum px_err web_serve(const struct web_options *o, struct buf *why)
 {
-	struct server srv = {o->ix, NULL, o->db, 0};
+	struct server srv = {o->ix, NULL, o->db, o->tls_cert != NULL};
 	enum px_err err = tmpl_set_new(&srv.tmpl, why);
 	if (!err && (err = map_init()))
 		buf_reject(why, "out of memory for the map's gazetteer");
@@ -440,8 +479,9 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 		const char *addr = o->bind ? o->bind : "127.0.0.1";
 		int v6 = strchr(addr, ':') != NULL;
-		fprintf(o->ready ? o->ready : stdout, "praxis: serving http://%s%s%s:%u/\n", v6 ? "[" : "",
-			addr, v6 ? "]" : "", di ? di->port : o->port);
+		fprintf(o->ready ? o->ready : stdout, "praxis: serving %s://%s%s%s:%u/\n",
+			srv.secure ? "https" : "http", v6 ? "[" : "", addr, v6 ? "]" : "",
+			di ? di->port : o->port);
 		fflush(o->ready ? o->ready : stdout);
 		wait_for_signal();
 		stop(d);

@@ -10,14 +10,16 @@
 struct index;
 
 struct web_options {
-	const char *db;   /* the store's path: each worker opens a handle */
-	struct index *ix; /* the store's index: searched by the workers, changed by
-			     the editors' saves (under a lock the server keeps) */
-	const char *bind; /* IPv4 or IPv6 address; NULL: 127.0.0.1 */
-	unsigned port;    /* 0: any free port */
-	unsigned threads; /* worker threads; 0: one per CPU */
-	FILE *access_log; /* a line per request; NULL: none */
-	FILE *ready;      /* where "serving URL" is printed once listening */
+	const char *db;       /* the store's path: each worker opens a handle */
+	struct index *ix;     /* the store's index: searched by the workers, changed by
+				 the editors' saves (under a lock the server keeps) */
+	const char *bind;     /* IPv4 or IPv6 address; NULL: 127.0.0.1 */
+	unsigned port;        /* 0: any free port */
+	unsigned threads;     /* worker threads; 0: one per CPU */
+	FILE *access_log;     /* a line per request; NULL: none */
+	FILE *ready;          /* where "serving URL" is printed once listening */
+	const char *tls_cert; /* PEM files: HTTPS when both are set */
+	const char *tls_key;
 };
 
 /* Compiles the templates and serves until SIGTERM or SIGINT, letting

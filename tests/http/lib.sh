@@ -4,13 +4,15 @@
 
 SERVER_PID=
 
-# start_server DB: serves DB in the background; waits for its URL.
+# start_server DB: serves DB in the background (with the options in the
+# array SERVE_ARGS, if set); waits for its URL.
+SERVE_ARGS=()
 start_server() {
-	"$PRAXIS" serve --db "$1" --port 0 --threads 2 >"$TMP/serve.out" 2>"$TMP/serve.err" &
+	"$PRAXIS" serve --db "$1" --port 0 --threads 2 "${SERVE_ARGS[@]}" >"$TMP/serve.out" 2>"$TMP/serve.err" &
 	SERVER_PID=$!
 	trap 'kill "$SERVER_PID" 2>/dev/null; rm -rf "$TMP"' EXIT
 	for _ in $(seq 100); do
-		BASE=$(sed -n 's|^praxis: serving \(http://[^ ]*\)/$|\1|p' "$TMP/serve.out")
+		BASE=$(sed -n 's|^praxis: serving \(https\{0,1\}://[^ ]*\)/$|\1|p' "$TMP/serve.out")
 		[ -n "$BASE" ] && return 0
 		kill -0 "$SERVER_PID" 2>/dev/null || { cat "$TMP/serve.err" >&2; fail "the server did not start"; }
 		sleep 0.1
