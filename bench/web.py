@@ -122,9 +122,8 @@ MADE = [("home", '"/?page=" .. (n % PAGES + 1) .. "&n=" .. n', "home.html"),
         ("api search", '"/api/v1/search?q=" .. word .. "&n=" .. n', "search.json")]
 
 
-def wrk(url, script=None):
-    cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"] + (["-s", script] if script else [])
-    out = subprocess.run(cmd + [url], check=True, capture_output=True, text=True).stdout
+def parse_wrk(out):
+    """requests/s, p50 and p99 in ms, and non-2xx answers of wrk --latency's output."""
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     def pct(p):
         m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
@@ -132,6 +131,11 @@ def wrk(url, script=None):
         return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return rps, pct(50), pct(99), int(errors.group(1)) if errors else 0
+
+
+def wrk(url, script=None):
+    cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"] + (["-s", script] if script else [])
+    return parse_wrk(subprocess.run(cmd + [url], check=True, capture_output=True, text=True).stdout)
 
 
 def measure(label, url, script, name, docroot):

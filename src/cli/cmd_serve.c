@@ -9,7 +9,7 @@
 
 static const struct cli_help help = {
 	"praxis serve [--db PATH] [--bind ADDR] [--port N] [--threads N] [--quiet]\n"
-	"             [--tls-cert FILE --tls-key FILE]",
+	"             [--per-ip N] [--tls-cert FILE --tls-key FILE]",
 	"Serves the hub's pages until SIGTERM or SIGINT (Ctrl-C), then lets the\n"
 	"requests under way finish. Prints the URL once listening; logs a line per\n"
 	"request on stderr.\n\n"
@@ -18,6 +18,8 @@ static const struct cli_help help = {
 	"  --port N        the port (default 8080; 0: any free port)\n"
 	"  --threads N     worker threads (default: one per CPU)\n"
 	"  --quiet         no access log\n"
+	"  --per-ip N      connections one client address may hold (default 64;\n"
+	"                  raise it behind a reverse proxy, whose address is all)\n"
 	"  --tls-cert FILE, --tls-key FILE\n"
 	"                  serve HTTPS with this certificate chain and key (PEM);\n"
 	"                  pages then say Strict-Transport-Security, cookies Secure\n",
@@ -25,7 +27,7 @@ static const struct cli_help help = {
 
 struct opts {
 	const char *bind, *cert, *key;
-	int64_t port, threads;
+	int64_t port, threads, per_ip;
 	int quiet;
 };
 
@@ -45,6 +47,9 @@ static int on_opt(int opt, const char *arg, void *ctx)
 	case 'q':
 		o->quiet = 1;
 		return 0;
+	case 'I':
+		return px_parse_i64(arg, strlen(arg), 0, &o->per_ip) || o->per_ip < 1 || o->per_ip > 512 ? -1
+													 : 0;
 	case 'C':
 		o->cert = arg;
 		return 0;
@@ -57,15 +62,13 @@ static int on_opt(int opt, const char *arg, void *ctx)
 
 int cmd_serve(int argc, char **argv)
 {
-	static const struct option extra[] = {{"bind", required_argument, NULL, 'b'},
-					      {"port", required_argument, NULL, 'p'},
-					      {"threads", required_argument, NULL, 't'},
-					      {"quiet", no_argument, NULL, 'q'},
-					      {"tls-cert", required_argument, NULL, 'C'},
-					      {"tls-key", required_argument, NULL, 'K'},
-					      {NULL, 0, NULL, 0}};
+	static const struct option extra[] = {
+		{"bind", required_argument, NULL, 'b'},    {"port", required_argument, NULL, 'p'},
+		{"threads", required_argument, NULL, 't'}, {"quiet", no_argument, NULL, 'q'},
+		{"per-ip", required_argument, NULL, 'I'},  {"tls-cert", required_argument, NULL, 'C'},
+		{"tls-key", required_argument, NULL, 'K'}, {NULL, 0, NULL, 0}};
 	struct cli_common common;
-	struct opts o = {NULL, NULL, NULL, 8080, 0, 0};
+	struct opts o = {NULL, NULL, NULL, 8080, 0, 0, 0};
 	int first, status;
 	if (cli_parse(argc, argv, &help, &common, "b:p:t:q", extra, on_opt, &o, &first, &status))
 		return status;
@@ -81,9 +84,16 @@ int cmd_serve(int argc, char **argv)
 	store_close(st);
 	if (rc)
 		return EXIT_REFUSED;
-	struct web_options wo = {
-		common.db, ix,     o.bind, (unsigned)o.port, (unsigned)o.threads, o.quiet ? NULL : stderr,
-		stdout,    o.cert, o.key};
+	struct web_options wo = {.db = common.db,
+				 .ix = ix,
+				 .bind = o.bind,
+				 .port = (unsigned)o.port,
+				 .threads = (unsigned)o.threads,
+				 .per_ip = (unsigned)o.per_ip,
+				 .access_log = o.quiet ? NULL : stderr,
+				 .ready = stdout,
+				 .tls_cert = o.cert,
+				 .tls_key = o.key};
 	struct buf why;
 	buf_init(&why, 4096);
 	enum px_err err = web_serve(&wo, &why);

@@ -23,7 +23,6 @@
 
 #define URI_MAX         2048
 #define CONNECTIONS_MAX 512
-#define PER_IP_MAX      64
 #define TIMEOUT_S       15                 /* idle or slow connections are closed */
 #define CONN_MEMORY     ((size_t)32 << 10) /* request line + headers */
 #define STOP_WAIT_S     10                 /* requests under way may finish */
@@ -431,11 +430,12 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, (uint16_t)o->port, NULL, NULL, answer, srv, MHD_OPTION_SOCK_ADDR,
 		(struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
-		(unsigned)CONNECTIONS_MAX, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_MAX,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)TIMEOUT_S, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		CONN_MEMORY, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_done,
-		NULL, cert.data ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert.data,
-		MHD_OPTION_HTTPS_MEM_KEY, key.data, MHD_OPTION_END);
+		(unsigned)CONNECTIONS_MAX, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+		o->per_ip ? o->per_ip : WEB_PER_IP_MAX, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)TIMEOUT_S,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+		MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL,
+		cert.data ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert.data, MHD_OPTION_HTTPS_MEM_KEY,
+		key.data, MHD_OPTION_END);
 	if (!d && cert.data)
 		buf_reject(why,
 			   "cannot serve HTTPS on %s port %u: the certificate or key is not usable PEM, or "

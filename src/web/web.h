@@ -9,6 +9,8 @@
 
 struct index;
 
+#define WEB_PER_IP_MAX 64 /* the default: enough for a browser and a proxy's few */
+
 struct web_options {
 	const char *db;       /* the store's path: each worker opens a handle */
 	struct index *ix;     /* the store's index: searched by the workers, changed by
@@ -16,6 +18,7 @@ struct web_options {
 	const char *bind;     /* IPv4 or IPv6 address; NULL: 127.0.0.1 */
 	unsigned port;        /* 0: any free port */
 	unsigned threads;     /* worker threads; 0: one per CPU */
+	unsigned per_ip;      /* connections one address may hold; 0: WEB_PER_IP_MAX */
 	FILE *access_log;     /* a line per request; NULL: none */
 	FILE *ready;          /* where "serving URL" is printed once listening */
 	const char *tls_cert; /* PEM files: HTTPS when both are set */

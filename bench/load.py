@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""make bench-load: the hub under load while an editor works.
+
+wrk runs SECONDS (60) at CONNECTIONS (256) on 2 threads against a mix of
+pages of a NODES-node hub (10000): home pages, filtered practices, searches
+(the search benchmark's words, each URI new) and practices; meanwhile an
+editor publishes a new practice every second through the web form. The
+table gives the load's requests/s, p50/p99 and errors (non-2xx and socket
+errors), the saves acknowledged and their p50/p99, and how many of them are
+missing afterwards from the store and from search (must be none).
+
+The hub's store is copied from build/bench/http/ (kept between runs, as
+bench-http keeps it) so that saves never change the original.
+"""
+import http.cookiejar
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import web  # noqa: E402  the hub and wrk helpers of bench-http
+
+ROOT = web.ROOT
+B = web.B
+NODES = int(os.environ.get("NODES", "10000"))
+SECONDS = int(os.environ.get("SECONDS", "60"))
+CONNECTIONS = int(os.environ.get("CONNECTIONS", "256"))
+PORT = 18090
+
+MIX_LUA = """
+-- a mix: home pages, filtered practices, new searches, practices
+local words = {%s}
+local countries = {"Spain", "Italy", "France", "Germany", "Greece", "Poland", "Portugal"}
+local n = 0
+request = function()
+  n = n + 1
+  local k = n %% 4
+  if k == 0 then return wrk.format("GET", "/?page=" .. (n %% 50 + 1)) end
+  if k == 1 then return wrk.format("GET", "/good-practices?country=" .. countries[n %% #countries + 1]) end
+  if k == 2 then return wrk.format("GET", "/search?q=" .. words[n %% #words + 1] .. "&n=" .. n) end
+  return wrk.format("GET", "/node/" .. (n %% %d + 1))
+end
+"""
+
+
+def log(msg):
+    print("bench-load: " + msg, file=sys.stderr, flush=True)
+
+
+class Editor:
+    """Logs in through the form and publishes a practice every second."""
+
+    def __init__(self, base):
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
+                                                  NoRedirect)
+        self.acked, self.times, self.failed = [], [], 0
+
+    def token(self, path):
+        html = self.opener.open(self.base + path, timeout=30).read().decode()
+        return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+    def post(self, path, fields):
+        data = urllib.parse.urlencode(fields).encode()
+        try:
+            return self.opener.open(self.base + path, data, timeout=30).status
+        except urllib.error.HTTPError as e:
+            return e.code
+
+    def login(self):
+        code = self.post("/login", {"csrf": self.token("/login"), "name": "loadeditor",
+                                    "password": "pw of the load editor", "next": "/admin"})
+        if code != 303:
+            sys.exit(f"bench-load: the editor could not log in ({code})")
+        self.csrf = self.token("/admin")
+
+    def run(self, stop):
+        k = 0
+        while not stop.is_set():
+            k += 1
+            title = f"Loadsave{k} rooftop gardens"
+            t = time.monotonic()
+            code = self.post("/node/new", {"csrf": self.csrf, "action": "publish", "type": "practice",
+                                           "title": title, "city": "Ghent", "country": "Belgium",
+                                           "language": "en", "summary": "Saved under load."})
+            if code == 303:
+                self.times.append((time.monotonic() - t) * 1000)
+                self.acked.append(title)
+            else:
+                self.failed += 1
+            stop.wait(max(0.0, 1.0 - (time.monotonic() - t)))
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kw):
+        return None
+
+
+def pct(values, p):
+    v = sorted(values)
+    return v[min(len(v) - 1, int(len(v) * p / 100))] if v else float("nan")
+
+
+def main():
+    os.makedirs(B, exist_ok=True)
+    web.NODES = NODES
+    src = web.hub()
+    db = os.path.join(B, "load.db")
+    for suffix in ("", "-wal", "-shm", ".index"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    shutil.copy(src, db)
+    if os.path.exists(src + ".index"):
+        shutil.copy(src + ".index", db + ".index")
+    praxis = os.path.join(ROOT, "build", "praxis")
+    subprocess.run([praxis, "user", "add", "--db", db, "--role", "editor", "loadeditor"],
+                   input="pw of the load editor\n", text=True, check=True, capture_output=True)
+    p = subprocess.Popen([praxis, "serve", "--db", db, "--quiet", "--threads", "2", "--per-ip", "512",
+                          "--port", str(PORT)], stdout=subprocess.PIPE, text=True)
+    if "serving" not in p.stdout.readline():
+        sys.exit("bench-load: praxis did not start")
+    base = f"http://127.0.0.1:{PORT}"
+    try:
+        qfile = os.path.join(ROOT, "build", "bench", "corpus", f"{NODES}-s1-q600.tsv")
+        words = sorted({l.split("\t")[1].split()[0].strip('"') for l in open(qfile, encoding="utf-8")
+                        if l.startswith(("one_word", "two_words"))})
+        lua = os.path.join(B, "load-mix.lua")
+        with open(lua, "w", encoding="utf-8") as f:
+            f.write(MIX_LUA % (", ".join('"%s"' % urllib.parse.quote(w) for w in words[:300]), NODES))
+        editor = Editor(base)
+        editor.login()
+        stop = threading.Event()
+        t = threading.Thread(target=editor.run, args=(stop,))
+        t.start()
+        log(f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on the mix, an editor publishing every second")
+        out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "10s",
+                              "-s", lua, base + "/"], check=True, capture_output=True, text=True).stdout
+        stop.set()
+        t.join()
+        rps, p50, p99, non2xx = web.parse_wrk(out)
+        sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+        sock_errors = sum(int(x) for x in sock.groups()) if sock else 0
+        # nothing lost: every acknowledged save is in the store and found
+        lost_store = lost_search = 0
+        with sqlite3.connect(db) as c:
+            for title in editor.acked:
+                if not c.execute("SELECT 1 FROM node WHERE title = ? AND state = 'published'", (title,)).fetchone():
+                    lost_store += 1
+        for title in editor.acked:
+            q = urllib.parse.quote(title.split()[0].lower())
+            if title not in urllib.request.urlopen(f"{base}/search?q={q}", timeout=30).read().decode():
+                lost_search += 1
+    finally:
+        p.send_signal(signal.SIGTERM)
+        p.wait()
+    print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on a mix (home, filtered, new searches, practices),"
+          " praxis with 2 workers, an editor publishing every second")
+    print(f"load: {rps:.0f} req/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms, non-2xx {non2xx}, socket errors {sock_errors}")
+    print(f"saves: {len(editor.acked)} acknowledged, {editor.failed} refused, p50 {pct(editor.times, 50):.1f} ms,"
+          f" p99 {pct(editor.times, 99):.1f} ms; missing afterwards: {lost_store} from the store,"
+          f" {lost_search} from search")
+    if non2xx or sock_errors or editor.failed or lost_store or lost_search:
+        sys.exit("bench-load: errors or lost saves (see above)")
+
+
+if __name__ == "__main__":
+    main()
