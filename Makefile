@@ -25,7 +25,7 @@ FUZZ_SECONDS ?= 20
 # Objects of one build flavour: $(call objs,DIR,SOURCES)
 objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
 
-.PHONY: all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load checksrc deps clean
+.PHONY: all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load test-security checksrc deps clean
 all: build/praxis
 
 deps:
@@ -164,6 +164,9 @@ bench-ingest: build/praxis build/gen_listing
 bench-http: build/praxis
 	@scripts/deps-bench
 	@python3 bench/web.py
+
+test-security: build/praxis
+	@scripts/test-security
 
 bench-load: build/praxis
 	@scripts/deps-bench
