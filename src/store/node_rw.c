@@ -597,6 +597,27 @@ int64_t store_node_rev(struct store *st, int64_t nid)
 	return rev;
 }
 
+enum px_err store_nodes_in_state(struct store *st, enum node_state state, int64_t owner, size_t limit,
+				 void (*fn)(int64_t, const char *, const char *, void *), void *arg)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(
+		    st->db,
+		    "SELECT nid, title, updated FROM node WHERE state = ?1 AND (?2 = 0 OR owner = ?2)"
+		    " ORDER BY updated DESC LIMIT ?3",
+		    -1, &q, NULL))
+		return PX_ESTORE;
+	sqlite3_bind_text(q, 1, node_state_name(state), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, owner);
+	sqlite3_bind_int64(q, 3, (int64_t)limit);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		fn(sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
+		   (const char *)sqlite3_column_text(q, 2), arg);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+}
+
 enum px_err store_revisions_each(struct store *st, int64_t nid,
 				 void (*fn)(const struct store_revision *, void *), void *arg)
 {

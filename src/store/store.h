@@ -95,6 +95,12 @@ enum px_err store_node_save(struct store *st, struct node *n, int64_t base, int6
 /* The newest revision of nid: 0 if it has none, -1 on error. */
 int64_t store_node_rev(struct store *st, int64_t nid);
 
+/* Calls fn(nid, title, updated) for up to limit nodes in state st (owned
+ * by owner, unless owner is 0), the most recently changed first. */
+enum px_err store_nodes_in_state(struct store *st, enum node_state state, int64_t owner, size_t limit,
+				 void (*fn)(int64_t nid, const char *title, const char *updated, void *),
+				 void *arg) PX_WUR;
+
 /* One revision of a node: who wrote it (account name, or the ingested
  * file) and the state it left (NULL for an ingest: unchanged). */
 struct store_revision {

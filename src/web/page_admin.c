@@ -9,14 +9,41 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #define AUDIT_PAGE 50
+
+#define DESK_LIST 50
+
+static void desk_item(int64_t nid, const char *title, const char *updated, void *list)
+{
+	struct tv *l = list;
+	struct tv *v = tv_map(l->a);
+	tv_set_int(v, "nid", nid);
+	tv_set_str(v, "title", title);
+	tv_set_str(v, "updated", updated);
+	tv_push(l, v);
+}
+
+/* The nodes in state (the user's own, for an author), newest first. */
+static struct tv *desk_list(struct request *rq, enum node_state state)
+{
+	struct tv *l = tv_list(&rq->a);
+	int64_t owner = rq->user->role >= ROLE_EDITOR ? 0 : rq->user->id;
+	if (l && store_nodes_in_state(rq->st, state, owner, DESK_LIST, desk_item, l))
+		return NULL;
+	return l;
+}
 
 void page_admin(struct request *rq)
 {
 	struct tv *s = tv_map(&rq->a);
 	tv_set_str(s, "title", T(rq, "Your desk"));
 	tv_set_bool(s, "is_admin", rq->user->role == ROLE_ADMIN);
+	tv_set_bool(s, "is_editor", rq->user->role >= ROLE_EDITOR);
+	tv_set(s, "drafts", desk_list(rq, NODE_DRAFT));
+	if (rq->user->role >= ROLE_EDITOR)
+		tv_set(s, "unpublished", desk_list(rq, NODE_UNPUBLISHED));
 	page_render(rq, "admin", s);
 }
 
@@ -297,4 +324,65 @@ void page_admin_import(struct request *rq)
 	}
 	const char *file = rq->form.files[i] && *rq->form.files[i] ? rq->form.files[i] : "upload";
 	import_file(rq, rq->form.values[i], rq->form.lens[i], file);
+}
+
+/* ---- one's own password ---- */
+
+static void password_page(struct request *rq, int status, const char *done, const char *error,
+			  const char *field)
+{
+	struct tv *s = tv_map(&rq->a);
+	tv_set_str(s, "title", T(rq, "Your password"));
+	tv_set_str(s, "csrf", rq->csrf);
+	tv_set_str(s, "done", done);
+	tv_set_str(s, "error", error);
+	tv_set_bool(s, "error_current", field && !strcmp(field, "current"));
+	tv_set_bool(s, "error_new", field && !strcmp(field, "new"));
+	page_render(rq, "admin_password", s);
+	if (rq->status != 503)
+		rq->status = status;
+	rq->cache = "no-store";
+}
+
+/* A new password ends every session of the user: this browser gets a new
+ * one, the others are signed out. */
+static void change_password(struct request *rq)
+{
+	const char *cur = form_get(&rq->form, "current"), *pw = form_get(&rq->form, "password");
+	const char *again = form_get(&rq->form, "again"), *problem;
+	struct user u;
+	char token[SESSION_TOKEN_N], csrf[SESSION_TOKEN_N];
+	struct buf why;
+	buf_init(&why, 1024);
+	const char *ukey = arena_printf(&rq->a, "user:%s", rq->user->name);
+	time_t now = time(NULL);
+	if (!ukey || login_wait(rq->st, ukey, LOGIN_MAX_ACCOUNT, now) > 0) /* guessing it is throttled too */
+		password_page(rq, 429, NULL, T(rq, "Too many failed logins. Try again in 15 minutes."), "current");
+	else if (!cur || user_login(rq->st, rq->user->name, cur, &u) != PX_OK) {
+		if (login_failed(rq->st, ukey, now))
+			fprintf(stderr, "praxis: cannot record a failed login\n");
+		password_page(rq, 403, NULL, T(rq, "This is not your current password."), "current");
+	}
+	else if ((problem = user_password_problem(pw)))
+		password_page(rq, 400, NULL, T(rq, problem), "new");
+	else if (!again || strcmp(pw, again))
+		password_page(rq, 400, NULL, T(rq, "The two new passwords differ."), "new");
+	else if (user_set_password(rq->st, u.name, pw, &why) ||
+		 session_new(rq->st, u.id, time(NULL), token, csrf))
+		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
+	else {
+		audit(rq, "user-passwd", u.name, "by the user");
+		auth_cookie(rq, AUTH_SESSION_COOKIE, token, SESSION_MAX_S, "Lax");
+		page_redirect(rq, arena_printf(&rq->a, "%s/admin/password?done=1", rq->root));
+	}
+	buf_free(&why);
+}
+
+void page_admin_password(struct request *rq)
+{
+	if (!strcmp(rq->method, "POST"))
+		change_password(rq);
+	else
+		password_page(rq, 200, request_param(rq, "done") ? T(rq, "Your password was changed.") : NULL,
+			      NULL, NULL);
 }

@@ -57,6 +57,7 @@ static const struct route routes[] = {
 	{"/login", page_login, GET | POST, ROLE_NONE},
 	{"/logout", page_logout, POST, ROLE_AUTHOR},
 	{"/admin", page_admin, GET, ROLE_AUTHOR},
+	{"/admin/password", page_admin_password, GET | POST, ROLE_AUTHOR},
 	{"/admin/users", page_admin_users, GET | POST, ROLE_ADMIN},
 	{"/admin/audit", page_admin_audit, GET, ROLE_ADMIN},
 	{"/admin/audit.csv", page_admin_audit_csv, GET, ROLE_ADMIN},

@@ -329,6 +329,7 @@ void page_admin_users(struct request *rq);
 void page_admin_audit(struct request *rq);
 void page_admin_audit_csv(struct request *rq);
 void page_admin_import(struct request *rq);
+void page_admin_password(struct request *rq);
 /* scope.feed_atom, scope.feed_rss, scope.csv: the feeds and the CSV file of
  * the listing at path (its parameters kept), advertised by the layout. */
 void page_feeds(struct request *rq, struct tv *scope, const char *path);

@@ -128,6 +128,23 @@ start_server "$TMP/db"
 page 200 /admin -b "$TMP/root.jar"
 page 303 /admin -b "$TMP/ed2.jar" # logged out before the restart
 
+# ---- one's own password: the current one first, twice the same; it signs
+# the other sessions out, this browser stays in ----
+printf 'pw of dana here\n' | "$PRAXIS" user add --db "$TMP/db" --role author dana || fail "add dana"
+login dana "$TMP/d1.jar"
+login dana "$TMP/d2.jar"
+dtok=$(session_csrf "$TMP/d1.jar")
+post 403 /admin/password "$TMP/d1.jar" -d "csrf=$dtok&current=wrong+one+here&password=a+brand+new+one&again=a+brand+new+one"
+has 'This is not your current password'
+post 400 /admin/password "$TMP/d1.jar" -d "csrf=$dtok&current=pw+of+dana+here&password=a+brand+new+one&again=another+one+x"
+has 'The two new passwords differ'
+post 400 /admin/password "$TMP/d1.jar" -d "csrf=$dtok&current=pw+of+dana+here&password=short&again=short"
+has 'at least 10 characters'
+post 303 /admin/password "$TMP/d1.jar" -d "csrf=$dtok&current=pw+of+dana+here&password=a+brand+new+one&again=a+brand+new+one"
+head_has '^set-cookie: praxis_session=[A-Za-z0-9_-]{43}'
+page 200 /admin -b "$TMP/d1.jar" # this browser: a new session
+page 303 /admin -b "$TMP/d2.jar" # the other: signed out
+
 # ---- the audit log, on the page and as CSV ----
 page 200 /admin/audit -b "$TMP/root.jar"
 has '<td>login-failed</td><td>root</td>'

@@ -107,6 +107,13 @@ page 403 "/node/$nid/edit" -b "$TMP/ana.jar" # a published node is not an author
 page 404 "/node/$draft/edit" -b "$TMP/bea.jar"
 page 404 "/node/$draft/history" -b "$TMP/bea.jar"
 page 200 "/node/$draft/edit" -b "$TMP/ana.jar"
+page 200 /admin -b "$TMP/ana.jar" # the desk lists her draft, not the others'
+has "href=\"/node/$draft\">Ana&#39;s crossings for bees</a>"
+page 200 /admin -b "$TMP/bea.jar"
+lacks "href=\"/node/$draft\""
+has 'No draft.'
+page 200 /admin -b "$TMP/ed.jar" # an editor sees every draft
+has "href=\"/node/$draft\""
 page 200 '/search?q=ana%27s+crossings'
 lacks "href=\"/node/$draft\"" # a draft is nobody's search
 post 403 "/node/$draft/state" "$TMP/ana.jar" -d "$(form "$TMP/ana.jar")&state=published"

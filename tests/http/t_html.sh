@@ -27,7 +27,7 @@ tok=$(csrf "$jar")
 post 403 /login "$jar" -d "csrf=$tok&name=root&password=wrong+password"
 cp "$TMP/body" "$TMP/page-login-error.html"
 login root "$jar"
-for p in /admin /admin/users /admin/audit /admin/import /node/17065; do
+for p in /admin /admin/users /admin/audit /admin/import /admin/password /node/17065; do
 	page 200 "$p" -b "$jar"
 	cp "$TMP/body" "$TMP/page-signed-in-$(echo "$p" | tr / -).html"
 done
