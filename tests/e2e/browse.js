@@ -8,7 +8,7 @@
 // page. Exit 1 with the reason on the first failure.
 "use strict";
 const path = require("path");
-const { chromium } = require("playwright-core");
+const { launch } = require("./chromium");
 
 const [base, shots] = process.argv.slice(2);
 const axePath = require.resolve("axe-core/axe.min.js");
@@ -30,12 +30,7 @@ async function look(page, name) {
 }
 
 (async () => {
-	const browser = await chromium.launch({
-		executablePath: "/usr/bin/chromium",
-		headless: true,
-		args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-			"--disable-component-update", "--no-first-run"],
-	});
+	const browser = await launch();
 	try {
 		// axe is injected as an inline script, which the hub's CSP forbids
 		const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB", bypassCSP: true });

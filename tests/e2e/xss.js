@@ -5,18 +5,13 @@
 // Usage: node tests/e2e/xss.js BASE_URL URL_FILE COOKIE_NAME=VALUE
 "use strict";
 const fs = require("fs");
-const { chromium } = require("playwright-core");
+const { launch } = require("./chromium");
 
 const [base, file, cookie] = process.argv.slice(2);
 const urls = fs.readFileSync(file, "utf8").split("\n").filter((u) => u);
 
 (async () => {
-	const browser = await chromium.launch({
-		executablePath: "/usr/bin/chromium",
-		headless: true,
-		args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-			"--disable-component-update", "--no-first-run"],
-	});
+	const browser = await launch();
 	let bad = [];
 	try {
 		const ctx = await browser.newContext({ bypassCSP: true });

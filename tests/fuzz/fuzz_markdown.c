@@ -51,11 +51,9 @@ static void check_tag(const char *t)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
+	char *s = px_strndup((const char *)data, size);
 	if (!s)
 		return 0;
-	memcpy(s, data, size);
-	s[size] = '\0';
 	struct arena a;
 	arena_init(&a);
 	const struct tv *v = html_markdown(&a, s);

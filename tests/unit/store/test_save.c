@@ -5,6 +5,7 @@
  * nodes. */
 #include "../unit.h"
 
+#include "fixture.h"
 #include "index/index.h"
 #include "store/store.h"
 #include "store/user.h"
@@ -13,40 +14,17 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-struct fx {
-	char dir[64], path[128];
-	struct store *st;
-	struct buf why;
-	int64_t ana;
-};
-
+/* The fixture with an editor, ana, whose id is f->user. */
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-save-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	buf_init(&f->why, 4096);
 	struct user u;
-	if (store_open(f->path, &f->st, &f->why) ||
-	    user_add(f->st, "ana", ROLE_EDITOR, "long enough pw", &f->why) || user_get(f->st, "ana", &u))
+	if (fx_setup(state))
 		return -1;
-	f->ana = u.id;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
 	struct fx *f = *state;
-	store_close(f->st);
-	buf_free(&f->why);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	int rc = system(cmd);
-	free(f);
-	return rc ? -1 : 0;
+	if (user_add(f->st, "ana", ROLE_EDITOR, "long enough pw", &f->why) || user_get(f->st, "ana", &u))
+		return -1;
+	f->user = u.id;
+	return 0;
 }
 
 static struct node *practice(int64_t nid, const char *title, enum node_state st)
@@ -82,28 +60,28 @@ static void saves_conflicts_and_history(void **state)
 	ptrvec_free(&v);
 	struct node *n = practice(0, "Bee roofs", NODE_DRAFT);
 	int64_t rev = -1;
-	assert_ok(store_node_save(f->st, n, 0, f->ana, &rev, &f->why));
+	assert_ok(store_node_save(f->st, n, 0, f->user, &rev, &f->why));
 	assert_true(n->nid > old->nid);
 	assert_int_equal(rev, store_node_rev(f->st, n->nid));
 	/* a save from an old base: a conflict, nothing written */
 	int64_t first = rev, now;
 	assert_ok(node_set(&n->title, "Bee roofs, again", 16));
-	assert_ok(store_node_save(f->st, n, first, f->ana, &rev, &f->why));
+	assert_ok(store_node_save(f->st, n, first, f->user, &rev, &f->why));
 	assert_ok(node_set(&n->title, "Someone else's", 14));
-	assert_int_equal(store_node_save(f->st, n, first, f->ana, &now, &f->why), PX_ECONFLICT);
+	assert_int_equal(store_node_save(f->st, n, first, f->user, &now, &f->why), PX_ECONFLICT);
 	assert_int_equal(now, rev); /* the newest, to show both versions */
 	struct node *got;
 	assert_ok(store_node_get(f->st, n->nid, &got));
 	assert_string_equal(got->title, "Bee roofs, again");
 	assert_int_equal(got->state, NODE_DRAFT);
-	assert_int_equal(got->owner, f->ana);
+	assert_int_equal(got->owner, f->user);
 	node_free(got);
 	/* the same again: no revision; a state change alone: one */
 	assert_ok(node_set(&n->title, "Bee roofs, again", 16));
-	assert_ok(store_node_save(f->st, n, rev, f->ana, &now, &f->why));
+	assert_ok(store_node_save(f->st, n, rev, f->user, &now, &f->why));
 	assert_int_equal(now, rev);
 	n->state = NODE_PUBLISHED;
-	assert_ok(store_node_save(f->st, n, rev, f->ana, &now, &f->why));
+	assert_ok(store_node_save(f->st, n, rev, f->user, &now, &f->why));
 	assert_true(now > rev);
 	struct buf h;
 	buf_init(&h, 4096);
@@ -132,8 +110,8 @@ static void index_keeps_only_published_nodes(void **state)
 	struct node *a = practice(0, "Published bees", NODE_PUBLISHED),
 		    *b = practice(0, "Draft bees", NODE_DRAFT);
 	int64_t ra, rb;
-	assert_ok(store_node_save(f->st, a, 0, f->ana, &ra, &f->why));
-	assert_ok(store_node_save(f->st, b, 0, f->ana, &rb, &f->why));
+	assert_ok(store_node_save(f->st, a, 0, f->user, &ra, &f->why));
+	assert_ok(store_node_save(f->st, b, 0, f->user, &rb, &f->why));
 	struct index *ix = index_new();
 	assert_ok(index_load(ix, f->st));
 	assert_int_equal(index_size(ix), 1);
@@ -151,8 +129,8 @@ static void index_keeps_only_published_nodes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(saves_conflicts_and_history, setup, teardown),
-		cmocka_unit_test_setup_teardown(index_keeps_only_published_nodes, setup, teardown),
+		cmocka_unit_test_setup_teardown(saves_conflicts_and_history, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(index_keeps_only_published_nodes, setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

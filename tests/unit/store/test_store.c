@@ -3,51 +3,12 @@
  * own temporary directory. */
 #include "../unit.h"
 
-#include "store/store.h"
+#include "fixture.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-
-struct fx {
-	char dir[64];
-	char path[128];
-	struct store *st;
-	struct buf why;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	if (!f)
-		return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-store-XXXXXX");
-	if (!mkdtemp(f->dir)) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	buf_init(&f->why, 4096);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	char p[160];
-	store_close(f->st);
-	buf_free(&f->why);
-	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
 
 /* Opens the fixture's store at the current schema. */
 static struct store *open_store(struct fx *f)
@@ -147,7 +108,8 @@ static struct node *full_practice(int64_t nid)
 	memcpy(n->language, "it", 3);
 	assert_ok(node_section_add(n, SECTION_SUMMARY, "Summary", "First line.\nSecond line, «quoted» ü."));
 	assert_ok(node_section_add(n, SECTION_IMPACT, "The impact and results", "It worked."));
-	assert_ok(node_section_add(n, SECTION_SOLUTION, "The innovative solution", "Pacts of collaboration."));
+	assert_ok(
+		node_section_add(n, SECTION_SOLUTION, "The innovative solution", "Pacts of collaboration."));
 	return n;
 }
 
@@ -471,9 +433,9 @@ static void test_changed_node_updated(void **state)
 	int64_t pnid = nth(&a, 0)->nid, anid = nth(&a, 1)->nid;
 
 	struct ptrvec b = sample_batch();
-	add(&nth(&b, 0)->themes, "Poverty");                 /* a list grew */
-	set(&nth(&b, 1)->body, "Body one, corrected");        /* same identity, new body */
-	nth(&b, 3)->population = 664046;                      /* explicit nid, new field */
+	add(&nth(&b, 0)->themes, "Poverty");           /* a list grew */
+	set(&nth(&b, 1)->body, "Body one, corrected"); /* same identity, new body */
+	nth(&b, 3)->population = 664046;               /* explicit nid, new field */
 	put_ok(f, &b, 0, 3, 1);
 	assert_int_equal(nth(&b, 0)->nid, pnid);
 	assert_int_equal(nth(&b, 1)->nid, anid);
@@ -898,7 +860,7 @@ static void test_progress(void **state)
 	store_set_progress(f->st, NULL, NULL);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_dir, fx_teardown)
 
 int main(void)
 {

@@ -3,6 +3,7 @@
  * log. Each test gets a fresh store in its own temporary directory. */
 #include "../unit.h"
 
+#include "fixture.h"
 #include "store/audit.h"
 #include "store/user.h"
 
@@ -10,43 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-
-struct fx {
-	char dir[64];
-	char path[128];
-	struct store *st;
-	struct buf why;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	if (!f)
-		return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-user-XXXXXX");
-	if (!mkdtemp(f->dir)) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	buf_init(&f->why, 4096);
-	if (store_open(f->path, &f->st, &f->why))
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_close(f->st);
-	buf_free(&f->why);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	int rc = system(cmd);
-	free(f);
-	return rc ? -1 : 0;
-}
 
 /* The single text value of sql over the fixture's file, in out. */
 static void raw_text(struct fx *f, const char *sql, char *out, size_t n)
@@ -212,12 +176,13 @@ static void audit_entries_are_listed_newest_first(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(names_roles_and_passwords_are_checked, setup, teardown),
-		cmocka_unit_test_setup_teardown(passwords_are_argon2id_and_logins_check_them, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(sessions_expire_and_end, setup, teardown),
-		cmocka_unit_test_setup_teardown(failed_logins_are_throttled_in_a_window, setup, teardown),
-		cmocka_unit_test_setup_teardown(audit_entries_are_listed_newest_first, setup, teardown),
+		cmocka_unit_test_setup_teardown(names_roles_and_passwords_are_checked, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(passwords_are_argon2id_and_logins_check_them, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(sessions_expire_and_end, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(failed_logins_are_throttled_in_a_window, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(audit_entries_are_listed_newest_first, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
