@@ -8,7 +8,7 @@
 
 static const struct cli_help help = {
 	"praxis export [--db PATH] [--format jsonl|csv]",
-	"Writes every node to standard output, highest nid first.\n\n"
+	"Writes every published node to standard output, highest nid first.\n\n"
 	"  --db PATH        the store (default $PRAXIS_DB, else " CLI_DB_DEFAULT ")\n"
 	"  --format jsonl   one JSON object per line, the format ingest reads (default)\n"
 	"  --format csv     a header row, then one row per node; lists are joined\n"
@@ -29,6 +29,8 @@ struct out {
 static int emit(const struct node *n, void *arg)
 {
 	struct out *o = arg;
+	if (n->state != NODE_PUBLISHED) /* the export is open data: drafts stay in (`praxis backup` has them) */
+		return 0;
 	o->err = o->format == FORMAT_CSV ? node_write_csv(n, &o->b) : node_write_jsonl(n, &o->b);
 	if (!o->err && o->b.len >= FLUSH_AT) {
 		o->write_failed = cli_write_out(&o->b);

@@ -29,8 +29,8 @@ static void print_node(const struct node *n)
 	printf("%s\n", n->title);
 	if (n->subtitle)
 		printf("%s\n", n->subtitle);
-	printf("\nnid %lld, %s, language %s\n", (long long)n->nid, node_type_name(n->type),
-	       n->language[0] ? n->language : "unknown");
+	printf("\nnid %lld, %s, language %s, %s\n", (long long)n->nid, node_type_name(n->type),
+	       n->language[0] ? n->language : "unknown", node_state_name(n->state));
 	if (n->city || n->country)
 		printf("Place: %s%s%s\n", n->city ? n->city : "", n->city && n->country ? ", " : "",
 		       n->country ? n->country : "");
@@ -115,7 +115,7 @@ struct list_opts {
 static int list_one(const struct node *n, void *arg)
 {
 	struct list_opts *o = arg;
-	if (o->type && (int)n->type != o->type)
+	if ((o->type && (int)n->type != o->type) || n->state != NODE_PUBLISHED) /* the hub's listing */
 		return 0;
 	if (o->limit >= 0 && o->shown >= o->limit)
 		return 1;

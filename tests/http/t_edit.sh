@@ -100,6 +100,10 @@ post 303 /node/new "$TMP/ana.jar" -d "$(form "$TMP/ana.jar")&action=save&${pract
 draft=$(sed -n 's|^[Ll]ocation: .*/node/\([0-9]*\)\r$|\1|p' "$TMP/head")
 page 200 "/node/$draft" -b "$TMP/ana.jar"
 has '<strong>draft</strong>'
+expect_status 0 "$PRAXIS" export --db "$TMP/db" # open data: no draft
+! grep -q "Ana's crossings" "$TMP/out" || fail "praxis export wrote a draft"
+expect_status 0 "$PRAXIS" show --db "$TMP/db" "$draft"
+expect_grep "$TMP/out" ', draft$'
 page 404 "/node/$draft"                      # visitors: no such page
 page 404 "/node/$draft" -b "$TMP/bea.jar"    # another author: no such page
 page 200 "/node/$draft" -b "$TMP/ed.jar"     # editors see drafts
