@@ -1,14 +1,38 @@
 /* libFuzzer target: the template compiler and renderer. Any text either
  * fails to compile with a message or renders without a fault; a rendered
  * value never leaves its context unescaped (a payload's "<" stays "&lt;"
- * in text). The input is split at the first NUL-free "\n---\n" into a
- * template and a partial it may include. */
+ * in text): the page rendered with the payload holds no more raw copies of
+ * it than the page rendered with a harmless value (the template's own text
+ * may spell it, around an empty hole). The input is split at the first
+ * NUL-free "\n---\n" into a template and a partial it may include. */
 #include "web/web_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Renders template t with x (and a list holding the scope and a URL):
+ * how many raw copies of payload the page holds; 0 if it does not render. */
+static size_t raw_copies(const struct tmpl_set *ts, const char *x, struct buf *out)
+{
+	static const char payload[] = "<script>&\"'";
+	struct arena a;
+	arena_init(&a);
+	struct tv *s = tv_map(&a), *list = tv_list(&a);
+	tv_set_str(s, "x", x);
+	tv_set_int(s, "n", 7);
+	tv_push(list, s);
+	tv_push(list, tv_str(&a, "javascript:x"));
+	tv_set(s, "list", list);
+	buf_reset(out);
+	size_t k = 0;
+	if (tmpl_render(ts, "t", s, NULL, NULL, out) == PX_OK && out->data)
+		for (const char *p = out->data; (p = strstr(p, payload)); p++)
+			k++;
+	arena_free(&a);
+	return k;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -26,20 +50,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	buf_init(&why, 1024);
 	buf_init(&out, 1 << 22);
 	if (tmpl_set_from(&ts, pairs, 2, &why) == PX_OK) {
-		struct arena a;
-		arena_init(&a);
-		struct tv *s = tv_map(&a), *list = tv_list(&a);
-		tv_set_str(s, "x", "<script>&\"'"); /* the raw form below */
-		tv_set_int(s, "n", 7);
-		tv_push(list, s);
-		tv_push(list, tv_str(&a, "javascript:x"));
-		tv_set(s, "list", list);
 		static const char raw[] = "<script>&\"'";
-		int literal = strstr(text, "<script>&") || (part && strstr(part, "<script>&"));
-		if (tmpl_render(ts, "t", s, NULL, NULL, &out) == PX_OK && out.data && !literal &&
-		    strstr(out.data, raw))
+		if (raw_copies(ts, raw, &out) > raw_copies(ts, "harmless", &out))
 			abort(); /* the payload printed raw */
-		arena_free(&a);
 		tmpl_set_free(ts);
 	}
 	buf_free(&why);
