@@ -47,9 +47,11 @@ static void start(void)
 		abort();
 	char line[256];
 	FILE *in = fdopen(fds[0], "r");
-	if (!in || !fgets(line, sizeof line, in) ||
-	    sscanf(line, "praxis: serving http://127.0.0.1:%u/", &port) != 1)
-		abort();
+	const char *colon = in && fgets(line, sizeof line, in) ? strrchr(line, ':') : NULL;
+	int64_t p;
+	if (!colon || px_parse_i64(colon + 1, strcspn(colon + 1, "/"), 0, &p) || p < 1 || p > 65535)
+		abort(); /* "praxis: serving http://127.0.0.1:PORT/" */
+	port = (unsigned)p;
 }
 
 /* Sends req, reads the answer; aborts unless it is a status below 500. */
