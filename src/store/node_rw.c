@@ -489,14 +489,29 @@ void store_set_progress(struct store *st, void (*fn)(size_t, size_t, void *), vo
 	st->progress_arg = arg;
 }
 
-enum px_err store_nodes_put(struct store *st, struct ptrvec *nodes, const char *source,
-			    struct store_report *rep, struct buf *why)
+/* What a write does with its writer, inside the transaction. */
+struct write_job {
+	struct ptrvec *nodes; /* an ingest: these, from source, counted in rep */
+	const char *source;
+	struct store_report *rep;
+	struct node *n; /* a web save: n from base, its newest revision in *rev */
+	int64_t base, *rev;
+};
+
+static enum px_err save_one(struct writer *w, struct node *n, int64_t base, int64_t *rev);
+
+/* Runs job in one IMMEDIATE transaction by account (0 for an ingest): all
+ * of it is written, or nothing, and why says what the store refused. */
+static enum px_err write_all(struct store *st, int64_t account, const struct write_job *job, struct buf *why)
 {
-	memset(rep, 0, sizeof *rep);
 	if (store_exec(st, "BEGIN IMMEDIATE"))
 		return store_fail(st, why, "cannot start a transaction");
 	struct writer w;
-	enum px_err err = writer_init(&w, st) ? PX_ESTORE : put_all(&w, nodes, source, rep);
+	enum px_err err = writer_init(&w, st) ? PX_ESTORE : PX_OK;
+	w.account = account;
+	if (!err)
+		err = job->n ? save_one(&w, job->n, job->base, job->rev)
+			     : put_all(&w, job->nodes, job->source, job->rep);
 	if (err == PX_ESTORE && w.refusal)
 		buf_reject(why, "%s", w.refusal);
 	else if (err == PX_ESTORE)
@@ -504,10 +519,19 @@ enum px_err store_nodes_put(struct store *st, struct ptrvec *nodes, const char *
 	writer_free(&w);
 	if (!err && store_exec(st, "COMMIT"))
 		err = store_fail(st, why, "commit failed");
-	if (err) {
+	if (err)
 		store_exec(st, "ROLLBACK");
+	return err;
+}
+
+enum px_err store_nodes_put(struct store *st, struct ptrvec *nodes, const char *source,
+			    struct store_report *rep, struct buf *why)
+{
+	memset(rep, 0, sizeof *rep);
+	enum px_err err =
+		write_all(st, 0, &(struct write_job){.nodes = nodes, .source = source, .rep = rep}, why);
+	if (err)
 		memset(rep, 0, sizeof *rep);
-	}
 	return err;
 }
 
@@ -566,23 +590,7 @@ static enum px_err save_one(struct writer *w, struct node *n, int64_t base, int6
 enum px_err store_node_save(struct store *st, struct node *n, int64_t base, int64_t account, int64_t *rev,
 			    struct buf *why)
 {
-	if (store_exec(st, "BEGIN IMMEDIATE"))
-		return store_fail(st, why, "cannot start a transaction");
-	struct writer w;
-	enum px_err err = writer_init(&w, st) ? PX_ESTORE : PX_OK;
-	w.account = account;
-	if (!err)
-		err = save_one(&w, n, base, rev);
-	if (err == PX_ESTORE && w.refusal)
-		buf_reject(why, "%s", w.refusal);
-	else if (err == PX_ESTORE)
-		store_fail(st, why, "write refused");
-	writer_free(&w);
-	if (!err && store_exec(st, "COMMIT"))
-		err = store_fail(st, why, "commit failed");
-	if (err)
-		store_exec(st, "ROLLBACK");
-	return err;
+	return write_all(st, account, &(struct write_job){.n = n, .base = base, .rev = rev}, why);
 }
 
 int64_t store_node_rev(struct store *st, int64_t nid)

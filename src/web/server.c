@@ -254,10 +254,19 @@ static void answer_post(struct request *rq, const struct server *srv, const stru
 	route_dispatch(rq);
 }
 
-enum px_err server_index_put(const struct node *n)
+/* Puts n, or else every node of nodes as st holds it, under the write
+ * lock; then the cache is emptied. */
+static enum px_err index_update(const struct node *n, struct store *st, const struct ptrvec *nodes)
 {
 	pthread_rwlock_wrlock(&ix_lock);
-	enum px_err err = index_put(shared_ix, n);
+	enum px_err err = n ? index_put(shared_ix, n) : PX_OK;
+	for (size_t i = 0; !n && !err && i < ptrvec_len(nodes); i++) {
+		struct node *stored = NULL;
+		err = store_node_get(st, ((const struct node *)ptrvec_get(nodes, i))->nid, &stored);
+		if (!err)
+			err = index_put(shared_ix, stored);
+		node_free(stored);
+	}
 	if (!err)
 		err = index_flush(shared_ix);
 	pthread_rwlock_unlock(&ix_lock);
@@ -265,23 +274,14 @@ enum px_err server_index_put(const struct node *n)
 	return err;
 }
 
+enum px_err server_index_put(const struct node *n)
+{
+	return index_update(n, NULL, NULL);
+}
+
 enum px_err server_index_reload(struct store *st, const struct ptrvec *nodes)
 {
-	enum px_err err = PX_OK;
-	pthread_rwlock_wrlock(&ix_lock);
-	for (size_t i = 0; !err && i < ptrvec_len(nodes); i++) {
-		const struct node *in_file = ptrvec_get(nodes, i);
-		struct node *n = NULL;
-		err = store_node_get(st, in_file->nid, &n);
-		if (!err)
-			err = index_put(shared_ix, n);
-		node_free(n);
-	}
-	if (!err)
-		err = index_flush(shared_ix);
-	pthread_rwlock_unlock(&ix_lock);
-	cache_invalidate();
-	return err;
+	return index_update(NULL, st, nodes);
 }
 
 /* Does the request announce a body past the cap of p's? */
