@@ -9,6 +9,12 @@ table gives the load's requests/s, p50/p99 and errors (non-2xx and socket
 errors), the saves acknowledged and their p50/p99, and how many of them are
 missing afterwards from the store and from search (must be none).
 
+It runs twice: calm, then with an anonymous attacker from another address
+(tests/attack/attacks.py's floods: 1 MB logins, held 60 MB uploads, the
+costly phrase query, 2 connections each). The last line gives the attacked
+run's p99s as ratios to the calm run's (the target: within 2x) and the
+server's peak memory (under 1 GB).
+
 The hub's store is copied from build/bench/http/ (kept between runs, as
 bench-http keeps it) so that saves never change the original.
 """
@@ -28,12 +34,16 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import web  # noqa: E402  the hub and wrk helpers of bench-http
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests", "attack"))
+import attacks  # noqa: E402  the outside attacker of issue 11
+
 ROOT = web.ROOT
 B = web.B
 NODES = int(os.environ.get("NODES", "10000"))
 SECONDS = int(os.environ.get("SECONDS", "60"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "256"))
 PORT = 18090
+PRAXIS = os.path.join(ROOT, "build", "praxis")
 
 MIX_LUA = """
 -- a mix: home pages, filtered practices, new searches, practices
@@ -109,10 +119,36 @@ def pct(values, p):
     return v[min(len(v) - 1, int(len(v) * p / 100))] if v else float("nan")
 
 
-def main():
-    os.makedirs(B, exist_ok=True)
-    web.NODES = NODES
-    src = web.hub()
+class Attacker:
+    """An anonymous attacker from another address (127.0.0.2): 1 MB logins,
+    held 60 MB uploads to /admin/import and the costly phrase query of
+    tests/attack/attacks.py, 2 connections each, until stop."""
+
+    KINDS = ("login_flood", "held_upload", "costly_queries")
+
+    def __init__(self, base):
+        attacks.SOURCE = "127.0.0.2"
+        self.base, self.done = base, {k: 0 for k in self.KINDS}
+
+    def loop(self, kind, stop):
+        fn = getattr(attacks, kind)
+        while not stop.is_set():
+            fn(self.base, stop)
+            self.done[kind] += 1
+
+    def start(self, stop):
+        ts = [threading.Thread(target=self.loop, args=(k, stop), daemon=True) for k in self.KINDS for _ in range(2)]
+        for t in ts:
+            t.start()
+        return ts
+
+
+def peak_kb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return int(re.search(r"VmHWM:\s+(\d+)", f.read()).group(1))
+
+
+def fresh_store(src):
     db = os.path.join(B, "load.db")
     for suffix in ("", "-wal", "-shm", ".index"):
         if os.path.exists(db + suffix):
@@ -120,55 +156,97 @@ def main():
     shutil.copy(src, db)
     if os.path.exists(src + ".index"):
         shutil.copy(src + ".index", db + ".index")
-    praxis = os.path.join(ROOT, "build", "praxis")
-    subprocess.run([praxis, "user", "add", "--db", db, "--role", "editor", "loadeditor"],
+    subprocess.run([PRAXIS, "user", "add", "--db", db, "--role", "editor", "loadeditor"],
                    input="pw of the load editor\n", text=True, check=True, capture_output=True)
-    p = subprocess.Popen([praxis, "serve", "--db", db, "--quiet", "--threads", "2", "--per-ip", "512",
+    return db
+
+
+def lost_saves(db, base, acked):
+    """(missing from the store, missing from search) of the acknowledged saves."""
+    lost_store = lost_search = 0
+    with sqlite3.connect(db) as c:
+        for title in acked:
+            if not c.execute("SELECT 1 FROM node WHERE title = ? AND state = 'published'", (title,)).fetchone():
+                lost_store += 1
+    for title in acked:
+        q = urllib.parse.quote(title.split()[0].lower())
+        if title not in urllib.request.urlopen(f"{base}/search?q={q}", timeout=30).read().decode():
+            lost_search += 1
+    return lost_store, lost_search
+
+
+def one_run(src, lua, attacked):
+    """The mix under wrk with the editor, and the attacker if attacked: a
+    dict of what was measured."""
+    db = fresh_store(src)
+    p = subprocess.Popen([PRAXIS, "serve", "--db", db, "--quiet", "--threads", "2", "--per-ip", "512",
                           "--port", str(PORT)], stdout=subprocess.PIPE, text=True)
     if "serving" not in p.stdout.readline():
         sys.exit("bench-load: praxis did not start")
     base = f"http://127.0.0.1:{PORT}"
+    r = {"attacked": attacked}
     try:
-        qfile = os.path.join(ROOT, "build", "bench", "corpus", f"{NODES}-s1-q600.tsv")
-        words = sorted({l.split("\t")[1].split()[0].strip('"') for l in open(qfile, encoding="utf-8")
-                        if l.startswith(("one_word", "two_words"))})
-        lua = os.path.join(B, "load-mix.lua")
-        with open(lua, "w", encoding="utf-8") as f:
-            f.write(MIX_LUA % (", ".join('"%s"' % urllib.parse.quote(w) for w in words[:300]), NODES))
         editor = Editor(base)
         editor.login()
         stop = threading.Event()
         t = threading.Thread(target=editor.run, args=(stop,))
         t.start()
-        log(f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on the mix, an editor publishing every second")
+        attacker = Attacker(base) if attacked else None
+        if attacker:
+            attacker.start(stop)
+        log(f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on the mix, an editor publishing every second"
+            + (", an attacker beside them" if attacked else ""))
         out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "10s",
                               "-s", lua, base + "/"], check=True, capture_output=True, text=True).stdout
         stop.set()
         t.join()
-        rps, p50, p99, non2xx = web.parse_wrk(out)
+        r["rps"], r["p50"], r["p99"], r["non2xx"] = web.parse_wrk(out)
         sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-        sock_errors = sum(int(x) for x in sock.groups()) if sock else 0
-        # nothing lost: every acknowledged save is in the store and found
-        lost_store = lost_search = 0
-        with sqlite3.connect(db) as c:
-            for title in editor.acked:
-                if not c.execute("SELECT 1 FROM node WHERE title = ? AND state = 'published'", (title,)).fetchone():
-                    lost_store += 1
-        for title in editor.acked:
-            q = urllib.parse.quote(title.split()[0].lower())
-            if title not in urllib.request.urlopen(f"{base}/search?q={q}", timeout=30).read().decode():
-                lost_search += 1
+        r["sock"] = sum(int(x) for x in sock.groups()) if sock else 0
+        r["peak_mb"] = peak_kb(p.pid) / 1024
+        r["editor"] = editor
+        r["attacks"] = dict(attacker.done) if attacker else {}
+        r["lost_store"], r["lost_search"] = lost_saves(db, base, editor.acked)
     finally:
         p.send_signal(signal.SIGTERM)
         p.wait()
+    return r
+
+
+def report(r):
+    e = r["editor"]
+    name = "with attacker" if r["attacked"] else "no attacker"
+    print(f"{name}: load {r['rps']:.0f} req/s, p50 {r['p50']:.2f} ms, p99 {r['p99']:.2f} ms, non-2xx {r['non2xx']},"
+          f" socket errors {r['sock']}; saves {len(e.acked)} acknowledged, {e.failed} refused,"
+          f" p50 {pct(e.times, 50):.1f} ms, p99 {pct(e.times, 99):.1f} ms; missing afterwards"
+          f" {r['lost_store']} from the store, {r['lost_search']} from search; server peak {r['peak_mb']:.0f} MB"
+          + (f"; attacks made {r['attacks']}" if r["attacks"] else ""))
+
+
+def main():
+    os.makedirs(B, exist_ok=True)
+    web.NODES = NODES
+    src = web.hub()
+    qfile = os.path.join(ROOT, "build", "bench", "corpus", f"{NODES}-s1-q600.tsv")
+    words = sorted({l.split("\t")[1].split()[0].strip('"') for l in open(qfile, encoding="utf-8")
+                    if l.startswith(("one_word", "two_words"))})
+    lua = os.path.join(B, "load-mix.lua")
+    with open(lua, "w", encoding="utf-8") as f:
+        f.write(MIX_LUA % (", ".join('"%s"' % urllib.parse.quote(w) for w in words[:300]), NODES))
+    calm, hit = one_run(src, lua, False), one_run(src, lua, True)
     print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on a mix (home, filtered, new searches, practices),"
-          " praxis with 2 workers, an editor publishing every second")
-    print(f"load: {rps:.0f} req/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms, non-2xx {non2xx}, socket errors {sock_errors}")
-    print(f"saves: {len(editor.acked)} acknowledged, {editor.failed} refused, p50 {pct(editor.times, 50):.1f} ms,"
-          f" p99 {pct(editor.times, 99):.1f} ms; missing afterwards: {lost_store} from the store,"
-          f" {lost_search} from search")
-    if non2xx or sock_errors or editor.failed or lost_store or lost_search:
-        sys.exit("bench-load: errors or lost saves (see above)")
+          " praxis with 2 workers, an editor publishing every second; then the same with an anonymous attacker"
+          " from 127.0.0.2 (1 MB logins, held 60 MB uploads, costly phrase queries, 2 connections each)")
+    report(calm)
+    report(hit)
+    load_ratio = hit["p99"] / calm["p99"]
+    save_ratio = pct(hit["editor"].times, 99) / pct(calm["editor"].times, 99)
+    print(f"attacked / calm: visitors' p99 {load_ratio:.2f}x, saves' p99 {save_ratio:.2f}x (target: within 2x);"
+          f" server peak {hit['peak_mb']:.0f} MB (target: under 1024)")
+    bad = [r for r in (calm, hit) if r["non2xx"] or r["sock"] or r["editor"].failed or r["lost_store"]
+           or r["lost_search"]]
+    if bad or hit["peak_mb"] >= 1024:
+        sys.exit("bench-load: errors, lost saves or memory past 1 GB (see above)")
 
 
 if __name__ == "__main__":
