@@ -294,7 +294,7 @@ static void import_file(struct request *rq, const char *data, size_t len, const 
 	} else if (!err && (err = store_nodes_put(rq->st, &nodes, file, &rep, &why)) == PX_ESTORE) {
 		import_page(rq, 400, arena_printf(&rq->a, "%s: %s", file, why.len ? why.data : "refused"),
 			    NULL, NULL);
-	} else if (err || (err = server_index_reload(rq->st, &nodes))) {
+	} else if (err || (err = server_index_reload(rq->srv, rq->st, &nodes))) {
 		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
 	} else {
 		const char *detail = arena_printf(&rq->a, "%zu added, %zu updated, %zu unchanged", rep.added,

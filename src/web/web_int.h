@@ -8,8 +8,10 @@
 #include "../index/index.h"
 #include "../store/user.h"
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* ---- arena.c: a request's memory, freed at once when it completes ---- */
 
@@ -144,28 +146,43 @@ long form_find(const struct form *f, const char *name);
 struct store;
 struct index;
 struct MHD_Connection;
+struct route;
 
+/* Bytes of request bodies all connections together may hold at once; a
+ * body past it is refused with 503 and Retry-After, so that memory stays
+ * bounded however many uploads are under way. */
+#define WEB_BODY_BUDGET ((size_t)256 << 20)
+
+/* The server: everything its worker threads share, owned by web_serve(). */
 struct server {
-	struct index *ix; /* shared: pages read it under the server's read lock */
+	struct index *ix; /* shared: pages read it under ix_lock */
+	/* GET pages read the index (many at once), an editor's save changes
+	 * it; writers are preferred, so a steady stream of readers cannot hold
+	 * off a publication. */
+	pthread_rwlock_t ix_lock;
 	struct tmpl_set *tmpl;
-	const char *db; /* each worker thread opens its own store handle */
-	int secure;     /* served over TLS: cookies say Secure */
+	const char *db;          /* each worker thread opens its own store handle */
+	pthread_key_t store_key; /* that handle, per thread */
+	int secure;              /* served over TLS: cookies say Secure */
+	FILE *access_log;        /* a line per request; NULL: none */
+	size_t body_held;        /* bytes of bodies reserved now (atomic), at most WEB_BODY_BUDGET */
 };
 
 /* One request and its response, in the worker thread that answers it. */
 struct request {
 	struct arena a; /* whatever the handler allocates; freed when it completes */
-	const struct server *srv;
+	struct server *srv;
 	struct MHD_Connection *conn;
-	const char *path;   /* decoded, valid UTF-8 */
-	int64_t id;         /* the route's {nid} */
-	const char *slug;   /* the route's {slug} or {file} */
-	const char *lang;   /* the interface language: "en", "fr", ... */
-	const char *root;   /* "" or the path prefix that chose it: "/fr" */
-	int by_header;      /* Accept-Language chose it: the answer varies with it */
-	struct store *st;   /* this thread's store handle */
-	const char *method; /* "GET", "HEAD" or "POST" */
-	const char *upload; /* a POST's body, as sent */
+	const char *path;          /* decoded, valid UTF-8 */
+	const struct route *route; /* matched once, when the headers are in; NULL: none */
+	int64_t id;                /* the route's {nid} */
+	const char *slug;          /* the route's {slug} or {file} */
+	const char *lang;          /* the interface language: "en", "fr", ... */
+	const char *root;          /* "" or the path prefix that chose it: "/fr" */
+	int by_header;             /* Accept-Language chose it: the answer varies with it */
+	struct store *st;          /* this thread's store handle */
+	const char *method;        /* "GET", "HEAD" or "POST" */
+	const char *upload;        /* a POST's body, as sent */
 	size_t upload_len;
 	struct form form;        /* a POST's fields, decoded by route_dispatch() */
 	const char *addr;        /* the client's address */
@@ -183,13 +200,13 @@ struct request {
 	struct buf body;
 };
 
-/* Puts node n (saved in the store) in the index, under the server's write
- * lock, and forgets every cached page: what was published is found at
- * once, what was unpublished is gone at once (server.c). */
-enum px_err server_index_put(const struct node *n) PX_WUR;
+/* Puts node n (saved in the store) in srv's index, under its write lock,
+ * and forgets every cached page: what was published is found at once,
+ * what was unpublished is gone at once (server.c). */
+enum px_err server_index_put(struct server *srv, const struct node *n) PX_WUR;
 /* The same for every node of nodes (an import), read again from st: the
  * store, not the file, says which are published. */
-enum px_err server_index_reload(struct store *st, const struct ptrvec *nodes) PX_WUR;
+enum px_err server_index_reload(struct server *srv, struct store *st, const struct ptrvec *nodes) PX_WUR;
 
 /* ---- auth.c: who is signed in, and whether a form may be trusted ---- */
 
@@ -217,9 +234,20 @@ void page_redirect(struct request *rq, const char *path);
 /* Sets rq's interface language from its path prefix (/fr/..., taken off
  * rq->path) or its Accept-Language header (route.c). */
 void route_language(struct request *rq);
-/* Answers rq from the route table (route.c): 404, 405, the login page
- * (303) or 403 when the page wants a role rq's user lacks, 403 for a POST
- * that fails auth_check_form(), else the page. */
+/* Matches rq->path against the route table, once per request (route.c):
+ * sets rq->route (NULL: no route) and the hole's rq->id or rq->slug. */
+void route_find(struct request *rq);
+/* The route's checks that need no body, made before a body is read: 0, or
+ * -1 after the answer (404 without a route, 405 for a method it does not
+ * take, the login page (303) or 403 when the page wants a role rq->user
+ * lacks). */
+int route_admit(struct request *rq);
+/* The largest body rq's route takes (FORM_BODY_MAX without a route). */
+size_t route_body_max(const struct request *rq);
+/* Does rq's route answer JSON (its errors too)? */
+int route_api(const struct request *rq);
+/* Answers an admitted rq (route.c): a POST's form is decoded (400, 415)
+ * and must pass auth_check_form() (403); then the page. */
 void route_dispatch(struct request *rq);
 /* The filters of the request: field=value for any facet field (type,
  * themes, labels, country, city, city_size, language, author), or
@@ -241,7 +269,8 @@ void request_params_each(const struct request *rq, void (*fn)(const char *k, con
 /* The response: template name rendered with scope (which gets the
  * layout's fields), status 200. Out of memory: a 503. */
 void page_render(struct request *rq, const char *name, struct tv *scope);
-/* The hub's error page with status (400, 404, 405, 414, 503) and why. */
+/* The hub's error page with status (400, 404, 405, 414, 503) and why;
+ * JSON on an API route (route_api()). */
 void page_error(struct request *rq, int status, const char *why);
 /* page: the ?page= parameter, 1 when absent; -1 after a 400 response. */
 int64_t page_number(struct request *rq);
@@ -312,6 +341,8 @@ void page_api_node(struct request *rq);
 void page_api_search(struct request *rq);
 void page_api_openapi(struct request *rq);
 void page_api_missing(struct request *rq);
+/* An API error: {"error": why, "status": status}. */
+void page_api_error(struct request *rq, int status, const char *why);
 void page_login(struct request *rq);
 void page_node_new(struct request *rq);
 void page_node_edit(struct request *rq);
