@@ -328,14 +328,15 @@ static int answer_get(struct pending *p, int head)
 		return 1; /* a stale session cookie: the visitor's page */
 	if (route_admit(rq))
 		return 0;
-	int begun = store_read_begin(rq->st); /* the page sees one state of the store */
+	uint64_t generation = cache_generation(); /* before the page reads anything */
+	int begun = store_read_begin(rq->st);     /* the page sees one state of the store */
 	pthread_rwlock_rdlock(&rq->srv->ix_lock);
 	route_dispatch(rq);
 	pthread_rwlock_unlock(&rq->srv->ix_lock);
 	store_read_end(rq->st, begun);
 	struct MHD_Response *r;
 	if (key && !head && cache_wants(rq) && (r = make_response(rq, 1)))
-		cache_put(rq, key, r);
+		cache_put(rq, key, r, generation);
 	return 0;
 }
 

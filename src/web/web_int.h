@@ -374,8 +374,11 @@ struct MHD_Response;
 int cache_queue(struct MHD_Connection *c, const char *lang, const char *key, int *status, size_t *bytes);
 /* 1 when rq's answer is one to keep: a 200 of a bounded size. */
 int cache_wants(const struct request *rq);
-/* Keeps resp (ownership passes to the cache) as rq's answer at key. */
-void cache_put(const struct request *rq, const char *key, struct MHD_Response *resp);
+/* The generation now: read before a page is made, given to cache_put(). */
+uint64_t cache_generation(void);
+/* Keeps resp (ownership passes to the cache) as rq's answer at key, if
+ * the index has not changed since generation (else drops it). */
+void cache_put(const struct request *rq, const char *key, struct MHD_Response *resp, uint64_t generation);
 /* Forgets every page (the index changed). */
 void cache_invalidate(void);
 void cache_free(void);
