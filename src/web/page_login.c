@@ -42,6 +42,13 @@ static void audit(struct request *rq, const char *account, const char *action, c
 		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
 }
 
+/* A failed login in the audit log, at most AUDIT_BURST an address. */
+static void failure(struct request *rq, const char *action, const char *name)
+{
+	if (audit_login_failure(rq->st, rq->addr, action, name))
+		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
+}
+
 /* Seconds before this name or this address may try again. */
 static int64_t throttled(struct request *rq, const char *ukey, const char *akey)
 {
@@ -65,7 +72,7 @@ static void log_in(struct request *rq)
 	const char *akey = arena_printf(&rq->a, "addr:%s", rq->addr);
 	int64_t wait = ukey && akey ? throttled(rq, ukey, akey) : 1;
 	if (wait > 0) {
-		audit(rq, NULL, "login-throttled", name);
+		failure(rq, "login-throttled", name);
 		const char *msg =
 			arena_printf(&rq->a, "%s %lld %s", T(rq, "Too many failed logins. Try again in"),
 				     (long long)(wait + 59) / 60, T(rq, "minutes."));
@@ -78,7 +85,7 @@ static void log_in(struct request *rq)
 	if (err == PX_ENOTFOUND) {
 		if (login_failed(rq->st, ukey, time(NULL)) || login_failed(rq->st, akey, time(NULL)))
 			fprintf(stderr, "praxis: cannot record a failed login\n");
-		audit(rq, NULL, "login-failed", name);
+		failure(rq, "login-failed", name);
 		login_form(rq, 403, T(rq, "Wrong user name or password."), name);
 		return;
 	}
