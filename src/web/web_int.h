@@ -72,6 +72,12 @@ const struct tv *tv_get(const struct tv *map, const char *key, size_t klen);
 /* ---- html.c: every escaper, one per output context ---- */
 
 enum px_err html_text(struct buf *out, const char *s, size_t n) PX_WUR; /* also attributes */
+/* XML 1.0 forbids C0 controls (but TAB, LF, CR), U+FFFE and U+FFFF, even
+ * escaped: is s free of them? html_xml_clean() copies s to out with each
+ * replaced by U+FFFD; the templates of XML documents pass every value
+ * through it before its context's escaper. */
+int html_xml_allowed(const char *s, size_t n);
+enum px_err html_xml_clean(struct buf *out, const char *s, size_t n) PX_WUR;
 /* A whole URL in an attribute: http(s), mailto or relative, else "#". */
 enum px_err html_url(struct buf *out, const char *s, size_t n) PX_WUR;
 /* A piece of a URL (path segment or query value): percent-encoded. */
