@@ -49,15 +49,6 @@ static void failure(struct request *rq, const char *action, const char *name)
 		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
 }
 
-/* Seconds before this name or this address may try again. */
-static int64_t throttled(struct request *rq, const char *ukey, const char *akey)
-{
-	time_t now = time(NULL);
-	int64_t a = login_wait(rq->st, ukey, LOGIN_MAX_ACCOUNT, now);
-	int64_t b = login_wait(rq->st, akey, LOGIN_MAX_ADDRESS, now);
-	return a > b ? a : b;
-}
-
 static void log_in(struct request *rq)
 {
 	const char *name = form_get(&rq->form, "name"), *pw = form_get(&rq->form, "password");
@@ -70,7 +61,13 @@ static void log_in(struct request *rq)
 		*p = (char)tolower((unsigned char)*p);
 	const char *ukey = arena_printf(&rq->a, "user:%.64s", lower ? lower : "");
 	const char *akey = arena_printf(&rq->a, "addr:%s", rq->addr);
-	int64_t wait = ukey && akey ? throttled(rq, ukey, akey) : 1;
+	const char *keys[] = {ukey, akey};
+	const int max[] = {LOGIN_MAX_ACCOUNT, LOGIN_MAX_ADDRESS};
+	int64_t wait = 1, claimed[2];
+	if (ukey && akey && login_claim(rq->st, keys, max, 2, time(NULL), &wait, claimed)) {
+		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
+		return;
+	}
 	if (wait > 0) {
 		failure(rq, "login-throttled", name);
 		const char *msg =
@@ -82,9 +79,7 @@ static void log_in(struct request *rq)
 	struct user u;
 	char token[SESSION_TOKEN_N], csrf[SESSION_TOKEN_N];
 	enum px_err err = user_login(rq->st, name, pw, &u);
-	if (err == PX_ENOTFOUND) {
-		if (login_failed(rq->st, ukey, time(NULL)) || login_failed(rq->st, akey, time(NULL)))
-			fprintf(stderr, "praxis: cannot record a failed login\n");
+	if (err == PX_ENOTFOUND) { /* recorded by login_claim() */
 		failure(rq, "login-failed", name);
 		login_form(rq, 403, T(rq, "Wrong user name or password."), name);
 		return;
@@ -93,7 +88,7 @@ static void log_in(struct request *rq)
 		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
 		return;
 	}
-	if (login_forget(rq->st, ukey))
+	if (login_forget(rq->st, ukey) || login_release(rq->st, &claimed[1], 1))
 		fprintf(stderr, "praxis: cannot clear failed logins\n");
 	audit(rq, u.name, "login", NULL);
 	auth_cookie(rq, AUTH_SESSION_COOKIE, token, SESSION_MAX_S, "Lax");
