@@ -157,10 +157,17 @@ static int read_form(struct request *rq)
 			   N_("Forms are sent as application/x-www-form-urlencoded or multipart/form-data."));
 		return -1;
 	}
-	if (multi ? form_parse_multipart(&rq->a, type, rq->upload, rq->upload_len, &rq->form)
-		  : form_parse(&rq->a, rq->upload, rq->upload_len, &rq->form)) {
-		page_error(rq, rq->a.failed ? 503 : 400,
-			   N_("The form could not be read: it is not valid UTF-8 form data."));
+	enum form_error err =
+		multi ? form_parse_multipart(&rq->a, type, rq->upload, rq->upload_len, &rq->form)
+		      : form_parse(&rq->a, rq->upload, rq->upload_len, &rq->form);
+	static const char *const why[] = {
+		[FORM_MALFORMED] = N_("The form could not be read: it is not valid UTF-8 form data."),
+		[FORM_TRUNCATED] = N_("The form could not be read: it ends before its last part."),
+		[FORM_TOO_MANY] = N_("The form could not be read: it has more than 1024 fields."),
+		[FORM_NO_MEMORY] = N_("The hub is short of memory."),
+	};
+	if (err) {
+		page_error(rq, err == FORM_NO_MEMORY ? 503 : 400, why[err]);
 		return -1;
 	}
 	return 0;

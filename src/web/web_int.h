@@ -132,18 +132,27 @@ struct form {
 	size_t n;
 };
 
-/* Decodes an application/x-www-form-urlencoded body into the arena: 0, or
- * -1 if it is malformed (a bad %-escape, invalid UTF-8, a NUL, more than
- * FORM_FIELDS_MAX fields) or the arena is out of memory (a->failed). */
-int form_parse(struct arena *a, const char *body, size_t len, struct form *f);
+/* Why a form body could not be decoded. */
+enum form_error {
+	FORM_OK,
+	FORM_MALFORMED, /* a bad %-escape, invalid UTF-8 or a NUL; a part without a name */
+	FORM_TRUNCATED, /* a multipart body that ends before its closing delimiter */
+	FORM_TOO_MANY,  /* more than FORM_FIELDS_MAX fields or parts */
+	FORM_NO_MEMORY, /* the arena is out of memory (a->failed) */
+};
+
+/* Decodes an application/x-www-form-urlencoded body into the arena:
+ * FORM_OK, or why not. */
+enum form_error form_parse(struct arena *a, const char *body, size_t len, struct form *f);
 /* The first value of name, or NULL. */
 const char *form_get(const struct form *f, const char *name);
 /* Decodes a multipart/form-data body (RFC 7578) whose Content-Type is
  * type (it names the boundary): each part's name, content and file name.
- * 0, or -1 if it is malformed (no boundary, a part without a name, names
- * not valid UTF-8, more than FORM_FIELDS_MAX parts) or out of memory.
- * Values are copied as they are: only names and file names are checked. */
-int form_parse_multipart(struct arena *a, const char *type, const char *body, size_t len, struct form *f);
+ * FORM_OK, or why not (no boundary, a part without a name, names not valid
+ * UTF-8: FORM_MALFORMED). Values are copied as they are: only names and
+ * file names are checked. */
+enum form_error form_parse_multipart(struct arena *a, const char *type, const char *body, size_t len,
+				     struct form *f);
 /* The index of the first field called name, or -1. */
 long form_find(const struct form *f, const char *name);
 

@@ -42,6 +42,19 @@ code=$(curl -s -o /dev/null -b "$jar" -w '%{http_code}' --data-binary @"$TMP/2mb
 [ "$code" = 403 ] || fail "an admin's 2 MB import without a token answered $code, expected the form's 403"
 page 200 /
 
+# ---- forms that cannot be read say why (not "not valid UTF-8") ----
+mp=(-H 'Content-Type: multipart/form-data; boundary=b')
+printf -- '--b\r\nContent-Disposition: form-data; name="csrf"\r\n\r\nx\r\n--b\r\nContent-Disposition: form-da' >"$TMP/cut"
+post 400 /login "$TMP/anon.jar" "${mp[@]}" --data-binary @"$TMP/cut"
+has 'it ends before its last part'
+python3 -c 'import sys; sys.stdout.write("".join("--b\r\nContent-Disposition: form-data; name=\"f%d\"\r\n\r\nv\r\n" % i for i in range(1100)) + "--b--\r\n")' >"$TMP/many"
+post 400 /login "$TMP/anon.jar" "${mp[@]}" --data-binary @"$TMP/many"
+has 'it has more than 1024 fields'
+post 400 /login "$TMP/anon.jar" --data-binary "$(printf 'x=1&%.0s' $(seq 1100))"
+has 'it has more than 1024 fields'
+post 400 /login "$TMP/anon.jar" -d 'name=%ff'
+has 'not valid UTF-8'
+
 # ---- memory: uploads held open by slow senders ----
 # Eight anonymous 60 MB imports and four 1 MB login forms, each sending as
 # fast as the server reads, all but its last byte, for 6 s: the bodies are
