@@ -273,7 +273,7 @@ enum px_err buf_add_html(struct buf *b, const char *s, size_t n)
 enum px_err buf_add_csv(struct buf *b, const char *s, int last)
 {
 	enum px_err err = buf_addc(b, '"');
-	if (!err && s && s[0] && strchr("=+-@", s[0]))
+	if (!err && s && s[0] && strchr("=+-@\t\r", s[0]))
 		err = buf_addc(b, '\'');
 	for (; !err && s && *s; s++)
 		err = *s == '"' ? buf_adds(b, "\"\"") : buf_addc(b, *s);

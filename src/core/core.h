@@ -69,7 +69,7 @@ enum px_err buf_reserve(struct buf *b, size_t n) PX_WUR;
  * The one HTML escaper: the web's templates and the index's snippets use it. */
 enum px_err buf_add_html(struct buf *b, const char *s, size_t n) PX_WUR;
 /* Appends s (NULL: empty) as one RFC 4180 field, then ',' or, if last,
- * CRLF. A field a spreadsheet would run as a formula (=, +, -, @ first)
+ * CRLF. A field a spreadsheet would run as a formula (=, +, -, @, TAB, CR first)
  * gets a leading apostrophe: exports are meant to be opened. The one CSV
  * escaper. */
 enum px_err buf_add_csv(struct buf *b, const char *s, int last) PX_WUR;

@@ -283,6 +283,37 @@ enum px_err login_failed(struct store *st, const char *key, time_t now)
 		       : PX_ESTORE;
 }
 
+enum px_err login_claim(struct store *st, const char *const *keys, const int *max, size_t n, time_t now,
+			int64_t *wait, int64_t *rows)
+{
+	if (store_exec(st, "BEGIN IMMEDIATE")) /* one writer: no two claims see the same count */
+		return PX_ESTORE;
+	*wait = 0;
+	for (size_t i = 0; i < n; i++) {
+		int64_t w = login_wait(st, keys[i], max[i], now);
+		*wait = w > *wait ? w : *wait;
+	}
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && !*wait && i < n; i++) {
+		err = login_failed(st, keys[i], now);
+		rows[i] = sqlite3_last_insert_rowid(st->db);
+	}
+	if (!err && store_exec(st, "COMMIT"))
+		err = PX_ESTORE;
+	if (err)
+		store_exec(st, "ROLLBACK");
+	return err;
+}
+
+enum px_err login_release(struct store *st, const int64_t *rows, size_t n)
+{
+	enum px_err err = PX_OK;
+	for (size_t i = 0; i < n; i++)
+		if (run(st, "DELETE FROM login_failure WHERE rowid = ?1", NULL, 0, &rows[i], 1) != SQLITE_DONE)
+			err = PX_ESTORE;
+	return err;
+}
+
 enum px_err login_forget(struct store *st, const char *key)
 {
 	const char *t[] = {key};

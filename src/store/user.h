@@ -87,6 +87,14 @@ int token_equal(const char *a, const char *b);
 /* Seconds until key ("user:NAME" or "addr:IP") may try again; 0 if it may. */
 int64_t login_wait(struct store *st, const char *key, int max, time_t now);
 enum px_err login_failed(struct store *st, const char *key, time_t now) PX_WUR;
+/* A login attempt's check and record in one transaction: *wait, the
+ * seconds until the n keys (each with its max) may try again, the most of
+ * them; when 0, a failure is already recorded for each key (rows[i]), to be
+ * taken back with login_release() if the password is right. So concurrent
+ * attempts cannot all pass one check: at most max are checked a window. */
+enum px_err login_claim(struct store *st, const char *const *keys, const int *max, size_t n, time_t now,
+			int64_t *wait, int64_t *rows) PX_WUR;
+enum px_err login_release(struct store *st, const int64_t *rows, size_t n) PX_WUR;
 /* Forgets the failures of key (a successful login). */
 enum px_err login_forget(struct store *st, const char *key) PX_WUR;
 

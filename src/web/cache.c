@@ -4,7 +4,9 @@
  *
  * It holds at most CACHE_BYTES, dropping the least recently used pages
  * first; an answer made before the index last changed is never sent (the
- * generation). libmicrohttpd counts a response's users: the cache holds
+ * generation: a page is stamped with the one read before its rendering
+ * began, so a page made while the index changed is never kept as fresh).
+ * libmicrohttpd counts a response's users: the cache holds
  * one reference, every connection sending it another, so dropping a page
  * never frees a response being sent. A response is queued under the lock,
  * before anyone could drop it. */
@@ -131,7 +133,15 @@ int cache_wants(const struct request *rq)
 	       !(rq->cache && strstr(rq->cache, "no-store"));
 }
 
-void cache_put(const struct request *rq, const char *key, struct MHD_Response *resp)
+uint64_t cache_generation(void)
+{
+	pthread_mutex_lock(&c.lock);
+	uint64_t g = c.generation;
+	pthread_mutex_unlock(&c.lock);
+	return g;
+}
+
+void cache_put(const struct request *rq, const char *key, struct MHD_Response *resp, uint64_t generation)
 {
 	struct page *p = calloc(1, sizeof *p);
 	if (!p || !(p->key = key_of(rq->lang, key))) {
@@ -143,7 +153,14 @@ void cache_put(const struct request *rq, const char *key, struct MHD_Response *r
 	p->bytes = rq->body.len;
 	p->hash = px_hash(p->key, strlen(p->key));
 	pthread_mutex_lock(&c.lock);
-	p->generation = c.generation;
+	if (generation != c.generation) { /* the index changed while it was made: stale */
+		pthread_mutex_unlock(&c.lock);
+		MHD_destroy_response(resp);
+		free(p->key);
+		free(p);
+		return;
+	}
+	p->generation = generation;
 	struct page *old = find(p->key, p->hash);
 	if (old)
 		drop(old);

@@ -52,16 +52,16 @@ static int form_alloc(struct arena *a, struct form *f, size_t fields)
 	return f->names && f->values && f->lens && f->files ? 0 : -1;
 }
 
-int form_parse(struct arena *a, const char *body, size_t len, struct form *f)
+enum form_error form_parse(struct arena *a, const char *body, size_t len, struct form *f)
 {
 	memset(f, 0, sizeof *f);
 	size_t fields = len > 0;
 	for (size_t i = 0; i < len; i++)
 		fields += body[i] == '&';
 	if (fields > FORM_FIELDS_MAX)
-		return -1;
+		return FORM_TOO_MANY;
 	if (form_alloc(a, f, fields))
-		return -1;
+		return FORM_NO_MEMORY;
 	for (size_t i = 0; i < len;) {
 		size_t end = i;
 		while (end < len && body[end] != '&')
@@ -72,14 +72,14 @@ int form_parse(struct arena *a, const char *body, size_t len, struct form *f)
 			const char *name = decode(a, body + i, nlen);
 			const char *value = eq ? decode(a, eq + 1, (size_t)(body + end - eq - 1)) : "";
 			if (!name || !value)
-				return -1;
+				return a->failed ? FORM_NO_MEMORY : FORM_MALFORMED;
 			f->names[f->n] = name;
 			f->lens[f->n] = strlen(value);
 			f->values[f->n++] = value;
 		}
 		i = end + 1;
 	}
-	return 0;
+	return FORM_OK;
 }
 
 long form_find(const struct form *f, const char *name)
@@ -127,11 +127,13 @@ static const char *find(const char *hay, size_t n, const char *needle, size_t m)
 }
 
 /* One part [p, end): its headers up to a blank line, then its content. */
-static int add_part(struct arena *a, struct form *f, const char *p, const char *end)
+static enum form_error add_part(struct arena *a, struct form *f, const char *p, const char *end)
 {
 	const char *blank = find(p, (size_t)(end - p), "\r\n\r\n", 4);
-	if (!blank || f->n == FORM_FIELDS_MAX)
-		return -1;
+	if (f->n == FORM_FIELDS_MAX)
+		return FORM_TOO_MANY;
+	if (!blank)
+		return FORM_MALFORMED;
 	const char *name = NULL, *file = NULL;
 	for (const char *h = p; h < blank;) { /* the headers, a line each */
 		const char *eol = find(h, (size_t)(blank + 2 - h), "\r\n", 2);
@@ -144,40 +146,46 @@ static int add_part(struct arena *a, struct form *f, const char *p, const char *
 	size_t bad, n = (size_t)(end - (blank + 4));
 	if (!name || text_utf8_check(name, strlen(name), &bad) ||
 	    (file && text_utf8_check(file, strlen(file), &bad)))
-		return -1;
+		return a->failed ? FORM_NO_MEMORY : FORM_MALFORMED;
 	char *value = arena_alloc(a, n + 1);
 	if (!value)
-		return -1;
+		return FORM_NO_MEMORY;
 	memcpy(value, blank + 4, n);
 	f->names[f->n] = name;
 	f->values[f->n] = value;
 	f->lens[f->n] = n;
 	f->files[f->n++] = file;
-	return 0;
+	return FORM_OK;
 }
 
-int form_parse_multipart(struct arena *a, const char *type, const char *body, size_t len, struct form *f)
+enum form_error form_parse_multipart(struct arena *a, const char *type, const char *body, size_t len,
+				     struct form *f)
 {
 	memset(f, 0, sizeof *f);
 	const char *b = header_param(a, type, type + strlen(type), "boundary");
-	if (!b || !*b || strlen(b) > 70 || form_alloc(a, f, FORM_FIELDS_MAX))
-		return -1;
+	if (!b || !*b || strlen(b) > 70)
+		return a->failed ? FORM_NO_MEMORY : FORM_MALFORMED;
 	const char *delim = arena_printf(a, "\r\n--%s", b); /* the first has no CRLF before it */
-	if (!delim)
-		return -1;
+	if (!delim || form_alloc(a, f, FORM_FIELDS_MAX))
+		return FORM_NO_MEMORY;
 	size_t dn = strlen(delim);
 	const char *end = body + len;
-	const char *p = len >= dn - 2 && !memcmp(body, delim + 2, dn - 2) ? body + dn - 2 : NULL;
-	while (p) {
-		if (end - p >= 2 && !memcmp(p, "--", 2))
-			return 0; /* the closing delimiter */
-		if (end - p < 2 || memcmp(p, "\r\n", 2))
-			return -1;
+	if (len < dn - 2 || memcmp(body, delim + 2, dn - 2))
+		return len ? FORM_MALFORMED : FORM_TRUNCATED; /* not the first delimiter */
+	for (const char *p = body + dn - 2;;) {
+		if (end - p < 2)
+			return FORM_TRUNCATED; /* no closing delimiter */
+		if (!memcmp(p, "--", 2))
+			return FORM_OK; /* the closing delimiter */
+		if (memcmp(p, "\r\n", 2))
+			return FORM_MALFORMED;
 		p += 2;
 		const char *next = find(p, (size_t)(end - p), delim, dn);
-		if (!next || add_part(a, f, p, next))
-			return -1;
+		if (!next)
+			return FORM_TRUNCATED; /* a part without its end */
+		enum form_error err = add_part(a, f, p, next);
+		if (err)
+			return err;
 		p = next + dn;
 	}
-	return -1;
 }

@@ -13,6 +13,45 @@ enum px_err html_text(struct buf *out, const char *s, size_t n)
 	return buf_add_html(out, s, n);
 }
 
+/* The bytes of a character XML 1.0 forbids at s (n bytes left), else 0:
+ * C0 controls but TAB, LF and CR, and U+FFFE, U+FFFF (surrogates are not
+ * valid UTF-8, which the input is). */
+static size_t xml_forbidden(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+		return 1;
+	if (c == 0xef && n >= 3 && (unsigned char)s[1] == 0xbf && ((unsigned char)s[2] & 0xfe) == 0xbe)
+		return 3;
+	return 0;
+}
+
+int html_xml_allowed(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (xml_forbidden(s + i, n - i))
+			return 0;
+	return 1;
+}
+
+enum px_err html_xml_clean(struct buf *out, const char *s, size_t n)
+{
+	size_t from = 0;
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < n;) {
+		size_t bad = xml_forbidden(s + i, n - i);
+		if (!bad) {
+			i++;
+			continue;
+		}
+		if (!(err = buf_add(out, s + from, i - from)))
+			err = buf_adds(out, "\xef\xbf\xbd"); /* U+FFFD */
+		i += bad;
+		from = i;
+	}
+	return err ? err : buf_add(out, s + from, n - from);
+}
+
 static int unreserved(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||

@@ -73,7 +73,12 @@ void page_error(struct request *rq, int status, const char *why)
 		      {413, N_("Too large")},
 		      {414, N_("Address too long")},
 		      {415, N_("Unsupported form")},
+		      {501, N_("Not implemented")},
 		      {503, N_("Service unavailable")}};
+	if (route_api(rq)) {
+		page_api_error(rq, status, why);
+		return;
+	}
 	const char *title = N_("Error");
 	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
 		if (titles[i].status == status)

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #define AUDIT_PAGE 50
+#define AUDIT_CSV_ROWS 10000 /* bounded entries: at most a few MB a file */
 
 #define DESK_LIST 50
 
@@ -216,14 +217,25 @@ static void audit_row(const struct audit_entry *e, void *arg)
 	tv_push(r->list, v);
 }
 
-void page_admin_audit(struct request *rq)
+/* ?before=N, the entry the page starts below (0: the newest); -1 after a
+ * 400. */
+static int64_t audit_before(struct request *rq)
 {
 	const char *b = request_param(rq, "before");
 	int64_t before = 0;
 	if (b && (px_parse_i64(b, strlen(b), 0, &before) || before < 1)) {
 		page_error(rq, 400, N_("The audit log is paged by entry number: a whole number from 1."));
-		return;
+		return -1;
 	}
+	return before;
+}
+
+/* GET /admin/audit?before=N */
+void page_admin_audit(struct request *rq)
+{
+	int64_t before = audit_before(rq);
+	if (before < 0)
+		return;
 	struct audit_rows r = {rq, tv_list(&rq->a), NULL, 0, PX_OK};
 	if (audit_each(rq->st, before, AUDIT_PAGE, audit_row, &r)) {
 		page_error(rq, 503, N_("The hub's store cannot be read; try again later."));
@@ -238,13 +250,18 @@ void page_admin_audit(struct request *rq)
 	page_render(rq, "admin_audit", s);
 }
 
+/* GET /admin/audit.csv?before=N: AUDIT_CSV_ROWS entries a file, newest
+ * first; the next file starts below the last entry of this one. */
 void page_admin_audit_csv(struct request *rq)
 {
+	int64_t before = audit_before(rq);
+	if (before < 0)
+		return;
 	struct audit_rows r = {rq, NULL, &rq->body, 0, PX_OK};
 	buf_reset(&rq->body);
 	enum px_err err = buf_adds(&rq->body, "at,account,address,action,target,detail\r\n");
 	if (!err)
-		err = audit_each(rq->st, 0, SIZE_MAX / 2, audit_row, &r);
+		err = audit_each(rq->st, before, AUDIT_CSV_ROWS, audit_row, &r);
 	if (err || r.err) {
 		page_error(rq, 503, N_("The hub's store cannot be read; try again later."));
 		return;
@@ -294,7 +311,7 @@ static void import_file(struct request *rq, const char *data, size_t len, const 
 	} else if (!err && (err = store_nodes_put(rq->st, &nodes, file, &rep, &why)) == PX_ESTORE) {
 		import_page(rq, 400, arena_printf(&rq->a, "%s: %s", file, why.len ? why.data : "refused"),
 			    NULL, NULL);
-	} else if (err || (err = server_index_reload(rq->st, &nodes))) {
+	} else if (err || (err = server_index_reload(rq->srv, rq->st, &nodes))) {
 		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
 	} else {
 		const char *detail = arena_printf(&rq->a, "%zu added, %zu updated, %zu unchanged", rep.added,

@@ -31,7 +31,7 @@ static void send_json(struct request *rq, int status, json_t *j)
 	rq->cache = "no-cache";
 }
 
-static void api_error(struct request *rq, int status, const char *why)
+void page_api_error(struct request *rq, int status, const char *why)
 {
 	json_t *e = json_object();
 	json_object_set_new(e, "error", json_string(why));
@@ -45,7 +45,7 @@ static int64_t number(struct request *rq, const char *name, int64_t def, int64_t
 	const char *p = request_param(rq, name);
 	int64_t v = def;
 	if (p && (px_parse_i64(p, strlen(p), 1, &v) || v < lo || v > hi)) {
-		api_error(rq, 400, "a number parameter is out of range or not a whole number");
+		page_api_error(rq, 400, "a number parameter is out of range or not a whole number");
 		return -1;
 	}
 	return v;
@@ -56,11 +56,11 @@ static int run(struct request *rq, struct index_query *q, struct index_result *r
 {
 	struct web_filters *fs = arena_alloc(&rq->a, sizeof *fs); /* zeroed */
 	if (!fs) {
-		api_error(rq, 503, "out of memory");
+		page_api_error(rq, 503, "out of memory");
 		return -1;
 	}
 	if (request_filters(rq, fs)) {
-		api_error(rq, 400,
+		page_api_error(rq, 400,
 			  "a filter is not field=value with a known field (type, themes, labels, country, "
 			  "city, city_size, language, author)");
 		return -1;
@@ -71,7 +71,7 @@ static int run(struct request *rq, struct index_query *q, struct index_result *r
 	buf_init(&why, 1024);
 	enum px_err err = index_search(rq->srv->ix, q, r, &why);
 	if (err)
-		api_error(rq, err == PX_ENOMEM ? 503 : 400, why.len ? why.data : px_strerror(err));
+		page_api_error(rq, err == PX_ENOMEM ? 503 : 400, why.len ? why.data : px_strerror(err));
 	buf_free(&why);
 	return err ? -1 : 0;
 }
@@ -106,7 +106,7 @@ void page_api_nodes(struct request *rq)
 	size_t pages = r.total ? (r.total + NODES_PER_PAGE - 1) / NODES_PER_PAGE : 1;
 	if ((size_t)page > pages) {
 		index_result_free(&r);
-		api_error(rq, 400, "there is no such page");
+		page_api_error(rq, 400, "there is no such page");
 		return;
 	}
 	json_t *o = json_object(), *nodes = json_array();
@@ -132,7 +132,7 @@ void page_api_node(struct request *rq)
 	if (!err && n->state != NODE_PUBLISHED) /* open data is what is published */
 		err = PX_ENOTFOUND;
 	if (err)
-		api_error(rq, err == PX_ENOTFOUND ? 404 : 503,
+		page_api_error(rq, err == PX_ENOTFOUND ? 404 : 503,
 			  err == PX_ENOTFOUND ? "there is no node with this nid"
 					      : "the store cannot be read");
 	else
@@ -145,7 +145,7 @@ void page_api_openapi(struct request *rq)
 {
 	const struct web_asset *a = web_asset_find("static/openapi.json");
 	if (!a || buf_add(&rq->body, a->data, a->len)) {
-		api_error(rq, 503, "the API description is missing");
+		page_api_error(rq, 503, "the API description is missing");
 		return;
 	}
 	rq->type = "application/json";
@@ -155,5 +155,5 @@ void page_api_openapi(struct request *rq)
 /* Any other /api/ address. */
 void page_api_missing(struct request *rq)
 {
-	api_error(rq, 404, "no such API endpoint: see /api/v1/openapi.json");
+	page_api_error(rq, 404, "no such API endpoint: see /api/v1/openapi.json");
 }

@@ -42,13 +42,11 @@ static void audit(struct request *rq, const char *account, const char *action, c
 		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
 }
 
-/* Seconds before this name or this address may try again. */
-static int64_t throttled(struct request *rq, const char *ukey, const char *akey)
+/* A failed login in the audit log, at most AUDIT_BURST an address. */
+static void failure(struct request *rq, const char *action, const char *name)
 {
-	time_t now = time(NULL);
-	int64_t a = login_wait(rq->st, ukey, LOGIN_MAX_ACCOUNT, now);
-	int64_t b = login_wait(rq->st, akey, LOGIN_MAX_ADDRESS, now);
-	return a > b ? a : b;
+	if (audit_login_failure(rq->st, rq->addr, action, name))
+		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
 }
 
 static void log_in(struct request *rq)
@@ -63,9 +61,15 @@ static void log_in(struct request *rq)
 		*p = (char)tolower((unsigned char)*p);
 	const char *ukey = arena_printf(&rq->a, "user:%.64s", lower ? lower : "");
 	const char *akey = arena_printf(&rq->a, "addr:%s", rq->addr);
-	int64_t wait = ukey && akey ? throttled(rq, ukey, akey) : 1;
+	const char *keys[] = {ukey, akey};
+	const int max[] = {LOGIN_MAX_ACCOUNT, LOGIN_MAX_ADDRESS};
+	int64_t wait = 1, claimed[2];
+	if (ukey && akey && login_claim(rq->st, keys, max, 2, time(NULL), &wait, claimed)) {
+		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
+		return;
+	}
 	if (wait > 0) {
-		audit(rq, NULL, "login-throttled", name);
+		failure(rq, "login-throttled", name);
 		const char *msg =
 			arena_printf(&rq->a, "%s %lld %s", T(rq, "Too many failed logins. Try again in"),
 				     (long long)(wait + 59) / 60, T(rq, "minutes."));
@@ -75,10 +79,8 @@ static void log_in(struct request *rq)
 	struct user u;
 	char token[SESSION_TOKEN_N], csrf[SESSION_TOKEN_N];
 	enum px_err err = user_login(rq->st, name, pw, &u);
-	if (err == PX_ENOTFOUND) {
-		if (login_failed(rq->st, ukey, time(NULL)) || login_failed(rq->st, akey, time(NULL)))
-			fprintf(stderr, "praxis: cannot record a failed login\n");
-		audit(rq, NULL, "login-failed", name);
+	if (err == PX_ENOTFOUND) { /* recorded by login_claim() */
+		failure(rq, "login-failed", name);
 		login_form(rq, 403, T(rq, "Wrong user name or password."), name);
 		return;
 	}
@@ -86,7 +88,7 @@ static void log_in(struct request *rq)
 		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
 		return;
 	}
-	if (login_forget(rq->st, ukey))
+	if (login_forget(rq->st, ukey) || login_release(rq->st, &claimed[1], 1))
 		fprintf(stderr, "praxis: cannot clear failed logins\n");
 	audit(rq, u.name, "login", NULL);
 	auth_cookie(rq, AUTH_SESSION_COOKIE, token, SESSION_MAX_S, "Lax");

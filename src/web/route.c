@@ -3,65 +3,73 @@
  * positive decimal id; anything else: 404), {slug} or {file}, is one path
  * segment; the pattern's tail after it must follow exactly.
  *
+ * A pattern ending in "*" takes any path starting with what comes before.
+ *
  * Roles are checked here and nowhere else, and every POST passes
  * auth_check_form() before its page runs; which node an author may touch
- * is the node pages' node_access(). */
+ * is the node pages' node_access(). The route is matched once, when the
+ * request's headers are in: its method, its role and its body cap are
+ * checked before a body is read (route_admit). */
 #include "web_int.h"
 
 #include <microhttpd.h>
 #include <string.h>
 #include <strings.h>
 
-enum { GET = 1, POST = 2 }; /* GET includes HEAD */
+enum { GET = 1, POST = 2, OTHER = 4, ANY = 7 }; /* GET includes HEAD */
+enum { API = 1 };                               /* answers JSON, its errors too */
 
 struct route {
 	const char *pattern;
 	void (*page)(struct request *rq);
 	int methods;
-	enum role role; /* ROLE_NONE: anyone */
+	enum role role;  /* ROLE_NONE: anyone */
+	size_t body_max; /* the largest POST body; 0: FORM_BODY_MAX */
+	int flags;       /* API */
 };
 
 /* clang-format off: one route a line */
 static const struct route routes[] = {
-	{"/", page_home, GET, ROLE_NONE},
-	{"/good-practices", page_practices, GET, ROLE_NONE},
-	{"/good-practices.csv", page_csv, GET, ROLE_NONE},
-	{"/search.csv", page_csv, GET, ROLE_NONE},
-	{"/search", page_search, GET, ROLE_NONE},
-	{"/node/new", page_node_new, GET | POST, ROLE_AUTHOR},
-	{"/node/{nid}", page_node, GET, ROLE_NONE},
-	{"/node/{nid}/edit", page_node_edit, GET | POST, ROLE_AUTHOR},
-	{"/node/{nid}/state", page_node_state, POST, ROLE_EDITOR},
-	{"/node/{nid}/history", page_node_history, GET, ROLE_AUTHOR},
-	{"/node/{nid}/revert", page_node_revert, POST, ROLE_AUTHOR},
-	{"/themes/{slug}", page_taxonomy, GET, ROLE_NONE},
-	{"/countries/{slug}", page_taxonomy, GET, ROLE_NONE},
-	{"/cities/{slug}", page_taxonomy, GET, ROLE_NONE},
-	{"/authors/{slug}", page_taxonomy, GET, ROLE_NONE},
-	{"/feed.atom", page_feed, GET, ROLE_NONE},
-	{"/feed.rss", page_feed, GET, ROLE_NONE},
-	{"/good-practices/feed.atom", page_feed, GET, ROLE_NONE},
-	{"/good-practices/feed.rss", page_feed, GET, ROLE_NONE},
-	{"/search/feed.atom", page_feed, GET, ROLE_NONE},
-	{"/search/feed.rss", page_feed, GET, ROLE_NONE},
-	{"/static/{file}", page_static, GET, ROLE_NONE},
-	{"/api/v1/nodes", page_api_nodes, GET, ROLE_NONE},
-	{"/api/v1/nodes/{nid}", page_api_node, GET, ROLE_NONE},
-	{"/api/v1/search", page_api_search, GET, ROLE_NONE},
-	{"/api/v1/openapi.json", page_api_openapi, GET, ROLE_NONE},
-	{"/api/v1/suggest", page_suggest, GET, ROLE_NONE},
-	{"/opensearch.xml", page_opensearch, GET, ROLE_NONE},
-	{"/sitemap.xml", page_sitemap_index, GET, ROLE_NONE},
-	{"/sitemaps/pages", page_sitemap_pages, GET, ROLE_NONE},
-	{"/sitemaps/{nid}", page_sitemap_nodes, GET, ROLE_NONE},
-	{"/login", page_login, GET | POST, ROLE_NONE},
-	{"/logout", page_logout, POST, ROLE_AUTHOR},
-	{"/admin", page_admin, GET, ROLE_AUTHOR},
-	{"/admin/password", page_admin_password, GET | POST, ROLE_AUTHOR},
-	{"/admin/users", page_admin_users, GET | POST, ROLE_ADMIN},
-	{"/admin/audit", page_admin_audit, GET, ROLE_ADMIN},
-	{"/admin/audit.csv", page_admin_audit_csv, GET, ROLE_ADMIN},
-	{"/admin/import", page_admin_import, GET | POST, ROLE_ADMIN},
+	{"/", page_home, GET, ROLE_NONE, 0, 0},
+	{"/good-practices", page_practices, GET, ROLE_NONE, 0, 0},
+	{"/good-practices.csv", page_csv, GET, ROLE_NONE, 0, 0},
+	{"/search.csv", page_csv, GET, ROLE_NONE, 0, 0},
+	{"/search", page_search, GET, ROLE_NONE, 0, 0},
+	{"/node/new", page_node_new, GET | POST, ROLE_AUTHOR, 0, 0},
+	{"/node/{nid}", page_node, GET, ROLE_NONE, 0, 0},
+	{"/node/{nid}/edit", page_node_edit, GET | POST, ROLE_AUTHOR, 0, 0},
+	{"/node/{nid}/state", page_node_state, POST, ROLE_EDITOR, 0, 0},
+	{"/node/{nid}/history", page_node_history, GET, ROLE_AUTHOR, 0, 0},
+	{"/node/{nid}/revert", page_node_revert, POST, ROLE_AUTHOR, 0, 0},
+	{"/themes/{slug}", page_taxonomy, GET, ROLE_NONE, 0, 0},
+	{"/countries/{slug}", page_taxonomy, GET, ROLE_NONE, 0, 0},
+	{"/cities/{slug}", page_taxonomy, GET, ROLE_NONE, 0, 0},
+	{"/authors/{slug}", page_taxonomy, GET, ROLE_NONE, 0, 0},
+	{"/feed.atom", page_feed, GET, ROLE_NONE, 0, 0},
+	{"/feed.rss", page_feed, GET, ROLE_NONE, 0, 0},
+	{"/good-practices/feed.atom", page_feed, GET, ROLE_NONE, 0, 0},
+	{"/good-practices/feed.rss", page_feed, GET, ROLE_NONE, 0, 0},
+	{"/search/feed.atom", page_feed, GET, ROLE_NONE, 0, 0},
+	{"/search/feed.rss", page_feed, GET, ROLE_NONE, 0, 0},
+	{"/static/{file}", page_static, GET, ROLE_NONE, 0, 0},
+	{"/api/v1/nodes", page_api_nodes, GET, ROLE_NONE, 0, API},
+	{"/api/v1/nodes/{nid}", page_api_node, GET, ROLE_NONE, 0, API},
+	{"/api/v1/search", page_api_search, GET, ROLE_NONE, 0, API},
+	{"/api/v1/openapi.json", page_api_openapi, GET, ROLE_NONE, 0, API},
+	{"/api/v1/suggest", page_suggest, GET, ROLE_NONE, 0, API},
+	{"/api/*", page_api_missing, ANY, ROLE_NONE, 0, API},
+	{"/opensearch.xml", page_opensearch, GET, ROLE_NONE, 0, 0},
+	{"/sitemap.xml", page_sitemap_index, GET, ROLE_NONE, 0, 0},
+	{"/sitemaps/pages", page_sitemap_pages, GET, ROLE_NONE, 0, 0},
+	{"/sitemaps/{nid}", page_sitemap_nodes, GET, ROLE_NONE, 0, 0},
+	{"/login", page_login, GET | POST, ROLE_NONE, 0, 0},
+	{"/logout", page_logout, POST, ROLE_AUTHOR, 0, 0},
+	{"/admin", page_admin, GET, ROLE_AUTHOR, 0, 0},
+	{"/admin/password", page_admin_password, GET | POST, ROLE_AUTHOR, 0, 0},
+	{"/admin/users", page_admin_users, GET | POST, ROLE_ADMIN, 0, 0},
+	{"/admin/audit", page_admin_audit, GET, ROLE_ADMIN, 0, 0},
+	{"/admin/audit.csv", page_admin_audit_csv, GET, ROLE_ADMIN, 0, 0},
+	{"/admin/import", page_admin_import, GET | POST, ROLE_ADMIN, IMPORT_BODY_MAX, 0}, /* files */
 };
 /* clang-format on */
 
@@ -69,6 +77,9 @@ static const struct route routes[] = {
 static int match(struct request *rq, const char *pattern, const char *path)
 {
 	const char *hole = strchr(pattern, '{');
+	size_t len = strlen(pattern);
+	if (len && pattern[len - 1] == '*')
+		return !strncmp(pattern, path, len - 1);
 	if (!hole)
 		return !strcmp(pattern, path);
 	size_t head = (size_t)(hole - pattern);
@@ -146,41 +157,71 @@ static int read_form(struct request *rq)
 			   N_("Forms are sent as application/x-www-form-urlencoded or multipart/form-data."));
 		return -1;
 	}
-	if (multi ? form_parse_multipart(&rq->a, type, rq->upload, rq->upload_len, &rq->form)
-		  : form_parse(&rq->a, rq->upload, rq->upload_len, &rq->form)) {
-		page_error(rq, rq->a.failed ? 503 : 400,
-			   N_("The form could not be read: it is not valid UTF-8 form data."));
+	enum form_error err =
+		multi ? form_parse_multipart(&rq->a, type, rq->upload, rq->upload_len, &rq->form)
+		      : form_parse(&rq->a, rq->upload, rq->upload_len, &rq->form);
+	static const char *const why[] = {
+		[FORM_MALFORMED] = N_("The form could not be read: it is not valid UTF-8 form data."),
+		[FORM_TRUNCATED] = N_("The form could not be read: it ends before its last part."),
+		[FORM_TOO_MANY] = N_("The form could not be read: it has more than 1024 fields."),
+		[FORM_NO_MEMORY] = N_("The hub is short of memory."),
+	};
+	if (err) {
+		page_error(rq, err == FORM_NO_MEMORY ? 503 : 400, why[err]);
 		return -1;
 	}
 	return 0;
 }
 
+/* rq's method as a route's bit. */
+static int method_bit(const struct request *rq)
+{
+	if (!strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD"))
+		return GET;
+	return strcmp(rq->method, "POST") ? OTHER : POST;
+}
+
+void route_find(struct request *rq)
+{
+	rq->route = NULL;
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
+		if (match(rq, routes[i].pattern, rq->path)) {
+			rq->route = &routes[i];
+			return;
+		}
+}
+
+int route_admit(struct request *rq)
+{
+	const struct route *r = rq->route;
+	if (!r) {
+		page_error(rq, 404, N_("There is no page at this address."));
+		return -1;
+	}
+	if (!(r->methods & method_bit(rq))) {
+		rq->allow = r->methods == POST ? "POST" : r->methods == GET ? "GET, HEAD" : "GET, HEAD, POST";
+		page_error(rq, 405, N_("This address does not answer this method."));
+		return -1;
+	}
+	return denied(rq, r);
+}
+
+size_t route_body_max(const struct request *rq)
+{
+	return rq->route && rq->route->body_max ? rq->route->body_max : FORM_BODY_MAX;
+}
+
+int route_api(const struct request *rq)
+{
+	return rq->route && rq->route->flags & API;
+}
+
 void route_dispatch(struct request *rq)
 {
 	int post = !strcmp(rq->method, "POST");
-	const struct route *found = NULL;
-	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
-		if (match(rq, routes[i].pattern, rq->path)) {
-			found = &routes[i];
-			break;
-		}
-	if (!found) {
-		if (!strncmp(rq->path, "/api/", 5))
-			page_api_missing(rq);
-		else
-			page_error(rq, 404, N_("There is no page at this address."));
+	if ((post && read_form(rq)) || (post && auth_check_form(rq)))
 		return;
-	}
-	if (!(found->methods & (post ? POST : GET))) {
-		rq->allow = found->methods == POST  ? "POST"
-			    : found->methods == GET ? "GET, HEAD"
-						    : "GET, HEAD, POST";
-		page_error(rq, 405, N_("This address does not answer this method."));
-		return;
-	}
-	if ((post && read_form(rq)) || denied(rq, found) || (post && auth_check_form(rq)))
-		return;
-	found->page(rq);
+	rq->route->page(rq);
 }
 
 const char *request_param(const struct request *rq, const char *name)

@@ -18,6 +18,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,14 +28,8 @@
 #define CONN_MEMORY     ((size_t)32 << 10) /* request line + headers */
 #define STOP_WAIT_S     10                 /* requests under way may finish */
 #define BODY_CAP        ((size_t)16 << 20)
-
-static pthread_key_t store_key;
-static FILE *access_log;
-/* The index: GET pages read it (many at once), an editor's save changes it.
- * Writers are preferred, so a steady stream of readers cannot hold off a
- * publication. */
-static pthread_rwlock_t ix_lock;
-static struct index *shared_ix;
+#define BODY_STEP       ((size_t)64 << 10) /* a chunked body reserves the budget by this much */
+#define RETRY_AFTER_S   "10"               /* a 503's advice */
 
 static void store_key_free(void *st)
 {
@@ -42,9 +37,9 @@ static void store_key_free(void *st)
 }
 
 /* This thread's store handle, opened on first use; NULL if it cannot be. */
-static struct store *thread_store(const struct server *srv)
+static struct store *thread_store(struct server *srv)
 {
-	struct store *st = pthread_getspecific(store_key);
+	struct store *st = pthread_getspecific(srv->store_key);
 	if (st)
 		return st;
 	struct buf why;
@@ -55,20 +50,25 @@ static struct store *thread_store(const struct server *srv)
 	}
 	buf_free(&why);
 	if (st)
-		pthread_setspecific(store_key, st);
+		pthread_setspecific(srv->store_key, st);
 	return st;
 }
 
-/* What a connection's request keeps between libmicrohttpd's calls. */
+/* What a connection's request keeps between libmicrohttpd's calls: the
+ * request itself (its route matched once, when the headers are in), the
+ * body kept so far and the share of the server's body budget it holds. */
 struct pending {
+	struct request rq;
 	char *uri; /* as sent, for the log and the 414 */
+	char addr[INET6_ADDRSTRLEN];
 	struct timespec t0;
 	int status;
 	size_t bytes;
-	struct buf body; /* a POST's, up to its cap (FORM_BODY_MAX, IMPORT_BODY_MAX) */
-	int too_big;     /* the body passed its cap: the rest is dropped */
-	int called;      /* the handler's first call has returned: answering in
-			    it makes libmicrohttpd 0.9.75 close the connection */
+	struct buf upload; /* a POST's body, up to its route's cap */
+	size_t reserved;   /* bytes of srv->body_held that are this body's */
+	int refused;       /* the body is dropped: too large (413) or no room (503) */
+	int answered;      /* a response is queued: the rest of the body is dropped */
+	int called;        /* the handler's first call (the headers) is done */
 };
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
@@ -79,10 +79,27 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 	if (p) {
 		p->uri = strndup(uri, URI_MAX + 1);
 		clock_gettime(CLOCK_MONOTONIC, &p->t0);
-		/* only the import form takes files */
-		buf_init(&p->body, strstr(uri, "/admin/import") ? IMPORT_BODY_MAX : FORM_BODY_MAX);
+		arena_init(&p->rq.a);
+		buf_init(&p->rq.body, BODY_CAP);
+		buf_init(&p->upload, 0); /* its cap is the route's, once known */
 	}
 	return p;
+}
+
+/* Takes n more bytes of srv's body budget: 0, or -1 when it has no room. */
+static int budget_take(struct server *srv, size_t n)
+{
+	size_t held = __atomic_add_fetch(&srv->body_held, n, __ATOMIC_RELAXED);
+	if (held <= WEB_BODY_BUDGET)
+		return 0;
+	__atomic_sub_fetch(&srv->body_held, n, __ATOMIC_RELAXED);
+	return -1;
+}
+
+static void budget_give_back(struct server *srv, struct pending *p)
+{
+	__atomic_sub_fetch(&srv->body_held, p->reserved, __ATOMIC_RELAXED);
+	p->reserved = 0;
 }
 
 /* The client's address as text ("-" if unknown). */
@@ -100,12 +117,10 @@ static void client_addr(struct MHD_Connection *c, char addr[INET6_ADDRSTRLEN])
 	}
 }
 
-static void log_request(struct MHD_Connection *c, const struct pending *p)
+static void log_request(FILE *log, const struct pending *p)
 {
-	if (!access_log)
+	if (!log)
 		return;
-	char addr[INET6_ADDRSTRLEN];
-	client_addr(c, addr);
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double ms = (double)(t1.tv_sec - p->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - p->t0.tv_nsec) / 1e6;
@@ -113,21 +128,25 @@ static void log_request(struct MHD_Connection *c, const struct pending *p)
 	struct tm tm;
 	char when[32];
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-	fprintf(access_log, "%s %s %d %zu %.2fms %.200s\n", when, addr, p->status, p->bytes, ms,
+	fprintf(log, "%s %s %d %zu %.2fms %.200s\n", when, p->called ? p->addr : "-", p->status, p->bytes, ms,
 		p->uri ? p->uri : "-");
-	fflush(access_log);
+	fflush(log);
 }
 
 static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
-	(void)cls;
+	(void)c;
 	(void)toe;
+	struct server *srv = cls;
 	struct pending *p = *con_cls;
 	if (!p)
 		return;
-	log_request(c, p);
+	log_request(srv->access_log, p);
+	budget_give_back(srv, p);
 	free(p->uri);
-	buf_free(&p->body);
+	buf_free(&p->upload);
+	buf_free(&p->rq.body);
+	arena_free(&p->rq.a);
 	free(p);
 	*con_cls = NULL;
 }
@@ -159,16 +178,24 @@ static struct MHD_Response *make_response(const struct request *rq, int cached)
 	MHD_add_response_header(r, "X-Cache", cached ? "hit" : "miss");
 	if (rq->status == 405)
 		MHD_add_response_header(r, "Allow", rq->allow ? rq->allow : "GET, HEAD");
+	if (rq->status == 503)
+		MHD_add_response_header(r, "Retry-After", RETRY_AFTER_S);
 	return r;
 }
 
-static enum MHD_Result respond(struct MHD_Connection *c, struct request *rq, struct pending *p)
+/* Queues p's response; close: the connection ends after it (the rest of
+ * what the client sends cannot be trusted to be a next request). */
+static enum MHD_Result respond(struct MHD_Connection *c, struct pending *p, int close)
 {
+	struct request *rq = &p->rq;
 	struct MHD_Response *r = make_response(rq, 0);
 	if (!r)
 		return MHD_NO;
+	if (close)
+		MHD_add_response_header(r, "Connection", "close");
 	p->status = rq->status;
 	p->bytes = rq->body.len;
+	p->answered = 1;
 	enum MHD_Result ok = MHD_queue_response(c, (unsigned)rq->status, r); /* no body to a HEAD */
 	MHD_destroy_response(r);
 	return ok;
@@ -178,14 +205,27 @@ struct args_check {
 	int bad;
 };
 
-static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+				 const char *value, size_t value_size)
 {
 	(void)kind;
 	struct args_check *a = cls;
 	size_t bad;
-	if (text_utf8_check(key, strlen(key), &bad) || (value && text_utf8_check(value, strlen(value), &bad)))
+	/* a %00 ends the C string early: the sizes tell, and NUL is no text */
+	if (strlen(key) != key_size || text_utf8_check(key, key_size, &bad) ||
+	    (value && (strlen(value) != value_size || text_utf8_check(value, value_size, &bad))))
 		a->bad = 1;
 	return a->bad ? MHD_NO : MHD_YES;
+}
+
+/* The length of the path of uri (up to its "?") once %-decoded; a %00 in
+ * it makes it longer than the decoded C string libmicrohttpd gives. */
+static size_t decoded_path_len(const char *uri)
+{
+	char *path = strndup(uri, strcspn(uri, "?"));
+	size_t n = path ? MHD_http_unescape(path) : 0;
+	free(path);
+	return n;
 }
 
 /* The checks every request passes before a page: 0, or the error status. */
@@ -197,12 +237,67 @@ static int refused(struct MHD_Connection *c, const char *url, const struct pendi
 		*why = N_("This address is too long.");
 		return 414;
 	}
-	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, check_arg, &a);
+	MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, check_arg, &a);
 	if (a.bad || text_utf8_check(url, strlen(url), &bad)) {
 		*why = N_("This address is not valid UTF-8.");
 		return 400;
 	}
+	if (p->uri && decoded_path_len(p->uri) != strlen(url)) {
+		*why = N_("This address holds a NUL character.");
+		return 400;
+	}
 	return 0;
+}
+
+/* The request's framing: how many Content-Length and Transfer-Encoding
+ * headers, and whether they agree. */
+struct framing {
+	int lengths, encodings;
+	const char *length, *encoding;
+	int differ; /* two Content-Length values differ */
+};
+
+static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct framing *f = cls;
+	if (!strcasecmp(key, "Content-Length")) {
+		if (f->lengths++ && strcmp(f->length, value ? value : ""))
+			f->differ = 1;
+		f->length = value ? value : "";
+	} else if (!strcasecmp(key, "Transfer-Encoding")) {
+		f->encodings++;
+		f->encoding = value ? value : "";
+	}
+	return MHD_YES;
+}
+
+/* Is the body's framing one a proxy in front and this server read alike?
+ * libmicrohttpd 0.9.75 takes the first Content-Length and reads the rest
+ * as a next request, and a Transfer-Encoding besides chunked as a body up
+ * to the end of the connection: either would smuggle requests past a
+ * proxy. 0, or the error status with why. */
+static int bad_framing(struct MHD_Connection *c, const char **why)
+{
+	struct framing f = {0};
+	MHD_get_connection_values(c, MHD_HEADER_KIND, count_framing, &f);
+	if (f.lengths > 1 || f.encodings > 1 || (f.lengths && f.encodings)) {
+		*why = N_("This request gives its length more than once.");
+		return 400;
+	}
+	if (f.encodings && strcasecmp(f.encoding, "chunked")) {
+		*why = N_("This server takes request bodies as they are or chunked, nothing else.");
+		return 501;
+	}
+	return 0;
+}
+
+/* Does the request announce a body past cap? */
+static int announces_too_much(struct MHD_Connection *c, size_t cap, int64_t *announced)
+{
+	const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	*announced = -1;
+	return len && !px_parse_i64(len, strlen(len), 0, announced) && *announced > (int64_t)cap;
 }
 
 /* The page cache's key: the host the client asked (absolute links are
@@ -216,134 +311,187 @@ static const char *cache_key(struct request *rq, const struct pending *p)
 /* A GET or HEAD: from the cache for a visitor without a session, else
  * made (in one read transaction) and kept if it is a page to keep. 1 when
  * the cache answered. */
-static int answer_get(struct request *rq, const struct server *srv, struct pending *p, int head)
+static int answer_get(struct pending *p, int head)
 {
+	struct request *rq = &p->rq;
 	const char *key = cache_key(rq, p);
 	int session = MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, AUTH_SESSION_COOKIE) != NULL;
 	if (!session && key && cache_queue(rq->conn, rq->lang, key, &p->status, &p->bytes))
 		return 1;
-	if (!(rq->st = thread_store(srv))) {
+	if (!(rq->st = thread_store(rq->srv))) {
 		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
 		return 0;
 	}
 	if (session)
 		auth_session(rq);
 	if (session && !rq->user && key && cache_queue(rq->conn, rq->lang, key, &p->status, &p->bytes))
-		return 1;                     /* a stale session cookie: the visitor's page */
-	int begun = store_read_begin(rq->st); /* the page sees one state of the store */
-	pthread_rwlock_rdlock(&ix_lock);
+		return 1; /* a stale session cookie: the visitor's page */
+	if (route_admit(rq))
+		return 0;
+	uint64_t generation = cache_generation(); /* before the page reads anything */
+	int begun = store_read_begin(rq->st);     /* the page sees one state of the store */
+	pthread_rwlock_rdlock(&rq->srv->ix_lock);
 	route_dispatch(rq);
-	pthread_rwlock_unlock(&ix_lock);
+	pthread_rwlock_unlock(&rq->srv->ix_lock);
 	store_read_end(rq->st, begun);
 	struct MHD_Response *r;
 	if (key && !head && cache_wants(rq) && (r = make_response(rq, 1)))
-		cache_put(rq, key, r);
+		cache_put(rq, key, r, generation);
 	return 0;
-}
-
-/* A POST: its page decodes the form (route.c) and writes what it must. */
-static void answer_post(struct request *rq, const struct server *srv, const struct pending *p)
-{
-	rq->upload = p->body.data ? p->body.data : "";
-	rq->upload_len = p->body.len;
-	if (!(rq->st = thread_store(srv))) {
-		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
-		return;
-	}
-	auth_session(rq);
-	route_dispatch(rq);
 }
 
 /* Puts n, or else every node of nodes as st holds it, under the write
  * lock; then the cache is emptied. */
-static enum px_err index_update(const struct node *n, struct store *st, const struct ptrvec *nodes)
+static enum px_err index_update(struct server *srv, const struct node *n, struct store *st,
+				const struct ptrvec *nodes)
 {
-	pthread_rwlock_wrlock(&ix_lock);
-	enum px_err err = n ? index_put(shared_ix, n) : PX_OK;
+	pthread_rwlock_wrlock(&srv->ix_lock);
+	enum px_err err = n ? index_put(srv->ix, n) : PX_OK;
 	for (size_t i = 0; !n && !err && i < ptrvec_len(nodes); i++) {
 		struct node *stored = NULL;
 		err = store_node_get(st, ((const struct node *)ptrvec_get(nodes, i))->nid, &stored);
 		if (!err)
-			err = index_put(shared_ix, stored);
+			err = index_put(srv->ix, stored);
 		node_free(stored);
 	}
 	if (!err)
-		err = index_flush(shared_ix);
-	pthread_rwlock_unlock(&ix_lock);
+		err = index_flush(srv->ix);
+	pthread_rwlock_unlock(&srv->ix_lock);
 	cache_invalidate();
 	return err;
 }
 
-enum px_err server_index_put(const struct node *n)
+enum px_err server_index_put(struct server *srv, const struct node *n)
 {
-	return index_update(n, NULL, NULL);
+	return index_update(srv, n, NULL, NULL);
 }
 
-enum px_err server_index_reload(struct store *st, const struct ptrvec *nodes)
+enum px_err server_index_reload(struct server *srv, struct store *st, const struct ptrvec *nodes)
 {
-	return index_update(NULL, st, nodes);
+	return index_update(srv, NULL, st, nodes);
 }
 
-/* Does the request announce a body past the cap of p's? */
-static int announces_too_much(struct MHD_Connection *c, const struct pending *p)
+/* A POST's admission, before its body: the caller's session, the route's
+ * role and body cap, and a share of the body budget. 0, or -1 after the
+ * answer. */
+static int admit_post(struct pending *p)
 {
-	const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-	int64_t n;
-	return len && !px_parse_i64(len, strlen(len), 0, &n) && n > (int64_t)p->body.cap;
+	struct request *rq = &p->rq;
+	if (!(rq->st = thread_store(rq->srv))) {
+		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
+		return -1;
+	}
+	auth_session(rq);
+	if (route_admit(rq))
+		return -1;
+	int64_t announced;
+	buf_init(&p->upload, route_body_max(rq));
+	if (announces_too_much(rq->conn, p->upload.cap, &announced)) {
+		page_error(rq, 413, N_("This form is too large."));
+		return -1;
+	}
+	if (announced > 0 && budget_take(rq->srv, (size_t)announced)) {
+		page_error(rq, 503, N_("The hub is busy receiving other forms; try again in a moment."));
+		return -1;
+	}
+	p->reserved = announced > 0 ? (size_t)announced : 0;
+	return 0;
+}
+
+/* The handler's first call: the headers are in, no body yet. Whatever
+ * refuses the request answers now, before a body is read; libmicrohttpd
+ * then closes the connection after a POST. */
+static enum MHD_Result admit(struct server *srv, struct MHD_Connection *c, const char *url,
+			     const char *method, struct pending *p)
+{
+	struct request *rq = &p->rq;
+	client_addr(c, p->addr);
+	rq->srv = srv, rq->conn = c, rq->addr = p->addr;
+	rq->lang = "en", rq->root = "", rq->status = 200;
+	rq->method = arena_strndup(&rq->a, method, strlen(method));
+	rq->path = arena_strndup(&rq->a, url, strlen(url));
+	if (!rq->method || !rq->path)
+		return MHD_NO;
+	route_language(rq);
+	route_find(rq);
+	const char *why = NULL;
+	int status = bad_framing(c, &why);
+	if (status) {
+		page_error(rq, status, why);
+		return respond(c, p, 1);
+	}
+	if ((status = refused(c, url, p, &why))) {
+		page_error(rq, status, why);
+		return respond(c, p, 0);
+	}
+	if (!strcmp(method, "POST") && admit_post(p))
+		return respond(c, p, 0);
+	return MHD_YES;
+}
+
+/* Keeps a piece of a POST's body, within its cap and the budget; past
+ * either, the rest is dropped and the answer (413, 503) waits for its end
+ * (libmicrohttpd 0.9.75 queues no response mid-body). */
+static void keep_body(struct pending *p, const char *data, size_t n)
+{
+	struct request *rq = &p->rq;
+	if (p->answered || p->refused || strcmp(rq->method, "POST"))
+		return;
+	size_t want = p->upload.len + n;
+	if (want > p->upload.cap) {
+		p->refused = 413;
+	} else if (want > p->reserved) { /* chunked, or more than announced */
+		size_t more = want - p->reserved < BODY_STEP ? BODY_STEP : want - p->reserved;
+		if (budget_take(rq->srv, more))
+			p->refused = 503;
+		else
+			p->reserved += more;
+	}
+	if (!p->refused && buf_add(&p->upload, data, n))
+		p->refused = 503;
+	if (p->refused) {
+		buf_free(&p->upload);
+		budget_give_back(rq->srv, p);
+	}
+}
+
+/* The handler's last call: the body, if any, is in. */
+static enum MHD_Result finish(struct MHD_Connection *c, struct pending *p)
+{
+	struct request *rq = &p->rq;
+	if (p->answered)
+		return MHD_YES;
+	if (p->refused == 413)
+		page_error(rq, 413, N_("This form is too large."));
+	else if (p->refused)
+		page_error(rq, 503, N_("The hub is busy receiving other forms; try again in a moment."));
+	else if (!strcmp(rq->method, "POST")) {
+		rq->upload = p->upload.data ? p->upload.data : "";
+		rq->upload_len = p->upload.len;
+		route_dispatch(rq);
+	} else if (strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD")) {
+		if (!route_admit(rq)) /* else 404, or 405 */
+			route_dispatch(rq);
+	} else if (answer_get(p, !strcmp(rq->method, "HEAD")))
+		return MHD_YES;
+	return respond(c, p, 0);
 }
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			      const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
 	(void)version;
-	const struct server *srv = cls;
 	struct pending *p = *con_cls;
 	if (!p)
 		return MHD_NO; /* on_uri ran out of memory */
-	if (*upload_size) {    /* a body: kept for a POST (up to the limit), else dropped */
-		if (!strcmp(method, "POST") && !p->too_big && buf_add(&p->body, upload, *upload_size))
-			p->too_big = 1;
+	if (!p->called++)
+		return admit(cls, c, url, method, p);
+	if (*upload_size) {
+		keep_body(p, upload, *upload_size);
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	/* A body announced too large is refused before it comes: answering in
-	 * the first call makes libmicrohttpd close the connection after. */
-	int first = !p->called++;
-	if (first && !(strcmp(method, "POST") == 0 && announces_too_much(c, p)))
-		return MHD_YES;
-	char addr[INET6_ADDRSTRLEN];
-	client_addr(c, addr);
-	struct request rq = {.srv = srv,
-			     .conn = c,
-			     .path = url,
-			     .lang = "en",
-			     .root = "",
-			     .status = 200,
-			     .method = method,
-			     .addr = addr};
-	arena_init(&rq.a);
-	buf_init(&rq.body, BODY_CAP);
-	const char *why = NULL;
-	route_language(&rq);
-	int status = refused(c, url, p, &why);
-	int head = !strcmp(method, "HEAD");
-	if (!status && (first || p->too_big))
-		status = 413, why = N_("This form is too large.");
-	if (status)
-		page_error(&rq, status, why);
-	else if (!strcmp(method, "POST"))
-		answer_post(&rq, srv, p);
-	else if (strcmp(method, "GET") && !head)
-		page_error(&rq, 405, N_("This address only answers GET, HEAD and POST."));
-	else if (answer_get(&rq, srv, p, head)) {
-		buf_free(&rq.body);
-		arena_free(&rq.a);
-		return MHD_YES;
-	}
-	enum MHD_Result ok = respond(c, &rq, p);
-	buf_free(&rq.body);
-	arena_free(&rq.a);
-	return ok;
+	return finish(c, p);
 }
 
 static int bind_address(const char *addr, unsigned port, struct sockaddr_storage *ss, unsigned *flags)
@@ -433,7 +581,7 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 		(unsigned)CONNECTIONS_MAX, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 		o->per_ip ? o->per_ip : WEB_PER_IP_MAX, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)TIMEOUT_S,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
-		MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL,
+		MHD_OPTION_NOTIFY_COMPLETED, on_done, srv,
 		cert.data ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert.data, MHD_OPTION_HTTPS_MEM_KEY,
 		key.data, MHD_OPTION_END);
 	if (!d && cert.data)
@@ -452,7 +600,8 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 
 enum px_err web_serve(const struct web_options *o, struct buf *why)
 {
-	struct server srv = {o->ix, NULL, o->db, o->tls_cert != NULL};
+	struct server srv = {
+		.ix = o->ix, .db = o->db, .secure = o->tls_cert != NULL, .access_log = o->access_log};
 	enum px_err err = tmpl_set_new(&srv.tmpl, why);
 	if (!err && (err = map_init()))
 		buf_reject(why, "out of memory for the map's gazetteer");
@@ -463,14 +612,12 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	access_log = o->access_log;
-	shared_ix = o->ix;
 	pthread_rwlockattr_t ra;
 	pthread_rwlockattr_init(&ra);
 	pthread_rwlockattr_setkind_np(&ra, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
-	pthread_rwlock_init(&ix_lock, &ra);
+	pthread_rwlock_init(&srv.ix_lock, &ra);
 	pthread_rwlockattr_destroy(&ra);
-	if (!err && pthread_key_create(&store_key, store_key_free))
+	if (!err && pthread_key_create(&srv.store_key, store_key_free))
 		err = PX_ENOMEM;
 	struct MHD_Daemon *d = err ? NULL : start(&srv, o, why);
 	if (!err && !d)

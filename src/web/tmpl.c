@@ -31,6 +31,7 @@ struct tnode {
 struct tmpl {
 	const char *name;
 	struct tnode *root;
+	int xml; /* an XML document (it starts "<?xml"): values lose what XML forbids */
 };
 
 struct tmpl_set {
@@ -483,7 +484,7 @@ static enum px_err compile(struct tmpl_set *ts, const struct source *src, size_t
 		const char *name = arena_strndup(&ts->mem, src[i].name, strlen(src[i].name));
 		if (!name)
 			return PX_ENOMEM;
-		ts->t[ts->n++] = (struct tmpl){name, root};
+		ts->t[ts->n++] = (struct tmpl){name, root, !strncmp(src[i].text, "<?xml", 5)};
 	}
 	return PX_OK;
 }
@@ -558,6 +559,7 @@ struct frame {
 struct render {
 	struct frame scope[SCOPE_DEPTH];
 	size_t depth;
+	int xml; /* the template is an XML document */
 	const char *(*tr)(const char *, void *);
 	void *tr_arg;
 	struct buf *out;
@@ -640,6 +642,24 @@ static enum px_err json_value(struct buf *out, const struct tv *v, int depth)
 	return PX_OK;
 }
 
+static enum px_err print(struct buf *out, enum ctx ctx, const struct tv *v);
+
+/* v printed in an XML document: its text first loses what XML forbids. */
+static enum px_err print_xml(struct buf *out, enum ctx ctx, const struct tv *v)
+{
+	if (!v || (v->kind != TV_STR && v->kind != TV_HTML) || html_xml_allowed(v->s, v->len))
+		return print(out, ctx, v);
+	struct buf clean;
+	buf_init(&clean, v->len * 3 + 1); /* each forbidden byte may become 3 */
+	struct tv copy = *v;
+	enum px_err err = html_xml_clean(&clean, v->s, v->len);
+	copy.s = clean.data, copy.len = clean.len;
+	if (!err)
+		err = print(out, ctx, &copy);
+	buf_free(&clean);
+	return err;
+}
+
 static enum px_err print(struct buf *out, enum ctx ctx, const struct tv *v)
 {
 	if (ctx == C_JSON)
@@ -684,7 +704,7 @@ static void run(struct render *r, const struct tnode *n)
 			r->err = buf_add(r->out, n->text, n->len);
 			break;
 		case OP_VAR:
-			r->err = print(r->out, n->ctx, lookup(r, n->text, n->len));
+			r->err = (r->xml ? print_xml : print)(r->out, n->ctx, lookup(r, n->text, n->len));
 			break;
 		case OP_TR: {
 			const char *t = r->tr ? r->tr(n->text, r->tr_arg) : n->text;
@@ -710,7 +730,7 @@ enum px_err tmpl_render(const struct tmpl_set *ts, const char *name, const struc
 	for (size_t i = 0; i < ts->n; i++) {
 		if (strcmp(ts->t[i].name, name))
 			continue;
-		struct render r = {{{scope, 1, 1}}, 1, tr, tr_arg, out, PX_OK};
+		struct render r = {{{scope, 1, 1}}, 1, ts->t[i].xml, tr, tr_arg, out, PX_OK};
 		run(&r, ts->t[i].root);
 		return r.err;
 	}

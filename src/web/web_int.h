@@ -8,8 +8,10 @@
 #include "../index/index.h"
 #include "../store/user.h"
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* ---- arena.c: a request's memory, freed at once when it completes ---- */
 
@@ -70,6 +72,12 @@ const struct tv *tv_get(const struct tv *map, const char *key, size_t klen);
 /* ---- html.c: every escaper, one per output context ---- */
 
 enum px_err html_text(struct buf *out, const char *s, size_t n) PX_WUR; /* also attributes */
+/* XML 1.0 forbids C0 controls (but TAB, LF, CR), U+FFFE and U+FFFF, even
+ * escaped: is s free of them? html_xml_clean() copies s to out with each
+ * replaced by U+FFFD; the templates of XML documents pass every value
+ * through it before its context's escaper. */
+int html_xml_allowed(const char *s, size_t n);
+enum px_err html_xml_clean(struct buf *out, const char *s, size_t n) PX_WUR;
 /* A whole URL in an attribute: http(s), mailto or relative, else "#". */
 enum px_err html_url(struct buf *out, const char *s, size_t n) PX_WUR;
 /* A piece of a URL (path segment or query value): percent-encoded. */
@@ -124,18 +132,27 @@ struct form {
 	size_t n;
 };
 
-/* Decodes an application/x-www-form-urlencoded body into the arena: 0, or
- * -1 if it is malformed (a bad %-escape, invalid UTF-8, a NUL, more than
- * FORM_FIELDS_MAX fields) or the arena is out of memory (a->failed). */
-int form_parse(struct arena *a, const char *body, size_t len, struct form *f);
+/* Why a form body could not be decoded. */
+enum form_error {
+	FORM_OK,
+	FORM_MALFORMED, /* a bad %-escape, invalid UTF-8 or a NUL; a part without a name */
+	FORM_TRUNCATED, /* a multipart body that ends before its closing delimiter */
+	FORM_TOO_MANY,  /* more than FORM_FIELDS_MAX fields or parts */
+	FORM_NO_MEMORY, /* the arena is out of memory (a->failed) */
+};
+
+/* Decodes an application/x-www-form-urlencoded body into the arena:
+ * FORM_OK, or why not. */
+enum form_error form_parse(struct arena *a, const char *body, size_t len, struct form *f);
 /* The first value of name, or NULL. */
 const char *form_get(const struct form *f, const char *name);
 /* Decodes a multipart/form-data body (RFC 7578) whose Content-Type is
  * type (it names the boundary): each part's name, content and file name.
- * 0, or -1 if it is malformed (no boundary, a part without a name, names
- * not valid UTF-8, more than FORM_FIELDS_MAX parts) or out of memory.
- * Values are copied as they are: only names and file names are checked. */
-int form_parse_multipart(struct arena *a, const char *type, const char *body, size_t len, struct form *f);
+ * FORM_OK, or why not (no boundary, a part without a name, names not valid
+ * UTF-8: FORM_MALFORMED). Values are copied as they are: only names and
+ * file names are checked. */
+enum form_error form_parse_multipart(struct arena *a, const char *type, const char *body, size_t len,
+				     struct form *f);
 /* The index of the first field called name, or -1. */
 long form_find(const struct form *f, const char *name);
 
@@ -144,28 +161,43 @@ long form_find(const struct form *f, const char *name);
 struct store;
 struct index;
 struct MHD_Connection;
+struct route;
 
+/* Bytes of request bodies all connections together may hold at once; a
+ * body past it is refused with 503 and Retry-After, so that memory stays
+ * bounded however many uploads are under way. */
+#define WEB_BODY_BUDGET ((size_t)256 << 20)
+
+/* The server: everything its worker threads share, owned by web_serve(). */
 struct server {
-	struct index *ix; /* shared: pages read it under the server's read lock */
+	struct index *ix; /* shared: pages read it under ix_lock */
+	/* GET pages read the index (many at once), an editor's save changes
+	 * it; writers are preferred, so a steady stream of readers cannot hold
+	 * off a publication. */
+	pthread_rwlock_t ix_lock;
 	struct tmpl_set *tmpl;
-	const char *db; /* each worker thread opens its own store handle */
-	int secure;     /* served over TLS: cookies say Secure */
+	const char *db;          /* each worker thread opens its own store handle */
+	pthread_key_t store_key; /* that handle, per thread */
+	int secure;              /* served over TLS: cookies say Secure */
+	FILE *access_log;        /* a line per request; NULL: none */
+	size_t body_held;        /* bytes of bodies reserved now (atomic), at most WEB_BODY_BUDGET */
 };
 
 /* One request and its response, in the worker thread that answers it. */
 struct request {
 	struct arena a; /* whatever the handler allocates; freed when it completes */
-	const struct server *srv;
+	struct server *srv;
 	struct MHD_Connection *conn;
-	const char *path;   /* decoded, valid UTF-8 */
-	int64_t id;         /* the route's {nid} */
-	const char *slug;   /* the route's {slug} or {file} */
-	const char *lang;   /* the interface language: "en", "fr", ... */
-	const char *root;   /* "" or the path prefix that chose it: "/fr" */
-	int by_header;      /* Accept-Language chose it: the answer varies with it */
-	struct store *st;   /* this thread's store handle */
-	const char *method; /* "GET", "HEAD" or "POST" */
-	const char *upload; /* a POST's body, as sent */
+	const char *path;          /* decoded, valid UTF-8 */
+	const struct route *route; /* matched once, when the headers are in; NULL: none */
+	int64_t id;                /* the route's {nid} */
+	const char *slug;          /* the route's {slug} or {file} */
+	const char *lang;          /* the interface language: "en", "fr", ... */
+	const char *root;          /* "" or the path prefix that chose it: "/fr" */
+	int by_header;             /* Accept-Language chose it: the answer varies with it */
+	struct store *st;          /* this thread's store handle */
+	const char *method;        /* "GET", "HEAD" or "POST" */
+	const char *upload;        /* a POST's body, as sent */
 	size_t upload_len;
 	struct form form;        /* a POST's fields, decoded by route_dispatch() */
 	const char *addr;        /* the client's address */
@@ -183,13 +215,13 @@ struct request {
 	struct buf body;
 };
 
-/* Puts node n (saved in the store) in the index, under the server's write
- * lock, and forgets every cached page: what was published is found at
- * once, what was unpublished is gone at once (server.c). */
-enum px_err server_index_put(const struct node *n) PX_WUR;
+/* Puts node n (saved in the store) in srv's index, under its write lock,
+ * and forgets every cached page: what was published is found at once,
+ * what was unpublished is gone at once (server.c). */
+enum px_err server_index_put(struct server *srv, const struct node *n) PX_WUR;
 /* The same for every node of nodes (an import), read again from st: the
  * store, not the file, says which are published. */
-enum px_err server_index_reload(struct store *st, const struct ptrvec *nodes) PX_WUR;
+enum px_err server_index_reload(struct server *srv, struct store *st, const struct ptrvec *nodes) PX_WUR;
 
 /* ---- auth.c: who is signed in, and whether a form may be trusted ---- */
 
@@ -217,9 +249,20 @@ void page_redirect(struct request *rq, const char *path);
 /* Sets rq's interface language from its path prefix (/fr/..., taken off
  * rq->path) or its Accept-Language header (route.c). */
 void route_language(struct request *rq);
-/* Answers rq from the route table (route.c): 404, 405, the login page
- * (303) or 403 when the page wants a role rq's user lacks, 403 for a POST
- * that fails auth_check_form(), else the page. */
+/* Matches rq->path against the route table, once per request (route.c):
+ * sets rq->route (NULL: no route) and the hole's rq->id or rq->slug. */
+void route_find(struct request *rq);
+/* The route's checks that need no body, made before a body is read: 0, or
+ * -1 after the answer (404 without a route, 405 for a method it does not
+ * take, the login page (303) or 403 when the page wants a role rq->user
+ * lacks). */
+int route_admit(struct request *rq);
+/* The largest body rq's route takes (FORM_BODY_MAX without a route). */
+size_t route_body_max(const struct request *rq);
+/* Does rq's route answer JSON (its errors too)? */
+int route_api(const struct request *rq);
+/* Answers an admitted rq (route.c): a POST's form is decoded (400, 415)
+ * and must pass auth_check_form() (403); then the page. */
 void route_dispatch(struct request *rq);
 /* The filters of the request: field=value for any facet field (type,
  * themes, labels, country, city, city_size, language, author), or
@@ -241,7 +284,8 @@ void request_params_each(const struct request *rq, void (*fn)(const char *k, con
 /* The response: template name rendered with scope (which gets the
  * layout's fields), status 200. Out of memory: a 503. */
 void page_render(struct request *rq, const char *name, struct tv *scope);
-/* The hub's error page with status (400, 404, 405, 414, 503) and why. */
+/* The hub's error page with status (400, 404, 405, 414, 503) and why;
+ * JSON on an API route (route_api()). */
 void page_error(struct request *rq, int status, const char *why);
 /* page: the ?page= parameter, 1 when absent; -1 after a 400 response. */
 int64_t page_number(struct request *rq);
@@ -312,6 +356,8 @@ void page_api_node(struct request *rq);
 void page_api_search(struct request *rq);
 void page_api_openapi(struct request *rq);
 void page_api_missing(struct request *rq);
+/* An API error: {"error": why, "status": status}. */
+void page_api_error(struct request *rq, int status, const char *why);
 void page_login(struct request *rq);
 void page_node_new(struct request *rq);
 void page_node_edit(struct request *rq);
@@ -343,8 +389,11 @@ struct MHD_Response;
 int cache_queue(struct MHD_Connection *c, const char *lang, const char *key, int *status, size_t *bytes);
 /* 1 when rq's answer is one to keep: a 200 of a bounded size. */
 int cache_wants(const struct request *rq);
-/* Keeps resp (ownership passes to the cache) as rq's answer at key. */
-void cache_put(const struct request *rq, const char *key, struct MHD_Response *resp);
+/* The generation now: read before a page is made, given to cache_put(). */
+uint64_t cache_generation(void);
+/* Keeps resp (ownership passes to the cache) as rq's answer at key, if
+ * the index has not changed since generation (else drops it). */
+void cache_put(const struct request *rq, const char *key, struct MHD_Response *resp, uint64_t generation);
 /* Forgets every page (the index changed). */
 void cache_invalidate(void);
 void cache_free(void);
