@@ -121,6 +121,12 @@ int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_com
 		}
 		li = -1;
 	}
+	/* SQLite takes "" for a temporary database it throws away on close:
+	 * whatever was written would be lost. */
+	if (common && !*common->db) {
+		*status = cli_usage_error(help, "the store path is empty (--db or PRAXIS_DB): name a file");
+		return -1;
+	}
 	*first_arg = optind;
 	return 0;
 }

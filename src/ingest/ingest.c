@@ -102,6 +102,23 @@ static enum px_err check_unique_nids(const struct ptrvec *nodes, struct ingest_d
 	return err;
 }
 
+/* A node beyond the model's size limits refuses the file at its line. */
+static enum px_err check_limits(const struct ptrvec *nodes, struct ingest_diag *d)
+{
+	for (size_t i = 0; i < ptrvec_len(nodes); i++) {
+		const struct node *n = ptrvec_get(nodes, i);
+		struct node_limit lim;
+		if (!node_check_limits(n, &lim))
+			continue;
+		d->line = n->line;
+		buf_reset(&d->msg);
+		if (buf_adds(&d->msg, "too large: ") || node_limit_describe(&lim, &d->msg))
+			return PX_ENOMEM;
+		return PX_EPARSE;
+	}
+	return PX_OK;
+}
+
 enum px_err ingest_parse(const char *data, size_t len, struct text_lang *lang, struct ptrvec *nodes,
 			 struct ingest_diag *d)
 {
@@ -117,6 +134,8 @@ enum px_err ingest_parse(const char *data, size_t len, struct text_lang *lang, s
 	} else {
 		err = ingest_listing_parse(data, len, nodes, d);
 	}
+	if (!err)
+		err = check_limits(nodes, d);
 	if (!err)
 		err = check_unique_nids(nodes, d);
 	if (!err && lang)

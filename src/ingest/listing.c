@@ -291,9 +291,10 @@ static enum px_err practice_bullet(struct node *n, const char *s, size_t len)
 	enum relation rel;
 	if (vocab_relation(s, len, &rel))
 		return strlist_add_unique(&n->relations, relation_name(rel), strlen(relation_name(rel)));
+	/* duplicates go in parse_practice(): one pass, not one per bullet */
 	if (vocab_label(s, len))
-		return strlist_add_unique(&n->labels, s, len);
-	return strlist_add_unique(&n->themes, s, len);
+		return strlist_add(&n->labels, s, len);
+	return strlist_add(&n->themes, s, len);
 }
 
 /* Bullets, share line and population, up to the first heading or Ref nid. */
@@ -403,6 +404,10 @@ static enum px_err parse_practice(struct cursor *c, struct node *n)
 		err = practice_meta(c, n);
 	if (!err)
 		err = practice_sections(c, n);
+	if (!err)
+		err = strlist_dedupe(&n->themes);
+	if (!err)
+		err = strlist_dedupe(&n->labels);
 	return err;
 }
 

@@ -17,6 +17,18 @@ enum node_type { NODE_PRACTICE = 1, NODE_ARTICLE = 2 };
  * browser's included) holds exactly, so a nid survives any API client. */
 #define NODE_NID_MAX ((int64_t)9007199254740991)
 
+/* Limits on a node's size, in bytes of UTF-8 and numbers of items: far
+ * above any real practice (the largest section of the sample is 1.5 KB),
+ * low enough that one node cannot make every search over it slow. Ingest
+ * and the edit form refuse a node beyond them (node_check_limits). */
+#define NODE_TITLE_MAX    1000        /* title */
+#define NODE_SUBTITLE_MAX 2000        /* subtitle */
+#define NODE_NAME_MAX     400         /* country, city, author, a section's heading */
+#define NODE_TEXT_MAX     (256 << 10) /* a section's text, an article's body */
+#define NODE_TERMS_MAX    50          /* themes; labels */
+#define NODE_TERM_MAX     200         /* one theme or label */
+#define NODE_SIZE_MAX     (1 << 20)   /* every string of the node together */
+
 enum section_key {
 	SECTION_SUMMARY,
 	SECTION_SOLUTION,
@@ -70,8 +82,13 @@ const char *strlist_get(const struct strlist *l, size_t i);
 int strlist_has(const struct strlist *l, const char *s);
 /* Appends a copy of s[0..n). */
 enum px_err strlist_add(struct strlist *l, const char *s, size_t n) PX_WUR;
-/* Appends a copy unless an equal string is already there. */
+/* Appends a copy unless an equal string is already there. Linear in the
+ * list's length: for short lists; build long ones with strlist_add() and
+ * strlist_dedupe(). */
 enum px_err strlist_add_unique(struct strlist *l, const char *s, size_t n) PX_WUR;
+/* Removes every string equal to an earlier one, keeping the order of first
+ * appearance; O(n log n). PX_ENOMEM leaves l as it was. */
+enum px_err strlist_dedupe(struct strlist *l) PX_WUR;
 
 /* A node with nothing set: population -1, every pointer NULL. Caller frees
  * with node_free(). NULL on ENOMEM. */
@@ -98,6 +115,18 @@ int relation_parse(const char *s, enum relation *out); /* 0 ok, -1 unknown */
  * texts) with fn(string), which returns a malloc'd string or NULL on failure.
  * Returns PX_ENOMEM at the first failure (n stays valid). */
 enum px_err node_map_strings(struct node *n, char *(*fn)(const char *)) PX_WUR;
+
+/* The first limit n exceeds: field is the export key ("title", "themes",
+ * a section's key, "node" for the whole), got what it has, max the limit. */
+struct node_limit {
+	const char *field; /* static */
+	size_t got, max;
+	enum { LIMIT_BYTES, LIMIT_ITEMS, LIMIT_ITEM_BYTES } on; /* what got counts */
+};
+/* 0 if n is within every limit, else -1 with *out the first one exceeded. */
+int node_check_limits(const struct node *n, struct node_limit *out);
+/* Appends the limit as a sentence ("title: 1200 bytes, at most 1000"). */
+enum px_err node_limit_describe(const struct node_limit *lim, struct buf *out) PX_WUR;
 
 /* The export object of n (new reference; NULL on ENOMEM). */
 json_t *node_to_json(const struct node *n);

@@ -66,6 +66,50 @@ enum px_err strlist_add_unique(struct strlist *l, const char *s, size_t n)
 	return strlist_add(l, s, n);
 }
 
+/* One string of a list, with its position, for sorting. */
+struct entry {
+	const char *s;
+	size_t pos;
+};
+
+static int by_string_then_pos(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int c = strcmp(x->s, y->s);
+	return c ? c : x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+enum px_err strlist_dedupe(struct strlist *l)
+{
+	size_t n = strlist_len(l);
+	if (n < 2)
+		return PX_OK;
+	struct entry *e = malloc(n * sizeof *e);
+	if (!e)
+		return PX_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		e[i] = (struct entry){strlist_get(l, i), i};
+	/* Equal strings end up together, the first appearance first: every
+	 * later one is freed and its slot emptied, then the list compacted. */
+	qsort(e, n, sizeof *e, by_string_then_pos);
+	void **slot = (void **)(void *)l->v.b.data;
+	for (size_t i = 1, first = 0; i < n; i++) {
+		if (strcmp(e[i].s, e[first].s)) {
+			first = i; /* a new run: its first appearance stays */
+			continue;
+		}
+		free(slot[e[i].pos]);
+		slot[e[i].pos] = NULL;
+	}
+	free(e);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (slot[i])
+			slot[kept++] = slot[i];
+	l->v.b.len = kept * sizeof(void *);
+	return PX_OK;
+}
+
 struct node *node_new(enum node_type type)
 {
 	struct node *n = calloc(1, sizeof *n);

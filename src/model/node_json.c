@@ -146,11 +146,11 @@ static int read_strings(const json_t *obj, const char *key, struct strlist *l, s
 		if (!json_is_string(v) || json_string_length(v) == 0) {
 			return buf_reject(why, "\"%s\"[%zu] must be a non-empty string", key, i);
 		}
-		if (strlist_add_unique(l, json_string_value(v), json_string_length(v))) {
+		if (strlist_add(l, json_string_value(v), json_string_length(v))) {
 			return buf_reject(why, "out of memory");
 		}
 	}
-	return 0;
+	return strlist_dedupe(l) ? buf_reject(why, "out of memory") : 0;
 }
 
 static int read_relations(const json_t *obj, struct node *n, struct buf *why)

@@ -49,27 +49,49 @@ enum px_err store_backup(struct store *st, const char *path, struct buf *why)
 	return rc == SQLITE_OK ? PX_OK : PX_ESTORE;
 }
 
-enum px_err store_restore(struct store *st, const char *path, struct buf *why)
+/* Is the open database db whole? */
+static int integrity_ok(sqlite3 *db)
 {
-	struct store *from;
-	buf_reset(why);
-	/* Opening checks it is a store of a version this praxis reads (and
-	 * migrates it, in the backup file itself: it stays a valid store). */
-	enum px_err err = store_open(path, &from, why);
-	if (err)
-		return err;
 	sqlite3_stmt *q;
-	int ok = sqlite3_prepare_v2(from->db, "PRAGMA integrity_check", -1, &q, NULL) == SQLITE_OK &&
+	int ok = sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &q, NULL) == SQLITE_OK &&
 		 sqlite3_step(q) == SQLITE_ROW && !strcmp((const char *)sqlite3_column_text(q, 0), "ok");
 	sqlite3_finalize(q);
-	if (!ok) {
-		buf_reject(why, "%s: the backup is damaged (integrity check failed)", path);
-		store_close(from);
-		return PX_ESTORE;
-	}
-	int rc = copy_db(from->db, st->db);
+	return ok;
+}
+
+enum px_err store_restore(struct store *st, const char *path, struct buf *why)
+{
+	buf_reset(why);
+	/* The backup is only read: it is checked to be a praxis store of a
+	 * version this praxis reads, copied as it is, and the copy migrated. */
+	sqlite3 *from;
+	int rc = sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL);
+	enum px_err err = PX_ESTORE;
 	if (rc != SQLITE_OK)
-		buf_reject(why, "restoring %s: %s", path, sqlite3_errmsg(st->db));
-	store_close(from);
-	return rc == SQLITE_OK ? PX_OK : PX_ESTORE;
+		buf_reject(why, "cannot open it: %s", sqlite3_errmsg(from));
+	else if (store_identify(from, why) == PX_OK) {
+		int objects = 0;
+		sqlite3_stmt *q;
+		if (sqlite3_prepare_v2(from, "SELECT count(*) FROM sqlite_master", -1, &q, NULL) == SQLITE_OK &&
+		    sqlite3_step(q) == SQLITE_ROW)
+			objects = sqlite3_column_int(q, 0);
+		sqlite3_finalize(q);
+		if (!objects)
+			buf_reject(why, "an empty database, not a backup of a praxis store");
+		else if (!integrity_ok(from))
+			buf_reject(why, "the backup is damaged (integrity check failed)");
+		else
+			err = PX_OK;
+	}
+	if (!err) {
+		store_reader_free(st); /* its statements describe the store before */
+		if ((rc = copy_db(from, st->db)) != SQLITE_OK) {
+			buf_reject(why, "restoring: %s", sqlite3_errmsg(st->db));
+			err = PX_ESTORE;
+		} else {
+			err = store_migrate(st, STORE_SCHEMA_VERSION, why);
+		}
+	}
+	sqlite3_close(from);
+	return err;
 }

@@ -13,7 +13,16 @@
  * login_failure (v3) failed logins per account and per address, for throttling.
  * audit       (v3) who did what when: logins, edits, imports, user changes.
  * (v4) node.state and node.owner: drafts and unpublished nodes; the state
- *      each web revision left. */
+ *      each web revision left.
+ * (v5) nothing new in the tables: PRAGMA application_id = STORE_APP_ID
+ *      ("Prax"), which every migration stamps with its version bump, so a
+ *      store made before v5 gets it too.
+ *
+ * Identity: a praxis store is a database whose application_id is
+ * STORE_APP_ID, or (made before v5) whose application_id is 0 and which
+ * holds the tables node and revision at a version from 1 to 4. A database
+ * that is neither and is not empty belongs to someone else: nothing here
+ * writes to it (not even the WAL switch). */
 #include "store_int.h"
 
 #include <stdio.h>
@@ -86,6 +95,9 @@ static const char *const migrations[] = {
 	"ALTER TABLE node ADD COLUMN owner INTEGER REFERENCES account (id);"
 	"ALTER TABLE revision ADD COLUMN state TEXT"
 	" CHECK (state IS NULL OR state IN ('draft', 'published', 'unpublished'));",
+
+	/* 5: only the application_id, which the version bump below writes */
+	"",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
@@ -114,15 +126,42 @@ void store_read_end(struct store *st, int begun)
 		store_exec(st, "COMMIT");
 }
 
-int store_schema_version(struct store *st)
+/* The first column of the first row of sql as an int; -1 on error. */
+static int query_int(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *q;
 	int v = -1;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK &&
-	    sqlite3_step(q) == SQLITE_ROW)
+	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
 		v = sqlite3_column_int(q, 0);
 	sqlite3_finalize(q);
 	return v;
+}
+
+int store_schema_version(struct store *st)
+{
+	return query_int(st->db, "PRAGMA user_version");
+}
+
+enum px_err store_identify(sqlite3 *db, struct buf *why)
+{
+	int app = query_int(db, "PRAGMA application_id");
+	int version = query_int(db, "PRAGMA user_version");
+	int objects = query_int(db, "SELECT count(*) FROM sqlite_master");
+	int ours = query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+				 " AND name IN ('node', 'revision')");
+	if (app == -1 || version < 0 || objects < 0 || ours < 0) {
+		buf_reject(why, "cannot read the store: %s", sqlite3_errmsg(db));
+		return PX_ESTORE;
+	}
+	if (app == STORE_APP_ID || (app == 0 && (objects == 0 || (ours == 2 && version >= 1)))) {
+		if (version <= STORE_SCHEMA_VERSION)
+			return PX_OK;
+		buf_reject(why, "schema version %d is newer than this praxis (%d): upgrade praxis", version,
+			   STORE_SCHEMA_VERSION);
+		return PX_ESTORE;
+	}
+	buf_reject(why, "an SQLite database but not a praxis store (application_id %d): left untouched", app);
+	return PX_ESTORE;
 }
 
 enum px_err store_migrate(struct store *st, int target, struct buf *why)
@@ -130,14 +169,10 @@ enum px_err store_migrate(struct store *st, int target, struct buf *why)
 	int v = store_schema_version(st);
 	if (v < 0)
 		return store_fail(st, why, "cannot read the schema version");
-	if (v > STORE_SCHEMA_VERSION) {
-		buf_reject(why, "schema version %d is newer than this praxis (%d): upgrade praxis", v,
-			   STORE_SCHEMA_VERSION);
-		return PX_ESTORE;
-	}
 	for (; v < target; v++) {
-		char bump[64];
-		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+		char bump[96];
+		snprintf(bump, sizeof bump, "PRAGMA user_version = %d; PRAGMA application_id = %d", v + 1,
+			 STORE_APP_ID);
 		if (store_exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
 			return store_fail(st, why, "cannot start a migration");
 		if (store_exec(st, migrations[v]) != SQLITE_OK || store_exec(st, bump) != SQLITE_OK) {
@@ -161,6 +196,10 @@ static enum px_err open_db(const char *path, struct store **out, struct buf *why
 	int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK)
 		sqlite3_busy_timeout(st->db, 10000);
+	if (rc == SQLITE_OK && store_identify(st->db, why)) {
+		store_close(st);
+		return PX_ESTORE;
+	}
 	/* Setting WAL on a corrupt or non-database file is where SQLite notices. */
 	if (rc != SQLITE_OK || store_exec(st, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
 	    store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"

@@ -26,6 +26,13 @@ void store_reader_free(struct store *st);
 enum px_err store_fail(struct store *st, struct buf *why, const char *what);
 /* Runs SQL that returns no rows. */
 int store_exec(struct store *st, const char *sql);
+/* PRAGMA application_id of a praxis store: "Prax" in ASCII. */
+#define STORE_APP_ID 0x50726178
+
+/* Checks that db is a praxis store this build reads, or an empty
+ * database; reads only. PX_ESTORE with the reason in
+ * why for another application's database or a newer schema. */
+enum px_err store_identify(sqlite3 *db, struct buf *why);
 /* Brings the schema from its current version up to `target`. */
 enum px_err store_migrate(struct store *st, int target, struct buf *why);
 

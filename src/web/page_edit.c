@@ -162,7 +162,8 @@ static json_t *form_object(struct request *rq, enum node_type type, struct tv *e
 
 /* The scope's fields and sections from a node (or the form, when n is
  * NULL: what was typed is never lost). */
-static void fill_fields(struct request *rq, struct tv *s, const struct node *n, enum node_type type)
+static void fill_fields(struct request *rq, struct tv *s, const struct node *n, enum node_type type,
+			const struct tv *errors)
 {
 	struct tv *f = tv_map(&rq->a);
 	const char *const vals[] = {
@@ -194,9 +195,11 @@ static void fill_fields(struct request *rq, struct tv *s, const struct node *n, 
 			if (node_section(n, i)->key == (enum section_key)k)
 				text = node_section(n, i)->text;
 		struct tv *v = tv_map(&rq->a);
+		const struct tv *e = errors ? tv_get(errors, key, strlen(key)) : NULL;
 		tv_set_str(v, "key", key);
 		tv_set_str(v, "heading", T(rq, section_headings[k]));
 		tv_set_str(v, "text", text);
+		tv_set_str(v, "error", e ? e->s : NULL);
 		tv_push(secs, v);
 	}
 	tv_set(s, "f", f);
@@ -221,7 +224,7 @@ static void form_page(struct request *rq, int status, const struct node *n, enum
 	tv_set_str(s, "csrf", rq->csrf);
 	tv_set_bool(s, "can_publish", is_editor(rq));
 	tv_set_str(s, "state", node_state_label(rq, n && n->nid ? n->state : NODE_DRAFT));
-	fill_fields(rq, s, rq->form.n ? NULL : n, type);
+	fill_fields(rq, s, rq->form.n ? NULL : n, type, errors);
 	tv_set(s, "errors", errors);
 	tv_set_bool(s, "has_errors", errors && errors->len);
 	tv_set(s, "preview", preview);
@@ -260,6 +263,23 @@ static struct tv *preview_of(struct request *rq, const struct node *n)
 	tv_set(p, "sections", secs);
 	tv_set(p, "body", n->body ? html_markdown(&rq->a, n->body) : NULL);
 	return p;
+}
+
+/* Says in errors which field of n is beyond the model's limits (the same
+ * check as ingest's); 0 if none is. */
+static int limits_exceeded(struct request *rq, const struct node *n, struct tv *errors)
+{
+	struct node_limit lim;
+	if (!node_check_limits(n, &lim))
+		return 0;
+	const char *what = lim.on == LIMIT_ITEMS	   ? T(rq, "Too many lines: the most this field takes is")
+			   : lim.on == LIMIT_ITEM_BYTES ? T(rq, "A line is too long: the most a line takes, in bytes, is")
+			   : !strcmp(lim.field, "node")
+				   ? T(rq, "The node is too large: the most all its fields take together, in bytes, is")
+				   : T(rq, "Too long: the most this field takes, in bytes, is");
+	tv_set_str(errors, !strcmp(lim.field, "node") ? "form" : lim.field,
+		   arena_printf(&rq->a, "%s %zu.", what, lim.max));
+	return 1;
 }
 
 /* Saves n (its state set) from base; answers the conflict page or goes to
@@ -320,8 +340,9 @@ static void submit(struct request *rq, const struct node *existing, enum node_ty
 	if (!n && !errors->len)
 		tv_set_str(errors, "form", why.data ? why.data : T(rq, "This node cannot be saved."));
 	buf_free(&why);
-	if (!n) {
+	if (!n || limits_exceeded(rq, n, errors)) {
 		form_page(rq, 400, existing, type, base, errors, NULL, NULL);
+		node_free(n);
 		return;
 	}
 	n->nid = existing ? existing->nid : 0;

@@ -72,7 +72,8 @@ expect_grep "$TMP/out" '^revisions  2$'
 expect_grep "$TMP/out" '^batches    0$'
 expect_grep "$TMP/out" '^max nid    301$'
 expect_grep "$TMP/out" '^  Slovenia +1$'
-[ "$(sqlite3 "$v1" 'PRAGMA user_version')" = 4 ] || fail "not migrated to version 4"
+[ "$(sqlite3 "$v1" 'PRAGMA user_version')" = 5 ] || fail "not migrated to version 5"
+[ "$(sqlite3 "$v1" 'PRAGMA application_id')" = 1349673336 ] || fail "the migrated store has no application_id"
 [ "$(sqlite3 "$v1" "SELECT count(*) FROM sqlite_master WHERE name = 'batch'")" = 1 ] || fail "no batch table"
 [ "$(sqlite3 "$v1" "SELECT count(*) FROM pragma_table_info('revision') WHERE name = 'batch'")" = 1 ] ||
 	fail "no revision.batch column"
@@ -89,7 +90,7 @@ cmp -s "$TMP/out" "$TMP/old.jsonl" || { diff "$TMP/old.jsonl" "$TMP/out" >&2; fa
 # export alone migrates too (on the untouched copy)
 expect_status 0 "$PRAXIS" export --db "$TMP/v1-copy.db"
 cmp -s "$TMP/out" "$TMP/old.jsonl" || fail "export of the v1 copy differs"
-[ "$(sqlite3 "$TMP/v1-copy.db" 'PRAGMA user_version')" = 4 ] || fail "export did not migrate"
+[ "$(sqlite3 "$TMP/v1-copy.db" 'PRAGMA user_version')" = 5 ] || fail "export did not migrate"
 
 # the migrated store takes new batches; its old nodes are recognised
 expect_status 0 "$PRAXIS" ingest --db "$v1" "$TMP/old.jsonl"
@@ -110,7 +111,7 @@ sqlite3 "$TMP/new.db" 'PRAGMA user_version = 99' || fail "cannot set user_versio
 for cmd in stats export list "show --db $TMP/new.db 300" "ingest --db $TMP/new.db $TMP/old.jsonl"; do
 	case $cmd in *--db*) ;; *) cmd="$cmd --db $TMP/new.db" ;; esac
 	expect_status 1 "$PRAXIS" $cmd
-	expect_grep "$TMP/err" "new\.db: .*schema version 99 is newer than this praxis \(4\)"
+	expect_grep "$TMP/err" "new\.db: .*schema version 99 is newer than this praxis \(5\)"
 	expect_grep "$TMP/err" "upgrade praxis"
 	[ ! -s "$TMP/out" ] || fail "$cmd printed on a refused store: $(head -3 "$TMP/out")"
 done

@@ -110,4 +110,18 @@ expect_status 2 "$PRAXIS" export --db "$db" --format xml
 expect_grep "$TMP/err" "^praxis: .*--format"
 expect_status 2 "$PRAXIS" list --db "$db" --limit many
 expect_grep "$TMP/err" "^praxis: .*--limit"
+
+# An empty store path is a usage error for every command (SQLite would take
+# "" for a temporary database and throw the writes away: "1 added", lost).
+for cmd in ingest export show list stats search similar serve backup restore user; do
+	usage_error "$PRAXIS" "$cmd" --db "" "$TMP/five.jsonl"
+	expect_grep "$TMP/err" 'store path is empty'
+	usage_error "$PRAXIS" "$cmd" --db= "$TMP/five.jsonl"
+	expect_grep "$TMP/err" 'store path is empty'
+	usage_error env PRAXIS_DB= "$PRAXIS" "$cmd" "$TMP/five.jsonl"
+	expect_grep "$TMP/err" 'store path is empty'
+done
+usage_error "$PRAXIS" user add --db "" --role admin ana
+expect_grep "$TMP/err" 'store path is empty'
+
 exit 0

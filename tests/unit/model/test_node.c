@@ -233,6 +233,64 @@ static void map_strings_failure_leaves_valid_node(void **state)
 	node_free(n);
 }
 
+/* strlist_dedupe keeps the first appearance of each string, in order. */
+static void strlist_dedupe_keeps_first_appearance(void **state)
+{
+	(void)state;
+	struct strlist l;
+	strlist_init(&l);
+	const char *in[] = {"b", "a", "b", "c", "a", "a", "d", "c", "b"};
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
+		add(&l, in[i]);
+	assert_ok(strlist_dedupe(&l));
+	assert_int_equal(strlist_len(&l), 4);
+	assert_string_equal(strlist_get(&l, 0), "b");
+	assert_string_equal(strlist_get(&l, 1), "a");
+	assert_string_equal(strlist_get(&l, 2), "c");
+	assert_string_equal(strlist_get(&l, 3), "d");
+	assert_ok(strlist_dedupe(&l)); /* nothing more to remove */
+	assert_int_equal(strlist_len(&l), 4);
+	strlist_free(&l);
+	strlist_init(&l);
+	assert_ok(strlist_dedupe(&l)); /* empty */
+	assert_int_equal(strlist_len(&l), 0);
+	strlist_free(&l);
+}
+
+/* Each limit is reported with its field; within them, a node passes. */
+static void limits_name_the_field(void **state)
+{
+	(void)state;
+	struct node *n = full_practice();
+	struct node_limit lim;
+	assert_int_equal(node_check_limits(n, &lim), 0);
+	char big[NODE_TEXT_MAX + 2];
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	set(&n->city, "");
+	assert_ok(node_set(&n->city, big, NODE_NAME_MAX + 1));
+	assert_int_equal(node_check_limits(n, &lim), -1);
+	assert_string_equal(lim.field, "city");
+	assert_int_equal(lim.got, NODE_NAME_MAX + 1);
+	assert_int_equal(lim.max, NODE_NAME_MAX);
+	assert_int_equal(lim.on, LIMIT_BYTES);
+	set(&n->city, "Turin");
+	for (int i = 0; strlist_len(&n->themes) <= NODE_TERMS_MAX; i++) {
+		char t[16];
+		snprintf(t, sizeof t, "t%d", i);
+		add(&n->themes, t);
+	}
+	assert_int_equal(node_check_limits(n, &lim), -1);
+	assert_string_equal(lim.field, "themes");
+	assert_int_equal(lim.on, LIMIT_ITEMS);
+	struct buf b;
+	buf_init(&b, 1024);
+	assert_ok(node_limit_describe(&lim, &b));
+	assert_string_equal(b.data, "themes: 51 items, at most 50");
+	buf_free(&b);
+	node_free(n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +298,8 @@ int main(void)
 		cmocka_unit_test(set_replaces_and_copies),
 		cmocka_unit_test(sections_keep_order_and_copies),
 		cmocka_unit_test(strlist_add_and_unique),
+		cmocka_unit_test(strlist_dedupe_keeps_first_appearance),
+		cmocka_unit_test(limits_name_the_field),
 		cmocka_unit_test(type_names_round_trip),
 		cmocka_unit_test(section_key_names_round_trip),
 		cmocka_unit_test(relation_names_round_trip),
