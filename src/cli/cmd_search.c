@@ -113,6 +113,8 @@ static void print_table(const struct index_result *r, const struct opts *o)
 	printf("%zu result%s\n", r->total, r->total == 1 ? "" : "s");
 	if (r->did_you_mean)
 		printf("did you mean: %s\n", r->did_you_mean);
+	if (r->partial)
+		printf("partial: the query's work budget ran out (phrases unchecked, snippets skipped)\n");
 	print_hits(r, o);
 	for (int f = 0; f < FACET_COUNT; f++) {
 		if (!r->nfacet[f])
@@ -158,7 +160,8 @@ int cmd_search(int argc, char **argv)
 	if (err) {
 		rc = EXIT_REFUSED; /* cli_open_index() said why */
 	} else if ((err = index_search(ix, &q, &r, &why))) {
-		fprintf(stderr, "praxis: %s\n", err == PX_EPARSE ? why.data : px_strerror(err));
+		/* unreadable: wrong usage; over a limit (PX_ETOOBIG) or failed: refused */
+		fprintf(stderr, "praxis: %s\n", why.len ? why.data : px_strerror(err));
 		rc = err == PX_EPARSE ? EXIT_USAGE : EXIT_REFUSED;
 	} else {
 		if (o.json) {

@@ -107,16 +107,22 @@ struct index_result {
 	char *did_you_mean;        /* owned; the query with misspelt words corrected, when the
 				      corrected query finds something; else NULL */
 	struct strlist translated; /* query words matched through translation */
+	uint64_t work; /* positions and words the search visited: at most 4,000,000 */
+	int partial;   /* 1: that budget ran out, so some phrases were not checked
+			  (their unchecked documents rank last), proximity or
+			  snippets were skipped */
 };
 
 /* Runs q. On success the caller frees r with index_result_free(). A query
- * that cannot be read returns PX_EPARSE with why set (a 4xx, not a 5xx). */
+ * that cannot be read returns PX_EPARSE with why set (a 4xx, not a 5xx); one
+ * over the limits (more than 32 words, a phrase of more than 16) returns
+ * PX_ETOOBIG with why set (a 400; the web translates why). */
 enum px_err index_search(const struct index *ix, const struct index_query *q, struct index_result *r,
 			 struct buf *why) PX_WUR;
 void index_result_free(struct index_result *r);
 /* r as one JSON object: {"total", "hits": [{"nid", "type", "title", "score",
  * "snippet", "language"}], "facets": {field: {value: count}}, "did_you_mean",
- * "translated"}. Caller releases it with json_decref(); NULL when out of
+ * "translated", "partial", "work"}. Caller releases it with json_decref(); NULL when out of
  * memory. */
 json_t *index_result_json(const struct index_result *r);
 /* How those objects are written, by the command line and the API alike. */

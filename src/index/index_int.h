@@ -353,8 +353,11 @@ size_t index_sorted_lower(const struct index *ix, const char *s, size_t n);
 /* Snippets (snippet.c): an HTML-escaped passage of text with <mark> around
  * the words whose folded form is one of the terms (sorted by strcmp, no
  * duplicates); the first passage with want distinct terms will do (0: the
- * best of the whole text). Caller frees. */
-char *index_snippet(const char *text, const struct ptrvec *terms, size_t want, size_t max_bytes);
+ * best of the whole text). It reads at most *words words of text (the
+ * passage is the best among them) and sets *words to those it read: the
+ * work it did. Caller frees. */
+char *index_snippet(const char *text, const struct ptrvec *terms, size_t want, size_t max_bytes,
+		    size_t *words);
 
 /* Damerau-Levenshtein distance of a and b (code points), or max + 1 when it
  * is above max (typo.c). */

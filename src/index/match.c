@@ -46,7 +46,10 @@ struct word {
 static enum px_err add_alt(struct search *s, uint32_t term, float weight, unsigned cls, struct word *w)
 {
 	const struct alt *have = (const struct alt *)(const void *)w->alts.data;
-	for (size_t i = 0; i < w->alts.len / sizeof *have; i++)
+	size_t n = w->alts.len / sizeof *have;
+	if (n >= WORD_ALTS_MAX)
+		return PX_OK; /* the ones added first are the better matches */
+	for (size_t i = 0; i < n; i++)
 		if (have[i].term == term)
 			return PX_OK;
 	struct alt a = {term, weight, cls};
@@ -390,10 +393,30 @@ static int pword_has(const struct pword *w, uint64_t pos)
 			      pos) >= 0;
 }
 
-/* Adds doc to out if the words follow each other in it somewhere. */
-static enum px_err phrase_doc(const struct index *ix, const struct qunit *unit, struct pword *pw,
-			      uint32_t doc, const float avg[NFIELDS], struct dlist *out)
+/* Pays for checking the phrase in doc: every occurrence of its words read,
+ * and those of the first word looked up in the others'. 0 when the budget
+ * cannot. */
+static int phrase_affordable(struct search *s, const struct qunit *unit, struct pword *pw, uint32_t doc)
 {
+	uint64_t read = 0, first = 0;
+	for (size_t wi = 0; wi < unit->nwords; wi++)
+		for (size_t i = 0; i < pw[wi].nalts; i++)
+			if (tcur_seek(&pw[wi].cur[i], doc)) {
+				read += pw[wi].cur[i].k;
+				first += wi == 0 ? pw[wi].cur[i].k : 0;
+			}
+	return search_spend(s, read + first * (unit->nwords - 1));
+}
+
+/* Adds doc to out if the words follow each other in it somewhere. Once the
+ * work budget is spent, a document holding every word is added unchecked,
+ * in the last match class with no weight: after every checked one. */
+static enum px_err phrase_doc(struct search *s, const struct qunit *unit, struct pword *pw, uint32_t doc,
+			      const float avg[NFIELDS], struct dlist *out)
+{
+	const struct index *ix = s->ix;
+	if (!phrase_affordable(s, unit, pw, doc))
+		return dlist_push(out, doc, 0, MATCH_TRANSLATED);
 	unsigned cls = 0;
 	for (size_t wi = 0; wi < unit->nwords; wi++) {
 		enum px_err err = pword_read(&pw[wi], doc);
@@ -459,7 +482,7 @@ static enum px_err match_phrase(struct search *s, size_t u, const struct word *w
 	if (within)
 		roaring_init_iterator(within, &it);
 	for (; !err && it.has_value; roaring_advance_uint32_iterator(&it))
-		err = phrase_doc(s->ix, unit, pw, it.current_value, avg, &found);
+		err = phrase_doc(s, unit, pw, it.current_value, avg, &found);
 	if (!err)
 		err = dlist_union(&g->phrases, &found, &merged);
 	if (!err) {
@@ -501,15 +524,19 @@ enum px_err match_unit(struct search *s, size_t u, const roaring_bitmap_t *allow
 	return err;
 }
 
-enum px_err group_positions(const struct index *ix, const struct group *g, uint32_t doc, struct buf *out)
+enum px_err group_positions(struct search *s, const struct group *g, uint32_t doc, struct buf *out)
 {
+	const struct index *ix = s->ix;
 	const struct alt *a = (const struct alt *)(const void *)g->alts.data;
 	enum px_err err = PX_OK;
 	for (size_t i = 0; !err && i < g->alts.len / sizeof *a; i++) {
 		struct pcur c;
 		uint64_t k;
-		if (!posting_find(ix, a[i].term, doc, &c, &k) ||
-		    (err = buf_reserve(out, k * sizeof(uint32_t))))
+		if (!posting_find(ix, a[i].term, doc, &c, &k))
+			continue;
+		if (!search_spend(s, k))
+			return PX_ETOOBIG;
+		if ((err = buf_reserve(out, k * sizeof(uint32_t))))
 			continue;
 		unsigned tf[NFIELDS] = {0};
 		size_t n = posting_read(&c, k, tf, (uint32_t *)(void *)(out->data + out->len));
@@ -519,7 +546,7 @@ enum px_err group_positions(const struct index *ix, const struct group *g, uint3
 	if (at >= 0) {
 		size_t n;
 		const uint32_t *p = dlist_pos(&g->phrases, (size_t)at, &n);
-		err = buf_add(out, p, n * sizeof *p);
+		err = search_spend(s, n) ? buf_add(out, p, n * sizeof *p) : PX_ETOOBIG;
 	}
 	return err;
 }

@@ -9,7 +9,10 @@
  *   field:value     a filter, as --filter field=value (value may be quoted)
  *
  * Stop words of any EU language are optional, unless the query has nothing
- * else. Everything else in the text is a separator. */
+ * else. Everything else in the text is a separator.
+ *
+ * A query of more than QUERY_TERMS_MAX words, or with a phrase of more than
+ * QUERY_WORDS_MAX, is refused with PX_ETOOBIG (search_int.h). */
 #include "search_int.h"
 
 #include <stdlib.h>
@@ -25,7 +28,13 @@ struct word_sink {
 	enum px_err err;
 	uint32_t last_pos;
 	int any;
+	int overflow; /* 1: the unit had more than QUERY_WORDS_MAX words */
 };
+
+/* The messages of the limits, as the web translates them (listing.c lists
+ * them for the catalogue). */
+#define TOO_MANY_TERMS   "The query has too many words (at most 32)."
+#define PHRASE_TOO_LONG  "A phrase has too many words (at most 16)."
 
 /* Adds a token to the unit; a compound's joined form replaces its parts
  * (documents index the joined form too, so one exact word suffices). */
@@ -39,8 +48,10 @@ static int add_token(const struct text_token *tok, void *arg)
 		while (u->nwords > 0 && u->words[u->nwords - 1].pos >= tok->pos)
 			u->nwords--;
 	}
-	if (u->nwords >= QUERY_WORDS_MAX)
+	if (u->nwords >= QUERY_WORDS_MAX) {
+		s->overflow = 1;
 		return 1;
+	}
 	struct qword *w = &u->words[u->nwords++];
 	memset(w, 0, sizeof *w);
 	memcpy(w->folded, tok->folded, tok->nfolded);
@@ -63,6 +74,12 @@ static struct qunit *new_unit(struct query *q)
 	return u;
 }
 
+static enum px_err reject_limit(struct buf *why, const char *msg)
+{
+	buf_reject(why, "%s", msg);
+	return PX_ETOOBIG;
+}
+
 /* Reads one item (word, phrase or filter) at *p; returns the unit made or
  * NULL (a filter, or nothing). */
 static enum px_err read_item(struct query *q, const char **p, int negated, int *made, struct buf *why)
@@ -75,9 +92,11 @@ static enum px_err read_item(struct query *q, const char **p, int negated, int *
 		e = close ? close : s + strlen(s);
 		struct qunit *u = new_unit(q);
 		if (!u)
-			return buf_reject_parse(why, "the query is too long");
-		struct word_sink sink = {u, PX_OK, 0, 0};
+			return reject_limit(why, TOO_MANY_TERMS);
+		struct word_sink sink = {u, PX_OK, 0, 0, 0};
 		text_tokenize(s + 1, (size_t)(e - (s + 1)), 0, add_token, &sink);
+		if (sink.overflow)
+			return reject_limit(why, PHRASE_TOO_LONG);
 		u->phrase = 1;
 		u->negated = negated;
 		*made = u->nwords > 0;
@@ -113,9 +132,11 @@ static enum px_err read_item(struct query *q, const char **p, int negated, int *
 	}
 	struct qunit *u = new_unit(q);
 	if (!u)
-		return buf_reject_parse(why, "the query is too long");
-	struct word_sink sink = {u, PX_OK, 0, 0};
+		return reject_limit(why, TOO_MANY_TERMS);
+	struct word_sink sink = {u, PX_OK, 0, 0, 0};
 	text_tokenize(s, (size_t)(e - s), 0, add_token, &sink);
+	if (sink.overflow)
+		return reject_limit(why, PHRASE_TOO_LONG);
 	u->negated = negated;
 	u->phrase = u->nwords > 1; /* l'agenda, 4.0-based: the parts in order */
 	*made = u->nwords > 0;
@@ -164,6 +185,7 @@ enum px_err query_parse(struct query *q, const char *text, struct buf *why)
 {
 	const char *p = text;
 	int pending_or = 0, last_word = 0; /* the last item read was a plain word */
+	size_t terms = 0;
 	while (*p) {
 		while (is_space(*p))
 			p++;
@@ -181,6 +203,8 @@ enum px_err query_parse(struct query *q, const char *text, struct buf *why)
 		enum px_err err = read_item(q, &p, negated, &made, why);
 		if (err)
 			return err;
+		if (made && (terms += q->units[q->nunits - 1].nwords) > QUERY_TERMS_MAX)
+			return reject_limit(why, TOO_MANY_TERMS);
 		last_word = made && !negated && !q->units[q->nunits - 1].phrase;
 		if (made && pending_or && !negated && q->nunits > 1 && !q->units[q->nunits - 2].negated)
 			q->units[q->nunits - 1].group = q->units[q->nunits - 2].group;

@@ -1,5 +1,6 @@
 /* A search result as the JSON object of `praxis search --json` and of
- * /api/v1/search: total, hits, facets, did_you_mean, translated. */
+ * /api/v1/search: total, hits, facets, did_you_mean, translated,
+ * partial, work. */
 #include "index_int.h"
 
 json_t *index_hits_json(const struct index_result *r)
@@ -38,5 +39,7 @@ json_t *index_result_json(const struct index_result *r)
 	json_object_set_new(o, "facets", facets);
 	json_object_set_new(o, "did_you_mean", r->did_you_mean ? json_string(r->did_you_mean) : json_null());
 	json_object_set_new(o, "translated", tr);
+	json_object_set_new(o, "partial", json_boolean(r->partial));
+	json_object_set_new(o, "work", json_integer((json_int_t)r->work));
 	return o;
 }

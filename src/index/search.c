@@ -2,7 +2,12 @@
  * candidates with the filters, as bitmaps; candidates scored by BM25F
  * (score.c) in match-class tiers, the best kept in a heap and the proximity
  * of the query words breaking ties among them; then facets over every
- * candidate, snippets and "did you mean". */
+ * candidate, snippets and "did you mean".
+ *
+ * The work that grows with the length of the documents (positions read for
+ * phrases and proximity, words read for snippets, the suggestion's own
+ * search) is paid from one budget per query, SEARCH_WORK_MAX: what does not
+ * fit is skipped and the result marked partial. */
 #include "search_int.h"
 
 #include <math.h>
@@ -13,6 +18,16 @@
 #define RERANK           100 /* hits re-ranked by proximity */
 #define PROXIMITY_WEIGHT 0.5f
 #define SNIPPET_BYTES    320
+
+int search_spend(struct search *s, uint64_t n)
+{
+	if (s->partial || n > s->budget - s->work) {
+		s->partial = 1; /* from now on, skip rather than start what may not finish */
+		return 0;
+	}
+	s->work += n;
+	return 1;
+}
 
 /* ---- candidates and scores ---- */
 
@@ -47,8 +62,7 @@ static roaring_bitmap_t *filter_bitmap(const struct index *ix, const struct quer
 
 /* The smallest window (in positions) holding a position of every required
  * group in doc; 0 if fewer than two groups. pos is scratch space. */
-static uint32_t min_span(const struct search *s, const int *required, size_t ng, uint32_t doc,
-			 struct buf *pos)
+static uint32_t min_span(struct search *s, const int *required, size_t ng, uint32_t doc, struct buf *pos)
 {
 	size_t start[QUERY_UNITS_MAX + 1], at[QUERY_UNITS_MAX] = {0}, k = 0;
 	buf_reset(pos);
@@ -56,13 +70,13 @@ static uint32_t min_span(const struct search *s, const int *required, size_t ng,
 		if (!required[g])
 			continue;
 		start[k] = pos->len / sizeof(uint32_t);
-		if (group_positions(s->ix, &s->groups[g], doc, pos) ||
+		if (group_positions(s, &s->groups[g], doc, pos) ||
 		    pos->len / sizeof(uint32_t) == start[k])
 			return 0;
 		k++;
 	}
 	start[k] = pos->len / sizeof(uint32_t);
-	if (k < 2)
+	if (k < 2 || !search_spend(s, (uint64_t)start[k] * k)) /* each step looks at k lists */
 		return 0;
 	uint32_t *all = (uint32_t *)(void *)pos->data;
 	for (size_t i = 0; i < k; i++)
@@ -337,6 +351,19 @@ static void sort_matched(struct ptrvec *m)
 	m->b.len = k * sizeof *t;
 }
 
+/* Hit h's snippet from text, read as far as the budget allows; none once it
+ * is spent. */
+static void snippet(struct search *s, const char *text, size_t want, struct index_hit *h)
+{
+	uint64_t left = s->partial ? 0 : s->budget - s->work;
+	size_t words = left < SIZE_MAX ? (size_t)left : SIZE_MAX;
+	if (!words)
+		return;
+	h->snippet = index_snippet(text, &s->matched, want, SNIPPET_BYTES, &words);
+	if (!search_spend(s, words) || words == left)
+		s->partial = 1; /* the text may go on past what was read */
+}
+
 static enum px_err fill_hits(struct search *s, const struct index_query *iq, const struct scored *c, size_t n,
 			     struct index_result *r)
 {
@@ -368,9 +395,9 @@ static enum px_err fill_hits(struct search *s, const struct index_query *iq, con
 		}
 		r->nhits++;
 		buf_reset(&text);
-		if (iq->snippets && iq->store && store_node_text(iq->store, d->nid, &text) == PX_OK)
-			h->snippet =
-				index_snippet(text.data ? text.data : "", &s->matched, want, SNIPPET_BYTES);
+		if (iq->snippets && iq->store && !s->partial &&
+		    store_node_text(iq->store, d->nid, &text) == PX_OK)
+			snippet(s, text.data ? text.data : "", want, h);
 	}
 	buf_free(&text);
 	return err;
@@ -406,14 +433,17 @@ static char *did_you_mean(const struct search *s, size_t text_filters)
 }
 
 static enum px_err search_query(const struct index *ix, const struct index_query *iq, int suggesting,
-				struct index_result *r, struct buf *why);
+				uint64_t budget, struct index_result *r, struct buf *why);
 
 /* Sets r->did_you_mean to the corrected query if that finds something. Its
  * words exist, so its own search should correct nothing; it is not asked to
  * (a damaged snapshot, or a term that reads back as other words, could make
- * it correct again, and again). */
-static enum px_err suggest(const struct search *s, const struct index_query *iq, struct index_result *r)
+ * it correct again, and again). It works within what is left of s's budget,
+ * and is not made once that is spent. */
+static enum px_err suggest(struct search *s, const struct index_query *iq, struct index_result *r)
 {
+	if (s->partial)
+		return PX_OK;
 	char *text = did_you_mean(s, s->q.nfilters - iq->nfilters);
 	if (!text)
 		return PX_ENOMEM;
@@ -424,9 +454,12 @@ static enum px_err suggest(const struct search *s, const struct index_query *iq,
 	struct index_result r2;
 	struct buf why;
 	buf_init(&why, 1024);
-	enum px_err err = search_query(s->ix, &again, 0, &r2, &why);
+	enum px_err err = search_query(s->ix, &again, 0, s->budget - s->work, &r2, &why);
 	if (!err) {
-		if (r2.total > 0)
+		s->work += r2.work; /* within what was left */
+		if (r2.partial)
+			s->partial = 1;
+		else if (r2.total > 0)
 			r->did_you_mean = text, text = NULL;
 		index_result_free(&r2);
 	}
@@ -495,6 +528,8 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 	for (size_t i = 0; !err && i < strlist_len(&s->translated); i++)
 		err = strlist_add(&r->translated, strlist_get(&s->translated, i),
 				  strlen(strlist_get(&s->translated, i)));
+	r->work = s->work;
+	r->partial = s->partial;
 	free(top.h);
 	if (cand)
 		roaring_bitmap_free(cand);
@@ -504,11 +539,11 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 enum px_err index_search(const struct index *ix, const struct index_query *iq, struct index_result *r,
 			 struct buf *why)
 {
-	return search_query(ix, iq, 1, r, why);
+	return search_query(ix, iq, 1, SEARCH_WORK_MAX, r, why);
 }
 
 static enum px_err search_query(const struct index *ix, const struct index_query *iq, int suggesting,
-				struct index_result *r, struct buf *why)
+				uint64_t budget, struct index_result *r, struct buf *why)
 {
 	memset(r, 0, sizeof *r);
 	strlist_init(&r->translated);
@@ -518,6 +553,7 @@ static enum px_err search_query(const struct index *ix, const struct index_query
 		return PX_ENOMEM;
 	}
 	s->ix = ix;
+	s->budget = budget;
 	ptrvec_init(&s->matched);
 	strlist_init(&s->translated);
 	for (size_t g = 0; g < QUERY_UNITS_MAX; g++)

@@ -4,9 +4,16 @@
 
 #include "index_int.h"
 
+/* What one query may cost (README "Limits"). Beyond the first three the
+ * query is refused (PX_ETOOBIG, a 400); the work budget degrades it instead:
+ * once spent, phrases are no longer checked position by position, proximity
+ * and snippets are skipped, and the result says it is partial. */
 #define QUERY_WORDS_MAX   16 /* words in one unit (phrase) */
 #define QUERY_UNITS_MAX   32 /* units in a query */
+#define QUERY_TERMS_MAX   32 /* words in a query, over all its units */
 #define QUERY_FILTERS_MAX 32
+#define WORD_ALTS_MAX     128 /* alternatives of one word (stems, prefixes, typos...) */
+#define SEARCH_WORK_MAX   4000000 /* positions a search may visit (phrases, proximity, snippets) */
 
 struct qword {
 	char folded[TEXT_TOKEN_MAX];
@@ -85,7 +92,14 @@ struct search {
 	struct group groups[QUERY_UNITS_MAX];
 	char correction[QUERY_UNITS_MAX][QUERY_WORDS_MAX][TEXT_TOKEN_MAX]; /* "" = none */
 	int corrected;
+	uint64_t work;   /* positions visited so far; never above budget */
+	uint64_t budget; /* positions this search may visit */
+	int partial;     /* 1: some work was skipped because the budget ran out */
 };
+
+/* Takes n units of work from s's budget: 1 if they fit (counted), 0 if not
+ * (nothing counted, s marked partial: the caller skips that work). */
+int search_spend(struct search *s, uint64_t n);
 
 /* match.c. group_init() may fail (docs NULL); group_free() takes either. */
 void group_init(struct group *g);
@@ -94,8 +108,10 @@ void group_free(struct group *g);
  * phrase's documents among allowed; notes matched terms, translations and
  * corrections in s. */
 enum px_err match_unit(struct search *s, size_t u, const roaring_bitmap_t *allowed, struct group *g) PX_WUR;
-/* Appends the positions of g's words in doc to out (uint32, unsorted). */
-enum px_err group_positions(const struct index *ix, const struct group *g, uint32_t doc, struct buf *out) PX_WUR;
+/* Appends the positions of g's words in doc to out (uint32, unsorted),
+ * paying for them from s's budget; PX_ETOOBIG (out partly filled) when they
+ * do not fit. */
+enum px_err group_positions(struct search *s, const struct group *g, uint32_t doc, struct buf *out) PX_WUR;
 
 /* score.c: BM25F over the groups for every candidate. */
 struct scored {

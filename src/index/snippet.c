@@ -17,6 +17,7 @@ struct words {
 	enum px_err err;
 	size_t want;    /* distinct terms that make a window good enough; 0: read all */
 	size_t stop_at; /* words after which to stop (a good window and its end); 0: none yet */
+	size_t max;     /* words that may be read */
 };
 
 /* Distinct terms among the last SNIPPET_WORDS words of w[0..n). */
@@ -55,6 +56,8 @@ static int add_word(const struct text_token *tok, void *arg)
 	struct words *ws = arg;
 	struct word *w = (struct word *)(void *)ws->b.data;
 	size_t n = ws->b.len / sizeof *w;
+	if (n >= ws->max)
+		return 1; /* the budget: the passage comes from the words read */
 	int term = match(ws->terms, tok->folded, tok->nfolded);
 	if (n && tok->off <= w[n - 1].off) { /* a compound's joined form, after its parts */
 		if (term < 0)
@@ -116,14 +119,16 @@ static size_t best_window(const struct word *w, size_t n, size_t nterms)
 	return best;
 }
 
-char *index_snippet(const char *text, const struct ptrvec *terms, size_t want, size_t max_bytes)
+char *index_snippet(const char *text, const struct ptrvec *terms, size_t want, size_t max_bytes,
+		    size_t *words)
 {
-	struct words ws = {{0}, terms, PX_OK, want, 0};
+	struct words ws = {{0}, terms, PX_OK, want, 0, *words};
 	buf_init(&ws.b, BUF_CAP_DEFAULT);
 	size_t len = strlen(text);
 	text_tokenize(text, len, 0, add_word, &ws);
 	const struct word *w = (const struct word *)(const void *)ws.b.data;
 	size_t n = ws.b.len / sizeof *w;
+	*words = n;
 	struct buf out;
 	buf_init(&out, BUF_CAP_DEFAULT);
 	enum px_err err = ws.err;

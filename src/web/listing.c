@@ -8,6 +8,13 @@
 
 #define FACET_VALUES 12 /* shown per facet */
 
+/* The index's messages for a query over its limits (index/query.c), listed
+ * here so that the catalogues translate them for page_error(). */
+static const char *const index_limits[] __attribute__((unused)) = {
+	N_("The query has too many words (at most 32)."),
+	N_("A phrase has too many words (at most 16)."),
+};
+
 static void take_filter(const char *k, const char *v, void *arg)
 {
 	struct web_filters *fs = arg;
@@ -173,7 +180,7 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	struct buf why;
 	buf_init(&why, 1024);
 	enum px_err err = index_search(rq->srv->ix, &q, &r, &why);
-	if (err) {
+	if (err) { /* why is translated if the catalogue has it: index_limits */
 		page_error(rq, err == PX_ENOMEM ? 503 : 400, why.len ? why.data : px_strerror(err));
 		buf_free(&why);
 		return -1;

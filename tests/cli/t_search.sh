@@ -8,7 +8,8 @@ expect_status 0 "$PRAXIS" search --db "$db" --json --limit 2 social
 python3 - "$TMP/out" <<'PY' || fail "search --json shape"
 import json, sys
 o = json.load(open(sys.argv[1]))
-assert list(o) == ["total", "hits", "facets", "did_you_mean", "translated"], list(o)
+assert list(o) == ["total", "hits", "facets", "did_you_mean", "translated", "partial", "work"], list(o)
+assert o["partial"] is False and 0 <= o["work"] <= 4000000, o
 assert o["total"] >= 2 and len(o["hits"]) == 2, o
 for h in o["hits"]:
     assert list(h) == ["nid", "type", "title", "score", "snippet", "language"], list(h)

@@ -54,11 +54,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct buf why;
 	buf_init(&why, 4096);
 	enum px_err err = index_search(ix, &iq, &r, &why);
-	if (err == PX_EPARSE && !why.len)
-		abort();
+	if ((err == PX_EPARSE || err == PX_ETOOBIG) && !why.len)
+		abort(); /* a refused query says why */
 	if (!err) {
-		if (r.nhits > iq.limit || r.nhits > r.total)
-			abort();
+		if (r.nhits > iq.limit || r.nhits > r.total || r.work > 4000000)
+			abort(); /* the work budget of index.h */
 		for (int f = 0; f < FACET_COUNT; f++)
 			for (size_t i = 0; i < r.nfacet[f]; i++)
 				if (r.facets[f][i].count > r.total || !r.facets[f][i].count)

@@ -362,23 +362,54 @@ static void stop_words_are_required_when_nothing_else(void **state)
 	free(q);
 }
 
-static void too_many_units_is_a_parse_error(void **state)
+/* The limits of a query (issue 11, finding 8): more than QUERY_TERMS_MAX
+ * words in all, or a phrase of more than QUERY_WORDS_MAX, is refused with
+ * PX_ETOOBIG, not read in part. */
+static void too_many_words_is_refused(void **state)
 {
 	(void)state;
 	struct buf b;
 	buf_init(&b, 1 << 16);
-	for (int i = 0; i < QUERY_UNITS_MAX; i++)
+	for (int i = 0; i < QUERY_TERMS_MAX; i++)
 		assert_ok(buf_printf(&b, "w%d ", i));
 	struct query *q = parse(b.data, PX_OK);
-	assert_int_equal(q->nunits, QUERY_UNITS_MAX);
+	assert_int_equal(q->nunits, QUERY_TERMS_MAX);
 	free(q);
 	assert_ok(buf_adds(&b, "onemore"));
-	free(parse(b.data, PX_EPARSE));
-	/* phrases count as units too */
+	free(parse(b.data, PX_ETOOBIG));
+	/* a phrase's words count one by one: 16 phrases of two words are the most */
 	buf_reset(&b);
-	for (int i = 0; i <= QUERY_UNITS_MAX; i++)
+	for (int i = 0; i < QUERY_TERMS_MAX / 2; i++)
 		assert_ok(buf_printf(&b, "\"a%d b%d\" ", i, i));
-	free(parse(b.data, PX_EPARSE));
+	free(parse(b.data, PX_OK));
+	assert_ok(buf_adds(&b, "\"one more\""));
+	free(parse(b.data, PX_ETOOBIG));
+	/* negated words too */
+	buf_reset(&b);
+	for (int i = 0; i <= QUERY_TERMS_MAX; i++)
+		assert_ok(buf_printf(&b, "-n%d ", i));
+	free(parse(b.data, PX_ETOOBIG));
+	buf_free(&b);
+}
+
+static void long_phrase_is_refused(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 1 << 16);
+	assert_ok(buf_addc(&b, '"'));
+	for (int i = 0; i < QUERY_WORDS_MAX; i++)
+		assert_ok(buf_printf(&b, "p%d ", i));
+	struct query *q = parse(b.data, PX_OK);
+	assert_int_equal(q->units[0].nwords, QUERY_WORDS_MAX);
+	free(q);
+	assert_ok(buf_adds(&b, "seventeen\""));
+	free(parse(b.data, PX_ETOOBIG));
+	/* a word of many joined parts is a phrase too */
+	buf_reset(&b);
+	for (int i = 0; i <= QUERY_WORDS_MAX; i++)
+		assert_ok(buf_printf(&b, "%sj%d", i ? "-" : "", i));
+	free(parse(b.data, PX_ETOOBIG));
 	buf_free(&b);
 }
 
@@ -403,7 +434,8 @@ int main(void)
 		cmocka_unit_test(last_word_is_a_prefix_while_typed),
 		cmocka_unit_test(stop_words_are_optional),
 		cmocka_unit_test(stop_words_are_required_when_nothing_else),
-		cmocka_unit_test(too_many_units_is_a_parse_error),
+		cmocka_unit_test(too_many_words_is_refused),
+		cmocka_unit_test(long_phrase_is_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1069,7 +1069,8 @@ static char *snippet_want(const char *text, const char *const *terms, size_t nte
 	for (size_t i = 0; i < nterms; i++)
 		assert_ok(ptrvec_push(&v, (void *)terms[i]));
 	qsort(v.b.data, nterms, sizeof(void *), by_str);
-	char *s = index_snippet(text, &v, want, max);
+	size_t words = SIZE_MAX;
+	char *s = index_snippet(text, &v, want, max, &words);
 	ptrvec_free(&v);
 	assert_non_null(s);
 	size_t bad;
