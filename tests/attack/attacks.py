@@ -22,6 +22,7 @@ import http.client
 import json
 import os
 import re
+import select
 import socket
 import sys
 import threading
@@ -149,29 +150,32 @@ def login_flood(base, stop, name_bytes=1000000):
 
 
 def held_upload(base, stop, size=60 << 20, pace=5.0):
-    """An anonymous upload to /admin/import announcing size bytes, sent one
-    byte every pace seconds after a first megabyte, until stop or the hub
-    answers. The status, or 0."""
+    """An anonymous upload to /admin/import announcing size bytes: a first
+    megabyte, then one byte every pace seconds, until stop or the hub
+    answers. The status, or 0 if none came."""
     try:
         s = connect(base, pace * 4)
     except OSError:
         return 0
     with s:
-        s.sendall((f"POST /admin/import HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; "
-                   f"boundary=b\r\nContent-Length: {size}\r\n\r\n").encode())
         try:
-            s.sendall(b"--b\r\n" + b"x" * (1 << 20))
-            s.setblocking(False)
-            while not stop.wait(pace):
-                try:
-                    got = s.recv(64)
-                    m = re.match(rb"HTTP/1\.[01] (\d{3})", got)
-                    return int(m.group(1)) if m else 0
-                except BlockingIOError:
-                    s.send(b"x")
+            s.sendall((f"POST /admin/import HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; "
+                       f"boundary=b\r\nContent-Length: {size}\r\n\r\n--b\r\n").encode())
+            s.sendall(b"x" * (1 << 20))
+            while not select.select([s], [], [], pace)[0] and not stop.is_set():
+                s.send(b"x")
         except OSError:
-            pass
-    return 0
+            pass  # the hub answered and closed: its status is still to read
+        return status_of(s)
+
+
+def status_of(s):
+    try:
+        s.settimeout(2)
+        m = re.match(rb"HTTP/1\.[01] (\d{3})", s.recv(64))
+        return int(m.group(1)) if m else 0
+    except OSError:
+        return 0
 
 
 def costly_query_path(repeat=32):
@@ -260,11 +264,16 @@ def a_theme_flood(base, o):
 
 
 def a_costly_query(base, o):
-    """8: the 613-byte phrase query is answered, not ground through."""
-    t0 = time.monotonic()
-    st, _, _ = request(base, "GET", costly_query_path())
-    took = time.monotonic() - t0
-    return st < 500 and took < 5, f"answered {st} in {took:.1f} s"
+    """8: the 613-byte phrase query, and the most of its phrases the query
+    limits take, are answered, not ground through."""
+    seen, held = [], True
+    for repeat in (32, 8, 4):
+        t0 = time.monotonic()
+        st, _, _ = request(base, "GET", costly_query_path(repeat))
+        took = time.monotonic() - t0
+        held = held and st < 500 and took < 5
+        seen.append(f"{repeat} phrases: {st} in {took:.1f} s")
+    return held, ", ".join(seen)
 
 
 def a_feed_controls(base, o):
