@@ -151,7 +151,7 @@ unit: $(addprefix build/unit/,$(UNITS)) $(addprefix build/unit-asan/,$(UNITS))
 cli-test: build/praxis build/asan/praxis build/gen_listing
 	@tests/cli/run build/praxis build/asan/praxis
 
-http-test: build/praxis build/asan/praxis
+http-test: build/praxis build/asan/praxis build/gen_listing
 	@tests/http/run build/praxis build/asan/praxis
 
 fuzz: $(addprefix build/fuzz/,$(FUZZERS))

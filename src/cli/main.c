@@ -164,13 +164,14 @@ int cli_open_index(const struct cli_common *common, struct store *st, struct ind
 {
 	char path[4096];
 	int fresh;
-	enum px_err err =
-		snapshot_path(common, path, sizeof path) ? PX_EUSAGE : index_open(st, path, ix, &fresh);
+	int64_t included;
+	enum px_err err = snapshot_path(common, path, sizeof path) ? PX_EUSAGE
+								    : index_open(st, path, ix, &fresh, &included);
 	if (err) {
 		fprintf(stderr, "praxis: cannot build the index: %s\n", px_strerror(err));
 		return -1;
 	}
-	if (fresh && index_save(*ix, path, store_last_revision(st)))
+	if (fresh && index_save(*ix, path, included))
 		fprintf(stderr, "praxis: note: cannot save the index to %s: %s (searches rebuild it)\n", path,
 			strerror(errno));
 	return 0;

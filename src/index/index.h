@@ -41,8 +41,11 @@ enum px_err index_read(const char *path, struct index **out, int64_t *stamp) PX_
 /* The index of store st: the snapshot at path when it is sound and not
  * ahead of the store, brought up to date with the nodes changed since;
  * otherwise built from the store. *fresh is set to 1 when the snapshot was
- * missing, stale or rebuilt (the caller may save a new one). */
-enum px_err index_open(struct store *st, const char *path, struct index **out, int *fresh) PX_WUR;
+ * missing, stale or rebuilt (the caller may save a new one); *included is
+ * the store's revision the index holds exactly: the stamp to save it with
+ * (later revisions may be in the store by the time this returns). */
+enum px_err index_open(struct store *st, const char *path, struct index **out, int *fresh,
+		       int64_t *included) PX_WUR;
 
 /* The number of nodes indexed. */
 size_t index_size(const struct index *ix);

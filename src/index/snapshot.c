@@ -707,13 +707,13 @@ static int catch_one(int64_t nid, void *arg)
 	return c->err != PX_OK;
 }
 
-enum px_err index_open(struct store *st, const char *path, struct index **out, int *fresh)
+/* index_open() inside the caller's read transaction: last is the store's
+ * newest revision in it. */
+static enum px_err open_at(struct store *st, const char *path, int64_t last, struct index **out, int *fresh)
 {
-	int64_t last = store_last_revision(st), stamp = 0;
+	int64_t stamp = 0;
 	struct index *ix = NULL;
 	*fresh = 1;
-	if (last < 0)
-		return PX_ESTORE;
 	if (path && index_read(path, &ix, &stamp) == PX_OK && stamp <= last) {
 		struct catch_up c = {ix, st, PX_OK, 0};
 		enum px_err err = store_changed_since(st, stamp, catch_one, &c);
@@ -735,4 +735,19 @@ enum px_err index_open(struct store *st, const char *path, struct index **out, i
 	}
 	*out = ix;
 	return PX_OK;
+}
+
+enum px_err index_open(struct store *st, const char *path, struct index **out, int *fresh, int64_t *included)
+{
+	/* One read transaction: the revision read first is exactly what the
+	 * catch-up or the load sees, whatever is written meanwhile. Read
+	 * outside it, a save committed during the catch-up would be counted
+	 * as included and never indexed from the snapshot (issue 11, 3). */
+	int begun = store_read_begin(st);
+	int64_t last = store_last_revision(st);
+	enum px_err err = last < 0 ? PX_ESTORE : open_at(st, path, last, out, fresh);
+	store_read_end(st, begun);
+	if (!err)
+		*included = last;
+	return err;
 }

@@ -64,12 +64,33 @@ static enum px_err check_text(const char *s, size_t n, struct ingest_diag *d)
 	return fail(d, line_of(s, bad), msg);
 }
 
+/* The offset of the first character that is not white space (n if none). */
+static size_t first_text(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && strchr(" \t\r\n", s[i]))
+		i++;
+	return i;
+}
+
 static enum ingest_format detect(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!strchr(" \t\r\n", s[i]))
-			return s[i] == '{' ? INGEST_JSONL : INGEST_LISTING;
-	return INGEST_LISTING;
+	size_t i = first_text(s, n);
+	return i < n && s[i] == '{' ? INGEST_JSONL : INGEST_LISTING;
+}
+
+/* A JSON array of objects (an export of another tool) is neither format:
+ * say so, rather than read it as a listing without bullets. */
+static enum px_err refuse_json_array(const char *s, size_t n, struct ingest_diag *d)
+{
+	size_t i = first_text(s, n);
+	if (i == n || s[i] != '[')
+		return PX_OK;
+	/* "[{" or "[]": an array; "[[{" is a listing's media token */
+	size_t j = i + 1 + first_text(s + i + 1, n - i - 1);
+	if (j < n && s[j] != '{' && s[j] != ']')
+		return PX_OK;
+	return fail(d, line_of(s, i), "JSON arrays are not read: give JSON Lines, one object per line");
 }
 
 static int by_nid(const void *a, const void *b)
@@ -127,6 +148,8 @@ enum px_err ingest_parse(const char *data, size_t len, struct text_lang *lang, s
 		return err;
 	if (len >= 3 && memcmp(data, BOM, 3) == 0)
 		data += 3, len -= 3;
+	if ((err = refuse_json_array(data, len, d)))
+		return err;
 	if (detect(data, len) == INGEST_JSONL) {
 		err = ingest_jsonl_parse(data, len, nodes, d);
 		for (size_t i = 0; !err && i < ptrvec_len(nodes); i++)

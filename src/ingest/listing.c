@@ -97,16 +97,23 @@ static void blank_media_tokens(char *s, size_t n)
 	}
 }
 
+/* The length of the line at s[0..n) and, in *next, where the next one
+ * starts: a line ends at LF, CRLF or a lone CR (old Mac files). */
+static size_t line_length(const char *s, size_t n, size_t *next)
+{
+	size_t len = 0;
+	while (len < n && s[len] != '\n' && s[len] != '\r')
+		len++;
+	*next = len + (len < n) + (len + 1 < n && s[len] == '\r' && s[len + 1] == '\n');
+	return len;
+}
+
 static enum px_err split_lines(struct listing *l, const char *s, size_t n)
 {
 	int no = 0;
 	size_t i = 0;
 	while (i < n) {
-		const char *nl = memchr(s + i, '\n', n - i);
-		size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
-		size_t raw = len;
-		if (raw > 0 && s[i + raw - 1] == '\r')
-			raw--;
+		size_t next, raw = line_length(s + i, n - i, &next);
 		struct line ln = {.no = ++no, .indent = text_indent(s + i, raw), .off = l->text.len};
 		enum px_err err = text_clean_line(s + i, raw, &l->text);
 		if (err)
@@ -115,7 +122,7 @@ static enum px_err split_lines(struct listing *l, const char *s, size_t n)
 		if ((err = buf_addc(&l->text, '\0')) || (err = buf_add(&l->lines, &ln, sizeof ln)))
 			return err;
 		l->count++;
-		i += len + 1;
+		i += next;
 	}
 	return PX_OK;
 }

@@ -218,6 +218,7 @@ enum px_err store_nodes_each(struct store *st, int (*fn)(const struct node *, vo
 enum stmt {
 	S_MAX_NID,
 	S_IDENT,
+	S_IDENT_LAST,
 	S_BATCH_NID,
 	S_PREV_DOC,
 	S_UPSERT,
@@ -236,8 +237,9 @@ enum stmt {
 
 static const char *const stmt_sql[S_COUNT] = {
 	[S_MAX_NID] = "SELECT coalesce(max(nid), 0) FROM node",
-	[S_IDENT] = "SELECT nid FROM node WHERE ident = ?1 AND nid NOT IN (SELECT nid FROM temp.batch_nid)"
-		    " ORDER BY nid LIMIT 1",
+	[S_IDENT] = STORE_IDENT_SQL,
+	[S_IDENT_LAST] = "INSERT INTO temp.ident_last (ident, nid) VALUES (?1, ?2)"
+			 " ON CONFLICT (ident) DO UPDATE SET nid = ?2",
 	[S_BATCH_NID] = "INSERT OR IGNORE INTO temp.batch_nid (nid) VALUES (?1)",
 	[S_PREV_DOC] = "SELECT (SELECT doc FROM revision WHERE nid = ?1 ORDER BY rev DESC LIMIT 1),"
 		       " EXISTS (SELECT 1 FROM node WHERE nid = ?1)",
@@ -328,6 +330,11 @@ static enum px_err assign_nids(struct writer *w, struct ptrvec *nodes)
 			w->refusal = "no nid is left above the largest one in use";
 			return PX_ESTORE;
 		}
+		/* none found: none is left for the identity, the next lookup ends at once */
+		sqlite3_bind_text(w->q[S_IDENT_LAST], 1, w->ident.data, (int)w->ident.len, SQLITE_STATIC);
+		sqlite3_bind_int64(w->q[S_IDENT_LAST], 2, found ? n->nid : NODE_NID_MAX);
+		if (run(w, S_IDENT_LAST))
+			return PX_ESTORE;
 		sqlite3_bind_int64(w->q[S_BATCH_NID], 1, n->nid);
 		if (run(w, S_BATCH_NID))
 			return PX_ESTORE;
@@ -451,7 +458,8 @@ static int writer_init(struct writer *w, struct store *st)
 	w->st = st;
 	buf_init(&w->ident, BUF_CAP_DEFAULT);
 	if (store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS batch_nid (nid INTEGER PRIMARY KEY);"
-			   "DELETE FROM temp.batch_nid"))
+			   "CREATE TEMP TABLE IF NOT EXISTS ident_last (ident TEXT PRIMARY KEY, nid INTEGER NOT NULL);"
+			   "DELETE FROM temp.batch_nid; DELETE FROM temp.ident_last"))
 		return -1;
 	for (int i = 0; i < S_COUNT; i++)
 		if (sqlite3_prepare_v2(st->db, stmt_sql[i], -1, &w->q[i], NULL))

@@ -19,6 +19,17 @@ struct store {
 /* The current time as SQL: RFC 3339 UTC with milliseconds. */
 #define STORE_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
+/* How a node without a nid finds its stored nid (node_rw.c): the lowest
+ * stored nid of its identity above the last one this batch took for that
+ * identity (temp.ident_last), not already in the batch. The index
+ * node_ident holds (ident, nid) in order, so each lookup starts where the
+ * previous one of the same identity stopped: a file of k nodes sharing an
+ * identity costs k steps, not k^2/2 (issue 11, finding 10). */
+#define STORE_IDENT_SQL                                                                                     \
+	"SELECT nid FROM node WHERE ident = ?1"                                                             \
+	" AND nid > coalesce((SELECT nid FROM temp.ident_last WHERE ident = ?1), 0)"                        \
+	" AND nid NOT IN (SELECT nid FROM temp.batch_nid) ORDER BY nid LIMIT 1"
+
 /* Frees the cached reader (node_rw.c); store_close() calls it. */
 void store_reader_free(struct store *st);
 

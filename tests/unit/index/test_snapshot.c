@@ -243,19 +243,22 @@ static void open_catches_up_with_the_store(void **state)
 	struct fx *f = *state;
 	struct index *ix;
 	int fresh;
-	assert_ok(index_open(f->st, f->snap, &ix, &fresh));
+	int64_t included;
+	assert_ok(index_open(f->st, f->snap, &ix, &fresh, &included));
 	assert_int_equal(fresh, 1); /* no snapshot yet: built */
-	assert_ok(index_save(ix, f->snap, store_last_revision(f->st)));
+	assert_int_equal(included, store_last_revision(f->st));
+	assert_ok(index_save(ix, f->snap, included));
 	index_free(ix);
-	assert_ok(index_open(f->st, f->snap, &ix, &fresh));
+	assert_ok(index_open(f->st, f->snap, &ix, &fresh, &included));
 	assert_int_equal(fresh, 0); /* read, nothing to catch up */
 	index_free(ix);
 	struct node *nodes[] = {
 		practice(11, "Huertos urbanos", "Sevilla", "Ahora con colmenas de abejas.", "es"),
 		practice(14, "Bee corridors", "Granada", "Bees along the river.", "en")};
 	put_nodes(f, nodes, 2);
-	assert_ok(index_open(f->st, f->snap, &ix, &fresh));
+	assert_ok(index_open(f->st, f->snap, &ix, &fresh, &included));
 	assert_int_equal(fresh, 1);
+	assert_int_equal(included, store_last_revision(f->st));
 	char x[256];
 	hits(ix, "colmenas", x, sizeof x);
 	assert_string_equal(x, "11/1/1");
@@ -267,7 +270,7 @@ static void open_catches_up_with_the_store(void **state)
 	struct index *a = index_new();
 	assert_ok(index_save(a, f->snap, store_last_revision(f->st) + 100));
 	index_free(a);
-	assert_ok(index_open(f->st, f->snap, &ix, &fresh));
+	assert_ok(index_open(f->st, f->snap, &ix, &fresh, &included));
 	assert_int_equal(index_size(ix), 4);
 	index_free(ix);
 }
