@@ -4,6 +4,17 @@
 
 SERVER_PID=
 
+# fail MESSAGE: as in tests/cli/lib.sh, and when a server was started, the
+# end of its stderr (its log and any sanitizer report) too.
+fail() {
+	echo "FAIL: $*" >&2
+	if [ -n "$SERVER_PID" ] && [ -s "$TMP/serve.err" ]; then
+		echo "--- the server's stderr (pid $SERVER_PID, $(kill -0 "$SERVER_PID" 2>/dev/null && echo running || echo gone)), last 60 lines:" >&2
+		tail -60 "$TMP/serve.err" >&2
+	fi
+	exit 1
+}
+
 # start_server DB: serves DB in the background (with the options in the
 # array SERVE_ARGS, if set); waits for its URL.
 SERVE_ARGS=()
@@ -36,14 +47,20 @@ stop_server() {
 	[ "$rc" -eq 0 ] || { cat "$TMP/serve.err" >&2; fail "the server exited $rc after SIGTERM"; }
 }
 
+# curl_said "CODE EXIT ERROR": the status, or for 000 why curl got none
+curl_said() {
+	local code=${1%% *} rest=${1#* }
+	[ "$code" = 000 ] && echo "000 (curl exit ${rest%% *}: ${rest#* })" || echo "$code"
+}
+
 # page STATUS PATH [CURL ARGS...]: GETs PATH, fails unless the status is
 # STATUS; the body is left in $TMP/body, the headers in $TMP/head.
 page() {
 	local want=$1 path=$2
 	shift 2
 	local got
-	got=$(curl -s -g -o "$TMP/body" -D "$TMP/head" -w '%{http_code}' "$@" "$BASE$path")
-	[ "$got" = "$want" ] || { head -c 2000 "$TMP/body" >&2; fail "$path answered $got, expected $want"; }
+	got=$(curl -s -g -o "$TMP/body" -D "$TMP/head" -w '%{http_code} %{exitcode} %{errormsg}' "$@" "$BASE$path")
+	[ "${got%% *}" = "$want" ] || { head -c 2000 "$TMP/body" >&2; fail "$path answered $(curl_said "$got"), expected $want"; }
 }
 
 # has PATTERN / lacks PATTERN: the last body has (has not) a match (ERE).
@@ -62,8 +79,8 @@ post() {
 	local want=$1 path=$2 jar=$3
 	shift 3
 	local got
-	got=$(curl -s -g -c "$jar" -b "$jar" -o "$TMP/body" -D "$TMP/head" -w '%{http_code}' "$@" "$BASE$path")
-	[ "$got" = "$want" ] || { head -c 1500 "$TMP/body" >&2; fail "POST $path answered $got, expected $want"; }
+	got=$(curl -s -g -c "$jar" -b "$jar" -o "$TMP/body" -D "$TMP/head" -w '%{http_code} %{exitcode} %{errormsg}' "$@" "$BASE$path")
+	[ "${got%% *}" = "$want" ] || { head -c 1500 "$TMP/body" >&2; fail "POST $path answered $(curl_said "$got"), expected $want"; }
 }
 # login NAME JAR [NEXT]: logs NAME in with its password; the jar keeps the session
 login() {
