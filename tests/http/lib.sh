@@ -17,8 +17,13 @@ fail() {
 
 # start_server DB: serves DB in the background (with the options in the
 # array SERVE_ARGS, if set); waits for its URL.
+# serve.out is emptied here, before the fork: the child empties it only when
+# it runs, and on a loaded machine the loop below could first read the URL
+# of the server stopped before, whose port is closed (t_auth's "/admin
+# answered 000" beside t_dos, issue 11: curl exit 7 on the old port).
 SERVE_ARGS=()
 start_server() {
+	: >"$TMP/serve.out"
 	"$PRAXIS" serve --db "$1" --port 0 --threads 2 "${SERVE_ARGS[@]}" >"$TMP/serve.out" 2>"$TMP/serve.err" &
 	SERVER_PID=$!
 	trap 'kill "$SERVER_PID" 2>/dev/null; rm -rf "$TMP"' EXIT
