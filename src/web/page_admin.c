@@ -244,6 +244,9 @@ void page_admin_audit(struct request *rq)
 	struct tv *s = tv_map(&rq->a);
 	tv_set_str(s, "title", T(rq, "Audit log"));
 	tv_set(s, "entries", r.list);
+	/* the CSV of this page's entries and older ones: a file is bounded */
+	tv_set_str(s, "csv", before ? arena_printf(&rq->a, "%s/admin/audit.csv?before=%lld", rq->root, (long long)before)
+				    : arena_printf(&rq->a, "%s/admin/audit.csv", rq->root));
 	if (r.list && r.list->len == AUDIT_PAGE)
 		tv_set_str(s, "older",
 			   arena_printf(&rq->a, "%s/admin/audit?before=%lld", rq->root, (long long)r.last));
@@ -371,15 +374,19 @@ static void change_password(struct request *rq)
 	char token[SESSION_TOKEN_N], csrf[SESSION_TOKEN_N];
 	struct buf why;
 	buf_init(&why, 1024);
-	const char *ukey = arena_printf(&rq->a, "user:%s", rq->user->name);
-	time_t now = time(NULL);
-	if (!ukey || login_wait(rq->st, ukey, LOGIN_MAX_ACCOUNT, now) > 0) /* guessing it is throttled too */
+	const char *ukey = login_account_key(rq, rq->user->name);
+	const int max = LOGIN_MAX_ACCOUNT;
+	int64_t wait = 1, claimed;
+	/* guessing the current password is throttled as a login is, checked
+	 * and recorded at once (login_claim) so concurrent guesses cannot all pass */
+	if (!ukey || login_claim(rq->st, &ukey, &max, 1, time(NULL), &wait, &claimed))
+		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
+	else if (wait > 0)
 		password_page(rq, 429, NULL, T(rq, "Too many failed logins. Try again in 15 minutes."), "current");
-	else if (!cur || user_login(rq->st, rq->user->name, cur, &u) != PX_OK) {
-		if (login_failed(rq->st, ukey, now))
-			fprintf(stderr, "praxis: cannot record a failed login\n");
+	else if (!cur || user_login(rq->st, rq->user->name, cur, &u) != PX_OK)
 		password_page(rq, 403, NULL, T(rq, "This is not your current password."), "current");
-	}
+	else if (login_release(rq->st, &claimed, 1))
+		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
 	else if ((problem = user_password_problem(pw)))
 		password_page(rq, 400, NULL, T(rq, problem), "new");
 	else if (!again || strcmp(pw, again))

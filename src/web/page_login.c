@@ -49,6 +49,14 @@ static void failure(struct request *rq, const char *action, const char *name)
 		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
 }
 
+const char *login_account_key(struct request *rq, const char *name)
+{
+	char *key = arena_printf(&rq->a, "user:%.64s", name);
+	for (char *p = key; p && *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return key;
+}
+
 static void log_in(struct request *rq)
 {
 	const char *name = form_get(&rq->form, "name"), *pw = form_get(&rq->form, "password");
@@ -56,10 +64,7 @@ static void log_in(struct request *rq)
 		login_form(rq, 400, T(rq, "Give your user name and your password."), name);
 		return;
 	}
-	char *lower = arena_strndup(&rq->a, name, strlen(name));
-	for (char *p = lower; p && *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	const char *ukey = arena_printf(&rq->a, "user:%.64s", lower ? lower : "");
+	const char *ukey = login_account_key(rq, name);
 	const char *akey = arena_printf(&rq->a, "addr:%s", rq->addr);
 	const char *keys[] = {ukey, akey};
 	const int max[] = {LOGIN_MAX_ACCOUNT, LOGIN_MAX_ADDRESS};

@@ -359,6 +359,9 @@ void page_api_missing(struct request *rq);
 /* An API error: {"error": why, "status": status}. */
 void page_api_error(struct request *rq, int status, const char *why);
 void page_login(struct request *rq);
+/* The throttle's key of account name: "user:" and the name lower-cased
+ * (Ana and ANA share their tries), in the arena; NULL when out of memory. */
+const char *login_account_key(struct request *rq, const char *name);
 void page_node_new(struct request *rq);
 void page_node_edit(struct request *rq);
 void page_node_state(struct request *rq);
