@@ -19,6 +19,8 @@
 #define W_TYPO2              0.25f
 #define PREFIX_TERMS_MAX     50 /* expansions of a prefix, most frequent first */
 #define TRANSLATED_TERMS_MAX 16
+#define PIVOT_WORDS_MAX      48 /* first translations looked up again */
+#define PIVOT_AGREE          2  /* first translations a pivot target must come from */
 #define TRANSLATE_BELOW      200 /* native matches under which a word is translated */
 #define TYPO_TERMS_MAX       8
 #define TRUNCATE_MIN         5 /* code points a truncated word keeps */
@@ -220,7 +222,41 @@ struct translation_sink {
 	struct cand c[TRANSLATED_TERMS_MAX];
 	char what[TRANSLATED_TERMS_MAX][2 * TEXT_TOKEN_MAX + 16]; /* "vivienda → dwelling" */
 	size_t n;
+	char pivot[PIVOT_WORDS_MAX][TEXT_TOKEN_MAX + 1]; /* every first translation, NUL-ended */
+	char pivot_lang[PIVOT_WORDS_MAX][4];             /* its language */
+	size_t npivot;
+	uint32_t reached; /* bits of the languages (index_lang_bit) first translations reached */
+	size_t from;                       /* pivot_found(): the pivot word looked up */
+	struct cand votes[PIVOT_WORDS_MAX]; /* pivot targets; dist = pivot words agreeing */
+	size_t last[PIVOT_WORDS_MAX];       /* the last pivot word that voted for each */
+	size_t nvotes;
 };
+
+/* The index term word[0..len) in language to, or -1 if the hub has no
+ * such word in that language. */
+static int64_t hub_term(const struct index *ix, const char *to, const char *word, size_t len)
+{
+	int bit = index_lang_bit(to);
+	int64_t id = bit < 0 ? -1 : index_term_find(ix, word, len);
+	return id >= 0 && term_at(ix, (uint32_t)id)->langs >> bit & 1u ? id : -1;
+}
+
+static int has_cand(const struct translation_sink *t, uint32_t term)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (t->c[i].term == term)
+			return 1;
+	return 0;
+}
+
+static void keep_translation(struct translation_sink *t, uint32_t term, const char *word, size_t len)
+{
+	if (t->n == TRANSLATED_TERMS_MAX || has_cand(t, term))
+		return;
+	t->c[t->n] = (struct cand){term, term_at(t->s->ix, term)->df, 0};
+	snprintf(t->what[t->n], sizeof t->what[0], "%s \u2192 %.*s", t->word, (int)len, word);
+	t->n++;
+}
 
 /* Keeps a translation that is a term of the index in its language (and not
  * one the word has already: the word itself, an inflection). */
@@ -228,18 +264,76 @@ static void translation_found(const char *from, const char *to, const char *word
 {
 	struct translation_sink *t = arg;
 	(void)from;
-	int bit = index_lang_bit(to);
 	if (len == strlen(t->word) && !memcmp(word, t->word, len))
 		return; /* the same word in another language: matched natively */
-	int64_t id = bit < 0 ? -1 : index_term_find(t->s->ix, word, len);
-	if (id < 0 || !(term_at(t->s->ix, (uint32_t)id)->langs >> bit & 1u) || t->n == TRANSLATED_TERMS_MAX)
+	/* no detour through a stop word: "them" leads to every pronoun */
+	if (t->npivot < PIVOT_WORDS_MAX && len <= TEXT_TOKEN_MAX && !text_stopword(to, word, len)) {
+		memcpy(t->pivot[t->npivot], word, len);
+		t->pivot[t->npivot][len] = '\0';
+		snprintf(t->pivot_lang[t->npivot++], sizeof t->pivot_lang[0], "%s", to);
+	}
+	int64_t id = hub_term(t->s->ix, to, word, len);
+	if (id >= 0) {
+		keep_translation(t, (uint32_t)id, word, len);
+		t->reached |= 1u << index_lang_bit(to);
+	}
+}
+
+/* A translation of the pivot word t->from: a vote for it, if the hub has it. */
+static void pivot_found(const char *from, const char *to, const char *word, size_t len, void *arg)
+{
+	struct translation_sink *t = arg;
+	if (strcmp(from, t->pivot_lang[t->from]))
+		return; /* Polish "las" (forest) is not Spanish "las" (the) */
+	int bit = index_lang_bit(to);
+	if (bit < 0 || t->reached >> bit & 1u || (len == strlen(t->word) && !memcmp(word, t->word, len)))
+		return; /* a language the dictionaries reach directly needs no detour */
+	int64_t id = hub_term(t->s->ix, to, word, len);
+	if (id < 0 || has_cand(t, (uint32_t)id))
 		return;
-	for (size_t i = 0; i < t->n; i++)
-		if (t->c[i].term == (uint32_t)id)
+	size_t i = 0;
+	while (i < t->nvotes && t->votes[i].term != (uint32_t)id)
+		i++;
+	if (i == t->nvotes) {
+		if (t->nvotes == PIVOT_WORDS_MAX)
 			return;
-	t->c[t->n] = (struct cand){(uint32_t)id, term_at(t->s->ix, (uint32_t)id)->df, 0};
-	snprintf(t->what[t->n], sizeof t->what[0], "%s \u2192 %.*s", t->word, (int)len, word);
-	t->n++;
+		t->votes[t->nvotes] = (struct cand){(uint32_t)id, term_at(t->s->ix, (uint32_t)id)->df, 0};
+		t->last[t->nvotes++] = SIZE_MAX;
+	}
+	if (t->last[i] != t->from) { /* one vote per pivot word */
+		t->votes[i].dist++;
+		t->last[i] = t->from;
+	}
+}
+
+/* Adds the words the first translations translate to in turn, in the
+ * languages of the hub they did not reach, when PIVOT_AGREE of them agree:
+ * the German-English dictionary lacks "offen" → "open", which the Spanish,
+ * French and Dutch translations all give. */
+static void translate_by_pivot(struct translation_sink *t)
+{
+	t->nvotes = 0;
+	for (t->from = 0; t->from < t->npivot; t->from++)
+		text_translate(t->pivot[t->from], strlen(t->pivot[t->from]), pivot_found, t);
+	for (size_t i = 0; i < t->nvotes; i++)
+		if (t->votes[i].dist >= PIVOT_AGREE) {
+			const struct term *tm = term_at(t->s->ix, t->votes[i].term);
+			keep_translation(t, t->votes[i].term, term_text(t->s->ix, t->votes[i].term), tm->len);
+		}
+}
+
+/* Adds to t the translations of the dictionary forms of w in language
+ * lang (a language of the hub with a stemmer) when w is inflected there:
+ * "obdachlose" has no entry, "obdachlos" has. */
+static void translate_by_stem(struct search *s, const char *lang, const struct qword *w,
+			      struct translation_sink *t)
+{
+	if (!text_stem_has(lang) || index_facet_find(s->ix, FACET_LANGUAGE, lang) < 0)
+		return;
+	char stem[TEXT_TOKEN_MAX];
+	size_t n = text_stem(s->stem, lang, w->lower, w->nlower, stem, sizeof stem);
+	if (n && (n != w->nfolded || memcmp(stem, w->folded, n)))
+		text_translate_stem(s->stem, lang, stem, n, translation_found, t);
 }
 
 /* Adds the word's translations (bilingual dictionaries) that the hub has,
@@ -252,8 +346,13 @@ static enum px_err translated_terms(struct search *s, size_t u, size_t wi, struc
 		return PX_ENOMEM;
 	t->s = s;
 	t->word = w->folded;
-	t->n = 0;
+	t->n = t->npivot = 0;
+	t->reached = 0;
 	text_translate(w->folded, w->nfolded, translation_found, t);
+	if (!t->n) /* an inflected form: through its dictionary form, by stem */
+		for (size_t l = 0; l < index_nlangs; l++)
+			translate_by_stem(s, index_langs[l], w, t);
+	translate_by_pivot(t);
 	enum px_err err = PX_OK;
 	for (size_t i = 0; !err && i < t->n; i++) {
 		err = add_alt(s, t->c[i].term, W_TRANSLATED, MATCH_TRANSLATED, out);

@@ -89,6 +89,16 @@ size_t text_translate(const char *w, size_t n,
 				 void *arg),
 		      void *arg);
 
+/* The same for the words of language lang that have the stem stem[0..n)
+ * there (text_stem()): how an inflected form the dictionaries lack
+ * ("obdachlose", "offene") is translated through its dictionary form
+ * ("obdachlos", "offen"). Looks at the words that begin with the stem and
+ * are at most 4 bytes longer, 512 at most. */
+size_t text_translate_stem(struct text_stem *ts, const char *lang, const char *stem, size_t n,
+			   void (*fn)(const char *from_lang, const char *to_lang, const char *word, size_t len,
+				      void *arg),
+			   void *arg);
+
 /* Language identification, limited to the EU's official languages.
  * Once made, a detector is only read: text_lang_detect() may run on one
  * detector from several threads at once. */

@@ -48,6 +48,8 @@
 #define EDGE_BITS   27 /* a word's first edge */
 #define FLAGS_SHIFT 24
 #define LANG_SHIFT  27
+#define STEM_LONGER 4   /* a dictionary form is at most this much longer than its stem */
+#define STEM_WORDS_MAX 512 /* words looked at for one stem: the cost of a lookup */
 
 /* The table, from translate_data.S. */
 extern const unsigned char text_translations_start[];
@@ -145,13 +147,10 @@ static int table_open(struct table *tb, const unsigned char *t, size_t size)
 	return 0;
 }
 
-/* Calls fn for every translation of w[0..n) in the checked table tb. */
-static size_t lookup(const struct table *tb, const char *w, size_t n,
-		     void (*fn)(const char *, const char *, const char *, size_t, void *), void *arg)
+/* The first word of tb that is >= w[0..n). */
+static uint32_t lower_bound(const struct table *tb, const char *w, size_t n)
 {
-	if (!n || n > TEXT_TOKEN_MAX)
-		return 0;
-	uint32_t lo = 0, hi = tb->nword; /* first word >= w */
+	uint32_t lo = 0, hi = tb->nword;
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		if (word_cmp(tb, mid, w, n) < 0)
@@ -159,16 +158,52 @@ static size_t lookup(const struct table *tb, const char *w, size_t n,
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* Calls fn for every translation of word i of tb; returns how many. */
+static size_t translations_of(const struct table *tb, uint32_t i,
+			      void (*fn)(const char *, const char *, const char *, size_t, void *), void *arg)
+{
+	const char *from = (const char *)tb->langs + 4 * word_lang(tb, i);
 	size_t calls = 0;
-	for (uint32_t i = lo; i < tb->nword && !word_cmp(tb, i, w, n); i++) {
-		const char *from = (const char *)tb->langs + 4 * word_lang(tb, i);
-		for (uint32_t e = word_edge(tb, i); e < word_edge(tb, i + 1); e++) {
-			uint32_t to = u32(tb->edges + 4 * (size_t)e) & ((1u << WORD_BITS) - 1);
-			const unsigned char *p = tb->pool + word_off(tb, to);
-			fn(from, (const char *)tb->langs + 4 * word_lang(tb, to), (const char *)p + 1, p[0],
-			   arg);
-			calls++;
-		}
+	for (uint32_t e = word_edge(tb, i); e < word_edge(tb, i + 1); e++) {
+		uint32_t to = u32(tb->edges + 4 * (size_t)e) & ((1u << WORD_BITS) - 1);
+		const unsigned char *p = tb->pool + word_off(tb, to);
+		fn(from, (const char *)tb->langs + 4 * word_lang(tb, to), (const char *)p + 1, p[0], arg);
+		calls++;
+	}
+	return calls;
+}
+
+/* Calls fn for every translation of w[0..n) in the checked table tb. */
+static size_t lookup(const struct table *tb, const char *w, size_t n,
+		     void (*fn)(const char *, const char *, const char *, size_t, void *), void *arg)
+{
+	if (!n || n > TEXT_TOKEN_MAX)
+		return 0;
+	size_t calls = 0;
+	for (uint32_t i = lower_bound(tb, w, n); i < tb->nword && !word_cmp(tb, i, w, n); i++)
+		calls += translations_of(tb, i, fn, arg);
+	return calls;
+}
+
+/* Calls fn for the translations of the words of language lang that begin
+ * with stem[0..n), are at most STEM_LONGER bytes longer, and have that stem
+ * in lang; looks at STEM_WORDS_MAX words at most. */
+static size_t lookup_stem(const struct table *tb, struct text_stem *ts, const char *lang, const char *stem,
+			  size_t n, void (*fn)(const char *, const char *, const char *, size_t, void *), void *arg)
+{
+	size_t calls = 0, seen = 0;
+	for (uint32_t i = lower_bound(tb, stem, n); i < tb->nword && seen < STEM_WORDS_MAX; i++, seen++) {
+		const unsigned char *p = tb->pool + word_off(tb, i);
+		if (p[0] < n || memcmp(p + 1, stem, n))
+			break; /* past the words that begin with stem */
+		char s[TEXT_TOKEN_MAX];
+		if (p[0] > n + STEM_LONGER || strcmp((const char *)tb->langs + 4 * word_lang(tb, i), lang) ||
+		    text_stem(ts, lang, (const char *)p + 1, p[0], s, sizeof s) != n || memcmp(s, stem, n))
+			continue;
+		calls += translations_of(tb, i, fn, arg);
 	}
 	return calls;
 }
@@ -190,6 +225,17 @@ size_t text_translate(const char *w, size_t n,
 {
 	pthread_once(&once, embedded_open);
 	return embedded_ok ? lookup(&embedded, w, n, fn, arg) : 0;
+}
+
+size_t text_translate_stem(struct text_stem *ts, const char *lang, const char *stem, size_t n,
+			   void (*fn)(const char *from_lang, const char *to_lang, const char *word, size_t len,
+				      void *arg),
+			   void *arg)
+{
+	pthread_once(&once, embedded_open);
+	if (!embedded_ok || !n || n > TEXT_TOKEN_MAX)
+		return 0;
+	return lookup_stem(&embedded, ts, lang, stem, n, fn, arg);
 }
 
 size_t text_translate_table(const unsigned char *t, size_t size, const char *w, size_t n,

@@ -3,15 +3,17 @@
 the rank of the node a careful human would put first.
 
 Usage: run.py [--queries TSV] [--corpus JSONL] [--min-mrr X] [--min-kind Y]
-              [--limit N] [--verbose] PRAXIS DB
+              [--max-rank R] [--limit N] [--verbose] PRAXIS DB
 
 Each query runs as `PRAXIS search --db DB --json --limit N [--filter F=V]... QUERY`.
 The reciprocal rank of the expected nid is 1/rank within the first N hits,
 0 when it is not there (or when the command fails). Prints MRR, hits@1 and
 the count per KIND and per query language, the overall MRR, and every query
 whose expected node did not come first. Exits 1 when the overall MRR is
-below --min-mrr, when any KIND's MRR is below --min-kind, when the queries
-file is malformed, or when a sanitizer reports an error.
+below --min-mrr, when any KIND's MRR is below --min-kind, when any query
+finds nothing at all, when any query's expected node is not within the
+first --max-rank hits, when the queries file is malformed, or when a
+sanitizer reports an error: an average cannot hide a query that fails.
 
 The queries file (see its header) has one query a line:
 QUERY<TAB>EXPECTED_NID<TAB>KIND<TAB>NOTE[<TAB>field=value;field=value]
@@ -177,6 +179,8 @@ def main():
     ap.add_argument("--corpus", help="check the queries against this JSON Lines corpus first")
     ap.add_argument("--min-mrr", type=float, default=0.8)
     ap.add_argument("--min-kind", type=float, default=0.5)
+    ap.add_argument("--max-rank", type=int, default=None,
+                    help="fail when an expected node ranks below this (default: --limit)")
     ap.add_argument("--limit", type=int, default=10)
     ap.add_argument("--verbose", action="store_true", help="print every query's rank")
     a = ap.parse_args()
@@ -185,7 +189,9 @@ def main():
     if a.corpus:
         check_corpus(queries, a.corpus)
 
+    max_rank = a.max_rank or a.limit
     by_kind, by_lang, misses, errors, sanitizer = {}, {}, [], [], None
+    nothing, too_low = [], []
     for q in queries:
         nids, titles, err, san = search(a.praxis, a.db, q, a.limit)
         if san and sanitizer is None:
@@ -198,6 +204,10 @@ def main():
         by_lang.setdefault(q.lang, []).append(rr)
         if a.verbose:
             print("%-4s %-12s %-40s %s" % (rank or "-", q.kind, q.text, q.nid))
+        if not nids and not err:
+            nothing.append(q)
+        elif not rank or rank > max_rank:
+            too_low.append(q)
         if rank != 1:
             top = ", ".join("%d %s" % (n, titles[n][:30]) for n in nids[:3]) or "(no hits)"
             misses.append((q, rank, err or top))
@@ -224,6 +234,11 @@ def main():
         q, report = sanitizer
         print("\nsanitizer report on query %r:\n%s" % (q.text, report), file=sys.stderr)
         failed.append("sanitizer report")
+    if nothing:
+        failed.append("%d queries found nothing: %s" % (len(nothing), ", ".join(repr(q.text) for q in nothing)))
+    if too_low:
+        failed.append("%d queries rank their node below %d: %s"
+                      % (len(too_low), max_rank, ", ".join(repr(q.text) for q in too_low)))
     if overall < a.min_mrr:
         failed.append("overall MRR %.3f < %.3f" % (overall, a.min_mrr))
     for k in KINDS:
@@ -233,7 +248,8 @@ def main():
     if failed:
         print("\nFAIL: " + "; ".join(failed), file=sys.stderr)
         return 1
-    print("\nok: overall MRR %.3f >= %.3f, every kind >= %.3f" % (overall, a.min_mrr, a.min_kind))
+    print("\nok: overall MRR %.3f >= %.3f, every kind >= %.3f, every query finds its node within %d"
+          % (overall, a.min_mrr, a.min_kind, max_rank))
     return 0
 
 

@@ -51,6 +51,31 @@ static int has(const struct seen *s, const char *from, const char *to, const cha
 	return 0;
 }
 
+/* An inflected form the dictionaries lack is translated through the
+ * dictionary form that has its stem, in that language only (issue 11:
+ * "Obdachlose" found nothing). */
+static void german_obdachlose_by_its_stem(void **state)
+{
+	(void)state;
+	struct seen s;
+	translate("obdachlose", &s);
+	assert_false(has(&s, "de", "en", "homeless"));
+	struct text_stem *ts = text_stem_new();
+	assert_non_null(ts);
+	char stem[TEXT_TOKEN_MAX];
+	size_t n = text_stem(ts, "de", "obdachlose", 10, stem, sizeof stem);
+	assert_true(n > 0);
+	memset(&s, 0, sizeof s);
+	size_t calls = text_translate_stem(ts, "de", stem, n, collect, &s);
+	assert_int_equal(calls < MAX_SEEN ? calls : MAX_SEEN, s.n);
+	assert_true(has(&s, "de", "en", "homeless"));
+	for (size_t i = 0; i < s.n; i++)
+		assert_string_equal(s.from[i], "de"); /* German words only */
+	memset(&s, 0, sizeof s);
+	assert_int_equal(text_translate_stem(ts, "de", "", 0, collect, &s), 0);
+	text_stem_free(ts);
+}
+
 static void spanish_vivienda_is_housing_in_english(void **state)
 {
 	(void)state;
@@ -236,6 +261,7 @@ int main(void)
 		cmocka_unit_test(folded_input_matches_accented_headwords),
 		cmocka_unit_test(unknown_words_have_none),
 		cmocka_unit_test(a_sound_table_is_read),
+		cmocka_unit_test(german_obdachlose_by_its_stem),
 		cmocka_unit_test(empty_or_truncated_tables_give_nothing),
 		cmocka_unit_test(corrupt_tables_give_nothing_and_never_crash),
 	};
