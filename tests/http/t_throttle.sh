@@ -4,7 +4,8 @@
 # The old code checked first and recorded after the password hash: 6 to 20
 # went through (9 checks in each of three runs here, 8 threads). The same
 # for 20 wrong current passwords sent at once to /admin/password by one
-# signed-in user (the old check-then-record let 6 to 9 through here).
+# signed-in user (the old check-then-record let 9 to 11 through in each of
+# three runs here).
 . tests/http/lib.sh
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
 printf 'pw of ana here\n' | "$PRAXIS" user add --db "$TMP/db" --role author ana || fail "cannot add ana"
