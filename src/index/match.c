@@ -225,7 +225,8 @@ struct translation_sink {
 	char pivot[PIVOT_WORDS_MAX][TEXT_TOKEN_MAX + 1]; /* every first translation, NUL-ended */
 	char pivot_lang[PIVOT_WORDS_MAX][4];             /* its language */
 	size_t npivot;
-	uint32_t reached; /* bits of the languages (index_lang_bit) first translations reached */
+	uint32_t reached; /* bits of the languages (index_lang_bit) first translations came
+			     from or reached: a pivot adds none of them */
 	size_t from;                       /* pivot_found(): the pivot word looked up */
 	struct cand votes[PIVOT_WORDS_MAX]; /* pivot targets; dist = pivot words agreeing */
 	size_t last[PIVOT_WORDS_MAX];       /* the last pivot word that voted for each */
@@ -263,7 +264,9 @@ static void keep_translation(struct translation_sink *t, uint32_t term, const ch
 static void translation_found(const char *from, const char *to, const char *word, size_t len, void *arg)
 {
 	struct translation_sink *t = arg;
-	(void)from;
+	int own = index_lang_bit(from);
+	if (own >= 0) /* the word's own language: its words match natively, never by detour */
+		t->reached |= 1u << own;
 	if (len == strlen(t->word) && !memcmp(word, t->word, len))
 		return; /* the same word in another language: matched natively */
 	/* no detour through a stop word: "them" leads to every pronoun */

@@ -8,7 +8,8 @@
 # work counter is, and it must stay within its budget.
 . tests/http/lib.sh
 
-# Long nodes of one repeated word, each under 1 MB (the size ingest allows):
+# Long nodes of one repeated word, within the node limits (two sections of
+# 250 KB, 256 KB each allowed):
 # 8 x 100,000 positions of "word", so every phrase of two typos of it is
 # worth checking in every node (3 x 100,000 positions each, 16 x 8 times).
 python3 - "$TMP/big.jsonl" <<'PY'
@@ -18,8 +19,9 @@ with open(sys.argv[1], "w") as f:
         f.write(json.dumps({"nid": 900000 + i, "type": "practice", "title": "Long node %d" % i,
                             "country": "Spain", "city": "Bilbao", "language": "en",
                             "themes": ["Jobs and skills"],
-                            "sections": [{"key": "summary", "heading": "Summary",
-                                          "text": " ".join(["word"] * 100000)}]}) + "\n")
+                            "sections": [{"key": k, "heading": h, "text": " ".join(["word"] * 50000)}
+                                         for k, h in (("summary", "Summary"),
+                                                      ("solution", "The innovative solution"))]}) + "\n")
 PY
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" "$TMP/big.jsonl"
 
