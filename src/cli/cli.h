@@ -34,8 +34,12 @@ int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_com
 int cli_usage_error(const struct cli_help *help, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Opens the store named by common (creating var/ for the default path).
- * Prints the reason and returns -1 on failure. */
+ * Prints the reason and returns -1 on failure ("the store FILE is
+ * read-only (...)" when it must be written and cannot be). */
 int cli_open_store(const struct cli_common *common, struct store **st);
+/* The same for a command that only reads: a read-only store file or
+ * directory is read, as long as it needs no migration. */
+int cli_open_store_read(const struct cli_common *common, struct store **st);
 
 /* The index snapshot kept beside the store: "<db>.index". */
 #define CLI_INDEX_SUFFIX ".index"

@@ -147,7 +147,7 @@ int cmd_search(int argc, char **argv)
 		return cli_usage_error(&help, "the query is too long");
 	}
 	struct store *st;
-	if (cli_open_store(&common, &st)) {
+	if (cli_open_store_read(&common, &st)) {
 		buf_free(&text);
 		return EXIT_REFUSED;
 	}
@@ -207,7 +207,7 @@ int cmd_similar(int argc, char **argv)
 	if (px_parse_i64(argv[first], strlen(argv[first]), 0, &nid) || nid < 1)
 		return cli_usage_error(&similar_help, "'%s' is not a nid (a positive number)", argv[first]);
 	struct store *st;
-	if (cli_open_store(&common, &st))
+	if (cli_open_store_read(&common, &st))
 		return EXIT_REFUSED;
 	struct node *n = NULL;
 	struct index *ix = NULL;

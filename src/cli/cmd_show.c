@@ -71,7 +71,7 @@ int cmd_show(int argc, char **argv)
 	if (px_parse_i64(argv[first], strlen(argv[first]), 0, &nid) || nid < 1)
 		return cli_usage_error(&show_help, "'%s' is not a nid (a positive number)", argv[first]);
 	struct store *st;
-	if (cli_open_store(&common, &st))
+	if (cli_open_store_read(&common, &st))
 		return EXIT_REFUSED;
 	struct node *n = NULL;
 	enum px_err err = store_node_get(st, nid, &n);
@@ -152,7 +152,7 @@ int cmd_list(int argc, char **argv)
 	if (first != argc)
 		return cli_usage_error(&list_help, "list takes no operands");
 	struct store *st;
-	if (cli_open_store(&common, &st))
+	if (cli_open_store_read(&common, &st))
 		return EXIT_REFUSED;
 	enum px_err err = store_nodes_each(st, list_one, &o);
 	store_close(st);
@@ -184,7 +184,7 @@ int cmd_stats(int argc, char **argv)
 	if (first != argc)
 		return cli_usage_error(&stats_help, "stats takes no operands");
 	struct store *st;
-	if (cli_open_store(&common, &st))
+	if (cli_open_store_read(&common, &st))
 		return EXIT_REFUSED;
 	struct store_totals t;
 	enum px_err err = store_totals(st, &t);
