@@ -140,7 +140,8 @@ static int open_store(const struct cli_common *common, int read_only, struct sto
 	}
 	struct buf why;
 	buf_init(&why, 4096);
-	enum px_err err = read_only ? store_open_read(common->db, st, &why) : store_open(common->db, st, &why);
+	enum px_err err =
+		read_only ? store_open_read(common->db, st, &why) : store_open(common->db, st, &why);
 	if (err == PX_EDENIED)
 		fprintf(stderr, "praxis: the store %s is read-only (%s)\n", common->db, why.data);
 	else if (err)

@@ -65,7 +65,8 @@ enum px_err store_backup(struct store *st, const char *path, struct buf *why)
 		rc = leave_wal(out);
 	if (rc != SQLITE_OK)
 		buf_reject(why, "%s: %s", tmp,
-			   out && sqlite3_errcode(out) != SQLITE_OK ? sqlite3_errmsg(out) : "cannot write it");
+			   out && sqlite3_errcode(out) != SQLITE_OK ? sqlite3_errmsg(out)
+								    : "cannot write it");
 	sqlite3_close(out);
 	if (rc == SQLITE_OK && rename(tmp, path)) {
 		buf_reject(why, "%s: %s", path, strerror(errno));

@@ -145,11 +145,16 @@ int store_schema_version(struct store *st)
 
 enum px_err store_identify(sqlite3 *db, struct buf *why)
 {
+	/* one read transaction: the four answers describe one state, not one
+	 * from before another process's first migration and one after */
+	int begun = sqlite3_get_autocommit(db) && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	int app = query_int(db, "PRAGMA application_id");
 	int version = query_int(db, "PRAGMA user_version");
 	int objects = query_int(db, "SELECT count(*) FROM sqlite_master");
 	int ours = query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
 				 " AND name IN ('node', 'revision')");
+	if (begun)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (app == -1 || version < 0 || objects < 0 || ours < 0) {
 		buf_reject(why, "cannot read the store: %s", sqlite3_errmsg(db));
 		return PX_ESTORE;
@@ -170,12 +175,25 @@ enum px_err store_migrate(struct store *st, int target, struct buf *why)
 	int v = store_schema_version(st);
 	if (v < 0)
 		return store_fail(st, why, "cannot read the schema version");
-	for (; v < target; v++) {
+	/* The version read above is only a hint (a store at its version takes
+	 * no write lock); it is read again under the lock each migration
+	 * takes, since another process may have migrated in between (two
+	 * commands creating the same new store at once). */
+	while (v < target) {
+		if (store_exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
+			return store_fail(st, why, "cannot start a migration");
+		if ((v = store_schema_version(st)) < 0) {
+			enum px_err err = store_fail(st, why, "cannot read the schema version");
+			store_exec(st, "ROLLBACK");
+			return err;
+		}
+		if (v >= target) { /* done by another process meanwhile */
+			store_exec(st, "COMMIT");
+			break;
+		}
 		char bump[96];
 		snprintf(bump, sizeof bump, "PRAGMA user_version = %d; PRAGMA application_id = %d", v + 1,
 			 STORE_APP_ID);
-		if (store_exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
-			return store_fail(st, why, "cannot start a migration");
 		if (store_exec(st, migrations[v]) != SQLITE_OK || store_exec(st, bump) != SQLITE_OK) {
 			enum px_err err = store_fail(st, why, "migration failed");
 			store_exec(st, "ROLLBACK");
@@ -183,6 +201,7 @@ enum px_err store_migrate(struct store *st, int target, struct buf *why)
 		}
 		if (store_exec(st, "COMMIT") != SQLITE_OK)
 			return store_fail(st, why, "cannot commit a migration");
+		v++;
 	}
 	return PX_OK;
 }
@@ -239,9 +258,9 @@ static enum px_err file_uri(const char *path, const char *query, struct buf *out
 	enum px_err err = buf_adds(out, "file:");
 	for (const unsigned char *p = (const unsigned char *)path; *p && !err; p++)
 		err = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-			      strchr("/-._~", *p)
-			  ? buf_addc(out, (char)*p)
-			  : buf_printf(out, "%%%02X", *p);
+				      strchr("/-._~", *p)
+			      ? buf_addc(out, (char)*p)
+			      : buf_printf(out, "%%%02X", *p);
 	return err ? err : buf_adds(out, query);
 }
 
@@ -269,6 +288,19 @@ static int open_read_only(struct store *st)
 	return rc;
 }
 
+/* Puts the store in WAL mode (it stays so: a no-op on an existing store).
+ * On a new store several processes may switch at once; SQLite answers
+ * SQLITE_BUSY at once instead of waiting where waiting could deadlock, so
+ * the switch is retried for as long as the busy timeout would wait. */
+static int set_wal(struct store *st)
+{
+	int rc;
+	for (int tries = 0; (rc = store_exec(st, "PRAGMA journal_mode = WAL")) == SQLITE_BUSY && tries < 1000;
+	     tries++)
+		sqlite3_sleep(10);
+	return rc;
+}
+
 static enum px_err open_db(const char *path, int read_only, struct store **out, struct buf *why)
 {
 	struct store *st = calloc(1, sizeof *st);
@@ -283,14 +315,15 @@ static enum px_err open_db(const char *path, int read_only, struct store **out, 
 	buf_reset(why);
 	if (rc == SQLITE_OK && !read_only && sqlite3_db_readonly(st->db, "main") == 1)
 		return open_fail(st, read_only, why, "cannot open the store");
-	if (rc == SQLITE_OK && store_identify(st->db, why)) {
-		if (readonly_failure(st, read_only))
-			buf_reset(why);
+	/* a first read, whose error (a read-only directory, a locked file) is
+	 * still SQLite's last one when open_fail() looks */
+	if (rc == SQLITE_OK && query_int(st->db, "SELECT count(*) FROM sqlite_master") < 0)
 		return open_fail(st, read_only, why, "cannot read the store");
-	}
+	if (rc == SQLITE_OK && store_identify(st->db, why))
+		return open_fail(st, read_only, why, "cannot read the store");
 	/* Setting WAL on a corrupt or non-database file is where SQLite
 	 * notices (a reader leaves the mode as it is). */
-	if (rc != SQLITE_OK || (!read_only && store_exec(st, "PRAGMA journal_mode = WAL") != SQLITE_OK) ||
+	if (rc != SQLITE_OK || (!read_only && set_wal(st) != SQLITE_OK) ||
 	    store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
 			   " PRAGMA cache_size = -32768; PRAGMA mmap_size = 2147418112") != SQLITE_OK)
 		return open_fail(st, read_only, why, "cannot open the store");
@@ -333,8 +366,9 @@ enum px_err store_open_read(const char *path, struct store **out, struct buf *wh
 	if (version < STORE_SCHEMA_VERSION) {
 		store_close(st);
 		err = store_open(path, out, why);
-		if (err == PX_EDENIED && buf_printf(why, "; its schema (version %d) needs migrating to %d first",
-						    version, STORE_SCHEMA_VERSION))
+		if (err == PX_EDENIED &&
+		    buf_printf(why, "; its schema (version %d) needs migrating to %d first", version,
+			       STORE_SCHEMA_VERSION))
 			return PX_EDENIED; /* no room for the note: the cause is said */
 		return err;
 	}
