@@ -53,6 +53,14 @@ int cli_open_index(const struct cli_common *common, struct store *st, struct ind
  * if there is none: the next search makes it). */
 void cli_refresh_index(const struct cli_common *common, struct store *st);
 
+/* Writes the n bytes of s to stdout with what a terminal would act on made
+ * visible: ESC as \e, other C0 controls (but \n and \t) and DEL as \xHH,
+ * C1 controls (U+0080-U+009F) as \u00HH, a byte that is not UTF-8 as \xHH. */
+void cli_put_text(const char *s, size_t n);
+/* printf to stdout through cli_put_text(): for every human-readable line
+ * that holds text from the store (the format's own \n are kept). */
+void cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Writes all of b to stdout; -1 (with a message) if stdout failed. */
 int cli_write_out(const struct buf *b);
 

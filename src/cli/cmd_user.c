@@ -101,7 +101,7 @@ static void print_user(const struct user *u, void *arg)
 						      role_name(u->role), "disabled", u->disabled, "created",
 						      u->created));
 	else
-		printf("%-24s %-7s %-9s %s\n", u->name, role_name(u->role),
+		cli_printf("%-24s %-7s %-9s %s\n", u->name, role_name(u->role),
 		       u->disabled ? "disabled" : "active", u->created);
 }
 
