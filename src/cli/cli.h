@@ -34,8 +34,12 @@ int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_com
 int cli_usage_error(const struct cli_help *help, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Opens the store named by common (creating var/ for the default path).
- * Prints the reason and returns -1 on failure. */
+ * Prints the reason and returns -1 on failure ("the store FILE is
+ * read-only (...)" when it must be written and cannot be). */
 int cli_open_store(const struct cli_common *common, struct store **st);
+/* The same for a command that only reads: a read-only store file or
+ * directory is read, as long as it needs no migration. */
+int cli_open_store_read(const struct cli_common *common, struct store **st);
 
 /* The index snapshot kept beside the store: "<db>.index". */
 #define CLI_INDEX_SUFFIX ".index"
@@ -48,6 +52,14 @@ int cli_open_index(const struct cli_common *common, struct store *st, struct ind
 /* Brings an existing snapshot up to date after the store changed (nothing
  * if there is none: the next search makes it). */
 void cli_refresh_index(const struct cli_common *common, struct store *st);
+
+/* Writes the n bytes of s to stdout with what a terminal would act on made
+ * visible: ESC as \e, other C0 controls (but \n and \t) and DEL as \xHH,
+ * C1 controls (U+0080-U+009F) as \u00HH, a byte that is not UTF-8 as \xHH. */
+void cli_put_text(const char *s, size_t n);
+/* printf to stdout through cli_put_text(): for every human-readable line
+ * that holds text from the store (the format's own \n are kept). */
+void cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Writes all of b to stdout; -1 (with a message) if stdout failed. */
 int cli_write_out(const struct buf *b);

@@ -64,7 +64,7 @@ int cmd_export(int argc, char **argv)
 	if (first != argc)
 		return cli_usage_error(&help, "export takes no operands");
 	struct store *st;
-	if (cli_open_store(&common, &st))
+	if (cli_open_store_read(&common, &st))
 		return EXIT_REFUSED;
 	buf_init(&o.b, BUF_CAP_DEFAULT);
 	enum px_err err = o.format == FORMAT_CSV ? buf_adds(&o.b, node_csv_header) : PX_OK;

@@ -89,8 +89,10 @@ static void print_snippet(const char *s, int tty)
 		if (i < sizeof subst / sizeof subst[0]) {
 			fputs(tty ? subst[i].to_tty : subst[i].to_plain, stdout);
 			s += strlen(subst[i].from);
-		} else {
-			putchar(*s++);
+		} else { /* the text up to the next markup or entity */
+			size_t n = strcspn(s + 1, "<&") + 1;
+			cli_put_text(s, n);
+			s += n;
 		}
 	}
 	putchar('\n');
@@ -101,7 +103,7 @@ static void print_hits(const struct index_result *r, const struct opts *o)
 	int tty = isatty(STDOUT_FILENO);
 	for (size_t i = 0; i < r->nhits; i++) {
 		const struct index_hit *h = &r->hits[i];
-		printf("%3lld. %s  (%s, %s, nid %lld, score %.3f)\n", (long long)(o->offset + (int64_t)i + 1),
+		cli_printf("%3lld. %s  (%s, %s, nid %lld, score %.3f)\n", (long long)(o->offset + (int64_t)i + 1),
 		       h->title, node_type_name(h->type), h->language, (long long)h->nid, h->score);
 		if (h->snippet)
 			print_snippet(h->snippet, tty);
@@ -110,20 +112,20 @@ static void print_hits(const struct index_result *r, const struct opts *o)
 
 static void print_table(const struct index_result *r, const struct opts *o)
 {
-	printf("%zu result%s\n", r->total, r->total == 1 ? "" : "s");
+	cli_printf("%zu result%s\n", r->total, r->total == 1 ? "" : "s");
 	if (r->did_you_mean)
-		printf("did you mean: %s\n", r->did_you_mean);
+		cli_printf("did you mean: %s\n", r->did_you_mean);
 	if (r->partial)
-		printf("partial: the query's work budget ran out (phrases unchecked, snippets skipped)\n");
+		cli_printf("partial: the query's work budget ran out (phrases unchecked, snippets skipped)\n");
 	print_hits(r, o);
 	for (int f = 0; f < FACET_COUNT; f++) {
 		if (!r->nfacet[f])
 			continue;
-		printf("%s:", index_facet_name((enum index_facet)f));
+		cli_printf("%s:", index_facet_name((enum index_facet)f));
 		for (size_t i = 0; i < r->nfacet[f] && i < 8; i++)
-			printf(" %s (%zu)%s", r->facets[f][i].value, r->facets[f][i].count,
+			cli_printf(" %s (%zu)%s", r->facets[f][i].value, r->facets[f][i].count,
 			       i + 1 < r->nfacet[f] && i < 7 ? "," : "");
-		printf("%s\n", r->nfacet[f] > 8 ? ", …" : "");
+		cli_printf("%s\n", r->nfacet[f] > 8 ? ", …" : "");
 	}
 }
 
@@ -147,7 +149,7 @@ int cmd_search(int argc, char **argv)
 		return cli_usage_error(&help, "the query is too long");
 	}
 	struct store *st;
-	if (cli_open_store(&common, &st)) {
+	if (cli_open_store_read(&common, &st)) {
 		buf_free(&text);
 		return EXIT_REFUSED;
 	}
@@ -207,7 +209,7 @@ int cmd_similar(int argc, char **argv)
 	if (px_parse_i64(argv[first], strlen(argv[first]), 0, &nid) || nid < 1)
 		return cli_usage_error(&similar_help, "'%s' is not a nid (a positive number)", argv[first]);
 	struct store *st;
-	if (cli_open_store(&common, &st))
+	if (cli_open_store_read(&common, &st))
 		return EXIT_REFUSED;
 	struct node *n = NULL;
 	struct index *ix = NULL;
@@ -227,7 +229,7 @@ int cmd_similar(int argc, char **argv)
 			putchar('\n');
 			json_decref(j);
 		} else {
-			printf("like %lld. %s:\n", (long long)nid, n->title);
+			cli_printf("like %lld. %s:\n", (long long)nid, n->title);
 			print_hits(&r, &o);
 		}
 		index_result_free(&r);

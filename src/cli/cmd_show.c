@@ -18,34 +18,34 @@ static void print_list(const char *label, const struct strlist *l)
 {
 	if (!strlist_len(l))
 		return;
-	printf("%s: ", label);
+	cli_printf("%s: ", label);
 	for (size_t i = 0; i < strlist_len(l); i++)
-		printf("%s%s", i ? ", " : "", strlist_get(l, i));
-	putchar('\n');
+		cli_printf("%s%s", i ? ", " : "", strlist_get(l, i));
+	cli_printf("\n");
 }
 
 static void print_node(const struct node *n)
 {
-	printf("%s\n", n->title);
+	cli_printf("%s\n", n->title);
 	if (n->subtitle)
-		printf("%s\n", n->subtitle);
-	printf("\nnid %lld, %s, language %s, %s\n", (long long)n->nid, node_type_name(n->type),
+		cli_printf("%s\n", n->subtitle);
+	cli_printf("\nnid %lld, %s, language %s, %s\n", (long long)n->nid, node_type_name(n->type),
 	       n->language[0] ? n->language : "unknown", node_state_name(n->state));
 	if (n->city || n->country)
-		printf("Place: %s%s%s\n", n->city ? n->city : "", n->city && n->country ? ", " : "",
+		cli_printf("Place: %s%s%s\n", n->city ? n->city : "", n->city && n->country ? ", " : "",
 		       n->country ? n->country : "");
 	if (n->population >= 0)
-		printf("Population: %lld\n", (long long)n->population);
+		cli_printf("Population: %lld\n", (long long)n->population);
 	print_list("Themes", &n->themes);
 	print_list("Labels", &n->labels);
 	print_list("Relations", &n->relations);
 	if (n->author)
-		printf("Author: %s\n", n->author);
+		cli_printf("Author: %s\n", n->author);
 	if (n->body)
-		printf("\n%s\n", n->body);
+		cli_printf("\n%s\n", n->body);
 	for (size_t i = 0; i < node_section_count(n); i++) {
 		const struct section *s = node_section(n, i);
-		printf("\n%s [%s]\n%s\n", s->heading, section_key_name(s->key), s->text);
+		cli_printf("\n%s [%s]\n%s\n", s->heading, section_key_name(s->key), s->text);
 	}
 }
 
@@ -71,7 +71,7 @@ int cmd_show(int argc, char **argv)
 	if (px_parse_i64(argv[first], strlen(argv[first]), 0, &nid) || nid < 1)
 		return cli_usage_error(&show_help, "'%s' is not a nid (a positive number)", argv[first]);
 	struct store *st;
-	if (cli_open_store(&common, &st))
+	if (cli_open_store_read(&common, &st))
 		return EXIT_REFUSED;
 	struct node *n = NULL;
 	enum px_err err = store_node_get(st, nid, &n);
@@ -120,12 +120,12 @@ static int list_one(const struct node *n, void *arg)
 	if (o->limit >= 0 && o->shown >= o->limit)
 		return 1;
 	o->shown++;
-	printf("%7lld  %-8s  %-2s  %s", (long long)n->nid, node_type_name(n->type), n->language, n->title);
+	cli_printf("%7lld  %-8s  %-2s  %s", (long long)n->nid, node_type_name(n->type), n->language, n->title);
 	if (n->city && n->country)
-		printf("  (%s, %s)", n->city, n->country);
+		cli_printf("  (%s, %s)", n->city, n->country);
 	else if (n->author)
-		printf("  (by %s)", n->author);
-	putchar('\n');
+		cli_printf("  (by %s)", n->author);
+	cli_printf("\n");
 	return 0;
 }
 
@@ -152,7 +152,7 @@ int cmd_list(int argc, char **argv)
 	if (first != argc)
 		return cli_usage_error(&list_help, "list takes no operands");
 	struct store *st;
-	if (cli_open_store(&common, &st))
+	if (cli_open_store_read(&common, &st))
 		return EXIT_REFUSED;
 	enum px_err err = store_nodes_each(st, list_one, &o);
 	store_close(st);
@@ -172,7 +172,7 @@ static const struct cli_help stats_help = {
 static void print_count(const char *value, int64_t count, void *arg)
 {
 	(void)arg;
-	printf("  %-40s %lld\n", value ? value : "(none)", (long long)count);
+	cli_printf("  %-40s %lld\n", value ? value : "(none)", (long long)count);
 }
 
 int cmd_stats(int argc, char **argv)
@@ -184,7 +184,7 @@ int cmd_stats(int argc, char **argv)
 	if (first != argc)
 		return cli_usage_error(&stats_help, "stats takes no operands");
 	struct store *st;
-	if (cli_open_store(&common, &st))
+	if (cli_open_store_read(&common, &st))
 		return EXIT_REFUSED;
 	struct store_totals t;
 	enum px_err err = store_totals(st, &t);

@@ -101,7 +101,7 @@ static void print_user(const struct user *u, void *arg)
 						      role_name(u->role), "disabled", u->disabled, "created",
 						      u->created));
 	else
-		printf("%-24s %-7s %-9s %s\n", u->name, role_name(u->role),
+		cli_printf("%-24s %-7s %-9s %s\n", u->name, role_name(u->role),
 		       u->disabled ? "disabled" : "active", u->created);
 }
 
@@ -200,7 +200,8 @@ int cmd_user(int argc, char **argv)
 	if (rname && role_parse(rname, &role))
 		return cli_usage_error(&user_help, "'%s' is not a role (author, editor or admin)", rname);
 	struct store *st;
-	if (cli_open_store(&common, &st))
+	/* list only reads: it works on a store this account may not write */
+	if ((strcmp(sub, "list") ? cli_open_store : cli_open_store_read)(&common, &st))
 		return EXIT_REFUSED;
 	status = run_sub(st, sub, argv + first, role, &o);
 	store_close(st);

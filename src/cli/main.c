@@ -131,7 +131,8 @@ int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_com
 	return 0;
 }
 
-int cli_open_store(const struct cli_common *common, struct store **st)
+/* Opens the store named by common for writing, or only to read. */
+static int open_store(const struct cli_common *common, int read_only, struct store **st)
 {
 	if (!strcmp(common->db, CLI_DB_DEFAULT) && mkdir("var", 0777) && errno != EEXIST) {
 		fprintf(stderr, "praxis: cannot create var/: %s\n", strerror(errno));
@@ -139,11 +140,24 @@ int cli_open_store(const struct cli_common *common, struct store **st)
 	}
 	struct buf why;
 	buf_init(&why, 4096);
-	enum px_err err = store_open(common->db, st, &why);
-	if (err)
+	enum px_err err =
+		read_only ? store_open_read(common->db, st, &why) : store_open(common->db, st, &why);
+	if (err == PX_EDENIED)
+		fprintf(stderr, "praxis: the store %s is read-only (%s)\n", common->db, why.data);
+	else if (err)
 		fprintf(stderr, "praxis: %s: %s\n", common->db, why.len ? why.data : px_strerror(err));
 	buf_free(&why);
 	return err ? -1 : 0;
+}
+
+int cli_open_store(const struct cli_common *common, struct store **st)
+{
+	return open_store(common, 0, st);
+}
+
+int cli_open_store_read(const struct cli_common *common, struct store **st)
+{
+	return open_store(common, 1, st);
 }
 
 int cli_write_out(const struct buf *b)

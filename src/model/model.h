@@ -107,6 +107,11 @@ int node_type_parse(const char *s, enum node_type *out); /* 0 ok, -1 unknown */
 const char *section_key_name(enum section_key k);
 int section_key_parse(const char *s, enum section_key *out); /* 0 ok, -1 unknown */
 const char *node_state_name(enum node_state s);
+
+/* Is s shaped like a language code: two lower-case ASCII letters? */
+int node_language_code(const char *s);
+/* Is s an ISO 639-1 language code ("en", not "xx" or "EN")? Thread-safe. */
+int node_language_known(const char *s);
 int node_state_parse(const char *s, enum node_state *out); /* 0 ok, -1 unknown */
 const char *relation_name(enum relation r);
 int relation_parse(const char *s, enum relation *out); /* 0 ok, -1 unknown */

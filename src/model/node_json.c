@@ -188,9 +188,10 @@ static int read_language(const json_t *obj, struct node *n, struct buf *why)
 	if (!v || json_is_null(v))
 		return 0;
 	const char *s = json_is_string(v) ? json_string_value(v) : "";
-	if (strlen(s) != 2 || s[0] < 'a' || s[0] > 'z' || s[1] < 'a' || s[1] > 'z') {
+	if (!node_language_code(s))
 		return buf_reject(why, "\"language\" must be a two-letter ISO 639-1 code");
-	}
+	if (!node_language_known(s))
+		return buf_reject(why, "unknown language \"%s\" (an ISO 639-1 code such as en, fr)", s);
 	memcpy(n->language, s, 3);
 	return 0;
 }

@@ -23,6 +23,32 @@ static int copy_db(sqlite3 *from, sqlite3 *to)
 	return rc == SQLITE_DONE ? done : rc;
 }
 
+/* Removes the temporary copy tmp and the files SQLite keeps beside it: a
+ * failed copy can leave its -journal, or (the copied header says WAL) its
+ * -wal and -shm; a stale -wal would even be replayed into the next copy. */
+static void remove_temp(const char *tmp)
+{
+	static const char *const sides[] = {"", "-journal", "-wal", "-shm"};
+	char side[4096 + 16];
+	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
+		if ((size_t)snprintf(side, sizeof side, "%s%s", tmp, sides[i]) < sizeof side)
+			unlink(side);
+}
+
+/* Turns the copy (its header says WAL, as the store's does) into one file
+ * with no -wal beside it. The pragma answers with the mode it left: one
+ * that could not checkpoint stays in WAL with SQLITE_OK, and its -wal would
+ * not follow the file on rename. */
+static int leave_wal(sqlite3 *db)
+{
+	sqlite3_stmt *q;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA journal_mode = DELETE", -1, &q, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
+		rc = strcmp((const char *)sqlite3_column_text(q, 0), "delete") ? SQLITE_ERROR : SQLITE_OK;
+	sqlite3_finalize(q);
+	return rc;
+}
+
 enum px_err store_backup(struct store *st, const char *path, struct buf *why)
 {
 	char tmp[4096];
@@ -30,22 +56,24 @@ enum px_err store_backup(struct store *st, const char *path, struct buf *why)
 		buf_reject(why, "%s: the name is too long", path);
 		return PX_EUSAGE;
 	}
-	unlink(tmp);
+	remove_temp(tmp); /* what a crashed backup left */
 	sqlite3 *out;
 	int rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK)
 		rc = copy_db(st->db, out);
-	if (rc == SQLITE_OK) /* one file, no -wal beside it */
-		rc = sqlite3_exec(out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = leave_wal(out);
 	if (rc != SQLITE_OK)
-		buf_reject(why, "%s: %s", tmp, out ? sqlite3_errmsg(out) : "cannot open");
+		buf_reject(why, "%s: %s", tmp,
+			   out && sqlite3_errcode(out) != SQLITE_OK ? sqlite3_errmsg(out)
+								    : "cannot write it");
 	sqlite3_close(out);
 	if (rc == SQLITE_OK && rename(tmp, path)) {
 		buf_reject(why, "%s: %s", path, strerror(errno));
 		rc = SQLITE_ERROR;
 	}
 	if (rc != SQLITE_OK)
-		unlink(tmp);
+		remove_temp(tmp);
 	return rc == SQLITE_OK ? PX_OK : PX_ESTORE;
 }
 

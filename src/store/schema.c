@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const migrations[] = {
 	/* 1: nodes, their lists and sections, revisions */
@@ -144,11 +145,16 @@ int store_schema_version(struct store *st)
 
 enum px_err store_identify(sqlite3 *db, struct buf *why)
 {
+	/* one read transaction: the four answers describe one state, not one
+	 * from before another process's first migration and one after */
+	int begun = sqlite3_get_autocommit(db) && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	int app = query_int(db, "PRAGMA application_id");
 	int version = query_int(db, "PRAGMA user_version");
 	int objects = query_int(db, "SELECT count(*) FROM sqlite_master");
 	int ours = query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
 				 " AND name IN ('node', 'revision')");
+	if (begun)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (app == -1 || version < 0 || objects < 0 || ours < 0) {
 		buf_reject(why, "cannot read the store: %s", sqlite3_errmsg(db));
 		return PX_ESTORE;
@@ -169,12 +175,25 @@ enum px_err store_migrate(struct store *st, int target, struct buf *why)
 	int v = store_schema_version(st);
 	if (v < 0)
 		return store_fail(st, why, "cannot read the schema version");
-	for (; v < target; v++) {
+	/* The version read above is only a hint (a store at its version takes
+	 * no write lock); it is read again under the lock each migration
+	 * takes, since another process may have migrated in between (two
+	 * commands creating the same new store at once). */
+	while (v < target) {
+		if (store_exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
+			return store_fail(st, why, "cannot start a migration");
+		if ((v = store_schema_version(st)) < 0) {
+			enum px_err err = store_fail(st, why, "cannot read the schema version");
+			store_exec(st, "ROLLBACK");
+			return err;
+		}
+		if (v >= target) { /* done by another process meanwhile */
+			store_exec(st, "COMMIT");
+			break;
+		}
 		char bump[96];
 		snprintf(bump, sizeof bump, "PRAGMA user_version = %d; PRAGMA application_id = %d", v + 1,
 			 STORE_APP_ID);
-		if (store_exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
-			return store_fail(st, why, "cannot start a migration");
 		if (store_exec(st, migrations[v]) != SQLITE_OK || store_exec(st, bump) != SQLITE_OK) {
 			enum px_err err = store_fail(st, why, "migration failed");
 			store_exec(st, "ROLLBACK");
@@ -182,32 +201,132 @@ enum px_err store_migrate(struct store *st, int target, struct buf *why)
 		}
 		if (store_exec(st, "COMMIT") != SQLITE_OK)
 			return store_fail(st, why, "cannot commit a migration");
+		v++;
 	}
 	return PX_OK;
 }
 
-static enum px_err open_db(const char *path, struct store **out, struct buf *why)
+/* Why a store cannot be written, or "" if nothing says so: SQLite opens a
+ * file it may not write read-only without a word, and cannot make its
+ * -wal and -shm in a directory it may not write. */
+static const char *readonly_cause(const char *path)
+{
+	if (!access(path, F_OK) && access(path, W_OK))
+		return "a read-only file";
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return access(".", W_OK) ? "in a read-only directory" : "";
+	if ((size_t)snprintf(dir, sizeof dir, "%.*s", (int)(slash - path) + 1, path) >= sizeof dir)
+		return "";
+	return access(dir, W_OK) ? "in a read-only directory" : "";
+}
+
+/* The cause if the last failure on st came from the store being read-only,
+ * else NULL. A reader's connection is always read-only, so only SQLite's
+ * error code counts for it. */
+static const char *readonly_failure(struct store *st, int read_only)
+{
+	int code = sqlite3_errcode(st->db) & 0xff;
+	const char *cause = readonly_cause(st->path);
+	int ro = code == SQLITE_READONLY ||
+		 (!read_only && (code == SQLITE_CANTOPEN || sqlite3_db_readonly(st->db, "main") == 1));
+	return ro && *cause ? cause : NULL;
+}
+
+/* Closes st after a failure: PX_EDENIED with the cause in why if the store
+ * is read-only, else err (PX_ESTORE with SQLite's message under what if
+ * why holds nothing yet). */
+static enum px_err open_fail(struct store *st, int read_only, struct buf *why, const char *what)
+{
+	const char *cause = readonly_failure(st, read_only);
+	enum px_err err = PX_EDENIED;
+	if (cause)
+		buf_reject(why, "%s", cause);
+	else if (why->len)
+		err = PX_ESTORE;
+	else
+		err = store_fail(st, why, what);
+	store_close(st);
+	return err;
+}
+
+/* path as a "file:" URI (RFC 3986: every byte but unreserved ones and '/'
+ * percent-encoded), followed by query. */
+static enum px_err file_uri(const char *path, const char *query, struct buf *out)
+{
+	enum px_err err = buf_adds(out, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p && !err; p++)
+		err = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+				      strchr("/-._~", *p)
+			      ? buf_addc(out, (char)*p)
+			      : buf_printf(out, "%%%02X", *p);
+	return err ? err : buf_adds(out, query);
+}
+
+/* Opens path only to read. A WAL store in a directory we may not write has
+ * no -shm to share: if it has no -wal either, the file holds every commit
+ * and nobody is writing through us, so it is read as immutable (no locks,
+ * no -shm). Another account writing it in the meantime would make a -wal,
+ * which is why this is only a fallback. */
+static int open_read_only(struct store *st)
+{
+	int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK || query_int(st->db, "SELECT count(*) FROM sqlite_master") >= 0 ||
+	    (sqlite3_errcode(st->db) & 0xff) != SQLITE_READONLY)
+		return rc;
+	char wal[4096];
+	if ((size_t)snprintf(wal, sizeof wal, "%s-wal", st->path) >= sizeof wal || !access(wal, F_OK))
+		return rc;
+	struct buf uri;
+	buf_init(&uri, 3 * sizeof wal);
+	if (file_uri(st->path, "?immutable=1", &uri) == PX_OK) {
+		sqlite3_close(st->db);
+		rc = sqlite3_open_v2(uri.data, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	}
+	buf_free(&uri);
+	return rc;
+}
+
+/* Puts the store in WAL mode (it stays so: a no-op on an existing store).
+ * On a new store several processes may switch at once; SQLite answers
+ * SQLITE_BUSY at once instead of waiting where waiting could deadlock, so
+ * the switch is retried for as long as the busy timeout would wait. */
+static int set_wal(struct store *st)
+{
+	int rc;
+	for (int tries = 0; (rc = store_exec(st, "PRAGMA journal_mode = WAL")) == SQLITE_BUSY && tries < 1000;
+	     tries++)
+		sqlite3_sleep(10);
+	return rc;
+}
+
+static enum px_err open_db(const char *path, int read_only, struct store **out, struct buf *why)
 {
 	struct store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = px_strdup(path))) {
 		free(st);
 		return PX_ENOMEM;
 	}
-	int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	int rc = read_only ? open_read_only(st)
+			   : sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK)
 		sqlite3_busy_timeout(st->db, 10000);
-	if (rc == SQLITE_OK && store_identify(st->db, why)) {
-		store_close(st);
-		return PX_ESTORE;
-	}
-	/* Setting WAL on a corrupt or non-database file is where SQLite notices. */
-	if (rc != SQLITE_OK || store_exec(st, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
+	buf_reset(why);
+	if (rc == SQLITE_OK && !read_only && sqlite3_db_readonly(st->db, "main") == 1)
+		return open_fail(st, read_only, why, "cannot open the store");
+	/* a first read, whose error (a read-only directory, a locked file) is
+	 * still SQLite's last one when open_fail() looks */
+	if (rc == SQLITE_OK && query_int(st->db, "SELECT count(*) FROM sqlite_master") < 0)
+		return open_fail(st, read_only, why, "cannot read the store");
+	if (rc == SQLITE_OK && store_identify(st->db, why))
+		return open_fail(st, read_only, why, "cannot read the store");
+	/* Setting WAL on a corrupt or non-database file is where SQLite
+	 * notices (a reader leaves the mode as it is). */
+	if (rc != SQLITE_OK || (!read_only && set_wal(st) != SQLITE_OK) ||
 	    store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
-			   " PRAGMA cache_size = -32768; PRAGMA mmap_size = 2147418112") != SQLITE_OK) {
-		enum px_err err = store_fail(st, why, "cannot open the store");
-		store_close(st);
-		return err;
-	}
+			   " PRAGMA cache_size = -32768; PRAGMA mmap_size = 2147418112") != SQLITE_OK)
+		return open_fail(st, read_only, why, "cannot open the store");
 	*out = st;
 	return PX_OK;
 }
@@ -215,10 +334,14 @@ static enum px_err open_db(const char *path, struct store **out, struct buf *why
 enum px_err store_open_at_version(const char *path, int version, struct store **out, struct buf *why)
 {
 	struct store *st;
-	enum px_err err = open_db(path, &st, why);
+	enum px_err err = open_db(path, 0, &st, why);
 	if (err)
 		return err;
 	if ((err = store_migrate(st, version, why))) {
+		if (readonly_failure(st, 0)) {
+			buf_reset(why);
+			return open_fail(st, 0, why, "migration failed");
+		}
 		store_close(st);
 		return err;
 	}
@@ -229,6 +352,28 @@ enum px_err store_open_at_version(const char *path, int version, struct store **
 enum px_err store_open(const char *path, struct store **out, struct buf *why)
 {
 	return store_open_at_version(path, STORE_SCHEMA_VERSION, out, why);
+}
+
+enum px_err store_open_read(const char *path, struct store **out, struct buf *why)
+{
+	if (access(path, F_OK))
+		return store_open(path, out, why);
+	struct store *st;
+	enum px_err err = open_db(path, 1, &st, why);
+	if (err)
+		return err;
+	int version = store_schema_version(st);
+	if (version < STORE_SCHEMA_VERSION) {
+		store_close(st);
+		err = store_open(path, out, why);
+		if (err == PX_EDENIED &&
+		    buf_printf(why, "; its schema (version %d) needs migrating to %d first", version,
+			       STORE_SCHEMA_VERSION))
+			return PX_EDENIED; /* no room for the note: the cause is said */
+		return err;
+	}
+	*out = st;
+	return PX_OK;
 }
 
 void store_close(struct store *st)

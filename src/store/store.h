@@ -19,6 +19,12 @@ struct store;
  * date. On failure returns an error and writes the reason to why.
  * Caller closes with store_close(). */
 enum px_err store_open(const char *path, struct store **out, struct buf *why) PX_WUR;
+/* Opens the store only to read (SQLITE_OPEN_READONLY), so that a store
+ * file or directory the caller may not write can be read. A store that is
+ * missing or needs a migration is opened as by store_open(). PX_EDENIED
+ * with the cause in why (e.g. "a read-only file") when the store must be
+ * written and cannot be; store_open() says so the same way. */
+enum px_err store_open_read(const char *path, struct store **out, struct buf *why) PX_WUR;
 /* Opens without migrating (tests use it to build old schemas). */
 enum px_err store_open_at_version(const char *path, int version, struct store **out, struct buf *why) PX_WUR;
 void store_close(struct store *st);

@@ -134,8 +134,8 @@ static json_t *form_object(struct request *rq, enum node_type type, struct tv *e
 			tv_set_str(errors, k, T(rq, "This field is needed."));
 	}
 	const char *lang = field(rq, "language");
-	if (strlen(lang) != 2 || lang[0] < 'a' || lang[0] > 'z' || lang[1] < 'a' || lang[1] > 'z')
-		tv_set_str(errors, "language", T(rq, "Two lower-case letters (ISO 639-1): en, fr, de..."));
+	if (!node_language_known(lang))
+		tv_set_str(errors, "language", T(rq, "A language code (ISO 639-1): en, fr, de..."));
 	json_object_set_new(o, "language", json_string(lang));
 	if (type == NODE_ARTICLE)
 		return o;

@@ -24,4 +24,22 @@ expect_grep "$TMP/err" "arr\.json:2: JSON arrays are not read: give JSON Lines, 
 printf '[]' >"$TMP/empty.json"
 expect_status 1 "$PRAXIS" ingest --db "$TMP/x.db" "$TMP/empty.json"
 expect_grep "$TMP/err" "empty\.json:1: JSON arrays are not read"
+
+# a language code that is two letters but no language (ISO 639-1, as ICU
+# lists it): refused at its line, nothing stored; real codes pass
+printf '%s\n' '{"type": "article", "title": "Fine", "author": "B", "language": "fr", "body": "c"}' \
+	'{"type": "article", "title": "Made up", "author": "B", "language": "xx", "body": "c"}' >"$TMP/xx.jsonl"
+expect_status 1 "$PRAXIS" ingest --db "$TMP/lang.db" "$TMP/xx.jsonl"
+expect_grep "$TMP/err" '^'"$TMP"'/xx\.jsonl:2: unknown language "xx" \(an ISO 639-1 code such as en, fr\)$'
+expect_status 0 "$PRAXIS" stats --db "$TMP/lang.db"
+expect_grep "$TMP/out" '^nodes      0$'
+for code in en de el es fr it nl pl pt sv fi cs da hu ga hr lt sk sl bg zh ja; do
+	printf '{"type": "article", "title": "In %s", "author": "B", "language": "%s", "body": "c"}\n' "$code" "$code"
+done >"$TMP/real.jsonl"
+expect_status 0 "$PRAXIS" ingest --db "$TMP/lang.db" "$TMP/real.jsonl"
+for code in zz qq EN e1; do
+	printf '{"type": "article", "title": "A", "author": "B", "language": "%s", "body": "c"}\n' "$code" >"$TMP/bad.jsonl"
+	expect_status 1 "$PRAXIS" ingest --db "$TMP/lang.db" "$TMP/bad.jsonl"
+	expect_grep "$TMP/err" 'bad\.jsonl:1: (unknown language|"language" must be a two-letter ISO 639-1 code)'
+done
 exit 0

@@ -39,6 +39,12 @@ for t in itertools.islice(itertools.product(string.ascii_lowercase, repeat=4), 1
 refused 'for="themes">Themes, one per line <span class="field-error">Too many lines' \
 	--data-urlencode "csrf=$tok" -d 'type=practice&title=Many&city=Ghent&country=Belgium&language=en&action=preview' \
 	--data-urlencode "themes@$TMP/themes"
+# a language code that names no language (ISO 639-1), in both forms
+refused 'for="language">Language <span class="field-error">A language code \(ISO 639-1\): en, fr, de' \
+	-d "csrf=$tok&type=practice&title=Limits&city=Ghent&country=Belgium&language=xx&action=save"
+has 'name="language" value="xx"'
+refused 'for="language">Language <span class="field-error">A language code \(ISO 639-1\)' \
+	-d "csrf=$tok&type=article&title=Limits&author=A&language=qq&body=b&action=publish"
 # nothing of it was saved
 page 200 '/search?q=limits'
 lacks 'href="/node/[0-9]+"[^>]*>Limits'
