@@ -512,13 +512,14 @@ static int phrase_affordable(struct search *s, const struct qunit *unit, struct 
 
 /* Adds doc to out if the words follow each other in it somewhere. Once the
  * work budget is spent, a document holding every word is added unchecked,
- * in the last match class with no weight: after every checked one. */
+ * in the last match class with no weight: after every checked one; for a
+ * negated phrase it is left out (so it is not excluded unchecked). */
 static enum px_err phrase_doc(struct search *s, const struct qunit *unit, struct pword *pw, uint32_t doc,
 			      const float avg[NFIELDS], struct dlist *out)
 {
 	const struct index *ix = s->ix;
-	if (!phrase_affordable(s, unit, pw, doc))
-		return dlist_push(out, doc, 0, MATCH_TRANSLATED);
+	if (!phrase_affordable(s, unit, pw, doc)) /* excluding it unchecked would drop a hit */
+		return unit->negated ? PX_OK : dlist_push(out, doc, 0, MATCH_TRANSLATED);
 	unsigned cls = 0;
 	for (size_t wi = 0; wi < unit->nwords; wi++) {
 		enum px_err err = pword_read(&pw[wi], doc);

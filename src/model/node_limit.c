@@ -50,6 +50,9 @@ int node_check_limits(const struct node *n, struct node_limit *out)
 	}
 	if (list_over("themes", &n->themes, &total, out) || list_over("labels", &n->labels, &total, out))
 		return -1;
+	/* five keys, each once in a page: many more would pass the byte limits empty */
+	if (over("sections", node_section_count(n), SECTION_COUNT, LIMIT_ITEMS, out))
+		return -1;
 	for (size_t i = 0; i < node_section_count(n); i++) {
 		const struct section *s = node_section(n, i);
 		const char *key = section_key_name(s->key);

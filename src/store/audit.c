@@ -10,15 +10,18 @@
 
 #define CUT_MARK "…" /* ends a text that was cut */
 
-/* The length in bytes of s's first max code points (s is UTF-8; a stray
- * byte counts as one). */
+/* The length in bytes of s's first max code points, at most 4 * max: a
+ * code point is a byte and at most 3 continuation bytes after it, however
+ * many follow (s comes from a client and need not be UTF-8). */
 static size_t prefix_len(const char *s, size_t max)
 {
 	size_t i = 0;
-	for (size_t n = 0; s[i] && n < max; n++)
-		do
-			i++;
-		while (((unsigned char)s[i] & 0xC0) == 0x80);
+	for (size_t n = 0; s[i] && n < max; n++) {
+		size_t k = 1;
+		while (k < 4 && ((unsigned char)s[i + k] & 0xC0) == 0x80)
+			k++;
+		i += k;
+	}
 	return i;
 }
 
@@ -75,17 +78,24 @@ static int recent_failures(struct store *st, const char *addr)
 	return n;
 }
 
+/* Counts and writes in one transaction, as login_claim() does: concurrent
+ * failures of one address cannot all see room for one more entry. */
 enum px_err audit_login_failure(struct store *st, const char *addr, const char *action, const char *name)
 {
-	int n = recent_failures(st, addr);
-	if (n < 0)
+	if (store_exec(st, "BEGIN IMMEDIATE"))
 		return PX_ESTORE;
-	if (n < AUDIT_BURST)
-		return audit_add(st, NULL, addr, action, name, NULL);
-	if (n > AUDIT_BURST)
-		return PX_OK; /* the summary is written: the burst goes unlogged */
-	return audit_add(st, NULL, addr, "login-flood", NULL,
-			 "more failed logins from this address: the next are not logged for a while");
+	int n = recent_failures(st, addr);
+	enum px_err err = n < 0 ? PX_ESTORE : PX_OK;
+	if (!err && n < AUDIT_BURST)
+		err = audit_add(st, NULL, addr, action, name, NULL);
+	else if (!err && n == AUDIT_BURST) /* beyond it, the burst goes unlogged */
+		err = audit_add(st, NULL, addr, "login-flood", NULL,
+				"more failed logins from this address: the next are not logged for a while");
+	if (!err && store_exec(st, "COMMIT"))
+		err = PX_ESTORE;
+	if (err)
+		store_exec(st, "ROLLBACK");
+	return err;
 }
 
 /* A column read bounded: entries from before the bound may hold megabytes. */

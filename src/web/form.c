@@ -144,8 +144,10 @@ static enum form_error add_part(struct arena *a, struct form *f, const char *p, 
 		h = eol + 2;
 	}
 	size_t bad, n = (size_t)(end - (blank + 4));
+	/* a value that is not a file is text, as in an urlencoded form */
 	if (!name || text_utf8_check(name, strlen(name), &bad) ||
-	    (file && text_utf8_check(file, strlen(file), &bad)))
+	    (file && text_utf8_check(file, strlen(file), &bad)) ||
+	    (!file && (memchr(blank + 4, '\0', n) || text_utf8_check(blank + 4, n, &bad))))
 		return a->failed ? FORM_NO_MEMORY : FORM_MALFORMED;
 	char *value = arena_alloc(a, n + 1);
 	if (!value)

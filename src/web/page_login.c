@@ -69,7 +69,7 @@ static void log_in(struct request *rq)
 	const char *keys[] = {ukey, akey};
 	const int max[] = {LOGIN_MAX_ACCOUNT, LOGIN_MAX_ADDRESS};
 	int64_t wait = 1, claimed[2];
-	if (ukey && akey && login_claim(rq->st, keys, max, 2, time(NULL), &wait, claimed)) {
+	if (!ukey || !akey || login_claim(rq->st, keys, max, 2, time(NULL), &wait, claimed)) {
 		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
 		return;
 	}

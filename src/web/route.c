@@ -62,7 +62,7 @@ static const struct route routes[] = {
 	{"/sitemap.xml", page_sitemap_index, GET, ROLE_NONE, 0, 0},
 	{"/sitemaps/pages", page_sitemap_pages, GET, ROLE_NONE, 0, 0},
 	{"/sitemaps/{nid}", page_sitemap_nodes, GET, ROLE_NONE, 0, 0},
-	{"/login", page_login, GET | POST, ROLE_NONE, 0, 0},
+	{"/login", page_login, GET | POST, ROLE_NONE, LOGIN_BODY_MAX, 0},
 	{"/logout", page_logout, POST, ROLE_AUTHOR, 0, 0},
 	{"/admin", page_admin, GET, ROLE_AUTHOR, 0, 0},
 	{"/admin/password", page_admin_password, GET | POST, ROLE_AUTHOR, 0, 0},

@@ -250,22 +250,20 @@ static int refused(struct MHD_Connection *c, const char *url, const struct pendi
 }
 
 /* The request's framing: how many Content-Length and Transfer-Encoding
- * headers, and whether they agree. */
+ * headers (more than one of them, even agreeing, is refused), and the
+ * coding. */
 struct framing {
 	int lengths, encodings;
-	const char *length, *encoding;
-	int differ; /* two Content-Length values differ */
+	const char *encoding;
 };
 
 static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
 	(void)kind;
 	struct framing *f = cls;
-	if (!strcasecmp(key, "Content-Length")) {
-		if (f->lengths++ && strcmp(f->length, value ? value : ""))
-			f->differ = 1;
-		f->length = value ? value : "";
-	} else if (!strcasecmp(key, "Transfer-Encoding")) {
+	if (!strcasecmp(key, "Content-Length"))
+		f->lengths++;
+	else if (!strcasecmp(key, "Transfer-Encoding")) {
 		f->encodings++;
 		f->encoding = value ? value : "";
 	}

@@ -124,6 +124,8 @@ enum px_err tmpl_render(const struct tmpl_set *ts, const char *name, const struc
 #define FORM_FIELDS_MAX 1024
 #define FORM_BODY_MAX   ((size_t)1 << 20)  /* 1 MiB: a practice with its five sections fits many times */
 #define IMPORT_BODY_MAX ((size_t)64 << 20) /* a listing or JSON Lines file, on /admin/import */
+#define LOGIN_BODY_MAX  ((size_t)16 << 10) /* a name, a password, two tokens: anyone may send it, so
+					      64 held connections of an address reserve 1 MB of the budget */
 
 struct form {
 	const char **names, **values; /* in the arena, in the body's order */
@@ -148,9 +150,9 @@ enum form_error form_parse(struct arena *a, const char *body, size_t len, struct
 const char *form_get(const struct form *f, const char *name);
 /* Decodes a multipart/form-data body (RFC 7578) whose Content-Type is
  * type (it names the boundary): each part's name, content and file name.
- * FORM_OK, or why not (no boundary, a part without a name, names not valid
- * UTF-8: FORM_MALFORMED). Values are copied as they are: only names and
- * file names are checked. */
+ * FORM_OK, or why not (no boundary, a part without a name, a name, file
+ * name or value not valid UTF-8, a NUL in a value: FORM_MALFORMED). A
+ * file's content (a part with a file name) is copied as it is. */
 enum form_error form_parse_multipart(struct arena *a, const char *type, const char *body, size_t len,
 				     struct form *f);
 /* The index of the first field called name, or -1. */

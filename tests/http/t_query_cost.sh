@@ -48,6 +48,13 @@ expect_status 0 "$PRAXIS" search --db "$TMP/db" --json --limit 3 '"word word"'
 python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert o["partial"] is False and o["total"] == 8, o["work"]' \
 	"$TMP/out" || fail "a phrase within the budget"
 
+# a negated phrase met once the budget is spent: a node it could not check
+# is kept (the answer is partial), never excluded unchecked
+qneg=$(python3 -c 'print("\"wordd woord\" " * 14 + "word -\"word word\"", end="")')
+expect_status 0 "$PRAXIS" search --db "$TMP/db" --json --limit 3 "$qneg"
+python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert o["partial"] is True and o["total"] == 8, (o["partial"], o["total"])' \
+	"$TMP/out" || fail "a negated phrase excluded nodes it did not check"
+
 start_server "$TMP/db"
 # the API: a JSON 400 naming the limit
 page 400 "/api/v1/search?q=$(urlq "$q32")"

@@ -173,6 +173,34 @@ static void audit_entries_are_listed_newest_first(void **state)
 	buf_free(&b);
 }
 
+/* A text is cut to AUDIT_TEXT_MAX code points, and a code point is at most
+ * 4 bytes even when a client sends a lead byte and thousands of
+ * continuation bytes (not UTF-8: a multipart value was not checked). */
+static void audit_texts_are_cut_however_they_are_encoded(void **state)
+{
+	struct fx *f = *state;
+	static char junk[20001];
+	junk[0] = 'a';
+	memset(junk + 1, 0x80, 10000);
+	memset(junk + 10001, 'b', 10000);
+	static char greek[4 * 100 + 1];
+	for (int i = 0; i < 200; i++)
+		memcpy(greek + 2 * i, "\xce\xb1", 2); /* 200 alphas */
+	assert_ok(audit_add(f->st, NULL, "10.0.0.2", "login-failed", junk, greek));
+	struct buf b;
+	buf_init(&b, 1 << 20);
+	assert_ok(audit_each(f->st, 0, 1, collect, &b));
+	/* "-|10.0.0.2|login-failed|" then the target: 64 code points of at
+	 * most 4 bytes each and the mark */
+	const char *target = b.data + strlen("-|10.0.0.2|login-failed|");
+	size_t tlen = strcspn(target, "|");
+	assert_true(tlen <= 4 * AUDIT_TEXT_MAX + strlen("\xe2\x80\xa6"));
+	const char *detail = target + tlen + 1;
+	assert_int_equal(strcspn(detail, ";"), 2 * AUDIT_TEXT_MAX + strlen("\xe2\x80\xa6"));
+	assert_memory_equal(detail + 2 * AUDIT_TEXT_MAX, "\xe2\x80\xa6", 3);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +211,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(failed_logins_are_throttled_in_a_window, fx_setup,
 						fx_teardown),
 		cmocka_unit_test_setup_teardown(audit_entries_are_listed_newest_first, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(audit_texts_are_cut_however_they_are_encoded, fx_setup,
+						fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
