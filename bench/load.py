@@ -133,14 +133,21 @@ class Attacker:
     def loop(self, kind, stop):
         fn = getattr(attacks, kind)
         while not stop.is_set():
-            fn(self.base, stop)
-            self.done[kind] += 1
+            st = fn(self.base, stop)
+            with self.lock:
+                self.done[kind] += 1
+                self.answers[st] = self.answers.get(st, 0) + 1
 
     def start(self, stop):
-        ts = [threading.Thread(target=self.loop, args=(k, stop), daemon=True) for k in self.KINDS for _ in range(2)]
-        for t in ts:
+        self.lock, self.answers = threading.Lock(), {}
+        self.threads = [threading.Thread(target=self.loop, args=(k, stop), daemon=True)
+                        for k in self.KINDS for _ in range(2)]
+        for t in self.threads:
             t.start()
-        return ts
+
+    def join(self):
+        for t in self.threads:
+            t.join(timeout=30)
 
 
 def peak_kb(pid):
@@ -200,12 +207,14 @@ def one_run(src, lua, attacked):
                               "-s", lua, base + "/"], check=True, capture_output=True, text=True).stdout
         stop.set()
         t.join()
+        if attacker:
+            attacker.join()
         r["rps"], r["p50"], r["p99"], r["non2xx"] = web.parse_wrk(out)
         sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
         r["sock"] = sum(int(x) for x in sock.groups()) if sock else 0
         r["peak_mb"] = peak_kb(p.pid) / 1024
         r["editor"] = editor
-        r["attacks"] = dict(attacker.done) if attacker else {}
+        r["attacks"] = {"made": dict(attacker.done), "answers": dict(attacker.answers)} if attacker else {}
         r["lost_store"], r["lost_search"] = lost_saves(db, base, editor.acked)
     finally:
         p.send_signal(signal.SIGTERM)
@@ -236,7 +245,7 @@ def main():
     calm, hit = one_run(src, lua, False), one_run(src, lua, True)
     print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on a mix (home, filtered, new searches, practices),"
           " praxis with 2 workers, an editor publishing every second; then the same with an anonymous attacker"
-          " from 127.0.0.2 (1 MB logins, held 60 MB uploads, costly phrase queries, 2 connections each)")
+          " from 127.0.0.2 (1 MB logins, held 60 MB uploads, costly phrase queries of 32 and 16 phrases, 2 connections each)")
     report(calm)
     report(hit)
     load_ratio = hit["p99"] / calm["p99"]

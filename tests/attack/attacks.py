@@ -12,8 +12,8 @@ server's resident memory, --db the store's size. Exit 1 if any attack got
 through. Only Python's standard library: http.client and sockets, as the
 attacker used.
 
-bench/load.py imports the flood functions (login_flood, held_uploads,
-costly_queries) to run an attacker beside its editor.
+bench/load.py runs the floods (login_flood, held_upload, costly_queries:
+one attempt each) again and again beside its editor.
 """
 import argparse
 import csv
@@ -136,17 +136,13 @@ def well_formed(body):
 # ---- the floods, also run by bench/load.py ----
 
 def login_flood(base, stop, name_bytes=1000000):
-    """Logins with a name of name_bytes, one after the other, until stop."""
+    """One login with a name of name_bytes: its status, or 0 if the hub
+    closed the connection under the sender (refused before the body)."""
     s = Session(base)
-    tok = s.csrf("/login")
-    n = 0
-    while not stop.is_set():
-        try:
-            s.go("POST", "/login", {"csrf": tok, "name": "x" * name_bytes, "password": "guess"})
-        except OSError:
-            pass
-        n += 1
-    return n
+    try:
+        return s.go("POST", "/login", {"csrf": s.csrf("/login"), "name": "x" * name_bytes, "password": "guess"})[0]
+    except OSError:
+        return 0
 
 
 def held_upload(base, stop, size=60 << 20, pace=5.0):
@@ -183,15 +179,13 @@ def costly_query_path(repeat=32):
 
 
 def costly_queries(base, stop):
-    """The 613-byte phrase query, again and again, until stop."""
-    n = 0
-    while not stop.is_set():
-        try:
-            request(base, "GET", costly_query_path() + f"&n={n}")
-        except OSError:
-            pass
-        n += 1
-    return n
+    """The 613-byte phrase query or the most of its phrases the limits take
+    (16: 32 words), in turn, once: its status."""
+    n = time.monotonic_ns()
+    try:
+        return request(base, "GET", costly_query_path(32 if n % 2 else 16) + f"&n={n}")[0]
+    except OSError:
+        return 0
 
 
 # ---- the attacks: each returns (held, what was seen) ----
