@@ -60,22 +60,21 @@ done
 # ---- the throttle key is the name in lower case: Ana, ANA... share ana's
 # five tries ----
 tok=$(csrf "$TMP/t.jar")
+try() { # STATUS NAME PASSWORD: a login from this address, counted when it fails
+	post "$1" /login "$TMP/t.jar" --data-urlencode "csrf=$tok" --data-urlencode "name=$2" \
+		--data-urlencode "password=$3"
+	[ "$1" != 403 ] || failed=$((failed + 1))
+}
 for name in Ana ANA aNa anA ANa; do
-	post 403 /login "$TMP/t.jar" --data-urlencode "csrf=$tok" --data-urlencode "name=$name" \
-		--data-urlencode "password=wrong password"
-	failed=$((failed + 1))
+	try 403 "$name" "wrong password"
 done
-post 429 /login "$TMP/t.jar" --data-urlencode "csrf=$tok" --data-urlencode "name=ana" \
-	--data-urlencode "password=pw of ana here"
+try 429 ana "pw of ana here"
 
 # ---- the address throttle: 20 failures from one address, whatever the
 # names, lock it out, even for another account's right password ----
 while [ "$failed" -lt 20 ]; do
-	post 403 /login "$TMP/t.jar" --data-urlencode "csrf=$tok" --data-urlencode "name=nobody$failed" \
-		--data-urlencode "password=wrong password"
-	failed=$((failed + 1))
+	try 403 "nobody$failed" "wrong password"
 done
-post 429 /login "$TMP/t.jar" --data-urlencode "csrf=$tok" --data-urlencode "name=ed" \
-	--data-urlencode "password=pw of ed here"
+try 429 ed "pw of ed here"
 has 'Too many failed logins'
 stop_server
