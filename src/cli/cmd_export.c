@@ -31,7 +31,7 @@ static int emit(const struct node *n, void *arg)
 	struct out *o = arg;
 	if (n->state != NODE_PUBLISHED) /* the export is open data: drafts stay in (`praxis backup` has them) */
 		return 0;
-	o->err = o->format == FORMAT_CSV ? node_write_csv(n, &o->b) : node_write_jsonl(n, &o->b);
+	o->err = o->format == FORMAT_CSV ? node_write_csv(n, 1, &o->b) : node_write_jsonl(n, &o->b);
 	if (!o->err && o->b.len >= FLUSH_AT) {
 		o->write_failed = cli_write_out(&o->b);
 		buf_reset(&o->b);
@@ -67,7 +67,7 @@ int cmd_export(int argc, char **argv)
 	if (cli_open_store_read(&common, &st))
 		return EXIT_REFUSED;
 	buf_init(&o.b, BUF_CAP_DEFAULT);
-	enum px_err err = o.format == FORMAT_CSV ? buf_adds(&o.b, node_csv_header) : PX_OK;
+	enum px_err err = o.format == FORMAT_CSV ? node_write_csv_header(&o.b) : PX_OK;
 	if (!err)
 		err = store_nodes_each(st, emit, &o);
 	if (!err)

@@ -279,7 +279,7 @@ struct collector {
 	struct index *ix;
 	struct buf occs; /* struct occ[] */
 	const char *lang;
-	enum field field;
+	enum ix_field field;
 	enum px_err err;
 	uint32_t words;
 };
@@ -361,7 +361,7 @@ static enum px_err append_postings(struct index *ix, uint32_t docno, const struc
 	return err;
 }
 
-static void field_text(struct collector *c, enum field f, const char *s, uint32_t *pos)
+static void field_text(struct collector *c, enum ix_field f, const char *s, uint32_t *pos)
 {
 	if (!s || c->err)
 		return;
@@ -375,7 +375,7 @@ static void collect_fields(struct collector *c, const struct node *n, uint16_t l
 	uint32_t pos = 0;
 	for (int f = 0; f < NFIELDS && !c->err; f++) {
 		uint32_t before = c->words;
-		switch ((enum field)f) {
+		switch ((enum ix_field)f) {
 		case F_TITLE:
 			field_text(c, F_TITLE, n->title, &pos);
 			break;

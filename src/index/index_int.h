@@ -19,7 +19,7 @@
 
 #include <roaring/roaring.h>
 
-enum field { F_TITLE, F_SUBTITLE, F_THEMES, F_PLACE, F_AUTHOR, F_TEXT, NFIELDS };
+enum ix_field { F_TITLE, F_SUBTITLE, F_THEMES, F_PLACE, F_AUTHOR, F_TEXT, NFIELDS };
 #define FIELD_BITS 3
 #define FIELD_GAP  64
 

@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const type_names[] = {[NODE_PRACTICE] = "practice", [NODE_ARTICLE] = "article"};
+static const char *const type_names[] = {[NODE_PRACTICE] = "practice",
+					 [NODE_ARTICLE] = "article",
+					 [NODE_CITY] = "city",
+					 [NODE_NETWORK] = "network"};
 static const char *const state_names[] = {
 	[NODE_PUBLISHED] = "published", [NODE_DRAFT] = "draft", [NODE_UNPUBLISHED] = "unpublished"};
 static const char *const section_names[SECTION_COUNT] = {
@@ -110,17 +113,31 @@ enum px_err strlist_dedupe(struct strlist *l)
 	return PX_OK;
 }
 
+/* Every field of every type starts unset, so a field a type does not list
+ * stays unset and is freed harmlessly. */
+static const enum node_type all_types[] = {NODE_PRACTICE, NODE_ARTICLE, NODE_CITY, NODE_NETWORK};
+
+static void clear_all(struct node *n)
+{
+	for (size_t t = 0; t < sizeof all_types / sizeof all_types[0]; t++)
+		for (const struct field *f = node_fields(all_types[t]); f->key; f++)
+			field_clear(n, f);
+}
+
 struct node *node_new(enum node_type type)
 {
 	struct node *n = calloc(1, sizeof *n);
 	if (!n)
 		return NULL;
-	n->type = type;
-	n->population = -1;
 	strlist_init(&n->themes);
 	strlist_init(&n->labels);
 	strlist_init(&n->relations);
+	strlist_init(&n->names);
 	ptrvec_init(&n->sections);
+	ptrvec_init(&n->partners);
+	ptrvec_init(&n->adopters);
+	clear_all(n);
+	n->type = type;
 	return n;
 }
 
@@ -128,22 +145,7 @@ void node_free(struct node *n)
 {
 	if (!n)
 		return;
-	free(n->title);
-	free(n->subtitle);
-	free(n->country);
-	free(n->city);
-	free(n->author);
-	free(n->body);
-	strlist_free(&n->themes);
-	strlist_free(&n->labels);
-	strlist_free(&n->relations);
-	for (size_t i = 0; i < node_section_count(n); i++) {
-		struct section *s = ptrvec_get(&n->sections, i);
-		free(s->heading);
-		free(s->text);
-		free(s);
-	}
-	ptrvec_free(&n->sections);
+	clear_all(n);
 	free(n);
 }
 
@@ -193,7 +195,7 @@ static int name_index(const char *const *names, int count, const char *s)
 
 const char *node_type_name(enum node_type t)
 {
-	return t == NODE_PRACTICE || t == NODE_ARTICLE ? type_names[t] : "?";
+	return t >= NODE_PRACTICE && t <= NODE_TYPE_MAX ? type_names[t] : "?";
 }
 
 const char *node_state_name(enum node_state st)
@@ -212,7 +214,7 @@ int node_state_parse(const char *s, enum node_state *out)
 
 int node_type_parse(const char *s, enum node_type *out)
 {
-	int i = name_index(type_names, 3, s);
+	int i = name_index(type_names, NODE_TYPE_MAX + 1, s);
 	if (i < 0)
 		return -1;
 	*out = (enum node_type)i;
@@ -259,23 +261,52 @@ static int map_one(char **field, char *(*fn)(const char *))
 	return 0;
 }
 
-static int map_list(struct strlist *l, char *(*fn)(const char *))
+static int map_field(void *obj, const struct field *f, char *(*fn)(const char *));
+
+static int map_object(void *o, const struct field *f, char *(*fn)(const char *))
 {
-	char **items = (char **)(void *)l->v.b.data;
-	for (size_t i = 0; i < strlist_len(l); i++)
-		if (map_one(&items[i], fn))
+	for (const struct field *s = f->sub; s->key; s++)
+		if (map_field(o, s, fn))
 			return -1;
 	return 0;
 }
 
+/* Dates and other machine values are left as they are. */
+static int map_field(void *obj, const struct field *f, char *(*fn)(const char *))
+{
+	struct ptrvec *v = FIELD_AT(obj, f);
+	switch (f->kind) {
+	case FK_STRING:
+	case FK_TEXT:
+		return map_one(FIELD_AT(obj, f), fn);
+	case FK_STRINGS:
+		for (size_t i = 0; i < strlist_len(FIELD_AT(obj, f)); i++)
+			if (map_one((char **)(void *)v->b.data + i, fn))
+				return -1;
+		return 0;
+	case FK_SECTIONS:
+		for (size_t i = 0; i < ptrvec_len(v); i++) {
+			struct section *s = ptrvec_get(v, i);
+			if (map_one(&s->heading, fn) || map_one(&s->text, fn))
+				return -1;
+		}
+		return 0;
+	case FK_OBJECT:
+		return *(void **)FIELD_AT(obj, f) ? map_object(*(void **)FIELD_AT(obj, f), f, fn) : 0;
+	case FK_OBJECTS:
+		for (size_t i = 0; i < ptrvec_len(v); i++)
+			if (map_object(ptrvec_get(v, i), f, fn))
+				return -1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
 enum px_err node_map_strings(struct node *n, char *(*fn)(const char *))
 {
-	int bad = map_one(&n->title, fn) || map_one(&n->subtitle, fn) || map_one(&n->country, fn) ||
-		  map_one(&n->city, fn) || map_one(&n->author, fn) || map_one(&n->body, fn) ||
-		  map_list(&n->themes, fn) || map_list(&n->labels, fn) || map_list(&n->relations, fn);
-	for (size_t i = 0; !bad && i < node_section_count(n); i++) {
-		struct section *s = ptrvec_get(&n->sections, i);
-		bad = map_one(&s->heading, fn) || map_one(&s->text, fn);
-	}
-	return bad ? PX_ENOMEM : PX_OK;
+	for (const struct field *f = node_fields(n->type); f->key; f++)
+		if (map_field(n, f, fn))
+			return PX_ENOMEM;
+	return PX_OK;
 }

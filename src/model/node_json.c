@@ -8,14 +8,6 @@
 
 #include <string.h>
 
-static const char *const practice_keys[] = {
-	"nid",    "type",       "title",     "subtitle", "country",  "city", "themes",
-	"labels", "population", "relations", "language", "sections", NULL,
-};
-static const char *const article_keys[] = {
-	"nid", "type", "title", "author", "language", "body", NULL,
-};
-
 static json_t *str_or_null(const char *s)
 {
 	return s ? json_string(s) : json_null();
@@ -32,11 +24,11 @@ static json_t *strlist_to_json(const struct strlist *l)
 	return a;
 }
 
-static json_t *sections_to_json(const struct node *n)
+static json_t *sections_to_json(const struct ptrvec *v)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; a && i < node_section_count(n); i++) {
-		const struct section *s = node_section(n, i);
+	for (size_t i = 0; a && i < ptrvec_len(v); i++) {
+		const struct section *s = ptrvec_get(v, i);
 		json_t *o = json_object();
 		if (!o || json_object_set_new(o, "key", json_string(section_key_name(s->key))) ||
 		    json_object_set_new(o, "heading", json_string(s->heading)) ||
@@ -48,36 +40,67 @@ static json_t *sections_to_json(const struct node *n)
 	return a;
 }
 
-/* "" means not yet detected: exported as null, which reads back as "". */
-static json_t *language_or_null(const struct node *n)
+static json_t *object_to_json(const void *o, const struct field *f, int private)
 {
-	return n->language[0] ? json_string(n->language) : json_null();
+	json_t *j = json_object();
+	for (const struct field *s = f->sub; j && s->key; s++)
+		if ((private || !(s->flags & FIELD_PRIVATE)) &&
+		    json_object_set_new(j, s->key, field_to_json(o, s, private))) {
+			json_decref(j);
+			return NULL;
+		}
+	return j;
 }
 
-json_t *node_to_json(const struct node *n)
+static json_t *objects_to_json(const struct ptrvec *v, const struct field *f, int private)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < ptrvec_len(v); i++)
+		if (json_array_append_new(a, object_to_json(ptrvec_get(v, i), f, private))) {
+			json_decref(a);
+			return NULL;
+		}
+	return a;
+}
+
+json_t *field_to_json(const void *obj, const struct field *f, int private)
+{
+	if (f->kind != FK_STRINGS && f->kind != FK_SECTIONS && f->kind != FK_OBJECTS && !field_is_set(obj, f))
+		return json_null(); /* "" is an undetected language: null reads back as "" */
+	switch (f->kind) {
+	case FK_STRING:
+	case FK_TEXT:
+	case FK_DATE:
+		return str_or_null(*(char *const *)FIELD_CONST(obj, f));
+	case FK_INT:
+	case FK_NID:
+		return json_integer(*(const int64_t *)FIELD_CONST(obj, f));
+	case FK_REAL:
+		return json_real(*(const double *)FIELD_CONST(obj, f));
+	case FK_LANGUAGE:
+		return json_string(FIELD_CONST(obj, f));
+	case FK_STRINGS:
+		return strlist_to_json(FIELD_CONST(obj, f));
+	case FK_SECTIONS:
+		return sections_to_json(FIELD_CONST(obj, f));
+	case FK_OBJECT:
+		return object_to_json(*(void *const *)FIELD_CONST(obj, f), f, private);
+	case FK_OBJECTS:
+		return objects_to_json(FIELD_CONST(obj, f), f, private);
+	}
+	return json_null();
+}
+
+static json_t *to_json(const struct node *n, int private, int stamps)
 {
 	json_t *o = json_object();
 	if (!o)
 		return NULL;
 	int bad = json_object_set_new(o, "nid", n->nid ? json_integer(n->nid) : json_null()) ||
-		  json_object_set_new(o, "type", json_string(node_type_name(n->type))) ||
-		  json_object_set_new(o, "title", str_or_null(n->title));
-	if (n->type == NODE_PRACTICE) {
-		bad = bad || json_object_set_new(o, "subtitle", str_or_null(n->subtitle)) ||
-		      json_object_set_new(o, "country", str_or_null(n->country)) ||
-		      json_object_set_new(o, "city", str_or_null(n->city)) ||
-		      json_object_set_new(o, "themes", strlist_to_json(&n->themes)) ||
-		      json_object_set_new(o, "labels", strlist_to_json(&n->labels)) ||
-		      json_object_set_new(o, "population",
-					  n->population >= 0 ? json_integer(n->population) : json_null()) ||
-		      json_object_set_new(o, "relations", strlist_to_json(&n->relations)) ||
-		      json_object_set_new(o, "language", language_or_null(n)) ||
-		      json_object_set_new(o, "sections", sections_to_json(n));
-	} else {
-		bad = bad || json_object_set_new(o, "author", str_or_null(n->author)) ||
-		      json_object_set_new(o, "language", language_or_null(n)) ||
-		      json_object_set_new(o, "body", str_or_null(n->body));
-	}
+		  json_object_set_new(o, "type", json_string(node_type_name(n->type)));
+	for (const struct field *f = node_fields(n->type); !bad && f && f->key; f++)
+		if (stamps || !(f->flags & FIELD_STAMP))
+			bad = json_object_set_new(o, f->key, field_to_json(n, f, private));
 	if (bad) {
 		json_decref(o);
 		return NULL;
@@ -85,9 +108,18 @@ json_t *node_to_json(const struct node *n)
 	return o;
 }
 
-enum px_err node_write_jsonl(const struct node *n, struct buf *out)
+json_t *node_to_json(const struct node *n)
 {
-	json_t *o = node_to_json(n);
+	return to_json(n, 1, 1);
+}
+
+json_t *node_to_public_json(const struct node *n)
+{
+	return to_json(n, 0, 1);
+}
+
+static enum px_err write_line(json_t *o, struct buf *out)
+{
 	if (!o)
 		return PX_ENOMEM;
 	char *s = json_dumps(o, 0); /* flags 0: ", " and ": " separators, as in the contract */
@@ -101,99 +133,92 @@ enum px_err node_write_jsonl(const struct node *n, struct buf *out)
 	return err;
 }
 
-/* ---- reading ---- */
-
-static int allowed(const char *const *keys, const char *k)
+enum px_err node_write_jsonl(const struct node *n, struct buf *out)
 {
-	for (; *keys; keys++)
-		if (strcmp(*keys, k) == 0)
-			return 1;
-	return 0;
+	return write_line(to_json(n, 1, 1), out);
 }
 
-/* Each reader returns 0, or -1 after writing the reason to why. */
-static int read_string(const json_t *obj, const char *key, int required, char **out, struct buf *why)
+enum px_err node_write_content(const struct node *n, struct buf *out)
 {
-	const json_t *v = json_object_get(obj, key);
-	if (!v || json_is_null(v)) {
-		if (!required)
-			return 0;
-		return buf_reject(why, "missing \"%s\"", key);
-	}
-	if (!json_is_string(v)) {
-		return buf_reject(why, "\"%s\" must be a string", key);
-	}
-	if (required && json_string_length(v) == 0) {
-		return buf_reject(why, "\"%s\" must not be empty", key);
-	}
-	if (node_set(out, json_string_value(v), json_string_length(v))) {
-		return buf_reject(why, "out of memory");
-	}
-	return 0;
+	return write_line(to_json(n, 1, 0), out);
 }
 
-static int read_strings(const json_t *obj, const char *key, struct strlist *l, struct buf *why)
+/* ---- reading ----
+ *
+ * Each reader takes where (how the message names the value: "\"title\"",
+ * "\"partners\"[2].city") and returns 0, or -1 after writing the reason to
+ * why. Unset (absent or null) is fine unless the field is required. */
+
+static int read_value(void *obj, const struct field *f, const json_t *v, const char *where, struct buf *why);
+
+static int wrong(const struct field *f, const char *where, struct buf *why)
 {
-	const json_t *a = json_object_get(obj, key);
-	if (!a || json_is_null(a))
+	return buf_reject(why, "%s must be %s", where, field_kind_wants(f));
+}
+
+static int read_text(void *obj, const struct field *f, const json_t *v, const char *where, struct buf *why)
+{
+	if (!json_is_string(v))
+		return wrong(f, where, why);
+	const char *s = json_string_value(v);
+	if ((f->flags & FIELD_REQUIRED) && !*s)
+		return buf_reject(why, "%s must not be empty", where);
+	if (memchr(s, '\0', json_string_length(v)))
+		return buf_reject(why, "%s holds a NUL character", where);
+	if (f->kind == FK_DATE && node_date_parse(s, NULL))
+		return wrong(f, where, why);
+	if (!field_check_ok(f->check, s))
+		return buf_reject(why, "%s: \"%.80s\" is not %s", where, s,
+				  f->check == CHECK_EMAIL ? "an e-mail address" : "an http or https address");
+	return node_set((char **)FIELD_AT(obj, f), s, json_string_length(v)) ? buf_reject(why, "out of memory") : 0;
+}
+
+static int read_number(void *obj, const struct field *f, const json_t *v, const char *where, struct buf *why)
+{
+	if (f->kind == FK_REAL) {
+		if (!json_is_number(v) || json_number_value(v) < (double)f->min || json_number_value(v) > (double)f->max)
+			return buf_reject(why, "%s must be a number from %lld to %lld, or null", where,
+					  (long long)f->min, (long long)f->max);
+		*(double *)FIELD_AT(obj, f) = json_number_value(v);
 		return 0;
-	if (!json_is_array(a)) {
-		return buf_reject(why, "\"%s\" must be a list of strings", key);
 	}
+	if (!json_is_integer(v) || json_integer_value(v) < f->min || json_integer_value(v) > f->max)
+		return f->max == INT64_MAX ? buf_reject(why, "%s must be an integer >= %lld or null", where,
+							(long long)f->min)
+					   : buf_reject(why, "%s must be an integer >= %lld and <= %lld, or null",
+							where, (long long)f->min, (long long)f->max);
+	*(int64_t *)FIELD_AT(obj, f) = json_integer_value(v);
+	return 0;
+}
+
+static int read_language(void *obj, const struct field *f, const json_t *v, const char *where, struct buf *why)
+{
+	const char *s = json_is_string(v) ? json_string_value(v) : "";
+	if (!node_language_code(s))
+		return buf_reject(why, "%s must be a two-letter ISO 639-1 code", where);
+	if (!node_language_known(s))
+		return buf_reject(why, "unknown language \"%s\" (an ISO 639-1 code such as en, fr)", s);
+	(void)f;
+	memcpy(FIELD_AT(obj, f), s, 3);
+	return 0;
+}
+
+static int read_strings(void *obj, const struct field *f, const json_t *a, const char *where, struct buf *why)
+{
+	struct strlist *l = FIELD_AT(obj, f);
+	if (!json_is_array(a))
+		return wrong(f, where, why);
 	size_t i;
 	const json_t *v;
 	json_array_foreach (a, i, v) {
-		if (!json_is_string(v) || json_string_length(v) == 0) {
-			return buf_reject(why, "\"%s\"[%zu] must be a non-empty string", key, i);
-		}
-		if (strlist_add(l, json_string_value(v), json_string_length(v))) {
+		if (!json_is_string(v) || json_string_length(v) == 0)
+			return buf_reject(why, "%s[%zu] must be a non-empty string", where, i);
+		if (!field_check_ok(f->check, json_string_value(v)))
+			return buf_reject(why, "%s[%zu]: unknown relation \"%s\"", where, i, json_string_value(v));
+		if (strlist_add(l, json_string_value(v), json_string_length(v)))
 			return buf_reject(why, "out of memory");
-		}
 	}
 	return strlist_dedupe(l) ? buf_reject(why, "out of memory") : 0;
-}
-
-static int read_relations(const json_t *obj, struct node *n, struct buf *why)
-{
-	if (read_strings(obj, "relations", &n->relations, why))
-		return -1;
-	enum relation r;
-	for (size_t i = 0; i < strlist_len(&n->relations); i++)
-		if (relation_parse(strlist_get(&n->relations, i), &r)) {
-			return buf_reject(why, "\"relations\"[%zu]: unknown relation \"%s\"", i,
-					  strlist_get(&n->relations, i));
-		}
-	return 0;
-}
-
-static int read_int(const json_t *obj, const char *key, int64_t min, int64_t max, int64_t *out,
-		    struct buf *why)
-{
-	const json_t *v = json_object_get(obj, key);
-	if (!v || json_is_null(v))
-		return 0;
-	if (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max)
-		return max == INT64_MAX
-			       ? buf_reject(why, "\"%s\" must be an integer >= %lld or null", key,
-					    (long long)min)
-			       : buf_reject(why, "\"%s\" must be an integer >= %lld and <= %lld, or null",
-					    key, (long long)min, (long long)max);
-	*out = json_integer_value(v);
-	return 0;
-}
-
-static int read_language(const json_t *obj, struct node *n, struct buf *why)
-{
-	const json_t *v = json_object_get(obj, "language");
-	if (!v || json_is_null(v))
-		return 0;
-	const char *s = json_is_string(v) ? json_string_value(v) : "";
-	if (!node_language_code(s))
-		return buf_reject(why, "\"language\" must be a two-letter ISO 639-1 code");
-	if (!node_language_known(s))
-		return buf_reject(why, "unknown language \"%s\" (an ISO 639-1 code such as en, fr)", s);
-	memcpy(n->language, s, 3);
-	return 0;
 }
 
 static int read_section(const json_t *o, size_t i, struct node *n, struct buf *why)
@@ -229,39 +254,109 @@ static int read_section(const json_t *o, size_t i, struct node *n, struct buf *w
 	return 0;
 }
 
-static int read_sections(const json_t *obj, struct node *n, struct buf *why)
+static int read_sections(void *obj, const struct field *f, const json_t *a, const char *where, struct buf *why)
 {
-	const json_t *a = json_object_get(obj, "sections");
-	if (!a || json_is_null(a))
-		return 0;
-	if (!json_is_array(a)) {
-		return buf_reject(why, "\"sections\" must be a list of objects");
-	}
+	if (!json_is_array(a))
+		return wrong(f, where, why);
 	size_t i;
 	const json_t *o;
 	json_array_foreach (a, i, o)
-		if (read_section(o, i, n, why))
+		if (read_section(o, i, obj, why))
 			return -1;
 	return 0;
 }
 
-static int read_practice(const json_t *obj, struct node *n, struct buf *why)
+/* The sub-fields of object field f from o into the new struct *out. */
+static int read_object(const struct field *f, const json_t *o, const char *where, void **out, struct buf *why)
 {
-	return read_string(obj, "subtitle", 0, &n->subtitle, why) ||
-	       read_string(obj, "country", 1, &n->country, why) ||
-	       read_string(obj, "city", 1, &n->city, why) || read_strings(obj, "themes", &n->themes, why) ||
-	       read_strings(obj, "labels", &n->labels, why) ||
-	       read_int(obj, "population", 0, INT64_MAX, &n->population, why) ||
-	       read_relations(obj, n, why) || read_sections(obj, n, why);
+	if (!json_is_object(o))
+		return buf_reject(why, "%s must be an object with %s", where,
+				  f->sub[1].key ? "a city and a country" : "its fields");
+	const char *k;
+	const json_t *v;
+	json_object_foreach ((json_t *)o, k, v) {
+		const struct field *s = f->sub;
+		while (s->key && strcmp(s->key, k))
+			s++;
+		if (!s->key)
+			return buf_reject(why, "%s: unknown key \"%.64s\"", where, k);
+	}
+	void *obj = field_object_new(f);
+	if (!obj)
+		return buf_reject(why, "out of memory");
+	char sub_where[160];
+	for (const struct field *s = f->sub; s->key; s++) {
+		snprintf(sub_where, sizeof sub_where, "%s.%s", where, s->key);
+		if (read_value(obj, s, json_object_get(o, s->key), sub_where, why)) {
+			field_object_free(f, obj);
+			return -1;
+		}
+	}
+	*out = obj;
+	return 0;
 }
 
-static int read_article(const json_t *obj, struct node *n, struct buf *why)
+static int read_objects(void *obj, const struct field *f, const json_t *a, const char *where, struct buf *why)
 {
-	return read_string(obj, "author", 0, &n->author, why) || read_string(obj, "body", 0, &n->body, why);
+	if (!json_is_array(a))
+		return buf_reject(why, "%s must be a list of objects", where);
+	size_t i;
+	const json_t *o;
+	char item[128];
+	json_array_foreach (a, i, o) {
+		void *sub;
+		snprintf(item, sizeof item, "%s[%zu]", where, i);
+		if (read_object(f, o, item, &sub, why))
+			return -1;
+		if (ptrvec_push(FIELD_AT(obj, f), sub)) {
+			field_object_free(f, sub);
+			return buf_reject(why, "out of memory");
+		}
+	}
+	return 0;
 }
 
-struct node *node_from_json(const json_t *obj, struct buf *why)
+static int read_value(void *obj, const struct field *f, const json_t *v, const char *where, struct buf *why)
 {
+	if (!v || json_is_null(v))
+		return (f->flags & FIELD_REQUIRED) ? buf_reject(why, "missing %s", where) : 0;
+	switch (f->kind) {
+	case FK_STRING:
+	case FK_TEXT:
+	case FK_DATE:
+		return read_text(obj, f, v, where, why);
+	case FK_INT:
+	case FK_NID:
+	case FK_REAL:
+		return read_number(obj, f, v, where, why);
+	case FK_LANGUAGE:
+		return read_language(obj, f, v, where, why);
+	case FK_STRINGS:
+		return read_strings(obj, f, v, where, why);
+	case FK_SECTIONS:
+		return read_sections(obj, f, v, where, why);
+	case FK_OBJECT:
+		return read_object(f, v, where, (void **)FIELD_AT(obj, f), why);
+	case FK_OBJECTS:
+		return read_objects(obj, f, v, where, why);
+	}
+	return wrong(f, where, why);
+}
+
+int field_from_json(void *obj, const struct field *f, const json_t *v, struct buf *why)
+{
+	char where[80];
+	snprintf(where, sizeof where, "\"%s\"", f->key);
+	return read_value(obj, f, v, where, why);
+}
+
+static const char *const types_wanted = "\"type\" must be \"practice\", \"article\", \"city\" or \"network\"";
+
+struct node *node_from_json_at(const json_t *obj, struct buf *why, const char **bad_key)
+{
+	const char *ignored;
+	bad_key = bad_key ? bad_key : &ignored;
+	*bad_key = NULL;
 	if (!json_is_object(obj)) {
 		buf_reject(why, "a line must hold one JSON object");
 		return NULL;
@@ -269,15 +364,15 @@ struct node *node_from_json(const json_t *obj, struct buf *why)
 	const json_t *t = json_object_get(obj, "type");
 	enum node_type type;
 	if (!t || !json_is_string(t) || node_type_parse(json_string_value(t), &type)) {
-		buf_reject(why, "\"type\" must be \"practice\" or \"article\"");
+		*bad_key = "type";
+		buf_reject(why, "%s", types_wanted);
 		return NULL;
 	}
-	const char *const *keys = type == NODE_PRACTICE ? practice_keys : article_keys;
 	const char *k;
 	const json_t *v;
 	json_object_foreach ((json_t *)obj, k, v)
-		if (!allowed(keys, k)) {
-			buf_reject(why, "unknown key \"%s\" for %s %s", k, type == NODE_ARTICLE ? "an" : "a",
+		if (strcmp(k, "nid") && strcmp(k, "type") && !node_field(type, k)) {
+			buf_reject(why, "unknown key \"%.64s\" for %s %s", k, type == NODE_ARTICLE ? "an" : "a",
 				   node_type_name(type));
 			return NULL;
 		}
@@ -286,9 +381,18 @@ struct node *node_from_json(const json_t *obj, struct buf *why)
 		buf_reject(why, "out of memory");
 		return NULL;
 	}
-	int bad = read_int(obj, "nid", 1, NODE_NID_MAX, &n->nid, why) ||
-		  read_string(obj, "title", 1, &n->title, why) || read_language(obj, n, why) ||
-		  (type == NODE_PRACTICE ? read_practice(obj, n, why) : read_article(obj, n, why));
+	const struct field nid = {.key = "nid", .kind = FK_NID, .offset = offsetof(struct node, nid), .min = 1, .max = NODE_NID_MAX};
+	int bad = read_value(n, &nid, json_object_get(obj, "nid"), "\"nid\"", why);
+	if (bad) {
+		*bad_key = "nid";
+		n->nid = 0;
+	}
+	for (const struct field *f = node_fields(type); !bad && f->key; f++)
+		if ((bad = field_from_json(n, f, json_object_get(obj, f->key), why)))
+			*bad_key = f->key;
+	if (n->nid < 0)
+		n->nid = 0; /* read_value leaves an absent nid unset: -1 */
+	n->dated = n->created != NULL;
 	if (bad) {
 		node_free(n);
 		return NULL;
@@ -296,13 +400,21 @@ struct node *node_from_json(const json_t *obj, struct buf *why)
 	return n;
 }
 
+struct node *node_from_json(const json_t *obj, struct buf *why)
+{
+	return node_from_json_at(obj, why, NULL);
+}
+
 int node_equal(const struct node *a, const struct node *b)
 {
 	json_t *ja = node_to_json(a), *jb = node_to_json(b);
 	int eq = 0;
 	if (ja && jb) {
-		json_object_del(ja, "nid");
-		json_object_del(jb, "nid");
+		const char *drop[] = {"nid", "created", "changed"};
+		for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++) {
+			json_object_del(ja, drop[i]);
+			json_object_del(jb, drop[i]);
+		}
 		eq = json_equal(ja, jb);
 	}
 	json_decref(ja);

@@ -1,5 +1,6 @@
-/* The size limits of a node (model.h): one check for ingest and the edit
- * form, so that a node refused by one is refused by the other. */
+/* The size limits of a node (model.h), from the field table: one check for
+ * ingest and the edit form, so that a node refused by one is refused by
+ * the other. */
 #include "model.h"
 
 #include <string.h>
@@ -18,49 +19,78 @@ static size_t len_of(const char *s)
 	return s ? strlen(s) : 0;
 }
 
-/* The list's count and item limits; adds its bytes to *total. */
-static int list_over(const char *field, const struct strlist *l, size_t *total, struct node_limit *out)
+static int field_over(const void *obj, const struct field *f, size_t *total, struct node_limit *out);
+
+static int object_over(const void *o, const struct field *f, size_t *total, struct node_limit *out)
 {
-	if (over(field, strlist_len(l), NODE_TERMS_MAX, LIMIT_ITEMS, out))
-		return -1;
-	for (size_t i = 0; i < strlist_len(l); i++) {
-		size_t n = strlen(strlist_get(l, i));
-		if (over(field, n, NODE_TERM_MAX, LIMIT_ITEM_BYTES, out))
+	for (const struct field *s = f->sub; s->key; s++)
+		if (field_over(o, s, total, out))
 			return -1;
-		*total += n;
-	}
 	return 0;
 }
 
-int node_check_limits(const struct node *n, struct node_limit *out)
+static int sections_over(const struct ptrvec *v, const struct field *f, size_t *total, struct node_limit *out)
 {
-	const struct {
-		const char *field, *value;
-		size_t max;
-	} fields[] = {
-		{"title", n->title, NODE_TITLE_MAX},   {"subtitle", n->subtitle, NODE_SUBTITLE_MAX},
-		{"country", n->country, NODE_NAME_MAX}, {"city", n->city, NODE_NAME_MAX},
-		{"author", n->author, NODE_NAME_MAX},   {"body", n->body, NODE_TEXT_MAX},
-	};
-	size_t total = 0;
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		if (over(fields[i].field, len_of(fields[i].value), fields[i].max, LIMIT_BYTES, out))
-			return -1;
-		total += len_of(fields[i].value);
-	}
-	if (list_over("themes", &n->themes, &total, out) || list_over("labels", &n->labels, &total, out))
-		return -1;
 	/* five keys, each once in a page: many more would pass the byte limits empty */
-	if (over("sections", node_section_count(n), SECTION_COUNT, LIMIT_ITEMS, out))
+	if (over(f->key, ptrvec_len(v), (size_t)f->max, LIMIT_ITEMS, out))
 		return -1;
-	for (size_t i = 0; i < node_section_count(n); i++) {
-		const struct section *s = node_section(n, i);
+	for (size_t i = 0; i < ptrvec_len(v); i++) {
+		const struct section *s = ptrvec_get(v, i);
 		const char *key = section_key_name(s->key);
 		if (over(key, len_of(s->heading), NODE_NAME_MAX, LIMIT_BYTES, out) ||
 		    over(key, len_of(s->text), NODE_TEXT_MAX, LIMIT_BYTES, out))
 			return -1;
-		total += len_of(s->heading) + len_of(s->text);
+		*total += len_of(s->heading) + len_of(s->text);
 	}
+	return 0;
+}
+
+/* f's limits in obj; adds its bytes to *total. Numbers are checked for
+ * their range where they are read. */
+static int field_over(const void *obj, const struct field *f, size_t *total, struct node_limit *out)
+{
+	const struct ptrvec *v = FIELD_CONST(obj, f);
+	const char *s;
+	switch (f->kind) {
+	case FK_STRING:
+	case FK_TEXT:
+	case FK_DATE:
+		s = *(char *const *)FIELD_CONST(obj, f);
+		*total += len_of(s);
+		return over(f->key, len_of(s), (size_t)f->max, LIMIT_BYTES, out);
+	case FK_STRINGS:
+		if (over(f->key, strlist_len(FIELD_CONST(obj, f)), (size_t)f->max, LIMIT_ITEMS, out))
+			return -1;
+		for (size_t i = 0; i < strlist_len(FIELD_CONST(obj, f)); i++) {
+			size_t n = strlen(strlist_get(FIELD_CONST(obj, f), i));
+			if (over(f->key, n, NODE_TERM_MAX, LIMIT_ITEM_BYTES, out))
+				return -1;
+			*total += n;
+		}
+		return 0;
+	case FK_SECTIONS:
+		return sections_over(v, f, total, out);
+	case FK_OBJECT:
+		return *(void *const *)FIELD_CONST(obj, f) ? object_over(*(void *const *)FIELD_CONST(obj, f), f, total, out)
+							   : 0;
+	case FK_OBJECTS:
+		if (over(f->key, ptrvec_len(v), (size_t)f->max, LIMIT_ITEMS, out))
+			return -1;
+		for (size_t i = 0; i < ptrvec_len(v); i++)
+			if (object_over(ptrvec_get(v, i), f, total, out))
+				return -1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+int node_check_limits(const struct node *n, struct node_limit *out)
+{
+	size_t total = 0;
+	for (const struct field *f = node_fields(n->type); f && f->key; f++)
+		if (field_over(n, f, &total, out))
+			return -1;
 	return over("node", total, NODE_SIZE_MAX, LIMIT_BYTES, out);
 }
 

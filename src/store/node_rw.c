@@ -3,11 +3,107 @@
  * "unchanged" is decided: the new object equals the latest revision's. */
 #include "store_int.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PROGRESS_EVERY 4096 /* nodes between progress callbacks */
 #define NOW            STORE_NOW
+
+/* ---- the node table's columns, from the field tables ----
+ *
+ * A field is kept where its table line's column says: a column of table
+ * node (a scalar), rows of node_term of that kind (a list of strings), the
+ * section table (the sections), or, with no column, the node's "extra"
+ * JSON object (every field added since schema 6: no migration per field). */
+
+#define MAX_COLUMNS 32
+
+static struct {
+	const char *name[MAX_COLUMNS]; /* distinct scalar columns, first use first */
+	size_t n;
+	char select[1024]; /* the reader's SELECT */
+	char upsert[2048]; /* the writer's INSERT ... ON CONFLICT */
+} cols;
+static pthread_once_t cols_once = PTHREAD_ONCE_INIT;
+
+static const enum node_type all_types[] = {NODE_PRACTICE, NODE_ARTICLE, NODE_CITY, NODE_NETWORK};
+
+static int is_scalar(const struct field *f)
+{
+	return f->column && f->kind != FK_STRINGS && f->kind != FK_SECTIONS && !(f->flags & FIELD_STAMP);
+}
+
+/* The fixed columns come first: ?1 nid, ?2 type, ?3 ident, ?4 extra, ?5
+ * created if new, ?6 created given, ?7 changed given; then a parameter per
+ * scalar column from ?8. */
+#define FIRST_COLUMN_PARAM 8
+#define FIRST_COLUMN_RESULT 6
+
+static void add_sql(char *to, size_t cap, const char *s)
+{
+	size_t n = strlen(to);
+	snprintf(to + n, cap - n, "%s", s);
+}
+
+static void find_columns(void)
+{
+	for (size_t t = 0; t < sizeof all_types / sizeof all_types[0]; t++)
+		for (const struct field *f = node_fields(all_types[t]); f->key; f++) {
+			size_t i = 0;
+			while (i < cols.n && strcmp(cols.name[i], f->column ? f->column : ""))
+				i++;
+			if (is_scalar(f) && i == cols.n && cols.n < MAX_COLUMNS)
+				cols.name[cols.n++] = f->column;
+		}
+	char part[160];
+	add_sql(cols.select, sizeof cols.select,
+		"SELECT type, state, coalesce(owner, 0), extra, created, updated");
+	add_sql(cols.upsert, sizeof cols.upsert, "INSERT INTO node (nid, type, ident, extra, created, updated");
+	for (size_t i = 0; i < cols.n; i++) {
+		snprintf(part, sizeof part, ", %s", cols.name[i]);
+		add_sql(cols.select, sizeof cols.select, part);
+		add_sql(cols.upsert, sizeof cols.upsert, part);
+	}
+	add_sql(cols.select, sizeof cols.select, " FROM node WHERE nid = ?");
+	add_sql(cols.upsert, sizeof cols.upsert,
+		") VALUES (?1, ?2, ?3, ?4, coalesce(?6, ?5, " NOW "), coalesce(?7, ?6, ?5, " NOW ")");
+	for (size_t i = 0; i < cols.n; i++) {
+		snprintf(part, sizeof part, ", ?%zu", i + FIRST_COLUMN_PARAM);
+		add_sql(cols.upsert, sizeof cols.upsert, part);
+	}
+	add_sql(cols.upsert, sizeof cols.upsert,
+		") ON CONFLICT (nid) DO UPDATE SET type = ?2, ident = ?3, extra = ?4,"
+		" created = coalesce(?6, created), updated = coalesce(?7, " NOW ")");
+	for (size_t i = 0; i < cols.n; i++) {
+		snprintf(part, sizeof part, ", %s = ?%zu", cols.name[i], i + FIRST_COLUMN_PARAM);
+		add_sql(cols.upsert, sizeof cols.upsert, part);
+	}
+}
+
+static void columns(void)
+{
+	pthread_once(&cols_once, find_columns);
+}
+
+/* The scalar field of n's type kept in column c, or NULL. */
+static const struct field *column_field(enum node_type t, const char *c)
+{
+	for (const struct field *f = node_fields(t); f->key; f++)
+		if (is_scalar(f) && !strcmp(f->column, c))
+			return f;
+	return NULL;
+}
+
+/* The list field of type t kept as node_term rows of kind, or NULL. */
+static const struct field *term_field(enum node_type t, const char *kind)
+{
+	for (const struct field *f = node_fields(t); f->key; f++)
+		if (f->kind == FK_STRINGS && f->column && !strcmp(f->column, kind))
+			return f;
+	return NULL;
+}
 
 /* ---- reading ---- */
 
@@ -25,12 +121,9 @@ static void reader_free(struct reader *r)
 static int reader_init(struct store *st, struct reader *r)
 {
 	memset(r, 0, sizeof *r);
+	columns();
 	sqlite3 *db = st->db;
-	if (sqlite3_prepare_v2(
-		    db,
-		    "SELECT type, title, subtitle, country, city, population, language, author, body,"
-		    " state, coalesce(owner, 0) FROM node WHERE nid = ?",
-		    -1, &r->node, NULL) ||
+	if (sqlite3_prepare_v2(db, cols.select, -1, &r->node, NULL) ||
 	    sqlite3_prepare_v2(db, "SELECT kind, value FROM node_term WHERE nid = ? ORDER BY kind, pos", -1,
 			       &r->terms, NULL) ||
 	    sqlite3_prepare_v2(db, "SELECT key, heading, text FROM section WHERE nid = ? ORDER BY pos", -1,
@@ -55,12 +148,13 @@ static enum px_err read_lists(struct reader *r, struct node *n)
 	enum px_err err = PX_OK;
 	sqlite3_bind_int64(r->terms, 1, n->nid);
 	while (!err && sqlite3_step(r->terms) == SQLITE_ROW) {
-		const char *kind = (const char *)sqlite3_column_text(r->terms, 0);
-		const char *v = (const char *)sqlite3_column_text(r->terms, 1);
-		struct strlist *l = strcmp(kind, "theme") == 0   ? &n->themes
-				    : strcmp(kind, "label") == 0 ? &n->labels
-								 : &n->relations;
-		err = strlist_add(l, v, (size_t)sqlite3_column_bytes(r->terms, 1));
+		const struct field *f = term_field(n->type, (const char *)sqlite3_column_text(r->terms, 0));
+		if (!f) {
+			err = PX_ESTORE; /* a kind this type has no list for: corruption */
+			break;
+		}
+		err = strlist_add(FIELD_AT(n, f), (const char *)sqlite3_column_text(r->terms, 1),
+				  (size_t)sqlite3_column_bytes(r->terms, 1));
 	}
 	sqlite3_reset(r->terms);
 	sqlite3_bind_int64(r->sections, 1, n->nid);
@@ -74,6 +168,65 @@ static enum px_err read_lists(struct reader *r, struct node *n)
 	}
 	sqlite3_reset(r->sections);
 	return err;
+}
+
+/* Column col of q into scalar field f of n. Data read back is not trusted:
+ * a value of the wrong kind is corruption, not a crash. */
+static enum px_err read_column(sqlite3_stmt *q, int col, struct node *n, const struct field *f)
+{
+	if (sqlite3_column_type(q, col) == SQLITE_NULL)
+		return PX_OK;
+	const char *s;
+	switch (f->kind) {
+	case FK_INT:
+	case FK_NID:
+		*(int64_t *)FIELD_AT(n, f) = sqlite3_column_int64(q, col);
+		return PX_OK;
+	case FK_REAL:
+		*(double *)FIELD_AT(n, f) = sqlite3_column_double(q, col);
+		return PX_OK;
+	case FK_LANGUAGE:
+		s = (const char *)sqlite3_column_text(q, col);
+		if (s && strlen(s) < sizeof n->language)
+			memcpy(FIELD_AT(n, f), s, strlen(s) + 1);
+		return PX_OK;
+	default:
+		return column_string(q, col, FIELD_AT(n, f)) ? PX_ENOMEM : PX_OK;
+	}
+}
+
+/* The fields kept in the extra object (column NULL). */
+static enum px_err read_extra(sqlite3_stmt *q, int col, struct node *n)
+{
+	if (sqlite3_column_type(q, col) == SQLITE_NULL)
+		return PX_OK;
+	json_t *o = json_loadb((const char *)sqlite3_column_text(q, col), (size_t)sqlite3_column_bytes(q, col),
+			       0, NULL);
+	struct buf why;
+	buf_init(&why, 256);
+	enum px_err err = json_is_object(o) ? PX_OK : PX_ESTORE;
+	for (const struct field *f = node_fields(n->type); !err && f->key; f++)
+		if (!f->column && field_from_json(n, f, json_object_get(o, f->key), &why))
+			err = PX_ESTORE;
+	buf_free(&why);
+	json_decref(o);
+	return err;
+}
+
+static enum px_err read_row(sqlite3_stmt *q, struct node *n)
+{
+	enum px_err err = PX_OK;
+	if (node_state_parse((const char *)sqlite3_column_text(q, 1), &n->state))
+		return PX_ESTORE; /* the schema's CHECK makes this corruption */
+	n->owner = sqlite3_column_int64(q, 2);
+	if (column_string(q, 4, &n->created) || column_string(q, 5, &n->changed))
+		return PX_ENOMEM;
+	for (size_t i = 0; !err && i < cols.n; i++) {
+		const struct field *f = column_field(n->type, cols.name[i]);
+		if (f)
+			err = read_column(q, (int)i + FIRST_COLUMN_RESULT, n, f);
+	}
+	return err ? err : read_extra(q, 3, n);
 }
 
 static enum px_err reader_get(struct reader *r, int64_t nid, struct node **out)
@@ -91,18 +244,7 @@ static enum px_err reader_get(struct reader *r, int64_t nid, struct node **out)
 		err = PX_ENOMEM;
 	} else {
 		n->nid = nid;
-		if (column_string(r->node, 1, &n->title) || column_string(r->node, 2, &n->subtitle) ||
-		    column_string(r->node, 3, &n->country) || column_string(r->node, 4, &n->city) ||
-		    column_string(r->node, 7, &n->author) || column_string(r->node, 8, &n->body))
-			err = PX_ENOMEM;
-		if (sqlite3_column_type(r->node, 5) != SQLITE_NULL)
-			n->population = sqlite3_column_int64(r->node, 5);
-		const char *lang = (const char *)sqlite3_column_text(r->node, 6);
-		if (lang && strlen(lang) < sizeof n->language)
-			memcpy(n->language, lang, strlen(lang) + 1);
-		if (node_state_parse((const char *)sqlite3_column_text(r->node, 9), &n->state))
-			err = PX_ESTORE; /* the schema's CHECK makes this corruption */
-		n->owner = sqlite3_column_int64(r->node, 10);
+		err = read_row(r->node, n);
 	}
 	sqlite3_reset(r->node);
 	if (!err)
@@ -221,7 +363,6 @@ enum stmt {
 	S_IDENT_LAST,
 	S_BATCH_NID,
 	S_PREV_DOC,
-	S_UPSERT,
 	S_DEL_TERMS,
 	S_ADD_TERM,
 	S_DEL_SECTIONS,
@@ -232,6 +373,7 @@ enum stmt {
 	S_NEWEST_REV,
 	S_STATE,
 	S_SET_STATE,
+	S_DATES,
 	S_COUNT
 };
 
@@ -242,13 +384,8 @@ static const char *const stmt_sql[S_COUNT] = {
 			 " ON CONFLICT (ident) DO UPDATE SET nid = ?2",
 	[S_BATCH_NID] = "INSERT OR IGNORE INTO temp.batch_nid (nid) VALUES (?1)",
 	[S_PREV_DOC] = "SELECT (SELECT doc FROM revision WHERE nid = ?1 ORDER BY rev DESC LIMIT 1),"
-		       " EXISTS (SELECT 1 FROM node WHERE nid = ?1)",
-	[S_UPSERT] = "INSERT INTO node (nid, type, title, subtitle, country, city, population, language,"
-		     " author, body, ident, created, updated)"
-		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " NOW ", " NOW ")"
-		     " ON CONFLICT (nid) DO UPDATE SET type = ?2, title = ?3, subtitle = ?4, country = ?5,"
-		     " city = ?6, population = ?7, language = ?8, author = ?9, body = ?10, ident = ?11,"
-		     " updated = " NOW,
+		       " EXISTS (SELECT 1 FROM node WHERE nid = ?1),"
+		       " (SELECT created FROM node WHERE nid = ?1), (SELECT updated FROM node WHERE nid = ?1)",
 	[S_DEL_TERMS] = "DELETE FROM node_term WHERE nid = ?1",
 	[S_ADD_TERM] = "INSERT INTO node_term (nid, kind, pos, value) VALUES (?1, ?2, ?3, ?4)",
 	[S_DEL_SECTIONS] = "DELETE FROM section WHERE nid = ?1",
@@ -260,15 +397,18 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_NEWEST_REV] = "SELECT coalesce(max(rev), 0) FROM revision WHERE nid = ?1",
 	[S_STATE] = "SELECT state FROM node WHERE nid = ?1",
 	[S_SET_STATE] = "UPDATE node SET state = ?2, owner = coalesce(owner, ?3) WHERE nid = ?1",
+	[S_DATES] = "SELECT created, updated FROM node WHERE nid = ?1",
 };
 
 struct writer {
 	struct store *st;
 	sqlite3_stmt *q[S_COUNT];
+	sqlite3_stmt *upsert; /* cols.upsert */
 	int64_t batch;   /* the ingest's batch, 0 for a save on the web */
 	int64_t account; /* who saves on the web, 0 for an ingest */
 	int new_state;   /* a web save changes the node's state: write even the same object */
 	struct buf ident;
+	struct buf extra; /* write_row's extra object */
 	const char *refusal; /* why a write was refused, when SQLite did not refuse it */
 };
 
@@ -356,6 +496,14 @@ static int write_terms(struct writer *w, int64_t nid, const char *kind, const st
 	return 0;
 }
 
+static int write_all_terms(struct writer *w, const struct node *n)
+{
+	for (const struct field *f = node_fields(n->type); f->key; f++)
+		if (f->kind == FK_STRINGS && f->column && write_terms(w, n->nid, f->column, FIELD_CONST(n, f)))
+			return -1;
+	return 0;
+}
+
 static int write_sections(struct writer *w, const struct node *n)
 {
 	sqlite3_stmt *q = w->q[S_ADD_SECTION];
@@ -372,22 +520,72 @@ static int write_sections(struct writer *w, const struct node *n)
 	return 0;
 }
 
+/* Binds scalar field f of n to parameter i of q (NULL when unset). */
+static void bind_field(sqlite3_stmt *q, int i, const struct node *n, const struct field *f)
+{
+	if (!f || !field_is_set(n, f))
+		return; /* cleared bindings are NULL */
+	switch (f->kind) {
+	case FK_INT:
+	case FK_NID:
+		sqlite3_bind_int64(q, i, *(const int64_t *)FIELD_CONST(n, f));
+		break;
+	case FK_REAL:
+		sqlite3_bind_double(q, i, *(const double *)FIELD_CONST(n, f));
+		break;
+	case FK_LANGUAGE:
+		sqlite3_bind_text(q, i, FIELD_CONST(n, f), -1, SQLITE_STATIC);
+		break;
+	default:
+		bind_text(q, i, *(char *const *)FIELD_CONST(n, f));
+	}
+}
+
+/* The fields kept in node.extra, as a JSON object into out; "" if none is set. */
+static enum px_err extra_of(const struct node *n, struct buf *out)
+{
+	buf_reset(out);
+	json_t *o = json_object();
+	int bad = !o;
+	for (const struct field *f = node_fields(n->type); !bad && f->key; f++)
+		if (!f->column && field_is_set(n, f))
+			bad = json_object_set_new(o, f->key, field_to_json(n, f, 1));
+	char *s = !bad && json_object_size(o) ? json_dumps(o, JSON_COMPACT) : NULL;
+	enum px_err err = bad ? PX_ENOMEM : buf_adds(out, s ? s : "");
+	free(s);
+	json_decref(o);
+	return err;
+}
+
+/* created: the node's when new (its own, a listing's order, or now); kept
+ * on an update unless the source dates the node. changed: the source's
+ * date when it dates the node, else now. */
 static int write_row(struct writer *w, const struct node *n)
 {
-	sqlite3_stmt *q = w->q[S_UPSERT];
+	sqlite3_stmt *q = w->upsert;
+	if (extra_of(n, &w->extra))
+		return -1;
 	sqlite3_bind_int64(q, 1, n->nid);
 	sqlite3_bind_text(q, 2, node_type_name(n->type), -1, SQLITE_STATIC);
-	bind_text(q, 3, n->title);
-	bind_text(q, 4, n->subtitle);
-	bind_text(q, 5, n->country);
-	bind_text(q, 6, n->city);
-	if (n->population >= 0)
-		sqlite3_bind_int64(q, 7, n->population);
-	bind_text(q, 8, n->language);
-	bind_text(q, 9, n->author);
-	bind_text(q, 10, n->body);
-	sqlite3_bind_text(q, 11, w->ident.data, (int)w->ident.len, SQLITE_STATIC);
-	return run(w, S_UPSERT);
+	sqlite3_bind_text(q, 3, w->ident.data, (int)w->ident.len, SQLITE_STATIC);
+	if (w->extra.len)
+		sqlite3_bind_text(q, 4, w->extra.data, (int)w->extra.len, SQLITE_STATIC);
+	bind_text(q, n->dated ? 6 : 5, n->created);
+	if (n->dated)
+		bind_text(q, 7, n->changed);
+	for (size_t i = 0; i < cols.n; i++)
+		bind_field(q, (int)i + FIRST_COLUMN_PARAM, n, column_field(n->type, cols.name[i]));
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Is column col of q the string s (both NULL counts)? */
+static int same_text(sqlite3_stmt *q, int col, const char *s)
+{
+	const char *t = (const char *)sqlite3_column_text(q, col);
+	return t && s ? !strcmp(t, s) : !t && !s;
 }
 
 /* Writes one node unless it is stored exactly so; counts it in rep. */
@@ -395,7 +593,7 @@ static enum px_err write_node(struct writer *w, const struct node *n, struct sto
 {
 	struct buf doc;
 	buf_init(&doc, BUF_CAP_DEFAULT);
-	enum px_err err = node_write_jsonl(n, &doc);
+	enum px_err err = node_write_content(n, &doc);
 	if (!err)
 		err = node_ident(n, &w->ident);
 	if (err) {
@@ -409,7 +607,8 @@ static enum px_err write_node(struct writer *w, const struct node *n, struct sto
 	int existed = row && sqlite3_column_int(prev, 1);
 	int same = row && sqlite3_column_type(prev, 0) != SQLITE_NULL &&
 		   (size_t)sqlite3_column_bytes(prev, 0) == doc.len &&
-		   memcmp(sqlite3_column_text(prev, 0), doc.data, doc.len) == 0;
+		   memcmp(sqlite3_column_text(prev, 0), doc.data, doc.len) == 0 &&
+		   (!n->dated || (same_text(prev, 2, n->created) && same_text(prev, 3, n->changed)));
 	sqlite3_reset(prev);
 	if (same && !w->new_state) {
 		rep->unchanged++;
@@ -421,9 +620,7 @@ static enum px_err write_node(struct writer *w, const struct node *n, struct sto
 	sqlite3_stmt *rev = w->q[S_ADD_REVISION];
 	/* A new node has no terms or sections to delete. */
 	int bad = write_row(w, n) || (existed && (run(w, S_DEL_TERMS) || run(w, S_DEL_SECTIONS))) ||
-		  write_terms(w, n->nid, "theme", &n->themes) ||
-		  write_terms(w, n->nid, "label", &n->labels) ||
-		  write_terms(w, n->nid, "relation", &n->relations) || write_sections(w, n);
+		  write_all_terms(w, n) || write_sections(w, n);
 	if (!bad) {
 		sqlite3_bind_int64(rev, 1, n->nid);
 		sqlite3_bind_text(rev, 2, doc.data, (int)doc.len, SQLITE_STATIC);
@@ -449,7 +646,9 @@ static void writer_free(struct writer *w)
 {
 	for (int i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(w->q[i]);
+	sqlite3_finalize(w->upsert);
 	buf_free(&w->ident);
+	buf_free(&w->extra);
 }
 
 static int writer_init(struct writer *w, struct store *st)
@@ -457,6 +656,10 @@ static int writer_init(struct writer *w, struct store *st)
 	memset(w, 0, sizeof *w);
 	w->st = st;
 	buf_init(&w->ident, BUF_CAP_DEFAULT);
+	buf_init(&w->extra, BUF_CAP_DEFAULT);
+	columns();
+	if (sqlite3_prepare_v2(st->db, cols.upsert, -1, &w->upsert, NULL))
+		return -1;
 	if (store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS batch_nid (nid INTEGER PRIMARY KEY);"
 			   "CREATE TEMP TABLE IF NOT EXISTS ident_last (ident TEXT PRIMARY KEY, nid INTEGER NOT NULL);"
 			   "DELETE FROM temp.batch_nid; DELETE FROM temp.ident_last"))
@@ -566,6 +769,22 @@ static int state_changes(struct writer *w, const struct node *n)
 	return differs;
 }
 
+/* n's dates as stored, so that the caller's index sorts it right. */
+static int read_dates(struct writer *w, struct node *n)
+{
+	sqlite3_stmt *q = w->q[S_DATES];
+	sqlite3_bind_int64(q, 1, n->nid);
+	int bad = sqlite3_step(q) != SQLITE_ROW;
+	if (!bad) {
+		free(n->created);
+		free(n->changed);
+		n->created = n->changed = NULL;
+		bad = column_string(q, 0, &n->created) || column_string(q, 1, &n->changed);
+	}
+	sqlite3_reset(q);
+	return bad;
+}
+
 static enum px_err save_one(struct writer *w, struct node *n, int64_t base, int64_t *rev)
 {
 	if (!n->nid) { /* a new node: the next nid, never one found by its title as an ingest would */
@@ -590,7 +809,7 @@ static enum px_err save_one(struct writer *w, struct node *n, int64_t base, int6
 	sqlite3_bind_int64(q, 1, n->nid);
 	sqlite3_bind_text(q, 2, node_state_name(n->state), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 3, w->account);
-	if (run(w, S_SET_STATE))
+	if (run(w, S_SET_STATE) || read_dates(w, n))
 		return PX_ESTORE;
 	return (*rev = newest_rev(w, n->nid)) < 0 ? PX_ESTORE : PX_OK;
 }

@@ -99,7 +99,37 @@ static const char *const migrations[] = {
 
 	/* 5: only the application_id, which the version bump below writes */
 	"",
+
+	/* 6: cities and networks (the type CHECK widened: SQLite changes a
+	 * CHECK only by rebuilding the table, with foreign keys off, see
+	 * MIGRATION_REBUILDS), the fields added since kept as one JSON object
+	 * (extra), and an index for "newest" and for the nodes of one type */
+	"CREATE TABLE node_new ("
+	" nid INTEGER PRIMARY KEY CHECK (nid > 0),"
+	" type TEXT NOT NULL CHECK (type IN ('practice', 'article', 'city', 'network')),"
+	" title TEXT NOT NULL CHECK (title <> ''),"
+	" subtitle TEXT, country TEXT, city TEXT,"
+	" population INTEGER CHECK (population IS NULL OR population >= 0),"
+	" language TEXT NOT NULL, author TEXT, body TEXT,"
+	" ident TEXT NOT NULL,"
+	" created TEXT NOT NULL, updated TEXT NOT NULL,"
+	" state TEXT NOT NULL DEFAULT 'published' CHECK (state IN ('draft', 'published', 'unpublished')),"
+	" owner INTEGER REFERENCES account (id),"
+	" extra TEXT CHECK (extra IS NULL OR json_valid(extra)));"
+	"INSERT INTO node_new (nid, type, title, subtitle, country, city, population, language, author, body,"
+	" ident, created, updated, state, owner)"
+	" SELECT nid, type, title, subtitle, country, city, population, language, author, body,"
+	" ident, created, updated, state, owner FROM node;"
+	"DROP TABLE node;"
+	"ALTER TABLE node_new RENAME TO node;"
+	"CREATE INDEX node_ident ON node (ident);"
+	"CREATE INDEX node_type ON node (type, created);",
 };
+
+/* Migrations that rebuild a table others refer to: they run with foreign
+ * keys off (SQLite's documented procedure: DROP TABLE would otherwise
+ * cascade to node_term and section), then foreign_key_check must pass. */
+#define MIGRATION_REBUILDS(v) ((v) == 5)
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	       "STORE_SCHEMA_VERSION must equal the number of migrations");
@@ -170,6 +200,41 @@ enum px_err store_identify(sqlite3 *db, struct buf *why)
 	return PX_ESTORE;
 }
 
+/* Runs the migration after version *v under the write lock, unless
+ * another process ran it meanwhile; *v is then the version reached. */
+static enum px_err migrate_one(struct store *st, int *v, int target, struct buf *why)
+{
+	if (store_exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
+		return store_fail(st, why, "cannot start a migration");
+	int hint = *v;
+	if ((*v = store_schema_version(st)) < 0) {
+		enum px_err err = store_fail(st, why, "cannot read the schema version");
+		store_exec(st, "ROLLBACK");
+		return err;
+	}
+	if (*v >= target || *v != hint) { /* another process migrated meanwhile: look again */
+		store_exec(st, "COMMIT");
+		return PX_OK;
+	}
+	char bump[96];
+	snprintf(bump, sizeof bump, "PRAGMA user_version = %d; PRAGMA application_id = %d", *v + 1, STORE_APP_ID);
+	int bad = store_exec(st, migrations[*v]) != SQLITE_OK || store_exec(st, bump) != SQLITE_OK;
+	if (!bad && MIGRATION_REBUILDS(*v) && query_int(st->db, "SELECT count(*) FROM pragma_foreign_key_check") != 0) {
+		store_exec(st, "ROLLBACK");
+		buf_reject(why, "migration %d would break a reference between tables: left undone", *v + 1);
+		return PX_ESTORE;
+	}
+	if (bad) {
+		enum px_err err = store_fail(st, why, "migration failed");
+		store_exec(st, "ROLLBACK");
+		return err;
+	}
+	if (store_exec(st, "COMMIT") != SQLITE_OK)
+		return store_fail(st, why, "cannot commit a migration");
+	(*v)++;
+	return PX_OK;
+}
+
 enum px_err store_migrate(struct store *st, int target, struct buf *why)
 {
 	int v = store_schema_version(st);
@@ -180,28 +245,14 @@ enum px_err store_migrate(struct store *st, int target, struct buf *why)
 	 * takes, since another process may have migrated in between (two
 	 * commands creating the same new store at once). */
 	while (v < target) {
-		if (store_exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
+		int rebuild = MIGRATION_REBUILDS(v);
+		if (rebuild && store_exec(st, "PRAGMA foreign_keys = OFF") != SQLITE_OK)
 			return store_fail(st, why, "cannot start a migration");
-		if ((v = store_schema_version(st)) < 0) {
-			enum px_err err = store_fail(st, why, "cannot read the schema version");
-			store_exec(st, "ROLLBACK");
+		enum px_err err = migrate_one(st, &v, target, why);
+		if (rebuild && store_exec(st, "PRAGMA foreign_keys = ON") != SQLITE_OK && !err)
+			err = store_fail(st, why, "cannot turn foreign keys back on");
+		if (err)
 			return err;
-		}
-		if (v >= target) { /* done by another process meanwhile */
-			store_exec(st, "COMMIT");
-			break;
-		}
-		char bump[96];
-		snprintf(bump, sizeof bump, "PRAGMA user_version = %d; PRAGMA application_id = %d", v + 1,
-			 STORE_APP_ID);
-		if (store_exec(st, migrations[v]) != SQLITE_OK || store_exec(st, bump) != SQLITE_OK) {
-			enum px_err err = store_fail(st, why, "migration failed");
-			store_exec(st, "ROLLBACK");
-			return err;
-		}
-		if (store_exec(st, "COMMIT") != SQLITE_OK)
-			return store_fail(st, why, "cannot commit a migration");
-		v++;
 	}
 	return PX_OK;
 }

@@ -113,7 +113,7 @@ void page_api_nodes(struct request *rq)
 	for (size_t i = 0; i < r.nhits; i++) {
 		struct node *n = NULL;
 		if (store_node_get(rq->st, r.hits[i].nid, &n) == PX_OK)
-			json_array_append_new(nodes, node_to_json(n));
+			json_array_append_new(nodes, node_to_public_json(n));
 		node_free(n);
 	}
 	json_object_set_new(o, "total", json_integer((json_int_t)r.total));
@@ -136,7 +136,7 @@ void page_api_node(struct request *rq)
 			  err == PX_ENOTFOUND ? "there is no node with this nid"
 					      : "the store cannot be read");
 	else
-		send_json(rq, 200, node_to_json(n));
+		send_json(rq, 200, node_to_public_json(n));
 	node_free(n);
 }
 

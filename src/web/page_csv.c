@@ -24,11 +24,11 @@ void page_csv(struct request *rq)
 	if (listing_run(rq, &l, s))
 		return;
 	const struct tv *hits = tv_get(s, "hits", 4);
-	enum px_err err = buf_adds(&rq->body, node_csv_header);
+	enum px_err err = node_write_csv_header(&rq->body);
 	for (size_t i = 0; !err && hits && i < hits->len; i++) {
 		struct node *n = NULL; /* each node read once, here */
 		if (store_node_get(rq->st, hits->items[i]->i, &n) == PX_OK)
-			err = node_write_csv(n, &rq->body);
+			err = node_write_csv(n, 0, &rq->body);
 		node_free(n);
 	}
 	if (err) {
