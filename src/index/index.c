@@ -625,6 +625,13 @@ enum px_err index_remove(struct index *ix, int64_t nid)
 static enum px_err sort_terms(struct index *ix);
 static enum px_err sort_newest(struct index *ix);
 
+/* A node not stored yet has no date: it is the newest. */
+static int64_t created_ms(const struct node *n)
+{
+	int64_t ms;
+	return n->created && !node_date_parse(n->created, &ms) ? ms : INT64_MAX;
+}
+
 enum px_err index_put(struct index *ix, const struct node *n)
 {
 	if (doc_count(ix) >= UINT32_MAX - 1)
@@ -636,6 +643,7 @@ enum px_err index_put(struct index *ix, const struct node *n)
 		return PX_OK;
 	uint32_t docno = (uint32_t)doc_count(ix);
 	struct doc d = {n->nid,
+			created_ms(n),
 			n->type,
 			{0},
 			{0},
@@ -755,16 +763,22 @@ static enum px_err sort_terms(struct index *ix)
 	return index_sorted_heads(ix);
 }
 
-static int by_nid_desc(const void *a, const void *b, void *ctx)
+static int by_newest(const void *a, const void *b, void *ctx)
 {
-	int64_t x = doc_at(ctx, *(const uint32_t *)a)->nid, y = doc_at(ctx, *(const uint32_t *)b)->nid;
-	return (x < y) - (x > y);
+	return index_newer(doc_at(ctx, *(const uint32_t *)a), doc_at(ctx, *(const uint32_t *)b));
+}
+
+int index_newer(const struct doc *x, const struct doc *y)
+{
+	if (x->created != y->created)
+		return (x->created < y->created) - (x->created > y->created);
+	return (x->nid < y->nid) - (x->nid > y->nid);
 }
 
 static enum px_err sort_newest(struct index *ix)
 {
 	size_t n = ix->newest.len / sizeof(uint32_t);
-	return n == doc_count(ix) ? PX_OK : merge_fresh(&ix->newest, n, doc_count(ix), by_nid_desc, ix);
+	return n == doc_count(ix) ? PX_OK : merge_fresh(&ix->newest, n, doc_count(ix), by_newest, ix);
 }
 
 enum px_err index_sorted_heads(struct index *ix)

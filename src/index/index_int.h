@@ -57,12 +57,16 @@ struct term_big {
 
 struct doc {
 	int64_t nid;
+	int64_t created; /* ms since 1970 (the node's "created"): what "newest" sorts by */
 	enum node_type type;
 	char language[4];
 	uint16_t len[NFIELDS];       /* words per field, for length normalisation */
 	char *title;                 /* owned, for hits */
 	uint32_t fv_first, fv_count; /* its facet values in index.doc_values */
 };
+
+/* <0 if x is newer than y (created later, or as late with a higher nid). */
+int index_newer(const struct doc *x, const struct doc *y);
 
 /* An entry of index.doc_values: a facet and one of its value ids. */
 #define FV_SHIFT 28
@@ -94,7 +98,7 @@ struct index {
 	struct buf stem_keys;
 	struct strmap stem_ids;
 	struct buf docs;   /* struct doc[] by docno */
-	struct buf newest; /* uint32 docnos by nid, highest first, dead ones too: what
+	struct buf newest; /* uint32 docnos by created then nid, newest first, dead ones too: what
 			      listings without words walk. Covers docs [0, its length);
 			      later ones are unsorted until index_flush() */
 	roaring_bitmap_t *live;

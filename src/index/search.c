@@ -110,12 +110,10 @@ static int by_score(const void *a, const void *b)
 	return (x->doc < y->doc) - (x->doc > y->doc); /* newer first */
 }
 
-static int by_nid_desc(const void *a, const void *b, void *ixp)
+static int by_newest(const void *a, const void *b, void *ixp)
 {
 	const struct index *ix = ixp;
-	int64_t x = doc_at(ix, ((const struct scored *)a)->doc)->nid;
-	int64_t y = doc_at(ix, ((const struct scored *)b)->doc)->nid;
-	return (x < y) - (x > y);
+	return index_newer(doc_at(ix, ((const struct scored *)a)->doc), doc_at(ix, ((const struct scored *)b)->doc));
 }
 
 /* The newest k of cand, in order, into h (room for k): the first k of
@@ -140,7 +138,7 @@ static size_t newest_walk(const struct index *ix, const roaring_bitmap_t *cand, 
 	for (uint32_t d = (uint32_t)sorted; d < doc_count(ix); d++)
 		if (roaring_bitmap_contains(cand, d))
 			all[m++] = (struct scored){d, 0, 0};
-	qsort_r(all, m, sizeof *all, by_nid_desc, (void *)ix);
+	qsort_r(all, m, sizeof *all, by_newest, (void *)ix);
 	n = m < k ? m : k;
 	memcpy(h, all, n * sizeof *h);
 	free(all);
@@ -204,7 +202,7 @@ static void topk_push(const struct scored *c, void *arg)
 }
 
 /* Keeps the best top of cand: by score (with a proximity bonus among
- * them), or by nid (newest first) when the query has no words. Leaves them
+ * them), or newest first (by created, then nid) when the query has no words. Leaves them
  * in t->h[0..t->n), in order. */
 static enum px_err rank(struct search *s, const int *required, const int *excluded,
 			const roaring_bitmap_t *cand, size_t want, int words, struct topk *t)
@@ -214,7 +212,7 @@ static enum px_err rank(struct search *s, const int *required, const int *exclud
 	size_t top = words && want < RERANK ? RERANK : want;
 	t->k = top < n ? top : (size_t)n;
 	t->n = 0;
-	t->cmp = words ? by_score_r : by_nid_desc;
+	t->cmp = words ? by_score_r : by_newest;
 	t->ctx = (void *)s->ix;
 	if (!(t->h = malloc((t->k ? t->k : 1) * sizeof *t->h)))
 		return PX_ENOMEM;

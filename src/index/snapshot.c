@@ -23,7 +23,7 @@
  *   stems      per group: u32 key, klen, nids; then all ids (u32) in group
  *              order; aligned:
  *   stem map   u64 slots; aligned:
- *   docs       per doc: i64 nid, u32 type, char language[4], u16 len[NFIELDS],
+ *   docs       per doc: i64 nid, i64 created (ms), u32 type, char language[4], u16 len[NFIELDS],
  *              u32 title length; then the titles back to back; aligned:
  *   sorted     u32 term ids in byte order; aligned:
  *   u64 total_len[NFIELDS], u64 nlive, the live bitmap (a bitmap: u32 n,
@@ -55,7 +55,7 @@
 #include <unistd.h>
 
 #define MAGIC   0x58495850u /* "PXIX" */
-#define VERSION 3u
+#define VERSION 4u
 
 enum {
 	C_STRINGS,
@@ -78,6 +78,7 @@ struct disk_term {
 
 struct disk_doc {
 	int64_t nid;
+	int64_t created;
 	uint32_t type;
 	char language[4];
 	uint16_t len[NFIELDS];
@@ -170,7 +171,7 @@ static void write_docs(struct out *o, const struct index *ix)
 	size_t nd = doc_count(ix);
 	for (size_t i = 0; i < nd; i++) {
 		const struct doc *d = doc_at(ix, (uint32_t)i);
-		struct disk_doc dd = {d->nid, (uint32_t)d->type, {0}, {0}, (uint32_t)strlen(d->title)};
+		struct disk_doc dd = {d->nid, d->created, (uint32_t)d->type, {0}, {0}, (uint32_t)strlen(d->title)};
 		memcpy(dd.language, d->language, sizeof dd.language);
 		memcpy(dd.len, d->len, sizeof dd.len);
 		put(o, &dd, sizeof dd);
@@ -445,11 +446,11 @@ static enum px_err read_docs(struct in *c, struct index *ix, const uint64_t *n)
 	for (uint64_t i = 0; i < n[C_DOCS]; i++) {
 		struct disk_doc d;
 		memcpy(&d, dd + i * sizeof d, sizeof d);
-		if (d.title_len > n[C_TITLES] - off || (d.type != NODE_PRACTICE && d.type != NODE_ARTICLE) ||
+		if (d.title_len > n[C_TITLES] - off || d.type < NODE_PRACTICE || d.type > NODE_TYPE_MAX ||
 		    d.language[3])
 			return PX_EPARSE;
 		struct doc doc = {
-			d.nid, (enum node_type)d.type, {0}, {0}, px_strndup(titles + off, d.title_len), 0, 0};
+			d.nid, d.created, (enum node_type)d.type, {0}, {0}, px_strndup(titles + off, d.title_len), 0, 0};
 		memcpy(doc.language, d.language, sizeof doc.language);
 		memcpy(doc.len, d.len, sizeof doc.len);
 		off += d.title_len;

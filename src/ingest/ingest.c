@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define BOM                   "\xef\xbb\xbf"
@@ -140,6 +141,24 @@ static enum px_err check_limits(const struct ptrvec *nodes, struct ingest_diag *
 	return PX_OK;
 }
 
+/* A listing is newest first and carries no dates: its entries are dated a
+ * millisecond apart, back from now, so "newest" shows them in its order.
+ * The store keeps these only for nodes it does not have yet. */
+static enum px_err date_listing(struct ptrvec *nodes)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	int64_t ms = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+	char when[32];
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < ptrvec_len(nodes); i++) {
+		struct node *n = ptrvec_get(nodes, i);
+		if (!(err = node_date_format(ms - (int64_t)i, when)))
+			err = node_set(&n->created, when, strlen(when));
+	}
+	return err;
+}
+
 enum px_err ingest_parse(const char *data, size_t len, struct text_lang *lang, struct ptrvec *nodes,
 			 struct ingest_diag *d)
 {
@@ -154,8 +173,8 @@ enum px_err ingest_parse(const char *data, size_t len, struct text_lang *lang, s
 		err = ingest_jsonl_parse(data, len, nodes, d);
 		for (size_t i = 0; !err && i < ptrvec_len(nodes); i++)
 			err = node_map_strings(ptrvec_get(nodes, i), text_nfc); /* JSON may be decomposed */
-	} else {
-		err = ingest_listing_parse(data, len, nodes, d);
+	} else if (!(err = ingest_listing_parse(data, len, nodes, d))) {
+		err = date_listing(nodes);
 	}
 	if (!err)
 		err = check_limits(nodes, d);

@@ -450,7 +450,7 @@ enum px_err node_date_format(int64_t ms, char out[32])
 	int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9), y = yoe + era * 400 + (m <= 2);
 	if (y > 9999)
 		return PX_EUSAGE;
-	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, (int)m, (int)d, (int)(t / 3600000),
-		 (int)(t / 60000 % 60), (int)(t / 1000 % 60));
+	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", (int)y, (int)m, (int)d, (int)(t / 3600000),
+		 (int)(t / 60000 % 60), (int)(t / 1000 % 60), (int)(t % 1000));
 	return PX_OK;
 }

@@ -203,7 +203,8 @@ int field_from_json(void *obj, const struct field *f, const json_t *v, struct bu
 /* A date of FK_DATE's shape: 0 with *ms (since 1970, UTC; ms may be NULL),
  * or -1. Years 1900 to 2100. */
 int node_date_parse(const char *s, int64_t *ms);
-/* ms since 1970 as "YYYY-MM-DDTHH:MM:SSZ"; PX_EUSAGE if negative. */
+/* ms since 1970 as "YYYY-MM-DDTHH:MM:SS.mmmZ" (the store's own form);
+ * PX_EUSAGE before 1970 or after 9999. */
 enum px_err node_date_format(int64_t ms, char out[32]) PX_WUR;
 /* A sub-struct of object field f, zeroed and its integers unset; NULL on ENOMEM. */
 void *field_object_new(const struct field *f);
