@@ -7,7 +7,8 @@
  *              • THEME ... • LABEL   bullets; labels are known programme names
  *              Copy linkFacebook...  the share widget (optional)
  *              345 821               population, any thousands separator
- *              • In partnership with relation bullets
+ *              • In partnership with relation bullets, each with the cities
+ *                                    after a colon or below (see relation_names)
  *              HEADING / paragraphs  one of the five known section headings
  *              Ref nid / 17065       the permanent id (optional)
  *   teaser:    paragraphs, AUTHOR, "See more"
@@ -287,36 +288,155 @@ static enum px_err practice_subtitle(struct cursor *c, struct node *n)
 	return err;
 }
 
-static enum px_err practice_bullet(struct node *n, const char *s, size_t len)
+/* ---- the cities after a relation ----
+ *
+ *   • In partnership with: Lisbon (Portugal); Gdańsk (Poland)
+ *   • Adapted by cities from
+ *     Lisbon (Portugal, 2019); Gdańsk, Poland
+ *
+ * Names follow the relation's bullet after a colon, or on the lines below
+ * it, items separated by ';': "CITY (COUNTRY)", "CITY (COUNTRY, YEAR)" or
+ * "CITY, COUNTRY". They fill partners or adopters; the relation itself
+ * is kept in relations either way (the contract). */
+
+static const char *trim(const char *s, size_t *n)
+{
+	while (*n && *s == ' ')
+		s++, (*n)--;
+	while (*n && s[*n - 1] == ' ')
+		(*n)--;
+	return s;
+}
+
+/* One item into city, country and year (-1 if none); -1 if malformed. */
+static int place_item(const char *s, size_t n, struct node_adopter *out)
+{
+	const char *open = memchr(s, '(', n), *comma;
+	size_t cn, kn;
+	const char *city = s, *country;
+	if (open) {
+		if (s[n - 1] != ')')
+			return -1;
+		cn = (size_t)(open - s);
+		country = open + 1;
+		kn = n - cn - 2;
+	} else if ((comma = memchr(s, ',', n))) {
+		cn = (size_t)(comma - s);
+		country = comma + 1;
+		kn = n - cn - 1;
+	} else {
+		return -1;
+	}
+	city = trim(city, &cn);
+	country = trim(country, &kn);
+	out->year = -1;
+	comma = open ? memchr(country, ',', kn) : NULL;
+	if (comma) { /* "(Portugal, 2019)" */
+		size_t yn = kn - (size_t)(comma - country) - 1;
+		const char *y = trim(comma + 1, &yn);
+		if (px_parse_i64(y, yn, 0, &out->year) || out->year < 1900 || out->year > 2100)
+			return -1;
+		kn = (size_t)(comma - country);
+		country = trim(country, &kn);
+	}
+	if (!cn || !kn || memchr(city, ')', cn) || memchr(country, '(', kn))
+		return -1;
+	out->city = px_strndup(city, cn);
+	out->country = px_strndup(country, kn);
+	return 0;
+}
+
+/* Appends the item to partners or adopters, as rel says. */
+static enum px_err add_place(struct node *n, enum relation rel, struct node_adopter *item)
+{
+	const struct field *f = node_field(NODE_PRACTICE, rel == RELATION_IN_PARTNERSHIP_WITH ? "partners" : "adopters");
+	struct node_adopter *o = field_object_new(f); /* node_place is node_adopter's first two fields */
+	if (!o || !item->city || !item->country) {
+		free(o);
+		return PX_ENOMEM;
+	}
+	o->city = item->city;
+	o->country = item->country;
+	item->city = item->country = NULL;
+	if (rel == RELATION_ADAPTED_BY_CITIES_FROM)
+		o->year = item->year;
+	enum px_err err = ptrvec_push(FIELD_AT(n, f), o);
+	if (err)
+		field_object_free(f, o);
+	return err;
+}
+
+static enum px_err relation_names(struct cursor *c, struct node *n, enum relation rel, const char *s, size_t len)
+{
+	enum px_err err = PX_OK;
+	while (!err && len) {
+		const char *semi = memchr(s, ';', len);
+		size_t in = semi ? (size_t)(semi - s) : len;
+		size_t tn = in;
+		const char *t = trim(s, &tn);
+		struct node_adopter item = {0};
+		if (tn && place_item(t, tn, &item)) {
+			return fail(c->l->d, cur_no(c),
+				    "practice \"%s\": \"%.60s\" is not a city and its country, as in "
+				    "\"Lisbon (Portugal)\" or \"Lisbon (Portugal, 2019)\"",
+				    n->title, t);
+		}
+		if (tn)
+			err = add_place(n, rel, &item);
+		free(item.city);
+		free(item.country);
+		s += in + (semi ? 1 : 0);
+		len -= in + (semi ? 1 : 0);
+	}
+	return err;
+}
+
+/* A bullet: a relation (with names after a colon, *rel set), a label or a
+ * theme. */
+static enum px_err practice_bullet(struct cursor *c, struct node *n, const char *s, size_t len, int *rel)
 {
 	s += 3;
 	len -= 3;
 	while (len > 0 && *s == ' ')
 		s++, len--;
+	*rel = -1;
 	if (len == 0)
 		return PX_OK;
-	enum relation rel;
-	if (vocab_relation(s, len, &rel))
-		return strlist_add_unique(&n->relations, relation_name(rel), strlen(relation_name(rel)));
+	const char *colon = memchr(s, ':', len);
+	size_t head = colon ? (size_t)(colon - s) : len;
+	enum relation r;
+	if (vocab_relation(s, head, &r) || vocab_relation(s, len, &r)) {
+		*rel = (int)r;
+		enum px_err err = strlist_add_unique(&n->relations, relation_name(r), strlen(relation_name(r)));
+		if (!err && colon && vocab_relation(s, head, &r))
+			err = relation_names(c, n, r, colon + 1, len - head - 1);
+		return err;
+	}
 	/* duplicates go in parse_practice(): one pass, not one per bullet */
 	if (vocab_label(s, len))
 		return strlist_add(&n->labels, s, len);
 	return strlist_add(&n->themes, s, len);
 }
 
-/* Bullets, share line and population, up to the first heading or Ref nid. */
+/* Bullets, share line, population and the names under a relation, up to
+ * the first heading or Ref nid. */
 static enum px_err practice_meta(struct cursor *c, struct node *n)
 {
+	int rel = -1; /* the relation whose names may follow */
 	for (; c->i < c->end; c->i++) {
-		if (is_blank(c) || is_share(c))
+		if (is_blank(c) || is_share(c)) {
+			rel = is_blank(c) ? rel : -1;
 			continue;
+		}
 		if (is_heading(c, NULL) || is_ref(c))
 			return PX_OK;
 		size_t len;
 		const char *s = cur(c, &len);
 		enum px_err err = PX_OK;
 		if (is_bullet(c))
-			err = practice_bullet(n, s, len);
+			err = practice_bullet(c, n, s, len, &rel);
+		else if (rel >= 0 && !is_population(c, NULL))
+			err = relation_names(c, n, (enum relation)rel, s, len);
 		else if (n->population >= 0 || !is_population(c, &n->population))
 			return fail(c->l->d, cur_no(c),
 				    "practice \"%s\": \"%.60s\" is not a theme, label, population, relation "

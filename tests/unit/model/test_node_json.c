@@ -108,8 +108,9 @@ static void practice_keys_in_contract_order(void **state)
 	(void)state;
 	struct node *n = read_node(PRACTICE_JSON);
 	json_t *j = node_to_json(n);
+	/* the contract's keys first, in its order; the keys added since after them */
 	assert_keys(j, "nid type title subtitle country city themes labels population relations "
-		       "language sections");
+		       "language sections created changed partners adopters contact labelled");
 	assert_keys(json_array_get(json_object_get(j, "sections"), 0), "key heading text");
 	json_decref(j);
 	node_free(n);
@@ -120,7 +121,7 @@ static void article_keys_in_contract_order(void **state)
 	(void)state;
 	struct node *n = read_node(ARTICLE_JSON);
 	json_t *j = node_to_json(n);
-	assert_keys(j, "nid type title author language body");
+	assert_keys(j, "nid type title author language body created changed");
 	json_decref(j);
 	node_free(n);
 }
@@ -136,7 +137,8 @@ static void practice_json_values(void **state)
 	/* absent strings are null, lists are empty, unknown population is null */
 	json_t *want = js("{'nid': 5, 'type': 'practice', 'title': 'T', 'subtitle': null, 'country': null,"
 			  " 'city': null, 'themes': [], 'labels': [], 'population': null, 'relations': [],"
-			  " 'language': 'it', 'sections': []}");
+			  " 'language': 'it', 'sections': [], 'created': null, 'changed': null,"
+			  " 'partners': [], 'adopters': [], 'contact': null, 'labelled': null}");
 	assert_true(json_equal(got, want));
 	json_decref(got);
 	json_decref(want);
@@ -307,8 +309,8 @@ static void refuses_non_object_and_bad_type(void **state)
 	(void)state;
 	assert_refused("[1, 2]", "one JSON object");
 	assert_refused("'practice'", "one JSON object");
-	assert_refused("{'title': 'x'}", "\"type\" must be \"practice\" or \"article\"");
-	assert_refused("{'type': 'blog', 'title': 'x'}", "\"type\" must be \"practice\" or \"article\"");
+	assert_refused("{'title': 'x'}", "\"type\" must be \"practice\", \"article\", \"city\" or \"network\"");
+	assert_refused("{'type': 'blog', 'title': 'x'}", "\"type\" must be \"practice\", \"article\", \"city\" or \"network\"");
 	assert_refused("{'type': 1, 'title': 'x'}", "\"type\" must be");
 }
 
