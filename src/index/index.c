@@ -369,40 +369,31 @@ static void field_text(struct collector *c, enum ix_field f, const char *s, uint
 	*pos = text_tokenize(s, strlen(s), *pos, collect, c) + 1;
 }
 
-/* Tokenises every field of n into c->occs; per-field word counts in len. */
+struct field_words {
+	struct collector *c;
+	enum ix_field f;
+	uint32_t *pos;
+};
+
+static int one_string(const char *s, void *arg)
+{
+	struct field_words *w = arg;
+	field_text(w->c, w->f, s, w->pos);
+	return w->c->err != PX_OK;
+}
+
+/* Tokenises every field of n into c->occs, index field by index field, each
+ * from the model fields the table searches in it (field.search), in table
+ * order; per-field word counts in len. */
 static void collect_fields(struct collector *c, const struct node *n, uint16_t len[NFIELDS])
 {
 	uint32_t pos = 0;
 	for (int f = 0; f < NFIELDS && !c->err; f++) {
 		uint32_t before = c->words;
-		switch ((enum ix_field)f) {
-		case F_TITLE:
-			field_text(c, F_TITLE, n->title, &pos);
-			break;
-		case F_SUBTITLE:
-			field_text(c, F_SUBTITLE, n->subtitle, &pos);
-			break;
-		case F_THEMES:
-			for (size_t i = 0; i < strlist_len(&n->themes); i++)
-				field_text(c, F_THEMES, strlist_get(&n->themes, i), &pos);
-			for (size_t i = 0; i < strlist_len(&n->labels); i++)
-				field_text(c, F_THEMES, strlist_get(&n->labels, i), &pos);
-			break;
-		case F_PLACE:
-			field_text(c, F_PLACE, n->city, &pos);
-			field_text(c, F_PLACE, n->country, &pos);
-			break;
-		case F_AUTHOR:
-			field_text(c, F_AUTHOR, n->author, &pos);
-			break;
-		case F_TEXT:
-			for (size_t i = 0; i < node_section_count(n); i++)
-				field_text(c, F_TEXT, node_section(n, i)->text, &pos);
-			field_text(c, F_TEXT, n->body, &pos);
-			break;
-		case NFIELDS:
-			break;
-		}
+		struct field_words w = {c, (enum ix_field)f, &pos};
+		for (const struct field *mf = node_fields(n->type); mf && mf->key && !c->err; mf++)
+			if (mf->search == (enum field_search)(f + 1)) /* SEARCH_TITLE is F_TITLE + 1 */
+				field_each_string(n, mf, one_string, &w);
 		uint32_t words = c->words - before;
 		len[f] = words > UINT16_MAX ? UINT16_MAX : (uint16_t)words;
 		pos += FIELD_GAP;
@@ -586,24 +577,36 @@ static const char *city_size(int64_t population)
 				       : "metropolitan";
 }
 
+struct facet_values {
+	struct index *ix;
+	enum index_facet f;
+	uint32_t docno;
+	enum px_err err;
+};
+
+static int one_value(const char *s, void *arg)
+{
+	struct facet_values *v = arg;
+	v->err = facet_add(v->ix, v->f, s, v->docno);
+	return v->err != PX_OK;
+}
+
+/* The facets the table names (field.facet); "city_size" is the class of
+ * the population. */
 static enum px_err add_facets(struct index *ix, const struct node *n, uint32_t docno)
 {
-	enum px_err err = facet_add(ix, FACET_TYPE, node_type_name(n->type), docno);
-	for (size_t i = 0; !err && i < strlist_len(&n->themes); i++)
-		err = facet_add(ix, FACET_THEMES, strlist_get(&n->themes, i), docno);
-	for (size_t i = 0; !err && i < strlist_len(&n->labels); i++)
-		err = facet_add(ix, FACET_LABELS, strlist_get(&n->labels, i), docno);
-	if (!err)
-		err = facet_add(ix, FACET_COUNTRY, n->country, docno);
-	if (!err)
-		err = facet_add(ix, FACET_CITY, n->city, docno);
-	if (!err)
-		err = facet_add(ix, FACET_CITY_SIZE, city_size(n->population), docno);
-	if (!err)
-		err = facet_add(ix, FACET_LANGUAGE, n->language, docno);
-	if (!err)
-		err = facet_add(ix, FACET_AUTHOR, n->author, docno);
-	return err;
+	struct facet_values v = {ix, FACET_TYPE, docno, facet_add(ix, FACET_TYPE, node_type_name(n->type), docno)};
+	for (const struct field *f = node_fields(n->type); !v.err && f->key; f++) {
+		if (!f->facet || index_facet_parse(f->facet, &v.f))
+			continue;
+		if (v.f == FACET_CITY_SIZE)
+			v.err = facet_add(ix, v.f, city_size(*(const int64_t *)FIELD_CONST(n, f)), docno);
+		else if (f->kind == FK_LANGUAGE)
+			v.err = facet_add(ix, v.f, FIELD_CONST(n, f), docno);
+		else
+			field_each_string(n, f, one_value, &v);
+	}
+	return v.err;
 }
 
 /* ---- put / remove ---- */

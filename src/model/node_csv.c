@@ -21,65 +21,40 @@
 static const enum node_type types[] = {NODE_PRACTICE, NODE_ARTICLE, NODE_CITY, NODE_NETWORK};
 #define NTYPES (sizeof types / sizeof types[0])
 
-/* The i-th column's field of some type (the first type that has it), or
- * NULL for a section column, with its key in *key. Returns -1 past the
- * last column. Quadratic in the number of fields: columns() keeps them. */
-static int find_column(size_t i, const struct field **field, const char **key)
-{
-	static const char *const fixed[] = {"nid", "type"};
-	if (i < 2) {
-		*field = NULL;
-		*key = fixed[i];
-		return 0;
-	}
-	i -= 2;
-	for (int pass = 0; pass < 3; pass++) {
-		if (pass == 1) { /* the sections, after the contract's other columns */
-			if (i < SECTION_COUNT) {
-				*field = NULL;
-				*key = section_key_name((enum section_key)i);
-				return 0;
-			}
-			i -= SECTION_COUNT;
-			continue;
-		}
-		for (size_t t = 0; t < NTYPES; t++)
-			for (const struct field *f = node_fields(types[t]); f->key; f++) {
-				int contract = (f->flags & FIELD_CONTRACT) != 0;
-				if (f->kind == FK_SECTIONS || contract != (pass == 0))
-					continue;
-				int seen = 0; /* an earlier type's field of the same key */
-				for (size_t u = 0; u <= t && !seen; u++)
-					for (const struct field *g = node_fields(types[u]); g->key && g != f && !seen;
-					     g++)
-						seen = !strcmp(g->key, f->key) && g->kind != FK_SECTIONS &&
-						       ((g->flags & FIELD_CONTRACT) != 0) == contract;
-				if (seen)
-					continue;
-				if (!i) {
-					*field = f;
-					*key = f->key;
-					return 0;
-				}
-				i--;
-			}
-	}
-	return -1;
-}
-
 #define MAX_COLUMNS 96
 
 static struct {
-	const struct field *field[MAX_COLUMNS];
+	const struct field *field[MAX_COLUMNS]; /* the first type's field of that key; NULL: nid,
+						   type and the section columns */
 	const char *key[MAX_COLUMNS];
 	size_t n;
 } cols;
 static pthread_once_t cols_once = PTHREAD_ONCE_INIT;
 
+static void add_column(const struct field *f, const char *key)
+{
+	for (size_t i = 0; i < cols.n; i++)
+		if (!strcmp(cols.key[i], key))
+			return; /* another type's field of that key has the column */
+	if (cols.n < MAX_COLUMNS) {
+		cols.field[cols.n] = f;
+		cols.key[cols.n++] = key;
+	}
+}
+
+/* The contract's columns, the sections, then the rest (see the top). */
 static void find_columns(void)
 {
-	while (cols.n < MAX_COLUMNS && find_column(cols.n, &cols.field[cols.n], &cols.key[cols.n]) == 0)
-		cols.n++;
+	add_column(NULL, "nid");
+	add_column(NULL, "type");
+	for (int contract = 1; contract >= 0; contract--) {
+		for (size_t t = 0; t < NTYPES; t++)
+			for (const struct field *f = node_fields(types[t]); f->key; f++)
+				if (f->kind != FK_SECTIONS && ((f->flags & FIELD_CONTRACT) != 0) == contract)
+					add_column(f, f->key);
+		for (int k = 0; contract && k < SECTION_COUNT; k++)
+			add_column(NULL, section_key_name((enum section_key)k));
+	}
 }
 
 static int column(size_t i, const struct field **field, const char **key)

@@ -32,7 +32,7 @@ for round in 1 2 3 4 5 6 7 8 9 10; do
 			{ cat "$TMP/err$i" >&2; fail "sanitizer report"; }
 	done
 	[ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ] || fail "round $round: the store is damaged"
-	[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 5 ] || fail "round $round: the store is not at schema 5"
+	[ "$(sqlite3 "$db" 'PRAGMA user_version')" = "$SCHEMA_VERSION" ] || fail "round $round: the store is not at schema $SCHEMA_VERSION"
 	[ "$(sqlite3 "$db" 'SELECT group_concat(nid) FROM (SELECT nid FROM node ORDER BY nid)')" = 1,2,3,4,5,6,7,8 ] ||
 		fail "round $round: the store does not hold nodes 1 to 8"
 done

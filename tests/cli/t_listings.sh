@@ -22,7 +22,7 @@ for txt in "$dir"/*.txt; do
 	expect_status 0 "$PRAXIS" export --db "$db"
 	cp "$TMP/out" "$TMP/$name.jsonl"
 	python3 - "$exp" "$TMP/$name.jsonl" "$name" <<'PY' || bad=$((bad + 1))
-import json, sys
+import json, re, sys
 
 exp_path, act_path, name = sys.argv[1:4]
 exp = [json.loads(l) for l in open(exp_path, encoding="utf-8") if l.strip()]
@@ -33,6 +33,10 @@ def short(v):
     s = json.dumps(v, ensure_ascii=False)
     return s if len(s) <= 300 else s[:297] + "..."
 
+CONTRACT = {"practice": ["nid", "type", "title", "subtitle", "country", "city", "themes", "labels",
+                         "population", "relations", "language", "sections"],
+            "article": ["nid", "type", "title", "author", "language", "body"],
+            "city": ["nid", "type"], "network": ["nid", "type"]}
 by = {}
 for a in act:
     key = (a.get("type"), a.get("title"))
@@ -44,8 +48,13 @@ for e in exp:
     if a is None:
         problems.append(f"missing {e['type']} {e['title']!r}")
         continue
-    if list(a) != list(e):
+    # the expected keys in order (the contract's first), the keys added
+    # since after them; every node dated
+    if [k for k in a if k in e] != list(e) or list(a)[:len(CONTRACT[e["type"]])] != CONTRACT[e["type"]]:
         problems.append(f"{e['title']!r}: keys {list(a)}, expected {list(e)}")
+    for k in ("created", "changed"):
+        if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", str(a.get(k))):
+            problems.append(f"{e['title']!r}: {k} {a.get(k)!r} is not an RFC 3339 UTC time")
     for k, v in e.items():
         got = a.get(k)
         if k == "nid" and e["type"] == "article":

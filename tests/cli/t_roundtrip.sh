@@ -52,7 +52,7 @@ header = rows[0]
 want = ["nid", "type", "title", "subtitle", "country", "city", "themes", "labels", "population",
         "relations", "language", "author", "body", "summary", "solution", "collaboration",
         "impact", "transfer"]
-assert header == want, header
+assert header[:len(want)] == want, header  # the contract's columns keep their places
 body = rows[1:]
 assert len(body) == len(recs), (len(body), len(recs))
 assert all(len(r) == len(header) for r in rows), [len(r) for r in rows]

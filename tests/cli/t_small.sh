@@ -10,11 +10,14 @@ expect_grep "$TMP/out" 'cr\.txt: 10 nodes \(10 added'
 expect_status 0 "$PRAXIS" ingest --db "$TMP/lf.db" data/sample/listing.txt
 "$PRAXIS" export --db "$TMP/cr.db" >"$TMP/cr.jsonl" || fail "export cr"
 "$PRAXIS" export --db "$TMP/lf.db" >"$TMP/lf.jsonl" || fail "export lf"
+undated "$TMP/cr.jsonl"
+undated "$TMP/lf.jsonl"
 cmp -s "$TMP/cr.jsonl" "$TMP/lf.jsonl" || fail "the CR-only listing reads differently from the LF one"
 # mixed CRLF and CR read the same too
 sed 's/$/\r/' data/sample/listing.txt >"$TMP/crlf.txt"
 expect_status 0 "$PRAXIS" ingest --db "$TMP/crlf.db" "$TMP/crlf.txt"
 "$PRAXIS" export --db "$TMP/crlf.db" >"$TMP/crlf.jsonl" || fail "export crlf"
+undated "$TMP/crlf.jsonl"
 cmp -s "$TMP/crlf.jsonl" "$TMP/lf.jsonl" || fail "the CRLF listing reads differently"
 
 # a JSON array: said so, at the line of its "["

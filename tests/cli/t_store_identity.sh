@@ -11,7 +11,7 @@ printf '%s\n' '{"nid": 5, "type": "article", "title": "Five", "author": "F", "la
 expect_status 0 "$PRAXIS" ingest --db "$db" "$TMP/five.jsonl"
 expect_status 0 "$PRAXIS" user add --db "$db" --role admin ana <<<'correct horse battery'
 [ "$(sqlite3 "$db" 'PRAGMA application_id')" = 1349673336 ] || fail "a new store has no application_id"
-[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 5 ] || fail "a new store is not at schema 5"
+[ "$(sqlite3 "$db" 'PRAGMA user_version')" = "$SCHEMA_VERSION" ] || fail "a new store is not at schema $SCHEMA_VERSION"
 
 # still_the_store: the store kept its node
 still_the_store() {
@@ -64,7 +64,7 @@ done
 # a praxis store from a newer praxis: restore refuses it and leaves it alone
 expect_status 0 "$PRAXIS" backup --db "$db" "$TMP/newer.db"
 sqlite3 "$TMP/newer.db" 'PRAGMA user_version = 99' || fail "cannot set user_version"
-refused_untouched "$TMP/newer.db" "schema version 99 is newer than this praxis \(5\)" \
+refused_untouched "$TMP/newer.db" "schema version 99 is newer than this praxis \($SCHEMA_VERSION\)" \
 	"$PRAXIS" restore --db "$db" "$TMP/newer.db"
 still_the_store
 
@@ -97,6 +97,6 @@ cp "$TMP/v1.db" "$TMP/before"
 expect_status 0 "$PRAXIS" restore --db "$TMP/fresh.db" "$TMP/v1.db"
 cmp -s "$TMP/v1.db" "$TMP/before" || fail "restore migrated the backup itself"
 expect_status 0 "$PRAXIS" show --db "$TMP/fresh.db" 7
-[ "$(sqlite3 "$TMP/fresh.db" 'PRAGMA user_version')" = 5 ] || fail "the restored v1 store is not migrated"
+[ "$(sqlite3 "$TMP/fresh.db" 'PRAGMA user_version')" = "$SCHEMA_VERSION" ] || fail "the restored v1 store is not migrated"
 [ "$(sqlite3 "$TMP/fresh.db" 'PRAGMA application_id')" = 1349673336 ] || fail "no application_id after restore"
 exit 0
