@@ -20,20 +20,21 @@
 #define TERMS        0, NODE_TERMS_MAX
 #define SUB(t, list) list, sizeof(struct t)
 
-/* {city, country}: a partner, a network's lead partner. */
+/* {city, country}: a partner, a network's lead partner. A sub-field's
+ * facet only names the taxonomy page its value links to. */
 static const struct field place_fields[] = {
 	{"city", FK_STRING, offsetof(struct node_place, city), FIELD_REQUIRED, NAME, CHECK_NONE, NULL,
-	 SEARCH_PLACE, NULL, WIDGET_LINE, N_("City"), NULL, 0},
+	 SEARCH_PLACE, "city", WIDGET_LINE, N_("City"), NULL, 0},
 	{"country", FK_STRING, offsetof(struct node_place, country), FIELD_REQUIRED, NAME, CHECK_NONE, NULL,
-	 SEARCH_PLACE, NULL, WIDGET_LINE, N_("Country"), NULL, 0},
+	 SEARCH_PLACE, "country", WIDGET_LINE, N_("Country"), NULL, 0},
 	{NULL},
 };
 
 static const struct field adopter_fields[] = {
 	{"city", FK_STRING, offsetof(struct node_adopter, city), FIELD_REQUIRED, NAME, CHECK_NONE, NULL,
-	 SEARCH_PLACE, NULL, WIDGET_LINE, N_("City"), NULL, 0},
+	 SEARCH_PLACE, "city", WIDGET_LINE, N_("City"), NULL, 0},
 	{"country", FK_STRING, offsetof(struct node_adopter, country), FIELD_REQUIRED, NAME, CHECK_NONE,
-	 NULL, SEARCH_PLACE, NULL, WIDGET_LINE, N_("Country"), NULL, 0},
+	 NULL, SEARCH_PLACE, "country", WIDGET_LINE, N_("Country"), NULL, 0},
 	{"network", FK_NID, offsetof(struct node_adopter, network), 0, 1, NODE_NID_MAX, CHECK_NONE, NULL,
 	 SEARCH_NONE, NULL, WIDGET_NUMBER, N_("Network (its number)"), NULL, 0},
 	{"year", FK_INT, offsetof(struct node_adopter, year), 0, YEAR, CHECK_NONE, NULL, SEARCH_NONE, NULL,

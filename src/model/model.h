@@ -255,6 +255,9 @@ int node_state_parse(const char *s, enum node_state *out); /* 0 ok, -1 unknown *
 const char *relation_name(enum relation r);
 int relation_parse(const char *s, enum relation *out); /* 0 ok, -1 unknown */
 
+/* Adds to n's relations those its partners and adopters imply. */
+enum px_err node_relations_sync(struct node *n) PX_WUR;
+
 /* Replaces every string of n (fields, list items, section headings and
  * texts) with fn(string), which returns a malloc'd string or NULL on failure.
  * Returns PX_ENOMEM at the first failure (n stays valid). */

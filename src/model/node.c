@@ -310,3 +310,17 @@ enum px_err node_map_strings(struct node *n, char *(*fn)(const char *))
 			return PX_ENOMEM;
 	return PX_OK;
 }
+
+enum px_err node_relations_sync(struct node *n)
+{
+	enum px_err err = PX_OK;
+	if (ptrvec_len(&n->partners)) {
+		const char *r = relation_name(RELATION_IN_PARTNERSHIP_WITH);
+		err = strlist_add_unique(&n->relations, r, strlen(r));
+	}
+	if (!err && ptrvec_len(&n->adopters)) {
+		const char *r = relation_name(RELATION_ADAPTED_BY_CITIES_FROM);
+		err = strlist_add_unique(&n->relations, r, strlen(r));
+	}
+	return err;
+}

@@ -4,6 +4,9 @@
 #include "web_int.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <unicode/udat.h>
+#include <unicode/ustring.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,4 +83,66 @@ const char *i18n_pick(const char *accept)
 		p = *end ? end + 1 : end;
 	}
 	return best;
+}
+
+/* ---- dates, as the interface language writes them (ICU/CLDR) ----
+ *
+ * One medium-length date formatter per interface language, opened at the
+ * first use and kept: ICU formatters are not safe to share between threads,
+ * so each is used under its own lock (a format takes microseconds). */
+
+static struct {
+	pthread_mutex_t lock;
+	UDateFormat *fmt; /* NULL until first used; owned */
+	int failed;       /* ICU could not open it: ISO dates instead */
+} date_fmts[sizeof languages / sizeof languages[0]];
+static pthread_once_t date_once = PTHREAD_ONCE_INIT;
+
+static void date_init(void)
+{
+	for (size_t i = 0; i < i18n_count(); i++)
+		pthread_mutex_init(&date_fmts[i].lock, NULL);
+}
+
+/* Formats ms (since 1970, UTC) with language i's formatter into out (UTF-8). */
+static int format_date(size_t i, int64_t ms, char *out, int32_t cap)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UChar tz[] = {'U', 'T', 'C', 0}, buf[64];
+	int32_t n = -1;
+	pthread_mutex_lock(&date_fmts[i].lock);
+	if (!date_fmts[i].fmt && !date_fmts[i].failed) {
+		date_fmts[i].fmt = udat_open(UDAT_NONE, UDAT_MEDIUM, languages[i].code, tz, -1, NULL, 0, &e);
+		date_fmts[i].failed = U_FAILURE(e);
+		e = U_ZERO_ERROR;
+	}
+	if (date_fmts[i].fmt)
+		n = udat_format(date_fmts[i].fmt, (UDate)ms, buf, 64, NULL, &e);
+	pthread_mutex_unlock(&date_fmts[i].lock);
+	if (n < 0 || U_FAILURE(e))
+		return -1;
+	u_strToUTF8(out, cap, NULL, buf, n, &e);
+	return U_FAILURE(e) ? -1 : 0;
+}
+
+const char *i18n_date(struct arena *a, const char *lang, const char *rfc3339)
+{
+	int64_t ms;
+	char out[128];
+	if (!rfc3339 || node_date_parse(rfc3339, &ms))
+		return NULL;
+	pthread_once(&date_once, date_init);
+	int i = lang ? i18n_known(lang, strlen(lang)) : -1;
+	if (i < 0 || format_date((size_t)i, ms, out, sizeof out))
+		return arena_strndup(a, rfc3339, 10); /* YYYY-MM-DD */
+	return arena_strndup(a, out, strlen(out));
+}
+
+void i18n_free(void)
+{
+	for (size_t i = 0; i < i18n_count(); i++) {
+		if (date_fmts[i].fmt)
+			udat_close(date_fmts[i].fmt);
+		date_fmts[i].fmt = NULL;
+	}
 }

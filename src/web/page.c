@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define LEAD_BYTES 280
-
 static const char *translate(const char *msgid, void *rq)
 {
 	return T((struct request *)rq, msgid);
@@ -102,67 +100,6 @@ int64_t page_number(struct request *rq)
 		return -1;
 	}
 	return n;
-}
-
-/* The first LEAD_BYTES of text, cut at a space, with an ellipsis. */
-static const char *lead(struct arena *a, const char *text)
-{
-	if (!text)
-		return NULL;
-	size_t n = strcspn(text, "\n");
-	if (n <= LEAD_BYTES)
-		return arena_strndup(a, text, n);
-	size_t cut = LEAD_BYTES;
-	while (cut > 0 && text[cut] != ' ')
-		cut--;
-	return arena_printf(a, "%.*s…", (int)(cut ? cut : LEAD_BYTES), text);
-}
-
-static struct tv *strings(struct arena *a, const struct strlist *l)
-{
-	struct tv *list = tv_list(a);
-	for (size_t i = 0; i < strlist_len(l); i++)
-		tv_push(list, tv_str(a, strlist_get(l, i)));
-	return list;
-}
-
-/* {name, slug}: a value with its taxonomy page. */
-static struct tv *named(struct arena *a, const char *value)
-{
-	if (!value || !*value)
-		return NULL;
-	struct tv *v = tv_map(a);
-	tv_set_str(v, "name", value);
-	tv_set_str(v, "slug", slug_of(a, value));
-	return v;
-}
-
-static struct tv *themes(struct arena *a, const struct strlist *l)
-{
-	struct tv *list = tv_list(a);
-	for (size_t i = 0; i < strlist_len(l); i++)
-		tv_push(list, named(a, strlist_get(l, i)));
-	return list;
-}
-
-struct tv *page_card(struct request *rq, const struct node *n)
-{
-	struct tv *c = tv_map(&rq->a);
-	tv_set_int(c, "nid", n->nid);
-	tv_set_str(c, "title", n->title);
-	tv_set_str(c, "language", n->language);
-	tv_set_bool(c, "practice", n->type == NODE_PRACTICE);
-	if (n->type == NODE_PRACTICE) {
-		tv_set_str(c, "subtitle", n->subtitle);
-		tv_set(c, "city", named(&rq->a, n->city));
-		tv_set(c, "country", named(&rq->a, n->country));
-		tv_set(c, "themes", themes(&rq->a, &n->themes));
-		tv_set(c, "labels", strings(&rq->a, &n->labels));
-	} else {
-		tv_set(c, "author", named(&rq->a, n->author));
-		tv_set_str(c, "lead", lead(&rq->a, n->body));
-	}
-	return c;
 }
 
 void page_pager(struct request *rq, struct tv *scope, int64_t page, size_t total, size_t per_page)

@@ -15,12 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The headings a section gets on the web, in the node's language when the
- * interface speaks it. */
-static const char *const section_headings[SECTION_COUNT] = {
-	N_("Summary"), N_("The innovative solution"), N_("A collaborative and participative work"),
-	N_("The impact and results"), N_("Why this good practice should be transferred to other cities?")};
-
 /* A state as the interface says it. */
 static const char *const state_labels[NODE_STATE_COUNT] = {N_("published"), N_("draft"), N_("unpublished")};
 
@@ -78,132 +72,31 @@ static void audit(struct request *rq, const char *action, int64_t nid, const cha
 		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
 }
 
-/* ---- the form ---- */
+/* ---- the form (node_form.c) ---- */
 
-static const char *const text_fields[] = {"title", "subtitle", "country", "city", "author", "body"};
-
-/* One string per line of s, trimmed, empty lines left out. */
-static json_t *lines_of(const char *s)
-{
-	json_t *a = json_array();
-	while (s && *s) {
-		size_t n = strcspn(s, "\r\n");
-		size_t b = 0, e = n;
-		while (b < e && (s[b] == ' ' || s[b] == '\t'))
-			b++;
-		while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'))
-			e--;
-		if (e > b)
-			json_array_append_new(a, json_stringn(s + b, e - b));
-		s += n;
-		s += strspn(s, "\r\n");
-	}
-	return a;
-}
-
-/* A form field, its CRLFs (browsers send them) made LF, "" when absent. */
 static const char *field(struct request *rq, const char *name)
 {
-	const char *v = form_get(&rq->form, name);
-	if (!v || !strchr(v, '\r'))
-		return v ? v : "";
-	char *c = arena_strndup(&rq->a, v, strlen(v)), *o = c;
-	for (const char *p = v; c && *p; p++)
-		if (*p != '\r')
-			*o++ = *p;
-	if (c)
-		*o = '\0';
-	return c ? c : "";
+	return node_form_field(rq, name);
 }
 
-/* The export object the form describes; errors gets a message per field
- * the rules refuse. */
-static json_t *form_object(struct request *rq, enum node_type type, struct tv *errors)
+/* Fields the form does not edit (relations) are kept from the node as it
+ * was; a city named as a partner or an adopter makes its relation. */
+static enum px_err keep_unedited(struct node *n, const struct node *existing)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "type", json_string(node_type_name(type)));
-	for (size_t i = 0; i < sizeof text_fields / sizeof text_fields[0]; i++) {
-		const char *k = text_fields[i], *v = field(rq, k);
-		int practice_only = i >= 1 && i <= 3, article_only = i >= 4;
-		if ((type == NODE_PRACTICE && article_only) || (type == NODE_ARTICLE && practice_only))
+	for (const struct field *f = node_fields(n->type); existing && f->key; f++) {
+		if (f->widget != WIDGET_NONE || (f->flags & FIELD_STAMP))
 			continue;
-		if (*v)
-			json_object_set_new(o, k, json_string(v));
-		else if (!strcmp(k, "title") ||
-			 (type == NODE_PRACTICE && (!strcmp(k, "country") || !strcmp(k, "city"))))
-			tv_set_str(errors, k, T(rq, "This field is needed."));
+		json_t *v = field_to_json(existing, f, 1);
+		struct buf why;
+		buf_init(&why, 256);
+		field_clear(n, f);
+		int bad = !v || field_from_json(n, f, v, &why);
+		buf_free(&why);
+		json_decref(v);
+		if (bad)
+			return PX_ENOMEM;
 	}
-	const char *lang = field(rq, "language");
-	if (!node_language_known(lang))
-		tv_set_str(errors, "language", T(rq, "A language code (ISO 639-1): en, fr, de..."));
-	json_object_set_new(o, "language", json_string(lang));
-	if (type == NODE_ARTICLE)
-		return o;
-	const char *pop = field(rq, "population");
-	int64_t p;
-	if (*pop && (px_parse_i64(pop, strlen(pop), 0, &p) || p < 0))
-		tv_set_str(errors, "population", T(rq, "A whole number of inhabitants, or nothing."));
-	else if (*pop)
-		json_object_set_new(o, "population", json_integer(p));
-	json_object_set_new(o, "themes", lines_of(field(rq, "themes")));
-	json_object_set_new(o, "labels", lines_of(field(rq, "labels")));
-	json_t *secs = json_array();
-	for (int k = 0; k < SECTION_COUNT; k++) {
-		const char *text = field(rq, section_key_name((enum section_key)k));
-		if (!*text)
-			continue;
-		json_array_append_new(secs, json_pack("{s:s, s:s, s:s}", "key",
-						      section_key_name((enum section_key)k), "heading",
-						      i18n_text(lang, section_headings[k]), "text", text));
-	}
-	json_object_set_new(o, "sections", secs);
-	return o;
-}
-
-/* The scope's fields and sections from a node (or the form, when n is
- * NULL: what was typed is never lost). */
-static void fill_fields(struct request *rq, struct tv *s, const struct node *n, enum node_type type,
-			const struct tv *errors)
-{
-	struct tv *f = tv_map(&rq->a);
-	const char *const vals[] = {
-		n ? n->title : field(rq, "title"),     n ? n->subtitle : field(rq, "subtitle"),
-		n ? n->country : field(rq, "country"), n ? n->city : field(rq, "city"),
-		n ? n->author : field(rq, "author"),   n ? n->body : field(rq, "body")};
-	for (size_t i = 0; i < sizeof text_fields / sizeof text_fields[0]; i++)
-		tv_set_str(f, text_fields[i], vals[i] ? vals[i] : "");
-	tv_set_str(f, "language", n ? n->language : field(rq, "language"));
-	if (n && n->population >= 0)
-		tv_set_int(f, "population", n->population);
-	else
-		tv_set_str(f, "population", n ? "" : field(rq, "population"));
-	const struct strlist *lists[] = {n ? &n->themes : NULL, n ? &n->labels : NULL};
-	const char *names[] = {"themes", "labels"};
-	for (int l = 0; l < 2; l++) {
-		struct buf b;
-		buf_init(&b, 1 << 20);
-		for (size_t i = 0; lists[l] && i < strlist_len(lists[l]); i++)
-			if (buf_printf(&b, "%s%s", i ? "\n" : "", strlist_get(lists[l], i)))
-				break;
-		tv_set_str(f, names[l], n ? (b.data ? b.data : "") : field(rq, names[l]));
-		buf_free(&b);
-	}
-	struct tv *secs = tv_list(&rq->a);
-	for (int k = 0; type == NODE_PRACTICE && k < SECTION_COUNT; k++) {
-		const char *key = section_key_name((enum section_key)k), *text = n ? "" : field(rq, key);
-		for (size_t i = 0; n && i < node_section_count(n); i++)
-			if (node_section(n, i)->key == (enum section_key)k)
-				text = node_section(n, i)->text;
-		struct tv *v = tv_map(&rq->a);
-		const struct tv *e = errors ? tv_get(errors, key, strlen(key)) : NULL;
-		tv_set_str(v, "key", key);
-		tv_set_str(v, "heading", T(rq, section_headings[k]));
-		tv_set_str(v, "text", text);
-		tv_set_str(v, "error", e ? e->s : NULL);
-		tv_push(secs, v);
-	}
-	tv_set(s, "f", f);
-	tv_set(s, "sections", secs);
+	return node_relations_sync(n);
 }
 
 /* Renders the form: for a new node (n NULL) or n; theirs, after a
@@ -224,7 +117,7 @@ static void form_page(struct request *rq, int status, const struct node *n, enum
 	tv_set_str(s, "csrf", rq->csrf);
 	tv_set_bool(s, "can_publish", is_editor(rq));
 	tv_set_str(s, "state", node_state_label(rq, n && n->nid ? n->state : NODE_DRAFT));
-	fill_fields(rq, s, rq->form.n ? NULL : n, type, errors);
+	tv_set(s, "inputs", node_form_inputs(rq, rq->form.n ? NULL : n, type, errors));
 	tv_set(s, "errors", errors);
 	tv_set_bool(s, "has_errors", errors && errors->len);
 	tv_set(s, "preview", preview);
@@ -332,14 +225,20 @@ static void submit(struct request *rq, const struct node *existing, enum node_ty
 		return;
 	}
 	struct tv *errors = tv_map(&rq->a);
-	json_t *o = form_object(rq, type, errors);
+	json_t *o = node_form_object(rq, type, errors);
 	struct buf why;
 	buf_init(&why, 1024);
-	struct node *n = errors->len ? NULL : node_from_json(o, &why);
+	const char *bad_key = NULL;
+	struct node *n = errors->len ? NULL : node_from_json_at(o, &why, &bad_key);
 	json_decref(o);
-	if (!n && !errors->len)
-		tv_set_str(errors, "form", why.data ? why.data : T(rq, "This node cannot be saved."));
+	if (!n && !errors->len) /* the import's own words, next to the field */
+		tv_set_str(errors, bad_key ? bad_key : "form", why.data ? why.data : T(rq, "This node cannot be saved."));
 	buf_free(&why);
+	if (n && keep_unedited(n, existing)) {
+		page_error(rq, 503, N_("The hub is short of memory; try again in a moment."));
+		node_free(n);
+		return;
+	}
 	if (!n || limits_exceeded(rq, n, errors)) {
 		form_page(rq, 400, existing, type, base, errors, NULL, NULL);
 		node_free(n);
@@ -362,7 +261,7 @@ void page_node_new(struct request *rq)
 	const char *t = strcmp(rq->method, "POST") ? request_param(rq, "type") : field(rq, "type");
 	enum node_type type = NODE_PRACTICE;
 	if (t && *t && node_type_parse(t, &type)) {
-		page_error(rq, 400, N_("A node is a practice or an article."));
+		page_error(rq, 400, N_("A node is a practice, an article, a city or a network."));
 		return;
 	}
 	if (!strcmp(rq->method, "POST")) {

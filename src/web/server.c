@@ -633,6 +633,7 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	}
 	tmpl_set_free(srv.tmpl);
 	map_free();
+	i18n_free();
 	cache_free();
 	return err;
 }

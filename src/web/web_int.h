@@ -315,9 +315,24 @@ const char *slug_of(struct arena *a, const char *value);
 /* page.c: pieces pages share. */
 struct node;
 struct index_result;
-/* A node's card (practice: city, country, subtitle, themes, labels;
- * article: author, lead): nid, title, language, practice. */
+/* node_form.c: the edit form of a node, from the field table. A form
+ * field, its CRLFs made LF, "" when absent: */
+const char *node_form_field(struct request *rq, const char *name);
+/* The export object the posted form describes; errors gets a message per
+ * input it cannot read (keyed by field key). Caller decrefs. */
+json_t *node_form_object(struct request *rq, enum node_type type, struct tv *errors);
+/* The inputs of type's form: [{name, label, value, error, required, and a
+ * flag per widget: line, number, area, lines, language, sections (with
+ * sections: [{key, heading, text, error}]), group (with subs: inputs),
+ * rows}], filled from n, or from the posted form when n is NULL. */
+struct tv *node_form_inputs(struct request *rq, const struct node *n, enum node_type type, const struct tv *errors);
+
+/* node_values.c: what a template sees of a node, from the field table:
+ * nid, type, is_TYPE (is_practice, is_article, is_city, is_network), then
+ * every field under its key (see the top of node_values.c). A card is the
+ * brief form: no sections, objects or long texts, a lead instead. */
 struct tv *page_card(struct request *rq, const struct node *n);
+struct tv *page_node_values(struct request *rq, const struct node *n);
 /* The cards of r's hits (read from the store), with their snippets. */
 struct tv *page_hits(struct request *rq, const struct index_result *r);
 /* scope.pager: page, pages, prev and next links keeping the parameters. */
@@ -425,6 +440,12 @@ const char *i18n_text(const char *lang, const char *msgid);
 const char *i18n_pick(const char *accept);
 /* msgid in the request's language. */
 #define T(rq, msgid) i18n_text((rq)->lang, (msgid))
+/* An RFC 3339 time as a date the way lang writes it (CLDR's medium date:
+ * "6 Dec 2026", "6 déc. 2026"), in the arena; NULL if rfc3339 is NULL or
+ * malformed. Thread-safe. */
+const char *i18n_date(struct arena *a, const char *lang, const char *rfc3339);
+/* Frees the date formatters (at shutdown). */
+void i18n_free(void);
 
 /* ---- map.c: the map of Europe (tools/gen_map.js) ---- */
 

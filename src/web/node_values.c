@@ -1,0 +1,200 @@
+/* What a template sees of a node, walked from the field table (model.h):
+ * every field of the node's type under its key, by kind:
+ *
+ *   FK_STRING with a facet   {name, slug}: a taxonomy page links it
+ *   FK_STRING                the text
+ *   FK_TEXT                  the Markdown as HTML; a card gets "lead" instead
+ *   FK_DATE                  {iso, text}: the time, and the date as the
+ *                            interface language writes it
+ *   FK_INT                   the number as text, digits grouped from 10,000
+ *                            ("345 821", but "2021")
+ *   FK_NID                   {nid, title} of the node it names
+ *   FK_REAL                  the number as text
+ *   FK_LANGUAGE              the code
+ *   FK_STRINGS               a list of items as FK_STRING's
+ *   FK_SECTIONS              [{key, heading, html}]
+ *   FK_OBJECT(S)             a map (a list of maps) of its sub-fields;
+ *                            FIELD_PRIVATE ones are never there
+ *
+ * An unset field is absent, so {{#if key}} tests it. A card (the brief
+ * form, many per page) leaves out the sections, the objects and nid
+ * titles, which cost store reads or Markdown. */
+#include "web_int.h"
+
+#include "../model/model.h"
+#include "../store/store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define LEAD_BYTES 280
+
+/* The first LEAD_BYTES of text, cut at a space, with an ellipsis. */
+static const char *lead(struct arena *a, const char *text)
+{
+	size_t n = strcspn(text, "\n");
+	if (n <= LEAD_BYTES)
+		return arena_strndup(a, text, n);
+	size_t cut = LEAD_BYTES;
+	while (cut > 0 && text[cut] != ' ')
+		cut--;
+	return arena_printf(a, "%.*s…", (int)(cut ? cut : LEAD_BYTES), text);
+}
+
+/* "345 821" with narrow no-break spaces, as the sample writes populations;
+ * numbers under 10,000 (years) ungrouped. */
+static const char *grouped(struct arena *a, int64_t v)
+{
+	char digits[24], out[64];
+	int n = snprintf(digits, sizeof digits, "%lld", (long long)v);
+	size_t o = 0;
+	for (int i = 0; i < n; i++) {
+		if (v >= 10000 && i && (n - i) % 3 == 0) {
+			memcpy(out + o, "\u202f", 3);
+			o += 3;
+		}
+		out[o++] = digits[i];
+	}
+	return arena_strndup(a, out, o);
+}
+
+/* {name, slug}: a value with its taxonomy page. */
+static struct tv *named(struct arena *a, const char *value)
+{
+	struct tv *v = tv_map(a);
+	tv_set_str(v, "name", value);
+	tv_set_str(v, "slug", slug_of(a, value));
+	return v;
+}
+
+static struct tv *text_value(struct request *rq, const struct field *f, const char *s)
+{
+	return f->facet ? named(&rq->a, s) : tv_str(&rq->a, s);
+}
+
+static struct tv *strings(struct request *rq, const struct field *f, const struct strlist *l)
+{
+	struct tv *list = tv_list(&rq->a);
+	for (size_t i = 0; i < strlist_len(l); i++)
+		tv_push(list, text_value(rq, f, strlist_get(l, i)));
+	return list;
+}
+
+static struct tv *sections(struct request *rq, const struct ptrvec *v)
+{
+	struct tv *list = tv_list(&rq->a);
+	for (size_t i = 0; i < ptrvec_len(v); i++) {
+		const struct section *s = ptrvec_get(v, i);
+		struct tv *m = tv_map(&rq->a);
+		tv_set_str(m, "key", section_key_name(s->key));
+		tv_set_str(m, "heading", s->heading);
+		tv_set(m, "html", html_markdown(&rq->a, s->text));
+		tv_push(list, m);
+	}
+	return list;
+}
+
+static struct tv *date(struct request *rq, const char *iso)
+{
+	struct tv *d = tv_map(&rq->a);
+	tv_set_str(d, "iso", iso);
+	tv_set_str(d, "text", i18n_date(&rq->a, rq->lang, iso));
+	return d;
+}
+
+/* {nid, title}: the title read from the store, NULL if the node is gone
+ * or not public (a link to a draft would only say 404). */
+static struct tv *nid_ref(struct request *rq, int64_t nid)
+{
+	struct tv *r = tv_map(&rq->a);
+	struct node *n = NULL;
+	tv_set_int(r, "nid", nid);
+	if (rq->st && store_node_get(rq->st, nid, &n) == PX_OK && n->state == NODE_PUBLISHED)
+		tv_set_str(r, "title", n->title);
+	node_free(n);
+	return r;
+}
+
+static struct tv *value_of(struct request *rq, const void *obj, const struct field *f, int brief);
+
+static struct tv *object(struct request *rq, const void *o, const struct field *f)
+{
+	struct tv *m = tv_map(&rq->a);
+	for (const struct field *s = f->sub; s->key; s++)
+		if (!(s->flags & FIELD_PRIVATE) && field_is_set(o, s))
+			tv_set(m, s->key, value_of(rq, o, s, 0));
+	return m;
+}
+
+static struct tv *objects(struct request *rq, const struct ptrvec *v, const struct field *f)
+{
+	struct tv *list = tv_list(&rq->a);
+	for (size_t i = 0; i < ptrvec_len(v); i++)
+		tv_push(list, object(rq, ptrvec_get(v, i), f));
+	return list;
+}
+
+/* f's value in obj (set: the caller checked), or NULL where a card leaves
+ * it out. */
+static struct tv *value_of(struct request *rq, const void *obj, const struct field *f, int brief)
+{
+	const void *at = FIELD_CONST(obj, f);
+	switch (f->kind) {
+	case FK_STRING:
+		return text_value(rq, f, *(char *const *)at);
+	case FK_TEXT:
+		return brief ? NULL : html_markdown(&rq->a, *(char *const *)at);
+	case FK_DATE:
+		return date(rq, *(char *const *)at);
+	case FK_INT:
+		return tv_str(&rq->a, grouped(&rq->a, *(const int64_t *)at));
+	case FK_NID:
+		return brief ? NULL : nid_ref(rq, *(const int64_t *)at);
+	case FK_REAL:
+		return tv_str(&rq->a, arena_printf(&rq->a, "%.5f", *(const double *)at));
+	case FK_LANGUAGE:
+		return tv_str(&rq->a, at);
+	case FK_STRINGS:
+		return strings(rq, f, at);
+	case FK_SECTIONS:
+		return brief ? NULL : sections(rq, at);
+	case FK_OBJECT:
+		return brief ? NULL : object(rq, *(void *const *)at, f);
+	case FK_OBJECTS:
+		return brief ? NULL : objects(rq, at, f);
+	}
+	return NULL;
+}
+
+static struct tv *values(struct request *rq, const struct node *n, int brief)
+{
+	static const char *const type_flags[] = {[NODE_PRACTICE] = "is_practice",
+						 [NODE_ARTICLE] = "is_article",
+						 [NODE_CITY] = "is_city",
+						 [NODE_NETWORK] = "is_network"};
+	struct tv *m = tv_map(&rq->a);
+	tv_set_int(m, "nid", n->nid);
+	tv_set_str(m, "type", node_type_name(n->type));
+	tv_set_bool(m, type_flags[n->type], 1);
+	tv_set_bool(m, "practice", n->type == NODE_PRACTICE); /* the templates' older name */
+	for (const struct field *f = node_fields(n->type); f && f->key; f++) {
+		if (!field_is_set(n, f))
+			continue;
+		struct tv *v = value_of(rq, n, f, brief);
+		if (v)
+			tv_set(m, f->key, v);
+		if (brief && f->kind == FK_TEXT)
+			tv_set_str(m, "lead", lead(&rq->a, *(char *const *)FIELD_CONST(n, f)));
+	}
+	return m;
+}
+
+struct tv *page_card(struct request *rq, const struct node *n)
+{
+	return values(rq, n, 1);
+}
+
+struct tv *page_node_values(struct request *rq, const struct node *n)
+{
+	return values(rq, n, 0);
+}
