@@ -85,7 +85,9 @@ static int ingest_one(struct store *st, struct text_lang *lang, struct job *j)
 	store_set_progress(st, j->progress ? on_progress : NULL, j);
 	err = store_nodes_put(st, &nodes, j->name, &rep, &why);
 	progress_end(j);
-	if (err)
+	if (err && rep.line > 0)
+		fprintf(stderr, "%s:%d: not stored: %s\n", j->name, rep.line, why.len ? why.data : px_strerror(err));
+	else if (err)
 		fprintf(stderr, "%s: not stored: %s\n", j->name, why.len ? why.data : px_strerror(err));
 	else if (!j->quiet)
 		printf("%s: %zu nodes (%zu added, %zu updated, %zu unchanged)\n", j->name, ptrvec_len(&nodes),

@@ -35,7 +35,7 @@ static const struct field adopter_fields[] = {
 	 SEARCH_PLACE, "city", WIDGET_LINE, N_("City"), NULL, 0},
 	{"country", FK_STRING, offsetof(struct node_adopter, country), FIELD_REQUIRED, NAME, CHECK_NONE,
 	 NULL, SEARCH_PLACE, "country", WIDGET_LINE, N_("Country"), NULL, 0},
-	{"network", FK_NID, offsetof(struct node_adopter, network), 0, 1, NODE_NID_MAX, CHECK_NONE, NULL,
+	{"network", FK_NID, offsetof(struct node_adopter, network), 0, 1, NODE_NID_MAX, CHECK_NETWORK, NULL,
 	 SEARCH_NONE, NULL, WIDGET_NUMBER, N_("Network (its number)"), NULL, 0},
 	{"year", FK_INT, offsetof(struct node_adopter, year), 0, YEAR, CHECK_NONE, NULL, SEARCH_NONE, NULL,
 	 WIDGET_NUMBER, N_("Year"), NULL, 0},
@@ -149,7 +149,7 @@ static const struct field network_fields[] = {
 	 N_("First year"), NULL, 0},
 	{"end", FK_INT, AT(end), 0, YEAR, CHECK_NONE, NULL, SEARCH_NONE, NULL, WIDGET_NUMBER,
 	 N_("Last year"), NULL, 0},
-	{"practice", FK_NID, AT(practice), 0, 1, NODE_NID_MAX, CHECK_NONE, NULL, SEARCH_NONE, NULL,
+	{"practice", FK_NID, AT(practice), 0, 1, NODE_NID_MAX, CHECK_PRACTICE, NULL, SEARCH_NONE, NULL,
 	 WIDGET_NUMBER, N_("The good practice it transfers (its number)"), NULL, 0},
 	F_LANGUAGE,
 	F_BODY(0),
@@ -355,7 +355,7 @@ int field_check_ok(enum field_check c, const char *s)
 		return url_ok(s);
 	case CHECK_RELATION:
 		return relation_parse(s, &r) == 0;
-	case CHECK_NONE:
+	default:
 		break;
 	}
 	return 1;

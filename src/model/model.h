@@ -134,7 +134,14 @@ enum field_kind {
 };
 
 /* A string field's shape, checked on every way in (import, form). */
-enum field_check { CHECK_NONE, CHECK_EMAIL, CHECK_URL, CHECK_RELATION };
+enum field_check {
+	CHECK_NONE,
+	CHECK_EMAIL,
+	CHECK_URL,
+	CHECK_RELATION,
+	CHECK_PRACTICE, /* FK_NID: names a practice (the store checks it) */
+	CHECK_NETWORK,  /* FK_NID: names a network (the store checks it) */
+};
 
 /* The index field a field's words are searched in (index_int.h's enum
  * field, in this order; their weights are the index's). */

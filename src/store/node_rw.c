@@ -374,6 +374,7 @@ enum stmt {
 	S_STATE,
 	S_SET_STATE,
 	S_DATES,
+	S_TYPE,
 	S_COUNT
 };
 
@@ -398,6 +399,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_STATE] = "SELECT state FROM node WHERE nid = ?1",
 	[S_SET_STATE] = "UPDATE node SET state = ?2, owner = coalesce(owner, ?3) WHERE nid = ?1",
 	[S_DATES] = "SELECT created, updated FROM node WHERE nid = ?1",
+	[S_TYPE] = "SELECT type FROM node WHERE nid = ?1",
 };
 
 struct writer {
@@ -409,6 +411,7 @@ struct writer {
 	int new_state;   /* a web save changes the node's state: write even the same object */
 	struct buf ident;
 	struct buf extra; /* write_row's extra object */
+	char refusal_text[256]; /* a refusal made up here */
 	const char *refusal; /* why a write was refused, when SQLite did not refuse it */
 };
 
@@ -694,6 +697,55 @@ static int writer_init(struct writer *w, struct store *st)
 	return 0;
 }
 
+/* ---- references between nodes ----
+ *
+ * A network's practice must name a practice, an adopter's network a
+ * network: checked once the whole batch is written, so a file may name a
+ * node it holds further down. */
+
+static int names_a(struct writer *w, int64_t nid, enum node_type type)
+{
+	sqlite3_stmt *q = w->q[S_TYPE];
+	sqlite3_bind_int64(q, 1, nid);
+	enum node_type t;
+	int ok = sqlite3_step(q) == SQLITE_ROW && !node_type_parse((const char *)sqlite3_column_text(q, 0), &t) &&
+		 t == type;
+	sqlite3_reset(q);
+	return ok;
+}
+
+static int refs_ok(struct writer *w, const void *obj, const struct field *fields, const struct node *n)
+{
+	for (const struct field *f = fields; f->key; f++) {
+		const struct ptrvec *v = FIELD_CONST(obj, f);
+		if (f->kind == FK_NID && field_is_set(obj, f) && (f->check == CHECK_PRACTICE || f->check == CHECK_NETWORK) &&
+		    !names_a(w, *(const int64_t *)FIELD_CONST(obj, f), f->check == CHECK_PRACTICE ? NODE_PRACTICE : NODE_NETWORK)) {
+			snprintf(w->refusal_text, sizeof w->refusal_text, "%s \"%.80s\": \"%s\" %lld names no %s",
+				 node_type_name(n->type), n->title, f->key, (long long)*(const int64_t *)FIELD_CONST(obj, f),
+				 f->check == CHECK_PRACTICE ? "practice" : "network");
+			w->refusal = w->refusal_text;
+			return 0;
+		}
+		if (f->kind == FK_OBJECT && *(void *const *)FIELD_CONST(obj, f) &&
+		    !refs_ok(w, *(void *const *)FIELD_CONST(obj, f), f->sub, n))
+			return 0;
+		for (size_t i = 0; f->kind == FK_OBJECTS && i < ptrvec_len(v); i++)
+			if (!refs_ok(w, ptrvec_get(v, i), f->sub, n))
+				return 0;
+	}
+	return 1;
+}
+
+/* PX_EUSAGE (bad input, not a failing store) with the refusal and *line
+ * set when a node names a node that is not there or not of that type. */
+static enum px_err check_refs(struct writer *w, const struct node *n, int *line)
+{
+	if (refs_ok(w, n, node_fields(n->type), n))
+		return PX_OK;
+	*line = n->line;
+	return PX_EUSAGE;
+}
+
 static enum px_err put_all(struct writer *w, struct ptrvec *nodes, const char *source,
 			   struct store_report *rep)
 {
@@ -708,6 +760,8 @@ static enum px_err put_all(struct writer *w, struct ptrvec *nodes, const char *s
 		if (w->st->progress && (i + 1) % PROGRESS_EVERY == 0)
 			w->st->progress(i + 1, total, w->st->progress_arg);
 	}
+	for (size_t i = 0; !err && i < total; i++)
+		err = check_refs(w, ptrvec_get(nodes, i), &rep->line);
 	if (err)
 		return err;
 	sqlite3_stmt *q = w->q[S_BATCH_DONE];
@@ -747,7 +801,7 @@ static enum px_err write_all(struct store *st, int64_t account, const struct wri
 	if (!err)
 		err = job->n ? save_one(&w, job->n, job->base, job->rev)
 			     : put_all(&w, job->nodes, job->source, job->rep);
-	if (err == PX_ESTORE && w.refusal)
+	if ((err == PX_ESTORE || err == PX_EUSAGE) && w.refusal)
 		buf_reject(why, "%s", w.refusal);
 	else if (err == PX_ESTORE)
 		store_fail(st, why, "write refused");
@@ -765,8 +819,11 @@ enum px_err store_nodes_put(struct store *st, struct ptrvec *nodes, const char *
 	memset(rep, 0, sizeof *rep);
 	enum px_err err =
 		write_all(st, 0, &(struct write_job){.nodes = nodes, .source = source, .rep = rep}, why);
-	if (err)
+	if (err) { /* nothing was written: no counts, only where it was refused */
+		int line = rep->line;
 		memset(rep, 0, sizeof *rep);
+		rep->line = line;
+	}
 	return err;
 }
 
@@ -827,7 +884,7 @@ static enum px_err save_one(struct writer *w, struct node *n, int64_t base, int6
 		return PX_ECONFLICT;
 	struct store_report rep = {0};
 	w->new_state = state_changes(w, n);
-	if ((err = write_node(w, n, &rep)))
+	if ((err = write_node(w, n, &rep)) || (err = check_refs(w, n, &rep.line)))
 		return err;
 	sqlite3_stmt *q = w->q[S_SET_STATE];
 	sqlite3_bind_int64(q, 1, n->nid);

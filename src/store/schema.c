@@ -100,7 +100,8 @@ static const char *const migrations[] = {
 	/* 5: only the application_id, which the version bump below writes */
 	"",
 
-	/* 6: cities and networks (the type CHECK widened: SQLite changes a
+	/* 6: cities and networks (the type CHECK widened, and a language
+	 * only where the type has one: SQLite changes a
 	 * CHECK only by rebuilding the table, with foreign keys off, see
 	 * MIGRATION_REBUILDS), the fields added since kept as one JSON object
 	 * (extra), and an index for "newest" and for the nodes of one type */
@@ -110,7 +111,7 @@ static const char *const migrations[] = {
 	" title TEXT NOT NULL CHECK (title <> ''),"
 	" subtitle TEXT, country TEXT, city TEXT,"
 	" population INTEGER CHECK (population IS NULL OR population >= 0),"
-	" language TEXT NOT NULL, author TEXT, body TEXT,"
+	" language TEXT, author TEXT, body TEXT,"
 	" ident TEXT NOT NULL,"
 	" created TEXT NOT NULL, updated TEXT NOT NULL,"
 	" state TEXT NOT NULL DEFAULT 'published' CHECK (state IN ('draft', 'published', 'unpublished')),"

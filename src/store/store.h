@@ -34,6 +34,7 @@ struct store_report {
 	size_t added;     /* nodes new to the store */
 	size_t updated;   /* nodes whose content changed */
 	size_t unchanged; /* nodes already stored exactly so */
+	int line;         /* on a refusal: the source line of the node refused, 0 if none */
 };
 
 /* Writes nodes in one transaction. Nodes with nid 0 get one: the nid of the

@@ -183,7 +183,18 @@ static void save(struct request *rq, struct node *n, int64_t base, const char *a
 	struct buf why;
 	buf_init(&why, 1024);
 	enum px_err err = store_node_save(rq->st, n, base, rq->user->id, &rev, &why);
+	const char *refused = why.len ? arena_strndup(&rq->a, why.data, why.len) : NULL;
 	buf_free(&why);
+	if (err == PX_EUSAGE && form_get(&rq->form, "title")) { /* the form named a node that is not there */
+		struct tv *errors = tv_map(&rq->a);
+		tv_set_str(errors, "form", refused);
+		form_page(rq, 400, n, n->type, base, errors, NULL, NULL);
+		return;
+	}
+	if (err == PX_EUSAGE) {
+		page_error(rq, 400, refused ? refused : N_("This node names a node that is not there."));
+		return;
+	}
 	if (err == PX_ECONFLICT) {
 		struct node *theirs = NULL;
 		if (store_node_get(rq->st, n->nid, &theirs)) {
