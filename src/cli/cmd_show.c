@@ -14,35 +14,93 @@ static const struct cli_help show_help = {
 	"object (indented). Exit status 1 if there is no such node.\n",
 };
 
-static void print_list(const char *label, const struct strlist *l)
+/* "lead_partner" as "Lead partner". */
+static void print_name(const char *key)
 {
-	if (!strlist_len(l))
-		return;
-	cli_printf("%s: ", label);
-	for (size_t i = 0; i < strlist_len(l); i++)
-		cli_printf("%s%s", i ? ", " : "", strlist_get(l, i));
-	cli_printf("\n");
+	for (const char *p = key; *p; p++)
+		cli_printf("%c", p == key && *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p == '_' ? ' ' : *p);
 }
 
+static void print_value(const void *obj, const struct field *f);
+
+/* {city, country} as "Gent (Belgium)"; other objects as "name: value, ...". */
+static void print_object(const void *o, const struct field *f)
+{
+	int first = 1;
+	for (const struct field *s = f->sub; s->key; s++) {
+		if (!field_is_set(o, s))
+			continue;
+		if (!strcmp(s->key, "country")) {
+			cli_printf(" (");
+			print_value(o, s);
+			cli_printf(")");
+			continue;
+		}
+		cli_printf("%s", first ? "" : ", ");
+		if (strcmp(s->key, "city")) {
+			print_name(s->key);
+			cli_printf(" ");
+		}
+		print_value(o, s);
+		first = 0;
+	}
+}
+
+static void print_value(const void *obj, const struct field *f)
+{
+	const void *at = FIELD_CONST(obj, f);
+	switch (f->kind) {
+	case FK_INT:
+	case FK_NID:
+		cli_printf("%lld", (long long)*(const int64_t *)at);
+		break;
+	case FK_REAL:
+		cli_printf("%.6f", *(const double *)at);
+		break;
+	case FK_LANGUAGE:
+		cli_printf("%s", (const char *)at);
+		break;
+	case FK_STRINGS:
+		for (size_t i = 0; i < strlist_len(at); i++)
+			cli_printf("%s%s", i ? ", " : "", strlist_get(at, i));
+		break;
+	case FK_OBJECT:
+		print_object(*(void *const *)at, f);
+		break;
+	case FK_OBJECTS:
+		for (size_t i = 0; i < ptrvec_len(at); i++) {
+			cli_printf("%s", i ? "; " : "");
+			print_object(ptrvec_get(at, i), f);
+		}
+		break;
+	case FK_SECTIONS:
+		break; /* printed after the fields */
+	default:
+		cli_printf("%s", *(char *const *)at);
+	}
+}
+
+/* The title and subtitle, a line of facts, every other field of the
+ * type's table as "Name: value", then the long texts. */
 static void print_node(const struct node *n)
 {
 	cli_printf("%s\n", n->title);
 	if (n->subtitle)
 		cli_printf("%s\n", n->subtitle);
 	cli_printf("\nnid %lld, %s, language %s, %s\n", (long long)n->nid, node_type_name(n->type),
-	       n->language[0] ? n->language : "unknown", node_state_name(n->state));
-	if (n->city || n->country)
-		cli_printf("Place: %s%s%s\n", n->city ? n->city : "", n->city && n->country ? ", " : "",
-		       n->country ? n->country : "");
-	if (n->population >= 0)
-		cli_printf("Population: %lld\n", (long long)n->population);
-	print_list("Themes", &n->themes);
-	print_list("Labels", &n->labels);
-	print_list("Relations", &n->relations);
-	if (n->author)
-		cli_printf("Author: %s\n", n->author);
-	if (n->body)
-		cli_printf("\n%s\n", n->body);
+		   n->language[0] ? n->language : "unknown", node_state_name(n->state));
+	for (const struct field *f = node_fields(n->type); f->key; f++) {
+		if (!field_is_set(n, f) || f->kind == FK_TEXT || f->kind == FK_SECTIONS || f->kind == FK_LANGUAGE ||
+		    f->search == SEARCH_TITLE || f->search == SEARCH_SUBTITLE)
+			continue;
+		print_name(f->key);
+		cli_printf(": ");
+		print_value(n, f);
+		cli_printf("\n");
+	}
+	for (const struct field *f = node_fields(n->type); f->key; f++)
+		if (f->kind == FK_TEXT && field_is_set(n, f))
+			cli_printf("\n%s\n", *(char *const *)FIELD_CONST(n, f));
 	for (size_t i = 0; i < node_section_count(n); i++) {
 		const struct section *s = node_section(n, i);
 		cli_printf("\n%s [%s]\n%s\n", s->heading, section_key_name(s->key), s->text);
@@ -99,9 +157,10 @@ int cmd_show(int argc, char **argv)
 /* ---- list ---- */
 
 static const struct cli_help list_help = {
-	"praxis list [--db PATH] [--type practice|article] [--limit N]",
-	"Prints the hub's listing, newest (highest nid) first: one line per node\n"
-	"with its nid, type, language, title and, for a practice, city and country.\n\n"
+	"praxis list [--db PATH] [--type practice|article|city|network] [--limit N]",
+	"Prints the hub's published nodes by nid, highest first (the home page's\n"
+	"\"newest\" follows their created dates): one line per node with its nid,\n"
+	"type, language, title and, for a practice, city and country.\n\n"
 	"  --type T    only nodes of type T\n"
 	"  --limit N   at most N lines\n",
 };
