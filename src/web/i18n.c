@@ -89,51 +89,81 @@ const char *i18n_pick(const char *accept)
  *
  * One medium-length date formatter per interface language, opened at the
  * first use and kept: ICU formatters are not safe to share between threads,
- * so each is used under its own lock (a format takes microseconds). */
+ * so each is used under its own lock. A page shows twenty dates, most of a
+ * few days: each language keeps its last formatted days (direct-mapped by
+ * day number), so ICU formats a day once. */
+
+#define DAY_MS    86400000
+#define DAY_SLOTS 256
+#define DATE_MAX  64 /* bytes of a formatted date, NUL included */
+
+struct date_slot {
+	int64_t day; /* days since 1970, -1 = empty */
+	char text[DATE_MAX];
+};
 
 static struct {
 	pthread_mutex_t lock;
 	UDateFormat *fmt; /* NULL until first used; owned */
 	int failed;       /* ICU could not open it: ISO dates instead */
+	struct date_slot days[DAY_SLOTS];
 } date_fmts[sizeof languages / sizeof languages[0]];
 static pthread_once_t date_once = PTHREAD_ONCE_INIT;
 
 static void date_init(void)
 {
-	for (size_t i = 0; i < i18n_count(); i++)
+	for (size_t i = 0; i < i18n_count(); i++) {
 		pthread_mutex_init(&date_fmts[i].lock, NULL);
+		for (size_t d = 0; d < DAY_SLOTS; d++)
+			date_fmts[i].days[d].day = -1;
+	}
 }
 
-/* Formats ms (since 1970, UTC) with language i's formatter into out (UTF-8). */
-static int format_date(size_t i, int64_t ms, char *out, int32_t cap)
+/* The date of day (UTC) in language i, by ICU, into out; -1 if ICU fails.
+ * Called under the language's lock. */
+static int icu_date(size_t i, int64_t day, char out[DATE_MAX])
 {
 	UErrorCode e = U_ZERO_ERROR;
-	UChar tz[] = {'U', 'T', 'C', 0}, buf[64];
-	int32_t n = -1;
-	pthread_mutex_lock(&date_fmts[i].lock);
+	UChar tz[] = {'U', 'T', 'C', 0}, buf[DATE_MAX];
 	if (!date_fmts[i].fmt && !date_fmts[i].failed) {
 		date_fmts[i].fmt = udat_open(UDAT_NONE, UDAT_MEDIUM, languages[i].code, tz, -1, NULL, 0, &e);
 		date_fmts[i].failed = U_FAILURE(e);
 		e = U_ZERO_ERROR;
 	}
-	if (date_fmts[i].fmt)
-		n = udat_format(date_fmts[i].fmt, (UDate)ms, buf, 64, NULL, &e);
-	pthread_mutex_unlock(&date_fmts[i].lock);
-	if (n < 0 || U_FAILURE(e))
+	if (!date_fmts[i].fmt)
 		return -1;
-	u_strToUTF8(out, cap, NULL, buf, n, &e);
-	return U_FAILURE(e) ? -1 : 0;
+	int32_t n = udat_format(date_fmts[i].fmt, (UDate)day * DAY_MS, buf, DATE_MAX, NULL, &e);
+	if (U_FAILURE(e) || n < 0)
+		return -1;
+	u_strToUTF8(out, DATE_MAX, NULL, buf, n, &e);
+	return U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING ? -1 : 0;
+}
+
+static int format_date(size_t i, int64_t ms, char out[DATE_MAX])
+{
+	int64_t day = ms / DAY_MS;
+	struct date_slot *slot = &date_fmts[i].days[day % DAY_SLOTS];
+	int rc = 0;
+	pthread_mutex_lock(&date_fmts[i].lock);
+	if (slot->day == day) {
+		memcpy(out, slot->text, DATE_MAX);
+	} else if (!(rc = icu_date(i, day, out))) {
+		memcpy(slot->text, out, DATE_MAX);
+		slot->day = day;
+	}
+	pthread_mutex_unlock(&date_fmts[i].lock);
+	return rc;
 }
 
 const char *i18n_date(struct arena *a, const char *lang, const char *rfc3339)
 {
 	int64_t ms;
-	char out[128];
+	char out[DATE_MAX];
 	if (!rfc3339 || node_date_parse(rfc3339, &ms))
 		return NULL;
 	pthread_once(&date_once, date_init);
 	int i = lang ? i18n_known(lang, strlen(lang)) : -1;
-	if (i < 0 || format_date((size_t)i, ms, out, sizeof out))
+	if (i < 0 || format_date((size_t)i, ms, out))
 		return arena_strndup(a, rfc3339, 10); /* YYYY-MM-DD */
 	return arena_strndup(a, out, strlen(out));
 }

@@ -167,8 +167,8 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	if (page < 0)
 		return -1;
 	struct web_filters fs = {.n = 0};
-	if (l->fixed)
-		take_filter("filter", l->fixed, &fs); /* "field=value" */
+	for (size_t i = 0; i < LISTING_FIXED_MAX && l->fixed[i]; i++)
+		take_filter("filter", l->fixed[i], &fs); /* "field=value" */
 	size_t fixed = fs.n;
 	if (request_filters(rq, &fs)) {
 		page_error(rq, 400, N_("A filter names no known field, or there are too many."));

@@ -59,7 +59,7 @@ void page_feed(struct request *rq)
 		return;
 	}
 	struct tv *s = tv_map(&rq->a);
-	struct listing l = {search ? q : "", !strcmp(html, "/good-practices") ? "type=practice" : NULL, 0, 0,
+	struct listing l = {search ? q : "", {!strcmp(html, "/good-practices") ? "type=practice" : NULL}, 0, 0,
 			    FEED_ENTRIES, 0};
 	if (listing_run(rq, &l, s))
 		return;

@@ -345,9 +345,11 @@ int page_out_of_range(struct request *rq, int64_t page, size_t total, size_t per
  * fills scope with hits, total, pager, facets (as filter links) and the
  * filters in force. Returns 0, or -1 after an error response (400 for a
  * bad page or an unknown filter value). */
+#define LISTING_FIXED_MAX 2
 struct listing {
 	const char *q;        /* the query text; "" lists newest first */
-	const char *fixed;    /* a filter the page always applies ("type=practice"), or NULL */
+	const char *fixed[LISTING_FIXED_MAX]; /* filters the page always applies ("type=practice"),
+						 until the first NULL; on one field they are ORed */
 	int facets, snippets; /* what to compute */
 	size_t per_page;
 	int nids_only; /* scope.hits as the hits' nids (TV_INT), not cards read from the store */
