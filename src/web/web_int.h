@@ -449,33 +449,14 @@ const char *i18n_date(struct arena *a, const char *lang, const char *rfc3339);
 /* Frees the date formatters (at shutdown). */
 void i18n_free(void);
 
-/* ---- map.c: the map of Europe (tools/gen_map.js) ---- */
+/* ---- map.c: the map of Europe (static/europe.svg), its dots placed by
+ * the gazetteer (src/place/) ---- */
 
-struct map_frame {
-	double lon0, lat0; /* the centre of the Lambert azimuthal equal-area projection */
-	double xmin, ymax; /* the projected frame's top left */
-	double scale;      /* map units per projected unit */
-	int width, height; /* of the map, in map units (static/europe.svg) */
-};
-struct map_country {
-	const char *name; /* in English, as the hub's data writes it */
-	const char *code; /* ISO 3166-1 alpha-2 */
-};
-struct map_city {
-	char country[3];
-	const char *name;
-	float x, y; /* in map units */
-};
-extern const struct map_frame map_frame;
-extern const struct map_country map_countries[];
-extern const size_t map_ncountries;
-extern const struct map_city map_cities[]; /* most populous first */
-extern const size_t map_ncities;
-
-/* Builds the gazetteer's index; call once before serving. */
+/* Builds the gazetteer's index (place_init); call once before serving. */
 enum px_err map_init(void) PX_WUR;
 void map_free(void);
-/* Where city of country is on the map: 0 with *x, *y, or -1 if unknown. */
+/* Where city of country is on the map (place_find, place_project): 0 with
+ * *x, *y, or -1 if unknown or outside the map and its insets. */
 int map_place(const char *country, const char *city, float *x, float *y);
 /* scope.map: {box (an SVG viewBox), dots: [{x, y, title, url}]} for the
  * cards of hits, or around one node when zoom is set. */
