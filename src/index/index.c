@@ -2,6 +2,8 @@
  * facets (formats in index_int.h). */
 #include "index_int.h"
 
+#include "../place/place.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,8 +13,13 @@ const char index_langs[][3] = {"bg", "bs", "cs", "da", "de", "el", "en", "es", "
 			       "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"};
 const size_t index_nlangs = sizeof index_langs / sizeof index_langs[0];
 
-static const char *const facet_names[FACET_COUNT] = {"type", "themes",    "labels",   "country",
-						     "city", "city_size", "language", "author"};
+static const char *const facet_names[FACET_COUNT] = {
+	"type", "themes", "labels", "country", "city", "city_size", "language", "author", "place", "partner", "adopter"};
+
+int index_facet_counted(enum index_facet f)
+{
+	return f < FACET_AUTHOR;
+}
 
 const char *index_facet_name(enum index_facet f)
 {
@@ -463,7 +470,7 @@ static enum px_err facet_add(struct index *ix, enum index_facet f, const char *v
 			return PX_ENOMEM;
 	}
 	roaring_bitmap_add(facet_at(ix, f, (uint32_t)id)->docs, docno);
-	return f == FACET_AUTHOR ? PX_OK : doc_value_add(ix, doc_at(ix, docno), f, (uint32_t)id);
+	return !index_facet_counted(f) ? PX_OK : doc_value_add(ix, doc_at(ix, docno), f, (uint32_t)id);
 }
 
 /* ---- each document's facet values ---- */
@@ -530,7 +537,7 @@ static int doc_value_pass(struct index *ix, int fill)
 {
 	struct doc_value_pass p = {ix, 0, fill, 0};
 	for (int f = 0; f < FACET_COUNT && !p.bad; f++)
-		for (size_t v = 0; f != FACET_AUTHOR && v < facet_count(ix, (enum index_facet)f) && !p.bad;
+		for (size_t v = 0; index_facet_counted((enum index_facet)f) && v < facet_count(ix, (enum index_facet)f) && !p.bad;
 		     v++) {
 			p.entry = (uint32_t)f << FV_SHIFT | (uint32_t)v;
 			roaring_iterate(facet_at(ix, (enum index_facet)f, (uint32_t)v)->docs, doc_value_visit,
@@ -577,6 +584,56 @@ static const char *city_size(int64_t population)
 				       : "metropolitan";
 }
 
+size_t index_place_key(const char *country, const char *city, char *out, size_t cap)
+{
+	const struct place *p = country && city ? place_find(country, city) : NULL;
+	size_t n = p ? place_canonical_key(p, out, cap) : 0;
+	return n ? n : country && city ? place_key(country, city, out, cap) : 0;
+}
+
+static enum px_err place_add(struct index *ix, enum index_facet f, const char *country, const char *city,
+			     uint32_t docno)
+{
+	char key[4 * NODE_NAME_MAX];
+	return index_place_key(country, city, key, sizeof key) ? facet_add(ix, f, key, docno) : PX_OK;
+}
+
+/* A node's places (FACET_PLACE): a practice's city; a city's name and
+ * every other name it goes by, each canonical and as written. */
+static enum px_err add_places(struct index *ix, const struct node *n, uint32_t docno)
+{
+	char key[4 * NODE_NAME_MAX];
+	enum px_err err = PX_OK;
+	if (n->type == NODE_PRACTICE)
+		return place_add(ix, FACET_PLACE, n->country, n->city, docno);
+	if (n->type != NODE_CITY)
+		return PX_OK;
+	for (size_t i = 0; !err && i <= strlist_len(&n->names); i++) {
+		const char *name = i ? strlist_get(&n->names, i - 1) : n->title;
+		err = place_add(ix, FACET_PLACE, n->country, name, docno);
+		if (!err && place_key(n->country, name, key, sizeof key))
+			err = facet_add(ix, FACET_PLACE, key, docno);
+	}
+	return err;
+}
+
+/* The place keys of the {city, country} objects of field f. */
+static enum px_err add_object_places(struct index *ix, const struct node *n, const struct field *f,
+				     enum index_facet facet, uint32_t docno)
+{
+	const struct field *city = f->sub, *country = f->sub + 1; /* the first two, by the tables' rule */
+	const struct ptrvec *v = FIELD_CONST(n, f);
+	void *const *one = FIELD_CONST(n, f);
+	size_t count = f->kind == FK_OBJECTS ? ptrvec_len(v) : *one != NULL;
+	enum px_err err = PX_OK;
+	for (size_t i = 0; !err && i < count; i++) {
+		const void *o = f->kind == FK_OBJECTS ? ptrvec_get(v, i) : *one;
+		err = place_add(ix, facet, *(char *const *)FIELD_CONST(o, country), *(char *const *)FIELD_CONST(o, city),
+				docno);
+	}
+	return err;
+}
+
 struct facet_values {
 	struct index *ix;
 	enum index_facet f;
@@ -591,8 +648,9 @@ static int one_value(const char *s, void *arg)
 	return v->err != PX_OK;
 }
 
-/* The facets the table names (field.facet); "city_size" is the class of
- * the population. */
+/* The facets the table names (field.facet): "city_size" is the class of
+ * the population; "partner" and "adopter" file the place keys of a list of
+ * cities; and every node files its places. */
 static enum px_err add_facets(struct index *ix, const struct node *n, uint32_t docno)
 {
 	struct facet_values v = {ix, FACET_TYPE, docno, facet_add(ix, FACET_TYPE, node_type_name(n->type), docno)};
@@ -603,10 +661,12 @@ static enum px_err add_facets(struct index *ix, const struct node *n, uint32_t d
 			v.err = facet_add(ix, v.f, city_size(*(const int64_t *)FIELD_CONST(n, f)), docno);
 		else if (f->kind == FK_LANGUAGE)
 			v.err = facet_add(ix, v.f, FIELD_CONST(n, f), docno);
+		else if (f->kind == FK_OBJECT || f->kind == FK_OBJECTS)
+			v.err = add_object_places(ix, n, f, v.f, docno);
 		else
 			field_each_string(n, f, one_value, &v);
 	}
-	return v.err;
+	return v.err ? v.err : add_places(ix, n, docno);
 }
 
 /* ---- put / remove ---- */

@@ -50,7 +50,8 @@ enum px_err index_open(struct store *st, const char *path, struct index **out, i
 /* The number of nodes indexed. */
 size_t index_size(const struct index *ix);
 
-/* Facet fields, in the order of the JSON object "facets". */
+/* Facet fields, in the order of the JSON object "facets". Those from
+ * FACET_AUTHOR on are filters only: no counts, no facet in results. */
 enum index_facet {
 	FACET_TYPE,
 	FACET_THEMES,
@@ -60,9 +61,21 @@ enum index_facet {
 	FACET_CITY_SIZE, /* from population: small < 50,000; medium < 250,000;
 			    large <= 1,000,000; metropolitan above */
 	FACET_LANGUAGE,
-	FACET_AUTHOR, /* a filter only: no facet counts */
+	FACET_AUTHOR,
+	FACET_PLACE,   /* where a node is: a practice's city, a city node's names, as
+			  place keys (place_key: "ES:sevilla"), canonical when the
+			  gazetteer knows the city, so every spelling files together */
+	FACET_PARTNER, /* the place keys of a practice's or network's partners, a
+			  network's lead partner */
+	FACET_ADOPTER, /* the place keys of the cities that adapted a practice */
 	FACET_COUNT
 };
+/* Does facet f have counts (else it is a filter only)? */
+int index_facet_counted(enum index_facet f);
+/* The key nodes in (city, country) file under in FACET_PLACE, FACET_PARTNER
+ * and FACET_ADOPTER: the gazetteer's canonical key when it knows the city,
+ * else the key of the names as written. 0 if the country is unknown. */
+size_t index_place_key(const char *country, const char *city, char *out, size_t cap);
 const char *index_facet_name(enum index_facet f);
 /* The values field f has taken, as first seen: i in [0, index_facet_size()),
  * whether or not a live node still has them. Borrowed from ix. */

@@ -24,7 +24,7 @@ json_t *index_result_json(const struct index_result *r)
 {
 	json_t *o = json_object(), *hits = index_hits_json(r), *facets = json_object(), *tr = json_array();
 	for (int f = 0; f < FACET_COUNT; f++) {
-		if (f == FACET_AUTHOR)
+		if (!index_facet_counted((enum index_facet)f))
 			continue;
 		json_t *counts = json_object();
 		for (size_t i = 0; i < r->nfacet[f]; i++)

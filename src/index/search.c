@@ -303,8 +303,9 @@ static enum px_err count_facets(const struct index *ix, const roaring_bitmap_t *
 {
 	struct tally t = {ix, {0}};
 	enum px_err err = PX_OK;
-	for (int f = 0; !err && f < FACET_COUNT; f++)
-		if (!(t.count[f] = calloc(facet_count(ix, (enum index_facet)f) + 1, sizeof(uint32_t))))
+	for (int f = 0; !err && f < FACET_COUNT; f++) /* filters only (places, authors) have no counts */
+		if (index_facet_counted((enum index_facet)f) &&
+		    !(t.count[f] = calloc(facet_count(ix, (enum index_facet)f) + 1, sizeof(uint32_t))))
 			err = PX_ENOMEM;
 	roaring_bitmap_t *rest = NULL;
 	if (!err && roaring_bitmap_get_cardinality(hits) > ix->nlive / 2) {
@@ -315,11 +316,12 @@ static enum px_err count_facets(const struct index *ix, const roaring_bitmap_t *
 	} else if (!err)
 		roaring_iterate(hits, tally_doc, &t);
 	for (int f = 0; !err && f < FACET_COUNT; f++) {
+		if (!index_facet_counted((enum index_facet)f))
+			continue;
 		for (size_t v = 0; rest && v < facet_count(ix, (enum index_facet)f); v++)
 			t.count[f][v] = (uint32_t)facet_at(ix, (enum index_facet)f, (uint32_t)v)->nlive -
 					t.count[f][v];
-		if (f != FACET_AUTHOR)
-			err = facet_list(ix, (enum index_facet)f, t.count[f], r);
+		err = facet_list(ix, (enum index_facet)f, t.count[f], r);
 	}
 	if (rest)
 		roaring_bitmap_free(rest);

@@ -56,9 +56,9 @@ static int filter_on(const struct web_filters *fs, enum index_facet f, const cha
 
 static const char *facet_label(enum index_facet f)
 {
-	static const char *const labels[FACET_COUNT] = {N_("Type"),     N_("Themes"), N_("Programme"),
-							N_("Country"),  N_("City"),   N_("City size"),
-							N_("Language"), N_("Author")};
+	static const char *const labels[FACET_COUNT] = {
+		N_("Type"),     N_("Themes"), N_("Programme"), N_("Country"), N_("City"),       N_("City size"),
+		N_("Language"), N_("Author"), N_("Place"),     N_("Partner"), N_("Adapted by")};
 	return labels[f];
 }
 
