@@ -31,15 +31,16 @@ void map_add(struct request *rq, struct tv *scope, const struct tv *cards, int z
 	for (size_t i = 0; cards && i < cards->len; i++) {
 		const struct tv *c = cards->items[i], *city = tv_get(tv_get(c, "city", 4), "name", 4),
 				*country = tv_get(tv_get(c, "country", 7), "name", 4),
-				*nid = tv_get(c, "nid", 3), *title = tv_get(c, "title", 5);
+				*nid = tv_get(c, "nid", 3), *title = tv_get(c, "title", 5),
+				*url = tv_get(c, "url", 3); /* a link of its own, else its node's */
 		float x, y;
-		if (!city || !country || !nid || map_place(country->s, city->s, &x, &y))
+		if (!city || !country || (!nid && !url) || map_place(country->s, city->s, &x, &y))
 			continue;
 		struct tv *d = tv_map(&rq->a);
 		tv_set_str(d, "x", arena_printf(&rq->a, "%.1f", x));
 		tv_set_str(d, "y", arena_printf(&rq->a, "%.1f", y));
 		tv_set_str(d, "title", arena_printf(&rq->a, "%s, %s", title ? title->s : "", city->s));
-		tv_set_str(d, "url", url_node(rq, nid->i));
+		tv_set_str(d, "url", url ? url->s : url_node(rq, nid->i));
 		tv_push(dots, d);
 		fx = x;
 		fy = y;

@@ -1,7 +1,8 @@
 /* What a template sees of a node, walked from the field table (model.h):
  * every field of the node's type under its key, by kind:
  *
- *   FK_STRING with a facet   {name, slug}: a taxonomy page links it
+ *   FK_STRING with a facet   {name, slug}: a taxonomy page links it; a city
+ *                            {name, slug, url}: url_city() with its country
  *   FK_STRING                the text
  *   FK_TEXT                  the Markdown as HTML; a card gets "lead" instead
  *   FK_DATE                  {iso, text}: the time, and the date as the
@@ -41,9 +42,7 @@ static const char *lead(struct arena *a, const char *text)
 	return arena_printf(a, "%.*s…", (int)(cut ? cut : LEAD_BYTES), text);
 }
 
-/* "345 821" with narrow no-break spaces, as the sample writes populations;
- * numbers under 10,000 (years) ungrouped. */
-static const char *grouped(struct arena *a, int64_t v)
+const char *node_value_count(struct arena *a, int64_t v)
 {
 	char digits[24], out[64];
 	int n = snprintf(digits, sizeof digits, "%lld", (long long)v);
@@ -70,6 +69,19 @@ static struct tv *named(struct arena *a, const char *value)
 static struct tv *text_value(struct request *rq, const struct field *f, const char *s)
 {
 	return f->facet ? named(&rq->a, s) : tv_str(&rq->a, s);
+}
+
+/* A city's {name, slug, url}: its page's address needs the country next
+ * to it in the same table (url_city). */
+static struct tv *city_value(struct request *rq, const void *obj, const struct field *table, const char *city)
+{
+	struct tv *v = named(&rq->a, city);
+	const char *country = NULL;
+	for (const struct field *f = table; f->key; f++)
+		if (!strcmp(f->key, "country") && f->kind == FK_STRING)
+			country = *(char *const *)FIELD_CONST(obj, f);
+	tv_set_str(v, "url", url_city(rq, city, country));
+	return v;
 }
 
 static struct tv *strings(struct request *rq, const struct field *f, const struct strlist *l)
@@ -115,14 +127,15 @@ static struct tv *nid_ref(struct request *rq, int64_t nid)
 	return r;
 }
 
-static struct tv *value_of(struct request *rq, const void *obj, const struct field *f, int brief);
+static struct tv *value_of(struct request *rq, const void *obj, const struct field *table, const struct field *f,
+			   int brief);
 
 static struct tv *object(struct request *rq, const void *o, const struct field *f)
 {
 	struct tv *m = tv_map(&rq->a);
 	for (const struct field *s = f->sub; s->key; s++)
 		if (!(s->flags & FIELD_PRIVATE) && field_is_set(o, s))
-			tv_set(m, s->key, value_of(rq, o, s, 0));
+			tv_set(m, s->key, value_of(rq, o, f->sub, s, 0));
 	return m;
 }
 
@@ -135,19 +148,22 @@ static struct tv *objects(struct request *rq, const struct ptrvec *v, const stru
 }
 
 /* f's value in obj (set: the caller checked), or NULL where a card leaves
- * it out. */
-static struct tv *value_of(struct request *rq, const void *obj, const struct field *f, int brief)
+ * it out; table is the fields obj has. */
+static struct tv *value_of(struct request *rq, const void *obj, const struct field *table, const struct field *f,
+			   int brief)
 {
 	const void *at = FIELD_CONST(obj, f);
 	switch (f->kind) {
 	case FK_STRING:
+		if (f->facet && !strcmp(f->facet, "city"))
+			return city_value(rq, obj, table, *(char *const *)at);
 		return text_value(rq, f, *(char *const *)at);
 	case FK_TEXT:
 		return brief ? NULL : html_markdown(&rq->a, *(char *const *)at);
 	case FK_DATE:
 		return date(rq, *(char *const *)at);
 	case FK_INT:
-		return tv_str(&rq->a, grouped(&rq->a, *(const int64_t *)at));
+		return tv_str(&rq->a, node_value_count(&rq->a, *(const int64_t *)at));
 	case FK_NID:
 		return brief ? NULL : nid_ref(rq, *(const int64_t *)at);
 	case FK_REAL:
@@ -180,7 +196,7 @@ static struct tv *values(struct request *rq, const struct node *n, int brief)
 	for (const struct field *f = node_fields(n->type); f && f->key; f++) {
 		if (!field_is_set(n, f))
 			continue;
-		struct tv *v = value_of(rq, n, f, brief);
+		struct tv *v = value_of(rq, n, node_fields(n->type), f, brief);
 		if (v)
 			tv_set(m, f->key, v);
 		if (brief && f->kind == FK_TEXT)

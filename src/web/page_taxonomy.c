@@ -1,5 +1,5 @@
-/* Taxonomy pages: the nodes of one theme, country, city or author, found
- * by the value's slug. */
+/* Taxonomy pages: the nodes of one theme, country or author, found by the
+ * value's slug. A city has a page of its own (page_city.c). */
 #include "web_int.h"
 
 #include "../index/index.h"
@@ -15,7 +15,6 @@ static const struct {
 } kinds[] = {
 	{"/themes/", FACET_THEMES, N_("Theme")},
 	{"/countries/", FACET_COUNTRY, N_("Country")},
-	{"/cities/", FACET_CITY, N_("City")},
 	{"/authors/", FACET_AUTHOR, N_("Author")},
 };
 
@@ -32,7 +31,7 @@ static const char *value_of(struct request *rq, enum index_facet field, const ch
 	return NULL;
 }
 
-/* GET /themes/{slug}, /countries/{slug}, /cities/{slug}, /authors/{slug} */
+/* GET /themes/{slug}, /countries/{slug}, /authors/{slug} */
 void page_taxonomy(struct request *rq)
 {
 	size_t k = 0;

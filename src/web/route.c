@@ -43,7 +43,7 @@ static const struct route routes[] = {
 	{"/node/{nid}/revert", page_node_revert, POST, ROLE_AUTHOR, 0, 0},
 	{"/themes/{slug}", page_taxonomy, GET, ROLE_NONE, 0, 0},
 	{"/countries/{slug}", page_taxonomy, GET, ROLE_NONE, 0, 0},
-	{"/cities/{slug}", page_taxonomy, GET, ROLE_NONE, 0, 0},
+	{"/cities/{slug}", page_city, GET, ROLE_NONE, 0, 0},
 	{"/authors/{slug}", page_taxonomy, GET, ROLE_NONE, 0, 0},
 	{"/feed.atom", page_feed, GET, ROLE_NONE, 0, 0},
 	{"/feed.rss", page_feed, GET, ROLE_NONE, 0, 0},

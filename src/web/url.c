@@ -2,6 +2,8 @@
  * (html_url_part); the template then escapes it for the attribute. */
 #include "web_int.h"
 
+#include "../place/place.h"
+
 #include <microhttpd.h>
 #include <string.h>
 
@@ -56,6 +58,15 @@ const char *url_at(struct request *rq, const char *base, const char *path, const
 	const char *s = r.err ? NULL : arena_strndup(&rq->a, b.data, b.len);
 	buf_free(&b);
 	return s;
+}
+
+const char *url_city(struct request *rq, const char *city, const char *country)
+{
+	char code[3];
+	const char *slug = city ? slug_of(&rq->a, city) : NULL;
+	if (!slug || !country || place_country_code(country, code))
+		return slug ? arena_printf(&rq->a, "%s/cities/%s", rq->root, slug) : NULL;
+	return arena_printf(&rq->a, "%s/cities/%s-%c%c", rq->root, slug, code[0] - 'A' + 'a', code[1] - 'A' + 'a');
 }
 
 const char *url_node(struct request *rq, int64_t nid)

@@ -303,6 +303,10 @@ struct url_change {
 const char *url_here(struct request *rq, const struct url_change *c);
 /* The same for another path of the hub, after base ("" or url_base()). */
 const char *url_at(struct request *rq, const char *base, const char *path, const struct url_change *c);
+/* "/cities/sevilla-es": a city's page, by a name it goes by and its
+ * country (in any language); "/cities/NAME" when the country is unknown.
+ * In the arena, NULL when out of memory or city is NULL. */
+const char *url_city(struct request *rq, const char *city, const char *country);
 /* "/node/NID" and the like, in the arena. */
 const char *url_node(struct request *rq, int64_t nid);
 /* "http://HOST": what absolute links (feeds, share links) start with. */
@@ -333,6 +337,9 @@ struct tv *node_form_inputs(struct request *rq, const struct node *n, enum node_
  * brief form: no sections, objects or long texts, a lead instead. */
 struct tv *page_card(struct request *rq, const struct node *n);
 struct tv *page_node_values(struct request *rq, const struct node *n);
+/* "345 821" with narrow no-break spaces, as the sample writes populations;
+ * numbers under 10,000 (years) ungrouped. In the arena. */
+const char *node_value_count(struct arena *a, int64_t v);
 /* The cards of r's hits (read from the store), with their snippets. */
 struct tv *page_hits(struct request *rq, const struct index_result *r);
 /* scope.pager: page, pages, prev and next links keeping the parameters. */
@@ -358,6 +365,7 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope);
 
 /* The pages: one file each, page_<name>.c. */
 void page_home(struct request *rq);
+void page_city(struct request *rq);
 void page_node(struct request *rq);
 void page_search(struct request *rq);
 void page_practices(struct request *rq);
