@@ -2,8 +2,12 @@
  * terminal (export is the machine-readable path). */
 #include "cli.h"
 
+#include "../index/index.h"
+#include "../place/place.h"
+
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- show ---- */
@@ -225,13 +229,105 @@ int cmd_list(int argc, char **argv)
 static const struct cli_help stats_help = {
 	"praxis stats [--db PATH]",
 	"Prints the store's totals (nodes, revisions, ingest batches, highest\n"
-	"nid) and the number of nodes per type, language, country, theme and label.\n",
+	"nid), the number of nodes per type, language, country, theme and label,\n"
+	"and the cities nodes name that the hub cannot place: in no city node\n"
+	"and not in the gazetteer (with how many times each is named).\n",
 };
 
 static void print_count(const char *value, int64_t count, void *arg)
 {
 	(void)arg;
 	cli_printf("  %-40s %lld\n", value ? value : "(none)", (long long)count);
+}
+
+/* ---- the cities nobody can place ----
+ *
+ * Every (city, country) a node names (a practice's own, its partners and
+ * adopters, a network's) is placed when a city node goes by that name or
+ * the gazetteer knows it; its key is index_place_key()'s. */
+
+struct places {
+	struct ptrvec known; /* char *: the keys of the city nodes' names, sorted once read */
+	struct ptrvec named; /* char *: "KEY\x1fCity, Country" of every reference */
+};
+
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void name_place(struct ptrvec *v, const char *city, const char *country, int with_name)
+{
+	char key[4 * NODE_NAME_MAX] = "?"; /* a country nobody knows: never placed */
+	if (!city || !country || (!index_place_key(country, city, key, sizeof key) && with_name))
+		return;
+	char *s = with_name ? px_strdup(key) : NULL;
+	struct buf b;
+	buf_init(&b, sizeof key + 2 * NODE_NAME_MAX + 8);
+	if (!with_name && !buf_printf(&b, "%s\x1f%s, %s", key, city, country))
+		s = buf_take(&b);
+	buf_free(&b);
+	if (s && ptrvec_push(v, s))
+		free(s);
+}
+
+static int collect_places(const struct node *n, void *arg)
+{
+	struct places *p = arg;
+	if (n->type == NODE_CITY) {
+		name_place(&p->known, n->title, n->country, 1);
+		for (size_t i = 0; i < strlist_len(&n->names); i++)
+			name_place(&p->known, strlist_get(&n->names, i), n->country, 1);
+		return 0;
+	}
+	if (n->type == NODE_PRACTICE)
+		name_place(&p->named, n->city, n->country, 0);
+	const struct ptrvec *lists[] = {&n->partners, &n->adopters};
+	for (size_t l = 0; l < 2; l++)
+		for (size_t i = 0; i < ptrvec_len(lists[l]); i++) {
+			const struct node_place *o = ptrvec_get(lists[l], i); /* adopters start alike */
+			name_place(&p->named, o->city, o->country, 0);
+		}
+	if (n->lead_partner)
+		name_place(&p->named, n->lead_partner->city, n->lead_partner->country, 0);
+	return 0;
+}
+
+static int placed(const struct places *p, const char *entry)
+{
+	size_t klen = strcspn(entry, "\x1f");
+	char key[4 * NODE_NAME_MAX];
+	snprintf(key, sizeof key, "%.*s", (int)klen, entry);
+	const char *k = key;
+	if (bsearch(&k, p->known.b.data, ptrvec_len(&p->known), sizeof(char *), by_str))
+		return 1;
+	const char *colon = strchr(key, ':');
+	return colon && place_find((char[3]){key[0], key[1], 0}, colon + 1) != NULL;
+}
+
+static enum px_err print_unplaced(struct store *st)
+{
+	struct places p;
+	ptrvec_init(&p.known);
+	ptrvec_init(&p.named);
+	enum px_err err = store_nodes_each(st, collect_places, &p);
+	qsort(p.known.b.data, ptrvec_len(&p.known), sizeof(char *), by_str);
+	qsort(p.named.b.data, ptrvec_len(&p.named), sizeof(char *), by_str);
+	printf("\nunplaced cities\n");
+	for (size_t i = 0, n; !err && i < ptrvec_len(&p.named); i += n) {
+		const char *e = ptrvec_get(&p.named, i);
+		for (n = 1; i + n < ptrvec_len(&p.named) && !strcmp(e, ptrvec_get(&p.named, i + n)); n++)
+			;
+		if (!placed(&p, e))
+			print_count(strchr(e, '\x1f') + 1, (int64_t)n, NULL);
+	}
+	for (size_t i = 0; i < ptrvec_len(&p.known); i++)
+		free(ptrvec_get(&p.known, i));
+	for (size_t i = 0; i < ptrvec_len(&p.named); i++)
+		free(ptrvec_get(&p.named, i));
+	ptrvec_free(&p.known);
+	ptrvec_free(&p.named);
+	return err;
 }
 
 int cmd_stats(int argc, char **argv)
@@ -256,6 +352,8 @@ int cmd_stats(int argc, char **argv)
 		printf("\n%s\n", fields[i]);
 		err = store_count_by(st, fields[i], print_count, NULL);
 	}
+	if (!err)
+		err = print_unplaced(st);
 	store_close(st);
 	if (err)
 		fprintf(stderr, "praxis: cannot count: %s\n", px_strerror(err));
