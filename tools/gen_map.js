@@ -10,7 +10,7 @@
 //   Islands, Madeira, Azores, Guadeloupe, Martinique, French Guiana, Réunion,
 //   Mayotte, Saint-Martin) as insets in a column on the left, each its own
 //   projection centred on the region. Rings are clipped to their frame and
-//   points closer than MIN_STEP units apart dropped. Served as a cached
+//   points closer than MIN_STEP units apart dropped (less on a small island). Served as a cached
 //   static file.
 // - OUT_C: the projection's constants and the insets' (src/place/project.c
 //   places a city with the same formulas), and the gazetteer: every city
@@ -70,7 +70,7 @@ const LON0 = 10, LAT0 = 52, MAP_WIDTH = 1000, MIN_STEP = 2;
 // the North Cape, and Russia as far as Finland's east
 const FRAME = [[-24.5, 66.6], [-10, 36], [14.2, 35.65], [24, 34.75], [32.2, 34.45], [34.7, 35.7],
 	[35, 34], [25.8, 71.2], [44, 60]];
-const MARGIN = 8;         // map units around what the frame holds
+const MARGIN = 14;        // map units around what the frame holds
 const INSET_SIZE = 100;   // an inset's box, map units square
 const INSET_GAP = 6;      // between boxes and around the column
 const INSET_LABEL = 14;   // the label's band at the top of a box
@@ -142,9 +142,13 @@ function cut(a, b, axis, v) {
 
 function ringPath(f, ring) {
 	const pts = clip(ring.map(([lon, lat]) => project(f, lon, lat)), f.x, f.y, f.x + f.width, f.y + f.height);
+	// a small island (Malta is 7 units long) keeps its shape with smaller steps
+	const extent = Math.max(...pts.map((p) => p[0])) - Math.min(...pts.map((p) => p[0])) +
+		Math.max(...pts.map((p) => p[1])) - Math.min(...pts.map((p) => p[1]));
+	const step = Math.min(MIN_STEP, extent / 10);
 	let d = "", last = null;
 	for (const [x, y] of pts) {
-		if (last && Math.hypot(x - last[0], y - last[1]) < MIN_STEP) continue;
+		if (last && Math.hypot(x - last[0], y - last[1]) < step) continue;
 		d += (last ? "L" : "M") + x.toFixed(1) + " " + y.toFixed(1);
 		last = [x, y];
 	}
