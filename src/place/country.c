@@ -37,7 +37,6 @@ static const struct {
 	{"Wales", "GB"},
 	{"Northern Ireland", "GB"},
 	{"EL", "GR"},
-	{"Bosnia and Herzegovina", "BA"},
 	{"Bosnia-Herzegovina", "BA"},
 	{"Macedonia", "MK"},
 	{"Republic of North Macedonia", "MK"},
@@ -80,16 +79,34 @@ static enum px_err add_name(const char *name, const char *code)
 	return err ? err : buf_add(&names, &e, sizeof e);
 }
 
-/* Adds s[0..n) (UTF-16) as a name of code; Irish and Maltese names also
- * without their article. */
-static enum px_err add_uname(const UChar *s, int32_t n, const char *code, const char *lang)
+/* s[0..n) (UTF-16) as UTF-8 in out[COUNTRY_NAME_MAX]; returns its length, 0
+ * if it does not fit (no country's name is that long). */
+static size_t to_utf8(const UChar *s, int32_t n, char *out)
 {
-	char name[COUNTRY_NAME_MAX];
 	int32_t len = 0;
 	UErrorCode uerr = U_ZERO_ERROR;
-	u_strToUTF8(name, sizeof name, &len, s, n, &uerr);
-	if (U_FAILURE(uerr) || uerr == U_STRING_NOT_TERMINATED_WARNING || !strcmp(name, code))
-		return PX_OK; /* too long to be a name, or no name: ICU gave the code */
+	u_strToUTF8(out, COUNTRY_NAME_MAX, &len, s, n, &uerr);
+	return U_FAILURE(uerr) || uerr == U_STRING_NOT_TERMINATED_WARNING ? 0 : (size_t)len;
+}
+
+/* code's name in lang as UTF-8 in out[COUNTRY_NAME_MAX]; returns its
+ * length, 0 if CLDR has none (ICU then gives the code itself). */
+static size_t display_name(const char *code, const char *lang, char *out)
+{
+	char locale[8] = "und_";
+	memcpy(locale + 4, code, 3);
+	UChar u[COUNTRY_NAME_MAX];
+	UErrorCode uerr = U_ZERO_ERROR;
+	int32_t n = uloc_getDisplayCountry(locale, lang, u, COUNTRY_NAME_MAX, &uerr);
+	if (U_FAILURE(uerr) || uerr == U_STRING_NOT_TERMINATED_WARNING || n <= 0 || !to_utf8(u, n, out))
+		return 0;
+	return strcmp(out, code) ? strlen(out) : 0;
+}
+
+/* Adds name, of code in lang; an Irish or Maltese name also without its
+ * article. */
+static enum px_err add_lang_name(const char *name, const char *code, const char *lang)
+{
 	enum px_err err = add_name(name, code);
 	const char *bare = NULL;
 	if (!strcmp(lang, "ga") && !strncmp(name, "an ", 3)) /* "an Spáinn", "an tSeicia" */
@@ -103,14 +120,8 @@ static enum px_err add_uname(const UChar *s, int32_t n, const char *code, const 
 
 static enum px_err add_icu_name(const char *code, const char *lang)
 {
-	char locale[8] = "und_";
-	memcpy(locale + 4, code, 3);
-	UChar u[COUNTRY_NAME_MAX];
-	UErrorCode uerr = U_ZERO_ERROR;
-	int32_t n = uloc_getDisplayCountry(locale, lang, u, COUNTRY_NAME_MAX, &uerr);
-	if (U_FAILURE(uerr) || uerr == U_STRING_NOT_TERMINATED_WARNING || n <= 0)
-		return PX_OK;
-	return add_uname(u, n, code, lang);
+	char name[COUNTRY_NAME_MAX];
+	return display_name(code, lang, name) ? add_lang_name(name, code, lang) : PX_OK;
 }
 
 /* CLDR's "Countries%short" and "Countries%variant" tables of lang. */
@@ -123,9 +134,11 @@ static enum px_err add_icu_forms(const char *lang, const char *table)
 	while (!err && U_SUCCESS(uerr) && ures_hasNext(t)) {
 		int32_t n = 0;
 		const char *key = NULL;
+		char name[COUNTRY_NAME_MAX];
 		const UChar *s = ures_getNextString(t, &n, &key, &uerr);
-		if (U_SUCCESS(uerr) && key && code_index(key) >= 0)
-			err = add_uname(s, n, key, lang);
+		if (U_SUCCESS(uerr) && key && code_index(key) >= 0 && english_at[code_index(key)] &&
+		    to_utf8(s, n, name)) /* a country's, not "UN"'s */
+			err = add_lang_name(name, key, lang);
 	}
 	ures_close(t);
 	ures_close(r);
@@ -135,14 +148,8 @@ static enum px_err add_icu_forms(const char *lang, const char *table)
 /* The English name as the hub writes it: "Bosnia and Herzegovina", not CLDR's "&". */
 static enum px_err add_english(const char *code)
 {
-	char locale[8] = "und_", name[COUNTRY_NAME_MAX];
-	memcpy(locale + 4, code, 3);
-	UChar u[COUNTRY_NAME_MAX];
-	UErrorCode uerr = U_ZERO_ERROR;
-	int32_t n = uloc_getDisplayCountry(locale, "en", u, COUNTRY_NAME_MAX, &uerr), len = 0;
-	if (U_SUCCESS(uerr) && n > 0)
-		u_strToUTF8(name, sizeof name, &len, u, n, &uerr);
-	if (U_FAILURE(uerr) || uerr == U_STRING_NOT_TERMINATED_WARNING || n <= 0 || !strcmp(name, code))
+	char name[COUNTRY_NAME_MAX];
+	if (!display_name(code, "en", name))
 		return PX_OK;
 	english_at[code_index(code)] = (uint32_t)english.len;
 	enum px_err err = PX_OK;
@@ -165,6 +172,8 @@ static enum px_err add_codes(void)
 		if (code_index(*c) < 0 || (err = add_english(*c)) || !english_at[code_index(*c)])
 			continue;
 		err = add_icu_name(*c, "en");
+		if (!err) /* "Bosnia and Herzegovina" too */
+			err = add_name(english.data + english_at[code_index(*c)], *c);
 		if (!err)
 			err = add_name(*c, *c);
 		char locale[8] = "und_";

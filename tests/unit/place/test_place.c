@@ -47,7 +47,7 @@ static const char *const SAME_CITY[][6] = {
 	{"HR", "Zagreb"},
 	{"CY", "Nicosia", "Lefkosia", "Λευκωσία"},
 	{"MT", "Valletta"},
-	{"LU", "Luxembourg", "Luxemburg"},
+	{"LU", "Luxembourg", "Luxemburg", "Lëtzebuerg"},
 	{"EE", "Tallinn"},
 	{"LV", "Riga", "Rīga"},
 	{"LT", "Vilnius"},
@@ -61,6 +61,13 @@ static const char *const SAME_CITY[][6] = {
 	{"ES", "San Sebastián", "Donostia", "Donostia-San Sebastián"},
 	{"BE", "Liège", "Luik", "Lüttich"},
 	{"IE", "Dublin", "Baile Átha Cliath"},
+	/* the other capitals of the EU, in English, French, German, Greek */
+	{"FR", "Paris", "Παρίσι"},
+	{"DE", "Berlin", "Βερολίνο", "Berlino"},
+	{"HU", "Budapest", "Βουδαπέστη", "Budapeszt"},
+	{"NL", "Amsterdam", "Άμστερνταμ"},
+	{"ES", "Madrid", "Μαδρίτη", "Madryt"},
+	{"SE", "Stockholm", "Στοκχόλμη", "Sztokholm"},
 };
 
 static void every_name_finds_the_same_city(void **state)
@@ -149,6 +156,7 @@ static void countries_are_named_in_the_eu_languages(void **state)
 	assert_int_equal(place_country_code("", code), -1);
 	assert_int_equal(place_country_code(NULL, code), -1);
 	assert_int_equal(place_country_code("\xff\xfe", code), -1); /* not UTF-8 */
+	assert_int_equal(place_country_code("UN", code), -1);       /* CLDR names it, not a country */
 	assert_string_equal(place_country_name("ES"), "Spain");
 	assert_string_equal(place_country_name("es"), "Spain");
 	assert_string_equal(place_country_name("CZ"), "Czechia");
