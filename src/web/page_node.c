@@ -37,6 +37,32 @@ static struct tv *related(struct request *rq, const struct node *n)
 	return list;
 }
 
+/* A dot per city in places (struct node_place *), linked to its page. */
+static void add_place_dots(struct request *rq, struct tv *dots, const struct node_place *const *places, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct tv *d = tv_map(&rq->a), *city = tv_map(&rq->a), *country = tv_map(&rq->a);
+		tv_set_str(city, "name", places[i]->city);
+		tv_set_str(country, "name", places[i]->country);
+		tv_set(d, "city", city);
+		tv_set(d, "country", country);
+		tv_set_str(d, "title", places[i]->city);
+		tv_set_str(d, "url", url_city(rq, places[i]->city, places[i]->country));
+		tv_push(dots, d);
+	}
+}
+
+/* A network's map: its lead partner and partners, over Europe. */
+static void network_map(struct request *rq, struct tv *s, const struct node *n)
+{
+	struct tv *dots = tv_list(&rq->a);
+	if (n->lead_partner)
+		add_place_dots(rq, dots, (const struct node_place *const *)&n->lead_partner, 1);
+	add_place_dots(rq, dots, (const struct node_place *const *)(const void *)n->partners.b.data,
+		       ptrvec_len(&n->partners));
+	map_add(rq, s, dots, 0);
+}
+
 /* GET /node/{nid} */
 void page_node(struct request *rq)
 {
@@ -73,6 +99,8 @@ void page_node(struct request *rq)
 		struct tv *self = tv_list(&rq->a);
 		tv_push(self, s);
 		map_add(rq, s, self, 1);
+	} else if (n->type == NODE_NETWORK) {
+		network_map(rq, s, n);
 	}
 	tv_set(s, "share", share(rq, n->title, n->nid));
 	node_free(n);
