@@ -389,6 +389,11 @@ static int one_string(const char *s, void *arg)
 	return w->c->err != PX_OK;
 }
 
+_Static_assert((int)SEARCH_TITLE == F_TITLE + 1 && (int)SEARCH_SUBTITLE == F_SUBTITLE + 1 &&
+		       (int)SEARCH_TERMS == F_THEMES + 1 && (int)SEARCH_PLACE == F_PLACE + 1 &&
+		       (int)SEARCH_AUTHOR == F_AUTHOR + 1 && (int)SEARCH_TEXT == F_TEXT + 1,
+	       "model.h's enum field_search follows index_int.h's enum ix_field");
+
 /* Tokenises every field of n into c->occs, index field by index field, each
  * from the model fields the table searches in it (field.search), in table
  * order; per-field word counts in len. */

@@ -281,11 +281,13 @@ void field_clear(void *obj, const struct field *f)
 	}
 }
 
+/* The strings of an object's searched sub-fields (a contact's name, not
+ * its address or website). */
 static int each_in_object(const void *o, const struct field *f, int (*fn)(const char *, void *), void *arg)
 {
 	int stop = 0;
 	for (const struct field *s = f->sub; !stop && s->key; s++)
-		if (!(s->flags & FIELD_PRIVATE))
+		if (!(s->flags & FIELD_PRIVATE) && s->search != SEARCH_NONE)
 			stop = field_each_string(o, s, fn, arg);
 	return stop;
 }

@@ -196,8 +196,9 @@ const struct field *node_field(enum node_type t, const char *key);
 #define FIELD_CONST(base, f) ((const void *)((const char *)(base) + (f)->offset))
 /* 1 if f holds a value in obj (a node or a sub-struct). */
 int field_is_set(const void *obj, const struct field *f);
-/* Calls fn on every string f holds in obj (list items, section texts,
- * sub-fields' strings) in order; stops at the first non-zero return. */
+/* Calls fn on every string f holds in obj (list items, section texts, the
+ * strings of sub-fields that are searched and not private) in order;
+ * stops at the first non-zero return. */
 int field_each_string(const void *obj, const struct field *f, int (*fn)(const char *, void *), void *arg);
 /* Frees f's value in obj and leaves it unset. */
 void field_clear(void *obj, const struct field *f);
