@@ -106,7 +106,11 @@ static void form_page(struct request *rq, int status, const struct node *n, enum
 {
 	struct tv *s = tv_map(&rq->a);
 	int is_new = !n || !n->nid;
-	const char *fresh = type == NODE_PRACTICE ? T(rq, "New practice") : T(rq, "New story");
+	static const char *const fresh_titles[] = {[NODE_PRACTICE] = N_("New practice"),
+						   [NODE_ARTICLE] = N_("New story"),
+						   [NODE_CITY] = N_("New city"),
+						   [NODE_NETWORK] = N_("New network")};
+	const char *fresh = T(rq, fresh_titles[type]);
 	tv_set_str(s, "title", is_new ? fresh : arena_printf(&rq->a, "%s: %s", T(rq, "Edit"), n->title));
 	tv_set_bool(s, "practice", type == NODE_PRACTICE);
 	tv_set_str(s, "type", node_type_name(type));
@@ -266,7 +270,7 @@ static void submit(struct request *rq, const struct node *existing, enum node_ty
 	node_free(n);
 }
 
-/* GET, POST /node/new?type=practice|article */
+/* GET, POST /node/new?type=practice|article|city|network */
 void page_node_new(struct request *rq)
 {
 	const char *t = strcmp(rq->method, "POST") ? request_param(rq, "type") : field(rq, "type");
