@@ -58,9 +58,12 @@ static void print_value(const void *obj, const struct field *f)
 	case FK_NID:
 		cli_printf("%lld", (long long)*(const int64_t *)at);
 		break;
-	case FK_REAL:
-		cli_printf("%.6f", *(const double *)at);
+	case FK_REAL: {
+		char real[32];
+		field_real_format(*(const double *)at, real);
+		cli_printf("%s", real);
 		break;
+	}
 	case FK_LANGUAGE:
 		cli_printf("%s", (const char *)at);
 		break;

@@ -457,3 +457,12 @@ enum px_err node_date_format(int64_t ms, char out[32])
 		 (int)(t / 60000 % 60), (int)(t / 1000 % 60), (int)(t % 1000));
 	return PX_OK;
 }
+
+void field_real_format(double v, char out[32])
+{
+	for (int prec = 6; prec <= 17; prec++) {
+		snprintf(out, 32, "%.*g", prec, v);
+		if (strtod(out, NULL) == v)
+			return;
+	}
+}

@@ -214,6 +214,9 @@ int node_date_parse(const char *s, int64_t *ms);
 /* ms since 1970 as "YYYY-MM-DDTHH:MM:SS.mmmZ" (the store's own form);
  * PX_EUSAGE before 1970 or after 9999. */
 enum px_err node_date_format(int64_t ms, char out[32]) PX_WUR;
+/* v in the shortest decimal that reads back as v ("51.05", not
+ * "51.049999999999997"), as CSV, the form and the CLI write reals. */
+void field_real_format(double v, char out[32]);
 /* A sub-struct of object field f, zeroed and its integers unset; NULL on ENOMEM. */
 void *field_object_new(const struct field *f);
 void field_object_free(const struct field *f, void *o);

@@ -77,15 +77,10 @@ enum px_err node_write_csv_header(struct buf *out)
 	return err ? err : buf_adds(out, "\r\n");
 }
 
-/* The shortest decimal that reads back as v. */
 static enum px_err add_real(struct buf *b, double v)
 {
-	char s[40];
-	for (int prec = 6; prec <= 17; prec++) {
-		snprintf(s, sizeof s, "%.*g", prec, v);
-		if (strtod(s, NULL) == v)
-			break;
-	}
+	char s[32];
+	field_real_format(v, s);
 	return buf_adds(b, s);
 }
 

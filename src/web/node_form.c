@@ -232,8 +232,11 @@ static enum px_err form_text(const void *obj, const struct field *f, struct buf 
 	case FK_INT:
 	case FK_NID:
 		return buf_printf(b, "%lld", (long long)*(const int64_t *)at);
-	case FK_REAL:
-		return buf_printf(b, "%.6f", *(const double *)at);
+	case FK_REAL: {
+		char real[32];
+		field_real_format(*(const double *)at, real);
+		return buf_adds(b, real);
+	}
 	case FK_LANGUAGE:
 		return buf_adds(b, at);
 	case FK_STRINGS:
