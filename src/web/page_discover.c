@@ -4,6 +4,7 @@
 #include "web_int.h"
 
 #include "../index/index.h"
+#include "../store/store.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -98,7 +99,9 @@ void page_sitemap_pages(struct request *rq)
 		rq->type = "application/xml; charset=utf-8";
 }
 
-/* GET /sitemaps/{n}: the n-th SITEMAP_NODES nodes, newest first. */
+/* GET /sitemaps/{n}: the n-th SITEMAP_NODES nodes of every type, newest
+ * first, each with its lastmod: when it last changed (a look-up by nid in
+ * the store; a node removed since the index saw it is left out). */
 void page_sitemap_nodes(struct request *rq)
 {
 	struct index_query iq = {"", NULL, 0,   (size_t)(rq->id - 1) * SITEMAP_NODES, SITEMAP_NODES,
@@ -118,8 +121,16 @@ void page_sitemap_nodes(struct request *rq)
 	}
 	buf_free(&why);
 	struct tv *s = tv_map(&rq->a), *urls = tv_list(&rq->a);
-	for (size_t i = 0; i < r.nhits; i++)
-		tv_push(urls, entry(rq, url_node(rq, r.hits[i].nid)));
+	for (size_t i = 0; i < r.nhits; i++) {
+		char changed[32];
+		enum px_err err = store_node_updated(rq->st, r.hits[i].nid, changed);
+		if (err == PX_ENOTFOUND)
+			continue;
+		struct tv *u = entry(rq, url_node(rq, r.hits[i].nid));
+		if (!err) /* else listed without it: lastmod is optional */
+			tv_set_str(u, "lastmod", changed);
+		tv_push(urls, u);
+	}
 	index_result_free(&r);
 	tv_set(s, "urls", urls);
 	page_render(rq, "sitemap", s);

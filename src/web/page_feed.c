@@ -1,9 +1,10 @@
 /* Feeds: Atom (RFC 4287) and RSS 2.0 of the stream, of the practices with
- * any filters, and of a search: the newest FEED_ENTRIES entries (for a
- * search, the best), each linking to its page. */
+ * any filters, and of a search: the newest FEED_ENTRIES entries by created
+ * (for a search, the best), each linking to its page, of any type the
+ * filters let through (?type=network). An entry is published when its node
+ * was created and updated when it last changed; the feed is updated when
+ * its latest entry was. */
 #include "web_int.h"
-
-#include "../store/store.h"
 
 #include <string.h>
 #include <time.h>
@@ -26,24 +27,39 @@ static const char *rfc822(struct arena *a, const char *iso)
 			    months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-/* Each entry's absolute link, time and summary; the newest time. */
-static const char *entries(struct request *rq, struct tv *hits, const char *base)
+/* The time a card's date field (FK_DATE: {iso, text}) holds, or NULL. */
+static const char *card_time(const struct tv *card, const char *key)
 {
-	const char *newest = NULL;
+	const struct tv *iso = tv_get(tv_get(card, key, strlen(key)), "iso", 3);
+	return iso && iso->kind == TV_STR ? iso->s : NULL;
+}
+
+/* The entries of the cards in hits: each with its absolute link, its
+ * "published" (created) and "updated" (changed) times, RFC 3339 for Atom
+ * and RFC 822 for RSS, and a summary. A card without both dates is left
+ * out (a stored node has them), so that no entry breaks its format. The
+ * cards carry no object fields, hence never a contact's e-mail address.
+ * *newest: the latest "updated", NULL when there is no entry. */
+static struct tv *entries(struct request *rq, const struct tv *hits, const char *base, const char **newest)
+{
+	struct tv *list = tv_list(&rq->a);
+	*newest = NULL;
 	for (size_t i = 0; hits && i < hits->len; i++) {
 		struct tv *e = hits->items[i];
 		const struct tv *nid = tv_get(e, "nid", 3), *sub = tv_get(e, "subtitle", 8);
-		char updated[32];
-		if (!nid || store_node_updated(rq->st, nid->i, updated) != PX_OK)
+		const char *created = card_time(e, "created"), *changed = card_time(e, "changed");
+		if (!nid || !created || !changed)
 			continue;
 		tv_set_str(e, "url", arena_printf(&rq->a, "%s%s", base, url_node(rq, nid->i)));
-		tv_set_str(e, "updated", updated);
-		tv_set_str(e, "updated_rfc822", rfc822(&rq->a, updated));
+		tv_set_str(e, "published", created);
+		tv_set_str(e, "published_rfc822", rfc822(&rq->a, created));
+		tv_set_str(e, "updated", changed);
 		tv_set(e, "summary", sub && sub->len ? (struct tv *)sub : (struct tv *)tv_get(e, "lead", 4));
-		if (!newest || strcmp(updated, newest) > 0)
-			newest = arena_strndup(&rq->a, updated, strlen(updated));
+		if (!*newest || strcmp(changed, *newest) > 0)
+			*newest = changed; /* in the arena, as the card is */
+		tv_push(list, e);
 	}
-	return newest;
+	return list;
 }
 
 /* GET /feed.atom, /feed.rss, /good-practices/feed.atom ... /search/feed.rss */
@@ -63,8 +79,8 @@ void page_feed(struct request *rq)
 			    FEED_ENTRIES, 0};
 	if (listing_run(rq, &l, s))
 		return;
-	const char *base = url_base(rq);
-	const char *newest = entries(rq, (struct tv *)tv_get(s, "hits", 4), base);
+	const char *base = url_base(rq), *newest;
+	tv_set(s, "hits", entries(rq, tv_get(s, "hits", 4), base, &newest));
 	if (!newest) {
 		char now[32];
 		time_t t = time(NULL);

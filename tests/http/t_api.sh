@@ -1,6 +1,7 @@
 # The open-data API: a node is the object `praxis export` writes, a search
 # the object `praxis search --json` prints; lists page and filter; errors
-# are JSON with a 4xx; the OpenAPI document describes every path.
+# are JSON with a 4xx; the OpenAPI document describes every path, and
+# every type and key of the field table (tests/http/openapi_check.py).
 . tests/http/lib.sh
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
 expect_status 0 "$PRAXIS" export --db "$TMP/db"
@@ -30,8 +31,10 @@ import json, sys
 got = json.load(open(sys.argv[1]))
 want = [json.loads(l) for l in open(sys.argv[2])]
 assert got["total"] == len(want) == 10 and got["page"] == 1 and got["pages"] == 1, got
-assert got["nodes"] == sorted(want, key=lambda n: -n["nid"])
+assert got["nodes"] == sorted(want, key=lambda n: (n["created"], n["nid"]), reverse=True)
 PY
+python3 -c 'import json,sys; print(" ".join(n["title"][:9] for n in json.load(open(sys.argv[1]))["nodes"][:4]))' "$TMP/body" |
+	grep -qx 'AS-FABRIK BMINCOME CO-CITY Ljubljans' || fail "/api/v1/nodes is not in the listing's order"
 page 200 '/api/v1/nodes?filter=type=practice&filter=country=Italy'
 has '"total":1,'
 has '"title":"CO-CITY"'
@@ -80,4 +83,8 @@ for path in d["paths"].values():
     for op in path.values():
         assert "200" in op["responses"]
 PY
+cp "$TMP/body" "$TMP/openapi.json"
+# every key of every type of the field table, as its kind, the private ones left out
+python3 tests/http/openapi_check.py covers "$TMP/openapi.json" src/model/field.c ||
+	fail "the OpenAPI document does not describe the field table (src/model/field.c)"
 stop_server
