@@ -339,3 +339,20 @@ struct tv *node_form_inputs(struct request *rq, const struct node *n, enum node_
 	}
 	return list;
 }
+
+const char *node_form_reason(struct request *rq, enum node_type type, const char *key, const char *why)
+{
+	const struct field *f = key ? node_field(type, key) : NULL;
+	if (f && f->kind == FK_LANGUAGE)
+		return T(rq, "A language code (ISO 639-1): en, fr, de...");
+	if (f && f->check == CHECK_EMAIL)
+		return T(rq, "An e-mail address, such as name@example.org.");
+	if (f && f->check == CHECK_URL)
+		return T(rq, "An address starting with http:// or https://.");
+	if (f && (f->kind == FK_INT || f->kind == FK_NID || f->kind == FK_REAL) && f->max != INT64_MAX)
+		/* no translated format string: a catalogue cannot break the printf */
+		return arena_printf(&rq->a, "%s %lld … %lld.", T(rq, "A number in the range"), (long long)f->min,
+				    (long long)f->max);
+	/* an object's sub-field, a list's item: the import's own words say which */
+	return arena_printf(&rq->a, "%s %s", T(rq, "This value is not accepted:"), why ? why : "");
+}

@@ -246,8 +246,10 @@ static void submit(struct request *rq, const struct node *existing, enum node_ty
 	const char *bad_key = NULL;
 	struct node *n = errors->len ? NULL : node_from_json_at(o, &why, &bad_key);
 	json_decref(o);
-	if (!n && !errors->len) /* the import's own words, next to the field */
-		tv_set_str(errors, bad_key ? bad_key : "form", why.data ? why.data : T(rq, "This node cannot be saved."));
+	if (!n && !errors->len) /* next to the field the import's rules refuse */
+		tv_set_str(errors, bad_key ? bad_key : "form",
+			   bad_key ? node_form_reason(rq, type, bad_key, why.data)
+				   : why.data ? why.data : T(rq, "This node cannot be saved."));
 	buf_free(&why);
 	if (n && keep_unedited(n, existing)) {
 		page_error(rq, 503, N_("The hub is short of memory; try again in a moment."));

@@ -75,8 +75,14 @@ void page_feed(struct request *rq)
 		return;
 	}
 	struct tv *s = tv_map(&rq->a);
-	struct listing l = {search ? q : "", {!strcmp(html, "/good-practices") ? "type=practice" : NULL}, 0, 0,
-			    FEED_ENTRIES, 0};
+	/* the home page's feed holds what the home page lists: practices and stories */
+	int practices = !strcmp(html, "/good-practices"), home = !*html;
+	struct listing l = {search ? q : "",
+			    {practices || home ? "type=practice" : NULL, home ? "type=article" : NULL},
+			    0,
+			    0,
+			    FEED_ENTRIES,
+			    0};
 	if (listing_run(rq, &l, s))
 		return;
 	const char *base = url_base(rq), *newest;
