@@ -623,7 +623,7 @@ static void test_nid_above_max_refused(void **state)
 static void expect_put_refused(struct fx *f, struct ptrvec *v, const char *why_has)
 {
 	struct store_totals before = totals(f);
-	struct store_report rep = {9, 9, 9};
+	struct store_report rep = {9, 9, 9, 9};
 	buf_reset(&f->why);
 	assert_int_equal(store_nodes_put(f->st, v, "bad", &rep, &f->why), PX_ESTORE);
 	assert_true(f->why.len > 0);
