@@ -98,7 +98,7 @@ def field_tables(path):
             if not entry.startswith("{"):
                 continue
             cells = split_top(entry[1:-1])
-            if cells[0] == "NULL":
+            if cells[0].replace(" ", "") in ("NULL", ".key=NULL"):  # the sentinel
                 break
             f = dict(zip(COLUMNS, cells))
             f["key"] = f["key"].strip('"')
