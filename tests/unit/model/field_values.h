@@ -7,9 +7,10 @@
  * Three variants: FV_MIN and FV_MAX put numbers at the ends of their range,
  * strings at their byte limit (FV_MAX) and lists at their item limit
  * (FV_MAX); FV_MID is an ordinary value (a number inside the range, two
- * items, an object list whose second item has only its required
- * sub-fields). Strings carry accents, Greek, a quote, a comma and a
- * semicolon, and differ from field to field and item to item. */
+ * items, an object with only its last sub-field, an object list whose
+ * second item has only its required sub-fields and its last). Strings
+ * carry accents, Greek, a quote, a comma and a semicolon, and differ from
+ * field to field and item to item. */
 #ifndef PX_TEST_FIELD_VALUES_H
 #define PX_TEST_FIELD_VALUES_H
 
@@ -96,14 +97,15 @@ static inline char *fv_text(const struct field *f, enum fv_variant v, int item, 
 static inline void fv_set(void *obj, const struct field *f, enum fv_variant v, int item);
 
 /* An object of f's sub-fields: every one set, or (sparse) only the
- * required ones. Caller frees with field_object_free(). */
+ * required ones and the last (so that one in the middle is unset). Caller
+ * frees with field_object_free(). */
 static inline void *fv_object(const struct field *f, enum fv_variant v, int item, int sparse)
 {
 	assert_non_null(f->sub);
 	void *o = field_object_new(f);
 	assert_non_null(o);
 	for (const struct field *s = f->sub; s->key; s++)
-		if (!sparse || (s->flags & FIELD_REQUIRED))
+		if (!sparse || (s->flags & FIELD_REQUIRED) || !s[1].key)
 			fv_set(o, s, v, item);
 	return o;
 }
