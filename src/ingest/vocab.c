@@ -55,17 +55,21 @@ static const struct word sections[] = {
 	{SECTION_TRANSFER, "γιατι αυτη η καλη πρακτικη πρεπει να μεταφερθει σε αλλες πολεις"},
 };
 
+/* The hub's own wording (English) and the interface's translations of
+ * "In partnership with" and "Adapted by cities from" in po/LANG.po. */
 static const struct word relations[] = {
 	{RELATION_IN_PARTNERSHIP_WITH, "in partnership with"},
 	{RELATION_IN_PARTNERSHIP_WITH, "en partenariat avec"},
 	{RELATION_IN_PARTNERSHIP_WITH, "en colaboracion con"},
 	{RELATION_IN_PARTNERSHIP_WITH, "in partenariato con"},
 	{RELATION_IN_PARTNERSHIP_WITH, "in partnerschaft mit"},
+	{RELATION_IN_PARTNERSHIP_WITH, "σε συμπραξη με"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "adapted by cities from"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "adaptee par des villes de"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "adaptada por ciudades de"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "adattata da citta di"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "ubernommen von stadten aus"},
+	{RELATION_ADAPTED_BY_CITIES_FROM, "προσαρμοστηκε απο πολεις της"},
 };
 
 /* Programme labels: the funding programmes and networks of European urban
