@@ -1,7 +1,9 @@
 /* The fixed words of the listing format, in English (as the hub prints them)
- * and in the interface languages a hub may be rendered in. Both the entries
- * and the input pass through fold() (case, accents, apostrophes, edge
- * punctuation), so entries may be written in any of the forms a page uses. */
+ * and in the interface languages a hub may be rendered in (po/LANG.po's
+ * translations among them: tests/unit/ingest/test_vocab.c checks it).
+ * Both the entries and the input pass through fold() (case, accents,
+ * apostrophes, edge punctuation), so entries may be written in any of the
+ * forms a page uses. */
 #include "ingest.h"
 
 #include <pthread.h>
@@ -31,6 +33,7 @@ static const struct word sections[] = {
 	{SECTION_SOLUTION, "la soluzione innovativa"},
 	{SECTION_SOLUTION, "die innovative losung"},
 	{SECTION_SOLUTION, "η καινοτομη λυση"},
+	{SECTION_SOLUTION, "η καινοτομος λυση"}, /* po/el.po */
 	{SECTION_COLLABORATION, "a collaborative and participative work"},
 	{SECTION_COLLABORATION, "a collaborative and participatory work"},
 	{SECTION_COLLABORATION, "un travail collaboratif et participatif"},
@@ -49,23 +52,29 @@ static const struct word sections[] = {
 	{SECTION_TRANSFER, "why this good practices should be transferred to other cities"},
 	{SECTION_TRANSFER, "why these good practices should be transferred to other cities"},
 	{SECTION_TRANSFER, "pourquoi cette bonne pratique devrait etre transferee a d'autres villes"},
+	{SECTION_TRANSFER, "pourquoi cette bonne pratique devrait-elle etre transferee a d'autres villes"}, /* po/fr.po */
 	{SECTION_TRANSFER, "por que esta buena practica deberia transferirse a otras ciudades"},
 	{SECTION_TRANSFER, "perche questa buona pratica dovrebbe essere trasferita ad altre citta"},
 	{SECTION_TRANSFER, "warum diese gute praxis auf andere stadte ubertragen werden sollte"},
+	{SECTION_TRANSFER, "warum sollte diese gute praxis auf andere stadte ubertragen werden"}, /* po/de.po */
 	{SECTION_TRANSFER, "γιατι αυτη η καλη πρακτικη πρεπει να μεταφερθει σε αλλες πολεις"},
 };
 
+/* The hub's own wording (English) and the interface's translations of
+ * "In partnership with" and "Adapted by cities from" in po/LANG.po. */
 static const struct word relations[] = {
 	{RELATION_IN_PARTNERSHIP_WITH, "in partnership with"},
 	{RELATION_IN_PARTNERSHIP_WITH, "en partenariat avec"},
 	{RELATION_IN_PARTNERSHIP_WITH, "en colaboracion con"},
 	{RELATION_IN_PARTNERSHIP_WITH, "in partenariato con"},
 	{RELATION_IN_PARTNERSHIP_WITH, "in partnerschaft mit"},
+	{RELATION_IN_PARTNERSHIP_WITH, "σε συμπραξη με"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "adapted by cities from"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "adaptee par des villes de"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "adaptada por ciudades de"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "adattata da citta di"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "ubernommen von stadten aus"},
+	{RELATION_ADAPTED_BY_CITIES_FROM, "προσαρμοστηκε απο πολεις της"},
 };
 
 /* Programme labels: the funding programmes and networks of European urban

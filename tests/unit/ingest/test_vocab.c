@@ -2,6 +2,9 @@
  * case and trailing punctuation (ingest.h). */
 #include "ingest_test.h"
 
+#include <glob.h>
+#include <stdio.h>
+
 #define LEN(s) (s), strlen(s)
 
 static int section_of(const char *s, enum section_key *key)
@@ -58,6 +61,73 @@ static void relations(void **state)
 	assert_int_equal(r, RELATION_IN_PARTNERSHIP_WITH);
 	assert_false(vocab_relation(LEN("In partnership"), &r));
 	assert_false(vocab_relation(LEN("Poverty"), &r));
+}
+
+/* The msgstr of msgid in a .po file (one-line entries, as po/ has them),
+ * into out; 0 if absent. */
+static int po_msgstr(const char *path, const char *msgid, char *out, size_t cap)
+{
+	FILE *f = fopen(path, "r");
+	char line[512], want[256];
+	int found = 0, next = 0;
+	snprintf(want, sizeof want, "msgid \"%s\"\n", msgid);
+	while (f && !found && fgets(line, sizeof line, f)) {
+		if (next && !strncmp(line, "msgstr \"", 8)) {
+			char *end = strrchr(line + 8, '"');
+			size_t n = end ? (size_t)(end - (line + 8)) : 0;
+			if (n && n < cap) {
+				memcpy(out, line + 8, n);
+				out[n] = '\0';
+				found = 1;
+			}
+		}
+		next = !strcmp(line, want);
+	}
+	if (f)
+		fclose(f);
+	return found;
+}
+
+/* A hub rendered in any interface language prints its relations and its
+ * section headings in that language: each translation in po/ is a word
+ * the listing knows. */
+static void words_in_every_interface_language(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *msgid;
+		int relation; /* 1: enum relation, 0: enum section_key */
+		int value;
+	} words[] = {
+		{"In partnership with", 1, RELATION_IN_PARTNERSHIP_WITH},
+		{"Adapted by cities from", 1, RELATION_ADAPTED_BY_CITIES_FROM},
+		{"Summary", 0, SECTION_SUMMARY},
+		{"The innovative solution", 0, SECTION_SOLUTION},
+		{"A collaborative and participative work", 0, SECTION_COLLABORATION},
+		{"The impact and results", 0, SECTION_IMPACT},
+		{"Why this good practice should be transferred to other cities?", 0, SECTION_TRANSFER},
+	};
+	glob_t g;
+	assert_int_equal(glob("po/*.po", 0, NULL, &g), 0); /* run from the project's root */
+	assert_true(g.gl_pathc >= 5);
+	int missing = 0;
+	for (size_t i = 0; i < g.gl_pathc; i++)
+		for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+			char text[256];
+			enum relation r = RELATION_COUNT;
+			enum section_key sk = SECTION_COUNT;
+			if (!po_msgstr(g.gl_pathv[i], words[k].msgid, text, sizeof text))
+				continue; /* not translated: the English words are printed */
+			int known = words[k].relation ? vocab_relation(LEN(text), &r) && (int)r == words[k].value
+						      : vocab_section(LEN(text), &sk) && (int)sk == words[k].value;
+			if (!known) {
+				print_error("%s: \"%s\" (%s) is not a word src/ingest/vocab.c knows\n", g.gl_pathv[i],
+					    text, words[k].msgid);
+				missing++;
+			}
+		}
+	globfree(&g);
+	assert_int_equal(missing, 0);
 }
 
 static void labels(void **state)
@@ -126,6 +196,7 @@ int main(void)
 		cmocka_unit_test(section_headings_any_case_and_punctuation),
 		cmocka_unit_test(not_section_headings),
 		cmocka_unit_test(relations),
+		cmocka_unit_test(words_in_every_interface_language),
 		cmocka_unit_test(labels),
 		cmocka_unit_test(share_see_more_footer),
 		cmocka_unit_test(ref_nid),
