@@ -381,7 +381,12 @@ static enum px_err relation_names(struct cursor *c, struct node *n, enum relatio
 				    "\"Lisbon (Portugal)\" or \"Lisbon (Portugal, 2019)\"",
 				    n->title, t);
 		}
-		if (tn)
+		if (tn && rel == RELATION_IN_PARTNERSHIP_WITH && item.year >= 0)
+			err = fail(c->l->d, cur_no(c),
+				   "practice \"%s\": a partner has no year (\"%.60s\"); years go with the cities "
+				   "that adapted it",
+				   n->title, t);
+		else if (tn)
 			err = add_place(n, rel, &item);
 		free(item.city);
 		free(item.country);

@@ -8,6 +8,8 @@
  * its sub-fields in table order separated by " | ". */
 #include "web_int.h"
 
+#include "../store/store.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -355,4 +357,40 @@ const char *node_form_reason(struct request *rq, enum node_type type, const char
 				    (long long)f->max);
 	/* an object's sub-field, a list's item: the import's own words say which */
 	return arena_printf(&rq->a, "%s %s", T(rq, "This value is not accepted:"), why ? why : "");
+}
+
+/* Does nid name a node of the type check wants (CHECK_PRACTICE, CHECK_NETWORK)? */
+static int names_a(struct request *rq, int64_t nid, enum field_check check)
+{
+	struct node *n = NULL;
+	int ok = store_node_get(rq->st, nid, &n) == PX_OK &&
+		 n->type == (check == CHECK_PRACTICE ? NODE_PRACTICE : NODE_NETWORK);
+	node_free(n);
+	return ok;
+}
+
+/* The first nid of obj's fields (table) that names no node of its kind. */
+static const struct field *bad_ref(struct request *rq, const void *obj, const struct field *table)
+{
+	for (const struct field *f = table; f->key; f++) {
+		const struct ptrvec *v = FIELD_CONST(obj, f);
+		if (f->kind == FK_NID && (f->check == CHECK_PRACTICE || f->check == CHECK_NETWORK) &&
+		    field_is_set(obj, f) && !names_a(rq, *(const int64_t *)FIELD_CONST(obj, f), f->check))
+			return f;
+		for (size_t i = 0; f->kind == FK_OBJECTS && i < ptrvec_len(v); i++)
+			if (bad_ref(rq, ptrvec_get(v, i), f->sub))
+				return f;
+	}
+	return NULL;
+}
+
+int node_form_check_refs(struct request *rq, const struct node *n, struct tv *errors)
+{
+	const struct field *f = bad_ref(rq, n, node_fields(n->type));
+	if (!f)
+		return 0;
+	int practice = f->kind == FK_NID ? f->check == CHECK_PRACTICE : 0;
+	tv_set_str(errors, f->key,
+		   T(rq, practice ? "No practice of the hub has this number." : "No network of the hub has this number."));
+	return -1;
 }

@@ -79,10 +79,28 @@ static const char *field(struct request *rq, const char *name)
 	return node_form_field(rq, name);
 }
 
+/* A section keeps the heading it was written with: the form shows the
+ * interface's headings, which are not the node's words. */
+static void keep_headings(struct node *n, const struct node *existing)
+{
+	for (size_t i = 0; i < node_section_count(n); i++)
+		for (size_t j = 0; j < node_section_count(existing); j++) {
+			struct section *s = ptrvec_get(&n->sections, i);
+			const struct section *was = node_section(existing, j);
+			char *heading;
+			if (was->key == s->key && (heading = px_strdup(was->heading))) {
+				free(s->heading);
+				s->heading = heading;
+			}
+		}
+}
+
 /* Fields the form does not edit (relations) are kept from the node as it
  * was; a city named as a partner or an adopter makes its relation. */
 static enum px_err keep_unedited(struct node *n, const struct node *existing)
 {
+	if (existing)
+		keep_headings(n, existing);
 	for (const struct field *f = node_fields(n->type); existing && f->key; f++) {
 		if (f->widget != WIDGET_NONE || (f->flags & FIELD_STAMP))
 			continue;
@@ -256,7 +274,7 @@ static void submit(struct request *rq, const struct node *existing, enum node_ty
 		node_free(n);
 		return;
 	}
-	if (!n || limits_exceeded(rq, n, errors)) {
+	if (!n || limits_exceeded(rq, n, errors) || node_form_check_refs(rq, n, errors)) {
 		form_page(rq, 400, existing, type, base, errors, NULL, NULL);
 		node_free(n);
 		return;

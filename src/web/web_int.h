@@ -330,6 +330,10 @@ json_t *node_form_object(struct request *rq, enum node_type type, struct tv *err
  * sections: [{key, heading, text, error}]), group (with subs: inputs),
  * rows}], filled from n, or from the posted form when n is NULL. */
 struct tv *node_form_inputs(struct request *rq, const struct node *n, enum node_type type, const struct tv *errors);
+/* -1 after marking in errors the first field of n that names a node that
+ * is not there or not of its kind (a network's practice, an adopter's
+ * network); the store refuses it too, this says where. */
+int node_form_check_refs(struct request *rq, const struct node *n, struct tv *errors);
 /* What the form says at field key of type when the import's rules refuse
  * it (why: their words), in the reader's language where it can. */
 const char *node_form_reason(struct request *rq, enum node_type type, const char *key, const char *why);
