@@ -302,7 +302,7 @@ static int placed(const struct places *p, const char *entry)
 	char key[4 * NODE_NAME_MAX];
 	snprintf(key, sizeof key, "%.*s", (int)klen, entry);
 	const char *k = key;
-	if (bsearch(&k, p->known.b.data, ptrvec_len(&p->known), sizeof(char *), by_str))
+	if (ptrvec_len(&p->known) && bsearch(&k, p->known.b.data, ptrvec_len(&p->known), sizeof(char *), by_str))
 		return 1;
 	const char *colon = strchr(key, ':');
 	return colon && place_find((char[3]){key[0], key[1], 0}, colon + 1) != NULL;
@@ -314,8 +314,10 @@ static enum px_err print_unplaced(struct store *st)
 	ptrvec_init(&p.known);
 	ptrvec_init(&p.named);
 	enum px_err err = store_nodes_each(st, collect_places, &p);
-	qsort(p.known.b.data, ptrvec_len(&p.known), sizeof(char *), by_str);
-	qsort(p.named.b.data, ptrvec_len(&p.named), sizeof(char *), by_str);
+	if (ptrvec_len(&p.known) > 1) /* an empty vector has no array: qsort must not see NULL */
+		qsort(p.known.b.data, ptrvec_len(&p.known), sizeof(char *), by_str);
+	if (ptrvec_len(&p.named) > 1)
+		qsort(p.named.b.data, ptrvec_len(&p.named), sizeof(char *), by_str);
 	printf("\nunplaced cities\n");
 	for (size_t i = 0, n; !err && i < ptrvec_len(&p.named); i += n) {
 		const char *e = ptrvec_get(&p.named, i);

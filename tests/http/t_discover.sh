@@ -11,6 +11,8 @@ has 'href="/good-practices/feed.atom\?themes=Jobs%20and%20skills"'
 page 200 /countries/spain
 has '2 practices and stories'
 page 200 /cities/turin
+has "<h1>Turin</h1>"
+page 200 /cities/torino-it
 has 'CO-CITY'
 page 200 /authors/mikel-berra-sandin
 has 'Gdansk-Gdynia-Sopot'
@@ -18,7 +20,7 @@ has 'href="/feed.atom\?author=Mikel%20Berra-Sand%C3%ADn"'
 page 404 /themes/no-such-theme
 page 404 /countries/
 page 200 /
-has 'href="/cities/bilbao">Bilbao</a>, <a href="/countries/spain">Spain</a>'
+has 'href="/cities/bilbao-es">Bilbao</a>, <a href="/countries/spain">Spain</a>'
 has 'href="/authors/mpapoutsi"'
 has 'href="/themes/participative-governance"'
 
