@@ -191,6 +191,15 @@ char *px_strdup(const char *s)
 	return px_strndup(s, strlen(s));
 }
 
+int px_utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max);
+	if (n == max)
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--; /* s[n], the first byte left out, continues a character */
+	return (int)n;
+}
+
 int px_parse_i64(const char *s, size_t n, int allow_neg, int64_t *out)
 {
 	size_t i = 0;

@@ -101,6 +101,10 @@ enum px_err buf_read_stream(struct buf *b, FILE *f) PX_WUR;
 /* A copy of the n bytes at s, NUL-terminated; NULL on ENOMEM. Caller frees. */
 char *px_strndup(const char *s, size_t n);
 char *px_strdup(const char *s);
+/* The length of the longest prefix of s (NUL-terminated) of at most max
+ * bytes that does not end inside a UTF-8 character: for quoting a value
+ * in a message ("%.*s"). */
+int px_utf8_prefix(const char *s, size_t max);
 
 /* Parses a decimal integer that fills all of s[0..n): no sign unless allow_neg,
  * no spaces, no overflow. Returns 0 on success, -1 otherwise. */

@@ -49,8 +49,8 @@ void ingest_csv_free(struct ingest_csv *c)
 
 static int at_newline(const struct ingest_csv *c)
 {
-	return c->at < c->len &&
-	       (c->s[c->at] == '\n' || (c->s[c->at] == '\r' && c->at + 1 < c->len && c->s[c->at + 1] == '\n'));
+	return c->at < c->len && (c->s[c->at] == '\n' ||
+				  (c->s[c->at] == '\r' && c->at + 1 < c->len && c->s[c->at + 1] == '\n'));
 }
 
 static void skip_newline(struct ingest_csv *c)
@@ -185,7 +185,8 @@ static enum px_err read_header(struct ingest_csv *c, struct ptrvec *names, struc
 	for (size_t i = 0; !err && i < ptrvec_len(&c->cells); i++) {
 		const char *name = ptrvec_get(&c->cells, i);
 		if (!node_csv_column(name))
-			err = buf_reject_parse(why, "unknown column \"%.60s\" (column %zu)", name, i + 1);
+			err = buf_reject_parse(why, "unknown column \"%.*s\" (column %zu)",
+					       px_utf8_prefix(name, 60), name, i + 1);
 		else if (names_have(names, name))
 			err = buf_reject_parse(why, "column \"%s\" appears twice", name);
 		else
@@ -203,7 +204,8 @@ static enum px_err record_node(struct ingest_csv *c, const struct ptrvec *names,
 {
 	size_t n = ptrvec_len(&c->cells);
 	if (n != ptrvec_len(names))
-		return buf_reject_parse(why, "%zu cells, but the header has %zu columns", n, ptrvec_len(names));
+		return buf_reject_parse(why, "%zu cells, but the header has %zu columns", n,
+					ptrvec_len(names));
 	const char **cells = (const char **)(void *)c->cells.b.data;
 	for (size_t i = 0; i < n; i++)
 		cells[i] += px_csv_undefuse(cells[i]);
@@ -233,6 +235,9 @@ static enum px_err refuse(struct ingest_diag *d, const struct ingest_csv *c, con
 		err = buf_printf(&d->msg, "cell %zu: ", cell);
 	if (!err)
 		err = buf_adds(&d->msg, why->len ? why->data : "out of memory");
+	for (size_t i = 0; i < d->msg.len; i++)
+		if ((unsigned char)d->msg.data[i] < ' ')
+			d->msg.data[i] = ' '; /* one line, whatever line breaks a quoted cell holds */
 	return err ? PX_ENOMEM : PX_EPARSE;
 }
 

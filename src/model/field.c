@@ -27,7 +27,7 @@ static const struct field place_fields[] = {
 	 SEARCH_PLACE, "city", WIDGET_LINE, N_("City"), NULL, 0},
 	{"country", FK_STRING, offsetof(struct node_place, country), FIELD_REQUIRED, NAME, CHECK_NONE, NULL,
 	 SEARCH_PLACE, "country", WIDGET_LINE, N_("Country"), NULL, 0},
-	{NULL},
+	{.key = NULL},
 };
 
 static const struct field adopter_fields[] = {
@@ -39,7 +39,7 @@ static const struct field adopter_fields[] = {
 	 SEARCH_NONE, NULL, WIDGET_NUMBER, N_("Network (its number)"), NULL, 0},
 	{"year", FK_INT, offsetof(struct node_adopter, year), 0, YEAR, CHECK_NONE, NULL, SEARCH_NONE, NULL,
 	 WIDGET_NUMBER, N_("Year"), NULL, 0},
-	{NULL},
+	{.key = NULL},
 };
 
 static const struct field contact_fields[] = {
@@ -51,7 +51,7 @@ static const struct field contact_fields[] = {
 	 SEARCH_NONE, NULL, WIDGET_LINE, N_("E-mail (never shown on the hub)"), NULL, 0},
 	{"website", FK_STRING, offsetof(struct node_contact, website), 0, NAME, CHECK_URL, NULL, SEARCH_NONE,
 	 NULL, WIDGET_LINE, N_("Website"), NULL, 0},
-	{NULL},
+	{.key = NULL},
 };
 
 /* Fields every type shares, spelled once for the tables below. */
@@ -103,7 +103,7 @@ static const struct field practice_fields[] = {
 	 N_("Contact"), SUB(node_contact, contact_fields)},
 	{"labelled", FK_INT, AT(labelled), 0, YEAR, CHECK_NONE, NULL, SEARCH_NONE, NULL, WIDGET_NUMBER,
 	 N_("Year of labelisation"), NULL, 0},
-	{NULL},
+	{.key = NULL},
 };
 
 static const struct field article_fields[] = {
@@ -113,7 +113,7 @@ static const struct field article_fields[] = {
 	F_LANGUAGE,
 	F_BODY(FIELD_CONTRACT),
 	F_DATES,
-	{NULL},
+	{.key = NULL},
 };
 
 static const struct field city_fields[] = {
@@ -132,7 +132,7 @@ static const struct field city_fields[] = {
 	 N_("Website"), NULL, 0},
 	F_BODY(0),
 	F_DATES,
-	{NULL},
+	{.key = NULL},
 };
 
 static const struct field network_fields[] = {
@@ -154,7 +154,7 @@ static const struct field network_fields[] = {
 	F_LANGUAGE,
 	F_BODY(0),
 	F_DATES,
-	{NULL},
+	{.key = NULL},
 };
 
 static const struct field *const tables[] = {

@@ -204,14 +204,16 @@ static json_t *cell_json(const struct field *f, const char *s, struct buf *why)
 	case FK_INT:
 	case FK_NID:
 		if (px_parse_i64(s, strlen(s), 0, &v)) {
-			buf_reject(why, "\"%s\" must be a whole number, not \"%.40s\"", f->key, s);
+			buf_reject(why, "\"%s\" must be a whole number, not \"%.*s\"", f->key,
+				   px_utf8_prefix(s, 40), s);
 			return NULL;
 		}
 		return json_integer(v);
 	case FK_REAL: {
 		double d = strtod(s, &end);
 		if (*end || end == s || !isfinite(d)) {
-			buf_reject(why, "\"%s\" must be a number, not \"%.40s\"", f->key, s);
+			buf_reject(why, "\"%s\" must be a number, not \"%.*s\"", f->key,
+				   px_utf8_prefix(s, 40), s);
 			return NULL;
 		}
 		return json_real(d);

@@ -196,6 +196,12 @@ static void bad_header(void **state)
 	assert_rejected("type,title,title\narticle,x,y\n", 1, "column \"title\" appears twice");
 	assert_rejected("type,title,\narticle,x,\n", 1, "unknown column \"\"");
 	assert_rejected("type,\"ti\"tle\narticle,x\n", 1, "cell 2: text after the closing quote");
+	/* the message is one line, and cuts no character in two */
+	assert_rejected("type,\"ti\ntle\"\narticle,x\n", 1, "unknown column \"ti tle\"");
+#define E5 "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	assert_rejected("type,title,country,population\ncity,X,Malta,x" E5 E5 E5 E5 E5 "\n", 2,
+			"not \"x" E5 E5 E5 "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"");
+#undef E5
 }
 
 static void header_without_type(void **state)
