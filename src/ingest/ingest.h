@@ -1,6 +1,7 @@
 /* ingest: turns a file (a hub listing, JSON Lines in the export format, or
- * CSV as the export writes it) into nodes. It never touches the store: the caller (cli) writes the nodes
- * of one file in one transaction, so a rejected file leaves nothing behind.
+ * CSV as the export writes it) into nodes. It never touches the store: the
+ * caller (cli) writes the nodes of one file in one transaction, so a
+ * rejected file leaves nothing behind.
  *
  * Nodes come out in document order, with nid 0 where the source gave none,
  * every string in NFC, and a language on every node (detected unless the
