@@ -12,9 +12,10 @@
 
 static const struct cli_help help = {
 	"praxis ingest [--db PATH] [--quiet] FILE...",
-	"Reads hub listings (the text of a listing page) or JSON Lines in the\n"
-	"export format (detected from the content) into the store. Each file is\n"
-	"written in one transaction: all of it or, if it is rejected, none of it.\n"
+	"Reads hub listings (the text of a listing page), JSON Lines in the export\n"
+	"format or CSV as `export --format csv` writes it (detected from the\n"
+	"content) into the store. Each file is written in one transaction: all of\n"
+	"it or, if it is rejected, none of it.\n"
 	"FILE '-' reads standard input.\n\n"
 	"  --db PATH   the store (default $PRAXIS_DB, else " CLI_DB_DEFAULT ")\n"
 	"  --quiet     print only errors\n\n"

@@ -16,7 +16,7 @@ static const struct {
 	int (*run)(int, char **);
 	const char *what;
 } commands[] = {
-	{"ingest", cmd_ingest, "read listings or JSON Lines files into the store"},
+	{"ingest", cmd_ingest, "read listings, JSON Lines or CSV files into the store"},
 	{"export", cmd_export, "write every node as JSON Lines or CSV"},
 	{"show", cmd_show, "print one node"},
 	{"list", cmd_list, "print the hub's listing, newest first"},

@@ -191,6 +191,15 @@ char *px_strdup(const char *s)
 	return px_strndup(s, strlen(s));
 }
 
+int px_utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max);
+	if (n == max)
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--; /* s[n], the first byte left out, continues a character */
+	return (int)n;
+}
+
 int px_parse_i64(const char *s, size_t n, int allow_neg, int64_t *out)
 {
 	size_t i = 0;
@@ -270,10 +279,26 @@ enum px_err buf_add_html(struct buf *b, const char *s, size_t n)
 	return err ? err : buf_add(b, s + from, n - from);
 }
 
+/* The apostrophe is added to a value that starts with a formula character
+ * after any apostrophes of its own: "=1" is written "'=1", and "'=1" is
+ * written "''=1", so that dropping the first apostrophe of exactly those
+ * cells (px_csv_undefuse) gives every value back. */
+int px_csv_defuse(const char *s)
+{
+	while (s && *s == '\'')
+		s++;
+	return s && *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
+size_t px_csv_undefuse(const char *cell)
+{
+	return cell[0] == '\'' && px_csv_defuse(cell + 1);
+}
+
 enum px_err buf_add_csv(struct buf *b, const char *s, int last)
 {
 	enum px_err err = buf_addc(b, '"');
-	if (!err && s && s[0] && strchr("=+-@\t\r", s[0]))
+	if (!err && px_csv_defuse(s))
 		err = buf_addc(b, '\'');
 	for (; !err && s && *s; s++)
 		err = *s == '"' ? buf_adds(b, "\"\"") : buf_addc(b, *s);

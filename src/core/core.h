@@ -69,10 +69,19 @@ enum px_err buf_reserve(struct buf *b, size_t n) PX_WUR;
  * The one HTML escaper: the web's templates and the index's snippets use it. */
 enum px_err buf_add_html(struct buf *b, const char *s, size_t n) PX_WUR;
 /* Appends s (NULL: empty) as one RFC 4180 field, then ',' or, if last,
- * CRLF. A field a spreadsheet would run as a formula (=, +, -, @, TAB, CR first)
- * gets a leading apostrophe: exports are meant to be opened. The one CSV
- * escaper. */
+ * CRLF. A field a spreadsheet would run as a formula gets a leading
+ * apostrophe (px_csv_defuse): exports are meant to be opened. The one CSV
+ * escaper; ingest's csv.c is its inverse. */
 enum px_err buf_add_csv(struct buf *b, const char *s, int last) PX_WUR;
+/* 1 if buf_add_csv gives s a leading apostrophe: s, past the apostrophes it
+ * starts with, starts with = + - @ TAB or CR. (Skipping its own apostrophes
+ * makes the rule invertible: "'=1" is written "''=1".) */
+int px_csv_defuse(const char *s);
+/* The inverse, for a reader: 1 if cell (a field as read, unquoted) begins
+ * with an apostrophe buf_add_csv added, 0 if not; the value starts that
+ * many bytes into cell. "'=1" -> 1 ("=1"), "''=1" -> 1 ("'=1"), "'a" -> 0,
+ * "=1" -> 0 (not written by praxis, taken as it is). */
+size_t px_csv_undefuse(const char *cell);
 /* Gives back the memory beyond len (a buffer that is done growing). */
 void buf_shrink(struct buf *b);
 /* Replaces b's content with a printf-formatted message and returns -1: the
@@ -92,6 +101,10 @@ enum px_err buf_read_stream(struct buf *b, FILE *f) PX_WUR;
 /* A copy of the n bytes at s, NUL-terminated; NULL on ENOMEM. Caller frees. */
 char *px_strndup(const char *s, size_t n);
 char *px_strdup(const char *s);
+/* The length of the longest prefix of s (NUL-terminated) of at most max
+ * bytes that does not end inside a UTF-8 character: for quoting a value
+ * in a message ("%.*s"). */
+int px_utf8_prefix(const char *s, size_t max);
 
 /* Parses a decimal integer that fills all of s[0..n): no sign unless allow_neg,
  * no spaces, no overflow. Returns 0 on success, -1 otherwise. */

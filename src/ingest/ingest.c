@@ -1,5 +1,5 @@
-/* File-level checks shared by both formats, format detection, and the
- * finishing passes: NFC for JSON strings, duplicate nids, languages. */
+/* File-level checks shared by every format, format detection, and the
+ * finishing passes: NFC for JSON and CSV strings, duplicate nids, languages. */
 #include "ingest.h"
 
 #include <pthread.h>
@@ -52,7 +52,7 @@ static enum px_err check_text(const char *s, size_t n, struct ingest_diag *d)
 	const char *nul = memchr(s, '\0', n);
 	if (nul)
 		return fail(d, line_of(s, (size_t)(nul - s)),
-			    "binary file (NUL byte): not a listing or JSON Lines");
+			    "binary file (NUL byte): not a listing, JSON Lines or CSV");
 	size_t bad;
 	if (text_utf8_check(s, n, &bad) == 0)
 		return PX_OK;
@@ -74,8 +74,18 @@ static size_t first_text(const char *s, size_t n)
 	return i;
 }
 
+static int starts_with(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	return n >= k && !memcmp(s, prefix, k);
+}
+
+/* CSV by its header's first names (as the export writes them), JSON Lines
+ * by its first '{', else a listing. */
 static enum ingest_format detect(const char *s, size_t n)
 {
+	if (starts_with(s, n, "nid,type,") || starts_with(s, n, "type,"))
+		return INGEST_CSV;
 	size_t i = first_text(s, n);
 	return i < n && s[i] == '{' ? INGEST_JSONL : INGEST_LISTING;
 }
@@ -169,10 +179,12 @@ enum px_err ingest_parse(const char *data, size_t len, struct text_lang *lang, s
 		data += 3, len -= 3;
 	if ((err = refuse_json_array(data, len, d)))
 		return err;
-	if (detect(data, len) == INGEST_JSONL) {
-		err = ingest_jsonl_parse(data, len, nodes, d);
+	enum ingest_format format = detect(data, len);
+	if (format != INGEST_LISTING) {
+		err = format == INGEST_CSV ? ingest_csv_parse(data, len, nodes, d)
+					   : ingest_jsonl_parse(data, len, nodes, d);
 		for (size_t i = 0; !err && i < ptrvec_len(nodes); i++)
-			err = node_map_strings(ptrvec_get(nodes, i), text_nfc); /* JSON may be decomposed */
+			err = node_map_strings(ptrvec_get(nodes, i), text_nfc); /* JSON, CSV may be decomposed */
 	} else if (!(err = ingest_listing_parse(data, len, nodes, d))) {
 		err = date_listing(nodes);
 	}

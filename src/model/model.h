@@ -256,6 +256,9 @@ const char *node_type_name(enum node_type t);
 int node_type_parse(const char *s, enum node_type *out); /* 0 ok, -1 unknown */
 const char *section_key_name(enum section_key k);
 int section_key_parse(const char *s, enum section_key *out); /* 0 ok, -1 unknown */
+/* The standard English heading of k ("The innovative solution"), static:
+ * an N_() msgid, which the web translates. */
+const char *section_key_heading(enum section_key k);
 const char *node_state_name(enum node_state s);
 
 /* Is s shaped like a language code: two lower-case ASCII letters? */
@@ -307,8 +310,12 @@ enum px_err node_write_csv(const struct node *n, int private, struct buf *out) P
  * or NULL if the object as a whole is. */
 struct node *node_from_json(const json_t *obj, struct buf *why);
 struct node *node_from_json_at(const json_t *obj, struct buf *why, const char **bad_key);
-/* Reads one CSV row (cells as node_write_csv writes them, under header)
- * into a node; NULL with the reason in why. */
+/* 1 if name is a column of the CSV form (node_write_csv_header's). */
+int node_csv_column(const char *name);
+/* Reads one CSV row (cells as node_write_csv writes them, without the
+ * quoting and the formula apostrophe, under header) into a node; NULL with
+ * the reason in why. A section cell gets its key's standard heading
+ * (section_key_heading): the CSV form holds no headings. */
 struct node *node_from_csv(const char *const *header, const char *const *cells, size_t ncells,
 			   struct buf *why);
 /* 1 if a and b hold the same content (nid and line ignored). */

@@ -13,6 +13,12 @@ static const char *const state_names[] = {
 static const char *const section_names[SECTION_COUNT] = {
 	"summary", "solution", "collaboration", "impact", "transfer",
 };
+/* A section's standard heading in English (PRODUCT.md's "Section keys",
+ * as the edit form's msgids): what a section read without its heading (a CSV
+ * cell) is given; the web translates it where it writes it. */
+static const char *const section_headings[SECTION_COUNT] = {
+	N_("Summary"), N_("The innovative solution"), N_("A collaborative and participative work"),
+	N_("The impact and results"), N_("Why this good practice should be transferred to other cities?")};
 static const char *const relation_names[RELATION_COUNT] = {
 	"in_partnership_with",
 	"adapted_by_cities_from",
@@ -224,6 +230,11 @@ int node_type_parse(const char *s, enum node_type *out)
 const char *section_key_name(enum section_key k)
 {
 	return k < SECTION_COUNT ? section_names[k] : "?";
+}
+
+const char *section_key_heading(enum section_key k)
+{
+	return k < SECTION_COUNT ? section_headings[k] : "?";
 }
 
 int section_key_parse(const char *s, enum section_key *out)

@@ -7,7 +7,15 @@
  * then a column per section key, then every other field. So the columns a
  * spreadsheet already knows keep their places when fields are added. A
  * cell holds a list of strings joined with " | ", an object or a list of
- * objects as compact JSON, a number in its shortest exact form. */
+ * objects as compact JSON, a number in its shortest exact form.
+ *
+ * Reading a row (node_from_csv; ingest's csv.c has undone the quoting and
+ * the formula apostrophe) builds the export object and hands it to
+ * node_from_json, so a CSV import obeys the rules of a JSON one. An empty
+ * cell is null. What the CSV form does not carry: a section's heading (a
+ * section gets its key's standard English heading, section_key_heading)
+ * and the order of sections (they come back in column order), a list item
+ * holding " | ". JSON Lines is the lossless form. */
 #include "model.h"
 
 #include <math.h>
@@ -64,6 +72,16 @@ static int column(size_t i, const struct field **field, const char **key)
 		return -1;
 	*field = cols.field[i];
 	*key = cols.key[i];
+	return 0;
+}
+
+int node_csv_column(const char *name)
+{
+	const struct field *f;
+	const char *key;
+	for (size_t i = 0; column(i, &f, &key) == 0; i++)
+		if (!strcmp(key, name))
+			return 1;
 	return 0;
 }
 
@@ -181,14 +199,16 @@ static json_t *cell_json(const struct field *f, const char *s, struct buf *why)
 	case FK_INT:
 	case FK_NID:
 		if (px_parse_i64(s, strlen(s), 0, &v)) {
-			buf_reject(why, "\"%s\" must be a whole number, not \"%.40s\"", f->key, s);
+			buf_reject(why, "\"%s\" must be a whole number, not \"%.*s\"", f->key,
+				   px_utf8_prefix(s, 40), s);
 			return NULL;
 		}
 		return json_integer(v);
 	case FK_REAL: {
 		double d = strtod(s, &end);
 		if (*end || end == s || !isfinite(d)) {
-			buf_reject(why, "\"%s\" must be a number, not \"%.40s\"", f->key, s);
+			buf_reject(why, "\"%s\" must be a number, not \"%.*s\"", f->key,
+				   px_utf8_prefix(s, 40), s);
 			return NULL;
 		}
 		return json_real(d);
@@ -222,7 +242,8 @@ static int add_cell(json_t *o, enum node_type type, const char *key, const char 
 		json_t *secs = json_object_get(o, "sections");
 		if (!secs)
 			json_object_set_new(o, "sections", secs = json_array());
-		return json_array_append_new(secs, json_pack("{s:s, s:s, s:s}", "key", key, "heading", "", "text", s));
+		return json_array_append_new(secs, json_pack("{s:s, s:s, s:s}", "key", key, "heading",
+							     section_key_heading(sk), "text", s));
 	}
 	const struct field *f = node_field(type, key);
 	if (!f) /* another type's column: empty in this type's rows */

@@ -16,12 +16,6 @@
 
 #define ROW_SEP '|'
 
-/* The headings a section gets on the web, in the node's language when the
- * interface speaks it. */
-static const char *const section_headings[SECTION_COUNT] = {
-	N_("Summary"), N_("The innovative solution"), N_("A collaborative and participative work"),
-	N_("The impact and results"), N_("Why this good practice should be transferred to other cities?")};
-
 const char *node_form_field(struct request *rq, const char *name)
 {
 	const char *v = form_get(&rq->form, name);
@@ -165,9 +159,10 @@ static json_t *sections_of(struct request *rq, const char *lang)
 	json_t *secs = json_array();
 	for (int k = 0; k < SECTION_COUNT; k++) {
 		const char *key = section_key_name((enum section_key)k), *text = node_form_field(rq, key);
+		const char *heading = i18n_text(lang, section_key_heading((enum section_key)k));
 		if (*text)
-			json_array_append_new(secs, json_pack("{s:s, s:s, s:s}", "key", key, "heading",
-							      i18n_text(lang, section_headings[k]), "text", text));
+			json_array_append_new(secs, json_pack("{s:s, s:s, s:s}", "key", key, "heading", heading,
+							      "text", text));
 	}
 	return secs;
 }
@@ -301,7 +296,7 @@ static struct tv *section_inputs(struct request *rq, const struct node *n, const
 		const struct tv *e = errors ? tv_get(errors, key, strlen(key)) : NULL;
 		struct tv *v = tv_map(&rq->a);
 		tv_set_str(v, "key", key);
-		tv_set_str(v, "heading", T(rq, section_headings[k]));
+		tv_set_str(v, "heading", T(rq, section_key_heading((enum section_key)k)));
 		tv_set_str(v, "text", text);
 		tv_set_str(v, "error", e ? e->s : NULL);
 		tv_push(secs, v);

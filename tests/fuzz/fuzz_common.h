@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void fuzz_check_roundtrip(struct ptrvec *nodes)
+static inline void fuzz_check_roundtrip(struct ptrvec *nodes)
 {
 	struct buf out;
 	buf_init(&out, BUF_CAP_DEFAULT);
@@ -38,7 +38,7 @@ static void fuzz_check_roundtrip(struct ptrvec *nodes)
 }
 
 /* Runs ingest_parse (the file checks and detection) and then the property. */
-static void fuzz_parse(const uint8_t *data, size_t size)
+static inline void fuzz_parse(const uint8_t *data, size_t size)
 {
 	struct ptrvec nodes;
 	struct ingest_diag d;

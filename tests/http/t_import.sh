@@ -1,4 +1,4 @@
-# Web import: an admin uploads a listing or a JSON Lines file (multipart);
+# Web import: an admin uploads a listing, a JSON Lines or a CSV file (multipart);
 # the same parser and the same all-or-nothing rule as `praxis ingest`, a
 # report of what was added, updated and unchanged, FILE:LINE for a refused
 # file with nothing written; the index takes the nodes at once, and a node
@@ -32,6 +32,18 @@ upload 400 "$TMP/root.jar" "$TMP/bad.jsonl"
 has 'bad.jsonl:2: '
 [ "$(nodes)" = 10 ] || fail "a refused import wrote nodes"
 page 404 /node/900
+
+# CSV as `praxis export --format csv` writes it, refused at the row's line
+"$PRAXIS" ingest --db "$TMP/other" tests/data/transfer/csv-hub.jsonl >/dev/null || fail "hub.jsonl"
+"$PRAXIS" export --db "$TMP/other" --format csv >"$TMP/hub.csv" || fail "export csv"
+upload 200 "$TMP/root.jar" "$TMP/hub.csv"
+has 'hub.csv: 6 added, 0 updated, 0 unchanged.'
+page 200 /node/5020
+has 'JARDINS'
+printf 'nid,type,title,body\r\n902,article,Fine,x\r\n903,article,"Open,never closed\r\n' >"$TMP/bad.csv"
+upload 400 "$TMP/root.jar" "$TMP/bad.csv"
+has 'bad.csv:3: '
+[ "$(nodes)" = 16 ] || fail "a refused CSV import wrote nodes"
 
 # an unpublished node stays so when its file comes again
 nid=$(sqlite3 "$TMP/db" "SELECT nid FROM node WHERE type = 'practice' LIMIT 1")

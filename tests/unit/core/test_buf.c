@@ -1,4 +1,4 @@
-/* core/buf.c: the growable buffer, its cap, the integer parser and ptrvec. */
+/* core/buf.c: the growable buffer, its cap, the integer parser, ptrvec, the CSV cell. */
 #include "../unit.h"
 
 #include <stdlib.h>
@@ -402,6 +402,32 @@ static void ptrvec_respects_cap(void **state)
 	ptrvec_free(&v);
 }
 
+/* buf_add_csv's apostrophe, and px_csv_undefuse taking exactly it off. */
+static void csv_formula_apostrophe_is_undone(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *value, *cell; /* the value; the cell as written between its quotes */
+	} cases[] = {
+		{"=1", "'=1"}, {"+1", "'+1"}, {"-1", "'-1"}, {"@a", "'@a"}, {"\tx", "'\tx"},
+		{"\rx", "'\rx"}, {"'=1", "''=1"}, {"''-1", "'''-1"}, {"'a", "'a"}, {"'", "'"},
+		{"''", "''"}, {"a=1", "a=1"}, {"", ""}, {" =1", " =1"}, {"'\n=", "'\n="},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf b;
+		buf_init(&b, 1024);
+		assert_ok(buf_add_csv(&b, cases[i].value, 1));
+		assert_int_equal(b.len, strlen(cases[i].cell) + 4); /* the quotes, CRLF */
+		assert_memory_equal(b.data + 1, cases[i].cell, strlen(cases[i].cell));
+		const char *cell = cases[i].cell;
+		assert_string_equal(cell + px_csv_undefuse(cell), cases[i].value);
+		buf_free(&b);
+	}
+	/* a cell praxis did not write keeps its formula: there is nothing to undo */
+	assert_int_equal(px_csv_undefuse("=1"), 0);
+	assert_int_equal(px_csv_undefuse(""), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -430,6 +456,7 @@ int main(void)
 		cmocka_unit_test(parse_i64_uses_only_n_bytes),
 		cmocka_unit_test(ptrvec_push_and_get),
 		cmocka_unit_test(ptrvec_respects_cap),
+		cmocka_unit_test(csv_formula_apostrophe_is_undone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
