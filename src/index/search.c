@@ -40,6 +40,13 @@ static roaring_bitmap_t *filter_bitmap(const struct index *ix, const struct quer
 			if ((int)q->filters[i].field != f)
 				continue;
 			int64_t id = index_facet_find(ix, (enum index_facet)f, q->filters[i].value);
+			enum node_type t;
+			if (!any && !(any = roaring_bitmap_create())) {
+				roaring_bitmap_free(all);
+				return NULL; /* why empty: out of memory */
+			}
+			if (id < 0 && f == FACET_TYPE && !node_type_parse(q->filters[i].value, &t))
+				continue; /* a type the hub has no node of yet: nothing, not an error */
 			if (id < 0) {
 				buf_reject(why, "no %s is called \"%s\"",
 					   index_facet_name((enum index_facet)f), q->filters[i].value);
@@ -48,8 +55,6 @@ static roaring_bitmap_t *filter_bitmap(const struct index *ix, const struct quer
 				roaring_bitmap_free(all);
 				return NULL;
 			}
-			if (!any)
-				any = roaring_bitmap_create();
 			roaring_bitmap_or_inplace(any, facet_at(ix, (enum index_facet)f, (uint32_t)id)->docs);
 		}
 		if (any) {

@@ -166,14 +166,25 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	int64_t page = page_number(rq);
 	if (page < 0)
 		return -1;
-	struct web_filters fs = {.n = 0};
-	for (size_t i = 0; i < LISTING_FIXED_MAX && l->fixed[i]; i++)
-		take_filter("filter", l->fixed[i], &fs); /* "field=value" */
-	size_t fixed = fs.n;
-	if (request_filters(rq, &fs)) {
+	struct web_filters fs = {.n = 0}, asked = {.n = 0};
+	if (request_filters(rq, &asked)) {
 		page_error(rq, 400, N_("A filter names no known field, or there are too many."));
 		return -1;
 	}
+	/* the page's own filters first, each unless the address filters its
+	 * field itself (the home page's types give way to ?type=network) */
+	for (size_t i = 0; i < LISTING_FIXED_MAX && l->fixed[i]; i++) {
+		struct web_filters one = {.n = 0};
+		take_filter("filter", l->fixed[i], &one); /* "field=value" */
+		int overridden = 0;
+		for (size_t j = 0; one.n && j < asked.n; j++)
+			overridden |= asked.f[j].field == one.f[0].field;
+		if (one.n && !overridden)
+			fs.f[fs.n++] = one.f[0];
+	}
+	size_t fixed = fs.n;
+	for (size_t j = 0; j < asked.n && fs.n < WEB_FILTERS_MAX; j++)
+		fs.f[fs.n++] = asked.f[j];
 	struct index_query q = {l->q,        fs.f,      fs.n,        (size_t)(page - 1) * l->per_page,
 				l->per_page, l->facets, l->snippets, rq->st};
 	struct index_result r;

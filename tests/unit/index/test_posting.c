@@ -51,11 +51,11 @@ static void put_doc(struct index *ix, const struct corpus *c, int d)
 	for (int i = 0; i < c->nwords[d]; i++)
 		assert_ok(buf_printf(&body, "%s ", vocab[c->words[d][i]]));
 	snprintf(city, sizeof city, "Town%d", d % CITIES);
-	struct node *n = node_new(NODE_ARTICLE);
+	struct node *n = node_new(NODE_PRACTICE); /* a practice: it has a city to filter by */
 	assert_non_null(n);
 	n->nid = 1 + d;
 	assert_ok(node_set(&n->title, "Story", 5));
-	assert_ok(node_set(&n->body, body.data, body.len));
+	assert_ok(node_section_add(n, SECTION_SUMMARY, "Summary", body.data ? body.data : ""));
 	buf_free(&body);
 	assert_ok(node_set(&n->city, city, strlen(city)));
 	memcpy(n->language, "en", 3);
