@@ -164,6 +164,11 @@ static const struct field *const tables[] = {
 	[NODE_NETWORK] = network_fields,
 };
 
+const char *field_object_name(const struct field *f)
+{
+	return f->sub == place_fields ? "Place" : f->sub == adopter_fields ? "Adopter" : f->sub == contact_fields ? "Contact" : NULL;
+}
+
 const struct field *node_fields(enum node_type t)
 {
 	return t >= NODE_PRACTICE && t <= NODE_TYPE_MAX ? tables[t] : NULL;

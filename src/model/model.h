@@ -191,6 +191,9 @@ struct field {
 const struct field *node_fields(enum node_type t);
 /* The field key of type t, or NULL. */
 const struct field *node_field(enum node_type t, const char *key);
+/* The name of an object field's kind of object ("Place", "Adopter",
+ * "Contact": the API's schemas), or NULL. Static. */
+const char *field_object_name(const struct field *f);
 /* Where f's value is in n (or in an object of f's parent). */
 #define FIELD_AT(base, f) ((void *)((char *)(base) + (f)->offset))
 #define FIELD_CONST(base, f) ((const void *)((const char *)(base) + (f)->offset))

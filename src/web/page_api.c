@@ -143,8 +143,7 @@ void page_api_node(struct request *rq)
 /* GET /api/v1/openapi.json */
 void page_api_openapi(struct request *rq)
 {
-	const struct web_asset *a = web_asset_find("static/openapi.json");
-	if (!a || buf_add(&rq->body, a->data, a->len)) {
+	if (web_openapi(&rq->body)) {
 		page_api_error(rq, 503, "the API description is missing");
 		return;
 	}

@@ -319,6 +319,10 @@ const char *slug_of(struct arena *a, const char *value);
 /* page.c: pieces pages share. */
 struct node;
 struct index_result;
+/* openapi.c: the API's OpenAPI document, its node schemas made from the
+ * field table, into out. PX_ENOTFOUND if static/openapi.json is missing. */
+enum px_err web_openapi(struct buf *out) PX_WUR;
+
 /* node_form.c: the edit form of a node, from the field table. A form
  * field, its CRLFs made LF, "" when absent: */
 const char *node_form_field(struct request *rq, const char *name);
