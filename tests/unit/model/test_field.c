@@ -285,7 +285,10 @@ static void csv_round_trip(const char *ctx, const struct node *n)
 		problem("%s: CSV: more than one record", ctx);
 	if (nh != nr)
 		problem("%s: CSV: %zu header cells, %zu in the row", ctx, nh, nr);
-	struct node *back = node_from_csv((const char *const *)hcells, (const char *const *)rcells, nh < nr ? nh : nr, &why);
+	const char *undone[CSV_MAX]; /* the apostrophe a reader drops, as ingest/csv.c does */
+	for (size_t i = 0; i < nr; i++)
+		undone[i] = rcells[i] + px_csv_undefuse(rcells[i]);
+	struct node *back = node_from_csv((const char *const *)hcells, undone, nh < nr ? nh : nr, &why);
 	if (!back) {
 		problem("%s: CSV: its own row is refused: %s", ctx, why.data ? why.data : "?");
 	} else {
