@@ -103,6 +103,8 @@ static const struct field practice_fields[] = {
 	 N_("Contact"), SUB(node_contact, contact_fields)},
 	{"labelled", FK_INT, AT(labelled), 0, YEAR, CHECK_NONE, NULL, SEARCH_NONE, NULL, WIDGET_NUMBER,
 	 N_("Year of labelisation"), NULL, 0},
+	{"website", FK_STRING, AT(website), 0, NAME, CHECK_URL, NULL, SEARCH_NONE, NULL, WIDGET_LINE,
+	 N_("The practice's own website"), NULL, 0},
 	{.key = NULL},
 };
 
