@@ -101,6 +101,8 @@ void page_node(struct request *rq)
 		map_add(rq, s, self, 1);
 	} else if (n->type == NODE_NETWORK) {
 		network_map(rq, s, n);
+	} else if (n->type == NODE_CITY) { /* the page that lists its practices */
+		tv_set_str(s, "city_page", url_city(rq, n->title, n->country));
 	}
 	tv_set(s, "share", share(rq, n->title, n->nid));
 	node_free(n);
