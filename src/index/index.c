@@ -404,7 +404,7 @@ static void collect_fields(struct collector *c, const struct node *n, uint16_t l
 		uint32_t before = c->words;
 		struct field_words w = {c, (enum ix_field)f, &pos};
 		for (const struct field *mf = node_fields(n->type); mf && mf->key && !c->err; mf++)
-			if (mf->search == (enum field_search)(f + 1)) /* SEARCH_TITLE is F_TITLE + 1 */
+			if (mf->search == (enum field_search)(f + 1) && !(mf->flags & FIELD_PRIVATE)) /* SEARCH_TITLE is F_TITLE + 1 */
 				field_each_string(n, mf, one_string, &w);
 		uint32_t words = c->words - before;
 		len[f] = words > UINT16_MAX ? UINT16_MAX : (uint16_t)words;

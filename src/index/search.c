@@ -47,6 +47,8 @@ static roaring_bitmap_t *filter_bitmap(const struct index *ix, const struct quer
 			}
 			if (id < 0 && f == FACET_TYPE && !node_type_parse(q->filters[i].value, &t))
 				continue; /* a type the hub has no node of yet: nothing, not an error */
+			if (id < 0 && f >= FACET_PLACE)
+				continue; /* a place key nothing files under: a city's other name */
 			if (id < 0) {
 				buf_reject(why, "no %s is called \"%s\"",
 					   index_facet_name((enum index_facet)f), q->filters[i].value);

@@ -377,7 +377,7 @@ const char *field_kind_wants(const struct field *f)
 	case FK_TEXT:
 		return "a string";
 	case FK_DATE:
-		return "a date and time in UTC, RFC 3339 (2026-12-06T10:18:48Z)";
+		return "a date and time in UTC, RFC 3339 (2026-12-06T10:18:48Z), from 1970 to 2100";
 	case FK_INT:
 	case FK_NID:
 	case FK_REAL:
@@ -438,7 +438,7 @@ int node_date_parse(const char *s, int64_t *ms)
 				frac += (*p - '0') * (scale /= 10);
 	}
 	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (strcmp(p, "Z") || y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
+	if (strcmp(p, "Z") || y < 1970 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
 	    h > 23 || mi > 59 || se > 60)
 		return -1;
 	if (mo == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400)))

@@ -80,6 +80,12 @@ struct node_contact {
 	char *name, *organisation, *email, *website; /* owned or NULL */
 };
 
+/* The listing and stats read a partner's city and country through a
+ * node_adopter or a node_place alike. */
+_Static_assert(offsetof(struct node_adopter, city) == offsetof(struct node_place, city) &&
+		       offsetof(struct node_adopter, country) == offsetof(struct node_place, country),
+	       "node_adopter begins as node_place does");
+
 /* Every field of every type: a type uses those its table lists (field.c);
  * the others stay unset. Unset is NULL, -1 for integers, NaN for reals. */
 struct node {
@@ -212,7 +218,8 @@ json_t *field_to_json(const void *obj, const struct field *f, int private);
  * reason in why ("\"contact\".email: not an e-mail address"). */
 int field_from_json(void *obj, const struct field *f, const json_t *v, struct buf *why);
 /* A date of FK_DATE's shape: 0 with *ms (since 1970, UTC; ms may be NULL),
- * or -1. Years 1900 to 2100. */
+ * or -1. Years 1970 to 2100: a hub's records are no older than 1970, and
+ * every reader of *ms may take it as non-negative. */
 int node_date_parse(const char *s, int64_t *ms);
 /* ms since 1970 as "YYYY-MM-DDTHH:MM:SS.mmmZ" (the store's own form);
  * PX_EUSAGE before 1970 or after 9999. */

@@ -161,7 +161,7 @@ enum px_err node_write_csv(const struct node *n, int private, struct buf *b)
 			err = buf_adds(&cell, node_type_name(n->type));
 		else if (!err && !f && i > 1)
 			err = buf_adds(&cell, section_text(n, key) ? section_text(n, key) : "");
-		else if (!err && mine)
+		else if (!err && mine && (private || !(mine->flags & FIELD_PRIVATE)))
 			err = cell_text(n, mine, private, &cell);
 		/* numbers unquoted, as they always were; an empty cell is NULL */
 		if (!err)

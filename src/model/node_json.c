@@ -99,7 +99,7 @@ static json_t *to_json(const struct node *n, int private, int stamps)
 	int bad = json_object_set_new(o, "nid", n->nid ? json_integer(n->nid) : json_null()) ||
 		  json_object_set_new(o, "type", json_string(node_type_name(n->type)));
 	for (const struct field *f = node_fields(n->type); !bad && f && f->key; f++)
-		if (stamps || !(f->flags & FIELD_STAMP))
+		if ((stamps || !(f->flags & FIELD_STAMP)) && (private || !(f->flags & FIELD_PRIVATE)))
 			bad = json_object_set_new(o, f->key, field_to_json(n, f, private));
 	if (bad) {
 		json_decref(o);
@@ -271,7 +271,10 @@ static int read_object(const struct field *f, const json_t *o, const char *where
 {
 	if (!json_is_object(o))
 		return buf_reject(why, "%s must be an object with %s", where,
-				  f->sub[1].key ? "a city and a country" : "its fields");
+				  f->sub == node_field(NODE_PRACTICE, "partners")->sub ||
+						  f->sub == node_field(NODE_PRACTICE, "adopters")->sub
+					  ? "a city and a country"
+					  : "its fields");
 	const char *k;
 	const json_t *v;
 	json_object_foreach ((json_t *)o, k, v) {
@@ -390,9 +393,7 @@ struct node *node_from_json_at(const json_t *obj, struct buf *why, const char **
 	for (const struct field *f = node_fields(type); !bad && f->key; f++)
 		if ((bad = field_from_json(n, f, json_object_get(obj, f->key), why)))
 			*bad_key = f->key;
-	if (n->nid < 0)
-		n->nid = 0; /* read_value leaves an absent nid unset: -1 */
-	n->dated = n->created != NULL;
+	n->dated = n->created || n->changed;
 	if (bad) {
 		node_free(n);
 		return NULL;

@@ -21,11 +21,15 @@ static size_t len_of(const char *s)
 
 static int field_over(const void *obj, const struct field *f, size_t *total, struct node_limit *out);
 
+/* A sub-field over its limit is reported under its object's key, the
+ * field a form marks. */
 static int object_over(const void *o, const struct field *f, size_t *total, struct node_limit *out)
 {
 	for (const struct field *s = f->sub; s->key; s++)
-		if (field_over(o, s, total, out))
+		if (field_over(o, s, total, out)) {
+			out->field = f->key;
 			return -1;
+		}
 	return 0;
 }
 

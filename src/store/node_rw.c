@@ -635,7 +635,8 @@ static enum px_err write_node(struct writer *w, const struct node *n, struct sto
 	int row = sqlite3_step(prev) == SQLITE_ROW;
 	int existed = row && sqlite3_column_int(prev, 1);
 	int same = row && same_content(prev, 0, &doc) &&
-		   (!n->dated || (same_text(prev, 2, n->created) && same_text(prev, 3, n->changed)));
+		   (!n->dated || ((!n->created || same_text(prev, 2, n->created)) &&
+				  (!n->changed || same_text(prev, 3, n->changed))));
 	sqlite3_reset(prev);
 	if (same && !w->new_state) {
 		rep->unchanged++;

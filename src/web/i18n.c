@@ -141,6 +141,8 @@ static int icu_date(size_t i, int64_t day, char out[DATE_MAX])
 
 static int format_date(size_t i, int64_t ms, char out[DATE_MAX])
 {
+	if (ms < 0) /* node_date_parse gives none: the slots need a day >= 0 */
+		return -1;
 	int64_t day = ms / DAY_MS;
 	struct date_slot *slot = &date_fmts[i].days[day % DAY_SLOTS];
 	int rc = 0;

@@ -106,8 +106,9 @@ static json_t *group_of(struct request *rq, const struct field *f, struct tv *er
 	int any = 0;
 	for (const struct field *s = f->sub; s->key; s++) {
 		const char *name = arena_printf(&rq->a, "%s.%s", f->key, s->key);
-		const char *v = name ? trimmed(rq, node_form_field(rq, name), strlen(node_form_field(rq, name))) : "";
-		json_t *j = typed(rq, s, v ? v : "", f->key, errors);
+		const char *v = name ? trimmed(rq, node_form_field(rq, name), strlen(node_form_field(rq, name))) : NULL;
+		v = v ? v : "";
+		json_t *j = typed(rq, s, v, f->key, errors);
 		any |= v && *v;
 		if (j && !json_is_null(j))
 			json_object_set_new(o, s->key, j);
@@ -186,7 +187,8 @@ static json_t *posted(struct request *rq, const struct field *f, struct tv *erro
 	case WIDGET_AREA:
 		return *v ? json_string(v) : json_null();
 	default:
-		return typed(rq, f, trimmed(rq, v, strlen(v)), f->key, errors);
+		v = trimmed(rq, v, strlen(v));
+		return typed(rq, f, v ? v : "", f->key, errors);
 	}
 }
 

@@ -194,7 +194,7 @@ static struct tv *values(struct request *rq, const struct node *n, int brief)
 	tv_set_bool(m, type_flags[n->type], 1);
 	tv_set_bool(m, "practice", n->type == NODE_PRACTICE); /* the templates' older name */
 	for (const struct field *f = node_fields(n->type); f && f->key; f++) {
-		if (!field_is_set(n, f))
+		if (!field_is_set(n, f) || (f->flags & FIELD_PRIVATE))
 			continue;
 		struct tv *v = value_of(rq, n, node_fields(n->type), f, brief);
 		if (v)

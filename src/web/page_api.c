@@ -62,7 +62,7 @@ static int run(struct request *rq, struct index_query *q, struct index_result *r
 	if (request_filters(rq, fs)) {
 		page_api_error(rq, 400,
 			  "a filter is not field=value with a known field (type, themes, labels, country, "
-			  "city, city_size, language, author)");
+			  "city, city_size, language, author, place, partner, adopter)");
 		return -1;
 	}
 	q->filters = fs->f;

@@ -131,7 +131,7 @@ static inline void fv_set(void *obj, const struct field *f, enum fv_variant v, i
 		*(char **)FIELD_AT(obj, f) = fv_text(f, v, item, (size_t)f->max);
 		return;
 	case FK_DATE: {
-		static const char *const dates[FV_COUNT] = {"1900-01-01T00:00:00Z", "2100-12-31T23:59:59.999Z",
+		static const char *const dates[FV_COUNT] = {"1970-01-01T00:00:00Z", "2100-12-31T23:59:59.999Z",
 							    "2024-02-29T13:07:42.123Z"};
 		*(char **)FIELD_AT(obj, f) = strdup(dates[v]);
 		return;
