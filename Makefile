@@ -64,11 +64,11 @@ build/libpraxis-asan.a: $(call objs,build/asan,$(LIB_SRC))
 	rm -f $@ && ar rcs $@ $^
 
 # ---- unit tests (cmocka), one binary per tests/unit/MODULE/test_X.c ----
-build/unit/%: tests/unit/%.c build/libpraxis.a tests/unit/unit.h
+build/unit/%: tests/unit/%.c build/libpraxis.a tests/unit/unit.h $(wildcard tests/unit/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(DEPCF) -Isrc -o $@ $< build/libpraxis.a $(DEPLIBS) -lcmocka
 
-build/unit-asan/%: tests/unit/%.c build/libpraxis-asan.a tests/unit/unit.h
+build/unit-asan/%: tests/unit/%.c build/libpraxis-asan.a tests/unit/unit.h $(wildcard tests/unit/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -O1 -g $(SAN) $(DEPCF) -Isrc -o $@ $< build/libpraxis-asan.a $(DEPLIBS) -lcmocka
 
