@@ -62,6 +62,7 @@ struct index *index_new(void)
 	buf_init(&ix->terms, BUF_CAP_DEFAULT * 4);
 	buf_init(&ix->sorted, BUF_CAP_DEFAULT);
 	buf_init(&ix->newest, BUF_CAP_DEFAULT);
+	buf_init(&ix->created, BUF_CAP_DEFAULT);
 	buf_init(&ix->doc_values, BUF_CAP_DEFAULT);
 	buf_init(&ix->heads, BUF_CAP_DEFAULT);
 	buf_init(&ix->stems, BUF_CAP_DEFAULT);
@@ -100,6 +101,7 @@ void index_free(struct index *ix)
 	buf_free(&ix->terms);
 	buf_free(&ix->sorted);
 	buf_free(&ix->newest);
+	buf_free(&ix->created);
 	buf_free(&ix->doc_values);
 	buf_free(&ix->heads);
 	buf_free(&ix->stems);
@@ -711,7 +713,6 @@ enum px_err index_put(struct index *ix, const struct node *n)
 		return PX_OK;
 	uint32_t docno = (uint32_t)doc_count(ix);
 	struct doc d = {n->nid,
-			created_ms(n),
 			n->type,
 			{0},
 			{0},
@@ -724,7 +725,10 @@ enum px_err index_put(struct index *ix, const struct node *n)
 	collect_fields(&c, n, d.len);
 	/* The document is filed before its postings (their impacts read its
 	 * lengths). On failure it stays, never live: a docno nothing shows. */
-	err = !d.title ? PX_ENOMEM : c.err ? c.err : buf_add(&ix->docs, &d, sizeof d);
+	int64_t created = created_ms(n);
+	err = !d.title ? PX_ENOMEM : c.err ? c.err : buf_add(&ix->created, &created, sizeof created);
+	if (!err && (err = buf_add(&ix->docs, &d, sizeof d)))
+		ix->created.len -= sizeof created; /* the two stay parallel */
 	if (err) {
 		free(d.title);
 		buf_free(&c.occs);
@@ -833,14 +837,16 @@ static enum px_err sort_terms(struct index *ix)
 
 static int by_newest(const void *a, const void *b, void *ctx)
 {
-	return index_newer(doc_at(ctx, *(const uint32_t *)a), doc_at(ctx, *(const uint32_t *)b));
+	return index_newer(ctx, *(const uint32_t *)a, *(const uint32_t *)b);
 }
 
-int index_newer(const struct doc *x, const struct doc *y)
+int index_newer(const struct index *ix, uint32_t x, uint32_t y)
 {
-	if (x->created != y->created)
-		return (x->created < y->created) - (x->created > y->created);
-	return (x->nid < y->nid) - (x->nid > y->nid);
+	const int64_t *created = (const int64_t *)(const void *)ix->created.data;
+	if (created[x] != created[y])
+		return (created[x] < created[y]) - (created[x] > created[y]);
+	int64_t a = doc_at(ix, x)->nid, b = doc_at(ix, y)->nid;
+	return (a < b) - (a > b);
 }
 
 static enum px_err sort_newest(struct index *ix)

@@ -57,7 +57,6 @@ struct term_big {
 
 struct doc {
 	int64_t nid;
-	int64_t created; /* ms since 1970 (the node's "created"): what "newest" sorts by */
 	enum node_type type;
 	char language[4];
 	uint16_t len[NFIELDS];       /* words per field, for length normalisation */
@@ -65,8 +64,9 @@ struct doc {
 	uint32_t fv_first, fv_count; /* its facet values in index.doc_values */
 };
 
-/* <0 if x is newer than y (created later, or as late with a higher nid). */
-int index_newer(const struct doc *x, const struct doc *y);
+/* <0 if document x is newer than y (created later, or as late with a
+ * higher nid). */
+int index_newer(const struct index *ix, uint32_t x, uint32_t y);
 
 /* An entry of index.doc_values: a facet and one of its value ids. */
 #define FV_SHIFT 28
@@ -98,6 +98,8 @@ struct index {
 	struct buf stem_keys;
 	struct strmap stem_ids;
 	struct buf docs;   /* struct doc[] by docno */
+	struct buf created; /* int64 per docno: its node's created, ms since 1970; apart from
+			       struct doc, which ranking walks, so that docs stay small */
 	struct buf newest; /* uint32 docnos by created then nid, newest first, dead ones too: what
 			      listings without words walk. Covers docs [0, its length);
 			      later ones are unsorted until index_flush() */

@@ -120,7 +120,7 @@ static int by_score(const void *a, const void *b)
 static int by_newest(const void *a, const void *b, void *ixp)
 {
 	const struct index *ix = ixp;
-	return index_newer(doc_at(ix, ((const struct scored *)a)->doc), doc_at(ix, ((const struct scored *)b)->doc));
+	return index_newer(ix, ((const struct scored *)a)->doc, ((const struct scored *)b)->doc);
 }
 
 /* The newest k of cand, in order, into h (room for k): the first k of

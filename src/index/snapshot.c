@@ -171,7 +171,9 @@ static void write_docs(struct out *o, const struct index *ix)
 	size_t nd = doc_count(ix);
 	for (size_t i = 0; i < nd; i++) {
 		const struct doc *d = doc_at(ix, (uint32_t)i);
-		struct disk_doc dd = {d->nid, d->created, (uint32_t)d->type, {0}, {0}, (uint32_t)strlen(d->title)};
+		struct disk_doc dd = {d->nid, ((const int64_t *)(const void *)ix->created.data)[i], (uint32_t)d->type,
+				      {0},    {0},
+				      (uint32_t)strlen(d->title)};
 		memcpy(dd.language, d->language, sizeof dd.language);
 		memcpy(dd.len, d->len, sizeof dd.len);
 		put(o, &dd, sizeof dd);
@@ -440,7 +442,8 @@ static enum px_err read_docs(struct in *c, struct index *ix, const uint64_t *n)
 	const unsigned char *dd = take_array(c, n[C_DOCS], sizeof(struct disk_doc));
 	const char *titles = take(c, n[C_TITLES]);
 	skip_pad(c, 8);
-	if (c->bad || buf_reserve(&ix->docs, n[C_DOCS] * sizeof(struct doc)))
+	if (c->bad || buf_reserve(&ix->docs, n[C_DOCS] * sizeof(struct doc)) ||
+	    buf_reserve(&ix->created, n[C_DOCS] * sizeof(int64_t)))
 		return c->bad ? PX_EPARSE : PX_ENOMEM;
 	uint64_t off = 0;
 	for (uint64_t i = 0; i < n[C_DOCS]; i++) {
@@ -450,11 +453,12 @@ static enum px_err read_docs(struct in *c, struct index *ix, const uint64_t *n)
 		    d.language[3])
 			return PX_EPARSE;
 		struct doc doc = {
-			d.nid, d.created, (enum node_type)d.type, {0}, {0}, px_strndup(titles + off, d.title_len), 0, 0};
+			d.nid, (enum node_type)d.type, {0}, {0}, px_strndup(titles + off, d.title_len), 0, 0};
 		memcpy(doc.language, d.language, sizeof doc.language);
 		memcpy(doc.len, d.len, sizeof doc.len);
 		off += d.title_len;
-		if (!doc.title || buf_add(&ix->docs, &doc, sizeof doc)) {
+		if (!doc.title || buf_add(&ix->created, &d.created, sizeof d.created) ||
+		    buf_add(&ix->docs, &doc, sizeof doc)) {
 			free(doc.title);
 			return PX_ENOMEM;
 		}
