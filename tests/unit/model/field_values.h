@@ -20,6 +20,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+/* Problems are collected, each printed, then asserted once per test: a
+ * walk over every field reports all it finds, not the first. */
+static int problems;
+
+static void problem(const char *fmt, ...) __attribute__((format(printf, 1, 2), unused));
+static void problem(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "  PROBLEM: ");
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	problems++;
+}
+
+static void __attribute__((unused)) assert_no_problems(const char *what)
+{
+	int n = problems;
+	problems = 0;
+	if (n)
+		fail_msg("%d problem(s) with %s (listed above)", n, what);
+}
 
 enum fv_variant { FV_MIN, FV_MAX, FV_MID, FV_COUNT };
 static const char *const fv_variant_names[FV_COUNT] = {"min", "max", "mid"};

@@ -17,27 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int problems;
-
-static void problem(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void problem(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fprintf(stderr, "  FIELD PROBLEM: ");
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-	problems++;
-}
-
-static void assert_no_problems(const char *what)
-{
-	int n = problems;
-	problems = 0;
-	if (n)
-		fail_msg("%d problem(s) with %s (listed above)", n, what);
-}
 
 /* JSON of v for a message, cut at 200 bytes. */
 static const char *shown(const json_t *v, char out[256])

@@ -14,27 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static int problems;
-
-static void problem(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void problem(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fprintf(stderr, "  FORM PROBLEM: ");
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-	problems++;
-}
-
-static void assert_no_problems(const char *what)
-{
-	int n = problems;
-	problems = 0;
-	if (n)
-		fail_msg("%d problem(s) with %s (listed above)", n, what);
-}
 
 /* A request as the server makes one, without a connection: an arena, the
  * interface language, no store. */
