@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
 """Turns the interface's gettext catalogues (po/LANG.po) into a C table:
 per language, its msgids sorted (for a binary search) with their msgstr.
-Untranslated (empty) and fuzzy entries are left out: the English stands."""
+Untranslated (empty) and fuzzy entries are left out: the English stands.
+An entry with a msgctxt is keyed as gettext keys it: the context, the byte
+\x04, the msgid (i18n_ptext() builds the same key)."""
 import os
 import sys
+
+
+CTXT_SEP = "\x04"  # between a msgctxt and its msgid, as gettext joins them
 
 
 def unquote(s):
@@ -27,7 +32,8 @@ def parse(path):
     def flush():
         nonlocal cur, fuzzy
         if "msgid" in cur and cur["msgid"] and cur.get("msgstr") and not fuzzy:
-            entries[cur["msgid"]] = cur["msgstr"]
+            key = cur["msgctxt"] + CTXT_SEP + cur["msgid"] if "msgctxt" in cur else cur["msgid"]
+            entries[key] = cur["msgstr"]
         cur, fuzzy = {}, False
     for n, line in enumerate(open(path, encoding="utf-8"), 1):
         line = line.rstrip("\n")
@@ -38,6 +44,11 @@ def parse(path):
                 fuzzy = True
             elif line.startswith("#"):
                 continue
+            elif line.startswith("msgctxt "):
+                if "msgid" in cur:
+                    flush()
+                key = "msgctxt"
+                cur[key] = unquote(line[8:])
             elif line.startswith("msgid "):
                 if "msgid" in cur:
                     flush()
@@ -57,7 +68,8 @@ def parse(path):
 
 
 def c_str(s):
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    s = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return '"' + s.replace(CTXT_SEP, "\\004") + '"'
 
 
 def main():

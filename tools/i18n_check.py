@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks the interface's catalogues against the sources: every msgid of
-templates/ ({{_ "..."}}) and src/ (T(rq, "...") and N_("...")) must
+templates/ ({{_ "..."}}) and src/ (T(rq, "...") and N_("...")), and every
+value of src/ with its context (NC_("theme", "Housing"): msgctxt "theme"), must
 be translated in every po/LANG.po, and no catalogue may keep a msgid that
 nothing uses any more. Prints what is wrong; exit 1 if anything is."""
 import glob
@@ -8,7 +9,9 @@ import re
 import sys
 
 sys.path.insert(0, "tools")
-from gen_i18n import parse  # noqa: E402
+from gen_i18n import CTXT_SEP, parse  # noqa: E402
+
+LITERAL = r'"((?:[^"\\]|\\.)*)"'
 
 
 def used():
@@ -23,7 +26,15 @@ def used():
         for m in re.finditer(r'(?:\bT\(\s*[a-z&>-]+,\s*|\bN_\(\s*)((?:"(?:[^"\\]|\\.)*"\s*)+)', text):
             msgid = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
             ids.setdefault(msgid.replace('\\"', '"'), "%s:%d" % (p, text.count("\n", 0, m.start()) + 1))
+        for m in re.finditer(r'\bNC_\(\s*' + LITERAL + r'\s*,\s*' + LITERAL + r'\s*\)', text):
+            key = m.group(1) + CTXT_SEP + m.group(2).replace('\\"', '"')
+            ids.setdefault(key, "%s:%d" % (p, text.count("\n", 0, m.start()) + 1))
     return ids
+
+
+def shown(key):
+    """A key as a reader of the catalogue sees it: "theme|Housing"."""
+    return key.replace(CTXT_SEP, "|")
 
 
 def main():
@@ -32,10 +43,10 @@ def main():
         have = parse(po)
         for k, where in sorted(ids.items()):
             if not have.get(k):
-                print("%s: no translation of \"%s\" (%s)" % (po, k, where))
+                print("%s: no translation of \"%s\" (%s)" % (po, shown(k), where))
                 bad += 1
         for k in sorted(set(have) - set(ids)):
-            print("%s: \"%s\" is used nowhere" % (po, k))
+            print("%s: \"%s\" is used nowhere" % (po, shown(k)))
             bad += 1
     print("i18n: %d messages, %d catalogues, %d problems" % (len(ids), len(glob.glob("po/*.po")), bad))
     sys.exit(1 if bad else 0)

@@ -38,7 +38,8 @@ int i18n_known(const char *code, size_t n)
 	return -1;
 }
 
-const char *i18n_text(const char *lang, const char *msgid)
+/* The translation of key (a msgid, or "context\x04msgid") in lang, or NULL. */
+static const char *lookup(const char *lang, const char *key)
 {
 	for (size_t c = 0; lang && c < i18n_ncatalogs; c++) {
 		const struct i18n_catalog *cat = &i18n_catalogs[c];
@@ -47,7 +48,7 @@ const char *i18n_text(const char *lang, const char *msgid)
 		size_t lo = 0, hi = cat->n;
 		while (lo < hi) { /* msgids sorted by byte */
 			size_t mid = lo + (hi - lo) / 2;
-			int d = strcmp(cat->pairs[2 * mid], msgid);
+			int d = strcmp(cat->pairs[2 * mid], key);
 			if (!d)
 				return cat->pairs[2 * mid + 1];
 			if (d < 0)
@@ -56,7 +57,25 @@ const char *i18n_text(const char *lang, const char *msgid)
 				hi = mid;
 		}
 	}
-	return msgid;
+	return NULL;
+}
+
+const char *i18n_text(const char *lang, const char *msgid)
+{
+	const char *t = lookup(lang, msgid);
+	return t ? t : msgid;
+}
+
+const char *i18n_ptext(const char *lang, const char *ctxt, const char *msgid)
+{
+	char key[I18N_KEY_MAX];
+	size_t c = strlen(ctxt), m = strlen(msgid);
+	if (!lang || c + 1 + m >= sizeof key)
+		return NULL; /* longer than any msgid the catalogues hold */
+	memcpy(key, ctxt, c);
+	key[c] = '\x04';
+	memcpy(key + c + 1, msgid, m + 1);
+	return lookup(lang, key);
 }
 
 /* "fr-CH;q=0.8": the best known language of an Accept-Language header

@@ -62,23 +62,6 @@ static const char *facet_label(enum index_facet f)
 	return labels[f];
 }
 
-/* A language's name in itself, for ISO 639-1 code (the code if unknown). */
-static const char *language_name(const char *code)
-{
-	static const char *const names[][2] = {
-		{"bg", "Български"}, {"bs", "Bosanski"}, {"cs", "Čeština"},    {"da", "Dansk"},
-		{"de", "Deutsch"},   {"el", "Ελληνικά"}, {"en", "English"},    {"es", "Español"},
-		{"et", "Eesti"},     {"fi", "Suomi"},    {"fr", "Français"},   {"ga", "Gaeilge"},
-		{"hr", "Hrvatski"},  {"hu", "Magyar"},   {"it", "Italiano"},   {"lt", "Lietuvių"},
-		{"lv", "Latviešu"},  {"mt", "Malti"},    {"nl", "Nederlands"}, {"pl", "Polski"},
-		{"pt", "Português"}, {"ro", "Română"},   {"sk", "Slovenčina"}, {"sl", "Slovenščina"},
-		{"sr", "Српски"},    {"sv", "Svenska"}};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (!strcmp(names[i][0], code))
-			return names[i][1];
-	return code;
-}
-
 /* scope.facets: per field its values, each with its count and the link
  * that adds it to the filters (or removes it, when in force). */
 static struct tv *facets(struct request *rq, const struct index_result *r, const struct web_filters *fs,
@@ -100,7 +83,7 @@ static struct tv *facets(struct request *rq, const struct index_result *r, const
 			int on = filter_on(fs, (enum index_facet)f, c->value);
 			struct tv *v = tv_map(&rq->a);
 			tv_set_str(v, "value", c->value);
-			tv_set_str(v, "label", f == FACET_LANGUAGE ? language_name(c->value) : c->value);
+			tv_set_str(v, "label", value_label(rq, (enum index_facet)f, c->value));
 			tv_set_int(v, "count", (int64_t)c->count);
 			tv_set_bool(v, "on", on);
 			tv_set_str(v, "url",
@@ -123,8 +106,7 @@ static struct tv *in_force(struct request *rq, const struct web_filters *fs, siz
 		struct tv *v = tv_map(&rq->a);
 		tv_set_str(v, "name", name);
 		tv_set_str(v, "value", fs->f[i].value);
-		tv_set_str(v, "label",
-			   fs->f[i].field == FACET_LANGUAGE ? language_name(fs->f[i].value) : fs->f[i].value);
+		tv_set_str(v, "label", value_label(rq, fs->f[i].field, fs->f[i].value));
 		tv_set_str(v, "remove",
 			   url_here(rq, &(struct url_change){.drop_k = name, .drop_v = fs->f[i].value}));
 		tv_push(list, v);

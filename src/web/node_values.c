@@ -1,8 +1,11 @@
 /* What a template sees of a node, walked from the field table (model.h):
  * every field of the node's type under its key, by kind:
  *
- *   FK_STRING with a facet   {name, slug}: a taxonomy page links it; a city
- *                            {name, slug, url}: url_city() with its country
+ *   FK_STRING with a facet   {name, slug, label}: a taxonomy page links it
+ *                            by name (as stored), a page shows label (in the
+ *                            reader's language: value_label()); a city
+ *                            {name, slug, label, url}: url_city() with its
+ *                            country
  *   FK_STRING                the text
  *   FK_TEXT                  the Markdown as HTML; a card gets "lead" instead
  *   FK_DATE                  {iso, text}: the time, and the date as the
@@ -13,7 +16,8 @@
  *   FK_REAL                  the number as text
  *   FK_LANGUAGE              the code
  *   FK_STRINGS               a list of items as FK_STRING's
- *   FK_SECTIONS              [{key, heading, html}]
+ *   FK_SECTIONS              [{key, heading, html}]: a standard heading in
+ *                            the reader's language (value_section_heading)
  *   FK_OBJECT(S)             a map (a list of maps) of its sub-fields;
  *                            FIELD_PRIVATE ones are never there
  *
@@ -57,25 +61,29 @@ const char *node_value_count(struct arena *a, int64_t v)
 	return arena_strndup(a, out, o);
 }
 
-/* {name, slug}: a value with its taxonomy page. */
-static struct tv *named(struct arena *a, const char *value)
+/* {name, slug, label}: a value of facet with its taxonomy page. */
+static struct tv *named(struct request *rq, enum index_facet facet, const char *value)
 {
-	struct tv *v = tv_map(a);
+	struct tv *v = tv_map(&rq->a);
 	tv_set_str(v, "name", value);
-	tv_set_str(v, "slug", slug_of(a, value));
+	tv_set_str(v, "slug", slug_of(&rq->a, value));
+	tv_set_str(v, "label", value_label(rq, facet, value));
 	return v;
 }
 
 static struct tv *text_value(struct request *rq, const struct field *f, const char *s)
 {
-	return f->facet ? named(&rq->a, s) : tv_str(&rq->a, s);
+	enum index_facet facet;
+	if (!f->facet)
+		return tv_str(&rq->a, s);
+	return named(rq, index_facet_parse(f->facet, &facet) ? FACET_AUTHOR : facet, s); /* author: as written */
 }
 
 /* A city's {name, slug, url}: its page's address needs the country next
  * to it in the same table (url_city). */
 static struct tv *city_value(struct request *rq, const void *obj, const struct field *table, const char *city)
 {
-	struct tv *v = named(&rq->a, city);
+	struct tv *v = named(rq, FACET_CITY, city);
 	const char *country = NULL;
 	for (const struct field *f = table; f->key; f++)
 		if (!strcmp(f->key, "country") && f->kind == FK_STRING)
@@ -99,7 +107,7 @@ static struct tv *sections(struct request *rq, const struct ptrvec *v)
 		const struct section *s = ptrvec_get(v, i);
 		struct tv *m = tv_map(&rq->a);
 		tv_set_str(m, "key", section_key_name(s->key));
-		tv_set_str(m, "heading", s->heading);
+		tv_set_str(m, "heading", value_section_heading(rq, s->key, s->heading));
 		tv_set(m, "html", html_markdown(&rq->a, s->text));
 		tv_push(list, m);
 	}

@@ -170,7 +170,7 @@ static void facts(struct request *rq, struct tv *s, const struct city *c)
 	for (size_t i = 0; other && other[i] && i < 12; i++)
 		tv_push(names, tv_str(&rq->a, other[i]));
 	tv_set_str(s, "title", n ? n->title : c->place ? c->place->name : c->name);
-	tv_set_str(s, "country", place_country_name(c->code));
+	tv_set_str(s, "country", value_label(rq, FACET_COUNTRY, place_country_name(c->code)));
 	tv_set_str(s, "country_slug", slug_of(&rq->a, place_country_name(c->code)));
 	if (population >= 0) {
 		tv_set_str(s, "population", node_value_count(&rq->a, population));

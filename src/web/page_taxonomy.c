@@ -53,7 +53,7 @@ void page_taxonomy(struct request *rq)
 		page_error(rq, 404, N_("Nothing is filed under this name any more."));
 		return;
 	}
-	tv_set_str(s, "title", value);
+	tv_set_str(s, "title", value_label(rq, kinds[k].field, value)); /* the links keep value */
 	tv_set_str(s, "kind", T(rq, kinds[k].kind));
 	const char *feed = kinds[k].field == FACET_AUTHOR ? "" : "/good-practices";
 	tv_set_str(s, "feed_atom",

@@ -457,6 +457,13 @@ const char *i18n_name(size_t i); /* in the language itself */
 int i18n_known(const char *code, size_t n);
 /* msgid in lang, or msgid itself when not translated. */
 const char *i18n_text(const char *lang, const char *msgid);
+/* msgid of context ctxt (a po file's msgctxt: "theme", "country", ...) in
+ * lang; NULL when the catalogue of lang has no translation of it (or the
+ * key is longer than I18N_KEY_MAX). The caller shows msgid then. */
+const char *i18n_ptext(const char *lang, const char *ctxt, const char *msgid);
+#define I18N_KEY_MAX 512 /* bytes of "context\x04msgid" with its NUL */
+/* Marks msgid of context ctxt for tools/i18n_check.py, as N_() marks a msgid. */
+#define NC_(ctxt, msgid) msgid
 /* The best interface language for an Accept-Language header ("en" if none). */
 const char *i18n_pick(const char *accept);
 /* msgid in the request's language. */
@@ -467,6 +474,20 @@ const char *i18n_pick(const char *accept);
 const char *i18n_date(struct arena *a, const char *lang, const char *rfc3339);
 /* Frees the date formatters (at shutdown). */
 void i18n_free(void);
+
+/* ---- label.c: values in the reader's language ---- */
+
+/* What a page shows for value, a value of facet f as stored (a theme, a
+ * country, a size class, a node type, a language code, ...): its name in
+ * rq's language (CLDR through ICU for countries and languages, the po
+ * catalogues' msgctxt "theme", "label", "size", "type" for the others), or
+ * value itself when nothing translates it. Links, the API and exports use
+ * value, never this. Borrowed: value, a catalogue's string or rq's arena. */
+const char *value_label(struct request *rq, enum index_facet f, const char *value);
+/* A section's heading as the page shows it: heading translated (msgctxt
+ * "section") when it is the standard English heading of key, else as the
+ * author wrote it. */
+const char *value_section_heading(struct request *rq, enum section_key key, const char *heading);
 
 /* ---- map.c: the map of Europe (static/europe.svg), its dots placed by
  * the gazetteer (src/place/) ---- */
