@@ -16,8 +16,9 @@
  *   FK_REAL                  the number as text
  *   FK_LANGUAGE              the code
  *   FK_STRINGS               a list of items as FK_STRING's
- *   FK_SECTIONS              [{key, heading, html}]: a standard heading in
- *                            the reader's language (value_section_heading)
+ *   FK_SECTIONS              [{key, heading, heading_lang, html}]: a
+ *                            standard heading in the reader's language
+ *                            (value_section_heading), heading_lang then set
  *   FK_OBJECT(S)             a map (a list of maps) of its sub-fields;
  *                            FIELD_PRIVATE ones are never there
  *
@@ -107,7 +108,10 @@ static struct tv *sections(struct request *rq, const struct ptrvec *v)
 		const struct section *s = ptrvec_get(v, i);
 		struct tv *m = tv_map(&rq->a);
 		tv_set_str(m, "key", section_key_name(s->key));
-		tv_set_str(m, "heading", value_section_heading(rq, s->key, s->heading));
+		const char *heading = value_section_heading(rq, s->key, s->heading);
+		tv_set_str(m, "heading", heading);
+		if (heading != s->heading) /* the interface's words, not the author's */
+			tv_set_str(m, "heading_lang", rq->lang);
 		tv_set(m, "html", html_markdown(&rq->a, s->text));
 		tv_push(list, m);
 	}
