@@ -9,7 +9,7 @@ page 200 /
 has '<html lang="en">'
 has '10 practices and stories'
 has 'href="/node/17065">AS-FABRIK</a>'
-has '<p class="place"><a href="/cities/turin-it">Turin</a>, <a href="/countries/italy">Italy</a></p>'
+has '<p class="place" lang="en"><a href="/cities/turin-it">Turin</a>, <a href="/countries/italy">Italy</a></p>'
 has 'Mikel Berra-Sandín'
 grep -qi '^content-type: text/html; charset=utf-8' "$TMP/head" || fail "no HTML content type"
 grep -qi '^content-security-policy:' "$TMP/head" || fail "no Content-Security-Policy"
