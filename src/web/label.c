@@ -78,8 +78,8 @@ static const char *const labels[] __attribute__((unused)) = {
 /* FACET_CITY_SIZE's values (index.c) and the node types (model.h). */
 static const char *const sizes[] __attribute__((unused)) = {
 	NC_("size", "small"), NC_("size", "medium"), NC_("size", "large"), NC_("size", "metropolitan")};
-static const char *const types[] __attribute__((unused)) = {
-	NC_("type", "practice"), NC_("type", "article"), NC_("type", "city"), NC_("type", "network")};
+static const char *const types[] __attribute__((unused)) = {NC_("type", "practice"), NC_("type", "article"),
+							    NC_("type", "city"), NC_("type", "network")};
 
 /* Each section key's standard English headings: section_key_heading()'s
  * and the forms the hub's listings write. */

@@ -77,7 +77,9 @@ static struct tv *text_value(struct request *rq, const struct field *f, const ch
 	enum index_facet facet;
 	if (!f->facet)
 		return tv_str(&rq->a, s);
-	return named(rq, index_facet_parse(f->facet, &facet) ? FACET_AUTHOR : facet, s); /* author: as written */
+	if (index_facet_parse(f->facet, &facet))
+		facet = FACET_AUTHOR; /* a facet the index does not know: shown as written */
+	return named(rq, facet, s);
 }
 
 /* A city's {name, slug, url}: its page's address needs the country next
