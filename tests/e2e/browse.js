@@ -65,6 +65,8 @@ async function look(page, name) {
 		await page.waitForURL(/\/fr\/node\/\d+$/);
 		check(await page.getAttribute("html", "lang") === "fr", "French: html lang is not fr");
 		check(await page.locator("h2:has-text('Partager')").count() === 1, "French: no 'Partager'");
+		check(await page.locator("h2:has-text('Résumé')").count() === 1 &&
+			await page.locator("h2:has-text('Summary')").count() === 0, "French: the Summary heading stays English");
 		await look(page, "french");
 
 		await page.goto(base + "/fr/good-practices?country=Spain");
