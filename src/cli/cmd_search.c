@@ -9,7 +9,8 @@
 #include <unistd.h>
 
 static const struct cli_help help = {
-	"praxis search [--db PATH] [--json] [--limit N] [--offset N] [--filter F=V]... QUERY",
+	"praxis search [--db PATH] [--json] [--limit N] [--offset N] [--filter F=V]...\n"
+	"              [--population-min N] [--population-max N] QUERY",
 	"Searches the hub. QUERY: words (all must match, in any inflection, with\n"
 	"typos tolerated), \"a phrase\", -excluded, a OR b, field:value filters; the\n"
 	"last word matches as a prefix unless QUERY ends with a space.\n\n"
@@ -21,7 +22,10 @@ static const struct cli_help help = {
 	"  --filter F=V    only nodes whose field F is V (repeatable: the same field\n"
 	"                  ORs, different fields AND). F: type, themes, labels,\n"
 	"                  country, city, city_size (small, medium, large,\n"
-	"                  metropolitan), language, author\n",
+	"                  metropolitan, unknown), language, author\n"
+	"  --population-min N, --population-max N\n"
+	"                  only nodes whose population is given and at least,\n"
+	"                  at most N\n",
 };
 
 #define LIMIT_MAX   1000
@@ -32,6 +36,7 @@ struct opts {
 	int64_t limit, offset;
 	struct index_filter filters[FILTERS_MAX];
 	size_t nfilters;
+	struct index_range population;
 };
 
 static int on_opt(int opt, const char *arg, void *ctx)
@@ -40,6 +45,13 @@ static int on_opt(int opt, const char *arg, void *ctx)
 	if (opt == 'j') {
 		o->json = 1;
 		return 0;
+	}
+	if (opt == 'p' || opt == 'P') {
+		o->population.set = 1;
+		return px_parse_i64(arg, strlen(arg), 0, opt == 'p' ? &o->population.min : &o->population.max) ||
+			       o->population.min > o->population.max
+			       ? -1
+			       : 0;
 	}
 	if (opt == 'n' || opt == 'o') {
 		int64_t *v = opt == 'n' ? &o->limit : &o->offset;
@@ -135,11 +147,13 @@ int cmd_search(int argc, char **argv)
 					      {"limit", required_argument, NULL, 'n'},
 					      {"offset", required_argument, NULL, 'o'},
 					      {"filter", required_argument, NULL, 'f'},
+					      {"population-min", required_argument, NULL, 'p'},
+					      {"population-max", required_argument, NULL, 'P'},
 					      {0}};
 	struct cli_common common;
-	struct opts o = {0, 10, 0, {{0}}, 0};
+	struct opts o = {0, 10, 0, {{0}}, 0, {0, 0, INT64_MAX}};
 	int first, status;
-	if (cli_parse(argc, argv, &help, &common, "jn:o:f:", extra, on_opt, &o, &first, &status))
+	if (cli_parse(argc, argv, &help, &common, "jn:o:f:p:P:", extra, on_opt, &o, &first, &status))
 		return status;
 	struct buf text, why;
 	buf_init(&text, 1 << 16);
@@ -156,7 +170,7 @@ int cmd_search(int argc, char **argv)
 	struct index *ix = NULL;
 	enum px_err err = cli_open_index(&common, st, &ix) ? PX_ESTORE : PX_OK;
 	struct index_query q = {text.data,       o.filters, o.nfilters, (size_t)o.offset,
-				(size_t)o.limit, 1,         1,          st};
+				(size_t)o.limit, 1,         1,          st, o.population};
 	struct index_result r;
 	int rc = EXIT_DONE;
 	if (err) {
@@ -199,7 +213,7 @@ int cmd_similar(int argc, char **argv)
 	static const struct option extra[] = {
 		{"json", no_argument, NULL, 'j'}, {"limit", required_argument, NULL, 'n'}, {0}};
 	struct cli_common common;
-	struct opts o = {0, 5, 0, {{0}}, 0};
+	struct opts o = {0, 5, 0, {{0}}, 0, {0, 0, INT64_MAX}};
 	int first, status;
 	if (cli_parse(argc, argv, &similar_help, &common, "jn:", extra, on_opt, &o, &first, &status))
 		return status;

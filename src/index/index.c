@@ -63,6 +63,7 @@ struct index *index_new(void)
 	buf_init(&ix->sorted, BUF_CAP_DEFAULT);
 	buf_init(&ix->newest, BUF_CAP_DEFAULT);
 	buf_init(&ix->created, BUF_CAP_DEFAULT);
+	buf_init(&ix->population, BUF_CAP_DEFAULT);
 	buf_init(&ix->doc_values, BUF_CAP_DEFAULT);
 	buf_init(&ix->heads, BUF_CAP_DEFAULT);
 	buf_init(&ix->stems, BUF_CAP_DEFAULT);
@@ -102,6 +103,7 @@ void index_free(struct index *ix)
 	buf_free(&ix->sorted);
 	buf_free(&ix->newest);
 	buf_free(&ix->created);
+	buf_free(&ix->population);
 	buf_free(&ix->doc_values);
 	buf_free(&ix->heads);
 	buf_free(&ix->stems);
@@ -581,16 +583,6 @@ enum px_err index_doc_values_build(struct index *ix)
 	return PX_OK;
 }
 
-static const char *city_size(int64_t population)
-{
-	if (population < 0)
-		return NULL;
-	return population < 50000      ? "small"
-	       : population < 250000   ? "medium"
-	       : population <= 1000000 ? "large"
-				       : "metropolitan";
-}
-
 size_t index_place_key(const char *country, const char *city, char *out, size_t cap)
 {
 	const struct place *p = country && city ? place_find(country, city) : NULL;
@@ -656,7 +648,7 @@ static int one_value(const char *s, void *arg)
 }
 
 /* The facets the table names (field.facet): "city_size" is the class of
- * the population; "partner" and "adopter" file the place keys of a list of
+ * the population (city_size_of(), "unknown" when it is not given); "partner" and "adopter" file the place keys of a list of
  * cities; and every node files its places. */
 static enum px_err add_facets(struct index *ix, const struct node *n, uint32_t docno)
 {
@@ -665,7 +657,7 @@ static enum px_err add_facets(struct index *ix, const struct node *n, uint32_t d
 		if (!f->facet || index_facet_parse(f->facet, &v.f))
 			continue;
 		if (v.f == FACET_CITY_SIZE)
-			v.err = facet_add(ix, v.f, city_size(*(const int64_t *)FIELD_CONST(n, f)), docno);
+			v.err = facet_add(ix, v.f, city_size_of(*(const int64_t *)FIELD_CONST(n, f))->name, docno);
 		else if (f->kind == FK_LANGUAGE)
 			v.err = facet_add(ix, v.f, FIELD_CONST(n, f), docno);
 		else if (f->kind == FK_OBJECT || f->kind == FK_OBJECTS)
@@ -702,6 +694,14 @@ static int64_t created_ms(const struct node *n)
 	return n->created && !node_date_parse(n->created, &ms) ? ms : INT64_MAX;
 }
 
+/* -1 for a node whose type has no population, as for one not given: a
+ * population range leaves both out. */
+static int64_t population_of(const struct node *n)
+{
+	const struct field *f = node_field(n->type, "population");
+	return f && n->population >= 0 ? n->population : -1;
+}
+
 enum px_err index_put(struct index *ix, const struct node *n)
 {
 	if (doc_count(ix) >= UINT32_MAX - 1)
@@ -725,10 +725,14 @@ enum px_err index_put(struct index *ix, const struct node *n)
 	collect_fields(&c, n, d.len);
 	/* The document is filed before its postings (their impacts read its
 	 * lengths). On failure it stays, never live: a docno nothing shows. */
-	int64_t created = created_ms(n);
+	int64_t created = created_ms(n), population = population_of(n);
 	err = !d.title ? PX_ENOMEM : c.err ? c.err : buf_add(&ix->created, &created, sizeof created);
-	if (!err && (err = buf_add(&ix->docs, &d, sizeof d)))
-		ix->created.len -= sizeof created; /* the two stay parallel */
+	if (!err && (err = buf_add(&ix->population, &population, sizeof population)))
+		ix->created.len -= sizeof created;
+	if (!err && (err = buf_add(&ix->docs, &d, sizeof d))) {
+		ix->created.len -= sizeof created; /* the three stay parallel */
+		ix->population.len -= sizeof population;
+	}
 	if (err) {
 		free(d.title);
 		buf_free(&c.occs);

@@ -90,6 +90,12 @@ struct index_filter {
 	const char *value; /* borrowed */
 };
 
+/* A range of populations, both ends included. */
+struct index_range {
+	int set;          /* 0: no range (every node, whatever its population) */
+	int64_t min, max; /* 0 and INT64_MAX for an open end */
+};
+
 struct index_query {
 	const char *text;                   /* the query language: see index_query.c */
 	const struct index_filter *filters; /* borrowed */
@@ -98,6 +104,8 @@ struct index_query {
 	int facets;           /* 1: count facet values over the whole result set */
 	int snippets;         /* 1: fill each hit's snippet (needs the store) */
 	struct store *store;  /* for snippets; may be NULL when snippets is 0 */
+	struct index_range population; /* when set, only the nodes whose population is given
+					  and in it (a city size filter may AND with it) */
 };
 
 struct index_hit {

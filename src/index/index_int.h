@@ -100,6 +100,8 @@ struct index {
 	struct buf docs;   /* struct doc[] by docno */
 	struct buf created; /* int64 per docno: its node's created, ms since 1970; apart from
 			       struct doc, which ranking walks, so that docs stay small */
+	struct buf population; /* int64 per docno: its node's population, -1 when not given or
+				  its type has none; what population ranges read */
 	struct buf newest; /* uint32 docnos by created then nid, newest first, dead ones too: what
 			      listings without words walk. Covers docs [0, its length);
 			      later ones are unsorted until index_flush() */

@@ -67,6 +67,41 @@ static roaring_bitmap_t *filter_bitmap(const struct index *ix, const struct quer
 	return all;
 }
 
+struct in_range {
+	const int64_t *population; /* by docno */
+	struct index_range r;
+	struct buf docs; /* uint32 docnos in range, ascending */
+	int failed;
+};
+
+static bool keep_in_range(uint32_t docno, void *arg)
+{
+	struct in_range *k = arg;
+	int64_t p = k->population[docno];
+	if (p >= 0 && p >= k->r.min && p <= k->r.max && buf_add(&k->docs, &docno, sizeof docno))
+		k->failed = 1;
+	return !k->failed;
+}
+
+/* *allowed narrowed to the documents whose population is in r: one look
+ * per document already allowed, so the other filters pay for the range
+ * first. PX_ENOMEM leaves *allowed as it was. */
+static enum px_err narrow_population(const struct index *ix, roaring_bitmap_t **allowed, const struct index_range *r)
+{
+	struct in_range k = {(const int64_t *)(const void *)ix->population.data, *r, {0}, 0};
+	buf_init(&k.docs, (size_t)UINT32_MAX * sizeof(uint32_t));
+	roaring_iterate(*allowed, keep_in_range, &k);
+	roaring_bitmap_t *in = k.failed ? NULL
+					: roaring_bitmap_of_ptr(k.docs.len / sizeof(uint32_t),
+								(const uint32_t *)(const void *)k.docs.data);
+	buf_free(&k.docs);
+	if (!in)
+		return PX_ENOMEM;
+	roaring_bitmap_free(*allowed);
+	*allowed = in;
+	return PX_OK;
+}
+
 /* The smallest window (in positions) holding a position of every required
  * group in doc; 0 if fewer than two groups. pos is scratch space. */
 static uint32_t min_span(struct search *s, const int *required, size_t ng, uint32_t doc, struct buf *pos)
@@ -500,7 +535,7 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 	roaring_bitmap_t *allowed = filter_bitmap(s->ix, &s->q, why);
 	if (!allowed)
 		return why->len ? PX_EPARSE : PX_ENOMEM;
-	enum px_err err = PX_OK;
+	enum px_err err = iq->population.set ? narrow_population(s->ix, &allowed, &iq->population) : PX_OK;
 	for (size_t g = 0; !err && g < ng; g++)
 		if (!s->groups[g].docs)
 			err = PX_ENOMEM;

@@ -23,7 +23,7 @@
  *   stems      per group: u32 key, klen, nids; then all ids (u32) in group
  *              order; aligned:
  *   stem map   u64 slots; aligned:
- *   docs       per doc: i64 nid, i64 created (ms), u32 type, char language[4], u16 len[NFIELDS],
+ *   docs       per doc: i64 nid, i64 created (ms), i64 population (-1: none), u32 type, char language[4], u16 len[NFIELDS],
  *              u32 title length; then the titles back to back; aligned:
  *   sorted     u32 term ids in byte order; aligned:
  *   u64 total_len[NFIELDS], u64 nlive, the live bitmap (a bitmap: u32 n,
@@ -55,7 +55,7 @@
 #include <unistd.h>
 
 #define MAGIC   0x58495850u /* "PXIX" */
-#define VERSION 4u
+#define VERSION 5u
 
 enum {
 	C_STRINGS,
@@ -79,6 +79,7 @@ struct disk_term {
 struct disk_doc {
 	int64_t nid;
 	int64_t created;
+	int64_t population;
 	uint32_t type;
 	char language[4];
 	uint16_t len[NFIELDS];
@@ -171,7 +172,10 @@ static void write_docs(struct out *o, const struct index *ix)
 	size_t nd = doc_count(ix);
 	for (size_t i = 0; i < nd; i++) {
 		const struct doc *d = doc_at(ix, (uint32_t)i);
-		struct disk_doc dd = {d->nid, ((const int64_t *)(const void *)ix->created.data)[i], (uint32_t)d->type,
+		struct disk_doc dd = {d->nid,
+				      ((const int64_t *)(const void *)ix->created.data)[i],
+				      ((const int64_t *)(const void *)ix->population.data)[i],
+				      (uint32_t)d->type,
 				      {0},    {0},
 				      (uint32_t)strlen(d->title)};
 		memcpy(dd.language, d->language, sizeof dd.language);
@@ -443,14 +447,15 @@ static enum px_err read_docs(struct in *c, struct index *ix, const uint64_t *n)
 	const char *titles = take(c, n[C_TITLES]);
 	skip_pad(c, 8);
 	if (c->bad || buf_reserve(&ix->docs, n[C_DOCS] * sizeof(struct doc)) ||
-	    buf_reserve(&ix->created, n[C_DOCS] * sizeof(int64_t)))
+	    buf_reserve(&ix->created, n[C_DOCS] * sizeof(int64_t)) ||
+	    buf_reserve(&ix->population, n[C_DOCS] * sizeof(int64_t)))
 		return c->bad ? PX_EPARSE : PX_ENOMEM;
 	uint64_t off = 0;
 	for (uint64_t i = 0; i < n[C_DOCS]; i++) {
 		struct disk_doc d;
 		memcpy(&d, dd + i * sizeof d, sizeof d);
 		if (d.title_len > n[C_TITLES] - off || d.type < NODE_PRACTICE || d.type > NODE_TYPE_MAX ||
-		    d.language[3])
+		    d.language[3] || d.population < -1)
 			return PX_EPARSE;
 		struct doc doc = {
 			d.nid, (enum node_type)d.type, {0}, {0}, px_strndup(titles + off, d.title_len), 0, 0};
@@ -458,6 +463,7 @@ static enum px_err read_docs(struct in *c, struct index *ix, const uint64_t *n)
 		memcpy(doc.len, d.len, sizeof doc.len);
 		off += d.title_len;
 		if (!doc.title || buf_add(&ix->created, &d.created, sizeof d.created) ||
+		    buf_add(&ix->population, &d.population, sizeof d.population) ||
 		    buf_add(&ix->docs, &doc, sizeof doc)) {
 			free(doc.title);
 			return PX_ENOMEM;

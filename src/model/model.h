@@ -56,6 +56,23 @@ struct section {
 	char *text;    /* owned; lines joined with "\n" */
 };
 
+/* City size classes by population (city_size.c): what the facet
+ * "city_size" files practices and cities under. The last class,
+ * CITY_SIZE_UNKNOWN, holds the nodes whose population is not given, so that
+ * a facet's counts add up to the nodes that have a population field. */
+struct city_size {
+	const char *name; /* the facet value: "small", ... */
+	int64_t min, max; /* its populations, both included; max INT64_MAX: no upper
+			     bound; -1, -1 for the unknown class */
+};
+#define CITY_SIZE_COUNT   5
+#define CITY_SIZE_UNKNOWN "unknown"
+extern const struct city_size city_sizes[CITY_SIZE_COUNT];
+/* The class of population (< 0: not given, the unknown class). Never NULL. */
+const struct city_size *city_size_of(int64_t population);
+/* The class called name, or NULL. */
+const struct city_size *city_size_named(const char *name);
+
 /* A list of owned strings, in insertion order. */
 struct strlist {
 	struct ptrvec v; /* char * */

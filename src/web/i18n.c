@@ -191,6 +191,7 @@ const char *i18n_date(struct arena *a, const char *lang, const char *rfc3339)
 
 void i18n_free(void)
 {
+	i18n_format_free();
 	for (size_t i = 0; i < i18n_count(); i++) {
 		if (date_fmts[i].fmt)
 			udat_close(date_fmts[i].fmt);

@@ -77,7 +77,8 @@ static const char *const labels[] __attribute__((unused)) = {
 
 /* FACET_CITY_SIZE's values (index.c) and the node types (model.h). */
 static const char *const sizes[] __attribute__((unused)) = {
-	NC_("size", "small"), NC_("size", "medium"), NC_("size", "large"), NC_("size", "metropolitan")};
+	NC_("size", "small"), NC_("size", "medium"), NC_("size", "large"), NC_("size", "metropolitan"),
+	NC_("size", "unknown")};
 static const char *const types[] __attribute__((unused)) = {NC_("type", "practice"), NC_("type", "article"),
 							    NC_("type", "city"), NC_("type", "network")};
 

@@ -4,9 +4,9 @@
 
 #include "../index/index.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-
-#define FACET_VALUES 12 /* shown per facet */
 
 /* The index's messages for a query over its limits (index/query.c), listed
  * here so that the catalogues translate them for page_error(). */
@@ -46,6 +46,30 @@ int request_filters(const struct request *rq, struct web_filters *fs)
 	return fs->bad ? -1 : 0;
 }
 
+/* One end of the population range: absent or empty is open (a form sends
+ * its empty fields). 0, or -1 when it is not a whole number >= 0. */
+static int population_end(const struct request *rq, const char *name, int64_t open, int64_t *out)
+{
+	const char *v = request_param(rq, name);
+	*out = open;
+	if (!v || !*v)
+		return 0;
+	size_t n = strlen(v);
+	while (n && v[n - 1] == ' ')
+		n--;
+	while (n && *v == ' ')
+		v++, n--;
+	return px_parse_i64(v, n, 0, out);
+}
+
+int request_population(const struct request *rq, struct index_range *r)
+{
+	int bad = population_end(rq, "population_min", 0, &r->min) |
+		  population_end(rq, "population_max", INT64_MAX, &r->max);
+	r->set = !bad && (r->min > 0 || r->max < INT64_MAX);
+	return bad || r->min > r->max ? -1 : 0;
+}
+
 static int filter_on(const struct web_filters *fs, enum index_facet f, const char *v)
 {
 	for (size_t i = 0; i < fs->n; i++)
@@ -62,8 +86,148 @@ static const char *facet_label(enum index_facet f)
 	return labels[f];
 }
 
+/* The values shown before a facet's disclosure of them all: enough to
+ * pick from at a glance, few enough that the results stay near. */
+#define FACET_TOP 12
+
+/* "All 78 themes": the disclosure of a facet's every value, by its own
+ * word ({n}: the number of values). NULL: a field that never has more
+ * than FACET_TOP values (types, size classes). */
+static const char *facet_all_label(enum index_facet f)
+{
+	static const char *const labels[FACET_COUNT] = {
+		NULL, N_("All {n} themes"), N_("All {n} programmes"), N_("All {n} countries"), N_("All {n} cities"),
+		NULL, N_("All {n} languages")};
+	return labels[f] ? labels[f] : N_("All {n} values");
+}
+
+/* The range of a size class in the reader's language: "50,000–249,999",
+ * "under 50,000", "over 1,000,000"; what the unknown class means. */
+const char *listing_size_range(struct request *rq, const struct city_size *c)
+{
+	if (c->min < 0)
+		return T(rq, "population not given");
+	if (c->min == 0)
+		return i18n_with_number(&rq->a, rq->lang, T(rq, "under {n}"), c->max + 1);
+	if (c->max == INT64_MAX)
+		return i18n_with_number(&rq->a, rq->lang, T(rq, "over {n}"), c->min - 1);
+	const char *lo = i18n_number(&rq->a, rq->lang, c->min), *hi = i18n_number(&rq->a, rq->lang, c->max);
+	return lo && hi ? arena_printf(&rq->a, "%s–%s", lo, hi) : NULL;
+}
+
+/* One value of facet f as a filter link; *label gets what it shows. */
+static struct tv *facet_value(struct request *rq, enum index_facet f, const struct index_count *c,
+			      const struct web_filters *fs, const char **label)
+{
+	const char *name = index_facet_name(f);
+	int on = filter_on(fs, f, c->value);
+	struct tv *v = tv_map(&rq->a);
+	*label = value_label(rq, f, c->value);
+	const struct city_size *size = f == FACET_CITY_SIZE ? city_size_named(c->value) : NULL;
+	tv_set_str(v, "value", c->value);
+	tv_set_str(v, "label", *label);
+	if (size)
+		tv_set_str(v, "range", listing_size_range(rq, size));
+	tv_set_int(v, "count", (int64_t)c->count);
+	tv_set_bool(v, "on", on);
+	tv_set_str(v, "url",
+		   url_here(rq, on ? &(struct url_change){.drop_k = name, .drop_v = c->value}
+				   : &(struct url_change){.add_k = name, .add_v = c->value}));
+	return v;
+}
+
+struct sorted_value {
+	struct tv *v;
+	const char *key; /* i18n_sort_key() of its label */
+};
+
+static int by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct sorted_value *)a)->key, ((const struct sorted_value *)b)->key);
+}
+
+/* Where a size class comes in the table (after it: a value it lacks). */
+static size_t size_rank(const char *value)
+{
+	const struct city_size *c = city_size_named(value);
+	return c ? (size_t)(c - city_sizes) : CITY_SIZE_COUNT;
+}
+
+/* The order a facet's values are listed in, as indexes into the result's:
+ * size classes by size, others by count as the index gives them. */
+static void value_order(const struct index_result *r, enum index_facet f, size_t *order)
+{
+	for (size_t i = 0; i < r->nfacet[f]; i++) {
+		size_t j = i;
+		for (; f == FACET_CITY_SIZE && j > 0 &&
+		       size_rank(r->facets[f][order[j - 1]].value) > size_rank(r->facets[f][i].value);
+		     j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+}
+
+/* facet.all: every value, by count or, when by_name, in the reader's
+ * alphabetical order; facet.values: the first FACET_TOP by count and any
+ * value in force beyond them. Sets *beyond when one is. */
+static void facet_lists(struct request *rq, const struct index_result *r, enum index_facet f,
+			const struct web_filters *fs, int by_name, struct tv *facet, int *beyond)
+{
+	size_t n = r->nfacet[f];
+	size_t *order = arena_alloc(&rq->a, (n ? n : 1) * sizeof *order);
+	struct sorted_value *all = arena_alloc(&rq->a, (n ? n : 1) * sizeof *all);
+	struct tv *top = tv_list(&rq->a), *every = tv_list(&rq->a);
+	if (!order || !all)
+		return; /* the arena is marked failed: a 503 */
+	value_order(r, f, order);
+	for (size_t i = 0; i < n; i++) {
+		const struct index_count *c = &r->facets[f][order[i]];
+		const char *label;
+		all[i].v = facet_value(rq, f, c, fs, &label);
+		all[i].key = by_name ? i18n_sort_key(&rq->a, rq->lang, label) : NULL;
+		if (i < FACET_TOP || filter_on(fs, f, c->value))
+			tv_push(top, all[i].v);
+		*beyond |= i >= FACET_TOP && filter_on(fs, f, c->value);
+	}
+	tv_set(facet, "values", top);
+	if (n <= FACET_TOP)
+		return;
+	if (by_name)
+		qsort(all, n, sizeof *all, by_key);
+	for (size_t i = 0; i < n; i++)
+		tv_push(every, all[i].v);
+	tv_set(facet, "all", every);
+}
+
+/* How a facet's disclosure lists its values: sort_FIELD=count|name in the
+ * URL (either one opens it: the reader chose it there). 0 by count, 1 by
+ * name, -1 none asked, -2 a value that is neither. */
+static int asked_sort(const struct request *rq, const char *name, char *param, size_t cap)
+{
+	snprintf(param, cap, "sort_%s", name);
+	const char *v = request_param(rq, param);
+	return !v ? -1 : !strcmp(v, "name") ? 1 : !strcmp(v, "count") ? 0 : -2;
+}
+
+/* The disclosure of facet f's every value: its summary, its sort links
+ * (each keeps the other parameters and comes back to the facet). */
+static void facet_disclosure(struct request *rq, const struct index_result *r, enum index_facet f,
+			     struct tv *facet, int sort, const char *param, int beyond)
+{
+	const char *name = index_facet_name(f);
+	tv_set_str(facet, "all_label",
+		   i18n_with_number(&rq->a, rq->lang, T(rq, facet_all_label(f)), (int64_t)r->nfacet[f]));
+	tv_set_bool(facet, "open", sort >= 0 || beyond);
+	tv_set_bool(facet, "by_name", sort == 1);
+	const char *by_count = url_here(rq, &(struct url_change){.drop_k = param, .add_k = param, .add_v = "count"});
+	const char *by_name = url_here(rq, &(struct url_change){.drop_k = param, .add_k = param, .add_v = "name"});
+	tv_set_str(facet, "by_count_url", by_count ? arena_printf(&rq->a, "%s#facet-%s", by_count, name) : NULL);
+	tv_set_str(facet, "by_name_url", by_name ? arena_printf(&rq->a, "%s#facet-%s", by_name, name) : NULL);
+}
+
 /* scope.facets: per field its values, each with its count and the link
- * that adds it to the filters (or removes it, when in force). */
+ * that adds it to the filters (or removes it, when in force); past
+ * FACET_TOP values, a disclosure of them all. */
 static struct tv *facets(struct request *rq, const struct index_result *r, const struct web_filters *fs,
 			 size_t fixed)
 {
@@ -75,23 +239,15 @@ static struct tv *facets(struct request *rq, const struct index_result *r, const
 		if (!r->nfacet[f] || pinned)
 			continue;
 		const char *name = index_facet_name((enum index_facet)f);
-		struct tv *facet = tv_map(&rq->a), *values = tv_list(&rq->a);
+		char param[32];
+		int sort = asked_sort(rq, name, param, sizeof param), beyond = 0;
+		struct tv *facet = tv_map(&rq->a);
 		tv_set_str(facet, "name", name);
 		tv_set_str(facet, "label", T(rq, facet_label((enum index_facet)f)));
-		for (size_t i = 0; i < r->nfacet[f] && i < FACET_VALUES; i++) {
-			const struct index_count *c = &r->facets[f][i];
-			int on = filter_on(fs, (enum index_facet)f, c->value);
-			struct tv *v = tv_map(&rq->a);
-			tv_set_str(v, "value", c->value);
-			tv_set_str(v, "label", value_label(rq, (enum index_facet)f, c->value));
-			tv_set_int(v, "count", (int64_t)c->count);
-			tv_set_bool(v, "on", on);
-			tv_set_str(v, "url",
-				   url_here(rq, on ? &(struct url_change){.drop_k = name, .drop_v = c->value}
-						   : &(struct url_change){.add_k = name, .add_v = c->value}));
-			tv_push(values, v);
-		}
-		tv_set(facet, "values", values);
+		facet_lists(rq, r, (enum index_facet)f, fs, sort == 1, facet, &beyond);
+		if (r->nfacet[f] > FACET_TOP)
+			facet_disclosure(rq, r, (enum index_facet)f, facet, sort, param, beyond);
+		tv_set_bool(facet, "range_form", f == FACET_CITY_SIZE);
 		tv_push(list, facet);
 	}
 	return list;
@@ -106,7 +262,8 @@ static struct tv *in_force(struct request *rq, const struct web_filters *fs, siz
 		struct tv *v = tv_map(&rq->a);
 		tv_set_str(v, "name", name);
 		tv_set_str(v, "value", fs->f[i].value);
-		tv_set_str(v, "label", value_label(rq, fs->f[i].field, fs->f[i].value));
+		tv_set_str(v, "label",
+			   value_label(rq, fs->f[i].field, fs->f[i].value));
 		tv_set_str(v, "remove",
 			   url_here(rq, &(struct url_change){.drop_k = name, .drop_v = fs->f[i].value}));
 		tv_push(list, v);
@@ -114,8 +271,56 @@ static struct tv *in_force(struct request *rq, const struct web_filters *fs, siz
 	return list;
 }
 
+/* A chip of the population range in force, that removes its end param. */
+static void range_chip(struct request *rq, struct tv *list, const char *param, const char *msgid, int64_t n)
+{
+	struct tv *v = tv_map(&rq->a);
+	tv_set_str(v, "name", param);
+	tv_set_str(v, "label", i18n_with_number(&rq->a, rq->lang, T(rq, msgid), n));
+	tv_set_str(v, "remove", url_here(rq, &(struct url_change){.drop_k = param}));
+	tv_push(list, v);
+}
+
+struct kept {
+	struct request *rq;
+	struct tv *list;
+};
+
+static void keep_param(const char *k, const char *v, void *arg)
+{
+	struct kept *kp = arg;
+	if (!*v || !strcmp(k, "population_min") || !strcmp(k, "population_max") || !strcmp(k, "page"))
+		return;
+	struct tv *p = tv_map(&kp->rq->a);
+	tv_set_str(p, "name", k);
+	tv_set_str(p, "value", v);
+	tv_push(kp->list, p);
+}
+
+/* scope.population: the range form's values and the parameters it keeps
+ * (hidden fields: the filters, the words, the sort); the range's chips
+ * join scope.filters. */
+static void population_scope(struct request *rq, const struct index_range *pop, struct tv *filters,
+			     struct tv *scope)
+{
+	struct tv *form = tv_map(&rq->a), *keep = tv_list(&rq->a);
+	request_params_each(rq, keep_param, &(struct kept){rq, keep});
+	tv_set(form, "keep", keep);
+	tv_set_str(form, "action", arena_printf(&rq->a, "%s%s", rq->root, rq->path)); /* a listing's fixed path */
+	if (pop->set && pop->min > 0) {
+		tv_set_int(form, "min", pop->min);
+		range_chip(rq, filters, "population_min", N_("population from {n}"), pop->min);
+	}
+	if (pop->set && pop->max < INT64_MAX) {
+		tv_set_int(form, "max", pop->max);
+		range_chip(rq, filters, "population_max", N_("population up to {n}"), pop->max);
+	}
+	tv_set(scope, "population", form);
+}
+
 static void fill(struct request *rq, const struct listing *l, const struct index_result *r,
-		 const struct web_filters *fs, size_t fixed, int64_t page, struct tv *scope)
+		 const struct web_filters *fs, size_t fixed, const struct index_range *pop, int64_t page,
+		 struct tv *scope)
 {
 	if (l->nids_only) {
 		struct tv *nids = tv_list(&rq->a);
@@ -130,7 +335,9 @@ static void fill(struct request *rq, const struct listing *l, const struct index
 	page_pager(rq, scope, page, r->total, l->per_page);
 	if (l->facets)
 		tv_set(scope, "facets", facets(rq, r, fs, fixed));
-	tv_set(scope, "filters", in_force(rq, fs, fixed));
+	struct tv *filters = in_force(rq, fs, fixed);
+	population_scope(rq, pop, filters, scope);
+	tv_set(scope, "filters", filters);
 	if (r->did_you_mean) {
 		tv_set_str(scope, "did_you_mean", r->did_you_mean);
 		tv_set_str(scope, "did_you_mean_url",
@@ -143,14 +350,34 @@ static void fill(struct request *rq, const struct listing *l, const struct index
 	tv_set(scope, "translated", tr);
 }
 
+/* Does a sort_FIELD parameter ask for an order there is not? */
+static int bad_sort(const struct request *rq)
+{
+	char param[32];
+	for (int f = 0; f < FACET_COUNT; f++)
+		if (asked_sort(rq, index_facet_name((enum index_facet)f), param, sizeof param) == -2)
+			return 1;
+	return 0;
+}
+
 int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 {
 	int64_t page = page_number(rq);
 	if (page < 0)
 		return -1;
 	struct web_filters fs = {.n = 0}, asked = {.n = 0};
+	struct index_range pop = {0};
 	if (request_filters(rq, &asked)) {
 		page_error(rq, 400, N_("A filter names no known field, or there are too many."));
+		return -1;
+	}
+	if (request_population(rq, &pop)) {
+		page_error(rq, 400,
+			   N_("The population range takes whole numbers (digits only), the smaller one first."));
+		return -1;
+	}
+	if (bad_sort(rq)) {
+		page_error(rq, 400, N_("A list of filter values is sorted by count or by name, nothing else."));
 		return -1;
 	}
 	/* the page's own filters first, each unless the address filters its
@@ -168,7 +395,7 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	for (size_t j = 0; j < asked.n && fs.n < WEB_FILTERS_MAX; j++)
 		fs.f[fs.n++] = asked.f[j];
 	struct index_query q = {l->q,        fs.f,      fs.n,        (size_t)(page - 1) * l->per_page,
-				l->per_page, l->facets, l->snippets, rq->st};
+				l->per_page, l->facets, l->snippets, rq->st, pop};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 1024);
@@ -181,7 +408,7 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	buf_free(&why);
 	int rc = page_out_of_range(rq, page, r.total, l->per_page) ? -1 : 0;
 	if (!rc)
-		fill(rq, l, &r, &fs, fixed, page, scope);
+		fill(rq, l, &r, &fs, fixed, &pop, page, scope);
 	index_result_free(&r);
 	return rc;
 }

@@ -65,6 +65,12 @@ static int run(struct request *rq, struct index_query *q, struct index_result *r
 			  "city, city_size, language, author, place, partner, adopter)");
 		return -1;
 	}
+	if (request_population(rq, &q->population)) {
+		page_api_error(rq, 400,
+			       "population_min and population_max are whole numbers >= 0, the minimum not above the "
+			       "maximum");
+		return -1;
+	}
 	q->filters = fs->f;
 	q->nfilters = fs->n;
 	struct buf why;
@@ -76,7 +82,7 @@ static int run(struct request *rq, struct index_query *q, struct index_result *r
 	return err ? -1 : 0;
 }
 
-/* GET /api/v1/search?q=...&filter=F=V&limit=N&offset=N */
+/* GET /api/v1/search?q=...&filter=F=V&population_min=N&population_max=N&limit=N&offset=N */
 void page_api_search(struct request *rq)
 {
 	const char *q = request_param(rq, "q");
@@ -84,7 +90,7 @@ void page_api_search(struct request *rq)
 	int64_t offset = limit < 0 ? -1 : number(rq, "offset", 0, 0, 1000000);
 	if (offset < 0)
 		return;
-	struct index_query iq = {q ? q : "", NULL, 0, (size_t)offset, (size_t)limit, 1, 1, rq->st};
+	struct index_query iq = {q ? q : "", NULL, 0, (size_t)offset, (size_t)limit, 1, 1, rq->st, {0}};
 	struct index_result r;
 	if (run(rq, &iq, &r))
 		return;
@@ -92,14 +98,14 @@ void page_api_search(struct request *rq)
 	index_result_free(&r);
 }
 
-/* GET /api/v1/nodes?page=N&filter=F=V */
+/* GET /api/v1/nodes?page=N&filter=F=V&population_min=N&population_max=N */
 void page_api_nodes(struct request *rq)
 {
 	int64_t page = number(rq, "page", 1, 1, 1000000);
 	if (page < 0)
 		return;
 	struct index_query iq = {"", NULL, 0,   (size_t)(page - 1) * NODES_PER_PAGE, NODES_PER_PAGE,
-				 0,  0,    NULL};
+				 0,  0,    NULL, {0}};
 	struct index_result r;
 	if (run(rq, &iq, &r))
 		return;

@@ -278,6 +278,14 @@ struct web_filters {
 	const char *bad;
 };
 int request_filters(const struct request *rq, struct web_filters *fs);
+/* The population range of the request: population_min and population_max,
+ * whole numbers >= 0, either absent or empty for an open end. 0 (r->set
+ * when either end is given), or -1 when one is not a whole number or the
+ * minimum is above the maximum. listing.c. */
+int request_population(const struct request *rq, struct index_range *r);
+/* A size class's range in the reader's language ("50,000–249,999", "under
+ * 50,000"), or what the unknown class means; in the arena. listing.c. */
+const char *listing_size_range(struct request *rq, const struct city_size *c);
 /* A query parameter's value (decoded, valid UTF-8), or NULL. */
 const char *request_param(const struct request *rq, const char *name);
 /* Calls fn for every query parameter, in order. */
@@ -474,6 +482,18 @@ const char *i18n_pick(const char *accept);
 const char *i18n_date(struct arena *a, const char *lang, const char *rfc3339);
 /* Frees the date formatters (at shutdown). */
 void i18n_free(void);
+/* i18n_format.c: n as lang writes numbers ("1 234" in French), in the arena
+ * (digits alone when ICU cannot; NULL only when out of memory). */
+const char *i18n_number(struct arena *a, const char *lang, int64_t n);
+/* s's sort key in lang's alphabetical order (ICU collation): keys compare
+ * with strcmp() as their strings collate. In the arena; s itself when ICU
+ * cannot (byte order then). */
+const char *i18n_sort_key(struct arena *a, const char *lang, const char *s);
+/* text (a translated message) with "{n}" replaced by n as lang writes it;
+ * in the arena (text itself when it has no "{n}"; NULL: out of memory). */
+const char *i18n_with_number(struct arena *a, const char *lang, const char *text, int64_t n);
+/* Closes the formatters and collators (i18n_free() calls it). */
+void i18n_format_free(void);
 
 /* ---- label.c: values in the reader's language ---- */
 

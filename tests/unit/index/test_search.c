@@ -78,6 +78,7 @@ struct q {
 	size_t nf;
 	size_t offset, limit; /* limit 0 = 100 */
 	int facets;
+	struct index_range population;
 };
 
 static enum px_err try_search(const struct index *ix, const struct q *q, struct index_result *r, struct buf *why)
@@ -89,6 +90,7 @@ static enum px_err try_search(const struct index *ix, const struct q *q, struct 
 		.offset = q->offset,
 		.limit = q->limit ? q->limit : 100,
 		.facets = q->facets,
+		.population = q->population,
 	};
 	return index_search(ix, &iq, r, why);
 }
@@ -672,8 +674,28 @@ static void city_size_buckets(void **state)
 	assert_int_equal(facet(&r, FACET_CITY_SIZE, "medium"), 2);
 	assert_int_equal(facet(&r, FACET_CITY_SIZE, "large"), 2);
 	assert_int_equal(facet(&r, FACET_CITY_SIZE, "metropolitan"), 1);
-	assert_int_equal(r.nfacet[FACET_CITY_SIZE], 4);
+	assert_int_equal(facet(&r, FACET_CITY_SIZE, "unknown"), 1); /* so the counts add up */
+	assert_int_equal(r.nfacet[FACET_CITY_SIZE], 5);
 	index_result_free(&r);
+	q = (struct q){.text = "", .f = {{FACET_CITY_SIZE, "unknown"}}, .nf = 1};
+	assert_finds(ix, &q, "6");
+	/* a population range: both ends in, the unknown out, with words, a
+	 * facet, and the facet counts over the range alone */
+	q = (struct q){.text = "", .population = {1, 50000, 1000000}};
+	assert_finds(ix, &q, "7,4,3,2");
+	q = (struct q){.text = "garden ", .population = {1, 249999, 1000000}, .facets = 1};
+	r = search_q(ix, &q);
+	assert_int_equal(r.total, 3);
+	assert_int_equal(facet(&r, FACET_CITY_SIZE, "medium"), 1);
+	assert_int_equal(facet(&r, FACET_CITY_SIZE, "large"), 2);
+	assert_int_equal(r.nfacet[FACET_CITY_SIZE], 2);
+	index_result_free(&r);
+	q = (struct q){.text = "", .f = {{FACET_CITY_SIZE, "large"}}, .nf = 1, .population = {1, 0, 999999}};
+	assert_finds(ix, &q, "3");
+	q = (struct q){.text = "", .population = {1, 0, INT64_MAX}};
+	assert_finds(ix, &q, "7,5,4,3,2,1");
+	q = (struct q){.text = "", .population = {1, 2000000, INT64_MAX}};
+	assert_finds(ix, &q, "");
 	index_free(ix);
 }
 

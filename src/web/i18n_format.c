@@ -1,0 +1,140 @@
+/* Numbers and alphabetical order the way the reader's language has them
+ * (ICU/CLDR): "1 000 000" in French, "1.000.000" in German; "Å" after "Z"
+ * in Swedish but beside "A" in French.
+ *
+ * One number formatter and one collator per interface language, opened at
+ * the first use and kept. ICU's formatters and collators are not promised
+ * safe to share between threads, so each language's pair is used under its
+ * own lock, and only for a moment: a sort asks for sort keys under the lock
+ * and compares them (plain bytes) outside it. */
+#include "web_int.h"
+
+#include <pthread.h>
+#include <string.h>
+#include <unicode/ucol.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+#define NUMBER_MAX 64   /* bytes of a formatted number, NUL included */
+#define KEY_UCHARS 1024 /* UTF-16 units of a value a sort key is made from
+			   (values are names, at most NODE_NAME_MAX bytes) */
+#define LANGS      16   /* at least i18n_count() */
+
+static struct {
+	pthread_mutex_t lock;
+	UNumberFormat *num; /* NULL until first used, or when ICU could not open it */
+	UCollator *coll;    /* the same */
+	int num_tried, coll_tried;
+} fmts[LANGS];
+static pthread_once_t fmts_once = PTHREAD_ONCE_INIT;
+
+static void fmts_init(void)
+{
+	for (size_t i = 0; i < LANGS; i++)
+		pthread_mutex_init(&fmts[i].lock, NULL);
+}
+
+/* The index of lang among the interface languages, or -1. */
+static int lang_slot(const char *lang)
+{
+	int i = lang ? i18n_known(lang, strlen(lang)) : -1;
+	if (i < 0 || i >= LANGS)
+		return -1;
+	pthread_once(&fmts_once, fmts_init);
+	return i;
+}
+
+/* n in language i into out; -1 if ICU fails. Under the language's lock. */
+static int icu_number(int i, int64_t n, char out[NUMBER_MAX])
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UChar buf[NUMBER_MAX];
+	if (!fmts[i].num_tried) {
+		fmts[i].num_tried = 1;
+		fmts[i].num = unum_open(UNUM_DECIMAL, NULL, 0, i18n_code((size_t)i), NULL, &e);
+		if (U_FAILURE(e))
+			fmts[i].num = NULL;
+		e = U_ZERO_ERROR;
+	}
+	if (!fmts[i].num)
+		return -1;
+	int32_t len = unum_formatInt64(fmts[i].num, n, buf, NUMBER_MAX, NULL, &e);
+	if (U_FAILURE(e) || len < 0)
+		return -1;
+	u_strToUTF8(out, NUMBER_MAX, NULL, buf, len, &e);
+	return U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING ? -1 : 0;
+}
+
+const char *i18n_number(struct arena *a, const char *lang, int64_t n)
+{
+	char out[NUMBER_MAX];
+	int i = lang_slot(lang), rc = -1;
+	if (i >= 0) {
+		pthread_mutex_lock(&fmts[i].lock);
+		rc = icu_number(i, n, out);
+		pthread_mutex_unlock(&fmts[i].lock);
+	}
+	return rc ? arena_printf(a, "%lld", (long long)n) : arena_strndup(a, out, strlen(out));
+}
+
+/* s's sort key by language i's collator, in the arena; NULL if ICU fails.
+ * Under the language's lock. */
+static char *icu_sort_key(struct arena *a, int i, const char *s)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UChar u[KEY_UCHARS];
+	int32_t ulen = 0;
+	if (!fmts[i].coll_tried) {
+		fmts[i].coll_tried = 1;
+		fmts[i].coll = ucol_open(i18n_code((size_t)i), &e);
+		if (U_FAILURE(e))
+			fmts[i].coll = NULL;
+		e = U_ZERO_ERROR;
+	}
+	if (!fmts[i].coll)
+		return NULL;
+	u_strFromUTF8Lenient(u, KEY_UCHARS, &ulen, s, -1, &e);
+	if (e == U_BUFFER_OVERFLOW_ERROR || e == U_STRING_NOT_TERMINATED_WARNING)
+		ulen = KEY_UCHARS, e = U_ZERO_ERROR; /* a longer value sorts by its start */
+	if (U_FAILURE(e))
+		return NULL;
+	int32_t need = ucol_getSortKey(fmts[i].coll, u, ulen, NULL, 0);
+	uint8_t *key = need > 0 ? arena_alloc(a, (size_t)need) : NULL;
+	if (!key || ucol_getSortKey(fmts[i].coll, u, ulen, key, need) != need)
+		return NULL;
+	return (char *)key; /* NUL-terminated, no NUL inside: strcmp() orders them */
+}
+
+const char *i18n_sort_key(struct arena *a, const char *lang, const char *s)
+{
+	int i = lang_slot(lang);
+	char *key = NULL;
+	if (i >= 0) {
+		pthread_mutex_lock(&fmts[i].lock);
+		key = icu_sort_key(a, i, s);
+		pthread_mutex_unlock(&fmts[i].lock);
+	}
+	return key ? key : s;
+}
+
+void i18n_format_free(void)
+{
+	for (size_t i = 0; i < LANGS; i++) {
+		if (fmts[i].num)
+			unum_close(fmts[i].num);
+		if (fmts[i].coll)
+			ucol_close(fmts[i].coll);
+		fmts[i].num = NULL;
+		fmts[i].coll = NULL;
+		fmts[i].num_tried = fmts[i].coll_tried = 0;
+	}
+}
+
+const char *i18n_with_number(struct arena *a, const char *lang, const char *text, int64_t n)
+{
+	const char *at = strstr(text, "{n}");
+	if (!at)
+		return text;
+	const char *num = i18n_number(a, lang, n);
+	return num ? arena_printf(a, "%.*s%s%s", (int)(at - text), text, num, at + 3) : NULL;
+}
