@@ -13,10 +13,11 @@
  *
  * A page is kept in both forms a client may want, plain and gzipped (for
  * a body worth compressing), and with the 304 of its ETag: a hit costs no
- * compression and no inflating. Both forms cost ~1.25x the plain bytes
- * (pages gzip to ~20 %); keeping the gzipped form alone would hold ~4x
- * more pages in CACHE_BYTES, but inflating a 30 KB page for a client
- * without gzip takes ~60 us, as long as answering a hit does (docs/bench.md). */
+ * compression and no inflating. Both forms cost ~1.3x the plain bytes
+ * (pages gzip to 20-30 %); keeping the gzipped form alone would hold ~4x
+ * more pages in CACHE_BYTES, but inflating a 17 KB page for a client
+ * without gzip takes ~22 us of CPU, half again what a hit costs (~40 us):
+ * the hot pages of a hub fit in CACHE_BYTES, time is the scarcer. */
 #include "web_int.h"
 
 #include <microhttpd.h>
