@@ -581,7 +581,7 @@ enum px_err index_doc_values_build(struct index *ix)
 	return PX_OK;
 }
 
-static const char *city_size(int64_t population)
+const char *index_city_size(int64_t population)
 {
 	if (population < 0)
 		return NULL;
@@ -665,7 +665,7 @@ static enum px_err add_facets(struct index *ix, const struct node *n, uint32_t d
 		if (!f->facet || index_facet_parse(f->facet, &v.f))
 			continue;
 		if (v.f == FACET_CITY_SIZE)
-			v.err = facet_add(ix, v.f, city_size(*(const int64_t *)FIELD_CONST(n, f)), docno);
+			v.err = facet_add(ix, v.f, index_city_size(*(const int64_t *)FIELD_CONST(n, f)), docno);
 		else if (f->kind == FK_LANGUAGE)
 			v.err = facet_add(ix, v.f, FIELD_CONST(n, f), docno);
 		else if (f->kind == FK_OBJECT || f->kind == FK_OBJECTS)

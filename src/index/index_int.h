@@ -200,6 +200,8 @@ int64_t index_facet_find(const struct index *ix, enum index_facet f, const char 
  * snapshot keeps neither). */
 enum px_err index_doc_values_build(struct index *ix);
 int index_docno(const struct index *ix, int64_t nid, uint32_t *docno);
+/* FACET_CITY_SIZE's value for a population ("small", ...), NULL if unknown (< 0). */
+const char *index_city_size(int64_t population);
 /* Languages the index has seen (bit per language of index_langs[]). */
 extern const char index_langs[][3];
 extern const size_t index_nlangs;

@@ -12,8 +12,9 @@
  * before anyone could drop it.
  *
  * A page is kept in both forms a client may want, plain and gzipped (for
- * a body worth compressing), and with the 304 of its ETag: a hit costs no
- * compression and no inflating. Both forms cost ~1.3x the plain bytes
+ * a body worth compressing; the gzipped one once a gzip client has asked,
+ * so pages only plain clients read are never compressed), and with the 304
+ * of its ETag: a hit costs no compression and no inflating. Both forms cost ~1.3x the plain bytes
  * (pages gzip to 20-30 %); keeping the gzipped form alone would hold ~4x
  * more pages in CACHE_BYTES, but inflating a 17 KB page for a client
  * without gzip takes ~22 us of CPU, half again what a hit costs (~40 us):
@@ -40,6 +41,7 @@ struct page {
 	struct MHD_Response *not_modified; /* its 304, or NULL; one reference */
 	char *etag;                        /* W/"...", or NULL */
 	size_t bytes, gz_bytes;            /* of the bodies */
+	int gz_missing;                    /* worth gzipping but kept plain only */
 };
 
 static struct {
@@ -165,6 +167,8 @@ static struct MHD_Response *form_for(const struct page *p, int gzip, const char 
 		*bytes = 0;
 		return p->not_modified;
 	}
+	if (gzip && p->gz_missing)
+		return NULL; /* made again, gzipped, and kept in both forms */
 	*status = MHD_HTTP_OK;
 	*bytes = gzip && p->gz ? p->gz_bytes : p->bytes;
 	return gzip && p->gz ? p->gz : p->resp;
@@ -230,6 +234,7 @@ void cache_put(const struct request *rq, const char *key, const struct cache_for
 	if (p) {
 		p->resp = f->plain, p->gz = f->gz, p->not_modified = f->not_modified;
 		p->bytes = f->bytes, p->gz_bytes = f->gz ? f->gz_bytes : 0;
+		p->gz_missing = f->gz_missing;
 	}
 	if (!p || !(p->key = key_of(rq->lang, key)) || (f->etag && !(p->etag = strdup(f->etag)))) {
 		if (p)

@@ -218,12 +218,17 @@ static struct MHD_Response *make_not_modified(const struct request *rq, int cach
 	return r;
 }
 
-/* Gzips rq's body into rq->gz if it is text worth compressing and the
- * client takes gzip, or keep: the page cache will keep both forms. A
- * failure leaves rq->gz NULL: the plain body is sent. */
-static void encode(struct request *rq, int keep)
+/* Is rq's body text long enough to gzip? */
+static int worth_gzip(const struct request *rq)
 {
-	if (rq->gz || !(rq->gzip_ok || keep) || rq->body.len < GZIP_MIN || !gzip_compressible(rq->type))
+	return rq->body.len >= GZIP_MIN && gzip_compressible(rq->type);
+}
+
+/* Gzips rq's body into rq->gz if it is worth it and the client takes
+ * gzip. A failure leaves rq->gz NULL: the plain body is sent. */
+static void encode(struct request *rq)
+{
+	if (rq->gz || !rq->gzip_ok || !worth_gzip(rq))
 		return;
 	if (gzip_encode(&rq->a, rq->body.data, rq->body.len, &rq->gz, &rq->gz_len))
 		rq->gz = NULL;
@@ -241,7 +246,7 @@ static enum MHD_Result respond(struct MHD_Connection *c, struct pending *p, int 
 {
 	struct request *rq = &p->rq;
 	int not_modified = rq->status == 200 && cache_etag_matches(if_none_match(rq), rq->etag);
-	encode(rq, 0);
+	encode(rq);
 	int gz = rq->gzip_ok && rq->gz;
 	struct MHD_Response *r = not_modified ? make_not_modified(rq, 0) : make_response(rq, 0, gz);
 	if (!r)
@@ -361,12 +366,14 @@ static const char *cache_key(struct request *rq, const struct pending *p)
 	return p->uri ? arena_printf(&rq->a, "%s\n%s", host ? host : "", p->uri) : NULL;
 }
 
-/* Keeps rq's answer in the page cache at key, in each form a client may
- * ask: plain, gzipped and its 304. */
+/* Keeps rq's answer in the page cache at key: plain, gzipped if its
+ * client took gzip (else a gzip client will make it again: a page only
+ * plain clients ask is never compressed), and its 304. */
 static void keep(struct request *rq, const char *key, uint64_t generation)
 {
-	encode(rq, 1);
+	encode(rq);
 	struct cache_forms f = {.etag = rq->etag, .bytes = rq->body.len, .gz_bytes = rq->gz_len};
+	f.gz_missing = !rq->gz && worth_gzip(rq);
 	f.plain = make_response(rq, 1, 0);
 	f.gz = rq->gz ? make_response(rq, 1, 1) : NULL;
 	f.not_modified = rq->etag ? make_not_modified(rq, 1) : NULL;

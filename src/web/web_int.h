@@ -434,11 +434,13 @@ struct cache_forms {
 	struct MHD_Response *plain, *gz, *not_modified;
 	const char *etag; /* copied by cache_put() */
 	size_t bytes, gz_bytes;
+	int gz_missing; /* worth gzipping, not gzipped: no answer to a gzip client */
 };
 /* Queues the response kept for key (the server makes it of the Host header
  * and the URI) in language lang on c: the 304 when if_none_match (the
  * header, or NULL) names its ETag, else the gzipped form if gzip (the
- * client takes it) and there is one, else the plain one. 1 with its
+ * client takes it), else the plain one; none (0) to a gzip client when the
+ * page is kept plain only. 1 with its
  * *status and *bytes for the log, or 0 when there is none. */
 int cache_queue(struct MHD_Connection *c, const char *lang, const char *key, int gzip, const char *if_none_match,
 		int *status, size_t *bytes);

@@ -69,6 +69,19 @@ get "$path" hitplain
 [ -z "$(coding "$TMP/hitplain.h")" ] || fail "a cache hit for a client without gzip was gzipped"
 gzip -dc "$TMP/hitgz" | cmp -s - "$TMP/hitplain" || fail "the cache's two forms differ once inflated"
 
+# a page first kept for a plain client is made again for a gzip client,
+# then both are answered from the cache
+path="/good-practices?themes=Energy"
+get "$path" plainfirst
+get "$path" gzlater "${GZ[@]}"
+[ "$(header X-Cache "$TMP/gzlater.h")" = miss ] || fail "a page kept plain only answered a gzip client"
+[ "$(coding "$TMP/gzlater.h")" = gzip ] || fail "the page made again for a gzip client is not gzipped"
+get "$path" gzhit "${GZ[@]}"
+get "$path" plainhit
+[ "$(header X-Cache "$TMP/gzhit.h") $(header X-Cache "$TMP/plainhit.h")" = "hit hit" ] ||
+	fail "after a gzip client, both forms should be kept"
+gzip -dc "$TMP/gzhit" | cmp -s - "$TMP/plainhit" || fail "the two kept forms differ once inflated"
+
 # HEAD: the headers and length of the GET, gzipped or not
 for h in plain gz; do
 	args=()
