@@ -38,6 +38,7 @@ async function copyLink(browser, width) {
 	await button.click();
 	await page.locator(".copied:has-text('Link copied')").waitFor();
 	check(await page.getAttribute(".copied", "aria-live") === "polite", "the confirmation is not a live region");
+	await page.locator("aside.share").screenshot({ path: path.join(shots, `controls-share-${width}.png`) });
 	const copied = await page.evaluate(() => navigator.clipboard.readText());
 	check(copied === page.url(), `the clipboard holds "${copied}", not the page's address ${page.url()}`);
 	await look(page, `copy-${width}`);
@@ -54,6 +55,7 @@ async function withoutScript(browser) {
 	check(await field.inputValue() === page.url(), "the field does not hold the page's address");
 	check(await field.getAttribute("readonly") !== null, "the address field is not read-only");
 	await page.screenshot({ path: path.join(shots, "controls-noscript-360.png"), fullPage: true });
+	await page.locator("aside.share").screenshot({ path: path.join(shots, "controls-share-noscript-360.png") });
 	console.log("e2e controls noscript: ok");
 	await ctx.close();
 }
@@ -64,6 +66,7 @@ async function buttons(browser, width) {
 	await page.goto(`${base}/good-practices`);
 	await page.focus("#kw");
 	await look(page, `filter-${width}`);
+	await page.locator("form.keywords").screenshot({ path: path.join(shots, `controls-filter-form-${width}.png`) });
 	await page.goto(`${base}/login`);
 	await look(page, `login-${width}`);
 	await ctx.close();
