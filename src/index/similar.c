@@ -13,10 +13,16 @@
  *   - city size: SIZE_W when its city is of the node's size class.
  * Only documents that share a theme, a word or a place are scored (the
  * candidates, kept in a list as they are first touched): the rest of the
- * hub is never walked. The node itself is left out. */
+ * hub is never walked. The node itself is left out.
+ *
+ * The scores live in arrays indexed by docno, one pair per thread, kept
+ * between calls and zeroed through the candidates' list after each: two
+ * fresh 400 KB arrays at 100k documents cost their page faults on every
+ * practice page. */
 #include "search_int.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +101,70 @@ struct scores {
 	struct buf touched; /* uint32_t docnos */
 	enum px_err err;
 };
+
+/* Each thread's score arrays, all zero between calls. */
+struct scratch {
+	float *text, *other;
+	size_t cap; /* documents they hold */
+};
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+static int scratch_key_ok;
+
+static void scratch_free(void *p)
+{
+	struct scratch *s = p;
+	if (s) {
+		free(s->text);
+		free(s->other);
+		free(s);
+	}
+}
+
+static void scratch_key_make(void)
+{
+	scratch_key_ok = !pthread_key_create(&scratch_key, scratch_free);
+}
+
+/* This thread's arrays for nd documents, zero; NULL when out of memory. */
+static struct scratch *scratch_get(size_t nd)
+{
+	pthread_once(&scratch_once, scratch_key_make);
+	struct scratch *s = scratch_key_ok ? pthread_getspecific(scratch_key) : NULL;
+	if (s && s->cap >= nd)
+		return s;
+	scratch_free(s); /* the index grew: larger ones */
+	if (scratch_key_ok)
+		pthread_setspecific(scratch_key, NULL);
+	size_t cap = nd + nd / 8 + 64;
+	if (!(s = calloc(1, sizeof *s)) || !(s->text = calloc(cap, sizeof *s->text)) ||
+	    !(s->other = calloc(cap, sizeof *s->other))) {
+		scratch_free(s);
+		return NULL;
+	}
+	s->cap = cap;
+	if (scratch_key_ok && !pthread_setspecific(scratch_key, s))
+		return s;
+	scratch_free(s);
+	return NULL;
+}
+
+/* Gives the arrays back zero: only the candidates were written; after an
+ * error some may not be listed, so the arrays are dropped. */
+static void scratch_put(struct scratch *sc, const struct scores *s)
+{
+	if (!sc)
+		return;
+	if (s->err) {
+		scratch_free(sc);
+		pthread_setspecific(scratch_key, NULL);
+		return;
+	}
+	const uint32_t *t = (const uint32_t *)(const void *)s->touched.data;
+	for (size_t i = 0; i < s->touched.len / sizeof *t; i++)
+		sc->text[t[i]] = sc->other[t[i]] = 0;
+}
 
 static void touch(struct scores *s, uint32_t doc)
 {
@@ -265,15 +335,12 @@ static enum px_err fill_hits(const struct index *ix, const struct pick *p)
 	return PX_OK;
 }
 
-/* Scores the candidates of n into s (allocated here; the caller frees). */
-static enum px_err score_related(const struct index *ix, const struct node *n, struct scores *s)
+/* Scores the candidates of n into s, whose arrays are sc's. */
+static enum px_err score_related(const struct index *ix, const struct node *n, struct scratch *sc, struct scores *s)
 {
-	size_t nd = doc_count(ix);
-	buf_init(&s->touched, BUF_CAP_DEFAULT);
-	s->text = calloc(nd ? nd : 1, sizeof *s->text);
-	s->other = calloc(nd ? nd : 1, sizeof *s->other);
-	if (!s->text || !s->other)
-		return PX_ENOMEM;
+	if (!sc)
+		return s->err = PX_ENOMEM;
+	s->text = sc->text, s->other = sc->other;
 	struct counter c = {ix, {0}, PX_OK};
 	buf_init(&c.tfs, BUF_CAP_DEFAULT);
 	enum px_err err = telling_words(ix, n, &c);
@@ -289,6 +356,7 @@ enum px_err index_similar(const struct index *ix, const struct node *n, struct i
 			  size_t nwant)
 {
 	struct scores s = {0};
+	buf_init(&s.touched, BUF_CAP_DEFAULT);
 	struct pick p[INDEX_SIMILAR_WANTS] = {{0}};
 	enum px_err err = nwant > INDEX_SIMILAR_WANTS ? PX_EUSAGE : PX_OK;
 	for (size_t i = 0; i < nwant; i++) {
@@ -298,8 +366,9 @@ enum px_err index_similar(const struct index *ix, const struct node *n, struct i
 		if (!err && !(p[i].best = malloc((want[i].limit ? want[i].limit : 1) * sizeof *p[i].best)))
 			err = PX_ENOMEM;
 	}
+	struct scratch *sc = err ? NULL : scratch_get(doc_count(ix));
 	if (!err)
-		err = score_related(ix, n, &s);
+		err = score_related(ix, n, sc, &s);
 	if (!err)
 		pick_all(ix, n, &s, p, nwant);
 	for (size_t i = 0; i < nwant; i++) {
@@ -307,8 +376,9 @@ enum px_err index_similar(const struct index *ix, const struct node *n, struct i
 			err = fill_hits(ix, &p[i]);
 		free(p[i].best);
 	}
-	free(s.text);
-	free(s.other);
+	if (err && !s.err)
+		s.err = err;
+	scratch_put(sc, &s);
 	buf_free(&s.touched);
 	for (size_t i = 0; err && i < nwant; i++)
 		index_result_free(&want[i].r);
