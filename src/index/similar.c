@@ -96,8 +96,8 @@ static enum px_err telling_words(const struct index *ix, const struct node *n, s
  * and zero but at the candidates, listed in touched[] as first given a
  * score. */
 struct scores {
-	float *text;  /* the raw text score */
-	float *other; /* themes and places */
+	float *text;        /* the raw text score */
+	float *other;       /* themes and places */
 	struct buf touched; /* uint32_t docnos */
 	enum px_err err;
 };
@@ -207,7 +207,8 @@ static bool add_bonus(uint32_t doc, void *arg)
 }
 
 /* Adds w to every document filed under value of facet f. */
-static void score_value(const struct index *ix, enum index_facet f, const char *value, float w, struct scores *s)
+static void score_value(const struct index *ix, enum index_facet f, const char *value, float w,
+			struct scores *s)
 {
 	int64_t id = value ? index_facet_find(ix, f, value) : -1;
 	struct bonus b = {s, w};
@@ -336,7 +337,8 @@ static enum px_err fill_hits(const struct index *ix, const struct pick *p)
 }
 
 /* Scores the candidates of n into s, whose arrays are sc's. */
-static enum px_err score_related(const struct index *ix, const struct node *n, struct scratch *sc, struct scores *s)
+static enum px_err score_related(const struct index *ix, const struct node *n, struct scratch *sc,
+				 struct scores *s)
 {
 	if (!sc)
 		return s->err = PX_ENOMEM;
@@ -346,8 +348,8 @@ static enum px_err score_related(const struct index *ix, const struct node *n, s
 	enum px_err err = telling_words(ix, n, &c);
 	size_t k = c.tfs.len / sizeof(struct tf);
 	if (!err)
-		err = score_words(ix, (const struct tf *)(const void *)c.tfs.data, k < SIMILAR_TERMS ? k : SIMILAR_TERMS,
-				  s);
+		err = score_words(ix, (const struct tf *)(const void *)c.tfs.data,
+				  k < SIMILAR_TERMS ? k : SIMILAR_TERMS, s);
 	buf_free(&c.tfs);
 	return err ? err : score_facets(ix, n, s);
 }

@@ -160,7 +160,8 @@ int cache_etag_matches(const char *inm, const char *etag)
 }
 
 /* p's answer to a client: its 304, gzipped or plain form. */
-static struct MHD_Response *form_for(const struct page *p, int gzip, const char *inm, int *status, size_t *bytes)
+static struct MHD_Response *form_for(const struct page *p, int gzip, const char *inm, int *status,
+				     size_t *bytes)
 {
 	if (p->not_modified && cache_etag_matches(inm, p->etag)) {
 		*status = MHD_HTTP_NOT_MODIFIED;
@@ -174,8 +175,8 @@ static struct MHD_Response *form_for(const struct page *p, int gzip, const char 
 	return gzip && p->gz ? p->gz : p->resp;
 }
 
-int cache_queue(struct MHD_Connection *conn, const char *lang, const char *key, int gzip, const char *if_none_match,
-		int *status, size_t *bytes)
+int cache_queue(struct MHD_Connection *conn, const char *lang, const char *key, int gzip,
+		const char *if_none_match, int *status, size_t *bytes)
 {
 	char *k = key_of(lang, key);
 	if (!k)

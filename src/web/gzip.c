@@ -120,7 +120,8 @@ static z_stream *thread_stream(void)
 		return deflateReset(z) == Z_OK ? z : NULL;
 	if (!(z = calloc(1, sizeof *z)))
 		return NULL;
-	if (deflateInit2(z, GZIP_LEVEL, Z_DEFLATED, 15 + 16 /* gzip wrapper */, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+	if (deflateInit2(z, GZIP_LEVEL, Z_DEFLATED, 15 + 16 /* gzip wrapper */, 8, Z_DEFAULT_STRATEGY) !=
+	    Z_OK) {
 		free(z);
 		return NULL;
 	}

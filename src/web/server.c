@@ -168,7 +168,8 @@ static struct MHD_Response *make_response(const struct request *rq, int cached, 
 {
 	const char *data = gz ? rq->gz : rq->body.data;
 	size_t len = gz ? rq->gz_len : rq->body.len;
-	struct MHD_Response *r = MHD_create_response_from_buffer(len, data ? (void *)data : "", MHD_RESPMEM_MUST_COPY);
+	struct MHD_Response *r =
+		MHD_create_response_from_buffer(len, data ? (void *)data : "", MHD_RESPMEM_MUST_COPY);
 	if (!r)
 		return NULL;
 	MHD_add_response_header(r, "Content-Type", rq->type ? rq->type : "text/html; charset=utf-8");
@@ -395,8 +396,9 @@ static void set_etag(struct request *rq)
 {
 	if (rq->status != 200 || rq->user || rq->ncookies || (rq->cache && strstr(rq->cache, "no-store")))
 		return;
-	rq->etag = arena_printf(&rq->a, "W/\"%016llx\"",
-				(unsigned long long)px_hash(rq->body.data ? rq->body.data : "", rq->body.len));
+	rq->etag =
+		arena_printf(&rq->a, "W/\"%016llx\"",
+			     (unsigned long long)px_hash(rq->body.data ? rq->body.data : "", rq->body.len));
 }
 
 /* A GET or HEAD: from the cache for a visitor without a session, else
