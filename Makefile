@@ -2,7 +2,7 @@
 # commands a newcomer needs (see README.md).
 
 CC      ?= gcc
-PKGS    := sqlite3 libutf8proc libexttextcat jansson libmicrohttpd libsodium libcmark icu-uc icu-i18n
+PKGS    := sqlite3 libutf8proc libexttextcat jansson libmicrohttpd libsodium libcmark icu-uc icu-i18n zlib
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla -Wformat=2
@@ -25,7 +25,7 @@ FUZZ_SECONDS ?= 20
 # Objects of one build flavour: $(call objs,DIR,SOURCES)
 objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
 
-.PHONY: all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load test-security checksrc deps clean
+.PHONY: all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load test-security checksrc checkcss deps clean
 all: build/praxis
 
 deps:
@@ -139,7 +139,7 @@ build/.deps-ok: scripts/deps
 run: build/praxis
 	@scripts/run-sample
 
-test: build/praxis build/asan/praxis checksrc unit cli-test http-test fuzz
+test: build/praxis build/asan/praxis checksrc checkcss unit cli-test http-test fuzz
 	@echo "make test: all passed"
 
 unit: $(addprefix build/unit/,$(UNITS)) $(addprefix build/unit-asan/,$(UNITS))
@@ -179,6 +179,10 @@ checksrc:
 		src/*/*.c src/*/*.h tools/*.c tests/unit/*/*.c tests/fuzz/*.c || \
 		{ echo "checksrc: banned call above" >&2; exit 1; }
 	@echo "checksrc: ok"
+
+# Controls' colours against WCAG 2.1 AA (3:1 non-text, 4.5:1 text), computed.
+checkcss:
+	@python3 tools/contrast_check.py static/praxis.css
 
 clean:
 	rm -rf build

@@ -12,7 +12,9 @@ each with a counter), so praxis makes every page, against nginx serving
 the saved page of the same kind. praxis and nginx each get 2 worker
 threads; wrk shares the same 2 cores, as a client on the same machine would.
 
-Environment: NODES (100000), SECONDS, CONNECTIONS. The hub's store is kept
+Environment: NODES (100000), SECONDS, CONNECTIONS; GZIP=1: wrk sends
+Accept-Encoding: gzip and nginx has gzip on (level 1, its default, on the
+fly for each request), so both servers send compressed pages. The hub's store is kept
 in build/bench/http/ between runs (ingesting 100k nodes takes a minute).
 """
 import os
@@ -30,6 +32,7 @@ B = os.path.join(ROOT, "build", "bench", "http")
 NODES = int(os.environ.get("NODES", "100000"))
 SECONDS = os.environ.get("SECONDS", "10")
 CONNECTIONS = os.environ.get("CONNECTIONS", "64")
+GZIP = os.environ.get("GZIP", "") not in ("", "0")
 PRAXIS_PORT, NGINX_PORT = 18080, 18081
 
 
@@ -87,6 +90,7 @@ http {{
   tcp_nopush on;
   keepalive_requests 100000;
   types {{ text/html html; application/json json; }}
+  {"gzip on; gzip_vary on; gzip_types application/json;" if GZIP else ""}
   server {{ listen 127.0.0.1:{NGINX_PORT}; root {docroot}; }}
 }}
 """)
@@ -139,6 +143,7 @@ def parse_wrk(out):
 
 def wrk(url, script=None):
     cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"] + (["-s", script] if script else [])
+    cmd += ["-H", "Accept-Encoding: gzip"] if GZIP else []
     return parse_wrk(subprocess.run(cmd + [url], check=True, capture_output=True, text=True).stdout)
 
 
@@ -187,7 +192,8 @@ def main():
             nginx.send_signal(signal.SIGQUIT)
             nginx.wait()
     head = f"{'page':<18}{'bytes':>8}{'praxis req/s':>14}{'p50/p99 ms':>14}{'nginx req/s':>13}{'p50/p99 ms':>14}{'praxis/nginx':>14}"
-    print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s, both servers with 2 workers")
+    coding = "gzip (Accept-Encoding: gzip; nginx gzip on)" if GZIP else "no compression"
+    print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s, both servers with 2 workers, {coding}; bytes: the plain page")
     print(head)
     print("-" * len(head))
     for label, size, a, b in rows:

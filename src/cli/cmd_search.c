@@ -227,26 +227,26 @@ int cmd_similar(int argc, char **argv)
 		return EXIT_REFUSED;
 	struct node *n = NULL;
 	struct index *ix = NULL;
-	struct index_result r;
+	struct index_similar_want want = {.types = INDEX_SIMILAR_ALL, .limit = (size_t)o.limit};
 	int rc = EXIT_REFUSED;
 	enum px_err err = store_node_get(st, nid, &n);
 	if (err)
 		fprintf(stderr, "praxis: %s %lld\n", err == PX_ENOTFOUND ? "no node" : "cannot read node",
 			(long long)nid);
-	else if (!cli_open_index(&common, st, &ix) && !(err = index_similar(ix, n, (size_t)o.limit, &r))) {
+	else if (!cli_open_index(&common, st, &ix) && !(err = index_similar(ix, n, &want, 1))) {
 		if (o.json) {
 			json_t *j = json_object();
 			json_object_set_new(j, "nid", json_integer(nid));
-			json_object_set_new(j, "total", json_integer((json_int_t)r.total));
-			json_object_set_new(j, "hits", index_hits_json(&r));
+			json_object_set_new(j, "total", json_integer((json_int_t)want.r.total));
+			json_object_set_new(j, "hits", index_hits_json(&want.r));
 			json_dumpf(j, stdout, INDEX_JSON_FLAGS);
 			putchar('\n');
 			json_decref(j);
 		} else {
 			cli_printf("like %lld. %s:\n", (long long)nid, n->title);
-			print_hits(&r, &o);
+			print_hits(&want.r, &o);
 		}
-		index_result_free(&r);
+		index_result_free(&want.r);
 		rc = EXIT_DONE;
 	} else if (err) {
 		fprintf(stderr, "praxis: %s\n", px_strerror(err));

@@ -154,10 +154,22 @@ json_t *index_result_json(const struct index_result *r);
 /* The "hits" array alone. */
 json_t *index_hits_json(const struct index_result *r);
 
-/* The nodes most like n (its telling words and its themes), best first, n
- * itself left out: hits [0, limit), total = every node sharing something
- * with n. No facets, snippets or suggestions. Caller frees r. */
-enum px_err index_similar(const struct index *ix, const struct node *n, size_t limit,
-			  struct index_result *r) PX_WUR;
+/* One list of nodes like a node: of the types in types (a bit per enum
+ * node_type: 1u << NODE_PRACTICE, ...), the best limit. */
+struct index_similar_want {
+	unsigned types;
+	size_t limit;
+	struct index_result r; /* set by index_similar(); the caller frees it */
+};
+#define INDEX_SIMILAR_WANTS 4 /* lists one call fills at most */
+#define INDEX_SIMILAR_ALL   (1u << NODE_PRACTICE | 1u << NODE_ARTICLE | 1u << NODE_CITY | 1u << NODE_NETWORK)
+
+/* The nodes most like n (shared themes, telling words, places and city
+ * size: see similar.c), best first, n itself left out, scored once and
+ * sorted into each of the nwant lists: its r.hits [0, limit) of its types,
+ * r.total = every node of those types sharing something with n. No facets,
+ * snippets or suggestions. On error every r is empty. */
+enum px_err index_similar(const struct index *ix, const struct node *n, struct index_similar_want *want,
+			  size_t nwant) PX_WUR;
 
 #endif

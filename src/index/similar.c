@@ -1,19 +1,40 @@
-/* Similar nodes: the "related practices" of a node. Its most telling words
- * (frequent in it, rare in the hub: tf × idf) are looked up as one OR
- * query, each document scored by the idf-weighted words it shares; a shared
- * theme adds as much as a fairly rare word. The node itself is left out. */
+/* Similar nodes: the "related practices" (and stories) of a node.
+ *
+ * A document is scored by what it shares with the node, each signal on a
+ * scale of its own so that none drowns the others:
+ *   - themes: THEME_W per shared theme;
+ *   - text: the node's most telling words (frequent in it, rare in the hub:
+ *     tf × idf) looked up as one OR query, a document scored by the
+ *     idf-weighted words it shares, then divided by the best such score, so
+ *     that words give at most TEXT_W: a title's words alone never outweigh
+ *     a shared theme and a shared place;
+ *   - places: PLACE_W per place key (the node's city, its partners', its
+ *     adopters') the document is in, partners with or adopted in;
+ *   - city size: SIZE_W when its city is of the node's size class.
+ * Only documents that share a theme, a word or a place are scored (the
+ * candidates, kept in a list as they are first touched): the rest of the
+ * hub is never walked. The node itself is left out.
+ *
+ * The scores live in arrays indexed by docno, one pair per thread, kept
+ * between calls and zeroed through the candidates' list after each: two
+ * fresh 400 KB arrays at 100k documents cost their page faults on every
+ * practice page. */
 #include "search_int.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define SIMILAR_TERMS 24   /* words of the node that are looked up */
-#define THEME_BONUS   1.0f /* per shared theme */
+#define THEME_W       4.0f /* per shared theme: more than any text match */
+#define TEXT_W        3.0f /* the best text match; others in proportion */
+#define PLACE_W       2.0f /* per shared place: same city, partner, adopter */
+#define SIZE_W        1.0f /* a city of the same size class */
 
 struct tf {
 	uint32_t term;
-	float weight; /* tf × idf, then idf alone for scoring */
+	float weight; /* tf × idf */
 };
 
 struct counter {
@@ -71,28 +92,87 @@ static enum px_err telling_words(const struct index *ix, const struct node *n, s
 	return c->err;
 }
 
-struct sim {
-	uint32_t doc;
-	float score;
+/* The scores of the candidates. text[] and other[] are indexed by docno
+ * and zero but at the candidates, listed in touched[] as first given a
+ * score. */
+struct scores {
+	float *text;        /* the raw text score */
+	float *other;       /* themes and places */
+	struct buf touched; /* uint32_t docnos */
+	enum px_err err;
 };
 
-static int by_sim(const void *a, const void *b)
+/* Each thread's score arrays, all zero between calls. */
+struct scratch {
+	float *text, *other;
+	size_t cap; /* documents they hold */
+};
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+static int scratch_key_ok;
+
+static void scratch_free(void *p)
 {
-	const struct sim *x = a, *y = b;
-	if (x->score != y->score)
-		return x->score < y->score ? 1 : -1;
-	return (x->doc < y->doc) - (x->doc > y->doc);
+	struct scratch *s = p;
+	if (s) {
+		free(s->text);
+		free(s->other);
+		free(s);
+	}
 }
 
-static bool add_theme_bonus(uint32_t doc, void *score)
+static void scratch_key_make(void)
 {
-	((float *)score)[doc] += THEME_BONUS;
-	return true;
+	scratch_key_ok = !pthread_key_create(&scratch_key, scratch_free);
 }
 
-/* Scores every document sharing a word or a theme with n. */
-static enum px_err score_docs(const struct index *ix, const struct node *n, const struct tf *t, size_t k,
-			      float *score)
+/* This thread's arrays for nd documents, zero; NULL when out of memory. */
+static struct scratch *scratch_get(size_t nd)
+{
+	pthread_once(&scratch_once, scratch_key_make);
+	struct scratch *s = scratch_key_ok ? pthread_getspecific(scratch_key) : NULL;
+	if (s && s->cap >= nd)
+		return s;
+	scratch_free(s); /* the index grew: larger ones */
+	if (scratch_key_ok)
+		pthread_setspecific(scratch_key, NULL);
+	size_t cap = nd + nd / 8 + 64;
+	if (!(s = calloc(1, sizeof *s)) || !(s->text = calloc(cap, sizeof *s->text)) ||
+	    !(s->other = calloc(cap, sizeof *s->other))) {
+		scratch_free(s);
+		return NULL;
+	}
+	s->cap = cap;
+	if (scratch_key_ok && !pthread_setspecific(scratch_key, s))
+		return s;
+	scratch_free(s);
+	return NULL;
+}
+
+/* Gives the arrays back zero: only the candidates were written; after an
+ * error some may not be listed, so the arrays are dropped. */
+static void scratch_put(struct scratch *sc, const struct scores *s)
+{
+	if (!sc)
+		return;
+	if (s->err) {
+		scratch_free(sc);
+		pthread_setspecific(scratch_key, NULL);
+		return;
+	}
+	const uint32_t *t = (const uint32_t *)(const void *)s->touched.data;
+	for (size_t i = 0; i < s->touched.len / sizeof *t; i++)
+		sc->text[t[i]] = sc->other[t[i]] = 0;
+}
+
+static void touch(struct scores *s, uint32_t doc)
+{
+	if (s->text[doc] == 0 && s->other[doc] == 0 && !s->err)
+		s->err = buf_add(&s->touched, &doc, sizeof doc);
+}
+
+static enum px_err score_words(const struct index *ix, const struct tf *t, size_t k, struct scores *s)
 {
 	enum px_err err = PX_OK;
 	struct dlist l;
@@ -104,17 +184,91 @@ static enum px_err score_docs(const struct index *ix, const struct node *n, cons
 			break;
 		for (size_t j = 0; j < dlist_len(&l); j++) {
 			float tfw = dlist_tfw(&l, j);
-			score[dlist_doc(&l, j)] += idf * tfw / (1.2f + tfw);
+			uint32_t doc = dlist_doc(&l, j);
+			touch(s, doc);
+			s->text[doc] += idf * tfw / (1.2f + tfw);
 		}
 	}
 	dlist_free(&l);
-	for (size_t i = 0; !err && i < strlist_len(&n->themes); i++) {
-		int64_t id = index_facet_find(ix, FACET_THEMES, strlist_get(&n->themes, i));
-		if (id < 0)
-			continue;
-		roaring_iterate(facet_at(ix, FACET_THEMES, (uint32_t)id)->docs, add_theme_bonus, score);
+	return err ? err : s->err;
+}
+
+struct bonus {
+	struct scores *s;
+	float w;
+};
+
+static bool add_bonus(uint32_t doc, void *arg)
+{
+	struct bonus *b = arg;
+	touch(b->s, doc);
+	b->s->other[doc] += b->w;
+	return !b->s->err;
+}
+
+/* Adds w to every document filed under value of facet f. */
+static void score_value(const struct index *ix, enum index_facet f, const char *value, float w,
+			struct scores *s)
+{
+	int64_t id = value ? index_facet_find(ix, f, value) : -1;
+	struct bonus b = {s, w};
+	if (id >= 0)
+		roaring_iterate(facet_at(ix, f, (uint32_t)id)->docs, add_bonus, &b);
+}
+
+/* PLACE_W to every document in, partnering with or adopted in the city of
+ * country. */
+static void score_place(const struct index *ix, const char *country, const char *city, struct scores *s)
+{
+	char key[4 * NODE_NAME_MAX];
+	if (!index_place_key(country, city, key, sizeof key))
+		return;
+	score_value(ix, FACET_PLACE, key, PLACE_W, s);
+	score_value(ix, FACET_PARTNER, key, PLACE_W, s);
+	score_value(ix, FACET_ADOPTER, key, PLACE_W, s);
+}
+
+/* Themes and places: the signals that need no text. */
+static enum px_err score_facets(const struct index *ix, const struct node *n, struct scores *s)
+{
+	for (size_t i = 0; i < strlist_len(&n->themes); i++)
+		score_value(ix, FACET_THEMES, strlist_get(&n->themes, i), THEME_W, s);
+	if (n->city)
+		score_place(ix, n->country, n->city, s);
+	for (size_t i = 0; i < ptrvec_len(&n->partners); i++) {
+		const struct node_place *p = ptrvec_get(&n->partners, i);
+		score_place(ix, p->country, p->city, s);
 	}
-	return err;
+	for (size_t i = 0; i < ptrvec_len(&n->adopters); i++) {
+		const struct node_adopter *a = ptrvec_get(&n->adopters, i);
+		score_place(ix, a->country, a->city, s);
+	}
+	return s->err;
+}
+
+/* Does doc file value id under facet f (a counted facet)? */
+static int doc_has(const struct index *ix, uint32_t doc, enum index_facet f, int64_t id)
+{
+	const struct doc *d = doc_at(ix, doc);
+	const uint32_t *v = (const uint32_t *)(const void *)ix->doc_values.data + d->fv_first;
+	uint32_t want = (uint32_t)f << FV_SHIFT | (uint32_t)id;
+	for (uint32_t i = 0; id >= 0 && i < d->fv_count; i++)
+		if (v[i] == want)
+			return 1;
+	return 0;
+}
+
+struct sim {
+	uint32_t doc;
+	float score;
+};
+
+static int by_sim(const void *a, const void *b)
+{
+	const struct sim *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score < y->score ? 1 : -1;
+	return (x->doc < y->doc) - (x->doc > y->doc);
 }
 
 /* Keeps the best limit of a stream in best[0..*n), in by_sim's order.
@@ -130,62 +284,106 @@ static void keep_best(struct sim *best, size_t limit, size_t *n, struct sim s)
 	best[i] = s;
 }
 
-/* What the walk over the live documents keeps. */
-struct picker {
-	const struct index *ix;
-	const float *score;
-	int64_t self; /* the node's nid */
+/* One list wanted, as it fills. */
+struct pick {
+	struct index_similar_want *want;
 	struct sim *best;
-	size_t limit, count, total;
+	size_t count;
 };
 
-static bool pick(uint32_t doc, void *arg)
+/* The candidates' final scores, each kept in the lists that want its type. */
+static void pick_all(const struct index *ix, const struct node *n, const struct scores *s, struct pick *p,
+		     size_t np)
 {
-	struct picker *p = arg;
-	if (p->score[doc] > 0 && doc_at(p->ix, doc)->nid != p->self) {
-		p->total++;
-		keep_best(p->best, p->limit, &p->count, (struct sim){doc, p->score[doc]});
+	const uint32_t *touched = (const uint32_t *)(const void *)s->touched.data;
+	size_t nt = s->touched.len / sizeof *touched;
+	float text_max = 0;
+	for (size_t i = 0; i < nt; i++)
+		if (doc_at(ix, touched[i])->nid != n->nid && s->text[touched[i]] > text_max)
+			text_max = s->text[touched[i]];
+	/* two practices of unknown size are not alike by it */
+	const char *size = n->population >= 0 ? city_size_of(n->population)->name : NULL;
+	int64_t size_id = size ? index_facet_find(ix, FACET_CITY_SIZE, size) : -1;
+	for (size_t i = 0; i < nt; i++) {
+		uint32_t doc = touched[i];
+		const struct doc *d = doc_at(ix, doc);
+		if (d->nid == n->nid || !roaring_bitmap_contains(ix->live, doc))
+			continue;
+		float score = s->other[doc] + (text_max > 0 ? TEXT_W * s->text[doc] / text_max : 0) +
+			      (doc_has(ix, doc, FACET_CITY_SIZE, size_id) ? SIZE_W : 0);
+		for (size_t j = 0; j < np; j++)
+			if (p[j].want->types & (1u << d->type)) {
+				p[j].want->r.total++;
+				keep_best(p[j].best, p[j].want->limit, &p[j].count, (struct sim){doc, score});
+			}
 	}
-	return true;
 }
 
-enum px_err index_similar(const struct index *ix, const struct node *n, size_t limit, struct index_result *r)
+/* want's hits from its best documents. */
+static enum px_err fill_hits(const struct index *ix, const struct pick *p)
 {
-	memset(r, 0, sizeof *r);
-	strlist_init(&r->translated);
-	struct counter c = {ix, {0}, PX_OK};
-	buf_init(&c.tfs, BUF_CAP_DEFAULT);
-	size_t nd = doc_count(ix);
-	float *score = calloc(nd ? nd : 1, sizeof *score);
-	struct sim *best = NULL;
-	enum px_err err = score ? telling_words(ix, n, &c) : PX_ENOMEM;
-	size_t k = c.tfs.len / sizeof(struct tf);
-	if (!err)
-		err = score_docs(ix, n, (const struct tf *)(const void *)c.tfs.data,
-				 k < SIMILAR_TERMS ? k : SIMILAR_TERMS, score);
-	if (!err && !(best = malloc((limit ? limit : 1) * sizeof *best)))
-		err = PX_ENOMEM;
-	struct picker p = {ix, score, n->nid, best, limit, 0, 0};
-	if (!err)
-		roaring_iterate(ix->live, pick, &p);
-	r->total = p.total;
-	size_t count = p.count;
-	if (!err && !(r->hits = calloc(count ? count : 1, sizeof *r->hits)))
-		err = PX_ENOMEM;
-	for (size_t i = 0; !err && i < count; i++) {
-		const struct doc *d = doc_at(ix, best[i].doc);
+	struct index_result *r = &p->want->r;
+	if (!(r->hits = calloc(p->count ? p->count : 1, sizeof *r->hits)))
+		return PX_ENOMEM;
+	for (size_t i = 0; i < p->count; i++) {
+		const struct doc *d = doc_at(ix, p->best[i].doc);
 		struct index_hit *h = &r->hits[r->nhits];
-		*h = (struct index_hit){d->nid, best[i].score, d->type, {0}, px_strdup(d->title), NULL};
+		*h = (struct index_hit){d->nid, p->best[i].score, d->type, {0}, px_strdup(d->title), NULL};
 		memcpy(h->language, d->language, sizeof h->language);
 		if (!h->title)
-			err = PX_ENOMEM;
-		else
-			r->nhits++;
+			return PX_ENOMEM;
+		r->nhits++;
 	}
-	free(best);
-	free(score);
+	return PX_OK;
+}
+
+/* Scores the candidates of n into s, whose arrays are sc's. */
+static enum px_err score_related(const struct index *ix, const struct node *n, struct scratch *sc,
+				 struct scores *s)
+{
+	if (!sc)
+		return s->err = PX_ENOMEM;
+	s->text = sc->text, s->other = sc->other;
+	struct counter c = {ix, {0}, PX_OK};
+	buf_init(&c.tfs, BUF_CAP_DEFAULT);
+	enum px_err err = telling_words(ix, n, &c);
+	size_t k = c.tfs.len / sizeof(struct tf);
+	if (!err)
+		err = score_words(ix, (const struct tf *)(const void *)c.tfs.data,
+				  k < SIMILAR_TERMS ? k : SIMILAR_TERMS, s);
 	buf_free(&c.tfs);
-	if (err)
-		index_result_free(r);
+	return err ? err : score_facets(ix, n, s);
+}
+
+enum px_err index_similar(const struct index *ix, const struct node *n, struct index_similar_want *want,
+			  size_t nwant)
+{
+	struct scores s = {0};
+	buf_init(&s.touched, BUF_CAP_DEFAULT);
+	struct pick p[INDEX_SIMILAR_WANTS] = {{0}};
+	enum px_err err = nwant > INDEX_SIMILAR_WANTS ? PX_EUSAGE : PX_OK;
+	for (size_t i = 0; i < nwant; i++) {
+		memset(&want[i].r, 0, sizeof want[i].r);
+		strlist_init(&want[i].r.translated);
+		p[i].want = &want[i];
+		if (!err && !(p[i].best = malloc((want[i].limit ? want[i].limit : 1) * sizeof *p[i].best)))
+			err = PX_ENOMEM;
+	}
+	struct scratch *sc = err ? NULL : scratch_get(doc_count(ix));
+	if (!err)
+		err = score_related(ix, n, sc, &s);
+	if (!err)
+		pick_all(ix, n, &s, p, nwant);
+	for (size_t i = 0; i < nwant; i++) {
+		if (!err)
+			err = fill_hits(ix, &p[i]);
+		free(p[i].best);
+	}
+	if (err && !s.err)
+		s.err = err;
+	scratch_put(sc, &s);
+	buf_free(&s.touched);
+	for (size_t i = 0; err && i < nwant; i++)
+		index_result_free(&want[i].r);
 	return err;
 }

@@ -9,7 +9,8 @@
 
 #include <string.h>
 
-#define RELATED 4
+#define RELATED         4 /* related practices */
+#define RELATED_STORIES 3 /* and stories, listed apart */
 
 /* Share links: plain links, no third-party script. */
 static struct tv *share(struct request *rq, const char *title, int64_t nid)
@@ -21,20 +22,31 @@ static struct tv *share(struct request *rq, const char *title, int64_t nid)
 	return s;
 }
 
-static struct tv *related(struct request *rq, const struct node *n)
+/* The hits of r as a list of {nid, title}. */
+static struct tv *hit_list(struct request *rq, const struct index_result *r)
 {
-	struct index_result r;
 	struct tv *list = tv_list(&rq->a);
-	if (index_similar(rq->srv->ix, n, RELATED, &r) != PX_OK)
-		return list; /* the box is left out, the page still answers */
-	for (size_t i = 0; i < r.nhits; i++) {
+	for (size_t i = 0; i < r->nhits; i++) {
 		struct tv *v = tv_map(&rq->a);
-		tv_set_int(v, "nid", r.hits[i].nid);
-		tv_set_str(v, "title", r.hits[i].title);
+		tv_set_int(v, "nid", r->hits[i].nid);
+		tv_set_str(v, "title", r->hits[i].title);
 		tv_push(list, v);
 	}
-	index_result_free(&r);
 	return list;
+}
+
+/* scope.related: the practices most like n; scope.related_stories: the
+ * stories, apart. Left out (the page still answers) if the index fails. */
+static void related(struct request *rq, struct tv *s, const struct node *n)
+{
+	struct index_similar_want want[] = {{.types = 1u << NODE_PRACTICE, .limit = RELATED},
+					    {.types = 1u << NODE_ARTICLE, .limit = RELATED_STORIES}};
+	if (index_similar(rq->srv->ix, n, want, 2) != PX_OK)
+		return;
+	tv_set(s, "related", hit_list(rq, &want[0].r));
+	tv_set(s, "related_stories", hit_list(rq, &want[1].r));
+	index_result_free(&want[0].r);
+	index_result_free(&want[1].r);
 }
 
 /* A dot per city in places (struct node_place *), linked to its page. */
@@ -95,7 +107,7 @@ void page_node(struct request *rq)
 		for (size_t i = 0; i < strlist_len(&n->themes); i++)
 			tv_push(kw, tv_str(&rq->a, strlist_get(&n->themes, i)));
 		tv_set(s, "keywords", kw);
-		tv_set(s, "related", related(rq, n));
+		related(rq, s, n);
 		struct tv *self = tv_list(&rq->a);
 		tv_push(self, s);
 		map_add(rq, s, self, 1);

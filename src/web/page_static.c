@@ -26,6 +26,6 @@ void page_static(struct request *rq)
 	}
 	rq->type = type_of(a->name);
 	rq->cache = "public, max-age=3600";
-	if (buf_add(&rq->body, a->data, a->len))
-		page_error(rq, 503, N_("The hub is short of memory."));
+	buf_borrow(&rq->body, a->data, a->len); /* embedded: lives as long as the program */
+	rq->gz = gzip_asset(a, &rq->gz_len);
 }

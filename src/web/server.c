@@ -151,15 +151,30 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MH
 	*con_cls = NULL;
 }
 
-/* rq's response with the hub's headers; cached: the copy the page cache
- * keeps says X-Cache: hit. NULL when out of memory. */
-static struct MHD_Response *make_response(const struct request *rq, int cached)
+/* The Vary header of rq's answer, or NULL: the language when the header
+ * chose it, the coding for every text answer, gzipped or not. */
+static const char *vary(const struct request *rq)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(
-		rq->body.len, rq->body.data ? rq->body.data : "", MHD_RESPMEM_MUST_COPY);
+	int text = gzip_compressible(rq->type);
+	if (rq->by_header)
+		return text ? "Accept-Language, Accept-Encoding" : "Accept-Language";
+	return text ? "Accept-Encoding" : NULL;
+}
+
+/* rq's response with the hub's headers, its body gzipped if gz (rq->gz is
+ * set); cached: the copy the page cache keeps says X-Cache: hit. NULL when
+ * out of memory. */
+static struct MHD_Response *make_response(const struct request *rq, int cached, int gz)
+{
+	const char *data = gz ? rq->gz : rq->body.data;
+	size_t len = gz ? rq->gz_len : rq->body.len;
+	struct MHD_Response *r =
+		MHD_create_response_from_buffer(len, data ? (void *)data : "", MHD_RESPMEM_MUST_COPY);
 	if (!r)
 		return NULL;
 	MHD_add_response_header(r, "Content-Type", rq->type ? rq->type : "text/html; charset=utf-8");
+	if (gz)
+		MHD_add_response_header(r, "Content-Encoding", "gzip");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	if (rq->srv->secure)
 		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
@@ -169,12 +184,14 @@ static struct MHD_Response *make_response(const struct request *rq, int cached)
 		"default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
 	if (rq->cache || rq->user)
 		MHD_add_response_header(r, "Cache-Control", rq->user ? "private, no-store" : rq->cache);
+	if (rq->etag)
+		MHD_add_response_header(r, "ETag", rq->etag);
 	if (rq->location)
 		MHD_add_response_header(r, "Location", rq->location);
 	for (size_t i = 0; i < rq->ncookies; i++)
 		MHD_add_response_header(r, "Set-Cookie", rq->cookies[i]);
-	if (rq->by_header)
-		MHD_add_response_header(r, "Vary", "Accept-Language");
+	if (vary(rq))
+		MHD_add_response_header(r, "Vary", vary(rq));
 	MHD_add_response_header(r, "X-Cache", cached ? "hit" : "miss");
 	if (rq->status == 405)
 		MHD_add_response_header(r, "Allow", rq->allow ? rq->allow : "GET, HEAD");
@@ -183,20 +200,64 @@ static struct MHD_Response *make_response(const struct request *rq, int cached)
 	return r;
 }
 
+/* The 304 of rq's answer (rq->etag is set): no body, and the headers a
+ * cache refreshes its copy with. libmicrohttpd 0.9.75 adds
+ * "Content-Length: 0" to it (and a second one if we set ours); a 304 has
+ * no body whatever it says, and clients read it so. NULL when out of
+ * memory. */
+static struct MHD_Response *make_not_modified(const struct request *rq, int cached)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+	if (!r)
+		return NULL;
+	MHD_add_response_header(r, "ETag", rq->etag);
+	if (rq->cache)
+		MHD_add_response_header(r, "Cache-Control", rq->cache);
+	if (vary(rq))
+		MHD_add_response_header(r, "Vary", vary(rq));
+	MHD_add_response_header(r, "X-Cache", cached ? "hit" : "miss");
+	return r;
+}
+
+/* Is rq's body text long enough to gzip? */
+static int worth_gzip(const struct request *rq)
+{
+	return rq->body.len >= GZIP_MIN && gzip_compressible(rq->type);
+}
+
+/* Gzips rq's body into rq->gz if it is worth it and the client takes
+ * gzip. A failure leaves rq->gz NULL: the plain body is sent. */
+static void encode(struct request *rq)
+{
+	if (rq->gz || !rq->gzip_ok || !worth_gzip(rq))
+		return;
+	if (gzip_encode(&rq->a, rq->body.data, rq->body.len, &rq->gz, &rq->gz_len))
+		rq->gz = NULL;
+}
+
+/* The client's If-None-Match header, or NULL. */
+static const char *if_none_match(const struct request *rq)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "If-None-Match");
+}
+
 /* Queues p's response; close: the connection ends after it (the rest of
  * what the client sends cannot be trusted to be a next request). */
 static enum MHD_Result respond(struct MHD_Connection *c, struct pending *p, int close)
 {
 	struct request *rq = &p->rq;
-	struct MHD_Response *r = make_response(rq, 0);
+	int not_modified = rq->status == 200 && cache_etag_matches(if_none_match(rq), rq->etag);
+	encode(rq);
+	int gz = rq->gzip_ok && rq->gz;
+	struct MHD_Response *r = not_modified ? make_not_modified(rq, 0) : make_response(rq, 0, gz);
 	if (!r)
 		return MHD_NO;
 	if (close)
 		MHD_add_response_header(r, "Connection", "close");
-	p->status = rq->status;
-	p->bytes = rq->body.len;
+	p->status = not_modified ? MHD_HTTP_NOT_MODIFIED : rq->status;
+	p->bytes = not_modified ? 0 : gz ? rq->gz_len : rq->body.len;
 	p->answered = 1;
-	enum MHD_Result ok = MHD_queue_response(c, (unsigned)rq->status, r); /* no body to a HEAD */
+	enum MHD_Result ok = MHD_queue_response(c, (unsigned)p->status, r); /* no body to a HEAD */
 	MHD_destroy_response(r);
 	return ok;
 }
@@ -306,6 +367,40 @@ static const char *cache_key(struct request *rq, const struct pending *p)
 	return p->uri ? arena_printf(&rq->a, "%s\n%s", host ? host : "", p->uri) : NULL;
 }
 
+/* Keeps rq's answer in the page cache at key: plain, gzipped if its
+ * client took gzip (else a gzip client will make it again: a page only
+ * plain clients ask is never compressed), and its 304. */
+static void keep(struct request *rq, const char *key, uint64_t generation)
+{
+	encode(rq);
+	struct cache_forms f = {.etag = rq->etag, .bytes = rq->body.len, .gz_bytes = rq->gz_len};
+	f.gz_missing = !rq->gz && worth_gzip(rq);
+	f.plain = make_response(rq, 1, 0);
+	f.gz = rq->gz ? make_response(rq, 1, 1) : NULL;
+	f.not_modified = rq->etag ? make_not_modified(rq, 1) : NULL;
+	if (f.plain && (f.gz || !rq->gz) && (f.not_modified || !rq->etag)) {
+		cache_put(rq, key, &f, generation);
+		return;
+	}
+	if (f.plain) /* out of memory: nothing is kept */
+		MHD_destroy_response(f.plain);
+	if (f.gz)
+		MHD_destroy_response(f.gz);
+	if (f.not_modified)
+		MHD_destroy_response(f.not_modified);
+}
+
+/* A weak validator for a public 200: the hash of its body (pages made of
+ * the same state of the hub are byte for byte the same). */
+static void set_etag(struct request *rq)
+{
+	if (rq->status != 200 || rq->user || rq->ncookies || (rq->cache && strstr(rq->cache, "no-store")))
+		return;
+	rq->etag =
+		arena_printf(&rq->a, "W/\"%016llx\"",
+			     (unsigned long long)px_hash(rq->body.data ? rq->body.data : "", rq->body.len));
+}
+
 /* A GET or HEAD: from the cache for a visitor without a session, else
  * made (in one read transaction) and kept if it is a page to keep. 1 when
  * the cache answered. */
@@ -313,8 +408,9 @@ static int answer_get(struct pending *p, int head)
 {
 	struct request *rq = &p->rq;
 	const char *key = cache_key(rq, p);
+	const char *inm = if_none_match(rq);
 	int session = MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, AUTH_SESSION_COOKIE) != NULL;
-	if (!session && key && cache_queue(rq->conn, rq->lang, key, &p->status, &p->bytes))
+	if (!session && key && cache_queue(rq->conn, rq->lang, key, rq->gzip_ok, inm, &p->status, &p->bytes))
 		return 1;
 	if (!(rq->st = thread_store(rq->srv))) {
 		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
@@ -322,7 +418,8 @@ static int answer_get(struct pending *p, int head)
 	}
 	if (session)
 		auth_session(rq);
-	if (session && !rq->user && key && cache_queue(rq->conn, rq->lang, key, &p->status, &p->bytes))
+	if (session && !rq->user && key &&
+	    cache_queue(rq->conn, rq->lang, key, rq->gzip_ok, inm, &p->status, &p->bytes))
 		return 1; /* a stale session cookie: the visitor's page */
 	if (route_admit(rq))
 		return 0;
@@ -332,9 +429,9 @@ static int answer_get(struct pending *p, int head)
 	route_dispatch(rq);
 	pthread_rwlock_unlock(&rq->srv->ix_lock);
 	store_read_end(rq->st, begun);
-	struct MHD_Response *r;
-	if (key && !head && cache_wants(rq) && (r = make_response(rq, 1)))
-		cache_put(rq, key, r, generation);
+	set_etag(rq);
+	if (key && !head && cache_wants(rq))
+		keep(rq, key, generation);
 	return 0;
 }
 
@@ -410,6 +507,7 @@ static enum MHD_Result admit(struct server *srv, struct MHD_Connection *c, const
 	rq->path = arena_strndup(&rq->a, url, strlen(url));
 	if (!rq->method || !rq->path)
 		return MHD_NO;
+	rq->gzip_ok = gzip_accepted(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Encoding"));
 	route_language(rq);
 	route_find(rq);
 	const char *why = NULL;
@@ -603,6 +701,8 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	enum px_err err = tmpl_set_new(&srv.tmpl, why);
 	if (!err && (err = map_init()))
 		buf_reject(why, "out of memory for the map's gazetteer");
+	if (!err && gzip_assets_init() && (err = PX_ENOMEM))
+		buf_reject(why, "out of memory for the static files' gzipped forms");
 	/* SIGINT and SIGTERM go to sigwait() below, never to a worker */
 	sigset_t set;
 	sigemptyset(&set);
@@ -633,6 +733,7 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	}
 	tmpl_set_free(srv.tmpl);
 	map_free();
+	gzip_assets_free();
 	i18n_free();
 	cache_free();
 	return err;

@@ -215,6 +215,10 @@ struct request {
 	const char *cookies[4]; /* Set-Cookie values */
 	size_t ncookies;
 	struct buf body;
+	const char *gz;   /* body gzipped (in the arena, or a static file's), or NULL: gzip.c */
+	size_t gz_len;    /* its bytes */
+	const char *etag; /* a public 200's validator, W/"...", or NULL */
+	int gzip_ok;      /* the client's Accept-Encoding takes gzip */
 };
 
 /* Puts node n (saved in the store) in srv's index, under its write lock,
@@ -432,20 +436,58 @@ void page_feeds(struct request *rq, struct tv *scope, const char *path);
 /* ---- cache.c: the page cache ---- */
 
 struct MHD_Response;
+/* A page's kept forms: plain, gzipped (NULL when its body is not worth
+ * compressing) and the 304 that answers a matching If-None-Match. */
+struct cache_forms {
+	struct MHD_Response *plain, *gz, *not_modified;
+	const char *etag; /* copied by cache_put() */
+	size_t bytes, gz_bytes;
+	int gz_missing; /* worth gzipping, not gzipped: no answer to a gzip client */
+};
 /* Queues the response kept for key (the server makes it of the Host header
- * and the URI) in language lang on c: 1 with its *status and *bytes for
- * the log, or 0 when there is none. */
-int cache_queue(struct MHD_Connection *c, const char *lang, const char *key, int *status, size_t *bytes);
+ * and the URI) in language lang on c: the 304 when if_none_match (the
+ * header, or NULL) names its ETag, else the gzipped form if gzip (the
+ * client takes it), else the plain one; none (0) to a gzip client when the
+ * page is kept plain only. 1 with its
+ * *status and *bytes for the log, or 0 when there is none. */
+int cache_queue(struct MHD_Connection *c, const char *lang, const char *key, int gzip, const char *if_none_match,
+		int *status, size_t *bytes);
 /* 1 when rq's answer is one to keep: a 200 of a bounded size. */
 int cache_wants(const struct request *rq);
 /* The generation now: read before a page is made, given to cache_put(). */
 uint64_t cache_generation(void);
-/* Keeps resp (ownership passes to the cache) as rq's answer at key, if
- * the index has not changed since generation (else drops it). */
-void cache_put(const struct request *rq, const char *key, struct MHD_Response *resp, uint64_t generation);
+/* Keeps f's responses (ownership passes to the cache, NULL ones aside) as
+ * rq's answer at key, if the index has not changed since generation (else
+ * drops them). */
+void cache_put(const struct request *rq, const char *key, const struct cache_forms *f, uint64_t generation);
+/* Does the If-None-Match header value inm name etag (weak comparison:
+ * W/ is ignored on both sides), or is it "*"? */
+int cache_etag_matches(const char *inm, const char *etag);
 /* Forgets every page (the index changed). */
 void cache_invalidate(void);
 void cache_free(void);
+
+/* ---- gzip.c: content coding ---- */
+
+#define GZIP_MIN 1024 /* smaller bodies are sent as they are */
+
+struct web_asset;
+
+/* Is an answer of Content-Type type (NULL: HTML) text that compresses? */
+int gzip_compressible(const char *type);
+/* Does an Accept-Encoding header value (NULL: none sent) take gzip? q=0
+ * refuses; "*" counts when gzip is not named. */
+int gzip_accepted(const char *accept_encoding);
+/* Gzips len bytes of data into a's memory: 0 with *out and *out_len, or
+ * -1 (out of memory). */
+int gzip_encode(struct arena *a, const char *data, size_t len, const char **out, size_t *out_len);
+/* Gzips the static files (static/...) of GZIP_MIN bytes or more, once,
+ * before the server starts: 0, or -1 out of memory. */
+int gzip_assets_init(void);
+/* w's gzipped form with its *len, or NULL when it has none. Borrowed until
+ * gzip_assets_free(). */
+const char *gzip_asset(const struct web_asset *w, size_t *len);
+void gzip_assets_free(void);
 
 /* ---- i18n.c: interface languages ---- */
 

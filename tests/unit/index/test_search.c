@@ -945,9 +945,19 @@ static void newest_first_dense_sparse_and_unflushed(void **state)
 	index_free(ix);
 }
 
-/* Related nodes: shared rare words and themes score, the node itself and
- * unrelated ones are left out, and only the best `limit` are kept, in
- * order, while total counts every related one. */
+/* index_similar() with one list of every type. */
+static enum px_err similar_all(const struct index *ix, const struct node *n, size_t limit, struct index_result *r)
+{
+	struct index_similar_want want = {.types = INDEX_SIMILAR_ALL, .limit = limit};
+	enum px_err err = index_similar(ix, n, &want, 1);
+	*r = want.r;
+	return err;
+}
+
+/* Related nodes: shared themes and rare words score, a theme more than
+ * any words, the node itself and unrelated ones are left out, and only
+ * the best `limit` are kept, in order, while total counts every related
+ * one. */
 static void similar_ranks_shared_words_and_themes(void **state)
 {
 	(void)state;
@@ -961,15 +971,57 @@ static void similar_ranks_shared_words_and_themes(void **state)
 	struct index *ix = BUILD(sp);
 	struct node *n = make(&sp[0]);
 	struct index_result r;
-	assert_ok(index_similar(ix, n, 10, &r));
-	assert_string_equal(nids(&r), "3,2,4"); /* a theme outweighs a common word */
+	assert_ok(similar_all(ix, n, 10, &r));
+	assert_string_equal(nids(&r), "3,4,2"); /* a theme outweighs the words of a title */
 	assert_int_equal(r.total, 3);
 	assert_true(r.hits[0].score > r.hits[1].score && r.hits[1].score > r.hits[2].score);
 	index_result_free(&r);
-	assert_ok(index_similar(ix, n, 2, &r));
-	assert_string_equal(nids(&r), "3,2");
+	assert_ok(similar_all(ix, n, 2, &r));
+	assert_string_equal(nids(&r), "3,4");
 	assert_int_equal(r.total, 3);
 	index_result_free(&r);
+	node_free(n);
+	index_free(ix);
+}
+
+/* Issue 13: a Porto housing practice was matched by title words to
+ * LAB-HUB and FOOD-GROW, not to the other Porto housing practice. Its
+ * related practices put housing first, then a city of its size; stories
+ * are never among them, but listed apart. */
+static void similar_housing_before_title_words(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Cooperative housing for young families", .country = "Portugal", .city = "Porto",
+		 .pop = 231000, .themes = {"Housing"}, .text = "Young families build and own their homes together."},
+		{.nid = 2, .title = "Affordable rents in the old town", .country = "Portugal", .city = "Porto",
+		 .pop = 231000, .themes = {"Housing", "Heritage"}, .text = "The city leases empty flats to tenants."},
+		{.nid = 3, .title = "LAB-HUB: a cooperative lab for young families", .country = "Portugal",
+		 .city = "Lisbon", .pop = 545000, .themes = {"Innovation"},
+		 .text = "Young families and makers build prototypes together in a cooperative lab."},
+		{.nid = 4, .title = "FOOD-GROW: young families grow food", .country = "Portugal", .city = "Braga",
+		 .pop = 193000, .themes = {"Food"}, .text = "Young families own and build gardens together."},
+		{.nid = 5, .title = "Homes for young families", .country = "Spain", .city = "Vigo", .pop = 296000,
+		 .themes = {"Housing"}, .text = "Tenants and owners share a building."},
+		{.nid = 6, .type = NODE_ARTICLE, .title = "Cooperative housing for young families: a visit",
+		 .themes = {"Housing"}, .body = "Young families build and own their homes together in Porto."},
+		{.nid = 7, .title = "Parks and squares", .country = "Portugal", .city = "Porto", .pop = 231000,
+		 .themes = {"Environment"}, .text = "Benches and trees."},
+	};
+	struct index *ix = BUILD(sp);
+	struct node *n = make(&sp[0]);
+	struct index_similar_want want[] = {{.types = 1u << NODE_PRACTICE, .limit = 2},
+					    {.types = 1u << NODE_ARTICLE, .limit = 3}};
+	assert_ok(index_similar(ix, n, want, 2));
+	/* housing in Porto, then housing elsewhere; the title words' LAB-HUB
+	 * and FOOD-GROW after them */
+	assert_string_equal(nids(&want[0].r), "2,5");
+	assert_int_equal(want[0].r.total, 5);
+	for (size_t i = 0; i < want[0].r.nhits; i++)
+		assert_int_equal(want[0].r.hits[i].type, NODE_PRACTICE);
+	assert_string_equal(nids(&want[1].r), "6");
+	index_result_free(&want[0].r);
+	index_result_free(&want[1].r);
 	node_free(n);
 	index_free(ix);
 }
@@ -1353,6 +1405,7 @@ int main(void)
 		cmocka_unit_test(empty_query_lists_newest_first),
 		cmocka_unit_test(newest_first_dense_sparse_and_unflushed),
 		cmocka_unit_test(similar_ranks_shared_words_and_themes),
+		cmocka_unit_test(similar_housing_before_title_words),
 		cmocka_unit_test(put_replaces_a_node),
 		cmocka_unit_test(remove_takes_a_node_out),
 		cmocka_unit_test(many_puts_and_removes_stay_consistent),
