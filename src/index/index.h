@@ -98,6 +98,8 @@ struct index_query {
 	int facets;           /* 1: count facet values over the whole result set */
 	int snippets;         /* 1: fill each hit's snippet (needs the store) */
 	struct store *store;  /* for snippets; may be NULL when snippets is 0 */
+	int newest;           /* 1: hits newest first (created, then nid) even when the
+				 query has words; they match as they would ranked */
 };
 
 struct index_hit {
@@ -127,6 +129,8 @@ struct index_result {
 	int partial;   /* 1: that budget ran out, so some phrases were not checked
 			  (their unchecked documents rank last), proximity or
 			  snippets were skipped */
+	int words;     /* 1: the query has words to rank by (not only -exclusions
+			  and filters): ranked by score unless newest was asked */
 };
 
 /* Runs q. On success the caller frees r with index_result_free(). A query

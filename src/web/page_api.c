@@ -76,7 +76,7 @@ static int run(struct request *rq, struct index_query *q, struct index_result *r
 	return err ? -1 : 0;
 }
 
-/* GET /api/v1/search?q=...&filter=F=V&limit=N&offset=N */
+/* GET /api/v1/search?q=...&filter=F=V&limit=N&offset=N&sort=newest */
 void page_api_search(struct request *rq)
 {
 	const char *q = request_param(rq, "q");
@@ -84,7 +84,12 @@ void page_api_search(struct request *rq)
 	int64_t offset = limit < 0 ? -1 : number(rq, "offset", 0, 0, 1000000);
 	if (offset < 0)
 		return;
-	struct index_query iq = {q ? q : "", NULL, 0, (size_t)offset, (size_t)limit, 1, 1, rq->st};
+	int sort = request_sort(rq);
+	if (sort < 0) {
+		page_api_error(rq, 400, "sort is relevance or newest");
+		return;
+	}
+	struct index_query iq = {q ? q : "", NULL, 0, (size_t)offset, (size_t)limit, 1, 1, rq->st, sort};
 	struct index_result r;
 	if (run(rq, &iq, &r))
 		return;
@@ -99,7 +104,7 @@ void page_api_nodes(struct request *rq)
 	if (page < 0)
 		return;
 	struct index_query iq = {"", NULL, 0,   (size_t)(page - 1) * NODES_PER_PAGE, NODES_PER_PAGE,
-				 0,  0,    NULL};
+				 0,  0,    NULL, 0};
 	struct index_result r;
 	if (run(rq, &iq, &r))
 		return;
