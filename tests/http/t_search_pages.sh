@@ -113,6 +113,8 @@ newest_first "$TMP/spain"
 page 400 '/search?q=housing&sort=oldest'
 page 400 '/api/v1/search?q=housing&sort=oldest'
 has '"sort is relevance or newest"'
+[ "$(api /api/v1/openapi.json '[p["schema"]["enum"] for p in d["paths"]["/search"]["get"]["parameters"] if p["name"] == "sort"]')" = "[['relevance', 'newest']]" ] ||
+	fail "the OpenAPI document does not describe sort"
 page 200 '/good-practices?q=housing&sort=newest' # keywords on the practices rank too
 has '<input type="hidden" name="sort" value="newest">'
 
