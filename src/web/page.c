@@ -114,8 +114,7 @@ static struct tv *pager_number(struct request *rq, int64_t n, int64_t page)
 	return v;
 }
 
-void page_pager(struct request *rq, struct tv *scope, int64_t page, size_t total, size_t per_page,
-		int ranked)
+void page_pager(struct request *rq, struct tv *scope, int64_t page, size_t total, size_t per_page, int ranked)
 {
 	int64_t pages = total ? (int64_t)((total + per_page - 1) / per_page) : 1;
 	int64_t lo = page - PAGER_AROUND < 1 ? 1 : page - PAGER_AROUND;

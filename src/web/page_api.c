@@ -103,8 +103,8 @@ void page_api_nodes(struct request *rq)
 	int64_t page = number(rq, "page", 1, 1, 1000000);
 	if (page < 0)
 		return;
-	struct index_query iq = {"", NULL, 0,   (size_t)(page - 1) * NODES_PER_PAGE, NODES_PER_PAGE,
-				 0,  0,    NULL, 0};
+	struct index_query iq = {"", NULL, 0, (size_t)(page - 1) * NODES_PER_PAGE, NODES_PER_PAGE, 0,
+				 0,  NULL, 0};
 	struct index_result r;
 	if (run(rq, &iq, &r))
 		return;

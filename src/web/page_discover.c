@@ -104,8 +104,8 @@ void page_sitemap_pages(struct request *rq)
  * the store; a node removed since the index saw it is left out). */
 void page_sitemap_nodes(struct request *rq)
 {
-	struct index_query iq = {"", NULL, 0,   (size_t)(rq->id - 1) * SITEMAP_NODES, SITEMAP_NODES,
-				 0,  0,    NULL, 0};
+	struct index_query iq = {"", NULL, 0, (size_t)(rq->id - 1) * SITEMAP_NODES, SITEMAP_NODES, 0,
+				 0,  NULL, 0};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 256);

@@ -126,7 +126,8 @@ void page_feed(struct request *rq)
 	if (request_accepts_html(rq))
 		rq->type = "application/xml; charset=utf-8";
 	else
-		rq->type = atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8";
+		rq->type =
+			atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8";
 }
 
 void page_feeds(struct request *rq, struct tv *scope, const char *path)

@@ -882,9 +882,15 @@ static void words_sorted_newest_first(void **state)
 	(void)state;
 	const struct spec sp[] = {
 		{.nid = 1, .title = "Housing housing housing", .created = "2026-01-05T10:00:00Z"},
-		{.nid = 2, .title = "Bike lanes", .text = "housing nearby", .created = "2026-03-01T10:00:00Z"},
+		{.nid = 2,
+		 .title = "Bike lanes",
+		 .text = "housing nearby",
+		 .created = "2026-03-01T10:00:00Z"},
 		{.nid = 3, .title = "Social housing", .created = "2025-12-31T23:59:59Z"},
-		{.nid = 4, .title = "Housing cooperatives", .text = "cooperative", .created = "2026-03-01T10:00:00Z"},
+		{.nid = 4,
+		 .title = "Housing cooperatives",
+		 .text = "cooperative",
+		 .created = "2026-03-01T10:00:00Z"},
 		{.nid = 5, .title = "Parks", .created = "2027-01-01T00:00:00Z"},
 	};
 	struct index *ix = BUILD(sp);
