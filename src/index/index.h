@@ -106,6 +106,8 @@ struct index_query {
 	struct store *store;  /* for snippets; may be NULL when snippets is 0 */
 	struct index_range population; /* when set, only the nodes whose population is given
 					  and in it (a city size filter may AND with it) */
+	int newest;           /* 1: hits newest first (created, then nid) even when the
+				 query has words; they match as they would ranked */
 };
 
 struct index_hit {
@@ -135,6 +137,8 @@ struct index_result {
 	int partial;   /* 1: that budget ran out, so some phrases were not checked
 			  (their unchecked documents rank last), proximity or
 			  snippets were skipped */
+	int words;     /* 1: the query has words to rank by (not only -exclusions
+			  and filters): ranked by score unless newest was asked */
 };
 
 /* Runs q. On success the caller frees r with index_result_free(). A query

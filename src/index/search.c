@@ -244,8 +244,8 @@ static void topk_push(const struct scored *c, void *arg)
 }
 
 /* Keeps the best top of cand: by score (with a proximity bonus among
- * them), or newest first (by created, then nid) when the query has no words. Leaves them
- * in t->h[0..t->n), in order. */
+ * them), or newest first (by created, then nid) when words is 0 (the query
+ * has none, or asks for the newest). Leaves them in t->h[0..t->n), in order. */
 static enum px_err rank(struct search *s, const int *required, const int *excluded,
 			const roaring_bitmap_t *cand, size_t want, int words, struct topk *t)
 {
@@ -557,10 +557,11 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 	if (!err && !cand)
 		err = PX_ENOMEM;
 	struct topk top = {0};
-	if (!err)
-		err = rank(s, required, excluded, cand, iq->offset + iq->limit, words, &top);
+	if (!err) /* newest first: the candidates are the same, only their order differs */
+		err = rank(s, required, excluded, cand, iq->offset + iq->limit, words && !iq->newest, &top);
 	if (!err) {
 		r->total = (size_t)roaring_bitmap_get_cardinality(cand);
+		r->words = words;
 		err = fill_hits(s, iq, top.h, top.n, r);
 	}
 	if (!err && iq->facets)

@@ -70,6 +70,26 @@ int request_population(const struct request *rq, struct index_range *r)
 	return bad || r->min > r->max ? -1 : 0;
 }
 
+int request_sort(const struct request *rq)
+{
+	const char *v = request_param(rq, "sort");
+	if (!v || !*v || !strcmp(v, "relevance"))
+		return 0;
+	return strcmp(v, "newest") ? -1 : 1;
+}
+
+/* scope.sort: the links to the relevance and newest orders of this query,
+ * each from its first page, the filters kept. */
+static struct tv *sort_links(struct request *rq, int newest)
+{
+	struct tv *s = tv_map(&rq->a);
+	tv_set_bool(s, "newest", newest);
+	tv_set_str(s, "relevance_url", url_here(rq, &(struct url_change){.drop_k = "sort"}));
+	tv_set_str(s, "newest_url",
+		   url_here(rq, &(struct url_change){.drop_k = "sort", .add_k = "sort", .add_v = "newest"}));
+	return s;
+}
+
 static int filter_on(const struct web_filters *fs, enum index_facet f, const char *v)
 {
 	for (size_t i = 0; i < fs->n; i++)
@@ -320,7 +340,7 @@ static void population_scope(struct request *rq, const struct index_range *pop, 
 
 static void fill(struct request *rq, const struct listing *l, const struct index_result *r,
 		 const struct web_filters *fs, size_t fixed, const struct index_range *pop, int64_t page,
-		 struct tv *scope)
+		 int newest, struct tv *scope)
 {
 	if (l->nids_only) {
 		struct tv *nids = tv_list(&rq->a);
@@ -332,7 +352,9 @@ static void fill(struct request *rq, const struct listing *l, const struct index
 	}
 	tv_set_int(scope, "total", (int64_t)r->total);
 	tv_set_bool(scope, "one", r->total == 1);
-	page_pager(rq, scope, page, r->total, l->per_page);
+	page_pager(rq, scope, page, r->total, l->per_page, r->words && !newest);
+	if (r->words)
+		tv_set(scope, "sort", sort_links(rq, newest));
 	if (l->facets)
 		tv_set(scope, "facets", facets(rq, r, fs, fixed));
 	struct tv *filters = in_force(rq, fs, fixed);
@@ -365,6 +387,12 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	int64_t page = page_number(rq);
 	if (page < 0)
 		return -1;
+	int sort = request_sort(rq);
+	if (sort < 0) {
+		page_error(rq, 400, N_("The order is sort=relevance (the default) or sort=newest."));
+		return -1;
+	}
+	int newest = l->newest || sort;
 	struct web_filters fs = {.n = 0}, asked = {.n = 0};
 	struct index_range pop = {0};
 	if (request_filters(rq, &asked)) {
@@ -394,8 +422,16 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	size_t fixed = fs.n;
 	for (size_t j = 0; j < asked.n && fs.n < WEB_FILTERS_MAX; j++)
 		fs.f[fs.n++] = asked.f[j];
-	struct index_query q = {l->q,        fs.f,      fs.n,        (size_t)(page - 1) * l->per_page,
-				l->per_page, l->facets, l->snippets, rq->st, pop};
+	struct index_query q = {.text = l->q,
+				.filters = fs.f,
+				.nfilters = fs.n,
+				.offset = (size_t)(page - 1) * l->per_page,
+				.limit = l->per_page,
+				.facets = l->facets,
+				.snippets = l->snippets,
+				.store = rq->st,
+				.population = pop,
+				.newest = newest};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 1024);
@@ -408,7 +444,7 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	buf_free(&why);
 	int rc = page_out_of_range(rq, page, r.total, l->per_page) ? -1 : 0;
 	if (!rc)
-		fill(rq, l, &r, &fs, fixed, &pop, page, scope);
+		fill(rq, l, &r, &fs, fixed, &pop, page, newest, scope);
 	index_result_free(&r);
 	return rc;
 }

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#define PAGER_AROUND 2 /* pages linked on each side of the current one */
+
 static const char *translate(const char *msgid, void *rq)
 {
 	return T((struct request *)rq, msgid);
@@ -102,16 +104,39 @@ int64_t page_number(struct request *rq)
 	return n;
 }
 
-void page_pager(struct request *rq, struct tv *scope, int64_t page, size_t total, size_t per_page)
+/* A page's link in the pager: its number, its address, current or not. */
+static struct tv *pager_number(struct request *rq, int64_t n, int64_t page)
+{
+	struct tv *v = tv_map(&rq->a);
+	tv_set_int(v, "n", n);
+	tv_set_str(v, "url", url_here(rq, &(struct url_change){.page = n}));
+	tv_set_bool(v, "current", n == page);
+	return v;
+}
+
+void page_pager(struct request *rq, struct tv *scope, int64_t page, size_t total, size_t per_page, int ranked)
 {
 	int64_t pages = total ? (int64_t)((total + per_page - 1) / per_page) : 1;
-	struct tv *p = tv_map(&rq->a);
+	int64_t lo = page - PAGER_AROUND < 1 ? 1 : page - PAGER_AROUND;
+	int64_t hi = page + PAGER_AROUND > pages ? pages : page + PAGER_AROUND;
+	struct tv *p = tv_map(&rq->a), *numbers = tv_list(&rq->a);
 	tv_set_int(p, "page", page);
 	tv_set_int(p, "pages", pages);
+	tv_set_bool(p, "ranked", ranked);
+	tv_set_bool(p, "several", pages > 1);
 	if (page > 1)
 		tv_set_str(p, "prev", url_here(rq, &(struct url_change){.page = page - 1}));
 	if (page < pages)
 		tv_set_str(p, "next", url_here(rq, &(struct url_change){.page = page + 1}));
+	if (lo > 1) /* the first and the last page stay one click away */
+		tv_set_str(p, "first", url_here(rq, &(struct url_change){.page = 1}));
+	tv_set_bool(p, "gap_before", lo > 2);
+	for (int64_t n = lo; n <= hi; n++)
+		tv_push(numbers, pager_number(rq, n, page));
+	tv_set(p, "numbers", numbers);
+	tv_set_bool(p, "gap_after", hi < pages - 1);
+	if (hi < pages)
+		tv_set_str(p, "last", url_here(rq, &(struct url_change){.page = pages}));
 	tv_set(scope, "pager", p);
 }
 

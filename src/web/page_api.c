@@ -82,7 +82,7 @@ static int run(struct request *rq, struct index_query *q, struct index_result *r
 	return err ? -1 : 0;
 }
 
-/* GET /api/v1/search?q=...&filter=F=V&population_min=N&population_max=N&limit=N&offset=N */
+/* GET /api/v1/search?q=...&filter=F=V&population_min=N&population_max=N&limit=N&offset=N&sort=newest */
 void page_api_search(struct request *rq)
 {
 	const char *q = request_param(rq, "q");
@@ -90,7 +90,12 @@ void page_api_search(struct request *rq)
 	int64_t offset = limit < 0 ? -1 : number(rq, "offset", 0, 0, 1000000);
 	if (offset < 0)
 		return;
-	struct index_query iq = {q ? q : "", NULL, 0, (size_t)offset, (size_t)limit, 1, 1, rq->st, {0}};
+	int sort = request_sort(rq);
+	if (sort < 0) {
+		page_api_error(rq, 400, "sort is relevance or newest");
+		return;
+	}
+	struct index_query iq = {.text = q ? q : "", .offset = (size_t)offset, .limit = (size_t)limit, .facets = 1, .snippets = 1, .store = rq->st, .newest = sort};
 	struct index_result r;
 	if (run(rq, &iq, &r))
 		return;
@@ -104,8 +109,7 @@ void page_api_nodes(struct request *rq)
 	int64_t page = number(rq, "page", 1, 1, 1000000);
 	if (page < 0)
 		return;
-	struct index_query iq = {"", NULL, 0,   (size_t)(page - 1) * NODES_PER_PAGE, NODES_PER_PAGE,
-				 0,  0,    NULL, {0}};
+	struct index_query iq = {.text = "", .offset = (size_t)(page - 1) * NODES_PER_PAGE, .limit = NODES_PER_PAGE};
 	struct index_result r;
 	if (run(rq, &iq, &r))
 		return;

@@ -30,7 +30,7 @@ void page_suggest(struct request *rq)
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 256);
-	struct index_query iq = {q ? q : "", NULL, 0, 0, SUGGESTIONS, 0, 0, NULL, {0}};
+	struct index_query iq = {.text = q ? q : "", .limit = SUGGESTIONS};
 	if (q && *q && index_search(rq->srv->ix, &iq, &r, &why) == PX_OK) {
 		for (size_t i = 0; i < r.nhits; i++)
 			json_array_append_new(titles, json_string(r.hits[i].title));
@@ -104,8 +104,7 @@ void page_sitemap_pages(struct request *rq)
  * the store; a node removed since the index saw it is left out). */
 void page_sitemap_nodes(struct request *rq)
 {
-	struct index_query iq = {"", NULL, 0,   (size_t)(rq->id - 1) * SITEMAP_NODES, SITEMAP_NODES,
-				 0,  0,    NULL, {0}};
+	struct index_query iq = {.text = "", .offset = (size_t)(rq->id - 1) * SITEMAP_NODES, .limit = SITEMAP_NODES};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 256);

@@ -1,7 +1,8 @@
 /* Feeds: Atom (RFC 4287) and RSS 2.0 of the stream, of the practices with
- * any filters, and of a search: the newest FEED_ENTRIES entries by created
- * (for a search, the best), each linking to its page, of any type the
- * filters let through (?type=network). An entry is published when its node
+ * any filters and keywords, and of a search: the newest FEED_ENTRIES
+ * entries by created (a search's matches too, not its best: a reader wants
+ * what is new), each linking to its page, of any type the filters let
+ * through (?type=network). An entry is published when its node
  * was created and updated when it last changed; the feed is updated when
  * its latest entry was. */
 #include "web_int.h"
@@ -62,6 +63,27 @@ static struct tv *entries(struct request *rq, const struct tv *hits, const char 
 	return list;
 }
 
+struct listing page_feed_listing(const char *list, const char *q, size_t n)
+{
+	/* the home page's feed holds what the home page lists: practices and stories */
+	int search = !strcmp(list, "/search"), practices = !strcmp(list, "/good-practices"), home = !*list;
+	return (struct listing){search || practices ? (q ? q : "") : "",
+				{practices || home ? "type=practice" : NULL, home ? "type=article" : NULL},
+				0,
+				0,
+				n,
+				0,
+				1}; /* newest first, a search's too: new matches come first */
+}
+
+const char *page_feed_title(struct request *rq, const char *list, const char *q)
+{
+	if (!strcmp(list, "/search"))
+		return arena_printf(&rq->a, "praxis: %s", q);
+	return arena_printf(&rq->a, "praxis: %s",
+			    *list ? T(rq, "Good practices") : T(rq, "Newest practices and stories"));
+}
+
 /* GET /feed.atom, /feed.rss, /good-practices/feed.atom ... /search/feed.rss */
 void page_feed(struct request *rq)
 {
@@ -69,20 +91,12 @@ void page_feed(struct request *rq)
 	int atom = !strcmp(slash, "/feed.atom");
 	const char *html = arena_strndup(&rq->a, rq->path, (size_t)(slash - rq->path)); /* "", "/search" */
 	const char *q = request_param(rq, "q");
-	int search = !strcmp(html, "/search");
-	if (search && (!q || !*q)) {
+	if (!strcmp(html, "/search") && (!q || !*q)) {
 		page_error(rq, 400, N_("A search needs the words to search for: q=..."));
 		return;
 	}
 	struct tv *s = tv_map(&rq->a);
-	/* the home page's feed holds what the home page lists: practices and stories */
-	int practices = !strcmp(html, "/good-practices"), home = !*html;
-	struct listing l = {search ? q : "",
-			    {practices || home ? "type=practice" : NULL, home ? "type=article" : NULL},
-			    0,
-			    0,
-			    FEED_ENTRIES,
-			    0};
+	struct listing l = page_feed_listing(html, q, FEED_ENTRIES);
 	if (listing_run(rq, &l, s))
 		return;
 	const char *base = url_base(rq), *newest;
@@ -98,12 +112,20 @@ void page_feed(struct request *rq)
 	tv_set_str(s, "updated_rfc822", rfc822(&rq->a, newest));
 	tv_set_str(s, "self", url_at(rq, base, rq->path, &(struct url_change){0}));
 	tv_set_str(s, "page", url_at(rq, base, *html ? html : "/", &(struct url_change){0}));
-	tv_set_str(s, "title",
-		   search  ? arena_printf(&rq->a, "praxis: %s", q)
-		   : *html ? arena_printf(&rq->a, "praxis: %s", T(rq, "Good practices"))
-			   : arena_printf(&rq->a, "praxis: %s", T(rq, "Newest practices and stories")));
+	tv_set_str(s, "subscribe",
+		   url_at(rq, base, arena_printf(&rq->a, "/subscribe%s", html), &(struct url_change){0}));
+	tv_set_str(s, "title", page_feed_title(rq, html, q));
 	page_render(rq, atom ? "atom" : "rss", s);
-	if (rq->status == 200)
+	if (rq->status != 200)
+		return;
+	/* A browser (its Accept names text/html) gets application/xml: chromium
+	 * shows application/atom+xml and rss+xml as plain text, without applying
+	 * the stylesheet (feed.xsl). Feed readers get the feed's own type. The
+	 * page cache keys by the same test (server.c). */
+	rq->vary = "Accept";
+	if (request_accepts_html(rq))
+		rq->type = "application/xml; charset=utf-8";
+	else
 		rq->type =
 			atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8";
 }
@@ -112,8 +134,11 @@ void page_feeds(struct request *rq, struct tv *scope, const char *path)
 {
 	const char *atom = arena_printf(&rq->a, "%s/feed.atom", path);
 	const char *rss = arena_printf(&rq->a, "%s/feed.rss", path);
-	tv_set_str(scope, "feed_atom", atom ? url_at(rq, "", atom, &(struct url_change){0}) : NULL);
-	tv_set_str(scope, "feed_rss", rss ? url_at(rq, "", rss, &(struct url_change){0}) : NULL);
+	const char *subscribe = arena_printf(&rq->a, "/subscribe%s", path);
+	const struct url_change unsorted = {.drop_k = "sort"}; /* a feed is newest first */
+	tv_set_str(scope, "feed_atom", atom ? url_at(rq, "", atom, &unsorted) : NULL);
+	tv_set_str(scope, "feed_rss", rss ? url_at(rq, "", rss, &unsorted) : NULL);
+	tv_set_str(scope, "subscribe", subscribe ? url_at(rq, "", subscribe, &unsorted) : NULL);
 	if (*path) { /* the stream itself has no CSV: the API lists every node */
 		const char *csv = arena_printf(&rq->a, "%s.csv", path);
 		tv_set_str(scope, "csv", csv ? url_at(rq, "", csv, &(struct url_change){0}) : NULL);

@@ -9,7 +9,7 @@ void page_home(struct request *rq)
 	struct tv *s = tv_map(&rq->a);
 	/* the stream of the sample: practices and stories, not the hub's
 	 * cities and networks (their own pages list them) */
-	struct listing l = {"", {"type=practice", "type=article"}, 0, 0, PER_PAGE, 0};
+	struct listing l = {"", {"type=practice", "type=article"}, 0, 0, PER_PAGE, 0, 0};
 	if (listing_run(rq, &l, s))
 		return;
 	map_add(rq, s, tv_get(s, "hits", 4), 0);

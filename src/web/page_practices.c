@@ -9,7 +9,7 @@ void page_practices(struct request *rq)
 {
 	const char *q = request_param(rq, "q");
 	struct tv *s = tv_map(&rq->a);
-	struct listing l = {q ? q : "", {"type=practice"}, 1, q && *q, PER_PAGE, 0};
+	struct listing l = {q ? q : "", {"type=practice"}, 1, q && *q, PER_PAGE, 0, 0};
 	if (listing_run(rq, &l, s))
 		return;
 	map_add(rq, s, tv_get(s, "hits", 4), 0);

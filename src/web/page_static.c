@@ -12,6 +12,8 @@ static const char *type_of(const char *name)
 		return "text/javascript; charset=utf-8";
 	if (dot && !strcmp(dot, ".svg"))
 		return "image/svg+xml";
+	if (dot && !strcmp(dot, ".xsl")) /* the feeds' stylesheet, which browsers apply */
+		return "text/xsl; charset=utf-8";
 	return "application/octet-stream";
 }
 

@@ -45,7 +45,7 @@ void page_taxonomy(struct request *rq)
 		return;
 	}
 	struct tv *s = tv_map(&rq->a);
-	struct listing l = {"", {arena_printf(&rq->a, "%s=%s", name, value)}, 0, 0, PER_PAGE, 0};
+	struct listing l = {"", {arena_printf(&rq->a, "%s=%s", name, value)}, 0, 0, PER_PAGE, 0, 0};
 	if (listing_run(rq, &l, s))
 		return;
 	const struct tv *total = tv_get(s, "total", 5);
@@ -61,6 +61,9 @@ void page_taxonomy(struct request *rq)
 			  &(struct url_change){.add_k = name, .add_v = value}));
 	tv_set_str(s, "feed_rss",
 		   url_at(rq, "", arena_printf(&rq->a, "%s/feed.rss", feed),
+			  &(struct url_change){.add_k = name, .add_v = value}));
+	tv_set_str(s, "subscribe",
+		   url_at(rq, "", arena_printf(&rq->a, "/subscribe%s", feed),
 			  &(struct url_change){.add_k = name, .add_v = value}));
 	page_render(rq, "taxonomy", s);
 }

@@ -51,6 +51,9 @@ static const struct route routes[] = {
 	{"/good-practices/feed.rss", page_feed, GET, ROLE_NONE, 0, 0},
 	{"/search/feed.atom", page_feed, GET, ROLE_NONE, 0, 0},
 	{"/search/feed.rss", page_feed, GET, ROLE_NONE, 0, 0},
+	{"/subscribe", page_subscribe, GET, ROLE_NONE, 0, 0},
+	{"/subscribe/good-practices", page_subscribe, GET, ROLE_NONE, 0, 0},
+	{"/subscribe/search", page_subscribe, GET, ROLE_NONE, 0, 0},
 	{"/static/{file}", page_static, GET, ROLE_NONE, 0, 0},
 	{"/api/v1/nodes", page_api_nodes, GET, ROLE_NONE, 0, API},
 	{"/api/v1/nodes/{nid}", page_api_node, GET, ROLE_NONE, 0, API},
@@ -222,6 +225,12 @@ void route_dispatch(struct request *rq)
 	if ((post && read_form(rq)) || (post && auth_check_form(rq)))
 		return;
 	rq->route->page(rq);
+}
+
+int request_accepts_html(const struct request *rq)
+{
+	const char *accept = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "Accept");
+	return accept && strcasestr(accept, "text/html") != NULL;
 }
 
 const char *request_param(const struct request *rq, const char *name)

@@ -192,6 +192,8 @@ static struct MHD_Response *make_response(const struct request *rq, int cached, 
 		MHD_add_response_header(r, "Set-Cookie", rq->cookies[i]);
 	if (vary(rq))
 		MHD_add_response_header(r, "Vary", vary(rq));
+	if (rq->vary)
+		MHD_add_response_header(r, "Vary", rq->vary);
 	MHD_add_response_header(r, "X-Cache", cached ? "hit" : "miss");
 	if (rq->status == 405)
 		MHD_add_response_header(r, "Allow", rq->allow ? rq->allow : "GET, HEAD");
@@ -215,6 +217,8 @@ static struct MHD_Response *make_not_modified(const struct request *rq, int cach
 		MHD_add_response_header(r, "Cache-Control", rq->cache);
 	if (vary(rq))
 		MHD_add_response_header(r, "Vary", vary(rq));
+	if (rq->vary)
+		MHD_add_response_header(r, "Vary", rq->vary);
 	MHD_add_response_header(r, "X-Cache", cached ? "hit" : "miss");
 	return r;
 }
@@ -360,11 +364,14 @@ static int announces_too_much(struct MHD_Connection *c, size_t cap, int64_t *ann
 }
 
 /* The page cache's key: the host the client asked (absolute links are
- * made of it) and the URI as sent. */
+ * made of it), the URI as sent and whether a browser asks (a feed's type
+ * depends on it: page_feed.c). */
 static const char *cache_key(struct request *rq, const struct pending *p)
 {
 	const char *host = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "Host");
-	return p->uri ? arena_printf(&rq->a, "%s\n%s", host ? host : "", p->uri) : NULL;
+	return p->uri ? arena_printf(&rq->a, "%s\n%s\n%c", host ? host : "", p->uri,
+				     request_accepts_html(rq) ? 'h' : '-')
+		      : NULL;
 }
 
 /* Keeps rq's answer in the page cache at key: plain, gzipped if its

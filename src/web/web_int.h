@@ -212,6 +212,7 @@ struct request {
 	const char *cache;      /* Cache-Control, or NULL */
 	const char *location;   /* a redirect's Location */
 	const char *allow;      /* a 405's Allow */
+	const char *vary;       /* a Vary header beside Accept-Language's, or NULL */
 	const char *cookies[4]; /* Set-Cookie values */
 	size_t ncookies;
 	struct buf body;
@@ -290,6 +291,11 @@ int request_population(const struct request *rq, struct index_range *r);
 /* A size class's range in the reader's language ("50,000–249,999", "under
  * 50,000"), or what the unknown class means; in the arena. listing.c. */
 const char *listing_size_range(struct request *rq, const struct city_size *c);
+/* The order a listing with words asks for: ?sort=relevance (or none) 0,
+ * ?sort=newest 1, anything else -1. */
+int request_sort(const struct request *rq);
+/* Does the Accept header name text/html (a browser, not a feed reader)? */
+int request_accepts_html(const struct request *rq);
 /* A query parameter's value (decoded, valid UTF-8), or NULL. */
 const char *request_param(const struct request *rq, const char *name);
 /* Calls fn for every query parameter, in order. */
@@ -365,16 +371,23 @@ struct tv *page_node_values(struct request *rq, const struct node *n);
 const char *node_value_count(struct arena *a, int64_t v);
 /* The cards of r's hits (read from the store), with their snippets. */
 struct tv *page_hits(struct request *rq, const struct index_result *r);
-/* scope.pager: page, pages, prev and next links keeping the parameters. */
-void page_pager(struct request *rq, struct tv *scope, int64_t page, size_t total, size_t per_page);
+/* scope.pager: page, pages, several (more than one), prev and next links,
+ * numbers (the pages around this one: {n, url, current}), first and last
+ * (the links to page 1 and to the last page, when outside them),
+ * gap_before and gap_after (pages left out between), all keeping the
+ * parameters; ranked: a list by relevance, whose links say "Previous/Next",
+ * not "Newer/Older". */
+void page_pager(struct request *rq, struct tv *scope, int64_t page, size_t total, size_t per_page,
+		int ranked);
 /* 1 after a 400 when page is past the last one. */
 int page_out_of_range(struct request *rq, int64_t page, size_t total, size_t per_page);
 
 /* listing.c: a listing of the index (home, search, good practices): the
- * query q, the filters of the URL (every facet name, repeatable), the page;
- * fills scope with hits, total, pager, facets (as filter links) and the
- * filters in force. Returns 0, or -1 after an error response (400 for a
- * bad page or an unknown filter value). */
+ * query q, the filters of the URL (every facet name, repeatable), the page,
+ * the order (?sort=newest); fills scope with hits, total, pager, facets (as
+ * filter links), the filters in force and, when q has words, sort (the
+ * links to either order). Returns 0, or -1 after an error response (400 for
+ * a bad page, order or an unknown filter value). */
 #define LISTING_FIXED_MAX 2
 struct listing {
 	const char *q;        /* the query text; "" lists newest first */
@@ -383,6 +396,7 @@ struct listing {
 	int facets, snippets; /* what to compute */
 	size_t per_page;
 	int nids_only; /* scope.hits as the hits' nids (TV_INT), not cards read from the store */
+	int newest;    /* 1: newest first whatever ?sort= says (feeds); else as it says */
 };
 int listing_run(struct request *rq, const struct listing *l, struct tv *scope);
 
@@ -429,9 +443,18 @@ void page_admin_audit(struct request *rq);
 void page_admin_audit_csv(struct request *rq);
 void page_admin_import(struct request *rq);
 void page_admin_password(struct request *rq);
-/* scope.feed_atom, scope.feed_rss, scope.csv: the feeds and the CSV file of
- * the listing at path (its parameters kept), advertised by the layout. */
+/* scope.feed_atom, scope.feed_rss, scope.csv, scope.subscribe: the feeds,
+ * the CSV file and the subscribe page of the listing at path ("",
+ * "/good-practices", "/search"; its parameters kept, but for ?sort=: a
+ * feed is newest first), advertised by the layout. */
 void page_feeds(struct request *rq, struct tv *scope, const char *path);
+/* The listing the feed of list (a path as page_feeds() takes) with query q
+ * holds: its n newest entries. */
+struct listing page_feed_listing(const char *list, const char *q, size_t n);
+/* That feed's title, in the arena. */
+const char *page_feed_title(struct request *rq, const char *list, const char *q);
+/* GET /subscribe, /subscribe/good-practices, /subscribe/search: page_subscribe.c */
+void page_subscribe(struct request *rq);
 
 /* ---- cache.c: the page cache ---- */
 

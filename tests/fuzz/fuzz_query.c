@@ -49,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 4096 || text_utf8_check((const char *)data, size, &bad) || memchr(data, 0, size))
 		return 0;
 	char *q = px_strndup((const char *)data, size);
-	struct index_query iq = {q, NULL, 0, size % 3, 1 + size % 7, 1, 0, NULL};
+	struct index_query iq = {.text = q, .offset = size % 3, .limit = 1 + size % 7, .facets = 1};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 4096);

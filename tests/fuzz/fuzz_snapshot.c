@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct buf why;
 	buf_init(&why, 1024);
 	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
-		struct index_query q = {queries[i], NULL, 0, 0, 5, 1, 0, NULL};
+		struct index_query q = {.text = queries[i], .limit = 5, .facets = 1};
 		struct index_result r;
 		if (index_search(ix, &q, &r, &why) == PX_OK) {
 			if (r.nhits > r.total)

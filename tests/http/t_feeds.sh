@@ -37,6 +37,45 @@ xmllint --noout "$TMP/body" || fail "the search RSS is not well-formed XML"
 page 400 /search/feed.atom
 page 400 '/good-practices/feed.atom?country=Nowhere'
 
+# browsers: the feeds name a stylesheet (a browser shows a page, not raw
+# XML) and stay valid; chromium applies it only to application/xml, so a
+# browser (text/html in Accept) gets that, a feed reader the feed's type,
+# and the page cache keeps the two apart
+html='Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'
+for path in /feed.atom /feed.rss '/search/feed.atom?q=housing' '/search/feed.rss?q=housing'; do
+	page 200 "$path"
+	[ "$(sed -n 2p "$TMP/body")" = '<?xml-stylesheet type="text/xsl" href="/static/feed.xsl"?>' ] ||
+		fail "$path names no stylesheet on its second line"
+	has '<px:browser subscribe="http://127.0.0.1:[0-9]+/subscribe[^"]*" subscribe-label="How to subscribe" address-label="This feed&#39;s address">This is a feed: '
+	case $path in *atom*) atom_valid "$TMP/body" "$path" ;; *) xmllint --noout "$TMP/body" || fail "$path: not XML" ;; esac
+	type=$(sed -n 's/^[Cc]ontent-[Tt]ype: \([^;]*\).*/\1/p' "$TMP/head")
+	page 200 "$path" -H "$html"
+	grep -qi '^content-type: application/xml; charset=utf-8' "$TMP/head" || fail "$path is not application/xml to a browser"
+	grep -qi '^vary: accept\s*$' "$TMP/head" || fail "$path does not say it varies with Accept"
+	page 200 "$path"
+	grep -qi "^content-type: $type" "$TMP/head" || fail "$path: the cache gave a feed reader the browser's type"
+	grep -qi '^x-cache: hit' "$TMP/head" || fail "$path: the feed reader's answer was not cached"
+done
+page 200 /search/feed.atom?q=housing -H 'Accept: application/atom+xml, application/xml;q=0.9'
+grep -qi '^content-type: application/atom+xml' "$TMP/head" || fail "a feed reader asking for Atom did not get it"
+page 200 /fr/feed.rss
+has '<px:browser [^>]*>Ceci est un flux'
+page 200 /static/feed.xsl
+grep -qi '^content-type: text/xsl' "$TMP/head" || fail "feed.xsl is not served as text/xsl"
+xmllint --noout "$TMP/body" || fail "feed.xsl is not well-formed"
+has '<xsl:template match="/a:feed">'
+has '<xsl:template match="/rss">'
+lacks 'style=|<script' # the CSP forbids them in what it makes
+
+# a search's feed is newest first, like the others (t_search_pages checks a
+# late match leads): here, the same entries as the API's sort=newest (for
+# "city", an order unlike the ranked one)
+page 200 '/search/feed.atom?q=city'
+grep -o '<id>[^<]*/node/[0-9]*</id>' "$TMP/body" | sed 's|.*/node/||; s|</id>||' >"$TMP/fed"
+page 200 '/api/v1/search?q=city&sort=newest&limit=20'
+python3 -c 'import json, sys; print("\n".join(str(h["nid"]) for h in json.load(open(sys.argv[1]))["hits"]))' "$TMP/body" >"$TMP/api"
+[ -s "$TMP/fed" ] && cmp -s "$TMP/fed" "$TMP/api" || fail "the search feed is not the API's newest matches in order"
+
 page 200 '/good-practices?country=Spain'
 has '<link rel="alternate" type="application/atom\+xml" title="Good practices \(Atom\)" href="/good-practices/feed.atom\?country=Spain">'
 has '<a href="/good-practices/feed.rss\?country=Spain">RSS</a>'

@@ -9,7 +9,8 @@ start_server "$TMP/db"
 i=0
 for want_path in 200:/ 200:/node/17065 200:/node/17072 '200:/good-practices?country=Spain' \
 	'200:/search?q=renta%20basica' 200:/search '200:/search?q=zzzzqqq' 200:/themes/jobs-and-skills \
-	200:/authors/mpapoutsi 404:/node/1 '400:/?page=9' 405:/search \
+	200:/authors/mpapoutsi 404:/node/1 '400:/?page=9' 405:/search '200:/search?q=city&sort=newest' \
+	'200:/subscribe/search?q=housing&country=Spain' 200:/subscribe '400:/search?q=city&sort=oldest' \
 	'200:/good-practices?sort_city=name&population_min=1000' '400:/good-practices?population_min=x'; do
 	i=$((i + 1))
 	if [ "${want_path%%:*}" = 405 ]; then

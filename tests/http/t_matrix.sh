@@ -43,7 +43,8 @@ for p in / /good-practices /good-practices.csv '/search.csv?q=city' '/search?q=c
 	/themes/jobs-and-skills /countries/spain /cities/bilbao /feed.atom /feed.rss /good-practices/feed.atom \
 	/good-practices/feed.rss '/search/feed.atom?q=city' '/search/feed.rss?q=city' /static/praxis.css \
 	/api/v1/nodes "/api/v1/nodes/$pub" '/api/v1/search?q=city' /api/v1/openapi.json '/api/v1/suggest?q=ci' \
-	/opensearch.xml /sitemap.xml /sitemaps/pages /sitemaps/1; do
+	/opensearch.xml /sitemap.xml /sitemaps/pages /sitemaps/1 /subscribe /subscribe/good-practices \
+	'/subscribe/search?q=city' /static/feed.xsl; do
 	check GET "$p" 200 200 200 200
 	check POST "$p" 405 405 405 405
 done

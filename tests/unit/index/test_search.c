@@ -21,6 +21,7 @@ struct spec {
 	const char *themes[4], *labels[3];
 	const char *text; /* a practice's summary section */
 	const char *author, *body;
+	const char *created; /* RFC 3339; NULL: not stored yet (the newest) */
 };
 
 static void set(char **field, const char *s)
@@ -48,6 +49,7 @@ static struct node *make(const struct spec *sp)
 		assert_ok(node_section_add(n, SECTION_SUMMARY, "Summary", sp->text));
 	set(&n->author, sp->author);
 	set(&n->body, sp->body);
+	set(&n->created, sp->created);
 	return n;
 }
 
@@ -79,6 +81,7 @@ struct q {
 	size_t offset, limit; /* limit 0 = 100 */
 	int facets;
 	struct index_range population;
+	int newest; /* 1: newest first, words or not */
 };
 
 static enum px_err try_search(const struct index *ix, const struct q *q, struct index_result *r, struct buf *why)
@@ -91,6 +94,7 @@ static enum px_err try_search(const struct index *ix, const struct q *q, struct 
 		.limit = q->limit ? q->limit : 100,
 		.facets = q->facets,
 		.population = q->population,
+		.newest = q->newest,
 	};
 	return index_search(ix, &iq, r, why);
 }
@@ -893,6 +897,48 @@ static void empty_query_lists_newest_first(void **state)
 	index_free(ix);
 }
 
+/* sort=newest: the same hits as ranked, ordered by created (then nid),
+ * whatever their scores, on every page; excluded words still exclude. */
+static void words_sorted_newest_first(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Housing housing housing", .created = "2026-01-05T10:00:00Z"},
+		{.nid = 2,
+		 .title = "Bike lanes",
+		 .text = "housing nearby",
+		 .created = "2026-03-01T10:00:00Z"},
+		{.nid = 3, .title = "Social housing", .created = "2025-12-31T23:59:59Z"},
+		{.nid = 4,
+		 .title = "Housing cooperatives",
+		 .text = "cooperative",
+		 .created = "2026-03-01T10:00:00Z"},
+		{.nid = 5, .title = "Parks", .created = "2027-01-01T00:00:00Z"},
+	};
+	struct index *ix = BUILD(sp);
+	struct q q = {.text = "housing"};
+	struct index_result ranked = search_q(ix, &q);
+	assert_int_equal(ranked.total, 4);
+	assert_true(ranked.words);
+	assert_string_not_equal(nids(&ranked), "4,2,1,3"); /* else the test proves nothing */
+	index_result_free(&ranked);
+	q.newest = 1;
+	assert_finds(ix, &q, "4,2,1,3"); /* 4 and 2 created at once: the higher nid first */
+	q = (struct q){.text = "housing", .newest = 1, .offset = 1, .limit = 2};
+	struct index_result r = search_q(ix, &q);
+	assert_int_equal(r.total, 4);
+	assert_string_equal(nids(&r), "2,1");
+	index_result_free(&r);
+	q = (struct q){.text = "housing -cooperatives", .newest = 1};
+	assert_finds(ix, &q, "2,1,3");
+	q = (struct q){.text = "-cooperatives"}; /* no words to rank by: newest anyway */
+	r = search_q(ix, &q);
+	assert_false(r.words);
+	assert_string_equal(nids(&r), "5,2,1,3");
+	index_result_free(&r);
+	index_free(ix);
+}
+
 /* Listings without words walk the nids in order when the set is dense and
  * rank it with a heap when sparse; nodes put after the last flush, and
  * updated ones, are merged in. Both must give the model's order. */
@@ -1404,6 +1450,7 @@ int main(void)
 		cmocka_unit_test(offset_and_limit_page_through_hits),
 		cmocka_unit_test(empty_query_lists_newest_first),
 		cmocka_unit_test(newest_first_dense_sparse_and_unflushed),
+		cmocka_unit_test(words_sorted_newest_first),
 		cmocka_unit_test(similar_ranks_shared_words_and_themes),
 		cmocka_unit_test(similar_housing_before_title_words),
 		cmocka_unit_test(put_replaces_a_node),

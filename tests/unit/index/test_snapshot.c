@@ -88,7 +88,7 @@ static int teardown(void **state)
 static void hits_range(const struct index *ix, const char *q, int counts, struct index_range pop, char *out,
 		       size_t n)
 {
-	struct index_query iq = {q, NULL, 0, 0, 10, 1, 0, NULL, pop};
+	struct index_query iq = {.text = q, .limit = 10, .facets = 1, .population = pop};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 1024);
