@@ -40,25 +40,6 @@ static const char *trimmed(struct request *rq, const char *s, size_t n)
 	return arena_strndup(&rq->a, s, n);
 }
 
-/* A whole number as people type it: "470 000", "470 000" (NBSP or a
- * narrow one), "470,000", "470.000"; -1 if it is not one. */
-static int parse_count(const char *s, int64_t *out)
-{
-	char digits[32];
-	size_t n = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p >= '0' && *p <= '9' && n < sizeof digits - 1)
-			digits[n++] = (char)*p;
-		else if (*p == ' ' || *p == ',' || *p == '.' || *p == '\'')
-			continue;
-		else if (!strncmp((const char *)p, "\u00a0", 2) || !strncmp((const char *)p, "\u202f", 3))
-			p += p[0] == 0xc2 ? 1 : 2;
-		else
-			return -1;
-	}
-	return n && n < sizeof digits - 1 && !px_parse_i64(digits, n, 0, out) ? 0 : -1;
-}
-
 /* The JSON of one typed value of f; NULL with errors[where] set when it is
  * not one. "" is null. */
 static json_t *typed(struct request *rq, const struct field *f, const char *v, const char *where, struct tv *errors)
@@ -70,7 +51,7 @@ static json_t *typed(struct request *rq, const struct field *f, const char *v, c
 	switch (f->kind) {
 	case FK_INT:
 	case FK_NID:
-		if (!parse_count(v, &i))
+		if (!node_count_parse(v, strlen(v), &i))
 			return json_integer(i);
 		tv_set_str(errors, where, T(rq, "A whole number, or nothing."));
 		return NULL;
