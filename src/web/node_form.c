@@ -236,16 +236,19 @@ static enum px_err form_text(const void *obj, const struct field *f, struct buf 
 	}
 }
 
-/* The value an input shows: the node's (n), else what was typed. */
-static const char *shown(struct request *rq, const void *obj, const struct field *f, const char *name)
+const char *node_form_value(struct request *rq, const void *obj, const struct field *f)
 {
-	if (!obj)
-		return node_form_field(rq, name);
 	struct buf b;
 	buf_init(&b, 1 << 20);
 	const char *s = form_text(obj, f, &b) ? "" : arena_strndup(&rq->a, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return s;
+}
+
+/* The value an input shows: the node's (n), else what was typed. */
+static const char *shown(struct request *rq, const void *obj, const struct field *f, const char *name)
+{
+	return obj ? node_form_value(rq, obj, f) : node_form_field(rq, name);
 }
 
 static const char *const widget_flags[] = {

@@ -358,6 +358,7 @@ static void one_revision(const struct store_revision *r, void *arg)
 	struct tv *v = tv_map(&h->rq->a);
 	tv_set_int(v, "rev", r->rev);
 	tv_set_str(v, "at", r->at);
+	tv_set_str(v, "when", i18n_datetime(&h->rq->a, h->rq->lang, r->at));
 	tv_set_str(v, "who", r->account ? r->account : r->source);
 	enum node_state st;
 	tv_set_str(v, "state",
@@ -365,66 +366,20 @@ static void one_revision(const struct store_revision *r, void *arg)
 	tv_push(h->list, v);
 }
 
-/* The lines of a and b as a diff: each line once, marked "del", "add" or
- * "same" (a longest common subsequence; past DIFF_MAX lines, all of a out
- * and all of b in). */
-#define DIFF_MAX 2000
-static void diff_lines(struct request *rq, struct tv *out, const char *a, const char *b)
-{
-	const char *la[DIFF_MAX], *lb[DIFF_MAX];
-	size_t na = 0, nb = 0;
-	size_t lena[DIFF_MAX], lenb[DIFF_MAX];
-	for (const char *p = a ? a : ""; *p && na < DIFF_MAX; na++) {
-		la[na] = p, lena[na] = strcspn(p, "\n");
-		p += lena[na] + (p[lena[na]] == '\n');
-	}
-	for (const char *p = b ? b : ""; *p && nb < DIFF_MAX; nb++) {
-		lb[nb] = p, lenb[nb] = strcspn(p, "\n");
-		p += lenb[nb] + (p[lenb[nb]] == '\n');
-	}
-	uint16_t *L = calloc((na + 1) * (nb + 1), sizeof *L); /* L[i][j]: LCS of a[i..], b[j..] */
-	for (size_t i = na; L && i-- > 0;)
-		for (size_t j = nb; j-- > 0;)
-			L[i * (nb + 1) + j] = lena[i] == lenb[j] && !memcmp(la[i], lb[j], lena[i])
-						      ? (uint16_t)(L[(i + 1) * (nb + 1) + j + 1] + 1)
-					      : L[(i + 1) * (nb + 1) + j] > L[i * (nb + 1) + j + 1]
-						      ? L[(i + 1) * (nb + 1) + j]
-						      : L[i * (nb + 1) + j + 1];
-	size_t i = 0, j = 0;
-	while (i < na || j < nb) {
-		const char *op;
-		const char *s;
-		size_t len;
-		if (L && i < na && j < nb && lena[i] == lenb[j] && !memcmp(la[i], lb[j], lena[i]))
-			op = "same", s = la[i], len = lena[i], i++, j++;
-		else if (i < na && (j == nb || !L || L[(i + 1) * (nb + 1) + j] >= L[i * (nb + 1) + j + 1]))
-			op = "del", s = la[i], len = lena[i], i++;
-		else
-			op = "add", s = lb[j], len = lenb[j], j++;
-		struct tv *v = tv_map(&rq->a);
-		tv_set_str(v, "op", op);
-		tv_set_str(v, "text", arena_strndup(&rq->a, s, len));
-		tv_push(out, v);
-	}
-	free(L);
-}
-
-/* The JSON Lines form of a node, one field per line: what a diff compares. */
-static const char *node_lines(struct request *rq, const struct node *n)
-{
-	json_t *o = node_to_json(n);
-	char *s = o ? json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER) : NULL;
-	json_decref(o);
-	const char *r = s ? arena_strndup(&rq->a, s, strlen(s)) : NULL;
-	free(s);
-	return r;
-}
-
 static int64_t rev_param(struct request *rq, const char *name)
 {
 	const char *v = request_param(rq, name);
 	int64_t r;
 	return v && !px_parse_i64(v, strlen(v), 0, &r) && r > 0 ? r : 0;
+}
+
+/* scope.changes: what changed from a to b ([] when nothing did). */
+static void set_changes(struct request *rq, struct tv *scope, const struct node *a, const struct node *b)
+{
+	struct tv *changes = node_diff(rq, a, b);
+	tv_set(scope, "changes", changes);
+	tv_set_bool(scope, "unchanged", !changes || !changes->len);
+	tv_set_bool(scope, "compared", 1);
 }
 
 /* GET /node/{nid}/history[?a=REV&b=REV] */
@@ -443,7 +398,6 @@ void page_node_history(struct request *rq)
 	tv_set_str(s, "title", arena_printf(&rq->a, "%s: %s", T(rq, "History"), n->title));
 	tv_set_int(s, "nid", n->nid);
 	tv_set(s, "revisions", h.list);
-	tv_set_str(s, "csrf", rq->csrf);
 	int64_t a = rev_param(rq, "a"), b = rev_param(rq, "b");
 	struct node *na = NULL, *nb = NULL;
 	if ((request_param(rq, "a") || request_param(rq, "b")) &&
@@ -452,9 +406,7 @@ void page_node_history(struct request *rq)
 		page_error(rq, 400, N_("Compare two revisions of this node."));
 	} else {
 		if (na && nb) {
-			struct tv *d = tv_list(&rq->a);
-			diff_lines(rq, d, node_lines(rq, na), node_lines(rq, nb));
-			tv_set(s, "diff", d);
+			set_changes(rq, s, na, nb);
 			tv_set_int(s, "a", a);
 			tv_set_int(s, "b", b);
 		}
@@ -465,17 +417,35 @@ void page_node_history(struct request *rq)
 	node_free(n);
 }
 
-/* POST /node/{nid}/revert: revision rev's content as a new revision (the
- * state stays as it is). */
+/* The page that asks before a revert: what the node will become. */
+static void revert_page(struct request *rq, const struct node *n, const struct node *old, int64_t rev)
+{
+	struct tv *s = tv_map(&rq->a);
+	tv_set_str(s, "title", arena_printf(&rq->a, "%s %lld: %s", T(rq, "Revert to revision"), (long long)rev,
+					    n->title));
+	tv_set_int(s, "nid", n->nid);
+	tv_set_int(s, "rev", rev);
+	tv_set_str(s, "csrf", rq->csrf);
+	set_changes(rq, s, n, old);
+	page_render(rq, "node_revert", s);
+	rq->cache = "no-store";
+}
+
+/* GET /node/{nid}/revert?rev=REV: what reverting would change, and the
+ * button that does it; POST /node/{nid}/revert: revision rev's content as
+ * a new revision (the state stays as it is). A GET changes nothing. */
 void page_node_revert(struct request *rq)
 {
-	const char *r = field(rq, "rev");
+	int post = !strcmp(rq->method, "POST");
+	const char *r = post ? field(rq, "rev") : request_param(rq, "rev");
 	int64_t rev;
 	struct node *n = editable(rq), *old = NULL;
 	if (!n)
 		return;
-	if (px_parse_i64(r, strlen(r), 0, &rev) || store_revision_get(rq->st, n->nid, rev, &old)) {
+	if (!r || px_parse_i64(r, strlen(r), 0, &rev) || store_revision_get(rq->st, n->nid, rev, &old)) {
 		page_error(rq, 400, N_("There is no such revision of this node."));
+	} else if (!post) {
+		revert_page(rq, n, old, rev);
 	} else {
 		old->nid = n->nid;
 		old->state = n->state;
