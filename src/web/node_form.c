@@ -271,6 +271,31 @@ static struct tv *input(struct request *rq, const struct field *f, const char *n
 	return v;
 }
 
+/* A top-level input: a pick-list (pick.c) where the field is one, a
+ * language's list, a city's completions. */
+static struct tv *top_input(struct request *rq, const struct field *f, const char *value, const struct tv *errors)
+{
+	struct tv *v;
+	if (node_form_picked(f)) {
+		const struct tv *e = errors ? tv_get(errors, f->key, strlen(f->key)) : NULL;
+		v = tv_map(&rq->a);
+		tv_set_str(v, "name", f->key);
+		tv_set_str(v, "other", arena_printf(&rq->a, "%s.new", f->key));
+		tv_set_str(v, "label", T(rq, f->label));
+		tv_set_str(v, "value", value);
+		tv_set_str(v, "error", e ? e->s : NULL);
+		tv_set_bool(v, f->kind == FK_STRINGS ? "many" : "one", 1);
+		tv_set(v, "options", node_form_options(rq, f, value));
+		return v;
+	}
+	v = input(rq, f, f->key, value, errors, f->key);
+	if (f->widget == WIDGET_LANGUAGE)
+		tv_set(v, "languages", node_form_languages(rq, value));
+	if (f->facet && !strcmp(f->facet, "city"))
+		tv_set_bool(v, "cities", 1);
+	return v;
+}
+
 static struct tv *section_inputs(struct request *rq, const struct node *n, const struct tv *errors)
 {
 	struct tv *secs = tv_list(&rq->a);
@@ -314,7 +339,7 @@ struct tv *node_form_inputs(struct request *rq, const struct node *n, enum node_
 		if (f->widget == WIDGET_GROUP) {
 			v = group_inputs(rq, n, f, errors);
 		} else {
-			v = input(rq, f, f->key, shown(rq, n, f, f->key), errors, f->key);
+			v = top_input(rq, f, shown(rq, n, f, f->key), errors);
 			if (f->widget == WIDGET_SECTIONS)
 				tv_set(v, "sections", section_inputs(rq, n, errors));
 		}

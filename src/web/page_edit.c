@@ -117,10 +117,38 @@ static enum px_err keep_unedited(struct node *n, const struct node *existing)
 	return node_relations_sync(n);
 }
 
+/* The values confirmed as new on an earlier step, as the hidden inputs
+ * that keep them: [{name, value}]. */
+static struct tv *confirmed(struct request *rq, enum node_type type)
+{
+	struct tv *list = tv_list(&rq->a);
+	for (const struct field *f = node_fields(type); f->key; f++) {
+		const char *name = node_form_picked(f) ? arena_printf(&rq->a, "new.%s", f->key) : NULL;
+		for (const char *p = name ? field(rq, name) : ""; *p;) {
+			size_t n = strcspn(p, "\n");
+			struct tv *v = tv_map(&rq->a);
+			tv_set_str(v, "name", name);
+			tv_set_str(v, "value", arena_strndup(&rq->a, p, n));
+			tv_push(list, v);
+			p += n + (p[n] == '\n');
+		}
+	}
+	return list;
+}
+
+/* The action a form step was asked for: its button's, or after a button
+ * of the confirmation, the one asked for before it. */
+static const char *asked(struct request *rq)
+{
+	const char *action = field(rq, "action");
+	return *action ? action : field(rq, "then");
+}
+
 /* Renders the form: for a new node (n NULL) or n; theirs, after a
- * conflict, is the version saved meanwhile. */
+ * conflict, is the version saved meanwhile; unknown: the values to
+ * confirm (node_form_unknowns), or NULL. */
 static void form_page(struct request *rq, int status, const struct node *n, enum node_type type, int64_t base,
-		      struct tv *errors, struct tv *preview, const struct node *theirs)
+		      struct tv *errors, struct tv *preview, struct tv *unknown, const struct node *theirs)
 {
 	struct tv *s = tv_map(&rq->a);
 	int is_new = !n || !n->nid;
@@ -143,6 +171,10 @@ static void form_page(struct request *rq, int status, const struct node *n, enum
 	tv_set(s, "errors", errors);
 	tv_set_bool(s, "has_errors", errors && errors->len);
 	tv_set(s, "preview", preview);
+	tv_set(s, "confirm", unknown && unknown->len ? unknown : NULL);
+	tv_set_str(s, "then", asked(rq));
+	tv_set(s, "confirmed", confirmed(rq, type));
+	tv_set(s, "cities", node_form_cities(rq));
 	if (theirs) {
 		struct tv *t = tv_map(&rq->a);
 		tv_set_str(t, "title", theirs->title);
@@ -210,7 +242,7 @@ static void save(struct request *rq, struct node *n, int64_t base, const char *a
 	if (err == PX_EUSAGE && form_get(&rq->form, "title")) { /* the form named a node that is not there */
 		struct tv *errors = tv_map(&rq->a);
 		tv_set_str(errors, "form", refused);
-		form_page(rq, 400, n, n->type, base, errors, NULL, NULL);
+		form_page(rq, 400, n, n->type, base, errors, NULL, NULL, NULL);
 		return;
 	}
 	if (err == PX_EUSAGE) {
@@ -229,7 +261,7 @@ static void save(struct request *rq, struct node *n, int64_t base, const char *a
 			T(rq,
 			  "Someone else saved this node while you were editing it. Their version is below; "
 			  "your text is kept in the form. Save again to replace theirs with yours."));
-		form_page(rq, 409, theirs, n->type, rev, errors, NULL, theirs);
+		form_page(rq, 409, theirs, n->type, rev, errors, NULL, NULL, theirs);
 		node_free(theirs);
 		return;
 	}
@@ -245,7 +277,11 @@ static void save(struct request *rq, struct node *n, int64_t base, const char *a
  * draft) or publish (editors). existing: the node edited, or NULL. */
 static void submit(struct request *rq, const struct node *existing, enum node_type type)
 {
-	const char *action = field(rq, "action");
+	if (node_form_picks_read(rq, type)) {
+		page_error(rq, 503, N_("The hub is short of memory; try again in a moment."));
+		return;
+	}
+	const char *action = asked(rq);
 	int publish = !strcmp(action, "publish");
 	if (publish && !is_editor(rq)) {
 		page_error(rq, 403, N_("Only an editor may publish."));
@@ -255,6 +291,11 @@ static void submit(struct request *rq, const struct node *existing, enum node_ty
 	int64_t base = 0;
 	if (existing && (px_parse_i64(b, strlen(b), 0, &base) || base < 0)) {
 		page_error(rq, 400, N_("This form lost the revision it was made from. Reload the page."));
+		return;
+	}
+	struct tv *unknown = !strcmp(field(rq, "pick"), "1") ? node_form_unknowns(rq, type, existing) : NULL;
+	if (unknown && unknown->len) { /* nothing is read, checked or saved before they are confirmed */
+		form_page(rq, 200, existing, type, base, NULL, NULL, unknown, NULL);
 		return;
 	}
 	struct tv *errors = tv_map(&rq->a);
@@ -275,14 +316,14 @@ static void submit(struct request *rq, const struct node *existing, enum node_ty
 		return;
 	}
 	if (!n || limits_exceeded(rq, n, errors) || node_form_check_refs(rq, n, errors)) {
-		form_page(rq, 400, existing, type, base, errors, NULL, NULL);
+		form_page(rq, 400, existing, type, base, errors, NULL, NULL, NULL);
 		node_free(n);
 		return;
 	}
 	n->nid = existing ? existing->nid : 0;
 	n->state = publish ? NODE_PUBLISHED : existing ? existing->state : NODE_DRAFT;
 	if (!strcmp(action, "preview"))
-		form_page(rq, 200, existing, type, base, NULL, preview_of(rq, n), NULL);
+		form_page(rq, 200, existing, type, base, NULL, preview_of(rq, n), NULL, NULL);
 	else if (!strcmp(action, "save") || publish)
 		save(rq, n, base, publish ? "node-publish" : "node-save");
 	else
@@ -309,7 +350,7 @@ void page_node_new(struct request *rq)
 		return;
 	}
 	memcpy(blank->language, rq->lang, 3);
-	form_page(rq, 200, blank, type, 0, NULL, NULL, NULL);
+	form_page(rq, 200, blank, type, 0, NULL, NULL, NULL, NULL);
 	node_free(blank);
 }
 
@@ -322,7 +363,7 @@ void page_node_edit(struct request *rq)
 	if (!strcmp(rq->method, "POST"))
 		submit(rq, n, n->type);
 	else
-		form_page(rq, 200, n, n->type, store_node_rev(rq->st, n->nid), NULL, NULL, NULL);
+		form_page(rq, 200, n, n->type, store_node_rev(rq->st, n->nid), NULL, NULL, NULL, NULL);
 	node_free(n);
 }
 

@@ -148,6 +148,10 @@ enum form_error {
 enum form_error form_parse(struct arena *a, const char *body, size_t len, struct form *f);
 /* The first value of name, or NULL. */
 const char *form_get(const struct form *f, const char *name);
+/* Replaces every field called name with one holding value (both kept as
+ * given: literals or the arena's); the others keep their order. PX_ENOMEM
+ * leaves f as it was. */
+enum px_err form_put(struct arena *a, struct form *f, const char *name, const char *value) PX_WUR;
 /* Decodes a multipart/form-data body (RFC 7578) whose Content-Type is
  * type (it names the boundary): each part's name, content and file name.
  * FORM_OK, or why not (no boundary, a part without a name, a name, file
@@ -334,6 +338,21 @@ json_t *node_form_object(struct request *rq, enum node_type type, struct tv *err
  * sections: [{key, heading, text, error}]), group (with subs: inputs),
  * rows}], filled from n, or from the posted form when n is NULL. */
 struct tv *node_form_inputs(struct request *rq, const struct node *n, enum node_type type, const struct tv *errors);
+/* pick.c: the form's pick-lists (themes, labels, a node's country) and
+ * the step that confirms a value the hub does not have yet (see pick.c).
+ * node_form_picked: is f one? node_form_picks_read: folds the ticked boxes
+ * and "KEY.new" lines into KEY, and applies a "resolve" button; PX_ENOMEM.
+ * node_form_unknowns: the values of the posted form to confirm,
+ * [{value, what, similar: [{opt, use}], add, add_label}]. node_form_options:
+ * [{opt, on}], the hub's values then value's others (value: one per line).
+ * node_form_languages: [{code, opt, on}], the ISO 639-1 languages by their
+ * names in rq's language. node_form_cities: the hub's cities. In the arena. */
+int node_form_picked(const struct field *f);
+enum px_err node_form_picks_read(struct request *rq, enum node_type type) PX_WUR;
+struct tv *node_form_unknowns(struct request *rq, enum node_type type, const struct node *existing);
+struct tv *node_form_options(struct request *rq, const struct field *f, const char *value);
+struct tv *node_form_languages(struct request *rq, const char *value);
+struct tv *node_form_cities(struct request *rq);
 /* f's value in obj (a node or a sub-struct) as the form shows it: a
  * list one item per line, an object list "city | country" per line; ""
  * when unset. In the arena. */
