@@ -192,24 +192,21 @@ static void form_page(struct request *rq, int status, const struct node *n, enum
 	rq->cache = "no-store";
 }
 
-/* The preview: the node as its page will show it (main parts). */
+/* The preview: the node as its page will show it, from the same values
+ * (page_node_values) and template (node_main), its map too. A list of one,
+ * so that the template reads it as the page's scope. */
 static struct tv *preview_of(struct request *rq, const struct node *n)
 {
-	struct tv *p = tv_map(&rq->a);
-	tv_set_str(p, "title", n->title);
-	tv_set_str(p, "subtitle", n->subtitle);
-	tv_set_str(p, "place", n->city ? arena_printf(&rq->a, "%s, %s", n->city, n->country) : NULL);
-	tv_set_str(p, "language", n->language);
-	struct tv *secs = tv_list(&rq->a);
-	for (size_t i = 0; i < node_section_count(n); i++) {
-		struct tv *v = tv_map(&rq->a);
-		tv_set_str(v, "heading", node_section(n, i)->heading);
-		tv_set(v, "html", html_markdown(&rq->a, node_section(n, i)->text));
-		tv_push(secs, v);
+	struct tv *p = page_node_values(rq, n), *one = tv_list(&rq->a);
+	tv_set_bool(p, "in_preview", 1); /* the form's page has its own h1 */
+	if (n->type == NODE_PRACTICE && n->city && n->country) {
+		struct tv *self = tv_list(&rq->a);
+		tv_set_str(p, "url", url_city(rq, n->city, n->country)); /* the dot's link: no page yet */
+		tv_push(self, p);
+		map_add(rq, p, self, 1);
 	}
-	tv_set(p, "sections", secs);
-	tv_set(p, "body", n->body ? html_markdown(&rq->a, n->body) : NULL);
-	return p;
+	tv_push(one, p);
+	return one;
 }
 
 /* Says in errors which field of n is beyond the model's limits (the same

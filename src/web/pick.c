@@ -350,27 +350,30 @@ struct tv *node_form_options(struct request *rq, const struct field *f, const ch
 	if (!picked(f, &many))
 		return list;
 	const char **v = hub_values(rq, f->facet, &n);
-	for (size_t i = 0; i < n; i++) { /* the hub's, then the node's own others */
+	/* a list: the node's own first, in its order (so that it keeps its
+	 * order through the form), then the hub's others; one value: the
+	 * hub's in order, the node's own first when the hub lacks it */
+	for (const char *p = value; *p;) {
+		size_t m = strcspn(p, "\n");
+		if (!many && among(v, n, p, m))
+			break;
 		struct tv *o = tv_map(&rq->a);
+		tv_set_str(o, "opt", arena_strndup(&rq->a, p, m));
+		tv_set_bool(o, "on", 1);
+		tv_push(list, o);
+		p += m + (p[m] == '\n');
+	}
+	for (size_t i = 0; i < n; i++) {
 		int on = 0;
 		for (const char *p = value; *p && !on;) {
 			size_t m = strcspn(p, "\n");
 			on = m == strlen(v[i]) && !memcmp(p, v[i], m);
 			p += m + (p[m] == '\n');
 		}
+		struct tv *o = on && many ? NULL : tv_map(&rq->a);
 		tv_set_str(o, "opt", v[i]);
 		tv_set_bool(o, "on", on);
 		tv_push(list, o);
-	}
-	for (const char *p = value; *p;) {
-		size_t m = strcspn(p, "\n");
-		if (!among(v, n, p, m)) {
-			struct tv *o = tv_map(&rq->a);
-			tv_set_str(o, "opt", arena_strndup(&rq->a, p, m));
-			tv_set_bool(o, "on", 1);
-			tv_push(list, o);
-		}
-		p += m + (p[m] == '\n');
 	}
 	return list;
 }
@@ -402,6 +405,13 @@ struct tv *node_form_languages(struct request *rq, const char *value)
 	struct tv *list = tv_list(&rq->a);
 	if (!names)
 		return list;
+	if (value && *value && !node_language_known(value)) { /* as typed, to be marked wrong */
+		struct tv *o = tv_map(&rq->a);
+		tv_set_str(o, "code", value);
+		tv_set_str(o, "opt", value);
+		tv_set_bool(o, "on", 1);
+		tv_push(list, o);
+	}
 	sort_names(rq, names, k);
 	for (size_t i = 0; i < k; i++) {
 		const char *code = names[i] + strlen(names[i]) + 1;

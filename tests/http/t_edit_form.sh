@@ -103,7 +103,7 @@ for p in 'lots' '470 00' '4,70,000' '470 000 people' '-5'; do
 done
 
 # ---- the preview: the page's facts and map ----
-send 200 -d action=preview -d population=463754 --data-urlencode "country=$country" -d city=Gdańsk \
+send 200 -d action=preview -d population=463754 -d country=Poland -d city=Gdańsk \
 	--data-urlencode $'partners=Porto | Portugal\nGent | Belgium' --data-urlencode 'contact.name=Ana Bee' \
 	-d "new.themes=$theme"
 has '<p class="kind">Preview</p>'
@@ -112,5 +112,6 @@ has "<a href=\"/themes/[^\"]*\">$theme</a>"
 has '<dt>In partnership with</dt>'
 has '>Porto</a> \(Portugal\)'
 has '<dd class="contact">Ana Bee'
-has '<svg[^>]*class="map'
+has '<aside class="place-map" aria-label="Map"><figure class="map">'
+has '<circle cx="[0-9.]+" cy="[0-9.]+"[^>]*><title>Roofs for bees, Gdańsk</title>'
 stop_server

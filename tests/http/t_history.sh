@@ -46,7 +46,7 @@ grep -q 'word299 <del>word300</del><ins>honeybee</ins> word301' <<<"$prose" ||
 has '<ul class="added"[^>]*><li><ins>Local economy</ins></li></ul>'
 has '<ul class="removed"[^>]*><li><del>Social cohesion</del></li></ul>'
 lacks '<ins>Poverty</ins>|<del>Poverty</del>' # kept: not a change
-has '<del>345821</del> <span[^>]*>→</span> <ins>470000</ins>'
+has '<del>345821</del> <span aria-hidden="true">→</span><span class="hidden">becomes</span> <ins>470000</ins>'
 lacks '&quot;|\\n|"title"|\{' # no JSON, quotes, keys or escapes
 lacks '<dt>Title</dt>|<dt>The innovative solution</dt>' # unchanged fields are not listed
 # moments in the reader's language, not ISO strings
