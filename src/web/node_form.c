@@ -292,7 +292,7 @@ static struct tv *top_input(struct request *rq, const struct field *f, const cha
 	if (f->widget == WIDGET_LANGUAGE)
 		tv_set(v, "languages", node_form_languages(rq, value));
 	if (f->facet && !strcmp(f->facet, "city"))
-		tv_set_bool(v, "cities", 1);
+		tv_set_bool(v, "completes", 1);
 	return v;
 }
 

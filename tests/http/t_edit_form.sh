@@ -40,6 +40,7 @@ has '<input id="country.new" name="country.new"'
 has '<option value="fr">French</option>' # languages by name, from ICU
 has '<option value="en" selected>English</option>'
 has '<input id="city" name="city" value="" required maxlength="400" list="hub-cities"'
+has '<input id="subtitle" name="subtitle" value="" maxlength="2000">' # no other input completes from the cities
 has '<datalist id="hub-cities">.*<option value="[^"]+"></option>'
 page 200 /fr/node/new -b "$TMP/ed.jar"
 has '<option value="de">allemand</option>' # in the editor's language
