@@ -194,32 +194,12 @@ static int is_share(const struct cursor *c)
 	return vocab_share_line(s, n);
 }
 
-/* Digits, alone or in groups of three after a first group of 1-3, all
- * separated by the same one of: space (NBSP and narrow NBSP were cleaned to
- * space), comma, dot or apostrophe. */
+/* A population line: a count as the model reads them (node_count_parse),
+ * up to POPULATION_MAX. */
 static int parse_population(const char *s, size_t n, int64_t *out)
 {
-	char digits[24];
-	size_t nd = 0, group = 0;
-	char sep = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9') {
-			if (nd + 1 >= sizeof digits)
-				return -1;
-			digits[nd++] = s[i];
-			group++;
-			continue;
-		}
-		if (!strchr(" ,.'", s[i]) || (sep && s[i] != sep) || group == 0 || group > 3 ||
-		    (sep && group != 3))
-			return -1;
-		sep = s[i];
-		group = 0;
-	}
-	if (nd == 0 || (sep && group != 3))
-		return -1;
 	int64_t v;
-	if (px_parse_i64(digits, nd, 0, &v) || v > POPULATION_MAX)
+	if (node_count_parse(s, n, &v) || v > POPULATION_MAX)
 		return -1;
 	*out = v;
 	return 0;

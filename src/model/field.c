@@ -68,9 +68,9 @@ static const struct field contact_fields[] = {
 	 NULL, WIDGET_NONE, N_("Changed"), NULL, 0}
 #define F_THEMES(flags)                                                                                 \
 	{"themes", FK_STRINGS, AT(themes), flags, TERMS, CHECK_NONE, "theme", SEARCH_TERMS, "themes",   \
-	 WIDGET_LINES, N_("Themes, one per line"), NULL, 0},                                            \
+	 WIDGET_LINES, N_("Themes"), NULL, 0},                                            \
 	{"labels", FK_STRINGS, AT(labels), flags, TERMS, CHECK_NONE, "label", SEARCH_TERMS, "labels", \
-	 WIDGET_LINES, N_("Labels, one per line"), NULL, 0}
+	 WIDGET_LINES, N_("Labels"), NULL, 0}
 #define F_BODY(flags)                                                                                \
 	{"body", FK_TEXT, AT(body), flags, TEXT, CHECK_NONE, "body", SEARCH_TEXT, NULL, WIDGET_AREA, \
 	 N_("Text"), NULL, 0}

@@ -139,6 +139,13 @@ struct node {
 	int64_t owner;            /* the account that created it on the web, 0 if none */
 };
 
+/* A whole number as the hub prints it and people type it: digits, alone
+ * or in groups of three after a first group of 1-3, all separated by the
+ * same one of: a space, NBSP (U+00A0) or narrow NBSP (U+202F) (one kind),
+ * comma, dot, apostrophe ("470 000", "470,000", "470.000"). 0 with *out,
+ * or -1 (out untouched) for anything else, blanks around it included. */
+int node_count_parse(const char *s, size_t n, int64_t *out);
+
 /* ---- the field table (field.c) ---- */
 
 /* How a field's value is held in struct node (at field.offset) and written. */

@@ -96,6 +96,29 @@ const char *form_get(const struct form *f, const char *name)
 	return i < 0 ? NULL : f->values[i];
 }
 
+enum px_err form_put(struct arena *a, struct form *f, const char *name, const char *value)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->names[i], name))
+			n++;
+	const char **names = arena_alloc(a, (n + 1) * sizeof *names);
+	const char **values = arena_alloc(a, (n + 1) * sizeof *values);
+	const char **files = arena_alloc(a, (n + 1) * sizeof *files);
+	size_t *lens = arena_alloc(a, (n + 1) * sizeof *lens);
+	if (!names || !values || !files || !lens)
+		return PX_ENOMEM;
+	size_t o = 0;
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->names[i], name)) {
+			names[o] = f->names[i], values[o] = f->values[i];
+			files[o] = f->files ? f->files[i] : NULL, lens[o++] = f->lens ? f->lens[i] : strlen(f->values[i]);
+		}
+	names[o] = name, values[o] = value, files[o] = NULL, lens[o++] = strlen(value);
+	*f = (struct form){names, values, lens, files, o};
+	return PX_OK;
+}
+
 /* ---- multipart/form-data ---- */
 
 /* The value of parameter key (name="x" or name=x) in a header's text

@@ -40,25 +40,6 @@ static const char *trimmed(struct request *rq, const char *s, size_t n)
 	return arena_strndup(&rq->a, s, n);
 }
 
-/* A whole number as people type it: "470 000", "470 000" (NBSP or a
- * narrow one), "470,000", "470.000"; -1 if it is not one. */
-static int parse_count(const char *s, int64_t *out)
-{
-	char digits[32];
-	size_t n = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p >= '0' && *p <= '9' && n < sizeof digits - 1)
-			digits[n++] = (char)*p;
-		else if (*p == ' ' || *p == ',' || *p == '.' || *p == '\'')
-			continue;
-		else if (!strncmp((const char *)p, "\u00a0", 2) || !strncmp((const char *)p, "\u202f", 3))
-			p += p[0] == 0xc2 ? 1 : 2;
-		else
-			return -1;
-	}
-	return n && n < sizeof digits - 1 && !px_parse_i64(digits, n, 0, out) ? 0 : -1;
-}
-
 /* The JSON of one typed value of f; NULL with errors[where] set when it is
  * not one. "" is null. */
 static json_t *typed(struct request *rq, const struct field *f, const char *v, const char *where, struct tv *errors)
@@ -70,7 +51,7 @@ static json_t *typed(struct request *rq, const struct field *f, const char *v, c
 	switch (f->kind) {
 	case FK_INT:
 	case FK_NID:
-		if (!parse_count(v, &i))
+		if (!node_count_parse(v, strlen(v), &i))
 			return json_integer(i);
 		tv_set_str(errors, where, T(rq, "A whole number, or nothing."));
 		return NULL;
@@ -255,16 +236,19 @@ static enum px_err form_text(const void *obj, const struct field *f, struct buf 
 	}
 }
 
-/* The value an input shows: the node's (n), else what was typed. */
-static const char *shown(struct request *rq, const void *obj, const struct field *f, const char *name)
+const char *node_form_value(struct request *rq, const void *obj, const struct field *f)
 {
-	if (!obj)
-		return node_form_field(rq, name);
 	struct buf b;
 	buf_init(&b, 1 << 20);
 	const char *s = form_text(obj, f, &b) ? "" : arena_strndup(&rq->a, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return s;
+}
+
+/* The value an input shows: the node's (n), else what was typed. */
+static const char *shown(struct request *rq, const void *obj, const struct field *f, const char *name)
+{
+	return obj ? node_form_value(rq, obj, f) : node_form_field(rq, name);
 }
 
 static const char *const widget_flags[] = {
@@ -284,6 +268,31 @@ static struct tv *input(struct request *rq, const struct field *f, const char *n
 	tv_set_str(v, "error", e ? e->s : NULL);
 	tv_set_bool(v, "required", (f->flags & FIELD_REQUIRED) != 0);
 	tv_set_bool(v, widget_flags[f->widget], 1);
+	return v;
+}
+
+/* A top-level input: a pick-list (pick.c) where the field is one, a
+ * language's list, a city's completions. */
+static struct tv *top_input(struct request *rq, const struct field *f, const char *value, const struct tv *errors)
+{
+	struct tv *v;
+	if (node_form_picked(f)) {
+		const struct tv *e = errors ? tv_get(errors, f->key, strlen(f->key)) : NULL;
+		v = tv_map(&rq->a);
+		tv_set_str(v, "name", f->key);
+		tv_set_str(v, "other", arena_printf(&rq->a, "%s.new", f->key));
+		tv_set_str(v, "label", T(rq, f->label));
+		tv_set_str(v, "value", value);
+		tv_set_str(v, "error", e ? e->s : NULL);
+		tv_set_bool(v, f->kind == FK_STRINGS ? "many" : "one", 1);
+		tv_set(v, "options", node_form_options(rq, f, value));
+		return v;
+	}
+	v = input(rq, f, f->key, value, errors, f->key);
+	if (f->widget == WIDGET_LANGUAGE)
+		tv_set(v, "languages", node_form_languages(rq, value));
+	if (f->facet && !strcmp(f->facet, "city"))
+		tv_set_bool(v, "completes", 1);
 	return v;
 }
 
@@ -330,7 +339,7 @@ struct tv *node_form_inputs(struct request *rq, const struct node *n, enum node_
 		if (f->widget == WIDGET_GROUP) {
 			v = group_inputs(rq, n, f, errors);
 		} else {
-			v = input(rq, f, f->key, shown(rq, n, f, f->key), errors, f->key);
+			v = top_input(rq, f, shown(rq, n, f, f->key), errors);
 			if (f->widget == WIDGET_SECTIONS)
 				tv_set(v, "sections", section_inputs(rq, n, errors));
 		}

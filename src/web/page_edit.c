@@ -117,10 +117,38 @@ static enum px_err keep_unedited(struct node *n, const struct node *existing)
 	return node_relations_sync(n);
 }
 
+/* The values confirmed as new on an earlier step, as the hidden inputs
+ * that keep them: [{name, value}]. */
+static struct tv *confirmed(struct request *rq, enum node_type type)
+{
+	struct tv *list = tv_list(&rq->a);
+	for (const struct field *f = node_fields(type); f->key; f++) {
+		const char *name = node_form_picked(f) ? arena_printf(&rq->a, "new.%s", f->key) : NULL;
+		for (const char *p = name ? field(rq, name) : ""; *p;) {
+			size_t n = strcspn(p, "\n");
+			struct tv *v = tv_map(&rq->a);
+			tv_set_str(v, "name", name);
+			tv_set_str(v, "value", arena_strndup(&rq->a, p, n));
+			tv_push(list, v);
+			p += n + (p[n] == '\n');
+		}
+	}
+	return list;
+}
+
+/* The action a form step was asked for: its button's, or after a button
+ * of the confirmation, the one asked for before it. */
+static const char *asked(struct request *rq)
+{
+	const char *action = field(rq, "action");
+	return *action ? action : field(rq, "then");
+}
+
 /* Renders the form: for a new node (n NULL) or n; theirs, after a
- * conflict, is the version saved meanwhile. */
+ * conflict, is the version saved meanwhile; unknown: the values to
+ * confirm (node_form_unknowns), or NULL. */
 static void form_page(struct request *rq, int status, const struct node *n, enum node_type type, int64_t base,
-		      struct tv *errors, struct tv *preview, const struct node *theirs)
+		      struct tv *errors, struct tv *preview, struct tv *unknown, const struct node *theirs)
 {
 	struct tv *s = tv_map(&rq->a);
 	int is_new = !n || !n->nid;
@@ -143,6 +171,10 @@ static void form_page(struct request *rq, int status, const struct node *n, enum
 	tv_set(s, "errors", errors);
 	tv_set_bool(s, "has_errors", errors && errors->len);
 	tv_set(s, "preview", preview);
+	tv_set(s, "confirm", unknown && unknown->len ? unknown : NULL);
+	tv_set_str(s, "then", asked(rq));
+	tv_set(s, "confirmed", confirmed(rq, type));
+	tv_set(s, "cities", node_form_cities(rq));
 	if (theirs) {
 		struct tv *t = tv_map(&rq->a);
 		tv_set_str(t, "title", theirs->title);
@@ -160,24 +192,21 @@ static void form_page(struct request *rq, int status, const struct node *n, enum
 	rq->cache = "no-store";
 }
 
-/* The preview: the node as its page will show it (main parts). */
+/* The preview: the node as its page will show it, from the same values
+ * (page_node_values) and template (node_main), its map too. A list of one,
+ * so that the template reads it as the page's scope. */
 static struct tv *preview_of(struct request *rq, const struct node *n)
 {
-	struct tv *p = tv_map(&rq->a);
-	tv_set_str(p, "title", n->title);
-	tv_set_str(p, "subtitle", n->subtitle);
-	tv_set_str(p, "place", n->city ? arena_printf(&rq->a, "%s, %s", n->city, n->country) : NULL);
-	tv_set_str(p, "language", n->language);
-	struct tv *secs = tv_list(&rq->a);
-	for (size_t i = 0; i < node_section_count(n); i++) {
-		struct tv *v = tv_map(&rq->a);
-		tv_set_str(v, "heading", node_section(n, i)->heading);
-		tv_set(v, "html", html_markdown(&rq->a, node_section(n, i)->text));
-		tv_push(secs, v);
+	struct tv *p = page_node_values(rq, n), *one = tv_list(&rq->a);
+	tv_set_bool(p, "in_preview", 1); /* the form's page has its own h1 */
+	if (n->type == NODE_PRACTICE && n->city && n->country) {
+		struct tv *self = tv_list(&rq->a);
+		tv_set_str(p, "url", url_city(rq, n->city, n->country)); /* the dot's link: no page yet */
+		tv_push(self, p);
+		map_add(rq, p, self, 1);
 	}
-	tv_set(p, "sections", secs);
-	tv_set(p, "body", n->body ? html_markdown(&rq->a, n->body) : NULL);
-	return p;
+	tv_push(one, p);
+	return one;
 }
 
 /* Says in errors which field of n is beyond the model's limits (the same
@@ -210,7 +239,7 @@ static void save(struct request *rq, struct node *n, int64_t base, const char *a
 	if (err == PX_EUSAGE && form_get(&rq->form, "title")) { /* the form named a node that is not there */
 		struct tv *errors = tv_map(&rq->a);
 		tv_set_str(errors, "form", refused);
-		form_page(rq, 400, n, n->type, base, errors, NULL, NULL);
+		form_page(rq, 400, n, n->type, base, errors, NULL, NULL, NULL);
 		return;
 	}
 	if (err == PX_EUSAGE) {
@@ -229,7 +258,7 @@ static void save(struct request *rq, struct node *n, int64_t base, const char *a
 			T(rq,
 			  "Someone else saved this node while you were editing it. Their version is below; "
 			  "your text is kept in the form. Save again to replace theirs with yours."));
-		form_page(rq, 409, theirs, n->type, rev, errors, NULL, theirs);
+		form_page(rq, 409, theirs, n->type, rev, errors, NULL, NULL, theirs);
 		node_free(theirs);
 		return;
 	}
@@ -245,7 +274,11 @@ static void save(struct request *rq, struct node *n, int64_t base, const char *a
  * draft) or publish (editors). existing: the node edited, or NULL. */
 static void submit(struct request *rq, const struct node *existing, enum node_type type)
 {
-	const char *action = field(rq, "action");
+	if (node_form_picks_read(rq, type)) {
+		page_error(rq, 503, N_("The hub is short of memory; try again in a moment."));
+		return;
+	}
+	const char *action = asked(rq);
 	int publish = !strcmp(action, "publish");
 	if (publish && !is_editor(rq)) {
 		page_error(rq, 403, N_("Only an editor may publish."));
@@ -255,6 +288,11 @@ static void submit(struct request *rq, const struct node *existing, enum node_ty
 	int64_t base = 0;
 	if (existing && (px_parse_i64(b, strlen(b), 0, &base) || base < 0)) {
 		page_error(rq, 400, N_("This form lost the revision it was made from. Reload the page."));
+		return;
+	}
+	struct tv *unknown = !strcmp(field(rq, "pick"), "1") ? node_form_unknowns(rq, type, existing) : NULL;
+	if (unknown && unknown->len) { /* nothing is read, checked or saved before they are confirmed */
+		form_page(rq, 200, existing, type, base, NULL, NULL, unknown, NULL);
 		return;
 	}
 	struct tv *errors = tv_map(&rq->a);
@@ -275,14 +313,14 @@ static void submit(struct request *rq, const struct node *existing, enum node_ty
 		return;
 	}
 	if (!n || limits_exceeded(rq, n, errors) || node_form_check_refs(rq, n, errors)) {
-		form_page(rq, 400, existing, type, base, errors, NULL, NULL);
+		form_page(rq, 400, existing, type, base, errors, NULL, NULL, NULL);
 		node_free(n);
 		return;
 	}
 	n->nid = existing ? existing->nid : 0;
 	n->state = publish ? NODE_PUBLISHED : existing ? existing->state : NODE_DRAFT;
 	if (!strcmp(action, "preview"))
-		form_page(rq, 200, existing, type, base, NULL, preview_of(rq, n), NULL);
+		form_page(rq, 200, existing, type, base, NULL, preview_of(rq, n), NULL, NULL);
 	else if (!strcmp(action, "save") || publish)
 		save(rq, n, base, publish ? "node-publish" : "node-save");
 	else
@@ -309,7 +347,7 @@ void page_node_new(struct request *rq)
 		return;
 	}
 	memcpy(blank->language, rq->lang, 3);
-	form_page(rq, 200, blank, type, 0, NULL, NULL, NULL);
+	form_page(rq, 200, blank, type, 0, NULL, NULL, NULL, NULL);
 	node_free(blank);
 }
 
@@ -322,7 +360,7 @@ void page_node_edit(struct request *rq)
 	if (!strcmp(rq->method, "POST"))
 		submit(rq, n, n->type);
 	else
-		form_page(rq, 200, n, n->type, store_node_rev(rq->st, n->nid), NULL, NULL, NULL);
+		form_page(rq, 200, n, n->type, store_node_rev(rq->st, n->nid), NULL, NULL, NULL, NULL);
 	node_free(n);
 }
 
@@ -358,6 +396,7 @@ static void one_revision(const struct store_revision *r, void *arg)
 	struct tv *v = tv_map(&h->rq->a);
 	tv_set_int(v, "rev", r->rev);
 	tv_set_str(v, "at", r->at);
+	tv_set_str(v, "when", i18n_datetime(&h->rq->a, h->rq->lang, r->at));
 	tv_set_str(v, "who", r->account ? r->account : r->source);
 	enum node_state st;
 	tv_set_str(v, "state",
@@ -365,66 +404,20 @@ static void one_revision(const struct store_revision *r, void *arg)
 	tv_push(h->list, v);
 }
 
-/* The lines of a and b as a diff: each line once, marked "del", "add" or
- * "same" (a longest common subsequence; past DIFF_MAX lines, all of a out
- * and all of b in). */
-#define DIFF_MAX 2000
-static void diff_lines(struct request *rq, struct tv *out, const char *a, const char *b)
-{
-	const char *la[DIFF_MAX], *lb[DIFF_MAX];
-	size_t na = 0, nb = 0;
-	size_t lena[DIFF_MAX], lenb[DIFF_MAX];
-	for (const char *p = a ? a : ""; *p && na < DIFF_MAX; na++) {
-		la[na] = p, lena[na] = strcspn(p, "\n");
-		p += lena[na] + (p[lena[na]] == '\n');
-	}
-	for (const char *p = b ? b : ""; *p && nb < DIFF_MAX; nb++) {
-		lb[nb] = p, lenb[nb] = strcspn(p, "\n");
-		p += lenb[nb] + (p[lenb[nb]] == '\n');
-	}
-	uint16_t *L = calloc((na + 1) * (nb + 1), sizeof *L); /* L[i][j]: LCS of a[i..], b[j..] */
-	for (size_t i = na; L && i-- > 0;)
-		for (size_t j = nb; j-- > 0;)
-			L[i * (nb + 1) + j] = lena[i] == lenb[j] && !memcmp(la[i], lb[j], lena[i])
-						      ? (uint16_t)(L[(i + 1) * (nb + 1) + j + 1] + 1)
-					      : L[(i + 1) * (nb + 1) + j] > L[i * (nb + 1) + j + 1]
-						      ? L[(i + 1) * (nb + 1) + j]
-						      : L[i * (nb + 1) + j + 1];
-	size_t i = 0, j = 0;
-	while (i < na || j < nb) {
-		const char *op;
-		const char *s;
-		size_t len;
-		if (L && i < na && j < nb && lena[i] == lenb[j] && !memcmp(la[i], lb[j], lena[i]))
-			op = "same", s = la[i], len = lena[i], i++, j++;
-		else if (i < na && (j == nb || !L || L[(i + 1) * (nb + 1) + j] >= L[i * (nb + 1) + j + 1]))
-			op = "del", s = la[i], len = lena[i], i++;
-		else
-			op = "add", s = lb[j], len = lenb[j], j++;
-		struct tv *v = tv_map(&rq->a);
-		tv_set_str(v, "op", op);
-		tv_set_str(v, "text", arena_strndup(&rq->a, s, len));
-		tv_push(out, v);
-	}
-	free(L);
-}
-
-/* The JSON Lines form of a node, one field per line: what a diff compares. */
-static const char *node_lines(struct request *rq, const struct node *n)
-{
-	json_t *o = node_to_json(n);
-	char *s = o ? json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER) : NULL;
-	json_decref(o);
-	const char *r = s ? arena_strndup(&rq->a, s, strlen(s)) : NULL;
-	free(s);
-	return r;
-}
-
 static int64_t rev_param(struct request *rq, const char *name)
 {
 	const char *v = request_param(rq, name);
 	int64_t r;
 	return v && !px_parse_i64(v, strlen(v), 0, &r) && r > 0 ? r : 0;
+}
+
+/* scope.changes: what changed from a to b ([] when nothing did). */
+static void set_changes(struct request *rq, struct tv *scope, const struct node *a, const struct node *b)
+{
+	struct tv *changes = node_diff(rq, a, b);
+	tv_set(scope, "changes", changes);
+	tv_set_bool(scope, "unchanged", !changes || !changes->len);
+	tv_set_bool(scope, "compared", 1);
 }
 
 /* GET /node/{nid}/history[?a=REV&b=REV] */
@@ -443,7 +436,6 @@ void page_node_history(struct request *rq)
 	tv_set_str(s, "title", arena_printf(&rq->a, "%s: %s", T(rq, "History"), n->title));
 	tv_set_int(s, "nid", n->nid);
 	tv_set(s, "revisions", h.list);
-	tv_set_str(s, "csrf", rq->csrf);
 	int64_t a = rev_param(rq, "a"), b = rev_param(rq, "b");
 	struct node *na = NULL, *nb = NULL;
 	if ((request_param(rq, "a") || request_param(rq, "b")) &&
@@ -452,9 +444,7 @@ void page_node_history(struct request *rq)
 		page_error(rq, 400, N_("Compare two revisions of this node."));
 	} else {
 		if (na && nb) {
-			struct tv *d = tv_list(&rq->a);
-			diff_lines(rq, d, node_lines(rq, na), node_lines(rq, nb));
-			tv_set(s, "diff", d);
+			set_changes(rq, s, na, nb);
 			tv_set_int(s, "a", a);
 			tv_set_int(s, "b", b);
 		}
@@ -465,17 +455,35 @@ void page_node_history(struct request *rq)
 	node_free(n);
 }
 
-/* POST /node/{nid}/revert: revision rev's content as a new revision (the
- * state stays as it is). */
+/* The page that asks before a revert: what the node will become. */
+static void revert_page(struct request *rq, const struct node *n, const struct node *old, int64_t rev)
+{
+	struct tv *s = tv_map(&rq->a);
+	tv_set_str(s, "title", arena_printf(&rq->a, "%s %lld: %s", T(rq, "Revert to revision"), (long long)rev,
+					    n->title));
+	tv_set_int(s, "nid", n->nid);
+	tv_set_int(s, "rev", rev);
+	tv_set_str(s, "csrf", rq->csrf);
+	set_changes(rq, s, n, old);
+	page_render(rq, "node_revert", s);
+	rq->cache = "no-store";
+}
+
+/* GET /node/{nid}/revert?rev=REV: what reverting would change, and the
+ * button that does it; POST /node/{nid}/revert: revision rev's content as
+ * a new revision (the state stays as it is). A GET changes nothing. */
 void page_node_revert(struct request *rq)
 {
-	const char *r = field(rq, "rev");
+	int post = !strcmp(rq->method, "POST");
+	const char *r = post ? field(rq, "rev") : request_param(rq, "rev");
 	int64_t rev;
 	struct node *n = editable(rq), *old = NULL;
 	if (!n)
 		return;
-	if (px_parse_i64(r, strlen(r), 0, &rev) || store_revision_get(rq->st, n->nid, rev, &old)) {
+	if (!r || px_parse_i64(r, strlen(r), 0, &rev) || store_revision_get(rq->st, n->nid, rev, &old)) {
 		page_error(rq, 400, N_("There is no such revision of this node."));
+	} else if (!post) {
+		revert_page(rq, n, old, rev);
 	} else {
 		old->nid = n->nid;
 		old->state = n->state;

@@ -40,7 +40,7 @@ static const struct route routes[] = {
 	{"/node/{nid}/edit", page_node_edit, GET | POST, ROLE_AUTHOR, 0, 0},
 	{"/node/{nid}/state", page_node_state, POST, ROLE_EDITOR, 0, 0},
 	{"/node/{nid}/history", page_node_history, GET, ROLE_AUTHOR, 0, 0},
-	{"/node/{nid}/revert", page_node_revert, POST, ROLE_AUTHOR, 0, 0},
+	{"/node/{nid}/revert", page_node_revert, GET | POST, ROLE_AUTHOR, 0, 0},
 	{"/themes/{slug}", page_taxonomy, GET, ROLE_NONE, 0, 0},
 	{"/countries/{slug}", page_taxonomy, GET, ROLE_NONE, 0, 0},
 	{"/cities/{slug}", page_city, GET, ROLE_NONE, 0, 0},

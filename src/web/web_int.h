@@ -148,6 +148,10 @@ enum form_error {
 enum form_error form_parse(struct arena *a, const char *body, size_t len, struct form *f);
 /* The first value of name, or NULL. */
 const char *form_get(const struct form *f, const char *name);
+/* Replaces every field called name with one holding value (both kept as
+ * given: literals or the arena's); the others keep their order. PX_ENOMEM
+ * leaves f as it was. */
+enum px_err form_put(struct arena *a, struct form *f, const char *name, const char *value) PX_WUR;
 /* Decodes a multipart/form-data body (RFC 7578) whose Content-Type is
  * type (it names the boundary): each part's name, content and file name.
  * FORM_OK, or why not (no boundary, a part without a name, a name, file
@@ -352,6 +356,25 @@ json_t *node_form_object(struct request *rq, enum node_type type, struct tv *err
  * sections: [{key, heading, text, error}]), group (with subs: inputs),
  * rows}], filled from n, or from the posted form when n is NULL. */
 struct tv *node_form_inputs(struct request *rq, const struct node *n, enum node_type type, const struct tv *errors);
+/* pick.c: the form's pick-lists (themes, labels, a node's country) and
+ * the step that confirms a value the hub does not have yet (see pick.c).
+ * node_form_picked: is f one? node_form_picks_read: folds the ticked boxes
+ * and "KEY.new" lines into KEY, and applies a "resolve" button; PX_ENOMEM.
+ * node_form_unknowns: the values of the posted form to confirm,
+ * [{value, what, similar: [{opt, use}], add, add_label}]. node_form_options:
+ * [{opt, on}], the hub's values then value's others (value: one per line).
+ * node_form_languages: [{code, opt, on}], the ISO 639-1 languages by their
+ * names in rq's language. node_form_cities: the hub's cities. In the arena. */
+int node_form_picked(const struct field *f);
+enum px_err node_form_picks_read(struct request *rq, enum node_type type) PX_WUR;
+struct tv *node_form_unknowns(struct request *rq, enum node_type type, const struct node *existing);
+struct tv *node_form_options(struct request *rq, const struct field *f, const char *value);
+struct tv *node_form_languages(struct request *rq, const char *value);
+struct tv *node_form_cities(struct request *rq);
+/* f's value in obj (a node or a sub-struct) as the form shows it: a
+ * list one item per line, an object list "city | country" per line; ""
+ * when unset. In the arena. */
+const char *node_form_value(struct request *rq, const void *obj, const struct field *f);
 /* -1 after marking in errors the first field of n that names a node that
  * is not there or not of its kind (a network's practice, an adopter's
  * network); the store refuses it too, this says where. */
@@ -359,6 +382,15 @@ int node_form_check_refs(struct request *rq, const struct node *n, struct tv *er
 /* What the form says at field key of type when the import's rules refuse
  * it (why: their words), in the reader's language where it can. */
 const char *node_form_reason(struct request *rq, enum node_type type, const char *key, const char *why);
+
+/* diff.c: what changed between two versions of a node, as people read
+ * it. diff_words: old and new prose as runs [{text, same|del|ins}], word by
+ * word, bounded in time and memory (see diff.c). node_diff: the fields of
+ * b's type that differ from a to b, in table order: [{label, and words
+ * (prose), added and removed (lists: the items), or scalar with old and
+ * new}]. In the arena. */
+struct tv *diff_words(struct arena *a, const char *old, const char *new_);
+struct tv *node_diff(struct request *rq, const struct node *a, const struct node *b);
 
 /* node_values.c: what a template sees of a node, from the field table:
  * nid, type, is_TYPE (is_practice, is_article, is_city, is_network), then
@@ -545,6 +577,11 @@ const char *i18n_pick(const char *accept);
  * "6 Dec 2026", "6 déc. 2026"), in the arena; NULL if rfc3339 is NULL or
  * malformed. Thread-safe. */
 const char *i18n_date(struct arena *a, const char *lang, const char *rfc3339);
+/* A moment (RFC 3339) as lang writes date and time, "6 Dec 2026, 10:32"
+ * (UTC), by ICU (datetime.c); "YYYY-MM-DD HH:MM" when ICU cannot; NULL if
+ * it is not one. In the arena. i18n_free() closes the formatters. */
+const char *i18n_datetime(struct arena *a, const char *lang, const char *rfc3339);
+void i18n_datetime_free(void);
 /* Frees the date formatters (at shutdown). */
 void i18n_free(void);
 /* i18n_format.c: n as lang writes numbers ("1 234" in French), in the arena

@@ -124,26 +124,66 @@ async function look(page, name) {
 		await ed.goto(base + "/admin/audit");
 		check(await ed.locator("tr:has(td:text-is('user-add')):has(td:text-is('carla'))").count() === 1, "audit: no entry for adding carla");
 		await look(ed, "audit");
-		// the admin writes a practice: a missing field, a preview, publish, history
+		// the admin writes a practice by picking values: a missing field, a
+		// new theme and a typo'd country confirmed, a preview, publish; then
+		// a one-word edit, its diff, and a revert after confirming
 		await ed.goto(base + "/admin");
 		await ed.click("text=Write a new practice");
 		await ed.fill("#title", "Bee roofs for schools");
-		await ed.fill("#summary", "Every school gets **beehives** on its roof.");
+		await ed.fill("#text-summary", "Every school gets **beehives** on its roof.");
+		await ed.check("input[name=themes][value=Poverty]");
 		await ed.evaluate(() => { document.querySelector("form.fields").noValidate = true; }); // the server's check
 		await ed.click("button[value=save]");
 		check(await ed.locator("label[for=city] .field-error").count() === 1, "form: no error next to the city");
-		check(await ed.inputValue("#summary") === "Every school gets **beehives** on its roof.", "form: the summary was lost");
+		check(await ed.inputValue("#text-summary") === "Every school gets **beehives** on its roof.", "form: the summary was lost");
 		await ed.fill("#city", "Ghent");
-		await ed.fill("#country", "Belgium");
-		await ed.click("button[value=preview]");
+		await ed.fill("input[name='country.new']", "Belgique");
+		await ed.fill("textarea[name='themes.new']", "Bees");
+		await Promise.all([ed.waitForNavigation(), ed.click("button[value=preview]:not(.hidden)")]);
+		check(await ed.locator(".confirm .unknown:has-text('Belgique is not a country')").count() === 1, "confirm: the new country is not asked about");
+		check(await ed.locator(".confirm .unknown:has-text('Bees is not a theme')").count() === 1, "confirm: the new theme is not asked about");
+		await look(ed, "practice-confirm");
+		await Promise.all([ed.waitForNavigation(), ed.click("button[name=resolve]:has-text('Add it as a new country')")]);
+		await Promise.all([ed.waitForNavigation(), ed.click("button[name=resolve]:has-text('Add it as a new theme')")]);
 		check(await ed.locator(".preview strong:has-text('beehives')").count() === 1, "preview: no Markdown");
+		check(await ed.locator(".preview dl.facts a:has-text('Poverty')").count() === 1, "preview: no themes");
 		await look(ed, "practice-preview");
 		await ed.click("button[value=publish]");
 		await ed.waitForURL(/\/node\/\d+$/);
 		check(await ed.locator("h1:has-text('Bee roofs for schools')").count() === 1, "publish: not on its page");
 		await look(ed, "practice-published");
-		await ed.click(".nodebar >> text=History");
+		await Promise.all([ed.waitForNavigation(), ed.click(".nodebar >> text=Edit")]);
+		await ed.fill("#text-summary", "Every school gets **beehives** on its terrace.");
+		await ed.click("button[value=save]:not(.hidden)");
+		await ed.waitForURL(/\/node\/\d+$/);
+		await Promise.all([ed.waitForNavigation(), ed.click(".nodebar >> text=History")]);
+		await ed.check("table.revisions tbody tr:nth-child(2) input[name=a]");
+		await ed.check("table.revisions tbody tr:nth-child(1) input[name=b]");
+		await Promise.all([ed.waitForNavigation(), ed.click("form.compare button[type=submit]")]);
+		check(await ed.locator(".prose del:text-is('roof.')").count() === 1 && await ed.locator(".prose ins:text-is('terrace.')").count() === 1,
+			"history: the one-word edit is not marked as one word");
 		await look(ed, "history");
+		await Promise.all([ed.waitForNavigation(), ed.click("text=Revert to this…")]);
+		check(await ed.locator("form[method=post] button:has-text('Revert to revision')").count() === 1, "revert: no confirming button");
+		await look(ed, "revert-confirm");
+		await ed.click("form[method=post] button:has-text('Revert to revision')");
+		await ed.waitForURL(/\/node\/\d+$/);
+		check(await ed.locator("text=on its roof").count() === 1, "revert: the old text is not back");
+		const nodeUrl = ed.url();
+		await ed.goto(nodeUrl + "/history");
+		const firstRev = await ed.locator("table.revisions th[scope=row]").last().textContent();
+
+		// the editor's pages on a phone: nothing off screen
+		const edPhone = await ed.context().newPage();
+		await edPhone.setViewportSize({ width: 360, height: 740 });
+		for (const p of ["/node/new", nodeUrl.replace(base, "") + "/history", nodeUrl.replace(base, "") + "/revert?rev=" + firstRev]) {
+			await edPhone.goto(base + p);
+			const w = await edPhone.evaluate(() => document.documentElement.scrollWidth);
+			check(w <= 360, `phone: ${p} is ${w} px wide on a 360 px screen`);
+			step++;
+			await edPhone.screenshot({ path: path.join(shots, `e2e-${step}-phone-editor.png`), fullPage: true });
+		}
+		console.log("e2e phone editor: ok");
 		await ed.goto(base + "/search?q=beehives");
 		check(await ed.locator("h2 a:has-text('Bee roofs for schools')").count() === 1, "search: the new practice is not found at once");
 		await ed.click("form.me button");

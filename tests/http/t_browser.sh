@@ -1,7 +1,9 @@
 # The hub in a real browser (Debian's chromium driven by playwright-core):
 # browse, filter, search with a typo, read a practice, switch to French,
-# subscribe, log in and manage users; Copy link and the controls at 1280
-# and 360 px (controls.js); axe-core on every page; screenshots in build/screenshots/.
+# subscribe, log in and manage users, write a practice by picking values
+# (confirming new ones), read a one-word diff and revert after confirming;
+# Copy link and the controls at 1280 and 360 px (controls.js); axe-core on
+# every page; screenshots in build/screenshots/.
 . tests/http/lib.sh
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
 printf 'pw of root here\n' | "$PRAXIS" user add --db "$TMP/db" --role admin root || fail "cannot add root"

@@ -64,8 +64,8 @@ revs=$(grep -o '<th scope="row">[0-9]*</th>' "$TMP/body" | grep -o '[0-9]*' | tr
 set -- $revs
 [ $# -eq 2 ] || fail "history should list 2 revisions, lists: $revs"
 page 200 "/node/$nid/history?a=$2&b=$1" -b "$TMP/ed.jar"
-has "<span class=\"del\"> &quot;title&quot;: &quot;Zebra crossings for bees&quot;,</span>"
-has "<span class=\"add\"> &quot;title&quot;: &quot;Polkadot crossings for bees&quot;,</span>"
+has '<del>Zebra crossings for bees</del>'
+has '<ins>Polkadot crossings for bees</ins>'
 page 400 "/node/$nid/history?a=$2&b=999999" -b "$TMP/ed.jar"
 post 303 "/node/$nid/revert" "$TMP/ed.jar" -d "$(form "$TMP/ed.jar")&rev=$2"
 page 200 "/node/$nid"

@@ -25,24 +25,24 @@ refused 'for="title">Title <span class="field-error">Too long: the most this fie
 has "value=\"$(long 1001)\"" # what was typed is kept
 refused 'for="subtitle">Subtitle <span class="field-error">Too long.* 2000\.' \
 	-d "$practice&subtitle=$(long 2001)&action=publish"
-refused 'for="themes">Themes, one per line <span class="field-error">Too many lines: the most this field takes is 50\.' \
+refused '<legend>Themes <span class="field-error">Too many lines: the most this field takes is 50\.' \
 	-d "$practice&themes=$(seq -f 'theme+%g' 1 51 | paste -sd'\n' | sed 's/\\n/%0D%0A/g')&action=save"
-refused 'for="labels">Labels, one per line <span class="field-error">A line is too long.* 200\.' \
+refused '<legend>Labels <span class="field-error">A line is too long.* 200\.' \
 	-d "$practice&labels=$(long 201)&action=save"
 echo "$practice&impact=$(long 262145)&action=save" >"$TMP/form"
-refused 'for="impact">The impact and results <span class="field-error">Too long.* 262144\.' -d @"$TMP/form"
+refused 'for="text-impact">The impact and results <span class="field-error">Too long.* 262144\.' -d @"$TMP/form"
 echo "csrf=$tok&type=article&title=Long&author=A&language=en&body=$(long 262145)&action=save" >"$TMP/form"
 refused 'for="body">Text <span class="field-error">Too long.* 262144\.' -d @"$TMP/form"
 # the preview of the attack: 100k distinct themes, 0.7 MB (under the form's 1 MiB)
 python3 -c 'import itertools, string
 for t in itertools.islice(itertools.product(string.ascii_lowercase, repeat=4), 100000): print("".join(t))' >"$TMP/themes"
-refused 'for="themes">Themes, one per line <span class="field-error">Too many lines' \
+refused '<legend>Themes <span class="field-error">Too many lines' \
 	--data-urlencode "csrf=$tok" -d 'type=practice&title=Many&city=Ghent&country=Belgium&language=en&action=preview' \
 	--data-urlencode "themes@$TMP/themes"
 # a language code that names no language (ISO 639-1), in both forms
 refused 'for="language">Language <span class="field-error">A language code \(ISO 639-1\): en, fr, de' \
 	-d "csrf=$tok&type=practice&title=Limits&city=Ghent&country=Belgium&language=xx&action=save"
-has 'name="language" value="xx"'
+has '<option value="xx" selected>xx</option>'
 refused 'for="language">Language <span class="field-error">A language code \(ISO 639-1\)' \
 	-d "csrf=$tok&type=article&title=Limits&author=A&language=qq&body=b&action=publish"
 # nothing of it was saved

@@ -35,8 +35,9 @@ for p in /admin /admin/users /admin/audit /admin/import /admin/password /node/17
 done
 post 400 /admin/users "$jar" -d "csrf=$(session_csrf "$jar")&action=add&name=carla&role=editor&password=short"
 cp "$TMP/body" "$TMP/page-users-error.html"
-# writing: the forms (empty, with errors, with a preview), a node with its
-# bar, the history with a diff
+# writing: the forms (empty, with errors, with a preview, asking to
+# confirm new values), a node with its bar, the history with a diff, the
+# page that asks before a revert
 tok=$(session_csrf "$jar")
 p='type=practice&title=Bee+roofs&city=Ghent&country=Belgium&language=en&summary=**Bees**.&impact=More+bees.'
 for t in practice article; do
@@ -55,6 +56,11 @@ cp "$TMP/body" "$TMP/page-node-bar.html"
 revs=($(sqlite3 "$TMP/db" "SELECT rev FROM revision WHERE nid = $nid ORDER BY rev"))
 page 200 "/node/$nid/history?a=${revs[0]}&b=${revs[1]}" -b "$jar"
 cp "$TMP/body" "$TMP/page-history.html"
+page 200 "/node/$nid/revert?rev=${revs[0]}" -b "$jar"
+cp "$TMP/body" "$TMP/page-revert.html"
+post 200 /node/new "$jar" -d "csrf=$tok&action=save&pick=1&themes.new=Beez&country.new=Belgique&${p/Bee/Moth}"
+grep -q 'name="resolve"' "$TMP/body" || fail "new values asked for no confirmation"
+cp "$TMP/body" "$TMP/page-form-confirm.html"
 java -jar "$vnu" --Werror "$TMP"/page*.html 2>"$TMP/vnu" || { cat "$TMP/vnu" >&2; fail "the Nu Html Checker found problems"; }
 # and it does find them
 printf '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div></p></body></html>' >"$TMP/bad.html"

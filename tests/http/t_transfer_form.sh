@@ -169,7 +169,8 @@ CURRENT="a search for the e-mail address"
 should '<p class="count">0 results'
 
 # ---- the edit form posted back as it came changes nothing ----
-# (the inputs and text areas of /node/N/edit, as a browser would post them)
+# (the inputs, ticked boxes, selected options and text areas of
+# /node/N/edit, as a browser would post them)
 form_as_is() { # NID: the POST arguments of the edit form of NID, one per line, in $TMP/args
 	page 200 "/node/$1/edit" -b "$J"
 	python3 - "$TMP/body" >"$TMP/args" <<'PY'
@@ -177,20 +178,34 @@ import html.parser, sys
 class F(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.fields, self.area = [], None
+        self.fields, self.area, self.select, self.option = [], None, None, None
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "input" and a.get("name") and a.get("name") not in ("csrf",):
-            self.fields.append([a["name"], a.get("value") or ""])
+            if a.get("type") not in ("checkbox", "radio") or "checked" in a:
+                self.fields.append([a["name"], a.get("value") or ""])
         elif tag == "textarea":
             self.area = [a["name"], ""]
             self.fields.append(self.area)
+        elif tag == "select":
+            self.select = a["name"]
+        elif tag == "option" and self.select and "selected" in a:
+            self.option = [self.select, a.get("value")]
+            self.fields.append(self.option)
     def handle_endtag(self, tag):
         if tag == "textarea":
             self.area = None
+        elif tag == "select":
+            self.select = None
+        elif tag == "option":
+            if self.option and self.option[1] is None:
+                self.option[1] = ""
+            self.option = None
     def handle_data(self, data):
         if self.area is not None:
             self.area[1] += data
+        if self.option is not None and self.option[1] is None:
+            self.option[1] = data
 f = F()
 f.feed(open(sys.argv[1], encoding="utf-8").read())
 for name, value in f.fields:
