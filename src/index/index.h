@@ -98,6 +98,7 @@ struct index_query {
 	int facets;           /* 1: count facet values over the whole result set */
 	int snippets;         /* 1: fill each hit's snippet (needs the store) */
 	struct store *store;  /* for snippets; may be NULL when snippets is 0 */
+	int places;           /* 1: count the result's practices per place (the map) */
 };
 
 struct index_hit {
@@ -120,6 +121,10 @@ struct index_result {
 	size_t nhits;
 	struct index_count *facets[FACET_COUNT]; /* [nfacet[f]], largest count first */
 	size_t nfacet[FACET_COUNT];
+	struct index_count *places; /* [nplaces] when asked: the practices of the whole result
+				       per FACET_PLACE key (a practice has one, canonical when
+				       the gazetteer knows its city), largest count first */
+	size_t nplaces;
 	char *did_you_mean;        /* owned; the query with misspelt words corrected, when the
 				      corrected query finds something; else NULL */
 	struct strlist translated; /* query words matched through translation */
@@ -137,8 +142,9 @@ enum px_err index_search(const struct index *ix, const struct index_query *q, st
 			 struct buf *why) PX_WUR;
 void index_result_free(struct index_result *r);
 /* r as one JSON object: {"total", "hits": [{"nid", "type", "title", "score",
- * "snippet", "language"}], "facets": {field: {value: count}}, "did_you_mean",
- * "translated", "partial", "work"}. Caller releases it with json_decref(); NULL when out of
+ * "snippet", "language"}], "facets": {field: {value: count}}, "places": {place
+ * key: practices} (only when asked), "did_you_mean", "translated", "partial",
+ * "work"}. Caller releases it with json_decref(); NULL when out of
  * memory. */
 json_t *index_result_json(const struct index_result *r);
 /* How those objects are written, by the command line and the API alike. */

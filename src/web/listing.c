@@ -124,7 +124,9 @@ static struct tv *in_force(struct request *rq, const struct web_filters *fs, siz
 		tv_set_str(v, "name", name);
 		tv_set_str(v, "value", fs->f[i].value);
 		tv_set_str(v, "label",
-			   fs->f[i].field == FACET_LANGUAGE ? language_name(fs->f[i].value) : fs->f[i].value);
+			   fs->f[i].field == FACET_LANGUAGE ? language_name(fs->f[i].value)
+			   : fs->f[i].field == FACET_PLACE  ? map_place_label(rq, fs->f[i].value)
+							    : fs->f[i].value);
 		tv_set_str(v, "remove",
 			   url_here(rq, &(struct url_change){.drop_k = name, .drop_v = fs->f[i].value}));
 		tv_push(list, v);
@@ -148,6 +150,8 @@ static void fill(struct request *rq, const struct listing *l, const struct index
 	page_pager(rq, scope, page, r->total, l->per_page);
 	if (l->facets)
 		tv_set(scope, "facets", facets(rq, r, fs, fixed));
+	if (l->map)
+		map_overview(rq, scope, r, fs, fixed, l->map_to);
 	tv_set(scope, "filters", in_force(rq, fs, fixed));
 	if (r->did_you_mean) {
 		tv_set_str(scope, "did_you_mean", r->did_you_mean);
@@ -186,7 +190,7 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	for (size_t j = 0; j < asked.n && fs.n < WEB_FILTERS_MAX; j++)
 		fs.f[fs.n++] = asked.f[j];
 	struct index_query q = {l->q,        fs.f,      fs.n,        (size_t)(page - 1) * l->per_page,
-				l->per_page, l->facets, l->snippets, rq->st};
+				l->per_page, l->facets, l->snippets, rq->st, l->map};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 1024);

@@ -84,7 +84,7 @@ void page_api_search(struct request *rq)
 	int64_t offset = limit < 0 ? -1 : number(rq, "offset", 0, 0, 1000000);
 	if (offset < 0)
 		return;
-	struct index_query iq = {q ? q : "", NULL, 0, (size_t)offset, (size_t)limit, 1, 1, rq->st};
+	struct index_query iq = {q ? q : "", NULL, 0, (size_t)offset, (size_t)limit, 1, 1, rq->st, 1};
 	struct index_result r;
 	if (run(rq, &iq, &r))
 		return;
@@ -99,7 +99,7 @@ void page_api_nodes(struct request *rq)
 	if (page < 0)
 		return;
 	struct index_query iq = {"", NULL, 0,   (size_t)(page - 1) * NODES_PER_PAGE, NODES_PER_PAGE,
-				 0,  0,    NULL};
+				 0,  0,    NULL, 0};
 	struct index_result r;
 	if (run(rq, &iq, &r))
 		return;

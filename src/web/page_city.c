@@ -60,7 +60,7 @@ static int legacy_slug(struct request *rq, const char *slug, struct city *c)
 		if (!s || strcmp(s, slug))
 			continue;
 		struct index_filter f[] = {{FACET_TYPE, "practice"}, {FACET_CITY, v}};
-		struct index_query q = {"", f, 2, 0, 1, 0, 0, NULL};
+		struct index_query q = {"", f, 2, 0, 1, 0, 0, NULL, 0};
 		struct index_result r;
 		struct buf why;
 		buf_init(&why, 256);
@@ -98,7 +98,7 @@ static int run(struct request *rq, const struct city *c, const char *type, enum 
 	struct index_filter f[KEYS_MAX + 1] = {{FACET_TYPE, type}};
 	for (size_t i = 0; i < c->nkeys; i++)
 		f[i + 1] = (struct index_filter){facet, c->keys[i]};
-	struct index_query q = {"", f, c->nkeys + 1, 0, limit, 0, 0, NULL};
+	struct index_query q = {"", f, c->nkeys + 1, 0, limit, 0, 0, NULL, 0};
 	struct buf why;
 	buf_init(&why, 256);
 	enum px_err err = c->nkeys ? index_search(rq->srv->ix, &q, r, &why) : PX_ENOTFOUND;

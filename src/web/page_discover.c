@@ -30,7 +30,7 @@ void page_suggest(struct request *rq)
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 256);
-	struct index_query iq = {q ? q : "", NULL, 0, 0, SUGGESTIONS, 0, 0, NULL};
+	struct index_query iq = {q ? q : "", NULL, 0, 0, SUGGESTIONS, 0, 0, NULL, 0};
 	if (q && *q && index_search(rq->srv->ix, &iq, &r, &why) == PX_OK) {
 		for (size_t i = 0; i < r.nhits; i++)
 			json_array_append_new(titles, json_string(r.hits[i].title));
@@ -105,7 +105,7 @@ void page_sitemap_pages(struct request *rq)
 void page_sitemap_nodes(struct request *rq)
 {
 	struct index_query iq = {"", NULL, 0,   (size_t)(rq->id - 1) * SITEMAP_NODES, SITEMAP_NODES,
-				 0,  0,    NULL};
+				 0,  0,    NULL, 0};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 256);

@@ -82,7 +82,9 @@ void page_feed(struct request *rq)
 			    0,
 			    0,
 			    FEED_ENTRIES,
-			    0};
+			    0,
+			    0,
+			    NULL};
 	if (listing_run(rq, &l, s))
 		return;
 	const char *base = url_base(rq), *newest;

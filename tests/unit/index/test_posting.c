@@ -105,7 +105,7 @@ static void search(const struct index *ix, const char *q, int city, size_t limit
 	char value[32];
 	snprintf(value, sizeof value, "Town%d", city);
 	struct index_filter f = {FACET_CITY, value};
-	struct index_query iq = {q, city >= 0 ? &f : NULL, city >= 0 ? 1 : 0, 0, limit, 0, 0, NULL};
+	struct index_query iq = {q, city >= 0 ? &f : NULL, city >= 0 ? 1 : 0, 0, limit, 0, 0, NULL, 0};
 	struct buf why;
 	buf_init(&why, 1024);
 	assert_ok(index_search(ix, &iq, r, &why));

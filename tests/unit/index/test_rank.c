@@ -38,7 +38,7 @@ static struct index *build(void)
 
 static void page(const struct index *ix, const char *q, size_t offset, size_t limit, int64_t *nids, size_t *total)
 {
-	struct index_query iq = {q, NULL, 0, offset, limit, 0, 0, NULL};
+	struct index_query iq = {q, NULL, 0, offset, limit, 0, 0, NULL, 0};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 1024);
@@ -103,7 +103,7 @@ static void short_text_ranks_above_long_with_same_tf(void **state)
 	for (int i = 0; i < 20; i++) /* an average length between the two */
 		add_node(ix, 10 + i, "Other story", "plans meetings budgets streets squares parks trees");
 	assert_ok(index_flush(ix));
-	struct index_query iq = {"garden ", NULL, 0, 0, 10, 0, 0, NULL};
+	struct index_query iq = {"garden ", NULL, 0, 0, 10, 0, 0, NULL, 0};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 1024);

@@ -87,7 +87,7 @@ static int teardown(void **state)
  * with counts, every facet count after them. */
 static void hits_counts(const struct index *ix, const char *q, int counts, char *out, size_t n)
 {
-	struct index_query iq = {q, NULL, 0, 0, 10, 1, 0, NULL};
+	struct index_query iq = {q, NULL, 0, 0, 10, 1, 0, NULL, 0};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 1024);
