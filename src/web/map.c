@@ -81,7 +81,7 @@ void map_add(struct request *rq, struct tv *scope, const struct tv *cards, int z
  * Europe at 1280 px. */
 
 #define MARK_PLACES_MAX 12 /* a mark filters by its places up to this many; a larger one zooms */
-#define ZOOM_MIN        (place_map_width / 16.0) /* the narrowest view, in map units */
+#define ZOOM_MIN        (place_map_width / 10.0) /* the narrowest view, in map units */
 
 struct spot {
 	const struct place *p;
@@ -115,8 +115,8 @@ static const struct scale {
 	double r_grow;    /* its growth per doubling of the count */
 	double font;      /* its digits */
 } scales[] = {
-	{"wide", 40, 7, 13, 3.5, 15},   /* shown >= 52rem: about 0.6 px per unit */
-	{"narrow", 86, 16, 28, 7, 32}, /* on phones: about 0.3 px per unit */
+	{"wide", 40, 7, 15, 4, 17},     /* above 40rem wide: 0.5 to 0.7 px per unit */
+	{"narrow", 86, 16, 30, 8, 36},  /* on phones: about 0.3 px per unit */
 };
 
 static int by_count_desc(const void *a, const void *b)
