@@ -156,7 +156,7 @@ int cmd_search(int argc, char **argv)
 	struct index *ix = NULL;
 	enum px_err err = cli_open_index(&common, st, &ix) ? PX_ESTORE : PX_OK;
 	struct index_query q = {text.data,       o.filters, o.nfilters, (size_t)o.offset,
-				(size_t)o.limit, 1,         1,          st, 0};
+				(size_t)o.limit, 1,         1,          st, 1};
 	struct index_result r;
 	int rc = EXIT_DONE;
 	if (err) {
