@@ -115,8 +115,8 @@ static const struct scale {
 	double r_grow;    /* its growth per doubling of the count */
 	double font;      /* its digits */
 } scales[] = {
-	{"wide", 40, 7, 15, 4, 17},     /* above 40rem wide: 0.5 to 0.7 px per unit */
-	{"narrow", 86, 16, 30, 8, 36},  /* on phones: about 0.3 px per unit */
+	{"wide", 40, 9, 16, 4, 17},     /* above 40rem wide: 0.5 to 0.7 px per unit */
+	{"narrow", 86, 20, 32, 8, 36},  /* on phones: about 0.3 px per unit */
 };
 
 static int by_count_desc(const void *a, const void *b)
