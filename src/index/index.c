@@ -622,7 +622,7 @@ static void place_of_set(struct index *ix, const struct node *n, uint32_t docno)
 	int64_t id = n->type == NODE_PRACTICE && index_place_key(n->country, n->city, key, sizeof key)
 			     ? index_facet_find(ix, FACET_PLACE, key)
 			     : -1;
-	if (id >= 0)
+	if (id >= 0 && docno < ix->place_of.len / sizeof(uint32_t))
 		place_of(ix)[docno] = (uint32_t)id;
 }
 

@@ -343,13 +343,14 @@ static enum px_err count_facets(const struct index *ix, const roaring_bitmap_t *
  * places stay out of doc_values, which every facet count walks. */
 struct place_tally {
 	const uint32_t *place_of;
+	size_t n;  /* entries in place_of: every docno, by index_put's and snapshot's rule */
 	uint32_t *count;
 };
 
 static bool tally_place(uint32_t docno, void *arg)
 {
 	struct place_tally *t = arg;
-	uint32_t id = t->place_of[docno];
+	uint32_t id = docno < t->n ? t->place_of[docno] : PLACE_NONE;
 	if (id != PLACE_NONE)
 		t->count[id]++;
 	return true;
@@ -358,6 +359,7 @@ static bool tally_place(uint32_t docno, void *arg)
 static enum px_err count_places(const struct index *ix, const roaring_bitmap_t *hits, struct index_result *r)
 {
 	struct place_tally t = {(const uint32_t *)(const void *)ix->place_of.data,
+				ix->place_of.len / sizeof(uint32_t),
 				calloc(facet_count(ix, FACET_PLACE) + 1, sizeof(uint32_t))};
 	if (!t.count)
 		return PX_ENOMEM;

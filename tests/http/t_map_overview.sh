@@ -56,6 +56,9 @@ key=$(python3 -c 'import sys, urllib.parse as u; print(u.parse_qs(u.urlsplit(sys
 page 200 "$href"
 [ "$($M total)" = "$n" ] || fail "$href lists $($M total) practices, its mark counted $n"
 [ "$($M sum wide)" = "$n" ] || fail "the map of $href counts $($M sum wide), not $n"
+name=$(grep -o 'aria-label="[^":]*: ' "$TMP/body" | head -1 | sed 's/aria-label="//; s/: $//')
+[ -n "$name" ] || fail "the filtered map has no named mark"
+has "class=\"chip\">$name <span" # the filter in force, named as the mark
 
 # a cluster's mark: its places (the listing then holds what it counted), or a zoom
 read -r _ n _ href < <(awk '$1 == "wide" && $3 == 1' "$TMP/marks" | head -1)
