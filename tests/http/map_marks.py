@@ -19,7 +19,7 @@ fig = re.search(r'<figure class="map overview">.*?</figure>', body, re.S)
 def marks():
     for g, inner in re.findall(r'<g class="marks (\w+)">(.*?)</g>', fig.group(0) if fig else "", re.S):
         for href, label in re.findall(r'<a href="([^"]*)" tabindex="-?\d" aria-label="([^"]*)"', inner):
-            n = re.search(r": (\d+) practices?$", html.unescape(label))
+            n = re.search(r": (\d+) \S+$", html.unescape(label))  # "3 practices", "3 pratiques"
             assert n, "a mark's name ends with its count: %r" % label
             yield g, int(n.group(1)), "(" in label, html.unescape(href)
 
