@@ -81,14 +81,14 @@ void map_add(struct request *rq, struct tv *scope, const struct tv *cards, int z
  * Europe at 1280 px. */
 
 #define MARK_PLACES_MAX 12 /* a mark filters by its places up to this many; a larger one zooms */
-#define ZOOM_MIN        (place_map_width / 10.0) /* the narrowest view, in map units */
+#define ZOOM_MIN        (place_map_width / 6.0) /* the narrowest view, in map units: a region */
 
 struct spot {
 	const struct place *p;
 	const char *key; /* the place filter's value: r->places' key, borrowed */
 	float x, y;      /* in map units */
 	size_t count;    /* practices */
-	int mark;        /* the mark that counts it, -1 until claimed */
+	int mark;        /* the mark that counts it, -1 until claimed, -2 outside the view */
 	int next;        /* the next spot of its grid cell, -1 at the end */
 };
 
@@ -222,7 +222,7 @@ static int grid_fill(struct request *rq, struct grid *g, const struct view *v, d
 	memset(g->head, 0xff, (size_t)g->cols * (size_t)g->rows * sizeof *g->head);
 	for (size_t i = n; i-- > 0;) { /* backwards, so each cell lists its spots most first */
 		int c = in_view(v, &s[i]) ? cell_of(g, s[i].x, s[i].y, 0, 0) : -1;
-		s[i].mark = -1;
+		s[i].mark = c < 0 ? -2 : -1;
 		s[i].next = c < 0 ? -1 : g->head[c];
 		if (c >= 0)
 			g->head[c] = (int)i;
@@ -249,8 +249,7 @@ static struct mark *cluster(struct request *rq, const struct grid *g, struct spo
 	struct mark *m = arena_alloc(&rq->a, n * sizeof *m);
 	*nm = 0;
 	for (size_t i = 0; m && i < n; i++) {
-		int c0 = cell_of(g, s[i].x, s[i].y, 0, 0);
-		if (s[i].mark >= 0 || c0 < 0)
+		if (s[i].mark != -1)
 			continue;
 		struct mark *k = &m[*nm];
 		*k = (struct mark){(int)i, 0, 0, {0}, s[i].x, s[i].y, s[i].x, s[i].y};
@@ -259,7 +258,7 @@ static struct mark *cluster(struct request *rq, const struct grid *g, struct spo
 			for (int dc = -1; dc <= 1; dc++) {
 				int c = cell_of(g, s[i].x, s[i].y, dc, dr);
 				for (int j = c < 0 ? -1 : g->head[c]; j >= 0; j = s[j].next)
-					if (s[j].mark < 0 &&
+					if (s[j].mark == -1 &&
 					    hypotf(s[j].x - s[i].x, s[j].y - s[i].y) < (float)g->cell)
 						claim(k, (int)*nm, &s[j]);
 			}
