@@ -343,7 +343,7 @@ static enum px_err count_facets(const struct index *ix, const roaring_bitmap_t *
  * places stay out of doc_values, which every facet count walks. */
 struct place_tally {
 	const uint32_t *place_of;
-	size_t n;  /* entries in place_of: every docno, by index_put's and snapshot's rule */
+	size_t n; /* entries in place_of: every docno, by index_put's and snapshot's rule */
 	uint32_t *count;
 };
 

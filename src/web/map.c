@@ -93,9 +93,9 @@ struct spot {
 };
 
 struct mark {
-	int seed;         /* the spot it sits on */
-	size_t count;     /* practices of all its spots */
-	size_t nplaces;   /* its spots */
+	int seed;       /* the spot it sits on */
+	size_t count;   /* practices of all its spots */
+	size_t nplaces; /* its spots */
 	const char *keys[MARK_PLACES_MAX];
 	float x0, y0, x1, y1; /* the box of its spots */
 };
@@ -115,8 +115,8 @@ static const struct scale {
 	double r_grow;    /* its growth per doubling of the count */
 	double font;      /* its digits */
 } scales[] = {
-	{"wide", 40, 9, 16, 4, 17},     /* above 40rem wide: 0.5 to 0.7 px per unit */
-	{"narrow", 86, 20, 32, 8, 36},  /* on phones: about 0.3 px per unit */
+	{"wide", 40, 9, 16, 4, 17},    /* above 40rem wide: 0.5 to 0.7 px per unit */
+	{"narrow", 86, 20, 32, 8, 36}, /* on phones: about 0.3 px per unit */
 };
 
 static int by_count_desc(const void *a, const void *b)
@@ -335,7 +335,8 @@ static struct tv *mark_values(struct request *rq, const struct scale *sc, double
 	tv_set_str(t, "r", arena_printf(&rq->a, "%.1f", fmin(r, sc->cell * 0.75) * unit));
 	if (m->count > 1) {
 		tv_set_str(t, "digits", arena_printf(&rq->a, "%zu", m->count));
-		tv_set_str(t, "font", arena_printf(&rq->a, "%.1f", sc->font * unit * (m->count > 999 ? 0.8 : 1)));
+		tv_set_str(t, "font",
+			   arena_printf(&rq->a, "%.1f", sc->font * unit * (m->count > 999 ? 0.8 : 1)));
 	}
 	tv_set_str(t, "label", mark_label(rq, m, seed));
 	tv_set_str(t, "url", mark_url(rq, l, m, v));
