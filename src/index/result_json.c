@@ -40,7 +40,8 @@ json_t *index_result_json(const struct index_result *r)
 	if (r->places) {
 		json_t *places = json_object();
 		for (size_t i = 0; i < r->nplaces; i++)
-			json_object_set_new(places, r->places[i].value, json_integer((json_int_t)r->places[i].count));
+			json_object_set_new(places, r->places[i].value,
+					    json_integer((json_int_t)r->places[i].count));
 		json_object_set_new(o, "places", places);
 	}
 	json_object_set_new(o, "did_you_mean", r->did_you_mean ? json_string(r->did_you_mean) : json_null());

@@ -190,7 +190,8 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	for (size_t j = 0; j < asked.n && fs.n < WEB_FILTERS_MAX; j++)
 		fs.f[fs.n++] = asked.f[j];
 	struct index_query q = {l->q,        fs.f,      fs.n,        (size_t)(page - 1) * l->per_page,
-				l->per_page, l->facets, l->snippets, rq->st, l->map};
+				l->per_page, l->facets, l->snippets, rq->st,
+				l->map};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 1024);
