@@ -169,7 +169,7 @@ int cmd_search(int argc, char **argv)
 	}
 	struct index *ix = NULL;
 	enum px_err err = cli_open_index(&common, st, &ix) ? PX_ESTORE : PX_OK;
-	struct index_query q = {.text = text.data, .filters = o.filters, .nfilters = o.nfilters, .offset = (size_t)o.offset, .limit = (size_t)o.limit, .facets = 1, .snippets = 1, .store = st, .population = o.population};
+	struct index_query q = {.text = text.data, .filters = o.filters, .nfilters = o.nfilters, .offset = (size_t)o.offset, .limit = (size_t)o.limit, .facets = 1, .snippets = 1, .store = st, .population = o.population, .places = 1};
 	struct index_result r;
 	int rc = EXIT_DONE;
 	if (err) {

@@ -64,6 +64,7 @@ struct index *index_new(void)
 	buf_init(&ix->newest, BUF_CAP_DEFAULT);
 	buf_init(&ix->created, BUF_CAP_DEFAULT);
 	buf_init(&ix->population, BUF_CAP_DEFAULT);
+	buf_init(&ix->place_of, BUF_CAP_DEFAULT);
 	buf_init(&ix->doc_values, BUF_CAP_DEFAULT);
 	buf_init(&ix->heads, BUF_CAP_DEFAULT);
 	buf_init(&ix->stems, BUF_CAP_DEFAULT);
@@ -104,6 +105,7 @@ void index_free(struct index *ix)
 	buf_free(&ix->newest);
 	buf_free(&ix->created);
 	buf_free(&ix->population);
+	buf_free(&ix->place_of);
 	buf_free(&ix->doc_values);
 	buf_free(&ix->heads);
 	buf_free(&ix->stems);
@@ -583,6 +585,49 @@ enum px_err index_doc_values_build(struct index *ix)
 	return PX_OK;
 }
 
+static uint32_t *place_of(const struct index *ix)
+{
+	return (uint32_t *)(void *)ix->place_of.data;
+}
+
+struct place_of_pass {
+	struct index *ix;
+	uint32_t id;
+};
+
+static bool place_of_visit(uint32_t docno, void *arg)
+{
+	struct place_of_pass *p = arg;
+	if (docno < doc_count(p->ix) && doc_at(p->ix, docno)->type == NODE_PRACTICE)
+		place_of(p->ix)[docno] = p->id;
+	return true;
+}
+
+enum px_err index_place_of_build(struct index *ix)
+{
+	size_t n = doc_count(ix);
+	buf_reset(&ix->place_of);
+	if (buf_reserve(&ix->place_of, (n ? n : 1) * sizeof(uint32_t)))
+		return PX_ENOMEM;
+	ix->place_of.len = n * sizeof(uint32_t);
+	memset(ix->place_of.data, 0xff, ix->place_of.len); /* PLACE_NONE */
+	struct place_of_pass p = {ix, 0};
+	for (; p.id < facet_count(ix, FACET_PLACE); p.id++)
+		roaring_iterate(facet_at(ix, FACET_PLACE, p.id)->docs, place_of_visit, &p);
+	return PX_OK;
+}
+
+/* Files practice n's place (docno's entry is PLACE_NONE until then). */
+static void place_of_set(struct index *ix, const struct node *n, uint32_t docno)
+{
+	char key[4 * NODE_NAME_MAX];
+	int64_t id = n->type == NODE_PRACTICE && index_place_key(n->country, n->city, key, sizeof key)
+			     ? index_facet_find(ix, FACET_PLACE, key)
+			     : -1;
+	if (id >= 0 && docno < ix->place_of.len / sizeof(uint32_t))
+		place_of(ix)[docno] = (uint32_t)id;
+}
+
 size_t index_place_key(const char *country, const char *city, char *out, size_t cap)
 {
 	const struct place *p = country && city ? place_find(country, city) : NULL;
@@ -726,12 +771,18 @@ enum px_err index_put(struct index *ix, const struct node *n)
 	/* The document is filed before its postings (their impacts read its
 	 * lengths). On failure it stays, never live: a docno nothing shows. */
 	int64_t created = created_ms(n), population = population_of(n);
+	uint32_t no_place = PLACE_NONE; /* place_of_set() files it once the facets are in */
 	err = !d.title ? PX_ENOMEM : c.err ? c.err : buf_add(&ix->created, &created, sizeof created);
 	if (!err && (err = buf_add(&ix->population, &population, sizeof population)))
 		ix->created.len -= sizeof created;
-	if (!err && (err = buf_add(&ix->docs, &d, sizeof d))) {
-		ix->created.len -= sizeof created; /* the three stay parallel */
+	if (!err && (err = buf_add(&ix->place_of, &no_place, sizeof no_place))) {
+		ix->created.len -= sizeof created;
 		ix->population.len -= sizeof population;
+	}
+	if (!err && (err = buf_add(&ix->docs, &d, sizeof d))) {
+		ix->created.len -= sizeof created; /* the four stay parallel */
+		ix->population.len -= sizeof population;
+		ix->place_of.len -= sizeof no_place;
 	}
 	if (err) {
 		free(d.title);
@@ -744,6 +795,7 @@ enum px_err index_put(struct index *ix, const struct node *n)
 	buf_free(&c.occs);
 	if (err || (err = add_facets(ix, n, docno)) || (err = index_nid_set(ix, n->nid, (uint64_t)docno + 1)))
 		return err;
+	place_of_set(ix, n, docno);
 	roaring_bitmap_add(ix->live, docno);
 	ix->nlive++;
 	facets_live(ix, docno, 1);

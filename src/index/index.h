@@ -108,6 +108,7 @@ struct index_query {
 					  and in it (a city size filter may AND with it) */
 	int newest;           /* 1: hits newest first (created, then nid) even when the
 				 query has words; they match as they would ranked */
+	int places;           /* 1: count the result's practices per place (the map) */
 };
 
 struct index_hit {
@@ -130,6 +131,10 @@ struct index_result {
 	size_t nhits;
 	struct index_count *facets[FACET_COUNT]; /* [nfacet[f]], largest count first */
 	size_t nfacet[FACET_COUNT];
+	struct index_count *places; /* [nplaces] when asked: the practices of the whole result
+				       per FACET_PLACE key (a practice has one, canonical when
+				       the gazetteer knows its city), largest count first */
+	size_t nplaces;
 	char *did_you_mean;        /* owned; the query with misspelt words corrected, when the
 				      corrected query finds something; else NULL */
 	struct strlist translated; /* query words matched through translation */
@@ -149,8 +154,9 @@ enum px_err index_search(const struct index *ix, const struct index_query *q, st
 			 struct buf *why) PX_WUR;
 void index_result_free(struct index_result *r);
 /* r as one JSON object: {"total", "hits": [{"nid", "type", "title", "score",
- * "snippet", "language"}], "facets": {field: {value: count}}, "did_you_mean",
- * "translated", "partial", "work"}. Caller releases it with json_decref(); NULL when out of
+ * "snippet", "language"}], "facets": {field: {value: count}}, "places": {place
+ * key: practices} (only when asked), "did_you_mean", "translated", "partial",
+ * "work"}. Caller releases it with json_decref(); NULL when out of
  * memory. */
 json_t *index_result_json(const struct index_result *r);
 /* How those objects are written, by the command line and the API alike. */

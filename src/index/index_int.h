@@ -72,6 +72,9 @@ int index_newer(const struct index *ix, uint32_t x, uint32_t y);
 #define FV_SHIFT 28
 #define FV_ID    ((1u << FV_SHIFT) - 1)
 
+/* An entry of index.place_of for a document that is no practice or has no place. */
+#define PLACE_NONE UINT32_MAX
+
 struct facet_value {
 	char *value;            /* owned, as first seen */
 	char *key;              /* owned, folded: what filters compare */
@@ -102,6 +105,8 @@ struct index {
 			       struct doc, which ranking walks, so that docs stay small */
 	struct buf population; /* int64 per docno: its node's population, -1 when not given or
 				  its type has none; what population ranges read */
+	struct buf place_of; /* uint32 per docno: a practice's FACET_PLACE value id, else
+				PLACE_NONE; what the map's counts read, one lookup per hit */
 	struct buf newest; /* uint32 docnos by created then nid, newest first, dead ones too: what
 			      listings without words walk. Covers docs [0, its length);
 			      later ones are unsorted until index_flush() */
@@ -201,6 +206,9 @@ int64_t index_facet_find(const struct index *ix, enum index_facet f, const char 
 /* Rebuilds doc_values and each value's nlive from the facet bitmaps (a
  * snapshot keeps neither). */
 enum px_err index_doc_values_build(struct index *ix);
+/* Rebuilds place_of from FACET_PLACE's bitmaps and the documents' types
+ * (after a snapshot is read). PX_ENOMEM. */
+enum px_err index_place_of_build(struct index *ix);
 int index_docno(const struct index *ix, int64_t nid, uint32_t *docno);
 /* Languages the index has seen (bit per language of index_langs[]). */
 extern const char index_langs[][3];

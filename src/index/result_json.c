@@ -1,5 +1,5 @@
 /* A search result as the JSON object of `praxis search --json` and of
- * /api/v1/search: total, hits, facets, did_you_mean, translated,
+ * /api/v1/search: total, hits, facets, places (when asked), did_you_mean, translated,
  * partial, work. */
 #include "index_int.h"
 
@@ -37,6 +37,13 @@ json_t *index_result_json(const struct index_result *r)
 	json_object_set_new(o, "total", json_integer((json_int_t)r->total));
 	json_object_set_new(o, "hits", hits);
 	json_object_set_new(o, "facets", facets);
+	if (r->places) {
+		json_t *places = json_object();
+		for (size_t i = 0; i < r->nplaces; i++)
+			json_object_set_new(places, r->places[i].value,
+					    json_integer((json_int_t)r->places[i].count));
+		json_object_set_new(o, "places", places);
+	}
 	json_object_set_new(o, "did_you_mean", r->did_you_mean ? json_string(r->did_you_mean) : json_null());
 	json_object_set_new(o, "translated", tr);
 	json_object_set_new(o, "partial", json_boolean(r->partial));

@@ -322,12 +322,13 @@ static bool tally_doc(uint32_t docno, void *arg)
 	return true;
 }
 
+/* The values of f counted (count[v] > 0) into *out[*nout], largest first. */
 static enum px_err facet_list(const struct index *ix, enum index_facet f, const uint32_t *count,
-			      struct index_result *r)
+			      struct index_count **out, size_t *nout)
 {
 	size_t nv = facet_count(ix, f), k = 0;
 	struct index_count *counts = calloc(nv ? nv : 1, sizeof *counts);
-	if (!(r->facets[f] = counts))
+	if (!(*out = counts))
 		return PX_ENOMEM;
 	for (size_t v = 0; v < nv; v++) {
 		if (!count[v])
@@ -335,7 +336,7 @@ static enum px_err facet_list(const struct index *ix, enum index_facet f, const 
 		if (!(counts[k].value = px_strdup(facet_at(ix, f, (uint32_t)v)->value)))
 			return PX_ENOMEM;
 		counts[k++].count = count[v];
-		r->nfacet[f] = k;
+		*nout = k;
 	}
 	qsort(counts, k, sizeof *counts, by_count);
 	return PX_OK;
@@ -363,12 +364,43 @@ static enum px_err count_facets(const struct index *ix, const roaring_bitmap_t *
 		for (size_t v = 0; rest && v < facet_count(ix, (enum index_facet)f); v++)
 			t.count[f][v] = (uint32_t)facet_at(ix, (enum index_facet)f, (uint32_t)v)->nlive -
 					t.count[f][v];
-		err = facet_list(ix, (enum index_facet)f, t.count[f], r);
+		err = facet_list(ix, (enum index_facet)f, t.count[f], &r->facets[f], &r->nfacet[f]);
 	}
 	if (rest)
 		roaring_bitmap_free(rest);
 	for (int f = 0; f < FACET_COUNT; f++)
 		free(t.count[f]);
+	return err;
+}
+
+/* The practices of a result per place, for the map: one entry of
+ * index.place_of per hit, so linear in the result as the facets are, and
+ * places stay out of doc_values, which every facet count walks. */
+struct place_tally {
+	const uint32_t *place_of;
+	size_t n; /* entries in place_of: every docno, by index_put's and snapshot's rule */
+	uint32_t *count;
+};
+
+static bool tally_place(uint32_t docno, void *arg)
+{
+	struct place_tally *t = arg;
+	uint32_t id = docno < t->n ? t->place_of[docno] : PLACE_NONE;
+	if (id != PLACE_NONE)
+		t->count[id]++;
+	return true;
+}
+
+static enum px_err count_places(const struct index *ix, const roaring_bitmap_t *hits, struct index_result *r)
+{
+	struct place_tally t = {(const uint32_t *)(const void *)ix->place_of.data,
+				ix->place_of.len / sizeof(uint32_t),
+				calloc(facet_count(ix, FACET_PLACE) + 1, sizeof(uint32_t))};
+	if (!t.count)
+		return PX_ENOMEM;
+	roaring_iterate(hits, tally_place, &t);
+	enum px_err err = facet_list(ix, FACET_PLACE, t.count, &r->places, &r->nplaces);
+	free(t.count);
 	return err;
 }
 
@@ -492,7 +524,7 @@ static enum px_err suggest(struct search *s, const struct index_query *iq, struc
 	struct index_query again = *iq;
 	again.text = text;
 	again.limit = 0;
-	again.facets = again.snippets = 0;
+	again.facets = again.snippets = again.places = 0;
 	struct index_result r2;
 	struct buf why;
 	buf_init(&why, 1024);
@@ -566,6 +598,8 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 	}
 	if (!err && iq->facets)
 		err = count_facets(s->ix, cand, r);
+	if (!err && iq->places)
+		err = count_places(s->ix, cand, r);
 	if (!err && s->corrected && suggesting)
 		err = suggest(s, iq, r);
 	for (size_t i = 0; !err && i < strlist_len(&s->translated); i++)
@@ -641,6 +675,9 @@ void index_result_free(struct index_result *r)
 			free(r->facets[f][i].value);
 		free(r->facets[f]);
 	}
+	for (size_t i = 0; i < r->nplaces; i++)
+		free(r->places[i].value);
+	free(r->places);
 	free(r->did_you_mean);
 	strlist_free(&r->translated);
 	memset(r, 0, sizeof *r);

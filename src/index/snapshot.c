@@ -574,6 +574,8 @@ static enum px_err finish(struct index *ix)
 		err = index_sorted_heads(ix);
 	if (!err)
 		err = index_doc_values_build(ix);
+	if (!err)
+		err = index_place_of_build(ix);
 	return err ? err : posting_refresh(ix); /* impacts from other averages */
 }
 

@@ -167,6 +167,8 @@ const char *value_label(struct request *rq, enum index_facet f, const char *valu
 		label = country_label(rq, value);
 	else if (f == FACET_LANGUAGE)
 		label = language_label(rq, value);
+	else if (f == FACET_PLACE)
+		label = map_place_label(rq, value); /* "PT:porto" is "Porto, Portugal" */
 	else if (context_of(f))
 		label = i18n_ptext(rq->lang, context_of(f), value);
 	return label ? label : value;

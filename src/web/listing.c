@@ -357,6 +357,8 @@ static void fill(struct request *rq, const struct listing *l, const struct index
 		tv_set(scope, "sort", sort_links(rq, newest));
 	if (l->facets)
 		tv_set(scope, "facets", facets(rq, r, fs, fixed));
+	if (l->map)
+		map_overview(rq, scope, r, fs, fixed, l->map_to);
 	struct tv *filters = in_force(rq, fs, fixed);
 	population_scope(rq, pop, filters, scope);
 	tv_set(scope, "filters", filters);
@@ -431,7 +433,8 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 				.snippets = l->snippets,
 				.store = rq->st,
 				.population = pop,
-				.newest = newest};
+				.newest = newest,
+				.places = l->map};
 	struct index_result r;
 	struct buf why;
 	buf_init(&why, 1024);

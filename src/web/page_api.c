@@ -95,7 +95,7 @@ void page_api_search(struct request *rq)
 		page_api_error(rq, 400, "sort is relevance or newest");
 		return;
 	}
-	struct index_query iq = {.text = q ? q : "", .offset = (size_t)offset, .limit = (size_t)limit, .facets = 1, .snippets = 1, .store = rq->st, .newest = sort};
+	struct index_query iq = {.text = q ? q : "", .offset = (size_t)offset, .limit = (size_t)limit, .facets = 1, .snippets = 1, .store = rq->st, .newest = sort, .places = 1};
 	struct index_result r;
 	if (run(rq, &iq, &r))
 		return;

@@ -16,7 +16,7 @@ void page_csv(struct request *rq)
 	int search = !strcmp(rq->path, "/search.csv");
 	const char *q = request_param(rq, "q");
 	struct tv *s = tv_map(&rq->a);
-	struct listing l = {q ? q : "", {search ? NULL : "type=practice"}, 0, 0, PER_FILE, 1, 0};
+	struct listing l = {.q = q ? q : "", .fixed = {search ? NULL : "type=practice"}, .per_page = PER_FILE, .nids_only = 1};
 	if (search && (!q || !*q)) {
 		page_error(rq, 400, N_("A search needs the words to search for: q=..."));
 		return;

@@ -67,13 +67,11 @@ struct listing page_feed_listing(const char *list, const char *q, size_t n)
 {
 	/* the home page's feed holds what the home page lists: practices and stories */
 	int search = !strcmp(list, "/search"), practices = !strcmp(list, "/good-practices"), home = !*list;
-	return (struct listing){search || practices ? (q ? q : "") : "",
-				{practices || home ? "type=practice" : NULL, home ? "type=article" : NULL},
-				0,
-				0,
-				n,
-				0,
-				1}; /* newest first, a search's too: new matches come first */
+	/* newest first, a search's too: new matches come first */
+	return (struct listing){.q = search || practices ? (q ? q : "") : "",
+				.fixed = {practices || home ? "type=practice" : NULL, home ? "type=article" : NULL},
+				.per_page = n,
+				.newest = 1};
 }
 
 const char *page_feed_title(struct request *rq, const char *list, const char *q)

@@ -9,10 +9,9 @@ void page_home(struct request *rq)
 	struct tv *s = tv_map(&rq->a);
 	/* the stream of the sample: practices and stories, not the hub's
 	 * cities and networks (their own pages list them) */
-	struct listing l = {"", {"type=practice", "type=article"}, 0, 0, PER_PAGE, 0, 0};
+	struct listing l = {.q = "", .fixed = {"type=practice", "type=article"}, .per_page = PER_PAGE, .map = 1, .map_to = "/good-practices"};
 	if (listing_run(rq, &l, s))
 		return;
-	map_add(rq, s, tv_get(s, "hits", 4), 0);
 	page_feeds(rq, s, "");
 	tv_set_str(s, "title", T(rq, "Urban good practices"));
 	page_render(rq, "home", s);

@@ -9,10 +9,9 @@ void page_practices(struct request *rq)
 {
 	const char *q = request_param(rq, "q");
 	struct tv *s = tv_map(&rq->a);
-	struct listing l = {q ? q : "", {"type=practice"}, 1, q && *q, PER_PAGE, 0, 0};
+	struct listing l = {.q = q ? q : "", .fixed = {"type=practice"}, .facets = 1, .snippets = q && *q, .per_page = PER_PAGE, .map = 1};
 	if (listing_run(rq, &l, s))
 		return;
-	map_add(rq, s, tv_get(s, "hits", 4), 0);
 	page_feeds(rq, s, "/good-practices");
 	tv_set_str(s, "title", T(rq, "Good practices"));
 	tv_set_str(s, "q", q ? q : "");

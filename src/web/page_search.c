@@ -15,7 +15,7 @@ void page_search(struct request *rq)
 		page_render(rq, "search", s);
 		return;
 	}
-	struct listing l = {q, {NULL}, 1, 1, PER_PAGE, 0, 0};
+	struct listing l = {.q = q, .facets = 1, .snippets = 1, .per_page = PER_PAGE, .map = 1};
 	if (listing_run(rq, &l, s))
 		return;
 	tv_set_str(s, "title", arena_printf(&rq->a, "%s · %s", q, T(rq, "Search")));

@@ -45,7 +45,11 @@ void page_taxonomy(struct request *rq)
 		return;
 	}
 	struct tv *s = tv_map(&rq->a);
-	struct listing l = {"", {arena_printf(&rq->a, "%s=%s", name, value)}, 0, 0, PER_PAGE, 0, 0};
+	struct listing l = {.q = "",
+			    .fixed = {arena_printf(&rq->a, "%s=%s", name, value)},
+			    .per_page = PER_PAGE,
+			    .map = 1,
+			    .map_to = "/good-practices"};
 	if (listing_run(rq, &l, s))
 		return;
 	const struct tv *total = tv_get(s, "total", 5);

@@ -60,6 +60,38 @@ const char *url_at(struct request *rq, const char *base, const char *path, const
 	return s;
 }
 
+struct map_keep {
+	struct buf *b;
+	const char *k; /* the parameter the link sets, every old value left out */
+	enum px_err err;
+};
+
+static void keep_for_map(const char *k, const char *v, void *arg)
+{
+	struct map_keep *m = arg;
+	if (!m->err && *v && strcmp(k, "page") && strcmp(k, "map") && strcmp(k, m->k))
+		m->err = param(m->b, k, v);
+}
+
+const char *url_map(struct request *rq, const char *path, const struct index_filter *carry, size_t ncarry,
+		    const char *k, const char *const *values, size_t n)
+{
+	struct buf b;
+	buf_init(&b, 16384);
+	struct map_keep m = {&b, k, buf_adds(&b, rq->root)};
+	if (!m.err)
+		m.err = buf_adds(&b, path ? path : rq->path);
+	if (!path)
+		request_params_each(rq, keep_for_map, &m);
+	for (size_t i = 0; !m.err && i < ncarry; i++)
+		m.err = param(&b, index_facet_name(carry[i].field), carry[i].value);
+	for (size_t i = 0; !m.err && i < n; i++)
+		m.err = param(&b, k, values[i]);
+	const char *s = m.err ? NULL : arena_strndup(&rq->a, b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
 const char *url_city(struct request *rq, const char *city, const char *country)
 {
 	char code[3];

@@ -8,7 +8,7 @@ expect_status 0 "$PRAXIS" search --db "$db" --json --limit 2 social
 python3 - "$TMP/out" <<'PY' || fail "search --json shape"
 import json, sys
 o = json.load(open(sys.argv[1]))
-assert list(o) == ["total", "hits", "facets", "did_you_mean", "translated", "partial", "work"], list(o)
+assert list(o) == ["total", "hits", "facets", "places", "did_you_mean", "translated", "partial", "work"], list(o)
 assert o["partial"] is False and 0 <= o["work"] <= 4000000, o
 assert o["total"] >= 2 and len(o["hits"]) == 2, o
 for h in o["hits"]:
@@ -16,6 +16,9 @@ for h in o["hits"]:
     assert "<mark>" in h["snippet"], h
 assert list(o["facets"]) == ["type", "themes", "labels", "country", "city", "city_size", "language"]
 assert sum(o["facets"]["type"].values()) == o["total"], o["facets"]  # the whole result set
+# the map's counts: the result's practices per place key, each practice once
+assert sum(o["places"].values()) == o["facets"]["type"].get("practice", 0), o["places"]
+assert all(k[2] == ":" for k in o["places"]), o["places"]
 assert o["did_you_mean"] is None and isinstance(o["translated"], list)
 PY
 

@@ -51,6 +51,34 @@ async function look(page, name) {
 		check(await page.locator("article.card").count() === 2, "filter: Spain should leave 2 practices");
 		await look(page, "filtered");
 
+		// the overview map: one tab stop after "Skip the map", arrows move
+		// between its marks (map.js), a mark filters by its place
+		await page.goto(base + "/good-practices");
+		await page.focus("a.skip-map");
+		await page.keyboard.press("Tab");
+		const label = () => page.evaluate(() => document.activeElement.getAttribute("aria-label") || "");
+		let mark = await label();
+		check(/: \d+ practices?$/.test(mark), "map: Tab after the skip link reached " + mark);
+		if (await page.locator(".marks.wide a.mark").count() > 1) {
+			await page.keyboard.press("ArrowRight");
+			const next = await label();
+			check(next !== mark && /: \d+ practices?$/.test(next), "map: ArrowRight did not move: " + next);
+			mark = next;
+		}
+		await page.keyboard.press("Tab");
+		check(!/practices?$/.test(await label()), "map: a second Tab stayed in the map");
+		await page.keyboard.press("Shift+Tab");
+		await page.keyboard.press("Enter");
+		await page.waitForURL(/place=/);
+		const want = mark.match(/: (\d+) practices?$/)[1];
+		check((await page.textContent("p.count")).startsWith(want + " "), `map: ${mark} listed ` + await page.textContent("p.count"));
+		await look(page, "map-filter");
+		await page.goto(base + "/good-practices");
+		await page.focus("a.skip-map");
+		await page.keyboard.press("Enter");
+		await page.keyboard.press("Tab");
+		check(!/practices?$/.test(await label()), "map: the skip link did not skip the map");
+
 		await page.fill("#q", "cooperatve");
 		await page.press("#q", "Enter");
 		await page.waitForURL(/\/search\?q=cooperatve/);

@@ -30,7 +30,7 @@ const urls = fs.readFileSync(file, "utf8").split("\n").filter((u) => u);
 							out.push(`<${el.tagName} ${a.name}="${a.value.slice(0, 40)}">`);
 					}
 					if (el.tagName.toLowerCase() === "script" && el.getAttribute("type") !== "application/ld+json" &&
-						el.getAttribute("src") !== "/static/suggest.js")
+						!["/static/suggest.js", "/static/map.js"].includes(el.getAttribute("src")))
 						out.push(`<script>${el.textContent.slice(0, 40)}`);
 					const tag = el.tagName.toLowerCase();
 					if (/^(iframe|object|embed|base)$/.test(tag) ||

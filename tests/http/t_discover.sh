@@ -54,17 +54,18 @@ has '/themes/jobs-and-skills</loc>'
 has '/countries/italy</loc>'
 page 404 /sitemaps/2
 
-# the map: the practices of a listing placed by their city, one on its page
+# the map: the practices of a listing placed by their city (t_map_overview
+# has the whole-result map's own tests), one on its page
 page 200 /static/europe.svg
 grep -qi '^content-type: image/svg+xml' "$TMP/head" || fail "the map is not served as SVG"
 xmllint --noout "$TMP/body" || fail "the map is not XML"
 has '<title>Spain</title>'
 page 200 /
-[ "$(grep -o '<circle ' "$TMP/body" | wc -l)" -eq 3 ] || fail "the home page should place 3 practices"
-has '<a href="/node/17063"><circle cx="[0-9.]+" cy="[0-9.]+" r="9"><title>CO-CITY, Turin</title>'
+[ "$(python3 tests/http/map_marks.py "$TMP/body" sum wide)" -eq 3 ] || fail "the home page should place 3 practices"
+has '<a href="/good-practices[?]place=IT%3Aturin" tabindex="-?[0-9]" aria-label="Turin, Italy: 1 practice"'
 page 200 '/fr/good-practices?country=Spain'
-[ "$(grep -o '<circle ' "$TMP/body" | wc -l)" -eq 2 ] || fail "Spain's practices should be 2 dots"
-has '<a href="/fr/node/17065">'
+[ "$(python3 tests/http/map_marks.py "$TMP/body" sum wide)" -eq 2 ] || fail "Spain's practices should be counted 2"
+has '<a href="/fr/good-practices[?]country=Spain&amp;place=ES%3A[a-z]+" tabindex="-?[0-9]" aria-label="[^"]*, Espagne: 1 pratique"'
 page 200 /node/17065
 has '<svg viewBox="[0-9-]+ [0-9-]+ 320 [0-9]+"'
 has '<title>AS-FABRIK, Bilbao</title>'

@@ -27,16 +27,18 @@ size=$(sed -n 's|^<svg [^>]*viewBox="0 0 \([0-9]*\) \([0-9]*\)".*|\1 \2|p' "$TMP
 has '<text [^>]*>Canarias</text>'
 has '<text [^>]*>La Réunion</text>'
 
-page 200 /good-practices
-python3 - "$TMP/body" $size <<'PY' || fail "every practice should be one dot inside the map"
-import re, sys
-body, width, height = open(sys.argv[1]).read(), float(sys.argv[2]), float(sys.argv[3])
-dots = {t: (float(x), float(y)) for x, y, t in
-        re.findall(r'<circle cx="([0-9.]+)" cy="([0-9.]+)" r="9"><title>Practice \d+, ([^<]*)</title>', body)}
+# each practice's page: its dot inside the map (the zoomed map of a practice)
+python3 - "$BASE" $size <<'PY' || fail "every practice should be one dot inside the map"
+import re, sys, urllib.request
+base, width, height = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
 want = ["Seville", "Ghent", "Gothenburg", "Lodz", "Wroclaw", "Heraklion", "Aarhus", "Valletta",
         "Nicosia", "Las Palmas de Gran Canaria", "Saint-Denis"]
-missing = [c for c in want if c not in dots]
-assert not missing, "no dot for %s" % missing
+dots = {}
+for i, city in enumerate(want):
+    body = urllib.request.urlopen("%s/node/%d" % (base, 90001 + i)).read().decode()
+    found = re.findall(r'<circle cx="([0-9.]+)" cy="([0-9.]+)" r="4"><title>Practice \d+, ([^<]*)</title>', body)
+    assert len(found) == 1 and found[0][2] == city, "no dot for %s: %s" % (city, found)
+    dots[city] = (float(found[0][0]), float(found[0][1]))
 outside = [c for c, (x, y) in dots.items() if not (0 < x < width and 0 < y < height)]
 assert not outside, "outside the map: %s" % outside
 # the insets are a column on the map's left, west of Portugal
@@ -45,4 +47,11 @@ assert dots["Saint-Denis"][0] < dots["Seville"][0] - 100, dots
 # the south-east corner: Valletta west of Heraklion, Nicosia east of it
 assert dots["Nicosia"][0] > dots["Heraklion"][0] > dots["Valletta"][0], dots
 PY
+# the overview counts all eleven, each city by the gazetteer's name
+page 200 /good-practices
+for g in wide narrow; do
+	[ "$(python3 tests/http/map_marks.py "$TMP/body" sum $g)" = 11 ] || fail "the $g marks do not count the 11 practices"
+done
+has 'aria-label="Sevilla, Spain: 1 practice"'
+has 'aria-label="Saint-Denis, R[^"]*: 1 practice"'
 stop_server
