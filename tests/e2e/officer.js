@@ -4,7 +4,7 @@
 //      through the filters alone (no keywords): theme, country (reached
 //      through "All N countries" when it is not among the top values) and
 //      the population range; every card left is checked against the API;
-//   2. subscribe to a search and, once an editor has published a new
+//   2. subscribe to a search (at each width) and, once an editor has published a new
 //      match, see it first in the feed (opened in the browser, styled);
 //   3. read a practice in French: no standard heading, theme, size class
 //      or facts label left in English.
@@ -112,13 +112,14 @@ async function readInFrench(ctx, width) {
 
 // The officer subscribes to a search; an editor then publishes a practice
 // it matches; the feed, opened again, lists it first.
-async function subscribeAndSeeNewFirst(browser, ctx) {
+async function subscribeAndSeeNewFirst(browser, ctx, width) {
 	const page = await ctx.newPage();
+	await page.setViewportSize({ width, height: 900 });
 	await page.goto(base + "/search?q=housing"); // hundreds of matches: a new one ranks anywhere
 	await page.click("a.subscribe");
 	await page.waitForURL(/\/subscribe\/search\?q=housing/);
 	const feed = await page.inputValue("#atom-address");
-	await look(page, "subscribe");
+	await look(page, `subscribe-${width}`);
 
 	const edCtx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
 	const ed = await edCtx.newPage();
@@ -127,7 +128,7 @@ async function subscribeAndSeeNewFirst(browser, ctx) {
 	await ed.fill("#password", password);
 	await Promise.all([ed.waitForNavigation(), ed.click("form.fields button")]);
 	await ed.goto(base + "/node/new?type=practice");
-	await ed.fill("#title", "Renda Jovem");
+	await ed.fill("#title", `Renda Jovem ${width}`);
 	await ed.fill("#city", "Braga");
 	await ed.selectOption("select[name=country]", "Portugal");
 	await ed.check("input[name=themes][value=Housing]");
@@ -143,8 +144,8 @@ async function subscribeAndSeeNewFirst(browser, ctx) {
 	const entries = first.filter((h) => /\/node\/\d+$/.test(h || ""));
 	check(entries.length > 1, "the feed lists fewer than two entries: " + entries);
 	check(entries[0].endsWith("/node/" + nid), `the new match is not first in the feed: ${entries.slice(0, 3)}`);
-	await page.screenshot({ path: path.join(shots, "officer-feed.png"), fullPage: true });
-	console.log("officer feed: ok");
+	await page.screenshot({ path: path.join(shots, `officer-feed-${width}.png`), fullPage: true });
+	console.log(`officer feed-${width}: ok`);
 	await page.close();
 }
 
@@ -155,8 +156,8 @@ async function subscribeAndSeeNewFirst(browser, ctx) {
 		for (const width of [1280, 360]) {
 			await findHousing(ctx, width);
 			await readInFrench(ctx, width);
+			await subscribeAndSeeNewFirst(browser, ctx, width);
 		}
-		await subscribeAndSeeNewFirst(browser, ctx);
 	} finally {
 		await browser.close();
 	}
