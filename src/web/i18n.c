@@ -197,5 +197,4 @@ void i18n_free(void)
 			udat_close(date_fmts[i].fmt);
 		date_fmts[i].fmt = NULL;
 	}
-	i18n_datetime_free();
 }

@@ -1,9 +1,12 @@
-/* Numbers and alphabetical order the way the reader's language has them
- * (ICU/CLDR): "1 000 000" in French, "1.000.000" in German; "Å" after "Z"
- * in Swedish but beside "A" in French.
+/* Numbers, moments and alphabetical order the way the reader's language
+ * has them (ICU/CLDR): "1 000 000" in French, "1.000.000" in German; "6
+ * Dec 2026, 10:32" (UTC); "Å" after "Z" in Swedish but beside "A" in
+ * French. Days alone are i18n_date()'s (i18n.c), which caches them for
+ * the many dates of a listing; moments are shown by few pages (a node's
+ * history), so they are formatted each time.
  *
- * One number formatter and one collator per interface language, opened at
- * the first use and kept. ICU's formatters and collators are not promised
+ * One number formatter, one moment formatter and one collator per
+ * interface language, opened at the first use and kept. ICU's formatters and collators are not promised
  * safe to share between threads, so each language's pair is used under its
  * own lock, and only for a moment: a sort asks for sort keys under the lock
  * and compares them (plain bytes) outside it. */
@@ -12,10 +15,12 @@
 #include <pthread.h>
 #include <string.h>
 #include <unicode/ucol.h>
+#include <unicode/udat.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
 #define NUMBER_MAX 64   /* bytes of a formatted number, NUL included */
+#define MOMENT_MAX 96   /* bytes of a formatted moment, NUL included */
 #define KEY_UCHARS 1024 /* UTF-16 units of a value a sort key is made from
 			   (values are names, at most NODE_NAME_MAX bytes) */
 #define LANGS      16   /* at least i18n_count() */
@@ -24,7 +29,8 @@ static struct {
 	pthread_mutex_t lock;
 	UNumberFormat *num; /* NULL until first used, or when ICU could not open it */
 	UCollator *coll;    /* the same */
-	int num_tried, coll_tried;
+	UDateFormat *moment; /* the same */
+	int num_tried, coll_tried, moment_tried;
 } fmts[LANGS];
 static pthread_once_t fmts_once = PTHREAD_ONCE_INIT;
 
@@ -117,6 +123,45 @@ const char *i18n_sort_key(struct arena *a, const char *lang, const char *s)
 	return key ? key : s;
 }
 
+/* ms since 1970 in language i into out; -1 if ICU fails. Under the
+ * language's lock. */
+static int icu_moment(int i, int64_t ms, char out[MOMENT_MAX])
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UChar tz[] = {'U', 'T', 'C', 0}, buf[MOMENT_MAX];
+	if (!fmts[i].moment_tried) {
+		fmts[i].moment_tried = 1;
+		fmts[i].moment = udat_open(UDAT_SHORT, UDAT_MEDIUM, i18n_code((size_t)i), tz, -1, NULL, 0, &e);
+		if (U_FAILURE(e))
+			fmts[i].moment = NULL;
+		e = U_ZERO_ERROR;
+	}
+	if (!fmts[i].moment)
+		return -1;
+	int32_t n = udat_format(fmts[i].moment, (UDate)ms, buf, MOMENT_MAX, NULL, &e);
+	if (U_FAILURE(e) || n < 0)
+		return -1;
+	u_strToUTF8(out, MOMENT_MAX, NULL, buf, n, &e);
+	return U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING ? -1 : 0;
+}
+
+const char *i18n_datetime(struct arena *a, const char *lang, const char *rfc3339)
+{
+	int64_t ms;
+	char out[MOMENT_MAX];
+	if (!rfc3339 || node_date_parse(rfc3339, &ms))
+		return NULL;
+	int i = lang_slot(lang), rc = -1;
+	if (i >= 0) {
+		pthread_mutex_lock(&fmts[i].lock);
+		rc = icu_moment(i, ms, out);
+		pthread_mutex_unlock(&fmts[i].lock);
+	}
+	if (rc) /* "2026-12-06 10:32" */
+		return arena_printf(a, "%.10s %.5s", rfc3339, strlen(rfc3339) >= 16 ? rfc3339 + 11 : "");
+	return arena_strndup(a, out, strlen(out));
+}
+
 void i18n_format_free(void)
 {
 	for (size_t i = 0; i < LANGS; i++) {
@@ -124,9 +169,12 @@ void i18n_format_free(void)
 			unum_close(fmts[i].num);
 		if (fmts[i].coll)
 			ucol_close(fmts[i].coll);
+		if (fmts[i].moment)
+			udat_close(fmts[i].moment);
 		fmts[i].num = NULL;
 		fmts[i].coll = NULL;
-		fmts[i].num_tried = fmts[i].coll_tried = 0;
+		fmts[i].moment = NULL;
+		fmts[i].num_tried = fmts[i].coll_tried = fmts[i].moment_tried = 0;
 	}
 }
 

@@ -588,10 +588,9 @@ const char *i18n_pick(const char *accept);
  * malformed. Thread-safe. */
 const char *i18n_date(struct arena *a, const char *lang, const char *rfc3339);
 /* A moment (RFC 3339) as lang writes date and time, "6 Dec 2026, 10:32"
- * (UTC), by ICU (datetime.c); "YYYY-MM-DD HH:MM" when ICU cannot; NULL if
+ * (UTC), by ICU (i18n_format.c); "YYYY-MM-DD HH:MM" when ICU cannot; NULL if
  * it is not one. In the arena. i18n_free() closes the formatters. */
 const char *i18n_datetime(struct arena *a, const char *lang, const char *rfc3339);
-void i18n_datetime_free(void);
 /* Frees the date formatters (at shutdown). */
 void i18n_free(void);
 /* i18n_format.c: n as lang writes numbers ("1 234" in French), in the arena
