@@ -384,46 +384,57 @@ static int bad_sort(const struct request *rq)
 	return 0;
 }
 
+/* The listing's parameters of the URL: its filters, population range and
+ * orders. NULL, or the message of a 400 when one cannot be read. */
+static const char *listing_params(const struct request *rq, struct web_filters *asked, struct index_range *pop,
+				  int *sort)
+{
+	if ((*sort = request_sort(rq)) < 0)
+		return N_("The order is sort=relevance (the default) or sort=newest.");
+	if (request_filters(rq, asked))
+		return N_("A filter names no known field, or there are too many.");
+	if (request_population(rq, pop))
+		return N_("The population range takes whole numbers (digits only), the smaller one first.");
+	if (bad_sort(rq))
+		return N_("A list of filter values is sorted by count or by name, nothing else.");
+	return NULL;
+}
+
+/* fs: the page's own filters first, each unless the address filters its
+ * field itself (the home page's types give way to ?type=network), then
+ * the address's. Returns how many of the page's own come first. */
+static size_t with_fixed(const struct listing *l, const struct web_filters *asked, struct web_filters *fs)
+{
+	for (size_t i = 0; i < LISTING_FIXED_MAX && l->fixed[i]; i++) {
+		struct web_filters one = {.n = 0};
+		take_filter("filter", l->fixed[i], &one); /* "field=value" */
+		int overridden = 0;
+		for (size_t j = 0; one.n && j < asked->n; j++)
+			overridden |= asked->f[j].field == one.f[0].field;
+		if (one.n && !overridden)
+			fs->f[fs->n++] = one.f[0];
+	}
+	size_t fixed = fs->n;
+	for (size_t j = 0; j < asked->n && fs->n < WEB_FILTERS_MAX; j++)
+		fs->f[fs->n++] = asked->f[j];
+	return fixed;
+}
+
 int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 {
 	int64_t page = page_number(rq);
 	if (page < 0)
 		return -1;
-	int sort = request_sort(rq);
-	if (sort < 0) {
-		page_error(rq, 400, N_("The order is sort=relevance (the default) or sort=newest."));
+	struct web_filters fs = {.n = 0}, asked = {.n = 0};
+	struct index_range pop = {0};
+	int sort;
+	const char *bad = listing_params(rq, &asked, &pop, &sort);
+	if (bad) {
+		page_error(rq, 400, bad);
 		return -1;
 	}
 	int newest = l->newest || sort;
-	struct web_filters fs = {.n = 0}, asked = {.n = 0};
-	struct index_range pop = {0};
-	if (request_filters(rq, &asked)) {
-		page_error(rq, 400, N_("A filter names no known field, or there are too many."));
-		return -1;
-	}
-	if (request_population(rq, &pop)) {
-		page_error(rq, 400,
-			   N_("The population range takes whole numbers (digits only), the smaller one first."));
-		return -1;
-	}
-	if (bad_sort(rq)) {
-		page_error(rq, 400, N_("A list of filter values is sorted by count or by name, nothing else."));
-		return -1;
-	}
-	/* the page's own filters first, each unless the address filters its
-	 * field itself (the home page's types give way to ?type=network) */
-	for (size_t i = 0; i < LISTING_FIXED_MAX && l->fixed[i]; i++) {
-		struct web_filters one = {.n = 0};
-		take_filter("filter", l->fixed[i], &one); /* "field=value" */
-		int overridden = 0;
-		for (size_t j = 0; one.n && j < asked.n; j++)
-			overridden |= asked.f[j].field == one.f[0].field;
-		if (one.n && !overridden)
-			fs.f[fs.n++] = one.f[0];
-	}
-	size_t fixed = fs.n;
-	for (size_t j = 0; j < asked.n && fs.n < WEB_FILTERS_MAX; j++)
-		fs.f[fs.n++] = asked.f[j];
+	size_t fixed = with_fixed(l, &asked, &fs);
 	struct index_query q = {.text = l->q,
 				.filters = fs.f,
 				.nfilters = fs.n,
