@@ -1,6 +1,6 @@
 /* Whole numbers as the hub writes them and people type them: "470000",
  * "470 000", "470,000", "470.000", "470'000", and with a no-break space
- * (U+00A0) or a narrow one (U+202F, as node_value_count() prints them)
+ * (U+00A0) or a narrow one (U+202F, as French pages print them)
  * between the groups. The listing's population lines and the edit form's
  * number inputs read them here, so that what the hub prints reads back. */
 #include "model.h"

@@ -11,7 +11,7 @@
  *   FK_DATE                  {iso, text}: the time, and the date as the
  *                            interface language writes it
  *   FK_INT                   the number as text, digits grouped from 10,000
- *                            ("345 821", but "2021")
+ *                            as the reader's language does ("345,821", but "2021")
  *   FK_NID                   {nid, title} of the node it names
  *   FK_REAL                  the number as text
  *   FK_LANGUAGE              the code
@@ -47,19 +47,11 @@ static const char *lead(struct arena *a, const char *text)
 	return arena_printf(a, "%.*s…", (int)(cut ? cut : LEAD_BYTES), text);
 }
 
-const char *node_value_count(struct arena *a, int64_t v)
+const char *node_value_count(struct request *rq, int64_t v)
 {
-	char digits[24], out[64];
-	int n = snprintf(digits, sizeof digits, "%lld", (long long)v);
-	size_t o = 0;
-	for (int i = 0; i < n; i++) {
-		if (v >= 10000 && i && (n - i) % 3 == 0) {
-			memcpy(out + o, "\u202f", 3);
-			o += 3;
-		}
-		out[o++] = digits[i];
-	}
-	return arena_strndup(a, out, o);
+	if (v < 10000 && v > -10000)
+		return arena_printf(&rq->a, "%lld", (long long)v);
+	return i18n_number(&rq->a, rq->lang, v);
 }
 
 /* {name, slug, label}: a value of facet with its taxonomy page. */
@@ -177,7 +169,7 @@ static struct tv *value_of(struct request *rq, const void *obj, const struct fie
 	case FK_DATE:
 		return date(rq, *(char *const *)at);
 	case FK_INT:
-		return tv_str(&rq->a, node_value_count(&rq->a, *(const int64_t *)at));
+		return tv_str(&rq->a, node_value_count(rq, *(const int64_t *)at));
 	case FK_NID:
 		return brief ? NULL : nid_ref(rq, *(const int64_t *)at);
 	case FK_REAL:

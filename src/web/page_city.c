@@ -173,7 +173,7 @@ static void facts(struct request *rq, struct tv *s, const struct city *c)
 	tv_set_str(s, "country", value_label(rq, FACET_COUNTRY, place_country_name(c->code)));
 	tv_set_str(s, "country_slug", slug_of(&rq->a, place_country_name(c->code)));
 	if (population >= 0) {
-		tv_set_str(s, "population", node_value_count(&rq->a, population));
+		tv_set_str(s, "population", node_value_count(rq, population));
 		tv_set_str(s, "size", T(rq, size_class(population)));
 	}
 	if (names->len)

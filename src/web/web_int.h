@@ -405,9 +405,10 @@ struct tv *node_diff(struct request *rq, const struct node *a, const struct node
  * brief form: no sections, objects or long texts, a lead instead. */
 struct tv *page_card(struct request *rq, const struct node *n);
 struct tv *page_node_values(struct request *rq, const struct node *n);
-/* "345 821" with narrow no-break spaces, as the sample writes populations;
- * numbers under 10,000 (years) ungrouped. In the arena. */
-const char *node_value_count(struct arena *a, int64_t v);
+/* A count as the reader's language groups its digits, by ICU ("345,821",
+ * "345 821", "345.821"); numbers under 10,000 (years) ungrouped. In the
+ * arena. */
+const char *node_value_count(struct request *rq, int64_t v);
 /* The cards of r's hits (read from the store), with their snippets. */
 struct tv *page_hits(struct request *rq, const struct index_result *r);
 /* scope.pager: page, pages, several (more than one), prev and next links,
