@@ -12,6 +12,17 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static void check_count(const char *v, size_t n)
+{
+	int64_t x, again;
+	char digits[24];
+	if (node_count_parse(v, n, &x))
+		return;
+	int len = snprintf(digits, sizeof digits, "%lld", (long long)x);
+	if (x < 0 || node_count_parse(digits, (size_t)len, &again) || again != x)
+		abort();
+}
+
 static void check_escapers(const char *v, size_t n)
 {
 	struct buf out;
@@ -46,10 +57,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *lang = i18n_pick(s);
 	if (i18n_known(lang, strlen(lang)) < 0)
 		abort();
+	if (gzip_accepted(s) && !strcasestr(s, "gzip") && !strchr(s, '*'))
+		abort();
 	size_t head = strlen(s);
 	const char *v = head < size ? s + head + 1 : "";
 	size_t n = head < size ? size - head - 1 : 0;
 	check_escapers(v, n);
+	check_count(v, n);
 	size_t bad;
 	if (text_utf8_check(v, strlen(v), &bad) == 0) { /* what a request may carry */
 		struct arena a;
