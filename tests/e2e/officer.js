@@ -13,23 +13,15 @@
 "use strict";
 const path = require("path");
 const { launch } = require("./chromium");
+const { looker } = require("./look");
 
 const [base, shots, editor, password] = process.argv.slice(2);
-const axePath = require.resolve("axe-core/axe.min.js");
 
 function check(cond, what) {
 	if (!cond) throw new Error(what);
 }
 
-async function look(page, name) {
-	await page.screenshot({ path: path.join(shots, `officer-${name}.png`), fullPage: true });
-	await page.addScriptTag({ path: axePath });
-	const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-	const bad = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-	check(bad.length === 0, `${name}: axe found ` +
-		bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`).join("; "));
-	console.log(`officer ${name}: ok`);
-}
+const look = looker(shots, "officer");
 
 async function api(page, p) {
 	const r = await page.request.get(base + p);
