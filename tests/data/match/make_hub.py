@@ -4,7 +4,7 @@ practices carry them (indicators.jsonl) and the needs of its practices
 (needs.tsv: nid, need, city, population; what the judgments of queries.jsonl
 are made from) from cities.tsv and practices*.py.
 
-Usage: python3 tests/data/match/make_hub.py   (writes beside itself)
+Usage: python3 tests/data/match/make_hub.py [OUT_DIR]   (default: beside itself)
 
 Deterministic: the same inputs write the same bytes. Python 3 standard
 library only.
@@ -13,6 +13,8 @@ import json
 import os
 import sys
 import zlib
+
+sys.dont_write_bytecode = True  # the practices modules are data: leave no cache beside them
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -120,6 +122,7 @@ def indicators(p, byname):
 
 
 def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else HERE
     byname = cities()
     problems = []
     seen = set()
@@ -139,17 +142,17 @@ def main():
     if problems:
         sys.exit("make_hub.py: " + "\n  ".join(problems))
     hub_cities = [c for c in byname.values() if c["in_hub"]]
-    with open(os.path.join(HERE, "hub.jsonl"), "w", encoding="utf-8") as f:
+    with open(os.path.join(out, "hub.jsonl"), "w", encoding="utf-8") as f:
         for i, c in enumerate(hub_cities):
             f.write(json.dumps(city_record(i, c), ensure_ascii=False) + "\n")
         for p in sorted(PRACTICES, key=lambda p: p["nid"]):
             f.write(json.dumps(practice_record(p, byname), ensure_ascii=False) + "\n")
-    with open(os.path.join(HERE, "indicators.jsonl"), "w", encoding="utf-8") as f:
+    with open(os.path.join(out, "indicators.jsonl"), "w", encoding="utf-8") as f:
         for p in sorted(PRACTICES, key=lambda p: p["nid"]):
             ind = indicators(p, byname)
             if ind:
                 f.write(json.dumps(ind, ensure_ascii=False) + "\n")
-    with open(os.path.join(HERE, "needs.tsv"), "w", encoding="utf-8") as f:
+    with open(os.path.join(out, "needs.tsv"), "w", encoding="utf-8") as f:
         f.write("# nid\tneed\tcity\tcountry\tpopulation\tlanguage\tadopters\n")
         for p in sorted(PRACTICES, key=lambda p: p["nid"]):
             c = byname[p["city"]]
