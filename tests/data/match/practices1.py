@@ -82,7 +82,7 @@ P(14202, "heat", "Paris", "Cours Oasis", "Transformer les cours d'école en îlo
   "À Paris, les cours d'école en bitume deviennent des fournaises pendant les canicules. La Ville transforme ces cours en îlots de fraîcheur ouverts aux habitants le week-end.",
   "Le bitume est remplacé par des sols perméables, des arbres, des fontaines et des coins d'ombre, dessinés avec les élèves. Plus de cent cours sont devenues des oasis.",
   ad=[("Lyon", 2021), ("Grenoble", 2022)])
-P(14203, "heat", "Athens", "Αθήνα Δροσιάς", "Δίκτυο δροσερών διαδρομών και κλιματιζόμενων χώρων για τους καύσωνες",
+P(14203, "heat", "Athens", "Δροσερές Διαδρομές Αθήνας", "Δίκτυο δροσερών διαδρομών και κλιματιζόμενων χώρων για τους καύσωνες",
   ["Climate adaptation", "Health"],
   "Η Αθήνα είναι από τις θερμότερες πρωτεύουσες της Ευρώπης και οι καύσωνες πλήττουν κυρίως τους ηλικιωμένους. Ο δήμος όρισε υπεύθυνο για τη θερμότητα και σχέδιο για την αστική θερμική νησίδα.",
   "Ο δήμος φυτεύει δέντρα σε πυκνές γειτονιές, αποκαθιστά το αρχαίο υδραγωγείο του Αδριανού για πότισμα και ανοίγει κλιματιζόμενους χώρους σε κάθε διαμέρισμα. Ένας χάρτης δείχνει τις δροσερές διαδρομές.",
