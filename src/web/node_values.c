@@ -13,7 +13,8 @@
  *   FK_INT                   the number as text, digits grouped from 10,000
  *                            as the reader's language does ("345,821", but "2021")
  *   FK_NID                   {nid, title} of the node it names
- *   FK_REAL                  the number as text
+ *   FK_REAL                  the number as the reader's language writes
+ *                            it ("12,5" in French: i18n_real)
  *   FK_LANGUAGE              the code
  *   FK_STRINGS               a list of items as FK_STRING's
  *   FK_SECTIONS              [{key, heading, heading_lang, html}]: a
@@ -136,12 +137,23 @@ static struct tv *nid_ref(struct request *rq, int64_t nid)
 static struct tv *value_of(struct request *rq, const void *obj, const struct field *table, const struct field *f,
 			   int brief);
 
+/* A sub-field's free text that is an http(s) address (a figure's source)
+ * is also under "KEY_url", for a link: the text may be a citation. */
+static void link_of(struct request *rq, struct tv *m, const void *o, const struct field *s)
+{
+	const char *text = *(char *const *)FIELD_CONST(o, s);
+	if (s->kind == FK_STRING && s->check == CHECK_NONE && !s->facet && field_check_ok(CHECK_URL, text))
+		tv_set_str(m, arena_printf(&rq->a, "%s_url", s->key), text);
+}
+
 static struct tv *object(struct request *rq, const void *o, const struct field *f)
 {
 	struct tv *m = tv_map(&rq->a);
 	for (const struct field *s = f->sub; s->key; s++)
-		if (!(s->flags & FIELD_PRIVATE) && field_is_set(o, s))
+		if (!(s->flags & FIELD_PRIVATE) && field_is_set(o, s)) {
 			tv_set(m, s->key, value_of(rq, o, f->sub, s, 0));
+			link_of(rq, m, o, s);
+		}
 	return m;
 }
 
@@ -173,7 +185,7 @@ static struct tv *value_of(struct request *rq, const void *obj, const struct fie
 	case FK_NID:
 		return brief ? NULL : nid_ref(rq, *(const int64_t *)at);
 	case FK_REAL:
-		return tv_str(&rq->a, arena_printf(&rq->a, "%.5f", *(const double *)at));
+		return tv_str(&rq->a, i18n_real(&rq->a, rq->lang, *(const double *)at));
 	case FK_LANGUAGE:
 		return tv_str(&rq->a, at);
 	case FK_STRINGS:

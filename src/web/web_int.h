@@ -597,6 +597,9 @@ void i18n_free(void);
 /* i18n_format.c: n as lang writes numbers ("1 234" in French), in the arena
  * (digits alone when ICU cannot; NULL only when out of memory). */
 const char *i18n_number(struct arena *a, const char *lang, int64_t n);
+/* v as lang writes it ("12.5" in English, "12,5" in French; at most 6
+ * digits after the point), in a; the plain decimal if ICU cannot. */
+const char *i18n_real(struct arena *a, const char *lang, double v);
 /* s's sort key in lang's alphabetical order (ICU collation): keys compare
  * with strcmp() as their strings collate. In the arena; s itself when ICU
  * cannot (byte order then). */
