@@ -137,13 +137,13 @@ static struct tv *nid_ref(struct request *rq, int64_t nid)
 static struct tv *value_of(struct request *rq, const void *obj, const struct field *table, const struct field *f,
 			   int brief);
 
-/* A sub-field's free text that is an http(s) address (a figure's source)
- * is also under "KEY_url", for a link: the text may be a citation. */
-static void link_of(struct request *rq, struct tv *m, const void *o, const struct field *s)
+/* A figure's source is a citation or an address: an http(s) address is
+ * also "source_url", for a link. */
+static void link_of(struct tv *m, const void *o, const struct field *s)
 {
 	const char *text = *(char *const *)FIELD_CONST(o, s);
-	if (s->kind == FK_STRING && s->check == CHECK_NONE && !s->facet && field_check_ok(CHECK_URL, text))
-		tv_set_str(m, arena_printf(&rq->a, "%s_url", s->key), text);
+	if (s->kind == FK_STRING && !strcmp(s->key, "source") && field_check_ok(CHECK_URL, text))
+		tv_set_str(m, "source_url", text);
 }
 
 static struct tv *object(struct request *rq, const void *o, const struct field *f)
@@ -152,7 +152,7 @@ static struct tv *object(struct request *rq, const void *o, const struct field *
 	for (const struct field *s = f->sub; s->key; s++)
 		if (!(s->flags & FIELD_PRIVATE) && field_is_set(o, s)) {
 			tv_set(m, s->key, value_of(rq, o, f->sub, s, 0));
-			link_of(rq, m, o, s);
+			link_of(m, o, s);
 		}
 	return m;
 }

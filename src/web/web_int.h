@@ -446,6 +446,12 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope);
 /* The pages: one file each, page_<name>.c. */
 void page_home(struct request *rq);
 void page_city(struct request *rq);
+void page_compare(struct request *rq);
+/* A listing's ?nid= (a comparison being made: up to four valid nids, each
+ * once): the cards of hits they name get "compared" (their box ticked);
+ * the others are returned, a list of strings for the compare form's
+ * hidden inputs (empty: all are cards here); NULL if none is asked. */
+struct tv *compare_carried(struct request *rq, struct tv *hits);
 void page_node(struct request *rq);
 void page_search(struct request *rq);
 void page_practices(struct request *rq);
