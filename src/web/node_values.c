@@ -36,8 +36,7 @@
 
 #define LEAD_BYTES 280
 
-/* The first LEAD_BYTES of text, cut at a space, with an ellipsis. */
-static const char *lead(struct arena *a, const char *text)
+const char *node_value_lead(struct arena *a, const char *text)
 {
 	size_t n = strcspn(text, "\n");
 	if (n <= LEAD_BYTES)
@@ -218,7 +217,7 @@ static struct tv *values(struct request *rq, const struct node *n, int brief)
 		if (v)
 			tv_set(m, f->key, v);
 		if (brief && f->kind == FK_TEXT)
-			tv_set_str(m, "lead", lead(&rq->a, *(char *const *)FIELD_CONST(n, f)));
+			tv_set_str(m, "lead", node_value_lead(&rq->a, *(char *const *)FIELD_CONST(n, f)));
 	}
 	return m;
 }

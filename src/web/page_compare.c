@@ -1,7 +1,8 @@
 /* The comparison of practices side by side: /compare?nid=A&nid=B, up to
  * COMPARE_MAX. A row per fact (place, size, themes, labels, year,
  * partners, adopters, impact figures), then a row per section key that
- * any of them has, with each one's first paragraph: the rows align the
+ * any of them has, with the start of each one's first paragraph (as a
+ * card's lead, so that four long sections stay readable): the rows align the
  * practices however many sections each has.
  *
  * The nids come from the query string alone (the card checkboxes of a
@@ -71,12 +72,6 @@ static const char *without(struct request *rq, int64_t nid)
 	return url_here(rq, &(struct url_change){.drop_k = "nid", .drop_v = arena_printf(&rq->a, "%lld", (long long)nid)});
 }
 
-/* The first paragraph of a section's text, as HTML. */
-static struct tv *first_paragraph(struct request *rq, const char *text)
-{
-	return html_markdown(&rq->a, arena_strndup(&rq->a, text, strcspn(text, "\n")));
-}
-
 /* A column: the practice's page values, its size class, its link out of
  * the comparison. */
 static struct tv *column(struct request *rq, const struct node *n)
@@ -99,8 +94,8 @@ static struct tv *section_rows(struct request *rq, struct node *const *nodes, si
 		for (size_t i = 0; i < n; i++) {
 			struct tv *cell = tv_map(&rq->a);
 			for (size_t s = 0; s < node_section_count(nodes[i]); s++)
-				if (node_section(nodes[i], s)->key == (enum section_key)k && !tv_get(cell, "html", 4)) {
-					tv_set(cell, "html", first_paragraph(rq, node_section(nodes[i], s)->text));
+				if (node_section(nodes[i], s)->key == (enum section_key)k && !tv_get(cell, "text", 4)) {
+					tv_set_str(cell, "text", node_value_lead(&rq->a, node_section(nodes[i], s)->text));
 					tv_set_str(cell, "language", nodes[i]->language);
 					any = 1;
 				}

@@ -447,6 +447,9 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope);
 void page_home(struct request *rq);
 void page_city(struct request *rq);
 void page_compare(struct request *rq);
+/* The first line (paragraph) of text, cut at a space after at most 280
+ * bytes with an ellipsis: a card's lead. In a. node_values.c. */
+const char *node_value_lead(struct arena *a, const char *text);
 /* A listing's ?nid= (a comparison being made: up to four valid nids, each
  * once): the cards of hits they name get "compared" (their box ticked);
  * the others are returned, a list of strings for the compare form's
