@@ -39,6 +39,12 @@ static void take_nid(const char *k, const char *v, void *arg)
 	a->n++;
 }
 
+/* 0 with *nid if s is a nid (a whole number from 1 to NODE_NID_MAX), else -1. */
+static int parse_nid(const char *s, int64_t *nid)
+{
+	return px_parse_i64(s, strlen(s), 0, nid) || *nid < 1 || *nid > NODE_NID_MAX ? -1 : 0;
+}
+
 /* The nids asked, parsed: 0, or -1 after a 400 page. */
 static int asked_nids(struct request *rq, int64_t nids[COMPARE_MAX], size_t *n)
 {
@@ -49,16 +55,20 @@ static int asked_nids(struct request *rq, int64_t nids[COMPARE_MAX], size_t *n)
 		return -1;
 	}
 	for (size_t i = 0; i < a.n; i++) {
-		if (px_parse_i64(a.v[i], strlen(a.v[i]), 0, &nids[i]) || nids[i] < 1 || nids[i] > NODE_NID_MAX) {
+		if (parse_nid(a.v[i], &nids[i])) {
 			/* no translated format string: a catalogue cannot break the printf */
-			page_error(rq, 400, arena_printf(&rq->a, "%s \"%.40s\"", T(rq, "A practice is named by its number, not"),
-							 a.v[i]));
+			page_error(rq, 400,
+				   arena_printf(&rq->a, "%s \"%.*s\"",
+						T(rq, "A practice is named by its number, not"),
+						px_utf8_prefix(a.v[i], 40), a.v[i]));
 			return -1;
 		}
 		for (size_t j = 0; j < i; j++)
 			if (nids[j] == nids[i]) {
-				page_error(rq, 400, arena_printf(&rq->a, "%s %lld.", T(rq, "This practice is named twice:"),
-								 (long long)nids[i]));
+				page_error(rq, 400,
+					   arena_printf(&rq->a, "%s %lld.",
+							T(rq, "This practice is named twice:"),
+							(long long)nids[i]));
 				return -1;
 			}
 	}
@@ -69,7 +79,8 @@ static int asked_nids(struct request *rq, int64_t nids[COMPARE_MAX], size_t *n)
 /* The same comparison without nid. */
 static const char *without(struct request *rq, int64_t nid)
 {
-	return url_here(rq, &(struct url_change){.drop_k = "nid", .drop_v = arena_printf(&rq->a, "%lld", (long long)nid)});
+	return url_here(rq, &(struct url_change){.drop_k = "nid",
+						 .drop_v = arena_printf(&rq->a, "%lld", (long long)nid)});
 }
 
 /* A column: the practice's page values, its size class, its link out of
@@ -94,8 +105,10 @@ static struct tv *section_rows(struct request *rq, struct node *const *nodes, si
 		for (size_t i = 0; i < n; i++) {
 			struct tv *cell = tv_map(&rq->a);
 			for (size_t s = 0; s < node_section_count(nodes[i]); s++)
-				if (node_section(nodes[i], s)->key == (enum section_key)k && !tv_get(cell, "text", 4)) {
-					tv_set_str(cell, "text", node_value_lead(&rq->a, node_section(nodes[i], s)->text));
+				if (node_section(nodes[i], s)->key == (enum section_key)k &&
+				    !tv_get(cell, "text", 4)) {
+					tv_set_str(cell, "text",
+						   node_value_lead(&rq->a, node_section(nodes[i], s)->text));
 					tv_set_str(cell, "language", nodes[i]->language);
 					any = 1;
 				}
@@ -196,7 +209,7 @@ struct tv *compare_carried(struct request *rq, struct tv *hits)
 	size_t n = 0;
 	request_params_each(rq, take_nid, &a);
 	for (size_t i = 0; i < a.n && i < COMPARE_MAX; i++) {
-		if (px_parse_i64(a.v[i], strlen(a.v[i]), 0, &nids[n]) || nids[n] < 1 || nids[n] > NODE_NID_MAX)
+		if (parse_nid(a.v[i], &nids[n]))
 			continue;
 		size_t j = 0;
 		while (j < n && nids[j] != nids[n])
