@@ -179,7 +179,7 @@ void page_compare(struct request *rq)
 	tv_set(s, "practices", n ? cols : NULL);
 	tv_set(s, "gone", asked > n ? gone : NULL);
 	tv_set_bool(s, "alone", n < 2);
-	if (asked < COMPARE_MAX) /* the listing carries the nids back to its compare form */
+	if (asked < COMPARE_MAX && asked == n) /* the listing carries the nids back to its compare form */
 		tv_set_str(s, "more", url_at(rq, "", "/good-practices", &(struct url_change){0}));
 	page_render(rq, "compare", s);
 	if (asked > n && rq->status == 200) {
