@@ -35,6 +35,7 @@ static const struct route routes[] = {
 	{"/good-practices.csv", page_csv, GET, ROLE_NONE, 0, 0},
 	{"/search.csv", page_csv, GET, ROLE_NONE, 0, 0},
 	{"/search", page_search, GET, ROLE_NONE, 0, 0},
+	{"/compare", page_compare, GET, ROLE_NONE, 0, 0},
 	{"/node/new", page_node_new, GET | POST, ROLE_AUTHOR, 0, 0},
 	{"/node/{nid}", page_node, GET, ROLE_NONE, 0, 0},
 	{"/node/{nid}/edit", page_node_edit, GET | POST, ROLE_AUTHOR, 0, 0},

@@ -450,6 +450,15 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope);
 /* The pages: one file each, page_<name>.c. */
 void page_home(struct request *rq);
 void page_city(struct request *rq);
+void page_compare(struct request *rq);
+/* The first line (paragraph) of text, cut at a space after at most 280
+ * bytes with an ellipsis: a card's lead. In a. node_values.c. */
+const char *node_value_lead(struct arena *a, const char *text);
+/* A listing's ?nid= (a comparison being made: up to four valid nids, each
+ * once): the cards of hits they name get "compared" (their box ticked);
+ * the others are returned, a list of strings for the compare form's
+ * hidden inputs (empty: all are cards here); NULL if none is asked. */
+struct tv *compare_carried(struct request *rq, struct tv *hits);
 void page_node(struct request *rq);
 void page_search(struct request *rq);
 void page_practices(struct request *rq);
@@ -601,6 +610,9 @@ void i18n_free(void);
 /* i18n_format.c: n as lang writes numbers ("1 234" in French), in the arena
  * (digits alone when ICU cannot; NULL only when out of memory). */
 const char *i18n_number(struct arena *a, const char *lang, int64_t n);
+/* v as lang writes it ("12.5" in English, "12,5" in French; at most 6
+ * digits after the point), in a; the plain decimal if ICU cannot. */
+const char *i18n_real(struct arena *a, const char *lang, double v);
 /* s's sort key in lang's alphabetical order (ICU collation): keys compare
  * with strcmp() as their strings collate. In the arena; s itself when ICU
  * cannot (byte order then). */

@@ -3,7 +3,7 @@
 . tests/http/lib.sh
 vnu=node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$vnu" ] || fail "$vnu is missing: run scripts/deps"
-expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
+expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt tests/data/transfer/hub.jsonl
 printf 'pw of root here\n' | "$PRAXIS" user add --db "$TMP/db" --role admin root || fail "cannot add root"
 start_server "$TMP/db"
 i=0
@@ -11,7 +11,9 @@ for want_path in 200:/ 200:/node/17065 200:/node/17072 '200:/good-practices?coun
 	'200:/search?q=renta%20basica' 200:/search '200:/search?q=zzzzqqq' 200:/themes/jobs-and-skills \
 	200:/authors/mpapoutsi 404:/node/1 '400:/?page=9' 405:/search '200:/search?q=city&sort=newest' \
 	'200:/subscribe/search?q=housing&country=Spain' 200:/subscribe '400:/search?q=city&sort=oldest' \
-	'200:/good-practices?sort_city=name&population_min=1000' '400:/good-practices?population_min=x'; do
+	'200:/good-practices?sort_city=name&population_min=1000' '400:/good-practices?population_min=x' \
+	200:/node/901 '200:/compare?nid=17065&nid=901' '200:/compare?nid=17065&nid=17064&nid=17063&nid=901' \
+	200:/compare '404:/compare?nid=17065&nid=5' '400:/compare?nid=1&nid=1' '200:/good-practices?nid=901&nid=17065'; do
 	i=$((i + 1))
 	if [ "${want_path%%:*}" = 405 ]; then
 		page 405 "${want_path#*:}" -X POST
@@ -29,7 +31,7 @@ tok=$(csrf "$jar")
 post 403 /login "$jar" -d "csrf=$tok&name=root&password=wrong+password"
 cp "$TMP/body" "$TMP/page-login-error.html"
 login root "$jar"
-for p in /admin /admin/users /admin/audit /admin/import /admin/password /node/17065; do
+for p in /admin /admin/users /admin/audit /admin/import /admin/password /node/17065 /node/901/edit; do
 	page 200 "$p" -b "$jar"
 	cp "$TMP/body" "$TMP/page-signed-in-$(echo "$p" | tr / -).html"
 done
