@@ -233,13 +233,13 @@ static const char *request_mail(struct request *rq, const struct node *n, const 
 				const char *lang)
 {
 	return arena_printf(&rq->a, "%s\n%s\n%s%s\n\n%s %s\n%s %s\n%s %s\n\n%s\n\n%s\n\n-- \n%s\n",
-			    i18n_text(lang, "Someone would like to know more about your practice on praxis:"),
-			    n->title, url_public(rq), url_node(rq, n->nid), i18n_text(lang, "Name:"), r->name,
-			    i18n_text(lang, "Organisation or city:"), r->organisation ? r->organisation : "-",
-			    i18n_text(lang, "E-mail address (confirmed):"), r->email,
-			    i18n_text(lang, "Their message:"), r->message,
-			    i18n_text(lang, "They agreed that praxis passes their address on to you. To answer, "
-					    "write to them at the address above."));
+			    i18n_text(lang, N_("Someone would like to know more about your practice on praxis:")),
+			    n->title, url_public(rq), url_node(rq, n->nid), i18n_text(lang, N_("Name:")), r->name,
+			    i18n_text(lang, N_("Organisation or city:")), r->organisation ? r->organisation : "-",
+			    i18n_text(lang, N_("E-mail address (confirmed):")), r->email,
+			    i18n_text(lang, N_("Their message:")), r->message,
+			    i18n_text(lang, N_("They agreed that praxis passes their address on to you. To answer, "
+					    "write to them at the address above.")));
 }
 
 /* The language of the contact's mail: the practice's, if the hub speaks it. */
@@ -266,7 +266,7 @@ static enum px_err send_request(struct request *rq, int64_t id, time_t now, stru
 	const char *body = err ? NULL : request_mail(rq, n, &r, lang);
 	if (!err)
 		err = body ? outbox_put(rq->st, n->contact->email,
-					i18n_text(lang, "A request about your practice, through praxis"), body, NULL)
+					i18n_text(lang, N_("A request about your practice, through praxis")), body, NULL)
 			   : PX_ENOMEM;
 	contact_request_clear(&r);
 	if (err)
