@@ -228,11 +228,13 @@ void page_contact(struct request *rq)
 	node_free(n);
 }
 
-/* The request as its contact reads it, in the practice's language. */
+/* The request as its contact reads it, in the practice's language; the
+ * mail's Reply-To is the visitor's (confirmed) address, and the body says
+ * it too, for a reader that ignores Reply-To. */
 static const char *request_mail(struct request *rq, const struct node *n, const struct contact_request *r,
 				const char *lang)
 {
-	return arena_printf(&rq->a, "%s\n%s\n%s%s\n\n%s %s\n%s %s\n%s %s\n\n%s\n\n%s\n\n-- \n%s\n",
+	return arena_printf(&rq->a, "%s\n%s\n%s%s\n\n%s %s\n%s %s\n%s %s\n\n%s\n\n%s\n\n%s\n",
 			    i18n_text(lang, N_("Someone would like to know more about your practice on praxis:")),
 			    n->title, url_public(rq), url_node(rq, n->nid), i18n_text(lang, N_("Name:")), r->name,
 			    i18n_text(lang, N_("Organisation or city:")), r->organisation ? r->organisation : "-",
@@ -265,8 +267,9 @@ static enum px_err send_request(struct request *rq, int64_t id, time_t now, stru
 	const char *lang = n ? practice_lang(n) : "en";
 	const char *body = err ? NULL : request_mail(rq, n, &r, lang);
 	if (!err)
-		err = body ? outbox_put(rq->st, n->contact->email,
-					i18n_text(lang, N_("A request about your practice, through praxis")), body, NULL)
+		err = body ? outbox_put_reply(rq->st, n->contact->email, r.email,
+					      i18n_text(lang, N_("A request about your practice, through praxis")),
+					      body, NULL)
 			   : PX_ENOMEM;
 	contact_request_clear(&r);
 	if (err)

@@ -19,13 +19,29 @@ done
 sqlite3 "$TMP/db" "UPDATE node SET owner = (SELECT id FROM account WHERE name = 'ana') WHERE nid = 901;
 	UPDATE node SET owner = (SELECT id FROM account WHERE name = 'bo') WHERE nid = 950" || fail "cannot set owners"
 CONTACT=anna.kowalska@poczta-urzad.example
+PUBLIC=https://hub.example.eu
+# the relay is down when the server starts (a port a sink had and let go);
+# its mailer retries every second until it comes up
+start_sink "$TMP/probe"
+port=$SINK_PORT
+stop_sink
+BOX=$TMP/box
+SERVE_ARGS=(--smtp "smtp://127.0.0.1:$port" --smtp-retry 1 --mail-from hub@praxis.example.eu --public-url "$PUBLIC")
 start_server "$TMP/db"
 mkdir "$TMP/pages"
 keep() { cp "$TMP/body" "$TMP/pages/$1.html"; }
 sql() { sqlite3 "$TMP/db" "$1"; }
 outbox_n() { sql "SELECT count(*) FROM outbox"; }
-# mail_to ADDR: the newest message queued to ADDR, as "Subject: ...", a blank line, its body
-mail_to() { sql "SELECT 'Subject: ' || subject || char(10) || char(10) || body FROM outbox WHERE recipient = '$1' ORDER BY id DESC LIMIT 1"; }
+# mail_to ADDR: the newest message the relay took for ADDR: "Subject: ...",
+# a blank line and its body, decoded
+mail_to() {
+	local f
+	f=$(grep -l "\"<$1>\"" "$BOX"/*.json 2>/dev/null | sort -V | tail -1)
+	[ -n "$f" ] || return 0
+	echo "Subject: $(mail_field "${f%.json}.eml" Subject)"
+	echo
+	mail_field "${f%.json}.eml" body
+}
 # form_csrf JAR PATH: the CSRF token of the form at PATH, its cookie in JAR
 form_csrf() { curl -s -c "$1" -b "$1" "$BASE$2" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1; }
 # ask JAR STATUS NID EMAIL [CURL ARGS...]: a request from the form, from
@@ -95,10 +111,20 @@ has 'Consultez votre boîte'
 keep sent
 [ "$(sql 'SELECT status, lang FROM request')" = 'unverified|fr' ] || fail "the request is not stored unverified, in French"
 [ "$(outbox_n)" = 1 ] || fail "expected one message queued, got $(outbox_n)"
+# the relay is down: the message waits in the outbox, tried and kept
+for _ in $(seq 300); do
+	[ "$(sql 'SELECT attempts FROM outbox WHERE id = 1')" -ge 1 ] && break
+	sleep 0.1
+done
+sql 'SELECT last_error FROM outbox WHERE id = 1' | grep -qi connect || fail "the relay was not tried while down"
+[ "$(sql 'SELECT sent IS NULL FROM outbox WHERE id = 1')" = 1 ] || fail "marked sent while the relay was down"
+# it comes up: the message arrives
+start_sink "$BOX" --port "$port"
+wait_mail "$BOX" 1
 mail_to maria@porto.example >"$TMP/mail1"
 expect_grep "$TMP/mail1" '^Subject: Confirmez votre demande sur praxis$'
 expect_grep "$TMP/mail1" 'Zielone Korytarze'
-link=$(grep -o "$BASE/contact/verify?t=[A-Za-z0-9_-]*" "$TMP/mail1")
+link=$(grep -o "$PUBLIC/contact/verify?t=[A-Za-z0-9_-]*" "$TMP/mail1")
 [ -n "$link" ] || fail "no link in the visitor's mail"
 # the mail to the visitor carries nothing they typed: no relay for a stranger's text
 ! grep -qE 'Maria|Câmara|fund' "$TMP/mail1" || fail "the visitor's mail carries what they typed"
@@ -118,7 +144,7 @@ post 403 /contact/verify "$TMP/v.jar" --data-urlencode "t=${link#*t=}"
 
 # ---- following the link: one click sends the request to the contact ----
 vjar=$TMP/follow.jar
-page 200 "${link#"$BASE"}" -c "$vjar" -b "$vjar"
+page 200 "${link#"$PUBLIC"}" -c "$vjar" -b "$vjar"
 grep -qi '^cache-control: no-store' "$TMP/head" || fail "the confirmation page may be cached"
 keep verify
 [ "$(outbox_n)" = 1 ] || fail "opening the link (a GET) sent something"
@@ -128,19 +154,27 @@ has 'Your request has been sent'
 keep verified
 [ "$(sql 'SELECT status FROM request WHERE id = 1')" = sent ] || fail "the request is not sent"
 [ "$(sql 'SELECT verified > 0 FROM request WHERE id = 1')" = 1 ] || fail "the request is not verified"
+wait_mail "$BOX" 2
 mail_to "$CONTACT" >"$TMP/mail2"
 [ -s "$TMP/mail2" ] || fail "nothing was queued to the practice's contact"
 for want in 'Maria Costa' 'Câmara Municipal do Porto' 'maria@porto.example' 'How did you fund the corridors\?' \
 	'Who maintains them\?' '/node/901$' '^Subject: A request about your practice, through praxis$'; do
 	expect_grep "$TMP/mail2" "$want"
 done
+m2=$(grep -l "\"<$CONTACT>\"" "$BOX"/*.json)
+grep -q '"rcpt": \["<'"$CONTACT"'>"\]' "$m2" || fail "the request's envelope: $(cat "$m2")"
+m2=${m2%.json}.eml
+[ "$(mail_field "$m2" Reply-To)" = maria@porto.example ] || fail "Reply-To: $(mail_field "$m2" Reply-To)"
+[ "$(mail_field "$m2" To)" = "$CONTACT" ] || fail "To: $(mail_field "$m2" To)"
+[ "$(mail_field "$m2" headers | grep -ciE '^(to|cc|bcc|reply-to)$')" = 2 ] ||
+	fail "headers of the request: $(mail_field "$m2" headers | tr '\n' ' ')"
 [ "$(sql "SELECT count(DISTINCT recipient) FROM outbox")" = 2 ] || fail "mail went to a third address"
 # reused
 post 409 /contact/verify "$vjar" --data-urlencode "csrf=$tok" --data-urlencode "t=${link#*t=}"
 has 'already been used'
 # expired: a second request, its token's expiry moved to the past
 ask "$jar" 200 951 'maria@porto.example' --data-urlencode "message=Et les coûts ?"
-link2=$(mail_to maria@porto.example | grep -o "$BASE/contact/verify?t=[A-Za-z0-9_-]*")
+link2=$(sql "SELECT body FROM outbox ORDER BY id DESC LIMIT 1" | grep -o "$PUBLIC/contact/verify?t=[A-Za-z0-9_-]*")
 sql "UPDATE mail_token SET expires = unixepoch() - 60 WHERE used IS NULL"
 post 410 /contact/verify "$vjar" --data-urlencode "csrf=$tok" --data-urlencode "t=${link2#*t=}"
 has 'This link has expired'
@@ -213,4 +247,7 @@ for p in /admin /admin/requests/1; do
 done
 ! grep -rl "$CONTACT\|poczta-urzad" "$TMP/pages" || fail "the contact's address is in a page"
 ! grep -q "$CONTACT" "$TMP/mail1" || fail "the contact's address is in the visitor's mail"
+! grep -l "$CONTACT" "$BOX"/*.eml | xargs -r grep -L "^To: $CONTACT" | grep -q . ||
+	fail "the contact's address is in a mail not to them"
 stop_server
+stop_sink
