@@ -228,7 +228,7 @@ post 303 /admin/requests/1 "$TMP/ed.jar" --data-urlencode "csrf=$stok" -d status
 page 200 /admin/requests/1?done=1 -b "$TMP/ed.jar"
 has 'Phoned her on Monday'
 page 200 /admin -b "$TMP/ed.jar"
-has '<td>Answered</td>'
+has '<td>Answered<br>'
 
 # ---- authors: their own practices' requests, no one else's ----
 login ana "$TMP/ana.jar"
