@@ -30,7 +30,7 @@ int contact_status_parse(const char *s, enum contact_status *out)
 void contact_request_clear(struct contact_request *r)
 {
 	char **owned[] = {&r->name, &r->organisation, &r->email, &r->message, &r->lang,
-			  &r->addr, &r->changed_by, &r->note, &r->title};
+			  &r->addr, &r->changed_by,   &r->note,  &r->title};
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
 		free(*owned[i]);
 	memset(r, 0, sizeof *r);
@@ -60,14 +60,16 @@ static int64_t count_since(struct store *st, const char *sql, const char *value,
 /* The throttle's verdict on r at now, or -1 on a store error. */
 static int throttle(struct store *st, const struct contact_request *r, time_t now)
 {
-	int64_t repeat = count_since(st,
-				     "SELECT count(*) FROM request WHERE email = ?1 COLLATE NOCASE AND created > ?2"
-				     " AND nid = ?3 AND verified IS NULL",
-				     r->email, r->nid, (int64_t)now - CONTACT_REPEAT_S);
-	int64_t by_email = count_since(st, "SELECT count(*) FROM request WHERE email = ?1 COLLATE NOCASE AND created > ?2",
-				       r->email, 0, (int64_t)now - CONTACT_WINDOW_S);
-	int64_t by_addr = count_since(st, "SELECT count(*) FROM request WHERE addr = ?1 AND created > ?2", r->addr, 0,
-				      (int64_t)now - CONTACT_WINDOW_S);
+	int64_t repeat =
+		count_since(st,
+			    "SELECT count(*) FROM request WHERE email = ?1 COLLATE NOCASE AND created > ?2"
+			    " AND nid = ?3 AND verified IS NULL",
+			    r->email, r->nid, (int64_t)now - CONTACT_REPEAT_S);
+	int64_t by_email = count_since(
+		st, "SELECT count(*) FROM request WHERE email = ?1 COLLATE NOCASE AND created > ?2", r->email,
+		0, (int64_t)now - CONTACT_WINDOW_S);
+	int64_t by_addr = count_since(st, "SELECT count(*) FROM request WHERE addr = ?1 AND created > ?2",
+				      r->addr, 0, (int64_t)now - CONTACT_WINDOW_S);
 	if (repeat < 0 || by_email < 0 || by_addr < 0)
 		return -1;
 	if (by_email >= CONTACT_MAX_EMAIL || by_addr >= CONTACT_MAX_ADDR)
@@ -78,10 +80,11 @@ static int throttle(struct store *st, const struct contact_request *r, time_t no
 static enum px_err insert(struct store *st, struct contact_request *r, time_t now)
 {
 	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-			       "INSERT INTO request (nid, name, organisation, email, message, lang, addr, created)"
-			       " VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6, ?7, ?8)",
-			       -1, &q, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    st->db,
+		    "INSERT INTO request (nid, name, organisation, email, message, lang, addr, created)"
+		    " VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6, ?7, ?8)",
+		    -1, &q, NULL) != SQLITE_OK)
 		return PX_ESTORE;
 	sqlite3_bind_int64(q, 1, r->nid);
 	const char *text[] = {r->name, r->organisation, r->email, r->message, r->lang, r->addr};
@@ -97,11 +100,12 @@ static enum px_err insert(struct store *st, struct contact_request *r, time_t no
 	return PX_OK;
 }
 
-enum px_err contact_add(struct store *st, struct contact_request *r, time_t now, enum contact_throttle *verdict)
+enum px_err contact_add(struct store *st, struct contact_request *r, time_t now,
+			enum contact_throttle *verdict)
 {
 	sqlite3_stmt *purge;
-	if (sqlite3_prepare_v2(st->db, "DELETE FROM request WHERE verified IS NULL AND created < ?1", -1, &purge,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db, "DELETE FROM request WHERE verified IS NULL AND created < ?1", -1,
+			       &purge, NULL) != SQLITE_OK)
 		return PX_ESTORE;
 	sqlite3_bind_int64(purge, 1, (int64_t)now - CONTACT_UNVERIFIED_S);
 	int rc = sqlite3_step(purge);
@@ -119,9 +123,9 @@ static char *column_dup(sqlite3_stmt *q, int i)
 	return s ? px_strdup((const char *)s) : NULL;
 }
 
-#define REQUEST_COLUMNS                                                                                     \
+#define REQUEST_COLUMNS                                                                                      \
 	"r.id, r.nid, r.name, r.organisation, r.email, r.message, r.lang, r.addr, r.created,"                \
-	" coalesce(r.verified, 0), coalesce(r.changed, 0), r.status, r.changed_by, r.note, n.title,"          \
+	" coalesce(r.verified, 0), coalesce(r.changed, 0), r.status, r.changed_by, r.note, n.title,"         \
 	" coalesce(n.owner, 0) FROM request r LEFT JOIN node n ON n.nid = r.nid"
 
 /* Reads a row of REQUEST_COLUMNS; PX_ENOMEM if a copy failed. */
@@ -157,7 +161,8 @@ static enum px_err row_read(sqlite3_stmt *q, struct contact_request *r)
 enum px_err contact_get(struct store *st, int64_t id, struct contact_request *out)
 {
 	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT " REQUEST_COLUMNS " WHERE r.id = ?1", -1, &q, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db, "SELECT " REQUEST_COLUMNS " WHERE r.id = ?1", -1, &q, NULL) !=
+	    SQLITE_OK)
 		return PX_ESTORE;
 	sqlite3_bind_int64(q, 1, id);
 	int rc = sqlite3_step(q);
@@ -169,9 +174,10 @@ enum px_err contact_get(struct store *st, int64_t id, struct contact_request *ou
 enum px_err contact_verify(struct store *st, int64_t id, time_t now)
 {
 	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-			       "UPDATE request SET verified = ?2, status = 'sent' WHERE id = ?1 AND verified IS NULL",
-			       -1, &q, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    st->db,
+		    "UPDATE request SET verified = ?2, status = 'sent' WHERE id = ?1 AND verified IS NULL",
+		    -1, &q, NULL) != SQLITE_OK)
 		return PX_ESTORE;
 	sqlite3_bind_int64(q, 1, id);
 	sqlite3_bind_int64(q, 2, (int64_t)now);
@@ -186,10 +192,11 @@ enum px_err contact_set_status(struct store *st, int64_t id, enum contact_status
 			       const char *note, time_t now)
 {
 	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-			       "UPDATE request SET status = ?2, changed_by = ?3, note = nullif(?4, ''), changed = ?5"
-			       " WHERE id = ?1 AND verified IS NOT NULL",
-			       -1, &q, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    st->db,
+		    "UPDATE request SET status = ?2, changed_by = ?3, note = nullif(?4, ''), changed = ?5"
+		    " WHERE id = ?1 AND verified IS NOT NULL",
+		    -1, &q, NULL) != SQLITE_OK)
 		return PX_ESTORE;
 	sqlite3_bind_int64(q, 1, id);
 	sqlite3_bind_text(q, 2, contact_status_name(s), -1, SQLITE_STATIC);
@@ -208,7 +215,8 @@ enum px_err contact_each(struct store *st, int64_t owner, size_t limit,
 {
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(st->db,
-			       "SELECT " REQUEST_COLUMNS " WHERE r.verified IS NOT NULL AND (?1 = 0 OR n.owner = ?1)"
+			       "SELECT " REQUEST_COLUMNS
+			       " WHERE r.verified IS NOT NULL AND (?1 = 0 OR n.owner = ?1)"
 			       " ORDER BY r.created DESC, r.id DESC LIMIT ?2",
 			       -1, &q, NULL) != SQLITE_OK)
 		return PX_ESTORE;

@@ -15,14 +15,15 @@
 
 #include "mail.h"
 
-#define CONTACT_NAME_MAX     100  /* code points of the visitor's name */
-#define CONTACT_ORG_MAX      200  /* of their organisation or city */
-#define CONTACT_MESSAGE_MAX  5000 /* of their message */
-#define CONTACT_WINDOW_S     3600 /* the throttle's window */
-#define CONTACT_MAX_EMAIL    5    /* requests a window, per address typed */
-#define CONTACT_MAX_ADDR     20   /* per client address */
-#define CONTACT_REPEAT_S     (10 * 60) /* a second unverified request for one practice
-					  from one address this soon mails nothing */
+#define CONTACT_NAME_MAX    100  /* code points of the visitor's name */
+#define CONTACT_ORG_MAX     200  /* of their organisation or city */
+#define CONTACT_MESSAGE_MAX 5000 /* of their message */
+#define CONTACT_WINDOW_S    3600 /* the throttle's window */
+#define CONTACT_MAX_EMAIL   5    /* requests a window, per address typed */
+#define CONTACT_MAX_ADDR    20   /* per client address */
+/* A second unverified request about one practice from one address this
+ * soon mails nothing. */
+#define CONTACT_REPEAT_S     (10 * 60)
 #define CONTACT_UNVERIFIED_S MAIL_TOKEN_TTL_S
 
 enum contact_status { CONTACT_UNVERIFIED, CONTACT_SENT, CONTACT_ANSWERED, CONTACT_CLOSED };
@@ -36,25 +37,25 @@ int contact_status_parse(const char *s, enum contact_status *out);
  * (contact_request_clear()) when read from the store. */
 struct contact_request {
 	int64_t id;
-	int64_t nid;                          /* the practice */
-	char *name, *organisation;            /* organisation NULL: none given */
-	char *email;                          /* the visitor's, as typed */
-	char *message;                        /* lines joined with "\n" */
-	char *lang;                           /* the page's language: the visitor's mails' */
-	char *addr;                           /* the client's address, for throttling */
-	int64_t created, verified, changed;   /* unix seconds; 0: not yet */
+	int64_t nid;                        /* the practice */
+	char *name, *organisation;          /* organisation NULL: none given */
+	char *email;                        /* the visitor's, as typed */
+	char *message;                      /* lines joined with "\n" */
+	char *lang;                         /* the page's language: the visitor's mails' */
+	char *addr;                         /* the client's address, for throttling */
+	int64_t created, verified, changed; /* unix seconds; 0: not yet */
 	enum contact_status status;
-	char *changed_by, *note;              /* the editor's last change, or NULL */
-	char *title;                          /* read only: the practice's title */
-	int64_t owner;                        /* read only: the practice's owner, 0: none */
+	char *changed_by, *note; /* the editor's last change, or NULL */
+	char *title;             /* read only: the practice's title */
+	int64_t owner;           /* read only: the practice's owner, 0: none */
 };
 void contact_request_clear(struct contact_request *r);
 
 /* What the throttle says of a new request. */
 enum contact_throttle {
 	CONTACT_OK,
-	CONTACT_REPEAT,    /* the same address asked about the same practice moments ago */
-	CONTACT_TOO_MANY,  /* past CONTACT_MAX_EMAIL or CONTACT_MAX_ADDR this window */
+	CONTACT_REPEAT,   /* the same address asked about the same practice moments ago */
+	CONTACT_TOO_MANY, /* past CONTACT_MAX_EMAIL or CONTACT_MAX_ADDR this window */
 };
 
 /* Checks r against the throttle and, when CONTACT_OK, stores it

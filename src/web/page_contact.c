@@ -153,8 +153,8 @@ static int read_request(struct request *rq, struct contact_request *r, struct tv
 static const char *verify_mail(struct request *rq, const struct node *n, const char *token)
 {
 	return arena_printf(&rq->a, "%s\n\n%s\n%s%s\n\n%s\n%s%s/contact/verify?t=%s\n\n%s\n",
-			    T(rq, "You asked to contact the people behind this practice on praxis:"), n->title,
-			    url_public(rq), url_node(rq, n->nid),
+			    T(rq, "You asked to contact the people behind this practice on praxis:"),
+			    n->title, url_public(rq), url_node(rq, n->nid),
 			    T(rq, "To send your request, open this link within 48 hours and confirm:"),
 			    url_public(rq), rq->root, token,
 			    T(rq, "If you did not ask for this, ignore this mail: nothing will be sent."));
@@ -208,10 +208,11 @@ static void take_request(struct request *rq, const struct node *n)
 	}
 	wake_mailer(rq);
 	notice(rq, 200, N_("Check your mailbox"),
-	       verdict == CONTACT_REPEAT ? N_("We sent you a link for this practice a few minutes ago. Open it "
-					      "to confirm your request; it is valid for 48 hours.")
-					 : N_("We sent you a link. Open it within 48 hours to confirm your request: "
-					      "only then is it passed on to the people behind this practice."),
+	       verdict == CONTACT_REPEAT
+		       ? N_("We sent you a link for this practice a few minutes ago. Open it "
+			    "to confirm your request; it is valid for 48 hours.")
+		       : N_("We sent you a link. Open it within 48 hours to confirm your request: "
+			    "only then is it passed on to the people behind this practice."),
 	       n);
 }
 
@@ -234,14 +235,15 @@ void page_contact(struct request *rq)
 static const char *request_mail(struct request *rq, const struct node *n, const struct contact_request *r,
 				const char *lang)
 {
-	return arena_printf(&rq->a, "%s\n%s\n%s%s\n\n%s %s\n%s %s\n%s %s\n\n%s\n\n%s\n\n%s\n",
-			    i18n_text(lang, N_("Someone would like to know more about your practice on praxis:")),
-			    n->title, url_public(rq), url_node(rq, n->nid), i18n_text(lang, N_("Name:")), r->name,
-			    i18n_text(lang, N_("Organisation or city:")), r->organisation ? r->organisation : "-",
-			    i18n_text(lang, N_("E-mail address (confirmed):")), r->email,
-			    i18n_text(lang, N_("Their message:")), r->message,
-			    i18n_text(lang, N_("They agreed that praxis passes their address on to you. To answer, "
-					    "write to them at the address above.")));
+	return arena_printf(
+		&rq->a, "%s\n%s\n%s%s\n\n%s %s\n%s %s\n%s %s\n\n%s\n\n%s\n\n%s\n",
+		i18n_text(lang, N_("Someone would like to know more about your practice on praxis:")),
+		n->title, url_public(rq), url_node(rq, n->nid), i18n_text(lang, N_("Name:")), r->name,
+		i18n_text(lang, N_("Organisation or city:")), r->organisation ? r->organisation : "-",
+		i18n_text(lang, N_("E-mail address (confirmed):")), r->email,
+		i18n_text(lang, N_("Their message:")), r->message,
+		i18n_text(lang, N_("They agreed that praxis passes their address on to you. To answer, "
+				   "write to them at the address above.")));
 }
 
 /* The language of the contact's mail: the practice's, if the hub speaks it. */
@@ -267,9 +269,10 @@ static enum px_err send_request(struct request *rq, int64_t id, time_t now, stru
 	const char *lang = n ? practice_lang(n) : "en";
 	const char *body = err ? NULL : request_mail(rq, n, &r, lang);
 	if (!err)
-		err = body ? outbox_put_reply(rq->st, n->contact->email, r.email,
-					      i18n_text(lang, N_("A request about your practice, through praxis")),
-					      body, NULL)
+		err = body ? outbox_put_reply(
+				     rq->st, n->contact->email, r.email,
+				     i18n_text(lang, N_("A request about your practice, through praxis")),
+				     body, NULL)
 			   : PX_ENOMEM;
 	contact_request_clear(&r);
 	if (err)
@@ -283,13 +286,15 @@ static enum px_err send_request(struct request *rq, int64_t id, time_t now, stru
 static void refused_link(struct request *rq, enum px_err err)
 {
 	if (err == PX_EDENIED)
-		page_error(rq, 410, N_("This link has expired: links are valid for 48 hours. Send your request "
-				       "again from the practice's page."));
+		page_error(rq, 410,
+			   N_("This link has expired: links are valid for 48 hours. Send your request "
+			      "again from the practice's page."));
 	else if (err == PX_ECONFLICT)
 		page_error(rq, 409, N_("This link has already been used: the request it confirms was sent."));
 	else if (err == PX_ENOTFOUND)
-		page_error(rq, 404, N_("This link is not valid. Copy the whole link from the mail, or send your "
-				       "request again from the practice's page."));
+		page_error(rq, 404,
+			   N_("This link is not valid. Copy the whole link from the mail, or send your "
+			      "request again from the practice's page."));
 	else
 		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
 }
@@ -302,7 +307,8 @@ static void confirm(struct request *rq)
 	time_t now = time(NULL);
 	struct node *n = NULL;
 	int begun = store_write_begin(rq->st);
-	enum px_err err = begun < 0 ? PX_ESTORE : mail_token_take(rq->st, CONTACT_PURPOSE, token, now, email, &id);
+	enum px_err err =
+		begun < 0 ? PX_ESTORE : mail_token_take(rq->st, CONTACT_PURPOSE, token, now, email, &id);
 	int taken = !err;
 	if (!err)
 		err = send_request(rq, id, now, &n);

@@ -151,7 +151,8 @@ void page_admin_request(struct request *rq)
 	}
 	const char *error = strcmp(rq->method, "POST") ? NULL : change(rq, &r);
 	if (!strcmp(rq->method, "POST") && !error)
-		page_redirect(rq, arena_printf(&rq->a, "%s/admin/requests/%lld?done=1", rq->root, (long long)r.id));
+		page_redirect(
+			rq, arena_printf(&rq->a, "%s/admin/requests/%lld?done=1", rq->root, (long long)r.id));
 	else
 		request_page(rq, &r, error ? 400 : 200, error ? T(rq, error) : NULL);
 	contact_request_clear(&r);

@@ -202,7 +202,12 @@ ask "$jar" 200 955 "visitor20@else.example" --data-urlencode "message=$MSG"
 ask "$jar" 429 955 "one.more@else.example" --data-urlencode "message=$MSG"
 has 'many requests in the last hour'
 sql "UPDATE request SET created = created - 3600 WHERE addr = '127.0.0.1'" # an hour later
+# and two days later for requests 1 (confirmed) and 2 (never confirmed): the
+# next request deletes 2, whose link has expired, and keeps 1
+sql "UPDATE request SET created = unixepoch() - 49 * 3600 WHERE id IN (1, 2)"
 ask "$jar" 200 955 "one.more@else.example" --data-urlencode "message=$MSG"
+[ "$(sql 'SELECT group_concat(id) FROM request WHERE id IN (1, 2)')" = 1 ] ||
+	fail "an old unverified request was kept, or a verified one deleted"
 
 # ---- the desk: confirmed requests only; the editor records the answer ----
 login ed "$TMP/ed.jar"
