@@ -211,8 +211,12 @@ ask "$jar" 200 955 "one.more@else.example" --data-urlencode "message=$MSG"
 
 # ---- the desk: confirmed requests only; the editor records the answer ----
 login ed "$TMP/ed.jar"
+# what a visitor typed is text on the desk, never markup
+sql "UPDATE request SET organisation = '<script>alert(1)</script>' WHERE id = 1"
 page 200 /admin -b "$TMP/ed.jar"
 has '<a href="/admin/requests/1">Zielone Korytarze</a>'
+has '&lt;script&gt;alert\(1\)&lt;/script&gt;'
+lacks '<script>alert'
 has 'Sent to the contact'
 lacks 'visitor1@|/admin/requests/2"'
 keep desk
