@@ -124,6 +124,7 @@ enum px_err tmpl_render(const struct tmpl_set *ts, const char *name, const struc
 #define FORM_FIELDS_MAX 1024
 #define FORM_BODY_MAX   ((size_t)1 << 20)  /* 1 MiB: a practice with its five sections fits many times */
 #define IMPORT_BODY_MAX ((size_t)64 << 20) /* a listing or JSON Lines file, on /admin/import */
+#define CONTACT_BODY_MAX ((size_t)64 << 10) /* a request of 5,000 code points, %-encoded, fits */
 #define LOGIN_BODY_MAX  ((size_t)16 << 10) /* a name, a password, two tokens: anyone may send it, so
 					      64 held connections of an address reserve 1 MB of the budget */
 
@@ -499,6 +500,17 @@ void page_admin_audit(struct request *rq);
 void page_admin_audit_csv(struct request *rq);
 void page_admin_import(struct request *rq);
 void page_admin_password(struct request *rq);
+/* page_contact.c: GET, POST /node/{nid}/contact and /contact/verify. */
+void page_contact(struct request *rq);
+void page_contact_verify(struct request *rq);
+/* Does n's page offer its contact form: a published practice whose
+ * contact has an address (never shown)? */
+int contact_reachable(const struct node *n);
+/* page_requests.c: GET, POST /admin/requests/{nid}, and the desk's list of
+ * verified requests (every one for an editor, those of their own
+ * practices for an author), newest first; NULL on a store error. */
+void page_admin_request(struct request *rq);
+struct tv *desk_requests(struct request *rq);
 /* scope.feed_atom, scope.feed_rss, scope.csv, scope.subscribe: the feeds,
  * the CSV file and the subscribe page of the listing at path ("",
  * "/good-practices", "/search"; its parameters kept, but for ?sort=: a

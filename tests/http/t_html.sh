@@ -63,6 +63,26 @@ cp "$TMP/body" "$TMP/page-revert.html"
 post 200 /node/new "$jar" -d "csrf=$tok&action=save&pick=1&themes.new=Beez&country.new=Belgique&${p/Bee/Moth}"
 grep -q 'name="resolve"' "$TMP/body" || fail "new values asked for no confirmation"
 cp "$TMP/body" "$TMP/page-form-confirm.html"
+# a visitor's request to a practice's contact: the form, its errors, the
+# page that says a link was mailed, the link's page, the request sent; the
+# desk's list and the request's page
+vjar=$TMP/visitor.jar
+vtok=$(curl -s -c "$vjar" -b "$vjar" "$BASE/node/901/contact" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+page 200 /node/901/contact
+cp "$TMP/body" "$TMP/page-contact.html"
+post 400 /node/901/contact "$vjar" -d "csrf=$vtok&name=&email=x&message="
+cp "$TMP/body" "$TMP/page-contact-errors.html"
+post 200 /node/901/contact "$vjar" -d "csrf=$vtok&name=Maria&email=maria%40porto.example&message=How%3F&consent=yes"
+cp "$TMP/body" "$TMP/page-contact-sent.html"
+link=$(sqlite3 "$TMP/db" "SELECT body FROM outbox ORDER BY id DESC LIMIT 1" | grep -o '/contact/verify?t=[A-Za-z0-9_-]*')
+page 200 "$link"
+cp "$TMP/body" "$TMP/page-contact-verify.html"
+post 200 /contact/verify "$vjar" -d "csrf=$vtok&t=${link#*t=}"
+cp "$TMP/body" "$TMP/page-contact-verified.html"
+for p in /admin /admin/requests/1; do
+	page 200 "$p" -b "$jar"
+	cp "$TMP/body" "$TMP/page-requests-$(echo "$p" | tr / -).html"
+done
 java -jar "$vnu" --Werror "$TMP"/page*.html 2>"$TMP/vnu" || { cat "$TMP/vnu" >&2; fail "the Nu Html Checker found problems"; }
 # and it does find them
 printf '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div></p></body></html>' >"$TMP/bad.html"
