@@ -155,8 +155,11 @@ cli-test: build/praxis build/asan/praxis build/gen_listing
 http-test: build/praxis build/asan/praxis build/gen_listing
 	@tests/http/run build/praxis build/asan/praxis
 
+# Two fuzzers at a time (FUZZ_JOBS): each is one process on one core.
+FUZZ_JOBS ?= 2
 fuzz: $(addprefix build/fuzz/,$(FUZZERS))
-	@for f in $(FUZZERS); do tests/fuzz/run $$f $(FUZZ_SECONDS) || exit 1; done
+	@printf '%s\n' $(FUZZERS) | xargs -P $(FUZZ_JOBS) -I NAME tests/fuzz/run NAME $(FUZZ_SECONDS) || \
+		{ echo "fuzz: FAILED (above)" >&2; exit 1; }
 
 bench-ingest: build/praxis build/gen_listing
 	@python3 bench/ingest.py
