@@ -3,6 +3,7 @@
 # form, the sent page, the link's page, the request sent, the desk and the
 # request page, each checked by axe-core.
 . tests/http/lib.sh
+browser_once
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" --quiet data/sample/listing.txt tests/data/transfer/hub.jsonl
 printf 'pw of ed here\n' | "$PRAXIS" user add --db "$TMP/db" --role editor ed || fail "cannot add ed"
 start_sink "$TMP/box"
