@@ -4,6 +4,10 @@
 # every time; the attacker holds at most its 64 connections (slowhttptest's
 # own probe, from the attacker's address, may find no room: that is the
 # point); the server then still answers and stops cleanly.
+# The connections held are counted on the server's side (ss: sockets the
+# server's process owns), not as slowhttptest's "connected": that count
+# includes connections the kernel completed in the listen queue before the
+# server accepted (and closed) them, and grows with the machine's load.
 . tests/http/lib.sh
 command -v slowhttptest >/dev/null || fail "slowhttptest is missing: run scripts/deps"
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
@@ -24,7 +28,22 @@ attack() { # NAME SLOWHTTPTEST-ARGS...
 : >"$TMP/probe"
 probe &
 prober=$!
+port=${BASE##*:}
+held() { # the most connections from the attacker's address the server held at once
+	local most=0 n
+	while [ ! -e "$TMP/held.stop" ]; do
+		n=$(ss -tnpH state established "( sport = :$port )" 2>/dev/null |
+			awk -v pid="pid=$SERVER_PID," '$4 ~ /^127\.0\.0\.1:/ && index($0, pid) { n++ } END { print n + 0 }')
+		[ "$n" -gt "$most" ] && most=$n && echo "$most" >"$TMP/held"
+		sleep 0.2
+	done
+}
+echo 0 >"$TMP/held"
+held &
+counter=$!
 attack slow-headers -H -c 500 -r 200 -i 2 -x 24
+touch "$TMP/held.stop"
+wait "$counter"
 attack slow-body -B -c 500 -r 200 -i 2 -s 8192 -x 10
 attack flood -H -c 2000 -r 1000 -i 1 -x 2
 touch "$TMP/stop"
@@ -41,7 +60,8 @@ for a in slow-headers slow-body flood; do # what each attack reached, for the lo
 	echo
 done
 # the attacker from one address held at most its 64 connections
-sed 's/\x1b\[[0-9;]*m//g' "$TMP/slow-headers.log" | awk '/^connected:/ { if ($2 > 64) exit 1 }' ||
-	fail "one address held more than 64 connections"
+echo "slow-headers: the server held at most $(cat "$TMP/held") of the attacker's connections"
+[ "$(cat "$TMP/held")" -le 64 ] || fail "one address held $(cat "$TMP/held") connections, more than 64"
+[ "$(cat "$TMP/held")" -ge 32 ] || fail "the attack reached only $(cat "$TMP/held") connections: the count cannot be trusted"
 page 200 /
 stop_server
