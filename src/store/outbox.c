@@ -83,24 +83,18 @@ void outbox_msg_clear(struct outbox_msg *m)
 	memset(m, 0, sizeof *m);
 }
 
-static char *column_dup(sqlite3_stmt *q, int i)
-{
-	const unsigned char *s = sqlite3_column_text(q, i);
-	return s ? strdup((const char *)s) : NULL;
-}
-
 static void msg_read(sqlite3_stmt *q, struct outbox_msg *m)
 {
 	m->id = sqlite3_column_int64(q, 0);
 	const unsigned char *to = sqlite3_column_text(q, 1);
 	snprintf(m->to, sizeof m->to, "%s", to ? (const char *)to : "");
-	m->subject = column_dup(q, 2);
-	m->body = column_dup(q, 3);
+	m->subject = store_column_dup(q, 2);
+	m->body = store_column_dup(q, 3);
 	m->created = sqlite3_column_int64(q, 4);
 	m->attempts = sqlite3_column_int(q, 5);
 	m->next_try = sqlite3_column_int64(q, 6);
 	m->sent = sqlite3_column_int64(q, 7);
-	m->last_error = column_dup(q, 8);
+	m->last_error = store_column_dup(q, 8);
 	const unsigned char *reply_to = sqlite3_column_text(q, 9);
 	snprintf(m->reply_to, sizeof m->reply_to, "%s", reply_to ? (const char *)reply_to : "");
 }

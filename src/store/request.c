@@ -117,12 +117,6 @@ enum px_err contact_add(struct store *st, struct contact_request *r, time_t now,
 	return v == CONTACT_OK ? insert(st, r, now) : PX_OK;
 }
 
-static char *column_dup(sqlite3_stmt *q, int i)
-{
-	const unsigned char *s = sqlite3_column_text(q, i);
-	return s ? px_strdup((const char *)s) : NULL;
-}
-
 #define REQUEST_COLUMNS                                                                                      \
 	"r.id, r.nid, r.name, r.organisation, r.email, r.message, r.lang, r.addr, r.created,"                \
 	" coalesce(r.verified, 0), coalesce(r.changed, 0), r.status, r.changed_by, r.note, n.title,"         \
@@ -134,18 +128,18 @@ static enum px_err row_read(sqlite3_stmt *q, struct contact_request *r)
 	*r = (struct contact_request){
 		.id = sqlite3_column_int64(q, 0),
 		.nid = sqlite3_column_int64(q, 1),
-		.name = column_dup(q, 2),
-		.organisation = column_dup(q, 3),
-		.email = column_dup(q, 4),
-		.message = column_dup(q, 5),
-		.lang = column_dup(q, 6),
-		.addr = column_dup(q, 7),
+		.name = store_column_dup(q, 2),
+		.organisation = store_column_dup(q, 3),
+		.email = store_column_dup(q, 4),
+		.message = store_column_dup(q, 5),
+		.lang = store_column_dup(q, 6),
+		.addr = store_column_dup(q, 7),
 		.created = sqlite3_column_int64(q, 8),
 		.verified = sqlite3_column_int64(q, 9),
 		.changed = sqlite3_column_int64(q, 10),
-		.changed_by = column_dup(q, 12),
-		.note = column_dup(q, 13),
-		.title = column_dup(q, 14),
+		.changed_by = store_column_dup(q, 12),
+		.note = store_column_dup(q, 13),
+		.title = store_column_dup(q, 14),
 		.owner = sqlite3_column_int64(q, 15),
 	};
 	const char *status = (const char *)sqlite3_column_text(q, 11);

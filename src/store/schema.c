@@ -215,6 +215,12 @@ enum px_err store_write_end(struct store *st, int begun, int ok)
 	return ok ? PX_ESTORE : PX_OK;
 }
 
+char *store_column_dup(sqlite3_stmt *q, int i)
+{
+	const unsigned char *s = sqlite3_column_text(q, i);
+	return s ? px_strdup((const char *)s) : NULL;
+}
+
 /* The first column of the first row of sql as an int; -1 on error. */
 static int query_int(sqlite3 *db, const char *sql)
 {

@@ -35,6 +35,9 @@ void store_reader_free(struct store *st);
 
 /* Writes "what: sqlite's message" to why and returns PX_ESTORE. */
 enum px_err store_fail(struct store *st, struct buf *why, const char *what);
+/* A copy of column i of q's row (free it), NULL when it is NULL or memory
+ * runs out. */
+char *store_column_dup(sqlite3_stmt *q, int i);
 /* Runs SQL that returns no rows. */
 int store_exec(struct store *st, const char *sql);
 /* PRAGMA application_id of a praxis store: "Prax" in ASCII. */
