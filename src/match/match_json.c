@@ -130,21 +130,21 @@ const char *match_fail_text(enum match_fail f)
 {
 	switch (f) {
 	case MATCH_NO_COUNTRY:
-		return "Give the city's country.";
+		return N_("Give the city's country.");
 	case MATCH_BAD_COUNTRY:
-		return "This country is unknown: name it in English or in its own language, or by its code (PT).";
+		return N_("This country is unknown: name it in English or in its own language, or by its code (PT).");
 	case MATCH_NO_CITY:
-		return "Give a city, or a population.";
+		return N_("Give a city, or a population.");
 	case MATCH_BAD_POPULATION:
-		return "The population must be a whole number above 0.";
+		return N_("The population must be a whole number above 0.");
 	case MATCH_UNKNOWN_CITY:
-		return "This city is unknown in that country.";
+		return N_("This city is unknown in that country.");
 	case MATCH_TOO_MANY_THEMES:
-		return "Too many themes (at most 16).";
+		return N_("Too many themes (at most 16).");
 	case MATCH_BAD_QUERY:
-		return "The need cannot be read as a query.";
+		return N_("The need cannot be read as a query.");
 	case MATCH_ERROR:
-		return "The match failed.";
+		return N_("The match failed.");
 	case MATCH_OK:
 		break;
 	}
