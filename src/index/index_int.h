@@ -157,8 +157,8 @@ _Static_assert(sizeof(struct profile) == 32, "profiles are written to snapshots 
 /* profile.c */
 /* The profile of n, added as docno's (the next one; n's facets are already filed). */
 enum px_err profile_put(struct index *ix, const struct node *n, uint32_t docno) PX_WUR;
-/* Files docno, a city node, as the city of every FACET_PLACE value it has. */
-enum px_err profile_city_filed(struct index *ix, uint32_t docno) PX_WUR;
+/* Files docno, city node n, as the city of every FACET_PLACE value it has. */
+enum px_err profile_city_filed(struct index *ix, const struct node *n, uint32_t docno) PX_WUR;
 /* The public profile of docno (index_profile()'s). */
 void profile_fill(const struct index *ix, uint32_t doc, struct index_profile *out);
 /* Rebuilds place_city from FACET_PLACE's bitmaps (after a snapshot is read). */

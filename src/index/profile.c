@@ -103,7 +103,7 @@ enum px_err profile_put(struct index *ix, const struct node *n, uint32_t docno)
 	if (p && p->population > 0)
 		pr->population = p->population;
 	if (n->type != NODE_PRACTICE)
-		return n->type == NODE_CITY ? profile_city_filed(ix, docno) : PX_OK;
+		return n->type == NODE_CITY ? profile_city_filed(ix, n, docno) : PX_OK;
 	pr->flags = has_evidence(n) ? PROFILE_EVIDENCE : 0;
 	return add_adopters(ix, n, pr);
 }
@@ -119,14 +119,25 @@ static enum px_err place_city_grow(struct index *ix)
 	return PX_OK;
 }
 
-enum px_err profile_city_filed(struct index *ix, uint32_t docno)
+/* Files docno as the city of the FACET_PLACE value of key, if there is one. */
+static void file_city(struct index *ix, const char *key, uint32_t docno)
+{
+	int64_t id = index_facet_find(ix, FACET_PLACE, key);
+	if (id >= 0 && (size_t)id < ix->place_city.len / sizeof(uint32_t))
+		place_city(ix)[id] = docno;
+}
+
+enum px_err profile_city_filed(struct index *ix, const struct node *n, uint32_t docno)
 {
 	enum px_err err = place_city_grow(ix);
-	const struct doc *d = doc_at(ix, docno);
-	const uint32_t *fv = (const uint32_t *)(const void *)ix->doc_values.data + d->fv_first;
-	for (uint32_t i = 0; !err && i < d->fv_count; i++)
-		if (fv[i] >> FV_SHIFT == FACET_PLACE)
-			place_city(ix)[fv[i] & FV_ID] = docno;
+	char key[4 * NODE_NAME_MAX];
+	for (size_t i = 0; !err && i <= strlist_len(&n->names); i++) { /* the keys add_places() filed */
+		const char *name = i ? strlist_get(&n->names, i - 1) : n->title;
+		if (index_place_key(n->country, name, key, sizeof key))
+			file_city(ix, key, docno);
+		if (place_key(n->country, name, key, sizeof key))
+			file_city(ix, key, docno);
+	}
 	return err;
 }
 

@@ -479,3 +479,53 @@ void match_result_free(struct match_result *r)
 	r->hits = NULL;
 	r->nhits = 0;
 }
+
+/* ---- cities like mine ---- */
+
+struct like_set {
+	const struct match_city *city;
+	struct match_like *out;
+	size_t n, max;
+};
+
+static double likeness(const struct match_city *city, const struct index_profile *p)
+{
+	double size = city->population > 0 && p->population > 0
+			      ? match_size_similarity(log((double)city->population), log((double)p->population))
+			      : 0;
+	double same = p->country[0] && !strcmp(p->country, city->country);
+	double near = isfinite(city->lat) && isfinite(p->lat)
+			      ? match_proximity(match_km(city->lat, city->lon, p->lat, p->lon))
+			      : 0;
+	return 0.5 * size + 0.25 * near + 0.25 * same;
+}
+
+/* Keeps the best max in out, sorted (an insertion: max is small). */
+static int like_one(const struct index_profile *p, void *arg)
+{
+	struct like_set *ls = arg;
+	const struct match_city *c = ls->city;
+	if (p->nid == c->nid || (!strcmp(p->country, c->country) && !strcmp(p->title, c->name)))
+		return 0;
+	struct match_like v = {.nid = p->nid, .title = p->title, .population = p->population,
+			       .likeness = likeness(c, p)};
+	memcpy(v.country, p->country, 3);
+	size_t i = ls->n < ls->max ? ls->n++ : ls->max;
+	for (; i > 0 && (ls->out[i - 1].likeness < v.likeness ||
+			 (ls->out[i - 1].likeness == v.likeness && ls->out[i - 1].nid > v.nid));
+	     i--)
+		if (i < ls->max)
+			ls->out[i] = ls->out[i - 1];
+	if (i < ls->max)
+		ls->out[i] = v;
+	return 0;
+}
+
+size_t match_cities_like(const struct index *ix, const struct match_city *city, struct match_like *out,
+			 size_t max)
+{
+	struct like_set ls = {city, out, 0, max};
+	if (max)
+		index_each_city(ix, like_one, &ls);
+	return ls.n;
+}

@@ -118,6 +118,20 @@ enum match_fail match_run(const struct index *ix, struct store *st, const struct
 			  struct match_result *r, struct strlist *suggest, struct buf *why);
 void match_result_free(struct match_result *r);
 
+/* A hub city like the reader's (match_cities_like). */
+struct match_like {
+	int64_t nid;
+	const char *title; /* borrowed from the index */
+	char country[3];
+	int64_t population; /* -1 unknown */
+	double likeness;    /* in [0, 1]: size 1/2, proximity 1/4, shared country 1/4 */
+};
+/* The hub's cities most like city by profile, best first, the city itself
+ * (its nid, or its name and country) left out: up to max into out; returns
+ * how many. */
+size_t match_cities_like(const struct index *ix, const struct match_city *city, struct match_like *out,
+			 size_t max);
+
 /* The components named in s ("size,place"), as bits; -1 with an unknown name. */
 int match_off_parse(const char *s, unsigned *off);
 
