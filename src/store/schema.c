@@ -125,6 +125,23 @@ static const char *const migrations[] = {
 	"ALTER TABLE node_new RENAME TO node;"
 	"CREATE INDEX node_ident ON node (ident);"
 	"CREATE INDEX node_type ON node (type, created);",
+
+	/* 7: outgoing mail (store/mail.h): the outbox, and the one-use tokens
+	 * mailed links carry (only their hash). Times are unix seconds. */
+	"CREATE TABLE outbox ("
+	" id INTEGER PRIMARY KEY,"
+	" recipient TEXT NOT NULL CHECK (recipient <> ''), reply_to TEXT,"
+	" subject TEXT NOT NULL, body TEXT NOT NULL,"
+	" created INTEGER NOT NULL,"
+	" attempts INTEGER NOT NULL DEFAULT 0,"
+	" next_try INTEGER NOT NULL,"
+	" sent INTEGER,"
+	" last_error TEXT);"
+	"CREATE INDEX outbox_due ON outbox (next_try) WHERE sent IS NULL;"
+	"CREATE TABLE mail_token ("
+	" key TEXT PRIMARY KEY,"
+	" purpose TEXT NOT NULL, email TEXT NOT NULL, subject INTEGER NOT NULL,"
+	" created INTEGER NOT NULL, expires INTEGER NOT NULL, used INTEGER);",
 };
 
 /* Migrations that rebuild a table others refer to: they run with foreign
@@ -156,6 +173,23 @@ void store_read_end(struct store *st, int begun)
 {
 	if (begun)
 		store_exec(st, "COMMIT");
+}
+
+int store_write_begin(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		return 0;
+	return store_exec(st, "BEGIN IMMEDIATE") == SQLITE_OK ? 1 : -1;
+}
+
+enum px_err store_write_end(struct store *st, int begun, int ok)
+{
+	if (begun != 1)
+		return PX_OK;
+	if (ok && store_exec(st, "COMMIT") == SQLITE_OK)
+		return PX_OK;
+	store_exec(st, "ROLLBACK");
+	return ok ? PX_ESTORE : PX_OK;
 }
 
 /* The first column of the first row of sql as an int; -1 on error. */

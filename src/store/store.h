@@ -13,7 +13,7 @@
 struct store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 /* Opens (creating if needed) the store at path and brings its schema up to
  * date. On failure returns an error and writes the reason to why.
@@ -54,6 +54,15 @@ void store_set_progress(struct store *st, void (*fn)(size_t done, size_t total, 
  * once (a page reads a dozen nodes). Returns what store_read_end() wants. */
 int store_read_begin(struct store *st);
 void store_read_end(struct store *st, int begun);
+
+/* Opens a write transaction (BEGIN IMMEDIATE) unless one is open, so that
+ * several writes (a request and the mail that tells of it) land together or
+ * not at all. Returns 1 if it began one, 0 if one was open, -1 on failure.
+ * store_write_end() commits when ok and begun, rolls back when !ok and
+ * begun, and does nothing when it did not begin one; PX_ESTORE if the
+ * commit fails (everything is then rolled back). */
+int store_write_begin(struct store *st);
+enum px_err store_write_end(struct store *st, int begun, int ok) PX_WUR;
 
 /* Reads node nid. PX_ENOTFOUND if there is none. Caller frees *out. */
 enum px_err store_node_get(struct store *st, int64_t nid, struct node **out) PX_WUR;

@@ -115,3 +115,8 @@ const char *url_base(struct request *rq)
 	return arena_printf(&rq->a, "%s://%s", rq->srv->secure ? "https" : "http",
 			    host && *host ? host : "localhost");
 }
+
+const char *url_public(struct request *rq)
+{
+	return rq->srv->public_url ? rq->srv->public_url : url_base(rq);
+}

@@ -23,6 +23,12 @@ struct web_options {
 	FILE *ready;          /* where "serving URL" is printed once listening */
 	const char *tls_cert; /* PEM files: HTTPS when both are set */
 	const char *tls_key;
+	const char *public_url; /* "https://hub.example.org": the origin mailed links name;
+				   NULL: the Host header of the request that mails */
+	const char *smtp;       /* the mail relay's URL (smtp://, smtps://); NULL: mail waits
+				   in the outbox */
+	const char *mail_from;  /* the sender's address; NULL: praxis@ the host's name */
+	unsigned smtp_retry_s;  /* the first back-off after a failed delivery; 0: 60 s */
 };
 
 /* Compiles the templates and serves until SIGTERM or SIGINT, letting

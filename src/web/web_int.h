@@ -187,6 +187,8 @@ struct server {
 	int secure;              /* served over TLS: cookies say Secure */
 	FILE *access_log;        /* a line per request; NULL: none */
 	size_t body_held;        /* bytes of bodies reserved now (atomic), at most WEB_BODY_BUDGET */
+	const char *public_url;  /* web_options.public_url, without a trailing slash, or NULL */
+	struct mailer *mailer;   /* sends the outbox when a relay is set; NULL otherwise */
 };
 
 /* One request and its response, in the worker thread that answers it. */
@@ -340,6 +342,8 @@ const char *url_city(struct request *rq, const char *city, const char *country);
 const char *url_node(struct request *rq, int64_t nid);
 /* "http://HOST": what absolute links (feeds, share links) start with. */
 const char *url_base(struct request *rq);
+/* Where a mailed link points: --public-url if set, else url_base(). */
+const char *url_public(struct request *rq);
 
 /* slug.c: "Jobs and skills" → "jobs-and-skills", in the arena (NULL: out
  * of memory). */
