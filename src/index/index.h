@@ -115,6 +115,9 @@ struct index_profile {
 	size_t nadopters;
 	size_t adopters_all;        /* adopters in all */
 	const char *title;          /* borrowed */
+	const uint32_t *themes;     /* [nthemes]: FACET_THEMES << 28 | the id of each of its themes
+				       (index_facet_value(ix, FACET_THEMES, v & 0xfffffff)) */
+	size_t nthemes;
 };
 /* nid's profile; -1 when nid is not indexed. */
 int index_profile(const struct index *ix, int64_t nid, struct index_profile *out);

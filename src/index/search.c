@@ -599,13 +599,13 @@ static void each_hit(const struct search *s, const struct index_query *iq, const
 }
 
 /* For a query whose words are all optional (index_query.any): the allowed
- * documents that have one of them. */
-static roaring_bitmap_t *any_candidates(const struct search *s, const int *excluded,
+ * documents that have one of them, stop words aside. */
+static roaring_bitmap_t *any_candidates(const struct search *s, const int *excluded, const int *optional,
 					const roaring_bitmap_t *allowed)
 {
 	roaring_bitmap_t *some = roaring_bitmap_create();
 	for (size_t g = 0; some && g < s->q.ngroups; g++)
-		if (!excluded[g])
+		if (!excluded[g] && !optional[g]) /* a stop word alone brings no document in */
 			roaring_bitmap_or_inplace(some, s->groups[g].docs);
 	roaring_bitmap_t *cand = some ? roaring_bitmap_and(some, allowed) : NULL;
 	for (size_t g = 0; cand && g < s->q.ngroups; g++)
@@ -646,7 +646,7 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 			roaring_bitmap_and_inplace(s->groups[g].docs, s->ix->live);
 	}
 	roaring_bitmap_t *cand = err ? NULL
-				: iq->any && words ? any_candidates(s, excluded, allowed)
+				: iq->any && words ? any_candidates(s, excluded, optional, allowed)
 						   : candidates(s, required, excluded, allowed);
 	roaring_bitmap_free(allowed);
 	if (!err && !cand)

@@ -7,10 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The score is relevance times fit (docs/match.md): the text component
+ * scales the whole, the others make the fit, weighted so. */
 const double match_weights[MC_COUNT] = {
-	[MC_TEXT] = 0.50,  [MC_SIZE] = 0.18,     [MC_PLACE] = 0.10,
-	[MC_LANGUAGE] = 0.04, [MC_TRANSFER] = 0.10, [MC_EVIDENCE] = 0.08,
+	[MC_TEXT] = 1.0,      [MC_SIZE] = 0.45,     [MC_PLACE] = 0.15,
+	[MC_LANGUAGE] = 0.05, [MC_TRANSFER] = 0.25, [MC_EVIDENCE] = 0.10,
 };
+#define FIT_FLOOR   0.3  /* the fit of a practice that fits in no way: relevance still counts */
+#define FEEDBACK    0.35 /* the share of the themes of the best text hits in the relevance */
+#define FEEDBACK_TOP 5   /* text hits whose themes feed back */
+#define THEMES_FED   6   /* themes at most whose practices join the candidates */
+#define THEME_MIN    0.3 /* the share of the feedback a theme needs for its practices to join */
 
 static const char *const component_names[MC_COUNT] = {
 	[MC_TEXT] = "text",         [MC_SIZE] = "size",         [MC_PLACE] = "place",
@@ -259,8 +266,9 @@ enum match_fail match_city_resolve(const struct index *ix, const char *city, con
 
 struct cand {
 	struct index_profile p;
-	double text;     /* the engine's score */
+	double text;     /* the engine's score (0: a candidate through the themes only) */
 	uint32_t groups; /* the query's groups it has */
+	double feedback; /* how much its themes are those of the best text hits, in [0, 1] */
 	double comp[MC_COUNT];
 	double score;
 };
@@ -278,6 +286,90 @@ static void collect_one(const struct index_profile *p, double score, uint32_t gr
 		c->err = buf_add(&c->cands, &k, sizeof k);
 }
 
+/* ---- feedback through themes ----
+ *
+ * A need in one language finds the practices written in it, and those the
+ * dictionaries reach; the best of them say what the need is about through
+ * their themes, which every language shares. Each theme weighs the share
+ * of the best text hits' relevance that has it. */
+
+struct theme_weight {
+	uint32_t value; /* FACET_THEMES << 28 | id */
+	double w;
+};
+
+static int by_text(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->text != y->text)
+		return x->text < y->text ? 1 : -1;
+	return (x->p.nid > y->p.nid) - (x->p.nid < y->p.nid);
+}
+
+static int by_weight(const void *a, const void *b)
+{
+	const struct theme_weight *x = a, *y = b;
+	if (x->w != y->w)
+		return x->w < y->w ? 1 : -1;
+	return (x->value > y->value) - (x->value < y->value);
+}
+
+/* The themes of the best text hits (k sorted by text), heaviest first, into tw; returns how many. */
+static size_t theme_weights(const struct cand *k, size_t n, struct theme_weight *tw, size_t max)
+{
+	size_t nt = 0;
+	double mass = 0;
+	for (size_t i = 0; i < n && i < FEEDBACK_TOP && k[i].text > 0; i++) {
+		mass += k[i].text;
+		for (size_t t = 0; t < k[i].p.nthemes; t++) {
+			size_t j = 0;
+			while (j < nt && tw[j].value != k[i].p.themes[t])
+				j++;
+			if (j == nt && nt == max)
+				continue;
+			if (j == nt)
+				tw[nt++] = (struct theme_weight){k[i].p.themes[t], 0};
+			tw[j].w += k[i].text;
+		}
+	}
+	for (size_t j = 0; j < nt; j++)
+		tw[j].w /= mass;
+	if (nt)
+		qsort(tw, nt, sizeof *tw, by_weight);
+	return nt;
+}
+
+static double feedback(const struct index_profile *p, const struct theme_weight *tw, size_t nt)
+{
+	double sum = 0;
+	for (size_t t = 0; t < p->nthemes; t++)
+		for (size_t j = 0; j < nt; j++)
+			if (tw[j].value == p->themes[t])
+				sum += tw[j].w;
+	return p->nthemes ? sum / (double)p->nthemes : 0;
+}
+
+static int by_nid(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->p.nid != y->p.nid)
+		return (x->p.nid > y->p.nid) - (x->p.nid < y->p.nid);
+	return (x->text < y->text) - (x->text > y->text); /* the text hit first */
+}
+
+/* Sorts the candidates by nid and leaves each once (its text hit's copy); returns how many. */
+static size_t dedupe(struct cand *k, size_t n)
+{
+	if (!n)
+		return 0;
+	qsort(k, n, sizeof *k, by_nid);
+	size_t m = 1;
+	for (size_t i = 1; i < n; i++)
+		if (k[i].p.nid != k[m - 1].p.nid)
+			k[m++] = k[i];
+	return m;
+}
+
 static double place_component(const struct match_city *city, const struct index_profile *p, double *km)
 {
 	double same = p->country[0] && !strcmp(p->country, city->country);
@@ -292,7 +384,8 @@ static void score_one(const struct match_city *city, double max_text, int words,
 {
 	double ln_reader = city->population > 0 ? log((double)city->population) : 0, km;
 	size_t like;
-	k->comp[MC_TEXT] = !words ? 1 : max_text > 0 ? k->text / max_text : 0;
+	double t = max_text > 0 ? k->text / max_text : 0;
+	k->comp[MC_TEXT] = !words ? 1 : (1 - FEEDBACK) * t + FEEDBACK * k->feedback;
 	k->comp[MC_SIZE] = city->population > 0 && k->p.population > 0
 				   ? match_size_similarity(log((double)k->p.population), ln_reader)
 				   : 0;
@@ -301,14 +394,15 @@ static void score_one(const struct match_city *city, double max_text, int words,
 	k->comp[MC_TRANSFER] =
 		city->population > 0 ? match_transfer(k->p.adopters, k->p.nadopters, ln_reader, &like) : 0;
 	k->comp[MC_EVIDENCE] = k->p.evidence;
-	double sum = 0, wsum = 0;
-	for (int c = 0; c < MC_COUNT; c++) {
+	double fit = 0, wsum = 0;
+	for (int c = MC_TEXT + 1; c < MC_COUNT; c++) {
 		if (off & (1u << c))
 			continue;
-		sum += match_weights[c] * k->comp[c];
+		fit += match_weights[c] * k->comp[c];
 		wsum += match_weights[c];
 	}
-	k->score = wsum > 0 ? sum / wsum : 0;
+	fit = wsum > 0 ? fit / wsum : 1;
+	k->score = (off & (1u << MC_TEXT) ? 1 : k->comp[MC_TEXT]) * (FIT_FLOOR + (1 - FIT_FLOOR) * fit);
 }
 
 static int by_score(const void *a, const void *b)
@@ -393,39 +487,66 @@ static enum px_err fill_hit(struct store *st, const struct cand *k, struct match
 	return PX_OK;
 }
 
+static enum px_err search_into(const struct index *ix, struct index_query *q, int *words, struct strlist *groups,
+			       struct collect *c, struct buf *why)
+{
+	struct index_result r;
+	enum px_err err = index_search(ix, q, &r, why);
+	if (err)
+		return err;
+	if (!r.words && q->text[0]) { /* no words: every practice of the themes, not the newest few */
+		index_result_free(&r);
+		buf_reset(&c->cands);
+		q->limit = index_size(ix);
+		if ((err = index_search(ix, q, &r, why)))
+			return err;
+	}
+	if (words)
+		*words = r.words;
+	for (size_t g = 0; groups && !err && g < strlist_len(&r.groups); g++)
+		err = strlist_add(groups, strlist_get(&r.groups, g), strlen(strlist_get(&r.groups, g)));
+	index_result_free(&r);
+	return err ? err : c->err;
+}
+
+/* The candidates: the engine's best for the words (any of them), within
+ * the themes asked; with no themes asked, the practices of the themes the
+ * best text hits share too (feedback). Each with its feedback set. */
 static enum px_err candidates(const struct index *ix, const struct match_request *rq, int *words,
 			      struct strlist *groups, struct collect *c, struct buf *why)
 {
-	struct index_filter filters[1 + MATCH_THEMES_MAX];
+	struct index_filter filters[1 + MATCH_THEMES_MAX + THEMES_FED];
 	size_t nf = 0;
 	filters[nf++] = (struct index_filter){.field = FACET_TYPE, .value = node_type_name(NODE_PRACTICE)};
 	for (size_t t = 0; t < rq->nthemes; t++)
 		filters[nf++] = (struct index_filter){.field = FACET_THEMES, .value = rq->themes[t]};
-	struct index_query q = {
-		.text = rq->text ? rq->text : "",
-		.filters = filters,
-		.nfilters = nf,
-		.limit = MATCH_CANDIDATES,
-		.any = 1,
-		.each = collect_one,
-		.each_arg = c,
-	};
-	struct index_result r;
-	enum px_err err = index_search(ix, &q, &r, why);
-	if (err)
+	struct index_query q = {.text = rq->text ? rq->text : "", .filters = filters, .nfilters = nf,
+				.limit = q.text[0] ? MATCH_CANDIDATES : index_size(ix), .any = 1,
+				.each = collect_one, .each_arg = c};
+	enum px_err err = search_into(ix, &q, words, groups, c, why);
+	if (err || !*words)
 		return err;
-	if (!r.words) { /* no words: every practice of the themes, not the newest few */
-		index_result_free(&r);
-		buf_reset(&c->cands);
-		q.limit = index_size(ix);
-		if ((err = index_search(ix, &q, &r, why)))
-			return err;
+	struct cand *k = (struct cand *)(void *)c->cands.data;
+	size_t n = c->cands.len / sizeof *k;
+	struct theme_weight tw[64];
+	if (n)
+		qsort(k, n, sizeof *k, by_text);
+	size_t nt = theme_weights(k, n, tw, sizeof tw / sizeof tw[0]);
+	size_t fed = 0;
+	for (size_t j = 0; !rq->nthemes && j < nt && fed < THEMES_FED && tw[j].w >= THEME_MIN; j++, fed++)
+		filters[nf + fed] = (struct index_filter){
+			.field = FACET_THEMES, .value = index_facet_value(ix, FACET_THEMES, tw[j].value & 0xfffffff)};
+	if (fed) {
+		q = (struct index_query){.text = "", .filters = filters, .nfilters = nf + fed, .limit = index_size(ix),
+					 .each = collect_one, .each_arg = c};
+		err = search_into(ix, &q, NULL, NULL, c, why);
 	}
-	*words = r.words;
-	for (size_t g = 0; !err && g < strlist_len(&r.groups); g++)
-		err = strlist_add(groups, strlist_get(&r.groups, g), strlen(strlist_get(&r.groups, g)));
-	index_result_free(&r);
-	return err ? err : c->err;
+	k = (struct cand *)(void *)c->cands.data;
+	n = dedupe(k, c->cands.len / sizeof *k);
+	c->cands.len = n * sizeof *k;
+	for (size_t i = 0; i < n; i++)
+		k[i].feedback = feedback(&k[i].p, tw, nt);
+	return err;
 }
 
 enum match_fail match_run(const struct index *ix, struct store *st, const struct match_request *rq,
