@@ -13,8 +13,8 @@ const double match_weights[MC_COUNT] = {
 	[MC_TEXT] = 1.0,      [MC_SIZE] = 0.45,     [MC_PLACE] = 0.15,
 	[MC_LANGUAGE] = 0.05, [MC_TRANSFER] = 0.25, [MC_EVIDENCE] = 0.10,
 };
-#define FIT_FLOOR   0.3  /* the fit of a practice that fits in no way: relevance still counts */
-#define FEEDBACK    0.35 /* the share of the themes of the best text hits in the relevance */
+#define FIT_FLOOR   0.05  /* the fit of a practice that fits in no way: relevance still counts */
+#define FEEDBACK    0.65 /* the share of the themes of the best text hits in the relevance */
 #define FEEDBACK_TOP 5   /* text hits whose themes feed back */
 #define THEMES_FED   6   /* themes at most whose practices join the candidates */
 #define THEME_MIN    0.3 /* the share of the feedback a theme needs for its practices to join */
@@ -32,6 +32,7 @@ static const char *const component_names[MC_COUNT] = {
 #define LIKE_YOURS       0.6                /* size similarity from which a city is "of your size":
 					       within a factor of about 2.75 */
 #define FOLD_MAX         512                /* bytes of a folded name */
+#define OWN_CITY_KM      2.0                /* a practice this near is the reader's own city's */
 #define NEAR_KM          1000.0             /* farther, the distance is no reason */
 
 const char *match_component_name(enum match_component c)
@@ -405,6 +406,14 @@ static void score_one(const struct match_city *city, double max_text, int words,
 	k->score = (off & (1u << MC_TEXT) ? 1 : k->comp[MC_TEXT]) * (FIT_FLOOR + (1 - FIT_FLOOR) * fit);
 }
 
+/* Is p a practice of the reader's own city? It has it already: the match
+ * looks for what the city could adopt, so those are left out. */
+static int own_city(const struct match_city *city, const struct index_profile *p)
+{
+	return isfinite(city->lat) && isfinite(p->lat) && !strcmp(p->country, city->country) &&
+	       match_km(city->lat, city->lon, p->lat, p->lon) < OWN_CITY_KM;
+}
+
 static int by_score(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
@@ -569,6 +578,11 @@ enum match_fail match_run(const struct index *ix, struct store *st, const struct
 	double max_text = 0;
 	for (size_t i = 0; i < n; i++)
 		max_text = k[i].text > max_text ? k[i].text : max_text;
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!own_city(&r->city, &k[i].p))
+			k[kept++] = k[i];
+	n = kept;
 	for (size_t i = 0; i < n; i++)
 		score_one(&r->city, max_text, words, rq->off, &k[i]);
 	if (n)
