@@ -94,7 +94,7 @@ static void print_hits(const struct match_result *r)
 /* An unknown city: the reason, and the close names to try. */
 static int unknown_city(const struct opts *o, const struct strlist *near)
 {
-	fprintf(stderr, "praxis match: unknown city '%s' in %s", o->city, o->country);
+	fprintf(stderr, "praxis: unknown city '%s' in %s", o->city, o->country);
 	for (size_t i = 0; i < strlist_len(near); i++)
 		fprintf(stderr, "%s%s", i ? ", " : "; did you mean: ", strlist_get(near, i));
 	fputs(strlist_len(near) ? "?\n" : "\n", stderr);
@@ -119,7 +119,7 @@ static int run(struct store *st, const struct index *ix, const struct opts *o, c
 	if (f == MATCH_UNKNOWN_CITY) {
 		rc = unknown_city(o, &near);
 	} else if (f == MATCH_ERROR) {
-		fprintf(stderr, "praxis match: %s\n", match_fail_text(f));
+		fprintf(stderr, "praxis: %s\n", match_fail_text(f));
 		rc = EXIT_REFUSED;
 	} else if (f) {
 		rc = cli_usage_error(&help, "%s", f == MATCH_BAD_QUERY && why.len ? why.data : match_fail_text(f));
