@@ -598,6 +598,27 @@ static void each_hit(const struct search *s, const struct index_query *iq, const
 	}
 }
 
+struct each_pass {
+	const struct search *s;
+	const struct index_query *iq;
+};
+
+static bool each_visit(uint32_t doc, void *arg)
+{
+	struct each_pass *e = arg;
+	struct index_profile p;
+	profile_fill(e->s->ix, doc, &p);
+	e->iq->each(&p, 0, 0, e->iq->each_arg);
+	return true;
+}
+
+/* Hands every document of cand to iq->each (a query without words). */
+static void each_doc(const struct search *s, const struct index_query *iq, const roaring_bitmap_t *cand)
+{
+	struct each_pass e = {s, iq};
+	roaring_iterate(cand, each_visit, &e);
+}
+
 /* For a query whose words are all optional (index_query.any): the allowed
  * documents that have one of them, stop words aside. */
 static roaring_bitmap_t *any_candidates(const struct search *s, const int *excluded, const int *optional,
@@ -634,7 +655,8 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 		const struct qunit *unit = &s->q.units[u];
 		excluded[unit->group] = unit->negated;
 		optional[unit->group] &= unit->optional;
-		err = match_unit(s, u, allowed, &s->groups[unit->group]);
+		if (!(iq->any && unit->optional)) /* any word will do: a stop word says nothing */
+			err = match_unit(s, u, allowed, &s->groups[unit->group]);
 	}
 	int words = 0;
 	if (!err)
@@ -652,12 +674,16 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 	if (!err && !cand)
 		err = PX_ENOMEM;
 	struct topk top = {0};
-	if (!err) /* newest first: the candidates are the same, only their order differs */
+	/* every hit to each() and no words to rank by: in docno order, unsorted */
+	int all = iq->each && !words && !iq->offset && cand && iq->limit >= roaring_bitmap_get_cardinality(cand);
+	if (!err && !all) /* newest first: the candidates are the same, only their order differs */
 		err = rank(s, required, excluded, cand, iq->offset + iq->limit, words && !iq->newest, &top);
 	if (!err) {
 		r->total = (size_t)roaring_bitmap_get_cardinality(cand);
 		r->words = words;
-		if (iq->each)
+		if (all)
+			each_doc(s, iq, cand);
+		else if (iq->each)
 			each_hit(s, iq, top.h, top.n);
 		else
 			err = fill_hits(s, iq, top.h, top.n, r);

@@ -276,14 +276,29 @@ struct cand {
 
 struct collect {
 	struct buf cands; /* struct cand[] */
+	const int64_t *skip; /* [nskip], ascending: nids collected already (the text hits) */
+	size_t nskip;
 	enum px_err err;
 };
+
+static int has_nid(const int64_t *a, size_t n, int64_t nid)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a[mid] < nid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && a[lo] == nid;
+}
 
 static void collect_one(const struct index_profile *p, double score, uint32_t groups, void *arg)
 {
 	struct collect *c = arg;
 	struct cand k = {.p = *p, .text = score, .groups = groups};
-	if (!c->err)
+	if (!c->err && !has_nid(c->skip, c->nskip, p->nid))
 		c->err = buf_add(&c->cands, &k, sizeof k);
 }
 
@@ -350,25 +365,10 @@ static double feedback(const struct index_profile *p, const struct theme_weight 
 	return p->nthemes ? sum / (double)p->nthemes : 0;
 }
 
-static int by_nid(const void *a, const void *b)
+static int cmp_i64(const void *a, const void *b)
 {
-	const struct cand *x = a, *y = b;
-	if (x->p.nid != y->p.nid)
-		return (x->p.nid > y->p.nid) - (x->p.nid < y->p.nid);
-	return (x->text < y->text) - (x->text > y->text); /* the text hit first */
-}
-
-/* Sorts the candidates by nid and leaves each once (its text hit's copy); returns how many. */
-static size_t dedupe(struct cand *k, size_t n)
-{
-	if (!n)
-		return 0;
-	qsort(k, n, sizeof *k, by_nid);
-	size_t m = 1;
-	for (size_t i = 1; i < n; i++)
-		if (k[i].p.nid != k[m - 1].p.nid)
-			k[m++] = k[i];
-	return m;
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
 }
 
 static double place_component(const struct match_city *city, const struct index_profile *p, double *km)
@@ -420,6 +420,25 @@ static int by_score(const void *a, const void *b)
 	if (x->score != y->score)
 		return x->score < y->score ? 1 : -1;
 	return (x->p.nid > y->p.nid) - (x->p.nid < y->p.nid);
+}
+
+/* Moves the best limit of k[0..n) to its front, in order (a selection:
+ * limit is small, n may be every practice); returns how many. */
+static size_t top_first(struct cand *k, size_t n, size_t limit)
+{
+	size_t m = 0; /* k[0..m) holds the best so far, sorted */
+	for (size_t i = 0; i < n; i++) {
+		if (m == limit && (!m || by_score(&k[i], &k[m - 1]) >= 0))
+			continue;
+		struct cand x = k[i];
+		size_t j = m < limit ? m++ : m - 1;
+		if (j < i)
+			k[i] = k[j]; /* the one pushed out goes where x was */
+		for (; j > 0 && by_score(&x, &k[j - 1]) < 0; j--)
+			k[j] = k[j - 1];
+		k[j] = x;
+	}
+	return m;
 }
 
 /* ---- reasons ---- */
@@ -545,14 +564,24 @@ static enum px_err candidates(const struct index *ix, const struct match_request
 	for (size_t j = 0; !rq->nthemes && j < nt && fed < THEMES_FED && tw[j].w >= THEME_MIN; j++, fed++)
 		filters[nf + fed] = (struct index_filter){
 			.field = FACET_THEMES, .value = index_facet_value(ix, FACET_THEMES, tw[j].value & 0xfffffff)};
-	if (fed) {
+	int64_t *seen = fed ? malloc((n ? n : 1) * sizeof *seen) : NULL;
+	if (fed && !seen)
+		return PX_ENOMEM;
+	for (size_t i = 0; seen && i < n; i++)
+		seen[i] = k[i].p.nid;
+	if (fed) { /* the practices of those themes join, the text hits once */
+		qsort(seen, n, sizeof *seen, cmp_i64);
+		c->skip = seen;
+		c->nskip = n;
 		q = (struct index_query){.text = "", .filters = filters, .nfilters = nf + fed, .limit = index_size(ix),
 					 .each = collect_one, .each_arg = c};
 		err = search_into(ix, &q, NULL, NULL, c, why);
+		c->skip = NULL;
+		c->nskip = 0;
 	}
+	free(seen);
 	k = (struct cand *)(void *)c->cands.data;
-	n = dedupe(k, c->cands.len / sizeof *k);
-	c->cands.len = n * sizeof *k;
+	n = c->cands.len / sizeof *k;
 	for (size_t i = 0; i < n; i++)
 		k[i].feedback = feedback(&k[i].p, tw, nt);
 	return err;
@@ -568,27 +597,28 @@ enum match_fail match_run(const struct index *ix, struct store *st, const struct
 	if (fail)
 		return fail;
 	struct collect c = {.err = PX_OK};
-	buf_init(&c.cands, BUF_CAP_DEFAULT * 16);
+	buf_init(&c.cands, BUF_CAP_DEFAULT);
+	enum px_err err = buf_reserve(&c.cands, 4096 * sizeof(struct cand)); /* most matches need no more */
 	struct strlist groups;
 	strlist_init(&groups);
 	int words = 0;
-	enum px_err err = candidates(ix, rq, &words, &groups, &c, why);
+	if (!err)
+		err = candidates(ix, rq, &words, &groups, &c, why);
 	struct cand *k = (struct cand *)(void *)c.cands.data;
 	size_t n = err ? 0 : c.cands.len / sizeof *k;
 	double max_text = 0;
 	for (size_t i = 0; i < n; i++)
 		max_text = k[i].text > max_text ? k[i].text : max_text;
-	size_t kept = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!own_city(&r->city, &k[i].p))
-			k[kept++] = k[i];
-	n = kept;
-	for (size_t i = 0; i < n; i++)
+	size_t own = 0;
+	for (size_t i = 0; i < n; i++) {
 		score_one(&r->city, max_text, words, rq->off, &k[i]);
-	if (n)
-		qsort(k, n, sizeof *k, by_score);
-	size_t limit = rq->limit < n ? rq->limit : n;
-	r->total = n;
+		if (own_city(&r->city, &k[i].p)) /* below every other: never among the hits */
+			k[i].score = -1, own++;
+	}
+	size_t limit = top_first(k, n, rq->limit);
+	while (limit && k[limit - 1].score < 0)
+		limit--;
+	r->total = n - own;
 	if (!err && limit && !(r->hits = calloc(limit, sizeof *r->hits)))
 		err = PX_ENOMEM;
 	for (size_t i = 0; !err && i < limit; i++) {
