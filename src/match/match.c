@@ -10,7 +10,7 @@
 /* The score is relevance times fit (docs/match.md): the text component
  * scales the whole, the others make the fit, weighted so. */
 const double match_weights[MC_COUNT] = {
-	[MC_TEXT] = 1.0,      [MC_SIZE] = 0.45,     [MC_PLACE] = 0.15,
+	[MC_TEXT] = 1.0,      [MC_SIZE] = 0.45,     [MC_PLACE] = 0.08,
 	[MC_LANGUAGE] = 0.05, [MC_TRANSFER] = 0.25, [MC_EVIDENCE] = 0.10,
 };
 #define FIT_FLOOR   0.05  /* the fit of a practice that fits in no way: relevance still counts */
