@@ -8,8 +8,9 @@ is ingested into build/bench/match/ (kept for the next run). The requests
 are the set's 49 judged queries (cities of 18 countries or a population,
 needs in 12 languages, some with themes) and 8 more asked of the generated
 practices' cities. bench/match/match_driver times each in-process, REPS
-times after one warm-up: match_run() as /api/v1/match runs it (the store
-read for the 10 hits returned) and index_search() of the same words as
+times after one warm-up: match_run() as /api/v1/match runs it (10 hits,
+their reasons; no store read: the index holds what it scores and shows)
+and index_search() of the same words as
 /api/v1/search runs it (facets, snippets): the engines, without process
 start-up or HTTP, which would hide them. Prints p50 and p99 of each and
 their ratio; fails if the match's p50 is above 5 ms.

@@ -6,8 +6,8 @@
  *
  * REQUESTS: one request a line, TAB-separated: city, country, population
  * (0: none), themes (comma-separated, may be empty), the need. Each runs
- * REPS times as a match (match_run with the store: what /api/v1/match
- * does, the returned hits' cities read) and as a search of the same words
+ * REPS times as a match (match_run: what /api/v1/match does; it reads no
+ * store) and as a search of the same words
  * (index_search with facets, snippets and the store: what /api/v1/search
  * does). Prints one line a run: "match|search SECONDS", then nothing else.
  * The first run of each request warms the caches and is not printed. */
@@ -58,7 +58,7 @@ static int parse(char *line, struct request *r)
 	return 0;
 }
 
-static int run_match(struct index *ix, struct store *st, const struct request *r)
+static int run_match(struct index *ix, const struct request *r)
 {
 	char *end;
 	long long pop = strtoll(r->field[2], &end, 10);
@@ -70,7 +70,7 @@ static int run_match(struct index *ix, struct store *st, const struct request *r
 	struct buf why;
 	strlist_init(&near);
 	buf_init(&why, 4096);
-	enum match_fail f = match_run(ix, st, &rq, &res, &near, &why);
+	enum match_fail f = match_run(ix, &rq, &res, &near, &why);
 	if (!f)
 		match_result_free(&res);
 	strlist_free(&near);
@@ -119,7 +119,7 @@ int main(int argc, char **argv)
 			continue;
 		for (int i = 0; !rc && i <= reps; i++) {
 			double t0 = now();
-			rc |= run_match(ix, st, &r);
+			rc |= run_match(ix, &r);
 			double t1 = now();
 			rc |= run_search(ix, st, &r);
 			double t2 = now();

@@ -101,7 +101,7 @@ static int unknown_city(const struct opts *o, const struct strlist *near)
 	return EXIT_USAGE;
 }
 
-static int run(struct store *st, const struct index *ix, const struct opts *o, const char *text)
+static int run(const struct index *ix, const struct opts *o, const char *text)
 {
 	struct match_request rq = {.city = o->city, .country = o->country, .population = o->population,
 				   .text = text, .themes = o->themes, .nthemes = o->nthemes,
@@ -114,7 +114,7 @@ static int run(struct store *st, const struct index *ix, const struct opts *o, c
 	struct buf why;
 	strlist_init(&near);
 	buf_init(&why, 4096);
-	enum match_fail f = match_run(ix, st, &rq, &r, &near, &why);
+	enum match_fail f = match_run(ix, &rq, &r, &near, &why);
 	int rc = EXIT_DONE;
 	if (f == MATCH_UNKNOWN_CITY) {
 		rc = unknown_city(o, &near);
@@ -168,7 +168,7 @@ int cmd_match(int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	struct index *ix = NULL;
-	int rc = cli_open_index(&common, st, &ix) ? EXIT_REFUSED : run(st, ix, &o, text.data ? text.data : "");
+	int rc = cli_open_index(&common, st, &ix) ? EXIT_REFUSED : run(ix, &o, text.data ? text.data : "");
 	index_free(ix);
 	store_close(st);
 	buf_free(&text);

@@ -115,6 +115,8 @@ struct index_profile {
 	size_t nadopters;
 	size_t adopters_all;        /* adopters in all */
 	const char *title;          /* borrowed */
+	const char *city_name, *country_name; /* a practice's, as the node writes them (FACET_CITY's and
+				       FACET_COUNTRY's values); NULL when it has none. Borrowed */
 	const uint32_t *themes;     /* [nthemes]: FACET_THEMES << 28 | the id of each of its themes
 				       (index_facet_value(ix, FACET_THEMES, v & 0xfffffff)) */
 	size_t nthemes;

@@ -184,14 +184,18 @@ void profile_fill(const struct index *ix, uint32_t doc, struct index_profile *ou
 		.title = d->title,
 	};
 	memcpy(out->language, d->language, sizeof out->language);
-	/* its themes: the FACET_THEMES run of its facet values (facets are filed in order) */
+	/* its themes (the FACET_THEMES run of its facet values: facets are
+	 * filed in order), its city and country */
 	const uint32_t *fv = (const uint32_t *)(const void *)ix->doc_values.data + d->fv_first;
-	size_t i = 0;
-	while (i < d->fv_count && fv[i] >> FV_SHIFT != FACET_THEMES)
-		i++;
-	out->themes = fv + i;
-	while (i < d->fv_count && fv[i] >> FV_SHIFT == FACET_THEMES)
-		i++, out->nthemes++;
+	for (size_t i = 0; i < d->fv_count; i++) {
+		uint32_t f = fv[i] >> FV_SHIFT, id = fv[i] & FV_ID;
+		if (f == FACET_THEMES && !out->nthemes++)
+			out->themes = fv + i;
+		else if (f == FACET_CITY && !out->city_name)
+			out->city_name = facet_at(ix, FACET_CITY, id)->value;
+		else if (f == FACET_COUNTRY && !out->country_name)
+			out->country_name = facet_at(ix, FACET_COUNTRY, id)->value;
+	}
 	memcpy(out->country, pr->country, 2);
 	uint32_t city = d->type == NODE_PRACTICE ? city_of_place(ix, ((const uint32_t *)(const void *)
 									   ix->place_of.data)[doc])

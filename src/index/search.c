@@ -692,7 +692,7 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 		err = count_facets(s->ix, cand, r);
 	if (!err && iq->places)
 		err = count_places(s->ix, cand, r);
-	if (!err && s->corrected && suggesting)
+	if (!err && s->corrected && suggesting && !iq->each) /* each(): a match, not a reader's query */
 		err = suggest(s, iq, r);
 	for (size_t i = 0; !err && i < strlist_len(&s->translated); i++)
 		err = strlist_add(&r->translated, strlist_get(&s->translated, i),

@@ -274,12 +274,25 @@ struct cand {
 	double score;
 };
 
+struct theme_weight;
+
 struct collect {
 	struct buf cands; /* struct cand[] */
 	const int64_t *skip; /* [nskip], ascending: nids collected already (the text hits) */
 	size_t nskip;
+	/* The themes' practices, pruned: one whose score cannot reach bar (the
+	 * limit-th best text hit's) is counted, not kept. */
+	const struct match_city *city;
+	const struct theme_weight *tw;
+	size_t nt;
+	unsigned off;
+	double bar;
+	size_t pruned;
 	enum px_err err;
 };
+
+static double feedback(const struct index_profile *p, const struct theme_weight *tw, size_t nt);
+static double fit_bound(const struct match_city *city, const struct index_profile *p, unsigned off);
 
 static int has_nid(const int64_t *a, size_t n, int64_t nid)
 {
@@ -298,8 +311,16 @@ static void collect_one(const struct index_profile *p, double score, uint32_t gr
 {
 	struct collect *c = arg;
 	struct cand k = {.p = *p, .text = score, .groups = groups};
-	if (!c->err && !has_nid(c->skip, c->nskip, p->nid))
-		c->err = buf_add(&c->cands, &k, sizeof k);
+	if (c->err || has_nid(c->skip, c->nskip, p->nid))
+		return;
+	if (c->tw) {
+		k.feedback = feedback(p, c->tw, c->nt);
+		if (FEEDBACK * k.feedback * fit_bound(c->city, p, c->off) < c->bar) {
+			c->pruned++;
+			return;
+		}
+	}
+	c->err = buf_add(&c->cands, &k, sizeof k);
 }
 
 /* ---- feedback through themes ----
@@ -414,6 +435,24 @@ static int own_city(const struct match_city *city, const struct index_profile *p
 	       match_km(city->lat, city->lon, p->lat, p->lon) < OWN_CITY_KM;
 }
 
+/* The most (FIT_FLOOR + (1 - FIT_FLOOR) · fit) can be for p: its size as
+ * it is, every other component at 1. */
+static double fit_bound(const struct match_city *city, const struct index_profile *p, unsigned off)
+{
+	double fit = 0, wsum = 0;
+	for (int c = MC_TEXT + 1; c < MC_COUNT; c++) {
+		if (off & (1u << c))
+			continue;
+		double v = c != MC_SIZE ? 1
+			   : city->population > 0 && p->population > 0
+				   ? match_size_similarity(log((double)p->population), log((double)city->population))
+				   : 0;
+		fit += match_weights[c] * v;
+		wsum += match_weights[c];
+	}
+	return FIT_FLOOR + (1 - FIT_FLOOR) * (wsum > 0 ? fit / wsum : 1);
+}
+
 static int by_score(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
@@ -500,19 +539,13 @@ static void reasons(struct match_hit *h, const struct cand *k, const struct matc
 
 /* ---- the run ---- */
 
-static enum px_err fill_hit(struct store *st, const struct cand *k, struct match_hit *h)
+static enum px_err fill_hit(const struct cand *k, struct match_hit *h)
 {
-	*h = (struct match_hit){.nid = k->p.nid, .score = k->score, .title = px_strdup(k->p.title)};
+	*h = (struct match_hit){.nid = k->p.nid, .score = k->score, .title = px_strdup(k->p.title),
+				.city = k->p.city_name ? px_strdup(k->p.city_name) : NULL,
+				.country = k->p.country_name ? px_strdup(k->p.country_name) : NULL};
 	memcpy(h->comp, k->comp, sizeof h->comp);
-	if (!h->title)
-		return PX_ENOMEM;
-	struct node *n = NULL;
-	if (st && store_node_get(st, k->p.nid, &n) == PX_OK && n) {
-		h->city = n->city ? px_strdup(n->city) : NULL;
-		h->country = n->country ? px_strdup(n->country) : NULL;
-		node_free(n);
-	}
-	return PX_OK;
+	return !h->title || (k->p.city_name && !h->city) || (k->p.country_name && !h->country) ? PX_ENOMEM : PX_OK;
 }
 
 static enum px_err search_into(const struct index *ix, struct index_query *q, int *words, struct strlist *groups,
@@ -540,8 +573,37 @@ static enum px_err search_into(const struct index *ix, struct index_query *q, in
 /* The candidates: the engine's best for the words (any of them), within
  * the themes asked; with no themes asked, the practices of the themes the
  * best text hits share too (feedback). Each with its feedback set. */
-static enum px_err candidates(const struct index *ix, const struct match_request *rq, int *words,
-			      struct strlist *groups, struct collect *c, struct buf *why)
+static int by_double_desc(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x < y) - (x > y);
+}
+
+/* The score the limit-th best text hit has (0 when there are fewer): no
+ * practice joining through the themes alone can rank unless above it. */
+static double text_bar(const struct match_city *city, const struct match_request *rq, struct cand *k, size_t n)
+{
+	if (rq->off & (1u << MC_TEXT) || n < rq->limit)
+		return 0;
+	double max_text = 0, *scores = malloc(n * sizeof *scores);
+	if (!scores)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		max_text = k[i].text > max_text ? k[i].text : max_text;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		score_one(city, max_text, 1, rq->off, &k[i]);
+		if (!own_city(city, &k[i].p))
+			scores[m++] = k[i].score;
+	}
+	qsort(scores, m, sizeof *scores, by_double_desc);
+	double bar = m >= rq->limit ? scores[rq->limit - 1] : 0;
+	free(scores);
+	return bar;
+}
+
+static enum px_err candidates(const struct index *ix, const struct match_request *rq, const struct match_city *city,
+			      int *words, struct strlist *groups, struct collect *c, struct buf *why)
 {
 	struct index_filter filters[1 + MATCH_THEMES_MAX + THEMES_FED];
 	size_t nf = 0;
@@ -569,25 +631,29 @@ static enum px_err candidates(const struct index *ix, const struct match_request
 		return PX_ENOMEM;
 	for (size_t i = 0; seen && i < n; i++)
 		seen[i] = k[i].p.nid;
+	for (size_t i = 0; i < n; i++)
+		k[i].feedback = feedback(&k[i].p, tw, nt);
 	if (fed) { /* the practices of those themes join, the text hits once */
 		qsort(seen, n, sizeof *seen, cmp_i64);
 		c->skip = seen;
 		c->nskip = n;
+		c->city = city;
+		c->tw = tw;
+		c->nt = nt;
+		c->off = rq->off;
+		c->bar = text_bar(city, rq, k, n);
 		q = (struct index_query){.text = "", .filters = filters, .nfilters = nf + fed, .limit = index_size(ix),
 					 .each = collect_one, .each_arg = c};
 		err = search_into(ix, &q, NULL, NULL, c, why);
 		c->skip = NULL;
 		c->nskip = 0;
+		c->tw = NULL;
 	}
 	free(seen);
-	k = (struct cand *)(void *)c->cands.data;
-	n = c->cands.len / sizeof *k;
-	for (size_t i = 0; i < n; i++)
-		k[i].feedback = feedback(&k[i].p, tw, nt);
 	return err;
 }
 
-enum match_fail match_run(const struct index *ix, struct store *st, const struct match_request *rq,
+enum match_fail match_run(const struct index *ix, const struct match_request *rq,
 			  struct match_result *r, struct strlist *suggest, struct buf *why)
 {
 	memset(r, 0, sizeof *r);
@@ -603,7 +669,7 @@ enum match_fail match_run(const struct index *ix, struct store *st, const struct
 	strlist_init(&groups);
 	int words = 0;
 	if (!err)
-		err = candidates(ix, rq, &words, &groups, &c, why);
+		err = candidates(ix, rq, &r->city, &words, &groups, &c, why);
 	struct cand *k = (struct cand *)(void *)c.cands.data;
 	size_t n = err ? 0 : c.cands.len / sizeof *k;
 	double max_text = 0;
@@ -618,11 +684,11 @@ enum match_fail match_run(const struct index *ix, struct store *st, const struct
 	size_t limit = top_first(k, n, rq->limit);
 	while (limit && k[limit - 1].score < 0)
 		limit--;
-	r->total = n - own;
+	r->total = n - own + c.pruned;
 	if (!err && limit && !(r->hits = calloc(limit, sizeof *r->hits)))
 		err = PX_ENOMEM;
 	for (size_t i = 0; !err && i < limit; i++) {
-		err = fill_hit(st, &k[i], &r->hits[i]);
+		err = fill_hit(&k[i], &r->hits[i]);
 		r->nhits++;
 		reasons(&r->hits[i], &k[i], &r->city, &groups, rq);
 	}

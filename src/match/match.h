@@ -7,10 +7,9 @@
  * practices only, within the themes asked; with no words, every practice
  * of those themes (or every practice). Each is scored from its profile,
  * which the index computed when the practice was indexed (index.h,
- * struct index_profile): a match reads no store per candidate, only the
- * hits it returns (their city's name).
+ * struct index_profile): a match reads no store at all.
  *
- * Depends on index, place, model, store; not on the web. Thread-safe as
+ * Depends on index, place, model; not on the web. Thread-safe as
  * index_search() is. */
 #ifndef PX_MATCH_H
 #define PX_MATCH_H
@@ -74,8 +73,8 @@ struct match_reason {
 struct match_hit {
 	int64_t nid;
 	char *title;   /* owned */
-	char *city;    /* owned, from the store; NULL when not read */
-	char *country; /* owned, as the node writes it; NULL when not read */
+	char *city;    /* owned, as the practice writes it; NULL when it has none */
+	char *country; /* owned, as the practice writes it; NULL when it has none */
 	double score;  /* in [0, 1] */
 	double comp[MC_COUNT];
 	struct match_reason why[MATCH_REASONS_MAX];
@@ -99,7 +98,7 @@ enum match_fail {
 	MATCH_UNKNOWN_CITY,     /* 404 on the web: close names in *suggest */
 	MATCH_BAD_QUERY,        /* the need cannot be read (why says how) */
 	MATCH_TOO_MANY_THEMES,
-	MATCH_ERROR             /* out of memory, a store failure: 500 */
+	MATCH_ERROR             /* out of memory: 503 */
 };
 
 /* What f means, in English (the web translates it: the strings are msgids). Static. */
@@ -111,10 +110,9 @@ const char *match_fail_text(enum match_fail f);
 enum match_fail match_city_resolve(const struct index *ix, const char *city, const char *country,
 				   int64_t population, struct match_city *out, struct strlist *suggest);
 
-/* Runs the match. store (may be NULL) gives each returned hit its city
- * and country. On MATCH_OK the caller frees r with match_result_free().
+/* Runs the match. On MATCH_OK the caller frees r with match_result_free().
  * why gets the engine's message on MATCH_BAD_QUERY. */
-enum match_fail match_run(const struct index *ix, struct store *st, const struct match_request *rq,
+enum match_fail match_run(const struct index *ix, const struct match_request *rq,
 			  struct match_result *r, struct strlist *suggest, struct buf *why);
 void match_result_free(struct match_result *r);
 

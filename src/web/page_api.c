@@ -134,7 +134,7 @@ void page_api_match(struct request *rq)
 	struct buf why;
 	strlist_init(&near);
 	buf_init(&why, 1024);
-	enum match_fail f = match_run(rq->srv->ix, rq->st, &m, &r, &near, &why);
+	enum match_fail f = match_run(rq->srv->ix, &m, &r, &near, &why);
 	if (f == MATCH_UNKNOWN_CITY) {
 		unknown_city(rq, f, &near);
 	} else if (f) {

@@ -199,7 +199,7 @@ void page_match(struct request *rq)
 	struct buf why;
 	strlist_init(&near);
 	buf_init(&why, 1024);
-	enum match_fail f = bad_population ? MATCH_BAD_POPULATION : match_run(rq->srv->ix, rq->st, &m, &r, &near, &why);
+	enum match_fail f = bad_population ? MATCH_BAD_POPULATION : match_run(rq->srv->ix, &m, &r, &near, &why);
 	if (f) {
 		tv_set_str(s, "error", T(rq, match_fail_text(f)));
 		if (strlist_len(&near))

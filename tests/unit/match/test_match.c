@@ -230,7 +230,7 @@ static void ranking(void **state)
 	struct buf why;
 	strlist_init(&near);
 	buf_init(&why, 1024);
-	assert_int_equal(match_run(ix, NULL, &rq, &r, &near, &why), MATCH_OK);
+	assert_int_equal(match_run(ix, &rq, &r, &near, &why), MATCH_OK);
 	assert_int_equal(r.nhits, 2); /* Braga's, Vienna's; Porto's own left out, green roofs no match */
 	assert_int_equal(r.hits[0].nid, 10);
 	assert_int_equal(r.hits[1].nid, 11);
