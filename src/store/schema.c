@@ -14,6 +14,7 @@
  * audit       (v3) who did what when: logins, edits, imports, user changes.
  * (v4) node.state and node.owner: drafts and unpublished nodes; the state
  *      each web revision left.
+ * request     (v8) contact and transfer requests to a practice's contact.
  * (v5) nothing new in the tables: PRAGMA application_id = STORE_APP_ID
  *      ("Prax"), which every migration stamps with its version bump, so a
  *      store made before v5 gets it too.
@@ -142,6 +143,28 @@ static const char *const migrations[] = {
 	" key TEXT PRIMARY KEY,"
 	" purpose TEXT NOT NULL, email TEXT NOT NULL, subject INTEGER NOT NULL,"
 	" created INTEGER NOT NULL, expires INTEGER NOT NULL, used INTEGER);",
+
+	/* 8: contact and transfer requests (store/request.h): a visitor's
+	 * message to the contact of practice nid, unverified until the mailed
+	 * link is followed. addr, the client's, only throttles. Times are
+	 * unix seconds. */
+	"CREATE TABLE request ("
+	" id INTEGER PRIMARY KEY,"
+	" nid INTEGER NOT NULL,"
+	" name TEXT NOT NULL CHECK (name <> ''),"
+	" organisation TEXT,"
+	" email TEXT NOT NULL CHECK (email <> ''),"
+	" message TEXT NOT NULL CHECK (message <> ''),"
+	" lang TEXT NOT NULL,"
+	" addr TEXT NOT NULL,"
+	" created INTEGER NOT NULL,"
+	" verified INTEGER,"
+	" status TEXT NOT NULL DEFAULT 'unverified'"
+	" CHECK (status IN ('unverified', 'sent', 'answered', 'closed')),"
+	" changed INTEGER, changed_by TEXT, note TEXT);"
+	"CREATE INDEX request_email ON request (email, created);"
+	"CREATE INDEX request_addr ON request (addr, created);"
+	"CREATE INDEX request_nid ON request (nid, created);",
 };
 
 /* Migrations that rebuild a table others refer to: they run with foreign

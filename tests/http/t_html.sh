@@ -3,7 +3,7 @@
 . tests/http/lib.sh
 vnu=node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$vnu" ] || fail "$vnu is missing: run scripts/deps"
-expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
+expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt tests/data/transfer/hub.jsonl
 printf 'pw of root here\n' | "$PRAXIS" user add --db "$TMP/db" --role admin root || fail "cannot add root"
 start_server "$TMP/db"
 i=0
@@ -13,7 +13,9 @@ for want_path in 200:/ 200:/node/17065 200:/node/17072 '200:/good-practices?coun
 	'200:/subscribe/search?q=housing&country=Spain' 200:/subscribe '400:/search?q=city&sort=oldest' \
 	'200:/good-practices?sort_city=name&population_min=1000' '400:/good-practices?population_min=x' \
 	200:/match '200:/match?city=Sevilla&country=Spain&q=housing' '404:/match?city=Portp&country=PT' \
-	'400:/match?population=0&country=PT' '200:/cities/sevilla-es'; do
+	'400:/match?population=0&country=PT' '200:/cities/sevilla-es' \
+	200:/node/901 '200:/compare?nid=17065&nid=901' '200:/compare?nid=17065&nid=17064&nid=17063&nid=901' \
+	200:/compare '404:/compare?nid=17065&nid=5' '400:/compare?nid=1&nid=1' '200:/good-practices?nid=901&nid=17065'; do
 	i=$((i + 1))
 	if [ "${want_path%%:*}" = 405 ]; then
 		page 405 "${want_path#*:}" -X POST
@@ -31,7 +33,7 @@ tok=$(csrf "$jar")
 post 403 /login "$jar" -d "csrf=$tok&name=root&password=wrong+password"
 cp "$TMP/body" "$TMP/page-login-error.html"
 login root "$jar"
-for p in /admin /admin/users /admin/audit /admin/import /admin/password /node/17065; do
+for p in /admin /admin/users /admin/audit /admin/import /admin/password /node/17065 /node/901/edit; do
 	page 200 "$p" -b "$jar"
 	cp "$TMP/body" "$TMP/page-signed-in-$(echo "$p" | tr / -).html"
 done
@@ -63,6 +65,26 @@ cp "$TMP/body" "$TMP/page-revert.html"
 post 200 /node/new "$jar" -d "csrf=$tok&action=save&pick=1&themes.new=Beez&country.new=Belgique&${p/Bee/Moth}"
 grep -q 'name="resolve"' "$TMP/body" || fail "new values asked for no confirmation"
 cp "$TMP/body" "$TMP/page-form-confirm.html"
+# a visitor's request to a practice's contact: the form, its errors, the
+# page that says a link was mailed, the link's page, the request sent; the
+# desk's list and the request's page
+vjar=$TMP/visitor.jar
+vtok=$(curl -s -c "$vjar" -b "$vjar" "$BASE/node/901/contact" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+page 200 /node/901/contact
+cp "$TMP/body" "$TMP/page-contact.html"
+post 400 /node/901/contact "$vjar" -d "csrf=$vtok&name=&email=x&message="
+cp "$TMP/body" "$TMP/page-contact-errors.html"
+post 200 /node/901/contact "$vjar" -d "csrf=$vtok&name=Maria&email=maria%40porto.example&message=How%3F&consent=yes"
+cp "$TMP/body" "$TMP/page-contact-sent.html"
+link=$(sqlite3 "$TMP/db" "SELECT body FROM outbox ORDER BY id DESC LIMIT 1" | grep -o '/contact/verify?t=[A-Za-z0-9_-]*')
+page 200 "$link"
+cp "$TMP/body" "$TMP/page-contact-verify.html"
+post 200 /contact/verify "$vjar" -d "csrf=$vtok&t=${link#*t=}"
+cp "$TMP/body" "$TMP/page-contact-verified.html"
+for p in /admin /admin/requests/1; do
+	page 200 "$p" -b "$jar"
+	cp "$TMP/body" "$TMP/page-requests-$(echo "$p" | tr / -).html"
+done
 java -jar "$vnu" --Werror "$TMP"/page*.html 2>"$TMP/vnu" || { cat "$TMP/vnu" >&2; fail "the Nu Html Checker found problems"; }
 # and it does find them
 printf '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div></p></body></html>' >"$TMP/bad.html"
