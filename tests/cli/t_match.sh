@@ -1,7 +1,7 @@
 # praxis match (issue 14): practices ranked for a city and a need, each
 # with why. On tests/data/matchdemo/hub.jsonl: Porto (a hub city) asking for
 # affordable housing gets Braga's practice (a city of its size, 46 km
-# away, adopted by cities of its size) before Vienna's (a metropolis); the
+# away, adopted by cities of its size, with impact figures) before Vienna's (a metropolis); the
 # need in Portuguese reaches practices in other languages; the reader's
 # city from the hub, from the gazetteer (Aveiro: no city record), or a
 # population alone; --json is the API's object; themes alone list their
@@ -18,6 +18,7 @@ expect_grep "$TMP/out" '^ +- a city of 193,300, like yours \(231,800\)$'
 expect_grep "$TMP/out" '^ +- adopted by 2 cities of your size$'
 expect_grep "$TMP/out" '^ +- 46 km away$'
 expect_grep "$TMP/out" '^ +- matches: affordable, housing$'
+expect_grep "$TMP/out" '^ +- has impact figures$' # Braga's indicators
 
 # --json: the API's object; Braga's practice above Vienna's, Hamburg's
 # green roofs (another need) nowhere
@@ -46,6 +47,8 @@ assert braga["city"] == "Braga" and braga["country"] == "Portugal", braga
 kinds = {w["kind"]: w for w in braga["why"]}
 assert kinds["size"]["population"] == 193300 and kinds["size"]["yours"] == 231800, kinds
 assert kinds["transfer"]["cities"] == 2 and kinds["distance"]["km"] == 46, kinds
+assert "evidence" in kinds and braga["components"]["evidence"] == 1, braga
+assert all(h["components"]["evidence"] == 0 for h in d["hits"] if h["nid"] != 5101), d["hits"]
 PY
 
 # the need in Portuguese: the Spanish practice through translation
