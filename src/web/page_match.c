@@ -206,7 +206,9 @@ void page_match(struct request *rq)
 			tv_set(s, "near", near_links(rq, &near));
 	} else {
 		city_values(rq, s, &r.city);
-		tv_set(s, "hits", hit_cards(rq, &r));
+		struct tv *hits = hit_cards(rq, &r);
+		tv_set(s, "hits", hits);
+		tv_set(s, "compare", compare_carried(rq, hits)); /* "Add to compare" on the cards */
 		tv_set_int(s, "total", (int64_t)r.total);
 		tv_set_bool(s, "matched", 1);
 		match_result_free(&r);
