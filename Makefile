@@ -11,7 +11,7 @@ DEPLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lroaring -l
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/text/*.c src/place/*.c src/ingest/*.c src/store/*.c \
-             src/index/*.c src/mail/*.c src/web/*.c)) build/gen/stopwords.c build/gen/assets.c build/gen/i18n.c build/gen/places.c src/text/translate_data.S
+             src/index/*.c src/mail/*.c src/match/*.c src/web/*.c)) build/gen/stopwords.c build/gen/assets.c build/gen/i18n.c build/gen/places.c src/text/translate_data.S
 ASSETS  := $(sort $(wildcard templates/*.html templates/*.xml static/*))
 PO      := $(sort $(wildcard po/*.po))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
@@ -25,7 +25,7 @@ FUZZ_SECONDS ?= 20
 # Objects of one build flavour: $(call objs,DIR,SOURCES)
 objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
 
-.PHONY: all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load test-security checksrc checkcss deps clean
+.PHONY: all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load bench-match test-security checksrc checkcss deps clean
 all: build/praxis
 
 deps:
@@ -178,6 +178,14 @@ test-security: build/praxis
 bench-load: build/praxis
 	@scripts/deps-bench
 	@python3 bench/load.py
+
+# The match's latency beside a search of the same words (docs/bench.md).
+build/bench/match_driver: bench/match/match_driver.c build/libpraxis.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(DEPCF) -Isrc -o $@ $< build/libpraxis.a $(DEPLIBS)
+
+bench-match: build/praxis build/gen_listing build/bench/match_driver
+	@python3 bench/match.py
 
 # Banned calls: unbounded copies and parsers without error reporting.
 checksrc:

@@ -22,6 +22,7 @@ static const struct {
 	{"list", cmd_list, "print the hub's listing, newest first"},
 	{"stats", cmd_stats, "print counts by type, language, country, theme and label"},
 	{"search", cmd_search, "search the hub: ranked hits, snippets, facet counts"},
+	{"match", cmd_match, "practices ranked for a city and a need, each with why"},
 	{"similar", cmd_similar, "print the nodes most like one node"},
 	{"serve", cmd_serve, "serve the hub's pages over HTTP"},
 	{"user", cmd_user, "add, change, disable and list the accounts of editors"},

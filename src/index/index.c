@@ -65,6 +65,9 @@ struct index *index_new(void)
 	buf_init(&ix->created, BUF_CAP_DEFAULT);
 	buf_init(&ix->population, BUF_CAP_DEFAULT);
 	buf_init(&ix->place_of, BUF_CAP_DEFAULT);
+	buf_init(&ix->profile, BUF_CAP_DEFAULT * 4);
+	buf_init(&ix->adopt_pop, BUF_CAP_DEFAULT);
+	buf_init(&ix->place_city, BUF_CAP_DEFAULT);
 	buf_init(&ix->doc_values, BUF_CAP_DEFAULT);
 	buf_init(&ix->heads, BUF_CAP_DEFAULT);
 	buf_init(&ix->stems, BUF_CAP_DEFAULT);
@@ -106,6 +109,9 @@ void index_free(struct index *ix)
 	buf_free(&ix->created);
 	buf_free(&ix->population);
 	buf_free(&ix->place_of);
+	buf_free(&ix->profile);
+	buf_free(&ix->adopt_pop);
+	buf_free(&ix->place_city);
 	buf_free(&ix->doc_values);
 	buf_free(&ix->heads);
 	buf_free(&ix->stems);
@@ -779,10 +785,17 @@ enum px_err index_put(struct index *ix, const struct node *n)
 		ix->created.len -= sizeof created;
 		ix->population.len -= sizeof population;
 	}
-	if (!err && (err = buf_add(&ix->docs, &d, sizeof d))) {
-		ix->created.len -= sizeof created; /* the four stay parallel */
+	struct profile blank = {0}; /* profile_put() fills it once the facets are in */
+	if (!err && (err = buf_add(&ix->profile, &blank, sizeof blank))) {
+		ix->created.len -= sizeof created;
 		ix->population.len -= sizeof population;
 		ix->place_of.len -= sizeof no_place;
+	}
+	if (!err && (err = buf_add(&ix->docs, &d, sizeof d))) {
+		ix->created.len -= sizeof created; /* the five stay parallel */
+		ix->population.len -= sizeof population;
+		ix->place_of.len -= sizeof no_place;
+		ix->profile.len -= sizeof blank;
 	}
 	if (err) {
 		free(d.title);
@@ -796,6 +809,8 @@ enum px_err index_put(struct index *ix, const struct node *n)
 	if (err || (err = add_facets(ix, n, docno)) || (err = index_nid_set(ix, n->nid, (uint64_t)docno + 1)))
 		return err;
 	place_of_set(ix, n, docno);
+	if ((err = profile_put(ix, n, docno)))
+		return err;
 	roaring_bitmap_add(ix->live, docno);
 	ix->nlive++;
 	facets_live(ix, docno, 1);

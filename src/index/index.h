@@ -96,6 +96,39 @@ struct index_range {
 	int64_t min, max; /* 0 and INT64_MAX for an open end */
 };
 
+/* What the match (src/match) reads of an indexed node, computed when it
+ * was indexed (profile.c): no store read. */
+enum index_source { INDEX_FROM_NONE, INDEX_FROM_NODE, INDEX_FROM_HUB, INDEX_FROM_GAZETTEER };
+struct index_profile {
+	int64_t nid;
+	enum node_type type;
+	char language[4];
+	char country[3];            /* ISO 3166-1 alpha-2; "" unknown */
+	int64_t population;         /* -1 unknown: a practice's own, else its city node's, else
+				       the gazetteer's for its city */
+	enum index_source population_from;
+	double lat, lon;            /* its city node's, else the gazetteer's; NaN unknown */
+	int evidence;               /* 1: a practice with impact figures */
+	const float *adopters;      /* [nadopters]: ln population of each adopter whose
+				       population is known (hub city, else gazetteer, when
+				       the practice was indexed); borrowed from the index */
+	size_t nadopters;
+	size_t adopters_all;        /* adopters in all */
+	const char *title;          /* borrowed */
+	const char *city_name, *country_name; /* a practice's, as the node writes them (FACET_CITY's and
+				       FACET_COUNTRY's values); NULL when it has none. Borrowed */
+	const uint32_t *themes;     /* [nthemes]: FACET_THEMES << 28 | the id of each of its themes
+				       (index_facet_value(ix, FACET_THEMES, v & 0xfffffff)) */
+	size_t nthemes;
+};
+/* nid's profile; -1 when nid is not indexed. */
+int index_profile(const struct index *ix, int64_t nid, struct index_profile *out);
+/* The hub's city node filed under place key (index_place_key's or
+ * place_key's form, "PT:porto"): 0 with its profile, -1 if none. */
+int index_city_profile(const struct index *ix, const char *key, struct index_profile *out);
+/* Calls fn for every live city node (in no particular order) until it returns non-zero. */
+void index_each_city(const struct index *ix, int (*fn)(const struct index_profile *p, void *arg), void *arg);
+
 struct index_query {
 	const char *text;                   /* the query language: see index_query.c */
 	const struct index_filter *filters; /* borrowed */
@@ -109,6 +142,14 @@ struct index_query {
 	int newest;           /* 1: hits newest first (created, then nid) even when the
 				 query has words; they match as they would ranked */
 	int places;           /* 1: count the result's practices per place (the map) */
+	int any;              /* 1: a document needs one of the query's words, not all (each
+				 adds to its score): a need's words rather than a search's */
+	/* When set, each hit of the page is handed to each() (with its
+	 * profile, its score and a bit per group of the query's words it has:
+	 * see index_result.groups) instead of going into r->hits: no titles,
+	 * no snippets, nothing allocated per hit. */
+	void (*each)(const struct index_profile *p, double score, uint32_t groups, void *arg);
+	void *each_arg;
 };
 
 struct index_hit {
@@ -138,6 +179,8 @@ struct index_result {
 	char *did_you_mean;        /* owned; the query with misspelt words corrected, when the
 				      corrected query finds something; else NULL */
 	struct strlist translated; /* query words matched through translation */
+	struct strlist groups; /* the query's words by group (what index_query.each's bits
+				  name), as typed; "" for stop words and exclusions */
 	uint64_t work; /* positions and words the search visited: at most 4,000,000 */
 	int partial;   /* 1: that budget ran out, so some phrases were not checked
 			  (their unchecked documents rank last), proximity or
@@ -163,6 +206,10 @@ json_t *index_result_json(const struct index_result *r);
 #define INDEX_JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
 /* The "hits" array alone. */
 json_t *index_hits_json(const struct index_result *r);
+
+/* Damerau-Levenshtein distance of a and b (their first TEXT_TOKEN_MAX code
+ * points), or max + 1 when it is above max (typo.c). */
+int index_typo_distance(const char *a, size_t na, const char *b, size_t nb, int max);
 
 /* One list of nodes like a node: of the types in types (a bit per enum
  * node_type: 1u << NODE_PRACTICE, ...), the best limit. */

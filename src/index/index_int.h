@@ -107,6 +107,11 @@ struct index {
 				  its type has none; what population ranges read */
 	struct buf place_of; /* uint32 per docno: a practice's FACET_PLACE value id, else
 				PLACE_NONE; what the map's counts read, one lookup per hit */
+	struct buf profile; /* struct profile per docno: what the match reads (profile.c) */
+	struct buf adopt_pop; /* float: the natural log of adopters' populations, each
+				 document's run in turn (struct profile.adopt_first) */
+	struct buf place_city; /* uint32 per FACET_PLACE value id: the docno of the last city
+				  node filed under it, else PLACE_NONE (may be dead: check live) */
 	struct buf newest; /* uint32 docnos by created then nid, newest first, dead ones too: what
 			      listings without words walk. Covers docs [0, its length);
 			      later ones are unsorted until index_flush() */
@@ -133,6 +138,31 @@ struct index {
 		int mapped; /* mmap()ed, else malloc()ed */
 	} image;
 };
+
+/* A document's place as the match (src/match) reads it, computed when the
+ * node is indexed, so that scoring a candidate reads no store (profile.c). */
+struct profile {
+	float lat, lon;       /* a city node's own, a practice's city's in the gazetteer; NaN unknown */
+	int64_t population;   /* a practice's city's in the gazetteer (its own field and its city
+				 node's are read at match time: they come first); -1 unknown */
+	char country[4];      /* ISO 3166-1 alpha-2, "" unknown */
+	uint32_t adopt_first; /* its adopters' ln populations: adopt_pop[adopt_first..+nadopt) */
+	uint16_t nadopt;      /* adopters whose population is known */
+	uint16_t adopters;    /* adopters in all (capped at 65,535) */
+	uint32_t flags;       /* PROFILE_* */
+};
+#define PROFILE_EVIDENCE 1u /* the practice has impact figures ("indicators") */
+_Static_assert(sizeof(struct profile) == 32, "profiles are written to snapshots as they are");
+
+/* profile.c */
+/* The profile of n, added as docno's (the next one; n's facets are already filed). */
+enum px_err profile_put(struct index *ix, const struct node *n, uint32_t docno) PX_WUR;
+/* Files docno, city node n, as the city of every FACET_PLACE value it has. */
+enum px_err profile_city_filed(struct index *ix, const struct node *n, uint32_t docno) PX_WUR;
+/* The public profile of docno (index_profile()'s). */
+void profile_fill(const struct index *ix, uint32_t doc, struct index_profile *out);
+/* Rebuilds place_city from FACET_PLACE's bitmaps (after a snapshot is read). */
+enum px_err profile_place_city_build(struct index *ix) PX_WUR;
 
 struct stem_group {
 	uint32_t key; /* offset in stem_keys of "lang:stem" */
@@ -375,9 +405,6 @@ size_t index_sorted_lower(const struct index *ix, const char *s, size_t n);
 char *index_snippet(const char *text, const struct ptrvec *terms, size_t want, size_t max_bytes,
 		    size_t *words);
 
-/* Damerau-Levenshtein distance of a and b (code points), or max + 1 when it
- * is above max (typo.c). */
-int index_typo_distance(const char *a, size_t na, const char *b, size_t nb, int max);
 /* Calls fn for every term within distance max of s[0..n) (the term equal
  * to s included, with dist 0). */
 void index_typo_terms(const struct index *ix, const char *s, size_t n, int max,

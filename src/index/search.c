@@ -557,6 +557,86 @@ static roaring_bitmap_t *candidates(const struct search *s, const int *required,
 	return cand;
 }
 
+/* The words of each group, as typed: what index_query.each's bits name;
+ * "" for a group of stop words or exclusions. */
+static enum px_err group_words(const struct search *s, const int *optional, const int *excluded,
+			       struct index_result *r)
+{
+	struct buf w;
+	buf_init(&w, BUF_CAP_DEFAULT);
+	enum px_err err = PX_OK;
+	for (size_t g = 0; !err && g < s->q.ngroups; g++) {
+		buf_reset(&w);
+		for (size_t u = 0; !err && u < s->q.nunits && !excluded[g] && !optional[g]; u++) {
+			const struct qunit *unit = &s->q.units[u];
+			if (unit->group != g || w.len)
+				continue;
+			for (size_t i = 0; !err && i < unit->nwords; i++)
+				err = buf_add(&w, " ", i > 0) ? PX_ENOMEM
+				      : buf_add(&w, unit->words[i].lower, unit->words[i].nlower);
+		}
+		if (!err)
+			err = strlist_add(&r->groups, w.len ? w.data : "", w.len);
+	}
+	buf_free(&w);
+	return err;
+}
+
+/* Hands each hit of the page to iq->each, with its profile and the groups it has. */
+static void each_hit(const struct search *s, const struct index_query *iq, const struct scored *c, size_t n)
+{
+	size_t from = iq->offset < n ? iq->offset : n;
+	size_t count = n - from < iq->limit ? n - from : iq->limit;
+	for (size_t i = 0; i < count; i++) {
+		uint32_t doc = c[from + i].doc, bits = 0;
+		for (size_t g = 0; g < s->q.ngroups && g < 32; g++)
+			if (s->groups[g].docs && roaring_bitmap_contains(s->groups[g].docs, doc))
+				bits |= 1u << g;
+		struct index_profile p;
+		profile_fill(s->ix, doc, &p);
+		iq->each(&p, c[from + i].score, bits, iq->each_arg);
+	}
+}
+
+struct each_pass {
+	const struct search *s;
+	const struct index_query *iq;
+};
+
+static bool each_visit(uint32_t doc, void *arg)
+{
+	struct each_pass *e = arg;
+	struct index_profile p;
+	profile_fill(e->s->ix, doc, &p);
+	e->iq->each(&p, 0, 0, e->iq->each_arg);
+	return true;
+}
+
+/* Hands every document of cand to iq->each (a query without words). */
+static void each_doc(const struct search *s, const struct index_query *iq, const roaring_bitmap_t *cand)
+{
+	struct each_pass e = {s, iq};
+	roaring_iterate(cand, each_visit, &e);
+}
+
+/* For a query whose words are all optional (index_query.any): the allowed
+ * documents that have one of them, stop words aside. */
+static roaring_bitmap_t *any_candidates(const struct search *s, const int *excluded, const int *optional,
+					const roaring_bitmap_t *allowed)
+{
+	roaring_bitmap_t *some = roaring_bitmap_create();
+	for (size_t g = 0; some && g < s->q.ngroups; g++)
+		if (!excluded[g] && !optional[g]) /* a stop word alone brings no document in */
+			roaring_bitmap_or_inplace(some, s->groups[g].docs);
+	roaring_bitmap_t *cand = some ? roaring_bitmap_and(some, allowed) : NULL;
+	for (size_t g = 0; cand && g < s->q.ngroups; g++)
+		if (excluded[g])
+			roaring_bitmap_andnot_inplace(cand, s->groups[g].docs);
+	if (some)
+		roaring_bitmap_free(some);
+	return cand;
+}
+
 static enum px_err run(struct search *s, const struct index_query *iq, int suggesting, struct index_result *r,
 		       struct buf *why)
 {
@@ -575,32 +655,44 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 		const struct qunit *unit = &s->q.units[u];
 		excluded[unit->group] = unit->negated;
 		optional[unit->group] &= unit->optional;
-		err = match_unit(s, u, allowed, &s->groups[unit->group]);
+		if (!(iq->any && unit->optional)) /* any word will do: a stop word says nothing */
+			err = match_unit(s, u, allowed, &s->groups[unit->group]);
 	}
 	int words = 0;
+	if (!err)
+		err = group_words(s, optional, excluded, r);
 	for (size_t g = 0; g < ng; g++) {
-		required[g] = !excluded[g] && !optional[g];
+		required[g] = !excluded[g] && !optional[g] && !iq->any;
 		words |= !excluded[g];
 		if (!err)
 			roaring_bitmap_and_inplace(s->groups[g].docs, s->ix->live);
 	}
-	roaring_bitmap_t *cand = err ? NULL : candidates(s, required, excluded, allowed);
+	roaring_bitmap_t *cand = err ? NULL
+				: iq->any && words ? any_candidates(s, excluded, optional, allowed)
+						   : candidates(s, required, excluded, allowed);
 	roaring_bitmap_free(allowed);
 	if (!err && !cand)
 		err = PX_ENOMEM;
 	struct topk top = {0};
-	if (!err) /* newest first: the candidates are the same, only their order differs */
+	/* every hit to each() and no words to rank by: in docno order, unsorted */
+	int all = iq->each && !words && !iq->offset && cand && iq->limit >= roaring_bitmap_get_cardinality(cand);
+	if (!err && !all) /* newest first: the candidates are the same, only their order differs */
 		err = rank(s, required, excluded, cand, iq->offset + iq->limit, words && !iq->newest, &top);
 	if (!err) {
 		r->total = (size_t)roaring_bitmap_get_cardinality(cand);
 		r->words = words;
-		err = fill_hits(s, iq, top.h, top.n, r);
+		if (all)
+			each_doc(s, iq, cand);
+		else if (iq->each)
+			each_hit(s, iq, top.h, top.n);
+		else
+			err = fill_hits(s, iq, top.h, top.n, r);
 	}
 	if (!err && iq->facets)
 		err = count_facets(s->ix, cand, r);
 	if (!err && iq->places)
 		err = count_places(s->ix, cand, r);
-	if (!err && s->corrected && suggesting)
+	if (!err && s->corrected && suggesting && !iq->each) /* each(): a match, not a reader's query */
 		err = suggest(s, iq, r);
 	for (size_t i = 0; !err && i < strlist_len(&s->translated); i++)
 		err = strlist_add(&r->translated, strlist_get(&s->translated, i),
@@ -624,6 +716,7 @@ static enum px_err search_query(const struct index *ix, const struct index_query
 {
 	memset(r, 0, sizeof *r);
 	strlist_init(&r->translated);
+	strlist_init(&r->groups);
 	struct search *s = calloc(1, sizeof *s);
 	if (!s || !(s->stem = text_stem_thread())) {
 		free(s);
@@ -680,5 +773,6 @@ void index_result_free(struct index_result *r)
 	free(r->places);
 	free(r->did_you_mean);
 	strlist_free(&r->translated);
+	strlist_free(&r->groups);
 	memset(r, 0, sizeof *r);
 }

@@ -34,6 +34,10 @@
  *              u32 term id, the bitmap of its documents, u32 n and its n
  *              impact bytes, padding to 4, u32 skips and the skips
  *              (u32 off, doc1)
+ *              (u32 off, doc1); padding to 8
+ *   profiles   per doc: its struct profile (index_int.h, 32 bytes); u64 the
+ *              adopters' populations, then as many f32 (ln population);
+ *              padding to 8
  *   u32 magic "PXIX" again: the file is whole
  *
  * A snapshot is written to a temporary file and renamed over the old one,
@@ -46,6 +50,7 @@
 #include "index_int.h"
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +60,7 @@
 #include <unistd.h>
 
 #define MAGIC   0x58495850u /* "PXIX" */
-#define VERSION 5u
+#define VERSION 6u
 
 enum {
 	C_STRINGS,
@@ -265,6 +270,11 @@ static void write_all(struct out *o, const struct index *ix, int64_t stamp)
 	put_bitmap(o, ix->live);
 	write_facets(o, ix);
 	write_bigs(o, ix);
+	put_pad(o, 8);
+	put(o, ix->profile.data, ix->profile.len);
+	put_u64(o, ix->adopt_pop.len / sizeof(float));
+	put(o, ix->adopt_pop.data, ix->adopt_pop.len);
+	put_pad(o, 8);
 	put_u32(o, MAGIC);
 }
 
@@ -550,6 +560,33 @@ static enum px_err read_bigs(struct in *c, struct index *ix)
 	return err;
 }
 
+/* The profiles, borrowed; each checked: its adopters within the list, its
+ * country two capital letters or none, its place on the globe or unknown. */
+static enum px_err read_profiles(struct in *c, struct index *ix)
+{
+	skip_pad(c, 8);
+	size_t nd = doc_count(ix);
+	const struct profile *pr = take_array(c, nd, sizeof *pr);
+	uint64_t na = get_u64(c);
+	const void *pops = take_array(c, na, sizeof(float));
+	skip_pad(c, 8);
+	if (c->bad)
+		return PX_EPARSE;
+	for (size_t i = 0; i < nd; i++) {
+		struct profile p;
+		memcpy(&p, pr + i, sizeof p);
+		int country_ok = !p.country[0] || (p.country[0] >= 'A' && p.country[0] <= 'Z' && p.country[1] >= 'A' &&
+						   p.country[1] <= 'Z' && !p.country[2]);
+		if ((uint64_t)p.adopt_first + p.nadopt > na || p.nadopt > p.adopters || !country_ok ||
+		    p.population < -1 || !(isnan(p.lat) || (p.lat >= -90 && p.lat <= 90)) ||
+		    !(isnan(p.lon) || (p.lon >= -180 && p.lon <= 180)))
+			return PX_EPARSE;
+	}
+	buf_borrow(&ix->profile, pr, nd * sizeof *pr);
+	buf_borrow(&ix->adopt_pop, pops, na * sizeof(float));
+	return PX_OK;
+}
+
 /* Every docno named by the postings, the live bitmap and the facets must be
  * a document; every sorted id a term; the nid map is rebuilt here. */
 static enum px_err finish(struct index *ix)
@@ -576,6 +613,8 @@ static enum px_err finish(struct index *ix)
 		err = index_doc_values_build(ix);
 	if (!err)
 		err = index_place_of_build(ix);
+	if (!err)
+		err = profile_place_city_build(ix);
 	return err ? err : posting_refresh(ix); /* impacts from other averages */
 }
 
@@ -619,6 +658,8 @@ static enum px_err read_all(struct in *c, struct index *ix, int64_t *stamp)
 		err = read_facets(c, ix);
 	if (!err)
 		err = read_bigs(c, ix);
+	if (!err)
+		err = read_profiles(c, ix);
 	if (!err && (get_u32(c) != MAGIC || c->bad || c->p != c->end))
 		err = PX_EPARSE;
 	return err ? err : finish(ix);

@@ -265,3 +265,19 @@ const char *place_country_name(const char *code)
 		return NULL;
 	return english.data + english_at[i];
 }
+
+int place_country_language(const char *code, char lang[4])
+{
+	char und[8], likely[ULOC_FULLNAME_CAPACITY];
+	UErrorCode st = U_ZERO_ERROR;
+	if (!code || strlen(code) != 2)
+		return -1;
+	memcpy(und, "und_", 4);
+	memcpy(und + 4, code, 3);
+	uloc_addLikelySubtags(und, likely, sizeof likely, &st);
+	if (U_FAILURE(st))
+		return -1;
+	st = U_ZERO_ERROR;
+	int32_t n = uloc_getLanguage(likely, lang, 4, &st);
+	return U_FAILURE(st) || n != 2 || st == U_STRING_NOT_TERMINATED_WARNING ? -1 : 0;
+}

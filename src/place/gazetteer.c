@@ -201,3 +201,13 @@ size_t place_canonical_key(const struct place *p, char *out, size_t cap)
 	char key[KEY_MAX];
 	return p ? copy_key(key, make_key(p->country, p->name, key), out, cap) : 0;
 }
+
+size_t place_count(void)
+{
+	return place_ncities;
+}
+
+const struct place *place_at(size_t i)
+{
+	return i < place_ncities ? &place_cities[i] : NULL;
+}

@@ -63,6 +63,16 @@ const char *place_country_name(const char *code);
  * over a section of a city (GeoNames PPLX). */
 const struct place *place_find(const char *country, const char *city);
 
+/* Every city of the gazetteer, most populous first: place_at(i) for i in
+ * [0, place_count()). */
+size_t place_count(void);
+const struct place *place_at(size_t i);
+
+/* The main language of a country (ICU's likely subtags: "PT" → "pt",
+ * "BE" → "nl", "LU" → "lb"), ISO 639-1, into lang[4]: 0, or -1 when ICU
+ * has none. */
+int place_country_language(const char *code, char lang[4]);
+
 /* The key a (city, country) reference is matched by: "ES:sevilla" (the
  * country's code, ':', the city's name folded as written, NOT
  * canonicalised: "ES:seville" for "Seville"). Writes it NUL-terminated into

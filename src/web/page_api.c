@@ -4,6 +4,7 @@
 #include "web_int.h"
 
 #include "../index/index.h"
+#include "../match/match.h"
 #include "../model/model.h"
 #include "../store/store.h"
 
@@ -101,6 +102,50 @@ void page_api_search(struct request *rq)
 		return;
 	send_json(rq, 200, index_result_json(&r));
 	index_result_free(&r);
+}
+
+/* An unknown city's 404: the error and the close names to try. */
+static void unknown_city(struct request *rq, enum match_fail f, const struct strlist *near)
+{
+	json_t *e = json_object(), *names = json_array();
+	for (size_t i = 0; i < strlist_len(near); i++)
+		json_array_append_new(names, json_string(strlist_get(near, i)));
+	json_object_set_new(e, "error", json_string(match_fail_text(f)));
+	json_object_set_new(e, "status", json_integer(404));
+	json_object_set_new(e, "suggestions", names);
+	send_json(rq, 404, e);
+}
+
+/* GET /api/v1/match?city=&country=&population=&q=&theme=&limit= */
+void page_api_match(struct request *rq)
+{
+	const char *themes[MATCH_THEMES_MAX + 1];
+	struct match_request m;
+	int64_t limit = number(rq, "limit", 10, 1, MATCH_LIMIT_MAX);
+	if (limit < 0)
+		return;
+	if (web_match_params(rq, &m, themes)) {
+		page_api_error(rq, 400, match_fail_text(MATCH_BAD_POPULATION));
+		return;
+	}
+	m.limit = (size_t)limit;
+	struct match_result r;
+	struct strlist near;
+	struct buf why;
+	strlist_init(&near);
+	buf_init(&why, 1024);
+	enum match_fail f = match_run(rq->srv->ix, &m, &r, &near, &why);
+	if (f == MATCH_UNKNOWN_CITY) {
+		unknown_city(rq, f, &near);
+	} else if (f) {
+		page_api_error(rq, f == MATCH_ERROR ? 503 : 400,
+			       f == MATCH_BAD_QUERY && why.len ? why.data : match_fail_text(f));
+	} else {
+		send_json(rq, 200, match_result_json(&r));
+		match_result_free(&r);
+	}
+	strlist_free(&near);
+	buf_free(&why);
 }
 
 /* GET /api/v1/nodes?page=N&filter=F=V&population_min=N&population_max=N */

@@ -11,6 +11,7 @@
 #include "web_int.h"
 
 #include "../index/index.h"
+#include "../match/match.h"
 #include "../place/place.h"
 #include "../store/store.h"
 
@@ -198,6 +199,62 @@ static void city_map(struct request *rq, struct tv *s, const struct city *c)
 	map_add(rq, s, cards, 1);
 }
 
+#define LIKE_MAX    10 /* cities like this one */
+#define LIKE_ADOPTED 5  /* practices listed per such city */
+
+/* The practices city (a hub city) adopted, as links. */
+static struct tv *adopted_by(struct request *rq, const struct match_like *like)
+{
+	char key[KEY_BYTES];
+	struct tv *list = tv_list(&rq->a);
+	if (!index_place_key(like->country, like->title, key, sizeof key))
+		return list;
+	struct index_filter f[] = {{FACET_TYPE, "practice"}, {FACET_ADOPTER, key}};
+	struct index_query q = {.text = "", .filters = f, .nfilters = 2, .limit = LIKE_ADOPTED};
+	struct index_result r;
+	struct buf why;
+	buf_init(&why, 256);
+	if (index_search(rq->srv->ix, &q, &r, &why) == PX_OK) {
+		for (size_t i = 0; i < r.nhits; i++) {
+			struct tv *one = tv_map(&rq->a);
+			tv_set_str(one, "title", r.hits[i].title);
+			tv_set_str(one, "url", url_node(rq, r.hits[i].nid));
+			tv_push(list, one);
+		}
+		index_result_free(&r);
+	}
+	buf_free(&why);
+	return list;
+}
+
+/* "Cities like mine": the hub's cities nearest by size, distance and
+ * country, each with the practices it adopted; and a match for this city. */
+static void cities_like(struct request *rq, struct tv *s, const struct city *c)
+{
+	struct match_city me;
+	const char *name = c->node ? c->node->title : c->place ? c->place->name : c->name;
+	if (match_city_resolve(rq->srv->ix, name, c->code, MATCH_NO_POPULATION, &me, NULL))
+		return;
+	tv_set_str(s, "match_url", url_match(rq, name, c->code));
+	struct match_like like[LIKE_MAX];
+	size_t n = match_cities_like(rq->srv->ix, &me, like, LIKE_MAX);
+	struct tv *list = tv_list(&rq->a);
+	for (size_t i = 0; i < n; i++) {
+		struct tv *one = tv_map(&rq->a);
+		tv_set_str(one, "name", like[i].title);
+		tv_set_str(one, "url", url_city(rq, like[i].title, like[i].country));
+		tv_set_str(one, "country", value_label(rq, FACET_COUNTRY, place_country_name(like[i].country)));
+		if (like[i].population > 0)
+			tv_set_str(one, "population", i18n_number(&rq->a, rq->lang, like[i].population));
+		struct tv *adopted = adopted_by(rq, &like[i]);
+		if (adopted->len)
+			tv_set(one, "adopted", adopted);
+		tv_push(list, one);
+	}
+	if (n)
+		tv_set(s, "like", list);
+}
+
 /* GET /cities/{slug} */
 void page_city(struct request *rq)
 {
@@ -217,6 +274,7 @@ void page_city(struct request *rq)
 	}
 	facts(rq, s, &c);
 	city_map(rq, s, &c);
+	cities_like(rq, s, &c);
 	node_free(c.node);
 	page_render(rq, "city", s);
 }

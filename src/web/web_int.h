@@ -451,6 +451,18 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope);
 /* The pages: one file each, page_<name>.c. */
 void page_home(struct request *rq);
 void page_city(struct request *rq);
+/* page_match.c: /match, and what /api/v1/match shares with it. */
+void page_match(struct request *rq);
+struct match_request;
+struct match_reason;
+/* The match the request's parameters ask for (city, country, population, q,
+ * theme...; m->themes points into themes[MATCH_THEMES_MAX + 1]); -1 when
+ * the population is not a whole number. */
+int web_match_params(struct request *rq, struct match_request *m, const char **themes);
+/* A reason in the reader's language, in the arena. */
+const char *web_match_reason(struct request *rq, const struct match_reason *w);
+/* "/match?city=...&country=...", in the arena (NULL: out of memory). */
+const char *url_match(struct request *rq, const char *city, const char *country);
 void page_compare(struct request *rq);
 /* The first line (paragraph) of text, cut at a space after at most 280
  * bytes with an ellipsis: a card's lead. In a. node_values.c. */
@@ -475,6 +487,7 @@ void page_sitemap_nodes(struct request *rq);
 void page_api_nodes(struct request *rq);
 void page_api_node(struct request *rq);
 void page_api_search(struct request *rq);
+void page_api_match(struct request *rq);
 void page_api_openapi(struct request *rq);
 void page_api_missing(struct request *rq);
 /* An API error: {"error": why, "status": status}. */

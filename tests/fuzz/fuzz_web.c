@@ -1,9 +1,11 @@
 /* libFuzzer target: what the web makes of request text. The input is an
- * Accept-Language header, then after a NUL a value (a parameter, a city);
+ * Accept-Language header, then after a NUL a value (a parameter, a city,
+ * the match's city: close names for any spelling);
  * properties: the language picked is one of the hub's; the escapers'
  * output never holds what would end their context (< > " ' in text and
  * attributes; a quote, a backslash or a raw < in JSON; a space or a quote in
  * a URL), a URL never keeps a javascript: scheme; a slug holds no '/'. */
+#include "match/match.h"
 #include "text/text.h"
 #include "web/web_int.h"
 
@@ -47,6 +49,29 @@ static void check_escapers(const char *v, size_t n)
 	buf_free(&out);
 }
 
+/* The value as the match's city (/match?city=...), in Portugal: found, or
+ * unknown with at most MATCH_SUGGEST close names, each a gazetteer name
+ * (valid UTF-8, not empty); and as PRAXIS_MATCH_OFF's list. */
+static void check_match_city(const char *v)
+{
+	struct match_city c;
+	struct strlist near;
+	strlist_init(&near);
+	enum match_fail f = match_city_resolve(NULL, v, "PT", MATCH_NO_POPULATION, &c, &near);
+	size_t bad;
+	if (f != MATCH_OK && f != MATCH_UNKNOWN_CITY && !(f == MATCH_NO_CITY && !*v))
+		abort();
+	if ((f == MATCH_OK && (c.population == 0 || strcmp(c.country, "PT"))) || strlist_len(&near) > MATCH_SUGGEST)
+		abort();
+	for (size_t i = 0; i < strlist_len(&near); i++)
+		if (!*strlist_get(&near, i) || text_utf8_check(strlist_get(&near, i), strlen(strlist_get(&near, i)), &bad))
+			abort();
+	strlist_free(&near);
+	unsigned off;
+	if (match_off_parse(v, &off) == 0 && off >> MC_COUNT)
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = malloc(size + 1);
@@ -72,6 +97,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (slug && strchr(slug, '/'))
 			abort();
 		arena_free(&a);
+		if (strlen(v) <= 200)
+			check_match_city(v);
 	}
 	free(s);
 	return 0;

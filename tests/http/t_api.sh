@@ -78,7 +78,7 @@ python3 - "$TMP/body" <<'PY' || fail "the OpenAPI document is incomplete"
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["openapi"].startswith("3."), d["openapi"]
-assert set(d["paths"]) == {"/nodes", "/nodes/{nid}", "/search"}, d["paths"].keys()
+assert set(d["paths"]) == {"/nodes", "/nodes/{nid}", "/search", "/match"}, d["paths"].keys()
 for path in d["paths"].values():
     for op in path.values():
         assert "200" in op["responses"]

@@ -12,6 +12,8 @@ for want_path in 200:/ 200:/node/17065 200:/node/17072 '200:/good-practices?coun
 	200:/authors/mpapoutsi 404:/node/1 '400:/?page=9' 405:/search '200:/search?q=city&sort=newest' \
 	'200:/subscribe/search?q=housing&country=Spain' 200:/subscribe '400:/search?q=city&sort=oldest' \
 	'200:/good-practices?sort_city=name&population_min=1000' '400:/good-practices?population_min=x' \
+	200:/match '200:/match?city=Sevilla&country=Spain&q=housing' '404:/match?city=Portp&country=PT' \
+	'400:/match?population=0&country=PT' '200:/cities/sevilla-es' \
 	200:/node/901 '200:/compare?nid=17065&nid=901' '200:/compare?nid=17065&nid=17064&nid=17063&nid=901' \
 	200:/compare '404:/compare?nid=17065&nid=5' '400:/compare?nid=1&nid=1' '200:/good-practices?nid=901&nid=17065'; do
 	i=$((i + 1))
