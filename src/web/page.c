@@ -43,6 +43,8 @@ void page_render(struct request *rq, const char *name, struct tv *scope)
 		struct tv *me = tv_map(&rq->a);
 		tv_set_str(me, "name", rq->user->name);
 		tv_set_str(me, "role", role_name(rq->user->role));
+		tv_set_str(me, "home", arena_printf(&rq->a, "%s%s", rq->root,
+						    rq->user->role == ROLE_READER ? "/me" : "/admin"));
 		tv_set(scope, "me", me);
 		tv_set_str(scope, "csrf", rq->csrf);
 	}
@@ -70,9 +72,12 @@ void page_error(struct request *rq, int status, const char *why)
 		      {403, N_("Not allowed")},
 		      {404, N_("Page not found")},
 		      {405, N_("Method not allowed")},
+		      {409, N_("Already done")},
+		      {410, N_("Link expired")},
 		      {413, N_("Too large")},
 		      {414, N_("Address too long")},
 		      {415, N_("Unsupported form")},
+		      {429, N_("Too many attempts")},
 		      {501, N_("Not implemented")},
 		      {503, N_("Service unavailable")}};
 	if (route_api(rq)) {

@@ -124,6 +124,7 @@ enum px_err tmpl_render(const struct tmpl_set *ts, const char *name, const struc
 #define FORM_FIELDS_MAX 1024
 #define FORM_BODY_MAX   ((size_t)1 << 20)  /* 1 MiB: a practice with its five sections fits many times */
 #define IMPORT_BODY_MAX ((size_t)64 << 20) /* a listing or JSON Lines file, on /admin/import */
+#define READER_BODY_MAX ((size_t)16 << 10) /* a reader's forms: names, a query string, ids */
 #define LOGIN_BODY_MAX  ((size_t)16 << 10) /* a name, a password, two tokens: anyone may send it, so
 					      64 held connections of an address reserve 1 MB of the budget */
 
@@ -473,6 +474,22 @@ void page_login(struct request *rq);
 /* The throttle's key of account name: "user:" and the name lower-cased
  * (Ana and ANA share their tries), in the arena; NULL when out of memory. */
 const char *login_account_key(struct request *rq, const char *name);
+/* A reader's pages: page_register.c, page_me.c, page_dossier.c. */
+void page_register(struct request *rq);
+void page_register_confirm(struct request *rq);
+void page_unsubscribe(struct request *rq);
+void page_me(struct request *rq);
+void page_me_search_save(struct request *rq);
+void page_dossier(struct request *rq);
+void page_dossier_csv(struct request *rq);
+void page_dossier_json(struct request *rq);
+void page_dossier_add(struct request *rq);
+/* The signed-in reader's dossiers as [{id, name, items}] (page_me.c); NULL
+ * if the store fails. */
+struct tv *me_dossiers(struct request *rq);
+/* A reader's store error as its page: 404 (not theirs), 400 with limit
+ * (PX_ETOOBIG) or for a bad name, 503 (page_me.c). */
+void me_store_error(struct request *rq, enum px_err err, const char *limit);
 void page_node_new(struct request *rq);
 void page_node_edit(struct request *rq);
 void page_node_state(struct request *rq);
