@@ -90,17 +90,17 @@ static enum px_err insert_below(struct store *st, const char *count, int64_t own
 
 /* ---- saved searches ---- */
 
-enum px_err saved_search_add(struct store *st, int64_t account, const char *name, const char *query, time_t now,
-			     int64_t *id)
+enum px_err saved_search_add(struct store *st, int64_t account, const char *name, const char *query,
+			     int64_t now_ms, int64_t *id)
 {
 	size_t bad;
 	if (reader_name_problem(name) || strlen(query) > READER_QUERY_MAX ||
 	    text_utf8_check(query, strlen(query), &bad))
 		return PX_EUSAGE;
 	sqlite3_stmt *q = prep(st,
-			       "INSERT INTO saved_search (account, name, query, created, digested)"
-			       " VALUES (?1, ?2, ?3, ?4, ?4)",
-			       "itti", account, name, query, (int64_t)now);
+			       "INSERT INTO saved_search (account, name, query, created, digested_ms)"
+			       " VALUES (?1, ?2, ?3, ?4 / 1000, ?4)",
+			       "itti", account, name, query, now_ms);
 	return insert_below(st, "SELECT count(*) FROM saved_search WHERE account = ?1", account, READER_SEARCHES_MAX,
 			    q, id);
 }
@@ -121,11 +121,11 @@ enum px_err saved_search_each(struct store *st, int64_t account, void (*fn)(cons
 {
 	sqlite3_stmt *q =
 		account ? prep(st,
-			       "SELECT id, account, name, query, created, digested FROM saved_search"
+			       "SELECT id, account, name, query, created, digested_ms FROM saved_search"
 			       " WHERE account = ?1 ORDER BY id",
 			       "i", account)
 			: prep(st,
-			       "SELECT s.id, s.account, s.name, s.query, s.created, s.digested"
+			       "SELECT s.id, s.account, s.name, s.query, s.created, s.digested_ms"
 			       " FROM saved_search s JOIN account a ON a.id = s.account"
 			       " WHERE a.digest = 1 AND a.disabled = 0 AND a.email IS NOT NULL"
 			       " ORDER BY s.account, s.id",
@@ -140,7 +140,7 @@ enum px_err saved_search_each(struct store *st, int64_t account, void (*fn)(cons
 		copy_text(s->name, sizeof s->name, q, 2);
 		copy_text(s->query, sizeof s->query, q, 3);
 		s->created = sqlite3_column_int64(q, 4);
-		s->digested = sqlite3_column_int64(q, 5);
+		s->digested_ms = sqlite3_column_int64(q, 5);
 		fn(s, arg);
 	}
 	sqlite3_free(s);
@@ -148,9 +148,22 @@ enum px_err saved_search_each(struct store *st, int64_t account, void (*fn)(cons
 	return rc == SQLITE_DONE ? PX_OK : rc == SQLITE_NOMEM ? PX_ENOMEM : PX_ESTORE;
 }
 
-enum px_err saved_search_digested(struct store *st, int64_t id, int64_t t)
+enum px_err saved_search_digested(struct store *st, int64_t id, int64_t t_ms)
 {
-	return finish(st, prep(st, "UPDATE saved_search SET digested = ?2 WHERE id = ?1", "ii", id, t), 1);
+	return finish(st, prep(st, "UPDATE saved_search SET digested_ms = ?2 WHERE id = ?1", "ii", id, t_ms), 1);
+}
+
+enum px_err reader_published_ms(struct store *st, int64_t nid, int64_t *t_ms)
+{
+	int64_t t = count_of(prep(st,
+				  "SELECT coalesce(CAST(round((julianday(coalesce("
+				  "(SELECT min(at) FROM revision WHERE nid = ?1 AND (state IS NULL OR state = 'published')),"
+				  "(SELECT updated FROM node WHERE nid = ?1))) - 2440587.5) * 86400000) AS INTEGER), 0)",
+				  "i", nid));
+	if (t < 0)
+		return PX_ESTORE;
+	*t_ms = t;
+	return PX_OK;
 }
 
 /* ---- unsubscribe keys ---- */
@@ -279,7 +292,7 @@ enum px_err dossier_items(struct store *st, int64_t account, int64_t id, int64_t
 {
 	sqlite3_stmt *q = prep(st,
 			       "SELECT i.nid FROM dossier_item i JOIN dossier d ON d.id = i.dossier"
-			       " WHERE d.id = ?1 AND d.account = ?2 ORDER BY i.added, i.nid",
+			       " WHERE d.id = ?1 AND d.account = ?2 ORDER BY i.rowid",
 			       "ii", id, account);
 	if (!q)
 		return PX_ESTORE;

@@ -32,19 +32,25 @@ struct saved_search {
 	char name[READER_NAME_MAX + 1];
 	char query[READER_QUERY_MAX + 1]; /* q=...&themes=...: a /search query string */
 	int64_t created;                  /* unix seconds */
-	int64_t digested;                 /* unix seconds: the digest told of what came before */
+	int64_t digested_ms;              /* unix milliseconds: the digest told of what was
+					     published before (saving it counts as one) */
 };
 
-/* PX_ETOOBIG past READER_SEARCHES_MAX; PX_EUSAGE for a bad name or query. */
-enum px_err saved_search_add(struct store *st, int64_t account, const char *name, const char *query, time_t now,
-			     int64_t *id) PX_WUR;
+/* PX_ETOOBIG past READER_SEARCHES_MAX; PX_EUSAGE for a bad name or query.
+ * now_ms: unix milliseconds (what is published after it is new). */
+enum px_err saved_search_add(struct store *st, int64_t account, const char *name, const char *query,
+			     int64_t now_ms, int64_t *id) PX_WUR;
 enum px_err saved_search_delete(struct store *st, int64_t account, int64_t id) PX_WUR;
 /* fn for each saved search of account, oldest first; account 0: of every
  * enabled reader whose digest is on, by account. */
 enum px_err saved_search_each(struct store *st, int64_t account, void (*fn)(const struct saved_search *, void *),
 			      void *arg) PX_WUR;
-/* The digest of search id told of everything up to t. */
-enum px_err saved_search_digested(struct store *st, int64_t id, int64_t t) PX_WUR;
+/* The digest of search id told of everything published before t_ms. */
+enum px_err saved_search_digested(struct store *st, int64_t id, int64_t t_ms) PX_WUR;
+/* When node nid was first published, in unix milliseconds: its first
+ * revision in the published state (an ingest's are), else (a draft whose
+ * state alone was changed) its last update; 0 if there is no such node. */
+enum px_err reader_published_ms(struct store *st, int64_t nid, int64_t *t_ms) PX_WUR;
 
 /* A key for the unsubscribe link of a digest to account (kept as its hash,
  * never expires: a digest read a month later still unsubscribes). */

@@ -150,7 +150,7 @@ static const char *const migrations[] = {
 	 * rebuilt for its CHECK, foreign keys off: see MIGRATION_REBUILDS), an
 	 * account's e-mail address, interface language, pending registration
 	 * (unix seconds; NULL once confirmed) and digest switch; saved searches
-	 * (digested: unix seconds up to which the digest told of new
+	 * (digested_ms: unix milliseconds up to which the digest told of new
 	 * practices), the digests' unsubscribe keys (hashes), dossiers and
 	 * their practices. */
 	"CREATE TABLE account_new ("
@@ -173,7 +173,7 @@ static const char *const migrations[] = {
 	" account INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
 	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),"
 	" query TEXT NOT NULL CHECK (length(query) <= 2000),"
-	" created INTEGER NOT NULL, digested INTEGER NOT NULL);"
+	" created INTEGER NOT NULL, digested_ms INTEGER NOT NULL);"
 	"CREATE INDEX saved_search_account ON saved_search (account);"
 	"CREATE TABLE digest_key ("
 	" key TEXT PRIMARY KEY,"
@@ -189,7 +189,7 @@ static const char *const migrations[] = {
 	" dossier INTEGER NOT NULL REFERENCES dossier (id) ON DELETE CASCADE,"
 	" nid INTEGER NOT NULL,"
 	" added INTEGER NOT NULL,"
-	" PRIMARY KEY (dossier, nid)) WITHOUT ROWID;",
+	" PRIMARY KEY (dossier, nid));",
 };
 
 /* Migrations that rebuild a table others refer to: they run with foreign

@@ -180,7 +180,10 @@ void page_me_search_save(struct request *rq)
 		return;
 	}
 	int64_t id;
-	enum px_err err = saved_search_add(rq->st, rq->user->id, name ? name : "", query, time(NULL), &id);
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	enum px_err err = saved_search_add(rq->st, rq->user->id, name ? name : "", query,
+					   (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000, &id);
 	if (err)
 		me_store_error(rq, err, N_("You have 50 saved searches, the most one may keep. Delete one first."));
 	else

@@ -448,6 +448,18 @@ struct listing {
 };
 int listing_run(struct request *rq, const struct listing *l, struct tv *scope);
 
+/* digest.c: a saved search's query string (q, facet filters, population_min
+ * and population_max, as /search takes them; other parameters ignored) as
+ * an index query's parts, in a's memory. 0, or -1 when it cannot be read
+ * (a bad %-escape, a population that is no whole number, too many filters). */
+struct digest_query {
+	const char *text; /* "" when there is no q */
+	struct index_filter filters[WEB_FILTERS_MAX];
+	size_t nfilters;
+	struct index_range population;
+};
+int digest_query_parse(struct arena *a, const char *qs, struct digest_query *out);
+
 /* The pages: one file each, page_<name>.c. */
 void page_home(struct request *rq);
 void page_city(struct request *rq);
