@@ -88,7 +88,7 @@ enum px_err user_add(struct store *st, const char *name, enum role role, const c
 {
 	const char *problem = user_name_problem(name);
 	if (!problem && !*role_name(role))
-		problem = N_("The role is author, editor or admin.");
+		problem = N_("The role is reader, author, editor or admin.");
 	if (!problem)
 		problem = user_password_problem(password);
 	if (problem) {
