@@ -97,14 +97,14 @@ static enum px_err one_search(struct digest_mail *m, const struct saved_search *
 		    t < s->digested_ms || t >= m->now_ms)
 			continue;
 		if (!found++)
-			err = buf_printf(m->body, "\n%s %s\n", tr(m, "Saved search:"), s->name);
+			err = buf_printf(m->body, "\n%s %s\n", tr(m, N_("Saved search:")), s->name);
 		if (!err && found <= DIGEST_LISTED)
 			err = buf_printf(m->body, "- %s\n  %s/node/%lld\n", r.hits[i].title, m->base,
 					 (long long)r.hits[i].nid);
 	}
 	if (!err && found > DIGEST_LISTED)
 		err = buf_printf(m->body, "%s\n  %s/search?%s&sort=newest\n",
-				 i18n_with_number(m->a, m->lang, tr(m, "and {n} more:"), (int64_t)(found - DIGEST_LISTED)),
+				 i18n_with_number(m->a, m->lang, tr(m, N_("and {n} more:")), (int64_t)(found - DIGEST_LISTED)),
 				 m->base, s->query);
 	m->practices += found;
 	index_result_free(&r);
@@ -114,13 +114,13 @@ static enum px_err one_search(struct digest_mail *m, const struct saved_search *
 /* The mail's opening and closing lines around the searches' lines. */
 static enum px_err frame(struct digest_mail *m, const struct user *u, const char *key, struct buf *out)
 {
-	enum px_err err = buf_printf(out, "%s %s,\n\n%s\n", tr(m, "Hello"), u->name,
-				     tr(m, "New practices match your saved searches on praxis."));
+	enum px_err err = buf_printf(out, "%s %s,\n\n%s\n", tr(m, N_("Hello")), u->name,
+				     tr(m, N_("New practices match your saved searches on praxis.")));
 	if (!err)
 		err = buf_add(out, m->body->data, m->body->len);
 	if (!err)
-		err = buf_printf(out, "\n%s\n%s/me\n\n%s\n%s/unsubscribe?t=%s\n", tr(m, "Your saved searches:"), m->base,
-				 tr(m, "To stop these daily mails, open this link (no login needed):"), m->base, key);
+		err = buf_printf(out, "\n%s\n%s/me\n\n%s\n%s/unsubscribe?t=%s\n", tr(m, N_("Your saved searches:")), m->base,
+				 tr(m, N_("To stop these daily mails, open this link (no login needed):")), m->base, key);
 	return err;
 }
 
@@ -136,7 +136,7 @@ static enum px_err send_one(struct digest_mail *m, const struct user *u, const s
 	enum px_err err = begun < 0 ? PX_ESTORE : PX_OK;
 	if (!err && m->practices && !(err = digest_key_new(m->st, u->id, now, key)) &&
 	    !(err = frame(m, u, key, &mail)))
-		err = outbox_put(m->st, u->email, tr(m, "New practices for your saved searches"), mail.data, why);
+		err = outbox_put(m->st, u->email, tr(m, N_("New practices for your saved searches")), mail.data, why);
 	for (size_t i = 0; !err && i < n; i++)
 		if (s[i].digested_ms <= m->now_ms - (int64_t)DIGEST_GAP_S * 1000)
 			err = saved_search_digested(m->st, s[i].id, m->now_ms);

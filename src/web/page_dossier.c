@@ -76,7 +76,7 @@ static void dossier_page(struct request *rq, const struct dossier *d, struct nod
 	tv_set_str(s, "title", d->name);
 	tv_set_int(s, "dossier_id", d->id);
 	tv_set(s, "items", items);
-	tv_set_str(s, "count", i18n_with_number(&rq->a, rq->lang, T(rq, n == 1 ? "1 practice" : "{n} practices"),
+	tv_set_str(s, "count", i18n_with_number(&rq->a, rq->lang, T(rq, n == 1 ? N_("1 practice") : N_("{n} practices")),
 						(int64_t)n));
 	if (hidden)
 		tv_set_str(s, "hidden", i18n_with_number(&rq->a, rq->lang,

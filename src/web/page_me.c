@@ -48,7 +48,7 @@ static void one_dossier(const struct dossier *d, void *arg)
 	tv_set_int(v, "id", d->id);
 	tv_set_str(v, "name", d->name);
 	tv_set_str(v, "items", i18n_with_number(&l->rq->a, l->rq->lang,
-						 T(l->rq, d->items == 1 ? "1 practice" : "{n} practices"),
+						 T(l->rq, d->items == 1 ? N_("1 practice") : N_("{n} practices")),
 						 (int64_t)d->items));
 	tv_push(l->list, v);
 }
