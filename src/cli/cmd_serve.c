@@ -9,7 +9,8 @@
 
 static const struct cli_help help = {
 	"praxis serve [--db PATH] [--bind ADDR] [--port N] [--threads N] [--quiet]\n"
-	"             [--per-ip N] [--tls-cert FILE --tls-key FILE]",
+	"             [--per-ip N] [--tls-cert FILE --tls-key FILE]\n"
+	"             [--smtp URL [--mail-from ADDR] [--smtp-retry SECONDS]] [--public-url URL]",
 	"Serves the hub's pages until SIGTERM or SIGINT (Ctrl-C), then lets the\n"
 	"requests under way finish. Prints the URL once listening; logs a line per\n"
 	"request on stderr.\n\n"
@@ -22,14 +23,36 @@ static const struct cli_help help = {
 	"                  raise it behind a reverse proxy, whose address is all)\n"
 	"  --tls-cert FILE, --tls-key FILE\n"
 	"                  serve HTTPS with this certificate chain and key (PEM);\n"
-	"                  pages then say Strict-Transport-Security, cookies Secure\n",
+	"                  pages then say Strict-Transport-Security, cookies Secure\n"
+	"  --smtp URL      the mail relay (smtp://host:port or smtps://, user:pass@\n"
+	"                  allowed): the outbox is sent through it, retried while it\n"
+	"                  is down; without it mail waits in the outbox\n"
+	"  --mail-from ADDR  the sender of the hub's mail (default praxis@HOSTNAME)\n"
+	"  --smtp-retry SECONDS  the first wait after a failed delivery, doubled per\n"
+	"                  attempt up to a day (default 60)\n"
+	"  --public-url URL  the hub's address as mailed links name it\n"
+	"                  (https://hub.example.org); default: the Host of the request\n",
 };
 
 struct opts {
 	const char *bind, *cert, *key;
-	int64_t port, threads, per_ip;
+	const char *smtp, *mail_from, *public_url;
+	int64_t port, threads, per_ip, smtp_retry;
 	int quiet;
 };
+
+/* An http(s) origin without a path's trailing slash: what a link is
+ * built on. */
+static int public_url_ok(const char *u)
+{
+	size_t n = strlen(u);
+	if (strncmp(u, "https://", 8) && strncmp(u, "http://", 7))
+		return 0;
+	for (const char *p = u; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f || strchr("\"<>\\^`{|}?#", *p))
+			return 0;
+	return n > 8 && u[n - 1] != '/';
+}
 
 static int on_opt(int opt, const char *arg, void *ctx)
 {
@@ -56,6 +79,20 @@ static int on_opt(int opt, const char *arg, void *ctx)
 	case 'K':
 		o->key = arg;
 		return 0;
+	case 'S':
+		o->smtp = arg;
+		return 0;
+	case 'F':
+		o->mail_from = arg;
+		return 0;
+	case 'U':
+		o->public_url = arg;
+		return public_url_ok(arg) ? 0 : -1;
+	case 'R':
+		return px_parse_i64(arg, strlen(arg), 0, &o->smtp_retry) || o->smtp_retry < 1 ||
+				       o->smtp_retry > 86400
+			       ? -1
+			       : 0;
 	}
 	return -1;
 }
@@ -66,9 +103,11 @@ int cmd_serve(int argc, char **argv)
 		{"bind", required_argument, NULL, 'b'},    {"port", required_argument, NULL, 'p'},
 		{"threads", required_argument, NULL, 't'}, {"quiet", no_argument, NULL, 'q'},
 		{"per-ip", required_argument, NULL, 'I'},  {"tls-cert", required_argument, NULL, 'C'},
-		{"tls-key", required_argument, NULL, 'K'}, {NULL, 0, NULL, 0}};
+		{"tls-key", required_argument, NULL, 'K'}, {"smtp", required_argument, NULL, 'S'},
+		{"mail-from", required_argument, NULL, 'F'}, {"public-url", required_argument, NULL, 'U'},
+		{"smtp-retry", required_argument, NULL, 'R'}, {NULL, 0, NULL, 0}};
 	struct cli_common common;
-	struct opts o = {NULL, NULL, NULL, 8080, 0, 0, 0};
+	struct opts o = {.port = 8080};
 	int first, status;
 	if (cli_parse(argc, argv, &help, &common, "b:p:t:q", extra, on_opt, &o, &first, &status))
 		return status;
@@ -76,6 +115,8 @@ int cmd_serve(int argc, char **argv)
 		return cli_usage_error(&help, "serve takes no operands");
 	if (!o.cert != !o.key)
 		return cli_usage_error(&help, "--tls-cert and --tls-key go together");
+	if (!o.smtp && (o.mail_from || o.smtp_retry))
+		return cli_usage_error(&help, "--mail-from and --smtp-retry go with --smtp");
 	struct store *st;
 	struct index *ix;
 	if (cli_open_store(&common, &st))
@@ -93,7 +134,11 @@ int cmd_serve(int argc, char **argv)
 				 .access_log = o.quiet ? NULL : stderr,
 				 .ready = stdout,
 				 .tls_cert = o.cert,
-				 .tls_key = o.key};
+				 .tls_key = o.key,
+				 .smtp = o.smtp,
+				 .mail_from = o.mail_from,
+				 .smtp_retry_s = (unsigned)o.smtp_retry,
+				 .public_url = o.public_url};
 	struct buf why;
 	buf_init(&why, 4096);
 	enum px_err err = web_serve(&wo, &why);

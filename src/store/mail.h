@@ -42,11 +42,16 @@ int mail_address_ok(const char *addr);
  * is queued if and only if what it tells of is recorded. */
 enum px_err outbox_put(struct store *st, const char *to, const char *subject, const char *body,
 		       struct buf *why) PX_WUR;
+/* The same with a Reply-To address (NULL: none), checked as to is: a
+ * request's contact answers the visitor directly. */
+enum px_err outbox_put_reply(struct store *st, const char *to, const char *reply_to, const char *subject,
+			     const char *body, struct buf *why) PX_WUR;
 
 /* One queued message, as the mailer and the desk read it. */
 struct outbox_msg {
 	int64_t id;
 	char to[MAIL_ADDR_MAX + 1];
+	char reply_to[MAIL_ADDR_MAX + 1]; /* "" for none */
 	char *subject, *body; /* owned: outbox_msg_clear() */
 	int64_t created;      /* unix seconds */
 	int attempts;
@@ -64,9 +69,11 @@ void outbox_msg_clear(struct outbox_msg *m);
 enum px_err outbox_take(struct store *st, time_t now, int lease_s, struct outbox_msg *out) PX_WUR;
 /* The relay accepted message id. */
 enum px_err outbox_sent(struct store *st, int64_t id, time_t now) PX_WUR;
-/* The relay refused or was unreachable: try again after retry_s (the
- * caller's back-off), keeping why. */
+/* The relay was unreachable or refused for now (4xx): try again after
+ * retry_s (the caller's back-off), keeping why. */
 enum px_err outbox_failed(struct store *st, int64_t id, time_t now, int retry_s, const char *why) PX_WUR;
+/* The relay refused for good (5xx): never tried again, kept with why. */
+enum px_err outbox_refused(struct store *st, int64_t id, const char *why) PX_WUR;
 /* Messages not yet sent (those given up after OUTBOX_ATTEMPTS_MAX
  * included), for the desk and metrics; -1 on a store error. */
 int64_t outbox_waiting(struct store *st);

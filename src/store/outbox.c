@@ -48,21 +48,28 @@ static const char *subject_problem(const char *subject)
 enum px_err outbox_put(struct store *st, const char *to, const char *subject, const char *body,
 		       struct buf *why)
 {
+	return outbox_put_reply(st, to, NULL, subject, body, why);
+}
+
+enum px_err outbox_put_reply(struct store *st, const char *to, const char *reply_to, const char *subject,
+			     const char *body, struct buf *why)
+{
 	size_t bad;
-	const char *problem = !mail_address_ok(to) ? "not an e-mail address" : subject_problem(subject);
+	const char *problem = !mail_address_ok(to) || (reply_to && !mail_address_ok(reply_to)) ? "not an e-mail address" : subject_problem(subject);
 	if (!problem && (strlen(body) > MAIL_BODY_MAX || text_utf8_check(body, strlen(body), &bad)))
 		problem = "the message is too long or not UTF-8";
 	if (problem)
 		return buf_reject(why, "mail: %s", problem), PX_EUSAGE;
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(st->db,
-			       "INSERT INTO outbox (recipient, subject, body, created, next_try)"
-			       " VALUES (?1, ?2, ?3, unixepoch(), unixepoch())",
+			       "INSERT INTO outbox (recipient, subject, body, reply_to, created, next_try)"
+			       " VALUES (?1, ?2, ?3, ?4, unixepoch(), unixepoch())",
 			       -1, &q, NULL) != SQLITE_OK)
 		return store_fail(st, why, "cannot queue a message");
 	sqlite3_bind_text(q, 1, to, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, subject, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 3, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, reply_to, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_finalize(q);
 	return rc == SQLITE_DONE ? PX_OK : store_fail(st, why, "cannot queue a message");
@@ -94,6 +101,8 @@ static void msg_read(sqlite3_stmt *q, struct outbox_msg *m)
 	m->next_try = sqlite3_column_int64(q, 6);
 	m->sent = sqlite3_column_int64(q, 7);
 	m->last_error = column_dup(q, 8);
+	const unsigned char *reply_to = sqlite3_column_text(q, 9);
+	snprintf(m->reply_to, sizeof m->reply_to, "%s", reply_to ? (const char *)reply_to : "");
 }
 
 /* The lease is taken by moving next_try: the UPDATE finds the row only if
@@ -103,8 +112,8 @@ enum px_err outbox_take(struct store *st, time_t now, int lease_s, struct outbox
 {
 	sqlite3_stmt *pick, *lease;
 	if (sqlite3_prepare_v2(st->db,
-			       "SELECT id, recipient, subject, body, created, attempts, next_try, sent, last_error"
-			       " FROM outbox WHERE sent IS NULL AND next_try <= ?1 AND attempts < ?2"
+			       "SELECT id, recipient, subject, body, created, attempts, next_try, sent, last_error,"
+			       " reply_to FROM outbox WHERE sent IS NULL AND next_try <= ?1 AND attempts < ?2"
 			       " ORDER BY next_try, id LIMIT 1",
 			       -1, &pick, NULL) != SQLITE_OK)
 		return PX_ESTORE;
@@ -174,6 +183,12 @@ enum px_err outbox_failed(struct store *st, int64_t id, time_t now, int retry_s,
 			     "UPDATE outbox SET next_try = ?2, attempts = attempts + 1, last_error = substr(?3, 1, 500)"
 			     " WHERE id = ?1",
 			     id, (int64_t)now + retry_s, why ? why : "");
+}
+
+enum px_err outbox_refused(struct store *st, int64_t id, const char *why)
+{
+	return outbox_update(st, "UPDATE outbox SET attempts = ?2, last_error = substr(?3, 1, 500) WHERE id = ?1", id,
+			     OUTBOX_ATTEMPTS_MAX, why ? why : "");
 }
 
 int64_t outbox_waiting(struct store *st)

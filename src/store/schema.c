@@ -133,7 +133,7 @@ static const char *const migrations[] = {
 	 * mailed links carry (only their hash). Times are unix seconds. */
 	"CREATE TABLE outbox ("
 	" id INTEGER PRIMARY KEY,"
-	" recipient TEXT NOT NULL CHECK (recipient <> ''),"
+	" recipient TEXT NOT NULL CHECK (recipient <> ''), reply_to TEXT,"
 	" subject TEXT NOT NULL, body TEXT NOT NULL,"
 	" created INTEGER NOT NULL,"
 	" attempts INTEGER NOT NULL DEFAULT 0,"

@@ -8,6 +8,7 @@
  * for one thread at a time); the index is shared and only read. */
 #include "web_int.h"
 
+#include "../mail/mailer.h"
 #include "../store/store.h"
 #include "../text/text.h"
 
@@ -704,7 +705,8 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 enum px_err web_serve(const struct web_options *o, struct buf *why)
 {
 	struct server srv = {
-		.ix = o->ix, .db = o->db, .secure = o->tls_cert != NULL, .access_log = o->access_log};
+		.ix = o->ix, .db = o->db, .secure = o->tls_cert != NULL, .access_log = o->access_log,
+		.public_url = o->public_url};
 	enum px_err err = tmpl_set_new(&srv.tmpl, why);
 	if (!err && (err = map_init()))
 		buf_reject(why, "out of memory for the map's gazetteer");
@@ -724,6 +726,11 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	pthread_rwlockattr_destroy(&ra);
 	if (!err && pthread_key_create(&srv.store_key, store_key_free))
 		err = PX_ENOMEM;
+	/* after the signal mask: the mailer's thread inherits it */
+	if (!err && o->smtp)
+		err = mailer_start(&(struct mailer_options){.db = o->db, .smtp = o->smtp, .from = o->mail_from,
+							     .retry_s = o->smtp_retry_s, .log = stderr},
+				   &srv.mailer, why);
 	struct MHD_Daemon *d = err ? NULL : start(&srv, o, why);
 	if (!err && !d)
 		err = PX_EIO;
@@ -738,6 +745,7 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		wait_for_signal();
 		stop(d);
 	}
+	mailer_stop(srv.mailer);
 	tmpl_set_free(srv.tmpl);
 	map_free();
 	gzip_assets_free();

@@ -3,7 +3,11 @@
  * body is decoded or refused, never crashes; urlencoded names and values
  * are valid UTF-8 without NUL, and encoding the fields again (each
  * percent-encoded, joined by & and =) and decoding gives the same fields;
- * multipart names are valid UTF-8 and every value lies inside the body. */
+ * multipart names are valid UTF-8 and every value lies inside the body.
+ * A value that mail_address_ok() takes (a visitor's address on the
+ * contact and registration forms) names one mailbox and can end no header:
+ * no control character, space, comma, angle bracket, and one '@'. */
+#include "store/mail.h"
 #include "text/text.h"
 #include "web/web_int.h"
 
@@ -33,6 +37,18 @@ static void multipart(struct arena *a, const char *body, size_t size)
 	}
 }
 
+static void check_address(const char *s)
+{
+	if (!mail_address_ok(s))
+		return;
+	const char *at = strchr(s, '@');
+	if (!at || strchr(at + 1, '@') || strlen(s) > MAIL_ADDR_MAX)
+		abort();
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || strchr(",<>;\"", *p))
+			abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena a;
@@ -47,6 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; !err && i < f.n; i++) {
 			check_text(f.names[i]);
 			check_text(f.values[i]);
+			check_address(f.values[i]);
 			if (i)
 				err = buf_addc(&b, '&');
 			if (!err)

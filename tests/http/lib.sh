@@ -26,7 +26,7 @@ start_server() {
 	: >"$TMP/serve.out"
 	"$PRAXIS" serve --db "$1" --port 0 --threads 2 "${SERVE_ARGS[@]}" >"$TMP/serve.out" 2>"$TMP/serve.err" &
 	SERVER_PID=$!
-	trap 'kill "$SERVER_PID" 2>/dev/null; rm -rf "$TMP"' EXIT
+	trap 'kill "$SERVER_PID" $SINK_PID 2>/dev/null; rm -rf "$TMP"' EXIT
 	for _ in $(seq 100); do
 		BASE=$(sed -n 's|^praxis: serving \(https\{0,1\}://[^ ]*\)/$|\1|p' "$TMP/serve.out")
 		[ -n "$BASE" ] && return 0
@@ -51,6 +51,45 @@ stop_server() {
 		{ cat "$TMP/serve.err" >&2; fail "sanitizer report from the server"; }
 	[ "$rc" -eq 0 ] || { cat "$TMP/serve.err" >&2; fail "the server exited $rc after SIGTERM"; }
 }
+
+# start_sink DIR [tests/smtp/sink.py's options]: a mail relay keeping what
+# it accepts in DIR; its port in $SINK_PORT.
+SINK_PID=
+start_sink() {
+	local dir=$1
+	shift
+	: >"$TMP/sink.out"
+	python3 tests/smtp/sink.py "$dir" "$@" >"$TMP/sink.out" 2>"$TMP/sink.err" &
+	SINK_PID=$!
+	trap 'kill "$SERVER_PID" $SINK_PID 2>/dev/null; rm -rf "$TMP"' EXIT
+	for _ in $(seq 100); do
+		SINK_PORT=$(sed -n 's/^port \([0-9]*\)$/\1/p' "$TMP/sink.out")
+		[ -n "$SINK_PORT" ] && return 0
+		kill -0 "$SINK_PID" 2>/dev/null || fail "the mail sink did not start: $(cat "$TMP/sink.err")"
+		sleep 0.1
+	done
+	fail "the mail sink printed no port"
+}
+
+stop_sink() {
+	kill "$SINK_PID" 2>/dev/null
+	wait "$SINK_PID" 2>/dev/null
+	SINK_PID=
+}
+
+# wait_mail DIR N: waits (30 s at most) until the sink kept N messages in DIR.
+wait_mail() {
+	for _ in $(seq 300); do
+		[ "$(find "$1" -name '*.eml' 2>/dev/null | wc -l)" -ge "$2" ] && return 0
+		sleep 0.1
+	done
+	fail "$2 message(s) expected in $1, $(find "$1" -name '*.eml' 2>/dev/null | wc -l) arrived"
+}
+
+# mail_field FILE.eml FIELD: a kept message's header FIELD decoded
+# (Subject, To, Reply-To...), "body" for its text, "headers" for every
+# header's name, one a line.
+mail_field() { python3 tests/smtp/read.py "$1" "$2"; }
 
 # curl_said "CODE EXIT ERROR": the status, or for 000 why curl got none
 curl_said() {
