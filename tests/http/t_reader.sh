@@ -1,5 +1,5 @@
-# Readers: self-registration confirmed by a mailed link (read from the
-# outbox), login, a saved search and its daily digest (praxis digest),
+# Readers: self-registration confirmed by a mailed link (the mail taken
+# from a test relay, tests/smtp/sink.py), login, a saved search and its daily digest (praxis digest),
 # dossiers (page, CSV, JSON, owner only), and the bad input of each: links
 # expired, reused or forged, a taken name or address (no account
 # enumeration), a bad address, CR/LF in fields, a 1 MB body, throttling.
@@ -14,6 +14,8 @@ practice() { # NID TITLE CITY COUNTRY SUMMARY [CONTACT-EMAIL]
 practice 9101 "Solar schools Madrid" Madrid Spain "Old solar roofs on schools." >"$TMP/old.jsonl"
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt "$TMP/old.jsonl"
 printf 'pw of ed here\n' | "$PRAXIS" user add --db "$TMP/db" --role editor ed >/dev/null || fail "add ed"
+start_sink "$TMP/box"
+SERVE_ARGS=(--smtp "smtp://127.0.0.1:$SINK_PORT" --smtp-retry 1 --public-url https://hub.example.eu)
 start_server "$TMP/db"
 q() { sqlite3 "$TMP/db" "$1"; }
 
@@ -48,8 +50,14 @@ has 'If this address is not already registered, we sent a link'
 	fail "rita's account is not a disabled reader with her address"
 [ "$(q "SELECT count(*) FROM outbox WHERE recipient = 'rita@example.org' AND subject = 'Confirm your account on praxis'")" = 1 ] ||
 	fail "no confirmation mail queued for rita"
-t=$(link rita@example.org)
-[ ${#t} = 43 ] || fail "no link in the confirmation mail"
+# the mail reaches the relay, in the reader's language, its link on the public origin
+wait_mail "$TMP/box" 1
+eml=$(find "$TMP/box" -name '*.eml' | head -1)
+[ "$(mail_field "$eml" Subject)" = "Confirm your account on praxis" ] || fail "the relay got: $(mail_field "$eml" Subject)"
+mail_field "$eml" To | grep -q 'rita@example.org' || fail "the confirmation went to $(mail_field "$eml" To)"
+t=$(mail_field "$eml" body | sed -n 's|^https://hub.example.eu/register/confirm?t=\([A-Za-z0-9_-]*\)$|\1|p')
+[ ${#t} = 43 ] || fail "no link in the confirmation mail: $(mail_field "$eml" body)"
+[ "$(link rita@example.org)" = "$t" ] || fail "the relay's link is not the outbox's"
 # not confirmed: no login
 tok=$(csrf "$TMP/x.jar")
 post 403 /login "$TMP/x.jar" --data-urlencode "csrf=$tok" -d name=rita --data-urlencode "password=pw of rita here"
@@ -102,6 +110,16 @@ has 'This link has expired'
 # in French, the reader's language
 page 404 '/fr/register/confirm?t=x'
 has 'Ce lien'
+# a registration in French is mailed in French
+tok=$(curl -s -c "$TMP/fr.jar" -b "$TMP/fr.jar" "$BASE/fr/register" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -s -c "$TMP/fr.jar" -b "$TMP/fr.jar" -o "$TMP/body" --data-urlencode "csrf=$tok" -d name=zoe \
+	--data-urlencode email=zoe@example.org --data-urlencode 'password=pw of zoe here' \
+	--data-urlencode 'again=pw of zoe here' "$BASE/fr/register"
+has 'Si cette adresse'
+[ "$(q "SELECT subject FROM outbox WHERE recipient = 'zoe@example.org'")" = "Confirmez votre compte sur praxis" ] ||
+	fail "a French registration's mail is not in French"
+q "SELECT body FROM outbox WHERE recipient = 'zoe@example.org'" | grep -q '^https://hub.example.eu/fr/register/confirm?t=' ||
+	fail "a French registration's link is not to the French pages"
 # sam, again with a fresh address: confirmed
 q "DELETE FROM account WHERE name = 'sam'"
 register "$TMP/sam.jar" sam sam2@example.org
@@ -151,6 +169,15 @@ expect_grep "$TMP/digest" '^rita@example.org'
 expect_grep "$TMP/digest" 'Solar roofs Seville'
 expect_grep "$TMP/digest" '^  http://hub.example/node/9102$'
 ! grep -qE 'Madrid|Lyon|Valencia' "$TMP/digest" || fail "the digest lists a practice that is old or does not match"
+# the server's mailer sends it on
+for _ in $(seq 300); do
+	[ -n "$(q "SELECT sent FROM outbox WHERE subject = 'New practices for your saved searches'")" ] && break
+	sleep 0.1
+done
+digest_eml=$(grep -l 'rita@example.org' "$TMP"/box/*.json | sed 's/json$/eml/' | while read -r f; do
+	[ "$(mail_field "$f" Subject)" = "New practices for your saved searches" ] && echo "$f"; done | head -1)
+[ -n "$digest_eml" ] || fail "the digest did not reach the relay"
+mail_field "$digest_eml" body | grep -q '^  http://hub.example/node/9102$' || fail "the relayed digest lacks its link"
 unsub=$(sed -n 's|.*/unsubscribe?t=\([A-Za-z0-9_-]*\)$|\1|p' "$TMP/digest")
 [ -n "$unsub" ] || fail "no unsubscribe link in the digest"
 # twice the same day, and the next day with nothing new: nothing more
@@ -231,3 +258,4 @@ register "$TMP/t.jar" newname fresh@example.org
 status_is 429 "the 11th attempt from one client"
 [ "$(q "SELECT count(*) FROM account WHERE name = 'newname'")" = 0 ] || fail "a throttled registration made an account"
 stop_server
+stop_sink
