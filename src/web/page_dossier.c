@@ -70,7 +70,7 @@ static void dossier_page(struct request *rq, const struct dossier *d, struct nod
 	for (size_t i = 0; i < n; i++) {
 		struct tv *c = page_card(rq, nodes[i]);
 		tv_set_str(c, "summary", first_paragraph(rq, nodes[i]));
-		tv_set_str(c, "link", arena_printf(&rq->a, "%s%s", url_base(rq), url_node(rq, nodes[i]->nid)));
+		tv_set_str(c, "link", arena_printf(&rq->a, "%s%s", url_public(rq), url_node(rq, nodes[i]->nid)));
 		tv_push(items, c);
 	}
 	tv_set_str(s, "title", d->name);
