@@ -202,7 +202,7 @@ post 404 /me/dossiers/add "$TMP/rita.jar" --data-urlencode "csrf=$stok" -d nid=9
 page 200 "/me/dossiers/$d" -b "$TMP/rita.jar"
 has '<h1>Housing ideas</h1>'
 has '2 practices'
-has 'class="print-url">http://127.0.0.1:[0-9]+/node/9104<'
+has 'class="print-url">https://hub.example.eu/node/9104<'
 has 'class="summary">Wind turbines.<'
 page 200 "/me/dossiers/$d.csv" -b "$TMP/rita.jar"
 expect_grep "$TMP/head" '^[Cc]ontent-[Tt]ype: text/csv'
