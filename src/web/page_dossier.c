@@ -100,14 +100,6 @@ static void show(struct request *rq, int status, const char *error)
 	nodes_free(nodes, n);
 }
 
-/* An id posted in field name: > 0, or -1. */
-static int64_t posted_id(struct request *rq, const char *name)
-{
-	const char *v = form_get(&rq->form, name);
-	int64_t id;
-	return v && !px_parse_i64(v, strlen(v), 0, &id) && id > 0 ? id : -1;
-}
-
 static void to_dossier(struct request *rq, int64_t id)
 {
 	page_redirect(rq, arena_printf(&rq->a, "%s/me/dossiers/%lld", rq->root, (long long)id));
@@ -136,7 +128,7 @@ void page_dossier(struct request *rq)
 			return;
 		}
 	} else if (action && !strcmp(action, "remove")) {
-		err = dossier_item_remove(rq->st, rq->user->id, rq->id, posted_id(rq, "nid"));
+		err = dossier_item_remove(rq->st, rq->user->id, rq->id, me_posted_id(rq, "nid"));
 	} else {
 		page_error(rq, 400, N_("This form asks for nothing this page does."));
 		return;
@@ -200,7 +192,7 @@ void page_dossier_json(struct request *rq)
 static struct node *posted_practice(struct request *rq)
 {
 	struct node *n = NULL;
-	int64_t nid = posted_id(rq, "nid");
+	int64_t nid = me_posted_id(rq, "nid");
 	if (nid < 0 || store_node_get(rq->st, nid, &n) || n->type != NODE_PRACTICE || n->state != NODE_PUBLISHED) {
 		node_free(n);
 		page_error(rq, 404, N_("There is no practice with this number."));
@@ -215,7 +207,7 @@ void page_dossier_add(struct request *rq)
 	struct node *n = posted_practice(rq);
 	if (!n)
 		return;
-	int64_t nid = n->nid, id = posted_id(rq, "dossier");
+	int64_t nid = n->nid, id = me_posted_id(rq, "dossier");
 	node_free(n);
 	enum px_err err = PX_OK;
 	const char *name = form_get(&rq->form, "name");

@@ -88,8 +88,7 @@ static void me_page(struct request *rq, int status, const char *error)
 	rq->cache = "no-store";
 }
 
-/* An id posted in field name: > 0, or -1. */
-static int64_t posted_id(struct request *rq, const char *name)
+int64_t me_posted_id(struct request *rq, const char *name)
 {
 	const char *v = form_get(&rq->form, name);
 	int64_t id;
@@ -141,7 +140,7 @@ void page_me(struct request *rq)
 	const char *action = form_get(&rq->form, "action");
 	enum px_err err;
 	if (action && !strcmp(action, "delete-search")) {
-		if ((err = saved_search_delete(rq->st, rq->user->id, posted_id(rq, "id"))))
+		if ((err = saved_search_delete(rq->st, rq->user->id, me_posted_id(rq, "id"))))
 			me_store_error(rq, err, NULL);
 		else
 			back_to_me(rq, "deleted");

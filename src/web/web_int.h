@@ -502,6 +502,8 @@ struct tv *me_dossiers(struct request *rq);
 /* A reader's store error as its page: 404 (not theirs), 400 with limit
  * (PX_ETOOBIG) or for a bad name, 503 (page_me.c). */
 void me_store_error(struct request *rq, enum px_err err, const char *limit);
+/* The id a reader's form posts in field name: > 0, or -1 (page_me.c). */
+int64_t me_posted_id(struct request *rq, const char *name);
 void page_node_new(struct request *rq);
 void page_node_edit(struct request *rq);
 void page_node_state(struct request *rq);
