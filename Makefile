@@ -139,7 +139,10 @@ build/.deps-ok: scripts/deps
 run: build/praxis
 	@scripts/run-sample
 
-test: build/praxis build/asan/praxis checksrc checkcss unit cli-test http-test fuzz
+# The generated translation table and gazetteer come first: every link waits
+# for them, and on a fresh clone they take longer than any compile.
+test: build/gen/translations.bin build/gen/places.c build/praxis build/asan/praxis checksrc checkcss \
+	unit cli-test http-test fuzz
 	@echo "make test: all passed"
 
 unit: $(addprefix build/unit/,$(UNITS)) $(addprefix build/unit-asan/,$(UNITS))
@@ -155,8 +158,11 @@ cli-test: build/praxis build/asan/praxis build/gen_listing
 http-test: build/praxis build/asan/praxis build/gen_listing
 	@tests/http/run build/praxis build/asan/praxis
 
+# Two fuzzers at a time (FUZZ_JOBS): each is one process on one core.
+FUZZ_JOBS ?= 2
 fuzz: $(addprefix build/fuzz/,$(FUZZERS))
-	@for f in $(FUZZERS); do tests/fuzz/run $$f $(FUZZ_SECONDS) || exit 1; done
+	@printf '%s\n' $(FUZZERS) | xargs -P $(FUZZ_JOBS) -I NAME tests/fuzz/run NAME $(FUZZ_SECONDS) || \
+		{ echo "fuzz: FAILED (above)" >&2; exit 1; }
 
 bench-ingest: build/praxis build/gen_listing
 	@python3 bench/ingest.py

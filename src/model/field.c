@@ -18,6 +18,7 @@
 #define TEXT         0, NODE_TEXT_MAX
 #define YEAR         1900, 2100
 #define TERMS        0, NODE_TERMS_MAX
+#define FIGURE       -NODE_FIGURE_MAX, NODE_FIGURE_MAX
 #define SUB(t, list) list, sizeof(struct t)
 
 /* {city, country}: a partner, a network's lead partner. A sub-field's
@@ -51,6 +52,24 @@ static const struct field contact_fields[] = {
 	 SEARCH_NONE, NULL, WIDGET_LINE, N_("E-mail (never shown on the hub)"), NULL, 0},
 	{"website", FK_STRING, offsetof(struct node_contact, website), 0, NAME, CHECK_URL, NULL, SEARCH_NONE,
 	 NULL, WIDGET_LINE, N_("Website"), NULL, 0},
+	{.key = NULL},
+};
+
+/* An impact figure. Its source is a citation or an address, as written:
+ * a page links it only when it is an http(s) address. */
+static const struct field indicator_fields[] = {
+	{"name", FK_STRING, offsetof(struct node_indicator, name), FIELD_REQUIRED, 0, NODE_TERM_MAX, CHECK_NONE,
+	 NULL, SEARCH_TEXT, NULL, WIDGET_LINE, N_("Indicator"), NULL, 0},
+	{"value", FK_REAL, offsetof(struct node_indicator, value), FIELD_REQUIRED, FIGURE, CHECK_NONE, NULL,
+	 SEARCH_NONE, NULL, WIDGET_NUMBER, N_("Value"), NULL, 0},
+	{"unit", FK_STRING, offsetof(struct node_indicator, unit), 0, 0, 40, CHECK_NONE, NULL, SEARCH_NONE,
+	 NULL, WIDGET_LINE, N_("Unit"), NULL, 0},
+	{"baseline", FK_REAL, offsetof(struct node_indicator, baseline), 0, FIGURE, CHECK_NONE, NULL,
+	 SEARCH_NONE, NULL, WIDGET_NUMBER, N_("Baseline"), NULL, 0},
+	{"year", FK_INT, offsetof(struct node_indicator, year), 0, YEAR, CHECK_NONE, NULL, SEARCH_NONE, NULL,
+	 WIDGET_NUMBER, N_("Year"), NULL, 0},
+	{"source", FK_STRING, offsetof(struct node_indicator, source), 0, NAME, CHECK_NONE, NULL, SEARCH_NONE,
+	 NULL, WIDGET_LINE, N_("Source"), NULL, 0},
 	{.key = NULL},
 };
 
@@ -105,6 +124,10 @@ static const struct field practice_fields[] = {
 	 N_("Year of labelisation"), NULL, 0},
 	{"website", FK_STRING, AT(website), 0, NAME, CHECK_URL, NULL, SEARCH_NONE, NULL, WIDGET_LINE,
 	 N_("The practice's own website"), NULL, 0},
+	{"indicators", FK_OBJECTS, AT(indicators), 0, 0, NODE_INDICATORS_MAX, CHECK_NONE, NULL, SEARCH_TEXT,
+	 NULL, WIDGET_ROWS,
+	 N_("Impact figures: one per line, name | value | unit | baseline | year | source"),
+	 SUB(node_indicator, indicator_fields)},
 	{.key = NULL},
 };
 
@@ -168,7 +191,8 @@ static const struct field *const tables[] = {
 
 const char *field_object_name(const struct field *f)
 {
-	return f->sub == place_fields ? "Place" : f->sub == adopter_fields ? "Adopter" : f->sub == contact_fields ? "Contact" : NULL;
+	return f->sub == place_fields ? "Place" : f->sub == adopter_fields ? "Adopter" : f->sub == contact_fields ? "Contact"
+	       : f->sub == indicator_fields ? "Indicator" : NULL;
 }
 
 const struct field *node_fields(enum node_type t)

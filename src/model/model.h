@@ -34,6 +34,8 @@ enum node_type { NODE_PRACTICE = 1, NODE_ARTICLE = 2, NODE_CITY = 3, NODE_NETWOR
 #define NODE_TERMS_MAX    50          /* themes; labels */
 #define NODE_TERM_MAX     200         /* one theme or label */
 #define NODE_SIZE_MAX     (1 << 20)   /* every string of the node together */
+#define NODE_INDICATORS_MAX 50        /* a practice's impact figures */
+#define NODE_FIGURE_MAX   1000000000000000 /* |value|, |baseline| of a figure: 10^15 */
 
 enum section_key {
 	SECTION_SUMMARY,
@@ -97,6 +99,17 @@ struct node_contact {
 	char *name, *organisation, *email, *website; /* owned or NULL */
 };
 
+/* An impact figure of a practice: what was measured, how much, against
+ * what, when and by whose account. */
+struct node_indicator {
+	char *name;       /* owned, never NULL in a valid node ("CO2 emissions") */
+	double value;     /* never NaN in a valid node */
+	char *unit;       /* owned or NULL ("t/year", "%") */
+	double baseline;  /* the value before the practice; NaN = not given */
+	int64_t year;     /* of the value; -1 = unknown */
+	char *source;     /* owned or NULL: a citation or an address, as written */
+};
+
 /* The listing and stats read a partner's city and country through a
  * node_adopter or a node_place alike. */
 _Static_assert(offsetof(struct node_adopter, city) == offsetof(struct node_place, city) &&
@@ -125,6 +138,7 @@ struct node {
 	struct ptrvec adopters;   /* struct node_adopter *, owned: practice */
 	struct node_contact *contact; /* owned or NULL: practice */
 	int64_t labelled;             /* year of labelisation; -1 = unknown */
+	struct ptrvec indicators;     /* struct node_indicator *, owned: practice */
 	double lat, lon;              /* city: WGS84 degrees; NaN = unknown */
 	struct strlist names;         /* city: other names (exonyms, native and ASCII spellings) */
 	char *website;                /* city: http(s) URL */
@@ -222,7 +236,7 @@ const struct field *node_fields(enum node_type t);
 /* The field key of type t, or NULL. */
 const struct field *node_field(enum node_type t, const char *key);
 /* The name of an object field's kind of object ("Place", "Adopter",
- * "Contact": the API's schemas), or NULL. Static. */
+ * "Contact", "Indicator": the API's schemas), or NULL. Static. */
 const char *field_object_name(const struct field *f);
 /* Where f's value is in n (or in an object of f's parent). */
 #define FIELD_AT(base, f) ((void *)((char *)(base) + (f)->offset))

@@ -142,6 +142,7 @@ struct node *node_new(enum node_type type)
 	ptrvec_init(&n->sections);
 	ptrvec_init(&n->partners);
 	ptrvec_init(&n->adopters);
+	ptrvec_init(&n->indicators);
 	clear_all(n);
 	n->type = type;
 	return n;

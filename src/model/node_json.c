@@ -177,8 +177,8 @@ static int read_number(void *obj, const struct field *f, const json_t *v, const 
 {
 	if (f->kind == FK_REAL) {
 		if (!json_is_number(v) || json_number_value(v) < (double)f->min || json_number_value(v) > (double)f->max)
-			return buf_reject(why, "%s must be a number from %lld to %lld, or null", where,
-					  (long long)f->min, (long long)f->max);
+			return buf_reject(why, "%s must be a number from %lld to %lld%s", where, (long long)f->min,
+					  (long long)f->max, (f->flags & FIELD_REQUIRED) ? "" : ", or null");
 		*(double *)FIELD_AT(obj, f) = json_number_value(v);
 		return 0;
 	}

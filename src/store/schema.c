@@ -14,10 +14,11 @@
  * audit       (v3) who did what when: logins, edits, imports, user changes.
  * (v4) node.state and node.owner: drafts and unpublished nodes; the state
  *      each web revision left.
+ * request     (v8) contact and transfer requests to a practice's contact.
  * (v5) nothing new in the tables: PRAGMA application_id = STORE_APP_ID
  *      ("Prax"), which every migration stamps with its version bump, so a
  *      store made before v5 gets it too.
- * (v8) readers: account.role 'reader', account.email, lang, pending,
+ * (v9) readers: account.role 'reader', account.email, lang, pending,
  *      digest; saved_search, digest_key, dossier, dossier_item
  *      (store/reader.h).
  *
@@ -146,7 +147,29 @@ static const char *const migrations[] = {
 	" purpose TEXT NOT NULL, email TEXT NOT NULL, subject INTEGER NOT NULL,"
 	" created INTEGER NOT NULL, expires INTEGER NOT NULL, used INTEGER);",
 
-	/* 8: readers (store/reader.h): the role 'reader' (the account table
+	/* 8: contact and transfer requests (store/request.h): a visitor's
+	 * message to the contact of practice nid, unverified until the mailed
+	 * link is followed. addr, the client's, only throttles. Times are
+	 * unix seconds. */
+	"CREATE TABLE request ("
+	" id INTEGER PRIMARY KEY,"
+	" nid INTEGER NOT NULL,"
+	" name TEXT NOT NULL CHECK (name <> ''),"
+	" organisation TEXT,"
+	" email TEXT NOT NULL CHECK (email <> ''),"
+	" message TEXT NOT NULL CHECK (message <> ''),"
+	" lang TEXT NOT NULL,"
+	" addr TEXT NOT NULL,"
+	" created INTEGER NOT NULL,"
+	" verified INTEGER,"
+	" status TEXT NOT NULL DEFAULT 'unverified'"
+	" CHECK (status IN ('unverified', 'sent', 'answered', 'closed')),"
+	" changed INTEGER, changed_by TEXT, note TEXT);"
+	"CREATE INDEX request_email ON request (email, created);"
+	"CREATE INDEX request_addr ON request (addr, created);"
+	"CREATE INDEX request_nid ON request (nid, created);",
+
+	/* 9: readers (store/reader.h): the role 'reader' (the account table
 	 * rebuilt for its CHECK, foreign keys off: see MIGRATION_REBUILDS), an
 	 * account's e-mail address, interface language, pending registration
 	 * (unix seconds; NULL once confirmed) and digest switch; saved searches
@@ -195,7 +218,7 @@ static const char *const migrations[] = {
 /* Migrations that rebuild a table others refer to: they run with foreign
  * keys off (SQLite's documented procedure: DROP TABLE would otherwise
  * cascade to node_term and section), then foreign_key_check must pass. */
-#define MIGRATION_REBUILDS(v) ((v) == 5 || (v) == 7)
+#define MIGRATION_REBUILDS(v) ((v) == 5 || (v) == 8)
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	       "STORE_SCHEMA_VERSION must equal the number of migrations");

@@ -24,6 +24,7 @@
 #define KEY_UCHARS 1024 /* UTF-16 units of a value a sort key is made from
 			   (values are names, at most NODE_NAME_MAX bytes) */
 #define LANGS      16   /* at least i18n_count() */
+#define REAL_DIGITS 6   /* fraction digits a real keeps: 0.000001, not 1e-6 nor 0 */
 
 static struct {
 	pthread_mutex_t lock;
@@ -50,37 +51,73 @@ static int lang_slot(const char *lang)
 	return i;
 }
 
-/* n in language i into out; -1 if ICU fails. Under the language's lock. */
-static int icu_number(int i, int64_t n, char out[NUMBER_MAX])
+/* Language i's number formatter, opened at the first use; NULL if ICU
+ * cannot. Under the language's lock. Fractions keep up to REAL_DIGITS
+ * digits (an integer shows none). */
+static UNumberFormat *number_format(int i)
 {
 	UErrorCode e = U_ZERO_ERROR;
-	UChar buf[NUMBER_MAX];
 	if (!fmts[i].num_tried) {
 		fmts[i].num_tried = 1;
 		fmts[i].num = unum_open(UNUM_DECIMAL, NULL, 0, i18n_code((size_t)i), NULL, &e);
 		if (U_FAILURE(e))
 			fmts[i].num = NULL;
-		e = U_ZERO_ERROR;
+		else
+			unum_setAttribute(fmts[i].num, UNUM_MAX_FRACTION_DIGITS, REAL_DIGITS);
 	}
-	if (!fmts[i].num)
-		return -1;
-	int32_t len = unum_formatInt64(fmts[i].num, n, buf, NUMBER_MAX, NULL, &e);
+	return fmts[i].num;
+}
+
+/* UTF-16 buf[0..len) (len < 0: ICU failed) as UTF-8 into out; -1 on failure. */
+static int number_utf8(const UChar *buf, int32_t len, UErrorCode e, char out[NUMBER_MAX])
+{
 	if (U_FAILURE(e) || len < 0)
 		return -1;
 	u_strToUTF8(out, NUMBER_MAX, NULL, buf, len, &e);
 	return U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING ? -1 : 0;
 }
 
-const char *i18n_number(struct arena *a, const char *lang, int64_t n)
+/* n (or v, when real) in language i into out; -1 if ICU fails. Under the
+ * language's lock. */
+static int icu_number(int i, int64_t n, const double *real, char out[NUMBER_MAX])
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UChar buf[NUMBER_MAX];
+	UNumberFormat *f = number_format(i);
+	if (!f)
+		return -1;
+	int32_t len = real ? unum_formatDouble(f, *real, buf, NUMBER_MAX, NULL, &e)
+			   : unum_formatInt64(f, n, buf, NUMBER_MAX, NULL, &e);
+	return number_utf8(buf, len, e, out);
+}
+
+/* The number in lang, or NULL if ICU cannot say it. */
+static const char *format_number(struct arena *a, const char *lang, int64_t n, const double *real)
 {
 	char out[NUMBER_MAX];
 	int i = lang_slot(lang), rc = -1;
 	if (i >= 0) {
 		pthread_mutex_lock(&fmts[i].lock);
-		rc = icu_number(i, n, out);
+		rc = icu_number(i, n, real, out);
 		pthread_mutex_unlock(&fmts[i].lock);
 	}
-	return rc ? arena_printf(a, "%lld", (long long)n) : arena_strndup(a, out, strlen(out));
+	return rc ? NULL : arena_strndup(a, out, strlen(out));
+}
+
+const char *i18n_number(struct arena *a, const char *lang, int64_t n)
+{
+	const char *s = format_number(a, lang, n, NULL);
+	return s ? s : arena_printf(a, "%lld", (long long)n);
+}
+
+const char *i18n_real(struct arena *a, const char *lang, double v)
+{
+	const char *s = format_number(a, lang, 0, &v);
+	char plain[32];
+	if (s)
+		return s;
+	field_real_format(v, plain);
+	return arena_strndup(a, plain, strlen(plain));
 }
 
 /* s's sort key by language i's collator, in the arena; NULL if ICU fails.

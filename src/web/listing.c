@@ -348,7 +348,9 @@ static void fill(struct request *rq, const struct listing *l, const struct index
 			tv_push(nids, tv_int(&rq->a, r->hits[i].nid));
 		tv_set(scope, "hits", nids);
 	} else {
-		tv_set(scope, "hits", page_hits(rq, r));
+		struct tv *hits = page_hits(rq, r);
+		tv_set(scope, "hits", hits);
+		tv_set(scope, "compare", compare_carried(rq, hits));
 	}
 	tv_set_int(scope, "total", (int64_t)r->total);
 	tv_set_bool(scope, "one", r->total == 1);
@@ -362,6 +364,7 @@ static void fill(struct request *rq, const struct listing *l, const struct index
 	struct tv *filters = in_force(rq, fs, fixed);
 	population_scope(rq, pop, filters, scope);
 	tv_set(scope, "filters", filters);
+
 	if (r->did_you_mean) {
 		tv_set_str(scope, "did_you_mean", r->did_you_mean);
 		tv_set_str(scope, "did_you_mean_url",

@@ -13,7 +13,8 @@
  *   FK_INT                   the number as text, digits grouped from 10,000
  *                            as the reader's language does ("345,821", but "2021")
  *   FK_NID                   {nid, title} of the node it names
- *   FK_REAL                  the number as text
+ *   FK_REAL                  the number as the reader's language writes
+ *                            it ("12,5" in French: i18n_real)
  *   FK_LANGUAGE              the code
  *   FK_STRINGS               a list of items as FK_STRING's
  *   FK_SECTIONS              [{key, heading, heading_lang, html}]: a
@@ -35,8 +36,7 @@
 
 #define LEAD_BYTES 280
 
-/* The first LEAD_BYTES of text, cut at a space, with an ellipsis. */
-static const char *lead(struct arena *a, const char *text)
+const char *node_value_lead(struct arena *a, const char *text)
 {
 	size_t n = strcspn(text, "\n");
 	if (n <= LEAD_BYTES)
@@ -136,12 +136,23 @@ static struct tv *nid_ref(struct request *rq, int64_t nid)
 static struct tv *value_of(struct request *rq, const void *obj, const struct field *table, const struct field *f,
 			   int brief);
 
+/* A figure's source is a citation or an address: an http(s) address is
+ * also "source_url", for a link. */
+static void link_of(struct tv *m, const void *o, const struct field *s)
+{
+	const char *text = *(char *const *)FIELD_CONST(o, s);
+	if (s->kind == FK_STRING && !strcmp(s->key, "source") && field_check_ok(CHECK_URL, text))
+		tv_set_str(m, "source_url", text);
+}
+
 static struct tv *object(struct request *rq, const void *o, const struct field *f)
 {
 	struct tv *m = tv_map(&rq->a);
 	for (const struct field *s = f->sub; s->key; s++)
-		if (!(s->flags & FIELD_PRIVATE) && field_is_set(o, s))
+		if (!(s->flags & FIELD_PRIVATE) && field_is_set(o, s)) {
 			tv_set(m, s->key, value_of(rq, o, f->sub, s, 0));
+			link_of(m, o, s);
+		}
 	return m;
 }
 
@@ -173,7 +184,7 @@ static struct tv *value_of(struct request *rq, const void *obj, const struct fie
 	case FK_NID:
 		return brief ? NULL : nid_ref(rq, *(const int64_t *)at);
 	case FK_REAL:
-		return tv_str(&rq->a, arena_printf(&rq->a, "%.5f", *(const double *)at));
+		return tv_str(&rq->a, i18n_real(&rq->a, rq->lang, *(const double *)at));
 	case FK_LANGUAGE:
 		return tv_str(&rq->a, at);
 	case FK_STRINGS:
@@ -206,7 +217,7 @@ static struct tv *values(struct request *rq, const struct node *n, int brief)
 		if (v)
 			tv_set(m, f->key, v);
 		if (brief && f->kind == FK_TEXT)
-			tv_set_str(m, "lead", lead(&rq->a, *(char *const *)FIELD_CONST(n, f)));
+			tv_set_str(m, "lead", node_value_lead(&rq->a, *(char *const *)FIELD_CONST(n, f)));
 	}
 	return m;
 }

@@ -1,6 +1,6 @@
 /* The OpenAPI document of the API: static/openapi.json, whose schemas of
  * the node types (Practice, Article, City, Network) and of their objects
- * (Place, Adopter, Contact) are made here from the field table, so that a
+ * (Place, Adopter, Contact, Indicator) are made here from the field table, so that a
  * field added to the table is in the API's description at once. A
  * property keeps the description static/openapi.json gives it; a new one
  * is described by its form label. FIELD_PRIVATE values are not in the
@@ -69,7 +69,7 @@ static json_t *field_schema(const struct field *f)
 	case FK_NID:
 	case FK_REAL:
 		s = number_schema(f);
-		nullable = 1;
+		nullable = !(f->flags & FIELD_REQUIRED); /* a figure's value is never null */
 		break;
 	case FK_STRINGS:
 		s = json_pack("{s:s, s:o}", "type", "array", "items", string_schema(f));

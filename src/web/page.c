@@ -73,11 +73,11 @@ void page_error(struct request *rq, int status, const char *why)
 		      {404, N_("Page not found")},
 		      {405, N_("Method not allowed")},
 		      {409, N_("Already done")},
-		      {410, N_("Link expired")},
+		      {410, N_("No longer valid")},
 		      {413, N_("Too large")},
 		      {414, N_("Address too long")},
 		      {415, N_("Unsupported form")},
-		      {429, N_("Too many attempts")},
+		      {429, N_("Too many requests")},
 		      {501, N_("Not implemented")},
 		      {503, N_("Service unavailable")}};
 	if (route_api(rq)) {

@@ -45,6 +45,7 @@ void page_admin(struct request *rq)
 	tv_set(s, "drafts", desk_list(rq, NODE_DRAFT));
 	if (rq->user->role >= ROLE_EDITOR)
 		tv_set(s, "unpublished", desk_list(rq, NODE_UNPUBLISHED));
+	tv_set(s, "requests", desk_requests(rq));
 	page_render(rq, "admin", s);
 }
 

@@ -127,6 +127,7 @@ void page_node(struct request *rq)
 			tv_push(kw, tv_str(&rq->a, strlist_get(&n->themes, i)));
 		tv_set(s, "keywords", kw);
 		related(rq, s, n);
+		tv_set_bool(s, "contact_form", contact_reachable(n));
 		struct tv *self = tv_list(&rq->a);
 		tv_push(self, s);
 		map_add(rq, s, self, 1);

@@ -125,6 +125,7 @@ enum px_err tmpl_render(const struct tmpl_set *ts, const char *name, const struc
 #define FORM_BODY_MAX   ((size_t)1 << 20)  /* 1 MiB: a practice with its five sections fits many times */
 #define IMPORT_BODY_MAX ((size_t)64 << 20) /* a listing or JSON Lines file, on /admin/import */
 #define READER_BODY_MAX ((size_t)16 << 10) /* a reader's forms: names, a query string, ids */
+#define CONTACT_BODY_MAX ((size_t)64 << 10) /* a request of 5,000 code points, %-encoded, fits */
 #define LOGIN_BODY_MAX  ((size_t)16 << 10) /* a name, a password, two tokens: anyone may send it, so
 					      64 held connections of an address reserve 1 MB of the budget */
 
@@ -463,6 +464,15 @@ int digest_query_parse(struct arena *a, const char *qs, struct digest_query *out
 /* The pages: one file each, page_<name>.c. */
 void page_home(struct request *rq);
 void page_city(struct request *rq);
+void page_compare(struct request *rq);
+/* The first line (paragraph) of text, cut at a space after at most 280
+ * bytes with an ellipsis: a card's lead. In a. node_values.c. */
+const char *node_value_lead(struct arena *a, const char *text);
+/* A listing's ?nid= (a comparison being made: up to four valid nids, each
+ * once): the cards of hits they name get "compared" (their box ticked);
+ * the others are returned, a list of strings for the compare form's
+ * hidden inputs (empty: all are cards here); NULL if none is asked. */
+struct tv *compare_carried(struct request *rq, struct tv *hits);
 void page_node(struct request *rq);
 void page_search(struct request *rq);
 void page_practices(struct request *rq);
@@ -521,6 +531,17 @@ void page_admin_audit(struct request *rq);
 void page_admin_audit_csv(struct request *rq);
 void page_admin_import(struct request *rq);
 void page_admin_password(struct request *rq);
+/* page_contact.c: GET, POST /node/{nid}/contact and /contact/verify. */
+void page_contact(struct request *rq);
+void page_contact_verify(struct request *rq);
+/* Does n's page offer its contact form: a published practice whose
+ * contact has an address (never shown)? */
+int contact_reachable(const struct node *n);
+/* page_requests.c: GET, POST /admin/requests/{nid}, and the desk's list of
+ * verified requests (every one for an editor, those of their own
+ * practices for an author), newest first; NULL on a store error. */
+void page_admin_request(struct request *rq);
+struct tv *desk_requests(struct request *rq);
 /* scope.feed_atom, scope.feed_rss, scope.csv, scope.subscribe: the feeds,
  * the CSV file and the subscribe page of the listing at path ("",
  * "/good-practices", "/search"; its parameters kept, but for ?sort=: a
@@ -632,6 +653,9 @@ void i18n_free(void);
 /* i18n_format.c: n as lang writes numbers ("1 234" in French), in the arena
  * (digits alone when ICU cannot; NULL only when out of memory). */
 const char *i18n_number(struct arena *a, const char *lang, int64_t n);
+/* v as lang writes it ("12.5" in English, "12,5" in French; at most 6
+ * digits after the point), in a; the plain decimal if ICU cannot. */
+const char *i18n_real(struct arena *a, const char *lang, double v);
 /* s's sort key in lang's alphabetical order (ICU collation): keys compare
  * with strcmp() as their strings collate. In the arena; s itself when ICU
  * cannot (byte order then). */

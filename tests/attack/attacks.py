@@ -91,6 +91,13 @@ def rss_kb(pid):
         return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
 
 
+def cpu_seconds(pid):
+    """The CPU time (user and system, every thread) the process has used."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class Session:
     """A cookie jar of one: the hub's session and CSRF cookies."""
 
@@ -254,12 +261,16 @@ def a_theme_flood(base, o):
     if not o.session:
         return None, "needs --admin"
     tok = o.session.csrf("/node/new?type=practice")
-    t0 = time.monotonic()
+    # the server's CPU time, with --pid: the wall clock measured the
+    # machine's load too (10.4 s for 1 s of work under ASan beside other
+    # suites); without --pid (a remote server), the wall clock
+    clock = (lambda: cpu_seconds(o.pid)) if o.pid else time.monotonic
+    t0 = clock()
     st, _ = o.session.go("POST", "/node/new", {
         "csrf": tok, "action": "preview", "type": "practice", "title": "T", "city": "Gent",
         "country": "Belgium", "language": "en", "themes": "\n".join(f"t{i}" for i in range(100000))})
-    took = time.monotonic() - t0
-    return st < 500 and took < 10, f"answered {st} in {took:.1f} s"
+    took = clock() - t0
+    return st < 500 and took < 10, f"answered {st} in {took:.1f} s{' of the server CPU' if o.pid else ''}"
 
 
 def a_multipart_name(base, o):

@@ -125,6 +125,29 @@ async function look(page, name) {
 			"subscribe: the Atom address is not the search's feed");
 		await look(page, "subscribe");
 
+		// comparing without a script: two boxes ticked on the listing, the one form sends them
+		await page.goto(base + "/good-practices");
+		const boxes = page.locator("article.card input[name=nid][form=compare-form]");
+		check(await boxes.count() >= 3, "compare: fewer than 3 boxes on the practices' cards");
+		await boxes.nth(0).check();
+		await boxes.nth(2).check();
+		await Promise.all([page.waitForNavigation(), page.click("#compare-form button[type=submit]")]);
+		check(/\/compare\?nid=\d+&nid=\d+$/.test(page.url()), "compare: the form sent " + page.url());
+		check(await page.locator(".side-by-side thead th").count() === 2, "compare: not 2 practices side by side");
+		const compared = page.url();
+		await look(page, "compare");
+		await page.click(".side-by-side thead th >> nth=0 >> a.remove");
+		check(await page.locator(".side-by-side thead th").count() === 1, "compare: Remove left " + page.url());
+		const phoneCmp = await browser.newPage({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+		await phoneCmp.goto(compared);
+		check(await phoneCmp.evaluate(() => document.documentElement.scrollWidth) <= 360, "compare: wider than a 360 px phone");
+		// the practices scroll inside the table's box, the row labels stay
+		await phoneCmp.locator(".side-by-side").evaluate((e) => { e.scrollLeft = 400; });
+		const rowLabel = await phoneCmp.locator(".side-by-side tbody th").first().boundingBox();
+		check(rowLabel.x >= 0 && rowLabel.x < 40, `compare: the row labels scrolled away on a phone (x ${rowLabel.x})`);
+		await look(phoneCmp, "phone-compare");
+		await phoneCmp.close();
+
 		// an admin logs in (a wrong password first), sees the desk, adds a user
 		const ed = await ctx.newPage();
 		await ed.goto(base + "/admin/users");

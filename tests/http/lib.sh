@@ -4,6 +4,20 @@
 
 SERVER_PID=
 
+# browser_once: a test whose checks are a browser's (pages, scripts, axe-core,
+# screenshots) runs once per `make test`, against the ASan/UBSan build: both
+# builds compile the same sources into the same pages, so a second browser
+# run against the plain build checks nothing new, while the ASan/UBSan
+# server still checks every request the browser makes for memory errors.
+# The plain build's pages are checked by every other HTTP test. Run by hand
+# (no $PRAXIS_FLAVOUR, set by tests/run-suite), a test runs against $PRAXIS.
+browser_once() {
+	browser_here || { echo "skipped: a browser test, run once against the ASan/UBSan build"; exit 77; }
+}
+# browser_here: whether this run drives the browser (a test with other
+# checks too keeps them in both runs, e.g. t_xss.sh)
+browser_here() { [ "${PRAXIS_FLAVOUR:-}" != plain ]; }
+
 # fail MESSAGE: as in tests/cli/lib.sh, and when a server was started, the
 # end of its stderr (its log and any sanitizer report) too.
 fail() {

@@ -5,6 +5,7 @@
 # Copy link and the controls at 1280 and 360 px (controls.js); axe-core on
 # every page; screenshots in build/screenshots/.
 . tests/http/lib.sh
+browser_once
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
 printf 'pw of root here\n' | "$PRAXIS" user add --db "$TMP/db" --role admin root || fail "cannot add root"
 start_server "$TMP/db"

@@ -3,7 +3,7 @@
 . tests/http/lib.sh
 vnu=node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$vnu" ] || fail "$vnu is missing: run scripts/deps"
-expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
+expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt tests/data/transfer/hub.jsonl
 printf 'pw of root here\n' | "$PRAXIS" user add --db "$TMP/db" --role admin root || fail "cannot add root"
 start_server "$TMP/db"
 i=0
@@ -11,7 +11,9 @@ for want_path in 200:/ 200:/node/17065 200:/node/17072 '200:/good-practices?coun
 	'200:/search?q=renta%20basica' 200:/search '200:/search?q=zzzzqqq' 200:/themes/jobs-and-skills \
 	200:/authors/mpapoutsi 404:/node/1 '400:/?page=9' 405:/search '200:/search?q=city&sort=newest' \
 	'200:/subscribe/search?q=housing&country=Spain' 200:/subscribe '400:/search?q=city&sort=oldest' \
-	'200:/good-practices?sort_city=name&population_min=1000' '400:/good-practices?population_min=x'; do
+	'200:/good-practices?sort_city=name&population_min=1000' '400:/good-practices?population_min=x' \
+	200:/node/901 '200:/compare?nid=17065&nid=901' '200:/compare?nid=17065&nid=17064&nid=17063&nid=901' \
+	200:/compare '404:/compare?nid=17065&nid=5' '400:/compare?nid=1&nid=1' '200:/good-practices?nid=901&nid=17065'; do
 	i=$((i + 1))
 	if [ "${want_path%%:*}" = 405 ]; then
 		page 405 "${want_path#*:}" -X POST
@@ -29,7 +31,7 @@ tok=$(csrf "$jar")
 post 403 /login "$jar" -d "csrf=$tok&name=root&password=wrong+password"
 cp "$TMP/body" "$TMP/page-login-error.html"
 login root "$jar"
-for p in /admin /admin/users /admin/audit /admin/import /admin/password /node/17065; do
+for p in /admin /admin/users /admin/audit /admin/import /admin/password /node/17065 /node/901/edit; do
 	page 200 "$p" -b "$jar"
 	cp "$TMP/body" "$TMP/page-signed-in-$(echo "$p" | tr / -).html"
 done
@@ -85,6 +87,26 @@ for p in "/me?welcome=1&done=saved" "/search?q=city" "/node/17065?added=$d" "/me
 done
 page 404 "/unsubscribe?t=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 cp "$TMP/body" "$TMP/page-unsubscribe-404.html"
+# a visitor's request to a practice's contact: the form, its errors, the
+# page that says a link was mailed, the link's page, the request sent; the
+# desk's list and the request's page
+vjar=$TMP/visitor.jar
+vtok=$(curl -s -c "$vjar" -b "$vjar" "$BASE/node/901/contact" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+page 200 /node/901/contact
+cp "$TMP/body" "$TMP/page-contact.html"
+post 400 /node/901/contact "$vjar" -d "csrf=$vtok&name=&email=x&message="
+cp "$TMP/body" "$TMP/page-contact-errors.html"
+post 200 /node/901/contact "$vjar" -d "csrf=$vtok&name=Maria&email=maria%40porto.example&message=How%3F&consent=yes"
+cp "$TMP/body" "$TMP/page-contact-sent.html"
+link=$(sqlite3 "$TMP/db" "SELECT body FROM outbox ORDER BY id DESC LIMIT 1" | grep -o '/contact/verify?t=[A-Za-z0-9_-]*')
+page 200 "$link"
+cp "$TMP/body" "$TMP/page-contact-verify.html"
+post 200 /contact/verify "$vjar" -d "csrf=$vtok&t=${link#*t=}"
+cp "$TMP/body" "$TMP/page-contact-verified.html"
+for p in /admin /admin/requests/1; do
+	page 200 "$p" -b "$jar"
+	cp "$TMP/body" "$TMP/page-requests-$(echo "$p" | tr / -).html"
+done
 java -jar "$vnu" --Werror "$TMP"/page*.html 2>"$TMP/vnu" || { cat "$TMP/vnu" >&2; fail "the Nu Html Checker found problems"; }
 # and it does find them
 printf '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div></p></body></html>' >"$TMP/bad.html"

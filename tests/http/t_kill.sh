@@ -33,7 +33,12 @@ saves() { # posts practices until the server is gone; each acknowledged title go
 : >"$TMP/acked"
 saves &
 saver=$!
-sleep 0.5
+# the import starts once saves are being acknowledged: a fixed sleep could
+# leave fewer than the 3 the check below needs on a loaded machine
+for _ in $(seq 300); do
+	[ "$(wc -l <"$TMP/acked")" -ge 3 ] && break
+	sleep 0.1
+done
 curl -s -o /dev/null -b "$TMP/root.jar" --max-time 20 -F "csrf=$rtok" -F "file=@$TMP/import.jsonl" "$BASE/admin/import" &
 importer=$!
 "$PRAXIS" backup --db "$TMP/db" "$TMP/backup.db" 2>"$TMP/backup.err" || fail "backup while serving: $(cat "$TMP/backup.err")"

@@ -2,7 +2,10 @@
 # GET and by POST, for a visitor, a reader, an author, an editor and an
 # admin, each with a valid session and form token: the answer each must get.
 . tests/http/lib.sh
-expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
+expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt tests/data/transfer/hub.jsonl
+# a confirmed contact request about 901 (a practice with a contact, no owner)
+sqlite3 "$TMP/db" "INSERT INTO request (nid, name, email, message, lang, addr, created, verified, status)
+	VALUES (901, 'V', 'v@example.org', 'M', 'en', '192.0.2.1', unixepoch(), unixepoch(), 'sent')" || fail "request"
 for u in reader:rita author:ana editor:ed admin:root; do
 	printf 'pw of %s here\n' "${u#*:}" | "$PRAXIS" user add --db "$TMP/db" --role "${u%%:*}" "${u#*:}" || fail "add"
 done
@@ -121,6 +124,18 @@ check GET /me/dossiers/1.json 303 200 404 404 404
 check POST /me/dossiers/1 403 303 404 404 404 'action=rename&name=Ours'
 check GET /me/dossiers/2 303 404 200 404 404
 check GET /me/dossiers/5 303 404 404 404 404
+# contact requests: the form for anyone (an empty one a 400), no form
+# without a contact; the link's page; a request for editors (and the
+# practice's owner, who is nobody here)
+check GET /node/901/contact 200 200 200 200
+check POST /node/901/contact 400 400 400 400 'name='
+check GET "/node/$pub/contact" 404 404 404 404
+check POST "/node/$pub/contact" 404 404 404 404 'name='
+check GET '/contact/verify?t=forged' 404 404 404 404
+check POST /contact/verify 404 404 404 404 't=forged'
+check GET /admin/requests/1 303 404 200 200
+check POST /admin/requests/1 403 404 303 303 'status=closed'
+check GET /admin/requests/2 303 404 404 404
 check POST /logout 403 303 303 303 303
 echo "matrix: $(wc -l <"$TMP/matrix") answers checked"
 stop_server

@@ -4,6 +4,7 @@
 # practice from a Portuguese city of about 300,000 through the filters
 # alone, read it in French, subscribe to a search and see a new match first.
 . tests/http/lib.sh
+browser_once
 gen=${GEN_LISTING:-build/gen_listing}
 [ -x "$gen" ] || fail "$gen is needed (make build/gen_listing)"
 "$gen" --nodes 2000 --seed 7 >"$TMP/gen.txt"

@@ -45,7 +45,10 @@ for n in $(head -6 "$TMP/nodes"); do
 done | sort -u >>"$TMP/urls"
 grep -q '^/themes/' "$TMP/urls" || fail "no taxonomy page linked from the payload nodes"
 session=$(awk '$6 == "praxis_session" { print $7 }' "$TMP/ed.jar")
-node tests/e2e/xss.js "$BASE" "$TMP/urls" "praxis_session=$session" || fail "a payload got through"
+# in chromium once, against the ASan/UBSan build (browser_once in lib.sh)
+if browser_here; then
+	node tests/e2e/xss.js "$BASE" "$TMP/urls" "praxis_session=$session" || fail "a payload got through"
+fi
 
 for f in /feed.atom /feed.rss /good-practices/feed.atom /search/feed.rss?q=alert /sitemaps/pages; do
 	page 200 "$f"
