@@ -2,6 +2,7 @@
 # register, confirm, add two practices to a dossier, save a search, and
 # the dossier's page and print view, each page clean under axe-core.
 . tests/http/lib.sh
+browser_once
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" --quiet data/sample/listing.txt tests/data/transfer/hub.jsonl
 start_server "$TMP/db"
 mkdir -p build/screenshots
