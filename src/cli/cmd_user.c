@@ -14,15 +14,16 @@
 
 static const struct cli_help user_help = {
 	"praxis user add|passwd|role|disable|enable|list [--db PATH] ...",
-	"  praxis user add --role author|editor|admin NAME\n"
+	"  praxis user add --role reader|author|editor|admin NAME\n"
 	"  praxis user passwd NAME\n"
-	"  praxis user role NAME author|editor|admin\n"
+	"  praxis user role NAME reader|author|editor|admin\n"
 	"  praxis user disable NAME     (ends its sessions; enable undoes it)\n"
 	"  praxis user list [--json]\n"
 	"\n"
 	"add and passwd read the password from standard input: asked twice at a\n"
 	"terminal, else its first line. A password has at least 10 characters.\n"
-	"Roles: an author writes drafts and edits them; an editor publishes and\n"
+	"Roles: a reader keeps saved searches and dossiers (readers register on\n"
+	"the web, /register); an author writes drafts and edits them; an editor publishes and\n"
 	"edits any node; an admin also manages users, imports and reads the audit.\n",
 };
 
@@ -196,9 +197,9 @@ int cmd_user(int argc, char **argv)
 	enum role role = ROLE_NONE;
 	const char *rname = !strcmp(sub, "add") ? o.role : !strcmp(sub, "role") ? argv[first + 1] : NULL;
 	if (!strcmp(sub, "add") && !o.role)
-		return cli_usage_error(&user_help, "user add needs --role author, editor or admin");
+		return cli_usage_error(&user_help, "user add needs --role reader, author, editor or admin");
 	if (rname && role_parse(rname, &role))
-		return cli_usage_error(&user_help, "'%s' is not a role (author, editor or admin)", rname);
+		return cli_usage_error(&user_help, "'%s' is not a role (reader, author, editor or admin)", rname);
 	struct store *st;
 	/* list only reads: it works on a store this account may not write */
 	if ((strcmp(sub, "list") ? cli_open_store : cli_open_store_read)(&common, &st))

@@ -28,6 +28,7 @@ static const struct {
 	{"user", cmd_user, "add, change, disable and list the accounts of editors"},
 	{"backup", cmd_backup, "copy the store to a file, also while it is served"},
 	{"restore", cmd_restore, "replace the store with a backup"},
+	{"digest", cmd_digest, "queue the daily mails of readers' saved searches"},
 	{"mail", cmd_mail, "show the outbox, or send it through a relay"},
 };
 

@@ -18,6 +18,9 @@
  * (v5) nothing new in the tables: PRAGMA application_id = STORE_APP_ID
  *      ("Prax"), which every migration stamps with its version bump, so a
  *      store made before v5 gets it too.
+ * (v9) readers: account.role 'reader', account.email, lang, pending,
+ *      digest; saved_search, digest_key, dossier, dossier_item
+ *      (store/reader.h).
  *
  * Identity: a praxis store is a database whose application_id is
  * STORE_APP_ID, or (made before v5) whose application_id is 0 and which
@@ -165,12 +168,57 @@ static const char *const migrations[] = {
 	"CREATE INDEX request_email ON request (email, created);"
 	"CREATE INDEX request_addr ON request (addr, created);"
 	"CREATE INDEX request_nid ON request (nid, created);",
+
+	/* 9: readers (store/reader.h): the role 'reader' (the account table
+	 * rebuilt for its CHECK, foreign keys off: see MIGRATION_REBUILDS), an
+	 * account's e-mail address, interface language, pending registration
+	 * (unix seconds; NULL once confirmed) and digest switch; saved searches
+	 * (digested_ms: unix milliseconds up to which the digest told of new
+	 * practices), the digests' unsubscribe keys (hashes), dossiers and
+	 * their practices. */
+	"CREATE TABLE account_new ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 64),"
+	" role TEXT NOT NULL CHECK (role IN ('reader', 'author', 'editor', 'admin')),"
+	" hash TEXT NOT NULL,"
+	" disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
+	" created TEXT NOT NULL,"
+	" email TEXT UNIQUE COLLATE NOCASE,"
+	" lang TEXT,"
+	" pending INTEGER,"
+	" digest INTEGER NOT NULL DEFAULT 1 CHECK (digest IN (0, 1)));"
+	"INSERT INTO account_new (id, name, role, hash, disabled, created)"
+	" SELECT id, name, role, hash, disabled, created FROM account;"
+	"DROP TABLE account;"
+	"ALTER TABLE account_new RENAME TO account;"
+	"CREATE TABLE saved_search ("
+	" id INTEGER PRIMARY KEY,"
+	" account INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),"
+	" query TEXT NOT NULL CHECK (length(query) <= 2000),"
+	" created INTEGER NOT NULL, digested_ms INTEGER NOT NULL);"
+	"CREATE INDEX saved_search_account ON saved_search (account);"
+	"CREATE TABLE digest_key ("
+	" key TEXT PRIMARY KEY,"
+	" account INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+	" created INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE dossier ("
+	" id INTEGER PRIMARY KEY,"
+	" account INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),"
+	" created INTEGER NOT NULL);"
+	"CREATE INDEX dossier_account ON dossier (account);"
+	"CREATE TABLE dossier_item ("
+	" dossier INTEGER NOT NULL REFERENCES dossier (id) ON DELETE CASCADE,"
+	" nid INTEGER NOT NULL,"
+	" added INTEGER NOT NULL,"
+	" PRIMARY KEY (dossier, nid));",
 };
 
 /* Migrations that rebuild a table others refer to: they run with foreign
  * keys off (SQLite's documented procedure: DROP TABLE would otherwise
  * cascade to node_term and section), then foreign_key_check must pass. */
-#define MIGRATION_REBUILDS(v) ((v) == 5)
+#define MIGRATION_REBUILDS(v) ((v) == 5 || (v) == 8)
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	       "STORE_SCHEMA_VERSION must equal the number of migrations");

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const role_names[] = {"", "author", "editor", "admin"};
+static const char *const role_names[] = {"", "reader", "author", "editor", "admin"};
 
 const char *role_name(enum role r)
 {
@@ -20,7 +20,7 @@ const char *role_name(enum role r)
 
 int role_parse(const char *name, enum role *out)
 {
-	for (int r = ROLE_AUTHOR; r <= ROLE_ADMIN; r++)
+	for (int r = ROLE_READER; r <= ROLE_ADMIN; r++)
 		if (name && !strcmp(name, role_names[r])) {
 			*out = (enum role)r;
 			return 0;
@@ -88,7 +88,7 @@ enum px_err user_add(struct store *st, const char *name, enum role role, const c
 {
 	const char *problem = user_name_problem(name);
 	if (!problem && !*role_name(role))
-		problem = N_("The role is author, editor or admin.");
+		problem = N_("The role is reader, author, editor or admin.");
 	if (!problem)
 		problem = user_password_problem(password);
 	if (problem) {
@@ -119,9 +119,12 @@ static void read_user(sqlite3_stmt *q, struct user *u)
 		u->role = ROLE_NONE;
 	u->disabled = sqlite3_column_int(q, 3);
 	snprintf(u->created, sizeof u->created, "%s", (const char *)sqlite3_column_text(q, 4));
+	snprintf(u->email, sizeof u->email, "%s", (const char *)sqlite3_column_text(q, 5));
+	snprintf(u->lang, sizeof u->lang, "%s", (const char *)sqlite3_column_text(q, 6));
+	u->digest = sqlite3_column_int(q, 7);
 }
 
-#define USER_COLUMNS "id, name, role, disabled, created"
+#define USER_COLUMNS "id, name, role, disabled, created, coalesce(email, ''), coalesce(lang, ''), digest"
 
 /* The user a query of USER_COLUMNS (and the hash, if asked) finds. */
 static enum px_err find_user(struct store *st, const char *sql, const char *text, int64_t id, struct user *u,
@@ -138,7 +141,7 @@ static enum px_err find_user(struct store *st, const char *sql, const char *text
 	if (rc == SQLITE_ROW) {
 		read_user(q, u);
 		if (hash)
-			snprintf(hash, crypto_pwhash_STRBYTES, "%s", (const char *)sqlite3_column_text(q, 5));
+			snprintf(hash, crypto_pwhash_STRBYTES, "%s", (const char *)sqlite3_column_text(q, 8));
 	}
 	sqlite3_finalize(q);
 	return rc == SQLITE_ROW ? PX_OK : rc == SQLITE_DONE ? PX_ENOTFOUND : PX_ESTORE;
@@ -200,6 +203,74 @@ enum px_err user_set_disabled(struct store *st, const char *name, int disabled)
 {
 	return user_update(st, name, "UPDATE account SET disabled = ?1 WHERE id = ?2", disabled ? "1" : "0",
 			   disabled);
+}
+
+_Static_assert(USER_HASH_N == crypto_pwhash_STRBYTES, "USER_HASH_N is libsodium's hash length");
+
+enum px_err user_hash_new(const char *password, char out[USER_HASH_N])
+{
+	return hash_password(password, out) ? PX_ENOMEM : PX_OK;
+}
+
+enum px_err user_pending_purge(struct store *st, time_t now)
+{
+	int64_t before[] = {(int64_t)now - USER_PENDING_S};
+	return run(st, "DELETE FROM account WHERE pending IS NOT NULL AND pending < ?1", NULL, 0, before, 1) ==
+			       SQLITE_DONE
+		       ? PX_OK
+		       : PX_ESTORE;
+}
+
+enum px_err user_taken(struct store *st, const char *name, const char *email, int *name_taken, int *email_taken)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT EXISTS (SELECT 1 FROM account WHERE name = ?1),"
+			       " EXISTS (SELECT 1 FROM account WHERE email = ?2)",
+			       -1, &q, NULL) != SQLITE_OK)
+		return PX_ESTORE;
+	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, email, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*name_taken = sqlite3_column_int(q, 0);
+		*email_taken = sqlite3_column_int(q, 1);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_ROW ? PX_OK : PX_ESTORE;
+}
+
+enum px_err user_register(struct store *st, const char *name, const char *email, const char *lang,
+			  const char hash[USER_HASH_N], time_t now, int64_t *id)
+{
+	const char *t[] = {name, email, lang, hash};
+	int64_t at[] = {(int64_t)now};
+	int rc = run(st,
+		     "INSERT INTO account (name, role, hash, disabled, created, email, lang, pending)"
+		     " VALUES (?1, 'reader', ?4, 1, " STORE_NOW ", ?2, ?3, ?5)",
+		     t, 4, at, 1);
+	if (rc == SQLITE_CONSTRAINT)
+		return PX_ECONFLICT;
+	if (rc != SQLITE_DONE)
+		return PX_ESTORE;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return PX_OK;
+}
+
+enum px_err user_confirm(struct store *st, int64_t id)
+{
+	int64_t v[] = {id};
+	if (run(st, "UPDATE account SET disabled = 0, pending = NULL WHERE id = ?1 AND pending IS NOT NULL", NULL,
+		0, v, 1) != SQLITE_DONE)
+		return PX_ESTORE;
+	return sqlite3_changes(st->db) == 1 ? PX_OK : PX_ENOTFOUND;
+}
+
+enum px_err user_set_digest(struct store *st, int64_t id, int on)
+{
+	int64_t v[] = {on ? 1 : 0, id};
+	return run(st, "UPDATE account SET digest = ?1 WHERE id = ?2", NULL, 0, v, 2) == SQLITE_DONE ? PX_OK
+												: PX_ESTORE;
 }
 
 enum px_err user_each(struct store *st, void (*fn)(const struct user *, void *), void *arg)

@@ -11,9 +11,12 @@
 
 #include <time.h>
 
-enum role { ROLE_NONE = 0, ROLE_AUTHOR, ROLE_EDITOR, ROLE_ADMIN };
+/* Ordered: a route's minimum role admits every role above it. A reader
+ * (self-registered, store/reader.h) keeps saved searches and dossiers and
+ * reaches none of the editors' pages. */
+enum role { ROLE_NONE = 0, ROLE_READER, ROLE_AUTHOR, ROLE_EDITOR, ROLE_ADMIN };
 
-/* "author", "editor", "admin" ("" for ROLE_NONE). */
+/* "reader", "author", "editor", "admin" ("" for ROLE_NONE). */
 const char *role_name(enum role r);
 /* 0 and *out, or -1 for a name that is no role. */
 int role_parse(const char *name, enum role *out);
@@ -28,6 +31,9 @@ struct user {
 	enum role role;
 	int disabled;
 	char created[32];
+	char email[254 + 1]; /* a reader's address (MAIL_ADDR_MAX), "" when none */
+	char lang[8];        /* the interface language a reader registered in, "" when none */
+	int digest;          /* a reader's daily digest of saved searches is on */
 };
 
 /* Is name usable (1-64 of A-Z a-z 0-9 . _ -, not starting with a dot)?
@@ -48,6 +54,30 @@ enum px_err user_set_password(struct store *st, const char *name, const char *pa
 enum px_err user_set_role(struct store *st, const char *name, enum role role) PX_WUR;
 /* Disabling ends every session of the user; a disabled user cannot log in. */
 enum px_err user_set_disabled(struct store *st, const char *name, int disabled) PX_WUR;
+/* ---- self-registration (readers) ---- */
+
+#define USER_HASH_N        128           /* libsodium's crypto_pwhash_STRBYTES */
+#define USER_PENDING_S     (48 * 3600)   /* an unconfirmed registration holds its name this long */
+
+/* password's Argon2id hash, made before a write transaction opens (it
+ * takes a tenth of a second). PX_ENOMEM when it cannot be made. */
+enum px_err user_hash_new(const char *password, char out[USER_HASH_N]) PX_WUR;
+/* Forgets the registrations left unconfirmed for USER_PENDING_S: their
+ * names and addresses are free again. */
+enum px_err user_pending_purge(struct store *st, time_t now) PX_WUR;
+/* Is name (*name_taken) or email (*email_taken) an account's, either case? */
+enum px_err user_taken(struct store *st, const char *name, const char *email, int *name_taken,
+		       int *email_taken) PX_WUR;
+/* A reader's account, disabled until user_confirm(): *id. Name, address and
+ * hash checked by the caller; PX_ECONFLICT when the name or address was
+ * taken meanwhile. Joins the caller's transaction. */
+enum px_err user_register(struct store *st, const char *name, const char *email, const char *lang,
+			  const char hash[USER_HASH_N], time_t now, int64_t *id) PX_WUR;
+/* Enables the pending account id: PX_ENOTFOUND when there is none pending. */
+enum px_err user_confirm(struct store *st, int64_t id) PX_WUR;
+/* A reader's daily digest on or off. */
+enum px_err user_set_digest(struct store *st, int64_t id, int on) PX_WUR;
+
 /* Calls fn for every user, by name. */
 enum px_err user_each(struct store *st, void (*fn)(const struct user *, void *), void *arg) PX_WUR;
 

@@ -43,6 +43,8 @@ void page_render(struct request *rq, const char *name, struct tv *scope)
 		struct tv *me = tv_map(&rq->a);
 		tv_set_str(me, "name", rq->user->name);
 		tv_set_str(me, "role", role_name(rq->user->role));
+		tv_set_str(me, "home", arena_printf(&rq->a, "%s%s", rq->root,
+						    rq->user->role == ROLE_READER ? "/me" : "/admin"));
 		tv_set(scope, "me", me);
 		tv_set_str(scope, "csrf", rq->csrf);
 	}

@@ -66,7 +66,7 @@ static void one_user(const struct user *u, void *arg)
 	tv_set_bool(v, "disabled", u->disabled);
 	tv_set_str(v, "created", u->created);
 	tv_set_bool(v, "self", !strcmp(u->name, rq->user->name));
-	for (int r = ROLE_AUTHOR; r <= ROLE_ADMIN; r++)
+	for (int r = ROLE_READER; r <= ROLE_ADMIN; r++) /* a reader's row keeps its role selected */
 		tv_set_bool(v, role_name((enum role)r), u->role == (enum role)r);
 	tv_push(ur->list, v);
 }

@@ -21,6 +21,15 @@ static const char *safe_next(const char *next)
 	return next;
 }
 
+/* Where a user goes after logging in: next, but a reader's desk is /me
+ * (the editors' /admin would only refuse them). */
+static const char *after_login(struct request *rq, const struct user *u, const char *next)
+{
+	if (u->role == ROLE_READER && !strncmp(next, "/admin", 6))
+		return arena_printf(&rq->a, "%s/me", rq->root);
+	return next;
+}
+
 static void login_form(struct request *rq, int status, const char *error, const char *name)
 {
 	struct tv *s = tv_map(&rq->a);
@@ -98,7 +107,7 @@ static void log_in(struct request *rq)
 	audit(rq, u.name, "login", NULL);
 	auth_cookie(rq, AUTH_SESSION_COOKIE, token, SESSION_MAX_S, "Lax");
 	auth_cookie(rq, AUTH_CSRF_COOKIE, "", 0, "Strict");
-	page_redirect(rq, safe_next(form_get(&rq->form, "next")));
+	page_redirect(rq, after_login(rq, &u, safe_next(form_get(&rq->form, "next"))));
 }
 
 void page_login(struct request *rq)
@@ -106,7 +115,8 @@ void page_login(struct request *rq)
 	if (!strcmp(rq->method, "POST")) {
 		log_in(rq);
 	} else if (rq->user) { /* already in: on to the desk */
-		page_redirect(rq, arena_printf(&rq->a, "%s/admin", rq->root));
+		page_redirect(rq, arena_printf(&rq->a, "%s%s", rq->root,
+					       rq->user->role == ROLE_READER ? "/me" : "/admin"));
 	} else {
 		auth_anonymous_csrf(rq);
 		login_form(rq, 200, NULL, NULL);

@@ -75,6 +75,25 @@ static void network_map(struct request *rq, struct tv *s, const struct node *n)
 	map_add(rq, s, dots, 0);
 }
 
+/* scope.dossier: a signed-in reader's "Add to dossier" form, {csrf,
+ * dossiers: [{id, name, items, added}], added: the dossier just added to
+ * (?added=ID), if one of theirs}. */
+static void dossier_form(struct request *rq, struct tv *s)
+{
+	struct tv *d = tv_map(&rq->a), *list = me_dossiers(rq);
+	if (!list)
+		return; /* the page still answers */
+	const char *added = request_param(rq, "added");
+	for (size_t i = 0; added && i < list->len; i++) {
+		const struct tv *id = tv_get(list->items[i], "id", 2);
+		if (id && !strcmp(added, arena_printf(&rq->a, "%lld", (long long)id->i)))
+			tv_set(d, "added", list->items[i]);
+	}
+	tv_set_str(d, "csrf", rq->csrf);
+	tv_set(d, "dossiers", list);
+	tv_set(s, "dossier", d);
+}
+
 /* GET /node/{nid} */
 void page_node(struct request *rq)
 {
@@ -91,7 +110,7 @@ void page_node(struct request *rq)
 		return;
 	}
 	struct tv *s = page_node_values(rq, n);
-	if (rq->user) { /* the bar of those who write */
+	if (rq->user && rq->user->role >= ROLE_AUTHOR) { /* the bar of those who write */
 		struct tv *bar = tv_map(&rq->a);
 		tv_set_str(bar, "state", node_state_label(rq, n->state));
 		tv_set_bool(bar, "edit", node_access(rq, n));
@@ -118,6 +137,8 @@ void page_node(struct request *rq)
 		tv_set_str(s, "city_page", url_city(rq, n->title, n->country));
 	}
 	tv_set(s, "share", share(rq, n->title, n->nid));
+	if (rq->user && n->type == NODE_PRACTICE && n->state == NODE_PUBLISHED)
+		dossier_form(rq, s);
 	node_free(n);
 	page_render(rq, "node", s);
 }

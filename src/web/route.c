@@ -71,7 +71,16 @@ static const struct route routes[] = {
 	{"/sitemaps/pages", page_sitemap_pages, GET, ROLE_NONE, 0, 0},
 	{"/sitemaps/{nid}", page_sitemap_nodes, GET, ROLE_NONE, 0, 0},
 	{"/login", page_login, GET | POST, ROLE_NONE, LOGIN_BODY_MAX, 0},
-	{"/logout", page_logout, POST, ROLE_AUTHOR, 0, 0},
+	{"/logout", page_logout, POST, ROLE_READER, 0, 0},
+	{"/register", page_register, GET | POST, ROLE_NONE, LOGIN_BODY_MAX, 0},
+	{"/register/confirm", page_register_confirm, GET | POST, ROLE_NONE, LOGIN_BODY_MAX, 0},
+	{"/unsubscribe", page_unsubscribe, GET | POST, ROLE_NONE, LOGIN_BODY_MAX, 0},
+	{"/me", page_me, GET | POST, ROLE_READER, READER_BODY_MAX, 0},
+	{"/me/searches", page_me_search_save, POST, ROLE_READER, READER_BODY_MAX, 0},
+	{"/me/dossiers/add", page_dossier_add, POST, ROLE_READER, READER_BODY_MAX, 0},
+	{"/me/dossiers/{nid}", page_dossier, GET | POST, ROLE_READER, READER_BODY_MAX, 0},
+	{"/me/dossiers/{nid}.csv", page_dossier_csv, GET, ROLE_READER, 0, 0},
+	{"/me/dossiers/{nid}.json", page_dossier_json, GET, ROLE_READER, 0, 0},
 	{"/admin", page_admin, GET, ROLE_AUTHOR, 0, 0},
 	{"/admin/password", page_admin_password, GET | POST, ROLE_AUTHOR, 0, 0},
 	{"/admin/requests/{nid}", page_admin_request, GET | POST, ROLE_AUTHOR, 0, 0},
@@ -82,7 +91,8 @@ static const struct route routes[] = {
 };
 /* clang-format on */
 
-/* Does path match pattern? Fills rq->id or rq->slug from its hole. */
+/* Does path match pattern? Fills rq->id or rq->slug from its hole. A
+ * {nid} is the digits up to what follows them ("/me/dossiers/{nid}.csv"). */
 static int match(struct request *rq, const char *pattern, const char *path)
 {
 	const char *hole = strchr(pattern, '{');
@@ -95,7 +105,8 @@ static int match(struct request *rq, const char *pattern, const char *path)
 	if (strncmp(pattern, path, head))
 		return 0;
 	const char *seg = path + head, *tail = strchr(hole, '}') + 1;
-	size_t n = strcspn(seg, "/"); /* one segment, then the pattern's tail exactly */
+	/* one segment (a nid's digits), then the pattern's tail exactly */
+	size_t n = !strncmp(hole, "{nid}", 5) ? strspn(seg, "0123456789") : strcspn(seg, "/");
 	if (!n || strcmp(seg + n, tail))
 		return 0;
 	if (!strncmp(hole, "{nid}", 5)) {

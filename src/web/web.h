@@ -6,6 +6,7 @@
 #include "../core/core.h"
 
 #include <stdio.h>
+#include <time.h>
 
 struct index;
 
@@ -36,5 +37,20 @@ struct web_options {
  * error with why set (a template does not compile, the address cannot be
  * bound). */
 enum px_err web_serve(const struct web_options *o, struct buf *why) PX_WUR;
+
+/* The daily digest of readers' saved searches (digest.c): queues in the
+ * outbox, for each reader whose digest is on and has a search due (its last
+ * digest DIGEST_GAP_S, 20 hours, ago or more), one mail in the reader's
+ * language listing the practices published since, with links under
+ * public_url ("https://hub.example.org") and an unsubscribe link; none when
+ * nothing is new. Running it twice in a day sends nothing twice. */
+struct store;
+struct web_digest_counts {
+	size_t searches;  /* saved searches that were due */
+	size_t mails;     /* mails queued */
+	size_t practices; /* practices they tell of (one in two searches counts twice) */
+};
+enum px_err web_digest(struct store *st, const struct index *ix, const char *public_url, time_t now,
+		       struct web_digest_counts *out, struct buf *why) PX_WUR;
 
 #endif

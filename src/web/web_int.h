@@ -124,6 +124,7 @@ enum px_err tmpl_render(const struct tmpl_set *ts, const char *name, const struc
 #define FORM_FIELDS_MAX 1024
 #define FORM_BODY_MAX   ((size_t)1 << 20)  /* 1 MiB: a practice with its five sections fits many times */
 #define IMPORT_BODY_MAX ((size_t)64 << 20) /* a listing or JSON Lines file, on /admin/import */
+#define READER_BODY_MAX ((size_t)16 << 10) /* a reader's forms: names, a query string, ids */
 #define CONTACT_BODY_MAX ((size_t)64 << 10) /* a request of 5,000 code points, %-encoded, fits */
 #define LOGIN_BODY_MAX  ((size_t)16 << 10) /* a name, a password, two tokens: anyone may send it, so
 					      64 held connections of an address reserve 1 MB of the budget */
@@ -448,6 +449,18 @@ struct listing {
 };
 int listing_run(struct request *rq, const struct listing *l, struct tv *scope);
 
+/* digest.c: a saved search's query string (q, facet filters, population_min
+ * and population_max, as /search takes them; other parameters ignored) as
+ * an index query's parts, in a's memory. 0, or -1 when it cannot be read
+ * (a bad %-escape, a population that is no whole number, too many filters). */
+struct digest_query {
+	const char *text; /* "" when there is no q */
+	struct index_filter filters[WEB_FILTERS_MAX];
+	size_t nfilters;
+	struct index_range population;
+};
+int digest_query_parse(struct arena *a, const char *qs, struct digest_query *out);
+
 /* The pages: one file each, page_<name>.c. */
 void page_home(struct request *rq);
 void page_city(struct request *rq);
@@ -496,6 +509,24 @@ void page_login(struct request *rq);
 /* The throttle's key of account name: "user:" and the name lower-cased
  * (Ana and ANA share their tries), in the arena; NULL when out of memory. */
 const char *login_account_key(struct request *rq, const char *name);
+/* A reader's pages: page_register.c, page_me.c, page_dossier.c. */
+void page_register(struct request *rq);
+void page_register_confirm(struct request *rq);
+void page_unsubscribe(struct request *rq);
+void page_me(struct request *rq);
+void page_me_search_save(struct request *rq);
+void page_dossier(struct request *rq);
+void page_dossier_csv(struct request *rq);
+void page_dossier_json(struct request *rq);
+void page_dossier_add(struct request *rq);
+/* The signed-in reader's dossiers as [{id, name, items}] (page_me.c); NULL
+ * if the store fails. */
+struct tv *me_dossiers(struct request *rq);
+/* A reader's store error as its page: 404 (not theirs), 400 with limit
+ * (PX_ETOOBIG) or for a bad name, 503 (page_me.c). */
+void me_store_error(struct request *rq, enum px_err err, const char *limit);
+/* The id a reader's form posts in field name: > 0, or -1 (page_me.c). */
+int64_t me_posted_id(struct request *rq, const char *name);
 void page_node_new(struct request *rq);
 void page_node_edit(struct request *rq);
 void page_node_state(struct request *rq);

@@ -53,15 +53,15 @@ has '<a href="/node/7002">BETA BIKES</a>'
 row_is City 'Bologna, Italy' 'Sevilla, Spain'
 row_is Population '392,203 (large)' '684,234 (large)'
 row_is Themes Environment Mobility
-row_is 'Year of labelisation' 2019 ''
-row_is 'In partnership with' 'Gent (Belgium)' ''
-row_is 'Adapted by cities from' '' 'Porto (Portugal, 2021)'
-row_is 'Impact figures' 'Green roofs: 12.5 ha (2022)' ''
+row_is 'Year of labelisation' 2019 'Not given'
+row_is 'In partnership with' 'Gent (Belgium)' 'Not given'
+row_is 'Adapted by cities from' 'Not given' 'Porto (Portugal, 2021)'
+row_is 'Impact figures' 'Green roofs: 12.5 ha (2022)' 'Not given'
 rows_ok
 # a row per section key either has, in key order; each cell the first paragraph
 row_is Summary 'Alpha summary first.' 'Beta summary first.'
-row_is 'The impact and results' 'Alpha impact first.' ''
-row_is 'Why this good practice should be transferred to other cities?' '' 'Beta transfer first.'
+row_is 'The impact and results' 'Alpha impact first.' 'Not given'
+row_is 'Why this good practice should be transferred to other cities?' 'Not given' 'Beta transfer first.'
 rows_ok
 lacks 'The innovative solution' # neither has one
 lacks 'summary second|transfer second'
@@ -72,14 +72,14 @@ has '<a class="remove" href="/compare\?nid=7001"'
 # ---- four: every column, the rows still aligned ----
 page 200 '/compare?nid=7003&nid=7001&nid=7004&nid=7002'
 row_is City 'Łódź, Poland' 'Bologna, Italy' 'Aarhus, Denmark' 'Sevilla, Spain'
-row_is Population '' '392,203 (large)' '285,273 (large)' '684,234 (large)'
-row_is Summary '' 'Alpha summary first.' '' 'Beta summary first.'
-row_is 'The innovative solution' 'Gamma solution first.' '' '' ''
+row_is Population 'Not given' '392,203 (large)' '285,273 (large)' '684,234 (large)'
+row_is Summary 'Not given' 'Alpha summary first.' 'Not given' 'Beta summary first.'
+row_is 'The innovative solution' 'Gamma solution first.' 'Not given' 'Not given' 'Not given'
 rows_ok
 has '<a class="remove" href="/compare\?nid=7003&amp;nid=7001&amp;nid=7002"'
 # in French: numbers and headings in the reader's language
 page 200 '/fr/compare?nid=7001&nid=7002'
-row_is 'Chiffres d’impact' 'Green roofs: 12,5 ha (2022)' ''
+row_is 'Chiffres d’impact' 'Green roofs: 12,5 ha (2022)' 'Non renseigné'
 row_is Population $'392\u202f203 (grande ville)' $'684\u202f234 (grande ville)'
 rows_ok
 has '<h1>Comparer des pratiques</h1>'

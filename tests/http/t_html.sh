@@ -65,6 +65,30 @@ cp "$TMP/body" "$TMP/page-revert.html"
 post 200 /node/new "$jar" -d "csrf=$tok&action=save&pick=1&themes.new=Beez&country.new=Belgique&${p/Bee/Moth}"
 grep -q 'name="resolve"' "$TMP/body" || fail "new values asked for no confirmation"
 cp "$TMP/body" "$TMP/page-form-confirm.html"
+# a reader's pages: register (empty, with an error, sent), the confirmation,
+# /me, a search with "Save this search", a practice with "Add to dossier",
+# a dossier, unsubscribe
+page 200 /register
+cp "$TMP/body" "$TMP/page-register.html"
+tok=$(csrf "$TMP/r.jar")
+post 400 /register "$TMP/r.jar" -d "csrf=$tok&name=rita&email=bad&password=pw+of+rita+here&again=pw+of+rita+here"
+cp "$TMP/body" "$TMP/page-register-error.html"
+post 200 /register "$TMP/r.jar" -d "csrf=$tok&name=rita&email=rita%40example.org&password=pw+of+rita+here&again=pw+of+rita+here"
+cp "$TMP/body" "$TMP/page-register-sent.html"
+t=$(sqlite3 "$TMP/db" "SELECT body FROM outbox WHERE recipient = 'rita@example.org'" | sed -n 's|.*confirm?t=\([A-Za-z0-9_-]*\).*|\1|p')
+page 200 "/register/confirm?t=$t" -c "$TMP/r.jar" -b "$TMP/r.jar"
+cp "$TMP/body" "$TMP/page-register-confirm.html"
+post 303 /register/confirm "$TMP/r.jar" -d "csrf=$tok&t=$t"
+rtok=$(curl -s -b "$TMP/r.jar" "$BASE/me" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+post 303 /me/searches "$TMP/r.jar" -d "csrf=$rtok&query=q%3Dcity&name=City"
+post 303 /me/dossiers/add "$TMP/r.jar" -d "csrf=$rtok&nid=17065&name=Mine"
+d=$(sed -n 's|^[Ll]ocation: .*added=\([0-9]*\)\r$|\1|p' "$TMP/head")
+for p in "/me?welcome=1&done=saved" "/search?q=city" "/node/17065?added=$d" "/me/dossiers/$d"; do
+	page 200 "$p" -b "$TMP/r.jar"
+	cp "$TMP/body" "$TMP/page-reader-$(echo "$p" | tr '/?&=' '----').html"
+done
+page 404 "/unsubscribe?t=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+cp "$TMP/body" "$TMP/page-unsubscribe-404.html"
 # a visitor's request to a practice's contact: the form, its errors, the
 # page that says a link was mailed, the link's page, the request sent; the
 # desk's list and the request's page

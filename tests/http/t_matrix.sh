@@ -1,18 +1,18 @@
 # The authorisation matrix: every route of the hub (src/web/route.c), by
-# GET and by POST, for a visitor, an author, an editor and an admin, each
-# with a valid session and form token: the answer each must get.
+# GET and by POST, for a visitor, a reader, an author, an editor and an
+# admin, each with a valid session and form token: the answer each must get.
 . tests/http/lib.sh
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt tests/data/transfer/hub.jsonl
 # a confirmed contact request about 901 (a practice with a contact, no owner)
 sqlite3 "$TMP/db" "INSERT INTO request (nid, name, email, message, lang, addr, created, verified, status)
 	VALUES (901, 'V', 'v@example.org', 'M', 'en', '192.0.2.1', unixepoch(), unixepoch(), 'sent')" || fail "request"
-for u in author:ana editor:ed admin:root; do
+for u in reader:rita author:ana editor:ed admin:root; do
 	printf 'pw of %s here\n' "${u#*:}" | "$PRAXIS" user add --db "$TMP/db" --role "${u%%:*}" "${u#*:}" || fail "add"
 done
 start_server "$TMP/db"
-for u in ana ed root; do login "$u" "$TMP/$u.jar"; done
+for u in rita ana ed root; do login "$u" "$TMP/$u.jar"; done
 csrf "$TMP/none.jar" >"$TMP/none.tok" # a visitor's token: the login form's cookie
-for u in ana ed root; do session_csrf "$TMP/$u.jar" >"$TMP/$u.tok"; done
+for u in rita ana ed root; do session_csrf "$TMP/$u.jar" >"$TMP/$u.tok"; done
 # a draft of ana's
 post 303 /node/new "$TMP/ana.jar" -d "csrf=$(cat "$TMP/ana.tok")&action=save&type=practice&title=Draft&city=Ghent&country=Belgium&language=en"
 draft=$(sed -n 's|^[Ll]ocation: .*/node/\([0-9]*\)\r$|\1|p' "$TMP/head")
@@ -26,9 +26,20 @@ post 303 "/node/$anapub/state" "$TMP/ed.jar" -d "csrf=$(cat "$TMP/ed.tok")&state
 pub=17063
 form='action=preview&type=practice&title=T&city=C&country=D&language=en'
 
-check() { # METHOD PATH WANT-NONE WANT-AUTHOR WANT-EDITOR WANT-ADMIN [DATA]
-	local m=$1 path=$2 data=${7:-} who want got i=3
-	for who in none ana ed root; do
+# A row with five answers: a visitor, a reader, an author, an editor, an
+# admin; with four, the reader's is the visitor's on public pages (200, 405,
+# 404) and a 403 where the visitor is sent to log in (303) or refused (403):
+# a reader reaches none of the editors' pages.
+check() { # METHOD PATH WANT-NONE [WANT-READER] WANT-AUTHOR WANT-EDITOR WANT-ADMIN [DATA]
+	local m=$1 path=$2
+	shift 2
+	if ! [[ ${5:-} =~ ^[0-9]{3}$ ]]; then
+		local reader=$1
+		[ "$1" = 303 ] && reader=403
+		set -- "$1" "$reader" "${@:2}"
+	fi
+	local data=${6:-} who want got i=1
+	for who in none rita ana ed root; do
 		want=${!i}
 		i=$((i + 1))
 		if [ "$m" = GET ]; then
@@ -51,7 +62,7 @@ for p in / /good-practices /good-practices.csv '/search.csv?q=city' '/search?q=c
 	check GET "$p" 200 200 200 200
 	check POST "$p" 405 405 405 405
 done
-check GET /login 200 303 303 303
+check GET /login 200 303 303 303 303
 check GET /admin 303 200 200 200
 check GET /admin/password 303 200 200 200
 check POST /admin/password 403 403 403 403 'current=not+this+one&password=xxxxxxxxxxxx&again=xxxxxxxxxxxx'
@@ -96,6 +107,23 @@ check POST "/node/$anapub/state" 403 403 303 303 'state=published'
 check POST "/node/$anapub/revert" 403 403 400 400 'rev=999999999'
 check GET "/api/v1/nodes/$draft" 404 404 404 404
 check GET /node/999999 404 404 404 404
+# a reader's own pages: every account has them (an editor's dossiers are
+# hers); a dossier is its owner's only, the others get the 404 of none
+check GET /register 200 303 303 303 303
+check POST /register 400 303 303 303 303
+check GET '/register/confirm?t=x' 404 404 404 404 404
+check GET '/unsubscribe?t=x' 404 404 404 404 404
+check GET /me 303 200 200 200 200
+check POST /me 403 400 400 400 400 'action=nothing'
+check GET /me/searches 405 405 405 405 405
+check POST /me/searches 403 303 303 303 303 'query=q%3Dcity&name=City'
+check POST /me/dossiers/add 403 303 303 303 303 "nid=$pub&name=Mine" # dossiers 1 to 4
+check GET /me/dossiers/1 303 200 404 404 404
+check GET /me/dossiers/1.csv 303 200 404 404 404
+check GET /me/dossiers/1.json 303 200 404 404 404
+check POST /me/dossiers/1 403 303 404 404 404 'action=rename&name=Ours'
+check GET /me/dossiers/2 303 404 200 404 404
+check GET /me/dossiers/5 303 404 404 404 404
 # contact requests: the form for anyone (an empty one a 400), no form
 # without a contact; the link's page; a request for editors (and the
 # practice's owner, who is nobody here)
@@ -108,6 +136,6 @@ check POST /contact/verify 404 404 404 404 't=forged'
 check GET /admin/requests/1 303 404 200 200
 check POST /admin/requests/1 403 404 303 303 'status=closed'
 check GET /admin/requests/2 303 404 404 404
-check POST /logout 403 303 303 303
+check POST /logout 403 303 303 303 303
 echo "matrix: $(wc -l <"$TMP/matrix") answers checked"
 stop_server
