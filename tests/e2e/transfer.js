@@ -55,24 +55,30 @@ function mailField(eml, field) {
 	return execFileSync("python3", ["tests/smtp/read.py", eml, field]).toString().trim();
 }
 
-// The .eml of the first message the relay kept for address, waiting 30 s at
-// most for it (the outbox sends in the background).
-async function mailTo(address) {
-	for (let i = 0; i < 300; i++) {
-		const hit = fs.readdirSync(box).filter((f) => f.endsWith(".json")).sort()
-			.find((f) => JSON.parse(fs.readFileSync(path.join(box, f), "utf8")).rcpt.includes(`<${address}>`));
-		if (hit) return path.join(box, hit.replace(/json$/, "eml"));
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`no mail to ${address} reached the relay`);
+// The .eml files the relay kept for address, in the order they came.
+function mailsTo(address) {
+	return fs.readdirSync(box).filter((f) => f.endsWith(".json"))
+		.sort((a, b) => parseInt(a, 10) - parseInt(b, 10))
+		.filter((f) => JSON.parse(fs.readFileSync(path.join(box, f), "utf8")).rcpt.includes(`<${address}>`))
+		.map((f) => path.join(box, f.replace(/json$/, "eml")));
 }
 
-// the path of the link matching re in the first mail to address
+// The first message to address whose body matches re, and the match,
+// waiting 30 s at most for it (the outbox sends in the background).
+async function mailWith(address, re) {
+	for (let i = 0; i < 300; i++) {
+		for (const eml of mailsTo(address)) {
+			const m = mailField(eml, "body").match(re);
+			if (m) return { eml, m };
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`no mail to ${address} matching ${re} reached the relay (${mailsTo(address).length} to it)`);
+}
+
+// the path of the link matching re mailed to address
 async function mailedLink(address, re) {
-	const body = mailField(await mailTo(address), "body");
-	const m = body.match(re);
-	check(m, `no link in the mail to ${address}: ${body}`);
-	return m[0];
+	return (await mailWith(address, re)).m[0].replace(/^https?:\/\/[^/]+/, "");
 }
 
 // ---- 1. the match
@@ -164,14 +170,13 @@ async function request(page) {
 	await page.click("form.fields button[type=submit]");
 	check(await page.isVisible("p.notice"), "no notice after sending the request");
 	// the visitor's address verified by the mailed link
-	const link = await mailedLink(OFFICER.email, /https?:\/\/\S+\/contact\/verify\?t=[A-Za-z0-9_-]+/);
-	await page.goto(base + link.replace(/^https?:\/\/[^/]+/, ""));
+	await page.goto(base + await mailedLink(OFFICER.email, /https?:\/\/\S+\/contact\/verify\?t=[A-Za-z0-9_-]+/));
 	await page.click("form.fields button[type=submit]");
 	check((await page.textContent("h1")).includes("sent"), `the request was not sent: ${await page.textContent("h1")}`);
 	await read(page, 1280, "sent");
 	// the request reaches the contact, who answers the visitor
 	const contact = contactOf.get(nid);
-	const eml = await mailTo(contact);
+	const { eml } = await mailWith(contact, /./);
 	check(mailField(eml, "To") === contact, `the request went To: ${mailField(eml, "To")}`);
 	check(mailField(eml, "Reply-To") === OFFICER.email, `the request's Reply-To: ${mailField(eml, "Reply-To")}`);
 	const body = mailField(eml, "body");
@@ -219,16 +224,53 @@ async function desk(ctx, asked) {
 
 // ---- 5. the dossier, printed
 
-async function dossier(ctx, compared) {
-	const page = await ctx.newPage();
-	// readers' accounts come with the readers' branch: until it is merged the
-	// step says it was skipped (t_transfer_flow.sh prints it), never passes
-	if ((await page.goto(`${base}/register`)).status() === 404) {
-		console.log("skipped: dossier (readers not merged)");
-		await page.close();
-		return null;
+const READER = { name: "beatriz.moura", password: "a password for the dossiers" };
+
+// The officer registers as a reader (the link mailed to the address she
+// gave for the request), keeps the compared practices in a new dossier and
+// prints it: the dossier's address.
+async function dossier(page, compared) {
+	await page.goto(`${base}/register`);
+	await page.fill("#name", READER.name);
+	await page.fill("#email", OFFICER.email);
+	await page.fill("#password", READER.password);
+	await page.fill("#again", READER.password);
+	await page.click("form.fields button[type=submit]");
+	check(await page.isVisible("p.notice"), "no notice after registering");
+	await page.goto(base + await mailedLink(OFFICER.email, /https?:\/\/\S+\/register\/confirm\?t=[A-Za-z0-9_-]+/));
+	await Promise.all([page.waitForURL(/\/me\?welcome=1$/), page.click("form.fields button[type=submit]")]);
+	check(await page.isVisible("p.notice"), "no welcome once the account is confirmed");
+	for (const [i, h] of compared.entries()) {
+		await page.goto(`${base}/node/${h.nid}`);
+		if (i === 0) await page.fill("#dossier-name", "Habitação acessível para o Porto");
+		await page.click("aside.dossier-add button[type=submit]"); // then the new dossier is the one chosen
+		check(await page.isVisible("aside.dossier-add p.notice a"), `no notice after adding ${h.title} to the dossier`);
 	}
-	throw new Error("write the dossier step");
+	await page.click("aside.dossier-add p.notice a");
+	await page.waitForURL(/\/me\/dossiers\/\d+$/);
+	check(await page.textContent("h1") === "Habitação acessível para o Porto", "the dossier's name is lost");
+	await printed(page, 1280, compared);
+	await page.pdf({ path: path.join(shots, "transfer-dossier.pdf"), format: "A4" });
+	const pdf = fs.readFileSync(path.join(shots, "transfer-dossier.pdf"), "latin1");
+	const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+	check(pages >= compared.length, `the printed dossier has ${pages} page(s) for ${compared.length} practices`);
+	return page.url();
+}
+
+// The dossier's print view: both practices, with their address; nothing to
+// click (no navigation, no form, no tools).
+async function printed(page, width, compared) {
+	await page.emulateMedia({ media: "print" });
+	const items = await page.locator("article.dossier-item h2").allTextContents();
+	check(JSON.stringify(items.slice().sort()) === JSON.stringify(compared.map((h) => h.title).sort()),
+		`the dossier holds ${items}, not the compared ${compared.map((h) => h.title)}`);
+	for (const sel of ["header.site", "nav", "form", ".dossier-tools", ".crumbs"])
+		for (const el of await page.locator(sel).all())
+			check(!(await el.isVisible()), `the print view shows ${sel}`);
+	check(await page.locator("article.dossier-item .print-url").evaluateAll((ps) => ps.every((p) => p.offsetParent && /\/node\/\d+$/.test(p.textContent))),
+		"the print view does not print each practice's address");
+	await read(page, width, "dossier-print");
+	await page.emulateMedia({ media: "screen" });
 }
 
 // ---- the pages read on the way, again on a phone
@@ -244,6 +286,14 @@ async function phone(browser, pages) {
 	await ed.goto(pages.request);
 	await read(ed, 360, "request");
 	await ctx.close();
+	const reader = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "en-GB", bypassCSP: true });
+	const rp = await reader.newPage();
+	await rp.goto(pages.dossier);
+	await rp.fill("#name", READER.name);
+	await rp.fill("#password", READER.password);
+	await Promise.all([rp.waitForURL(pages.dossier), rp.click("form.fields button[type=submit]")]);
+	await printed(rp, 360, pages.compared);
+	await reader.close();
 }
 
 (async () => {
@@ -258,8 +308,9 @@ async function phone(browser, pages) {
 		const edCtx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB", bypassCSP: true });
 		const requestUrl = await desk(edCtx, asked);
 		await edCtx.close();
-		await dossier(ctx, compareUrl);
-		await phone(browser, { match: matchUrl, compare: compareUrl, contact: `${base}/node/${asked.nid}/contact`, request: requestUrl });
+		const dossierUrl = await dossier(page, found.slice(0, 2));
+		await phone(browser, { match: matchUrl, compare: compareUrl, contact: `${base}/node/${asked.nid}/contact`,
+			request: requestUrl, dossier: dossierUrl, compared: found.slice(0, 2) });
 		await ctx.close();
 	} finally {
 		await browser.close();
