@@ -41,10 +41,15 @@ function check(cond, what) {
 async function read(page, width, name) {
 	const w = await page.evaluate(() => document.documentElement.scrollWidth);
 	check(w <= width, `${name} is ${w} px wide on a ${width} px screen`);
+	await noAddress(page, name);
+	await look(page, `${name}-${width}`);
+}
+
+// no contact's address on the page
+async function noAddress(page, name) {
 	const html = await page.content();
 	for (const [nid, address] of contactOf)
 		check(!html.includes(address), `${name} shows the address of practice ${nid}'s contact`);
-	await look(page, `${name}-${width}`);
 }
 
 // ---- the test relay's mail (tests/smtp/sink.py: N.json the envelope, N.eml the message)
@@ -150,6 +155,7 @@ async function contactable(page) {
 	const links = await page.locator(".side-by-side thead th > a:not(.remove)").evaluateAll((as) => as.map((a) => a.href));
 	for (const href of links) {
 		await page.goto(href);
+		await noAddress(page, href);
 		if (await page.locator("a.contact-link").count()) return Number(href.match(/\/node\/(\d+)$/)[1]);
 	}
 	throw new Error("none of the compared practices can be contacted");
@@ -242,6 +248,7 @@ async function dossier(page, compared) {
 	check(await page.isVisible("p.notice"), "no welcome once the account is confirmed");
 	for (const [i, h] of compared.entries()) {
 		await page.goto(`${base}/node/${h.nid}`);
+		await noAddress(page, `/node/${h.nid}`);
 		if (i === 0) await page.fill("#dossier-name", "Habitação acessível para o Porto");
 		await page.click("aside.dossier-add button[type=submit]"); // then the new dossier is the one chosen
 		check(await page.isVisible("aside.dossier-add p.notice a"), `no notice after adding ${h.title} to the dossier`);
@@ -252,7 +259,10 @@ async function dossier(page, compared) {
 	await printed(page, 1280, compared);
 	await page.pdf({ path: path.join(shots, "transfer-dossier.pdf"), format: "A4" });
 	const pdf = fs.readFileSync(path.join(shots, "transfer-dossier.pdf"), "latin1");
-	const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+	// each practice starts a page (print CSS): the page tree counts them
+	const count = pdf.match(/\/Type \/Pages\s*\/Count (\d+)/);
+	check(count, "the printed dossier has no page tree");
+	const pages = Number(count[1]);
 	check(pages >= compared.length, `the printed dossier has ${pages} page(s) for ${compared.length} practices`);
 	return page.url();
 }
