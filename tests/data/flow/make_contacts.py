@@ -11,11 +11,13 @@ the practice. Hence the whole record, read from hub.jsonl, not a patch.
 
 The contacts are invented, their addresses under .example (RFC 2606);
 every address is one the pages must never show. Deterministic: running it
-again rewrites the same bytes.
+again rewrites the same bytes (t_transfer_flow.sh checks it).
+Usage: make_contacts.py [OUT_DIR] (default: this directory).
 """
 import json
 import os
 import re
+import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -61,7 +63,8 @@ def main():
         if r["nid"] in figures:
             r["indicators"] = figures[r["nid"]]
         out.append(r)
-    with open(os.path.join(HERE, "contacts.jsonl"), "w", encoding="utf-8") as f:
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else HERE
+    with open(os.path.join(out_dir, "contacts.jsonl"), "w", encoding="utf-8") as f:
         for r in out:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
