@@ -82,7 +82,7 @@ static const struct route routes[] = {
 	{"/me/dossiers/{nid}.csv", page_dossier_csv, GET, ROLE_READER, 0, 0},
 	{"/me/dossiers/{nid}.json", page_dossier_json, GET, ROLE_READER, 0, 0},
 	{"/admin", page_admin, GET, ROLE_AUTHOR, 0, 0},
-	{"/admin/password", page_admin_password, GET | POST, ROLE_AUTHOR, 0, 0},
+	{"/admin/password", page_admin_password, GET | POST, ROLE_READER, 0, 0}, /* readers too */
 	{"/admin/requests/{nid}", page_admin_request, GET | POST, ROLE_AUTHOR, 0, 0},
 	{"/admin/users", page_admin_users, GET | POST, ROLE_ADMIN, 0, 0},
 	{"/admin/audit", page_admin_audit, GET, ROLE_ADMIN, 0, 0},

@@ -64,8 +64,8 @@ for p in / /good-practices /good-practices.csv '/search.csv?q=city' '/search?q=c
 done
 check GET /login 200 303 303 303 303
 check GET /admin 303 200 200 200
-check GET /admin/password 303 200 200 200
-check POST /admin/password 403 403 403 403 'current=not+this+one&password=xxxxxxxxxxxx&again=xxxxxxxxxxxx'
+check GET /admin/password 303 200 200 200 200
+check POST /admin/password 403 403 403 403 403 'current=not+this+one&password=xxxxxxxxxxxx&again=xxxxxxxxxxxx'
 for p in /admin/users /admin/audit /admin/audit.csv /admin/import; do
 	check GET "$p" 303 403 403 200
 done
