@@ -81,14 +81,16 @@ chmod 444 "$db"
 reads_work
 writes_refused 'a read-only file'
 
-# 4. a store that needs a migration cannot be read without writing: it says so
+# 4. a store that needs a migration cannot be read without writing: it says
+# so (a store as a version-1 praxis wrote it: tests/cli/v1_schema.sql)
 chmod 755 "$dir"
-chmod 644 "$db"
-sqlite3 "$db" 'PRAGMA user_version = 4' || fail "cannot set the version"
+rm -f "$db" "$db-wal" "$db-shm" "$db.index"
+sqlite3 "$db" <tests/cli/v1_schema.sql || fail "cannot make a version-1 store"
+"${owner[@]}" "$db"
 cp "$db" "$TMP/before.db"
 chmod 444 "$db"
 expect_status 1 "${other[@]}" "$PRAXIS" stats --db "$db"
-expect_grep "$TMP/err" "^praxis: the store $db is read-only \(a read-only file; its schema \(version 4\) needs migrating to $SCHEMA_VERSION first\)$"
+expect_grep "$TMP/err" "^praxis: the store $db is read-only \(a read-only file; its schema \(version 1\) needs migrating to $SCHEMA_VERSION first\)$"
 cmp -s "$db" "$TMP/before.db" || fail "a refused migration changed $db"
 chmod 644 "$db"
 expect_status 0 "$PRAXIS" stats --db "$db"
