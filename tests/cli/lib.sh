@@ -66,3 +66,13 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
         f.write(json.dumps(o, ensure_ascii=False) + "\n")
 PY
 }
+
+# once_against plain|asan WHY: a test whose checks do not depend on the
+# build runs against that one only (tests/run-suite runs every test against
+# both and takes a "skipped:" line and exit 77 for the other). Both builds
+# compile the same sources: pages, rankings and access rules come out the
+# same, so a second run checks nothing new. WHY says so in the log. Run by
+# hand (no $PRAXIS_FLAVOUR), the test runs against $PRAXIS.
+once_against() {
+	[ -z "${PRAXIS_FLAVOUR:-}" ] || [ "$PRAXIS_FLAVOUR" = "$1" ] || { echo "skipped: $2"; exit 77; }
+}

@@ -7,6 +7,7 @@
 # looking at it (tests/data/match/README.md): tune the engine, not the set.
 # Pending: renamed t_match_relevance.sh when `praxis match` lands.
 . tests/cli/lib.sh
+once_against plain "a ranking is the same in both builds (match under ASan: t_match, fuzz_web)"
 
 set=tests/data/match
 records=$(grep -c . "$set/hub.jsonl")

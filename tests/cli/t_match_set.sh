@@ -7,6 +7,7 @@
 # sides (check.py). The match engine itself is scored by
 # t_match_relevance.sh.
 . tests/cli/lib.sh
+once_against plain "the judged set's data checks do not depend on the build"
 
 set=tests/data/match
 records=$(grep -c . "$set/hub.jsonl")

@@ -7,6 +7,7 @@
 # today). The averages once hid "Obdachlose" and "offene Daten" finding
 # nothing.
 . tests/cli/lib.sh
+once_against plain "a ranking is the same in both builds (search under ASan: t_search, fuzz_query)"
 
 corpus=tests/data/relevance/corpus.jsonl
 queries=tests/data/relevance/queries.tsv

@@ -12,7 +12,7 @@ SERVER_PID=
 # The plain build's pages are checked by every other HTTP test. Run by hand
 # (no $PRAXIS_FLAVOUR, set by tests/run-suite), a test runs against $PRAXIS.
 browser_once() {
-	browser_here || { echo "skipped: a browser test, run once against the ASan/UBSan build"; exit 77; }
+	once_against asan "a browser test, run once against the ASan/UBSan build"
 }
 # browser_here: whether this run drives the browser (a test with other
 # checks too keeps them in both runs, e.g. t_xss.sh)

@@ -9,6 +9,7 @@
 # includes connections the kernel completed in the listen queue before the
 # server accepted (and closed) them, and grows with the machine's load.
 . tests/http/lib.sh
+once_against asan "abuse checked once, against the ASan/UBSan build"
 command -v slowhttptest >/dev/null || fail "slowhttptest is missing: run scripts/deps"
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
 start_server "$TMP/db"

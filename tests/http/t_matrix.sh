@@ -2,6 +2,7 @@
 # GET and by POST, for a visitor, a reader, an author, an editor and an
 # admin, each with a valid session and form token: the answer each must get.
 . tests/http/lib.sh
+once_against asan "the access rules are the same in both builds"
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt tests/data/transfer/hub.jsonl
 # a confirmed contact request about 901 (a practice with a contact, no owner)
 sqlite3 "$TMP/db" "INSERT INTO request (nid, name, email, message, lang, addr, created, verified, status)

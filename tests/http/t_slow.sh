@@ -3,6 +3,7 @@
 # under a second; a connection that sends nothing is closed after the
 # idle timeout (15 s; checked on one connection, waiting 16 s).
 . tests/http/lib.sh
+once_against asan "slow clients checked once, against the ASan/UBSan build"
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
 start_server "$TMP/db"
 port=${BASE##*:}
