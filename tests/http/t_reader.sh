@@ -133,10 +133,15 @@ rm -f "$TMP/rita.jar" # the confirmation's session: log in afresh
 login rita "$TMP/rita.jar"
 expect_grep "$TMP/head" '^[Ll]ocation: .*/me'
 pub=17063
-for p in /admin /admin/password /admin/users /admin/audit /node/new "/node/$pub/edit" "/node/$pub/history"; do
+for p in /admin /admin/users /admin/audit /node/new "/node/$pub/edit" "/node/$pub/history"; do
 	got=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/rita.jar" "$BASE$p")
 	[ "$got" = 403 ] || fail "a reader's GET $p answered $got, expected 403"
 done
+# but a reader changes their own password
+page 200 /admin/password -b "$TMP/rita.jar"
+has 'name="current"'
+page 200 /me -b "$TMP/rita.jar"
+has 'href="/admin/password"'
 page 200 "/node/$pub" -b "$TMP/rita.jar"
 lacks 'class="nodebar"'
 has 'action="/me/dossiers/add"'
