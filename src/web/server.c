@@ -364,6 +364,27 @@ static int announces_too_much(struct MHD_Connection *c, size_t cap, int64_t *ann
 	return len && !px_parse_i64(len, strlen(len), 0, announced) && *announced > (int64_t)cap;
 }
 
+/* Does the request carry a body, which the client may still be sending? */
+static int sends_body(struct MHD_Connection *c)
+{
+	const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	int64_t n;
+	return MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding") ||
+	       (len && (px_parse_i64(len, strlen(len), 0, &n) || n > 0));
+}
+
+/* Answers a request refused on its headers, before its body; libmicrohttpd
+ * then closes the connection. What the client still sends is read and
+ * dropped by the linger thread, so that the close does not reset the
+ * answer away (linger.c). */
+static enum MHD_Result refuse_early(struct MHD_Connection *c, struct pending *p, int close)
+{
+	const union MHD_ConnectionInfo *ci;
+	if (sends_body(c) && (ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD)))
+		linger_add(p->rq.srv->linger, ci->connect_fd);
+	return respond(c, p, close);
+}
+
 /* The page cache's key: the host the client asked (absolute links are
  * made of it), the URI as sent and whether a browser asks (a feed's type
  * depends on it: page_feed.c). */
@@ -502,8 +523,7 @@ static int admit_post(struct pending *p)
 }
 
 /* The handler's first call: the headers are in, no body yet. Whatever
- * refuses the request answers now, before a body is read; libmicrohttpd
- * then closes the connection after a POST. */
+ * refuses the request answers now, before a body is read (refuse_early). */
 static enum MHD_Result admit(struct server *srv, struct MHD_Connection *c, const char *url,
 			     const char *method, struct pending *p)
 {
@@ -522,14 +542,14 @@ static enum MHD_Result admit(struct server *srv, struct MHD_Connection *c, const
 	int status = bad_framing(c, &why);
 	if (status) {
 		page_error(rq, status, why);
-		return respond(c, p, 1);
+		return refuse_early(c, p, 1);
 	}
 	if ((status = refused(c, url, p, &why))) {
 		page_error(rq, status, why);
-		return respond(c, p, 0);
+		return refuse_early(c, p, 0);
 	}
 	if (!strcmp(method, "POST") && admit_post(p))
-		return respond(c, p, 0);
+		return refuse_early(c, p, 0);
 	return MHD_YES;
 }
 
@@ -731,6 +751,10 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		err = mailer_start(&(struct mailer_options){.db = o->db, .smtp = o->smtp, .from = o->mail_from,
 							     .retry_s = o->smtp_retry_s, .log = stderr},
 				   &srv.mailer, why);
+	if (!err && !(srv.linger = linger_start())) {
+		buf_reject(why, "cannot start the thread that closes refused connections");
+		err = PX_ENOMEM;
+	}
 	struct MHD_Daemon *d = err ? NULL : start(&srv, o, why);
 	if (!err && !d)
 		err = PX_EIO;
@@ -746,6 +770,7 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		stop(d);
 	}
 	mailer_stop(srv.mailer);
+	linger_stop(srv.linger);
 	tmpl_set_free(srv.tmpl);
 	map_free();
 	gzip_assets_free();

@@ -191,6 +191,7 @@ struct server {
 	size_t body_held;        /* bytes of bodies reserved now (atomic), at most WEB_BODY_BUDGET */
 	const char *public_url;  /* web_options.public_url, without a trailing slash, or NULL */
 	struct mailer *mailer;   /* sends the outbox when a relay is set; NULL otherwise */
+	struct lingering *linger;   /* closes sockets refused before their bodies (linger.c) */
 };
 
 /* One request and its response, in the worker thread that answers it. */
@@ -727,5 +728,12 @@ struct web_asset {
 extern const struct web_asset web_assets[];
 extern const size_t web_nassets;
 const struct web_asset *web_asset_find(const char *name);
+
+/* linger.c: a socket answered before its body is read out, then closed.
+ * linger_add() keeps a duplicate of fd (the caller's stays its own); a
+ * NULL l keeps nothing. */
+struct lingering *linger_start(void);
+void linger_add(struct lingering *l, int fd);
+void linger_stop(struct lingering *l);
 
 #endif

@@ -11,6 +11,11 @@ unset PRAXIS_DB
 # that check a store was migrated.
 SCHEMA_VERSION=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9]*\).*/\1/p' "$(dirname "${BASH_SOURCE[0]}")/../../src/store/store.h")
 
+# The sqlite3 shell a test reads or changes a store with waits for a lock,
+# as praxis does, instead of failing at once ("database is locked") when a
+# server, its mailer or a command writes at that moment.
+sqlite3() { command sqlite3 -cmd '.timeout 10000' "$@"; }
+
 fail() {
 	echo "FAIL: $*" >&2
 	exit 1

@@ -18,7 +18,9 @@ tok=$(csrf "$jar")
 # a name a spreadsheet would run, first (it is logged: the burst has room)
 post 403 /login "$jar" --data-urlencode "csrf=$tok" --data-urlencode $'name=\t=1+2' -d 'password=wrong+password'
 post 403 /login "$jar" --data-urlencode "csrf=$tok" --data-urlencode $'name=\r-3' -d 'password=wrong+password'
-# a 1 MB name is refused before it is read: the login form takes 16 KB
+# a 1 MB name is refused before it is read (and what follows is read out
+# and dropped, so that the close does not reset the 413 away): the login
+# form takes 16 KB
 { printf 'csrf=%s&password=x&name=' "$tok"; head -c 1000000 /dev/zero | tr '\0' 'n'; } >"$TMP/big-name"
 code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" --data-binary @"$TMP/big-name" "$BASE/login")
 [ "$code" = 413 ] || fail "a login with a 1 MB name answered $code, expected 413"
