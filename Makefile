@@ -152,11 +152,17 @@ unit: $(addprefix build/unit/,$(UNITS)) $(addprefix build/unit-asan/,$(UNITS))
 		echo "unit $$t: ok (plain and ASan/UBSan)"; \
 	done
 
+# The two suites share two test slots (tests/run-suite): run side by side
+# by make -j2 test, the one still running gets both cores at the end.
+TEST_SLOTS ?= 2
+SUITE_ENV = TEST_SLOT_DIR=build/test-slots TEST_SLOTS=$(TEST_SLOTS)
 cli-test: build/praxis build/asan/praxis build/gen_listing
-	@tests/cli/run build/praxis build/asan/praxis
+	@mkdir -p build/test-slots
+	@$(SUITE_ENV) tests/cli/run build/praxis build/asan/praxis
 
 http-test: build/praxis build/asan/praxis build/gen_listing
-	@tests/http/run build/praxis build/asan/praxis
+	@mkdir -p build/test-slots
+	@$(SUITE_ENV) tests/http/run build/praxis build/asan/praxis
 
 # Two fuzzers at a time (FUZZ_JOBS): each is one process on one core.
 FUZZ_JOBS ?= 2
