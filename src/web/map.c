@@ -269,7 +269,7 @@ static struct mark *cluster(struct request *rq, const struct grid *g, struct spo
 
 static const char *practices(struct request *rq, size_t n)
 {
-	return arena_printf(&rq->a, "%zu %s", n, T(rq, n == 1 ? "practice" : "practices"));
+	return i18n_count_text(&rq->a, rq->lang, N_("{n, plural, one {# practice} other {# practices}}"), (int64_t)n);
 }
 
 const char *map_place_label(struct request *rq, const char *key)
