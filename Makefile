@@ -25,7 +25,7 @@ FUZZ_SECONDS ?= 20
 # Objects of one build flavour: $(call objs,DIR,SOURCES)
 objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
 
-.PHONY: all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load bench-match test-security checksrc checkcss deps clean
+.PHONY: contact-sheet all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load bench-match test-security checksrc checkcss deps clean
 all: build/praxis
 
 deps:
@@ -174,6 +174,11 @@ bench-http: build/praxis
 
 test-security: build/praxis
 	@scripts/test-security
+
+# A look at the interface in its 24 languages (README, "Languages"): open
+# build/contact-sheet.png. Not part of make test.
+contact-sheet: build/praxis
+	@bash tests/e2e/contact_sheet.sh
 
 bench-load: build/praxis
 	@scripts/deps-bench
