@@ -39,9 +39,9 @@ def used():
 def languages():
     """The interface's languages, as src/web/i18n.c lists them."""
     text = open("src/web/i18n.c", encoding="utf-8").read()
-    m = re.search(r"codes\[I18N_LANGS\]\s*=\s*\{([^}]*)\}", text)
+    m = re.search(r"codes\[\]\s*=\s*\{([^}]*)\}", text)
     if not m:
-        sys.exit("src/web/i18n.c: no table codes[I18N_LANGS] = {...}")
+        sys.exit("src/web/i18n.c: no table codes[] = {...}")
     return re.findall(LITERAL, m.group(1))
 
 

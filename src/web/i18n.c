@@ -15,10 +15,11 @@
  * first. tools/i18n_check.py reads this table: each language but English
  * needs its po/CODE.po. Adding one: its code here (I18N_LANGS one more) and
  * its catalogue (README, "Adding a language"). */
-static const char *const codes[I18N_LANGS] = {
+static const char *const codes[] = {
 	"en", "bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "ga", "hr",
 	"hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
 };
+_Static_assert(sizeof codes / sizeof codes[0] == I18N_LANGS, "I18N_LANGS counts the codes");
 
 #define LANG_NAME_MAX 64 /* bytes of a language's own name, NUL included */
 
