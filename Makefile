@@ -113,8 +113,12 @@ build/gen/places.c: tools/gen_map.js data/places/exonyms.tsv | build/.deps-ok
 	@mkdir -p build/gen/map
 	node tools/gen_map.js $@ build/gen/map/europe.svg
 
-# The interface languages' catalogues, as tables.
-build/gen/i18n.c: tools/gen_i18n.py $(PO) | build/.deps-ok
+# The interface languages' catalogues, as tables: every po/*.po there is.
+# build/gen/po.list names them, rewritten only when that list changes, so
+# that a catalogue added or removed remakes the tables.
+PO_LIST := build/gen/po.list
+$(shell mkdir -p build/gen; echo '$(PO)' | cmp -s - $(PO_LIST) || echo '$(PO)' >$(PO_LIST))
+build/gen/i18n.c: tools/gen_i18n.py $(PO) $(PO_LIST) | build/.deps-ok
 	@mkdir -p $(dir $@)
 	python3 tools/gen_i18n.py $@ $(PO)
 

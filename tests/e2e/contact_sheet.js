@@ -49,6 +49,18 @@ async function shot(browser, width, height, url, open) {
 			</style></head><body>${rows}</body></html>`);
 		await sheet.screenshot({ path: out, fullPage: true });
 		console.log(`contact sheet: ${out}`);
+		// and in parts of 6 languages (3 rows), readable at full size
+		const boxes = await sheet.$$eval("section", (ss) => ss.map((e) => {
+			const r = e.getBoundingClientRect();
+			return { y: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
+		}));
+		for (let i = 0; i < boxes.length; i += 6) {
+			const last = boxes[Math.min(i + 5, boxes.length - 1)];
+			const part = out.replace(/\.png$/, `-${i / 6 + 1}.png`);
+			await sheet.screenshot({ path: part, fullPage: true,
+				clip: { x: 0, y: boxes[i].y, width: 1900, height: last.bottom - boxes[i].y } });
+			console.log(`contact sheet: ${part}`);
+		}
 	} finally {
 		await browser.close();
 	}

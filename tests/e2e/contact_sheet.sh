@@ -1,6 +1,7 @@
 # make contact-sheet: the sample hub served by $PRAXIS, the contact sheet of
 # its 24 languages (tests/e2e/contact_sheet.js) into $OUT (default
-# build/contact-sheet.png). A look, not a test: open the PNG.
+# build/contact-sheet.png, and in parts, build/contact-sheet-1.png ...). A
+# look, not a test: open the PNGs.
 set -eu
 PRAXIS=${PRAXIS:-build/praxis}
 OUT=${OUT:-build/contact-sheet.png}
