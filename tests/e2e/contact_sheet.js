@@ -45,7 +45,8 @@ async function shot(browser, width, height, url, open) {
 			body { margin: 8px; font: 14px sans-serif; display: grid; grid-template-columns: 1fr 1fr; gap: 10px; }
 			section { border: 1px solid #999; padding: 4px; }
 			h2 { margin: 0 0 4px; font-size: 16px; }
-			img { height: 300px; margin-right: 4px; vertical-align: top; }
+			img { height: 245px; margin-right: 4px; vertical-align: top; }
+			section { white-space: nowrap; overflow: hidden; }
 			</style></head><body>${rows}</body></html>`);
 		await sheet.screenshot({ path: out, fullPage: true });
 		console.log(`contact sheet: ${out}`);
