@@ -25,7 +25,7 @@ FUZZ_SECONDS ?= 20
 # Objects of one build flavour: $(call objs,DIR,SOURCES)
 objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
 
-.PHONY: all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load bench-match test-security checksrc checkcss deps clean
+.PHONY: contact-sheet all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load bench-match test-security checksrc checkcss deps clean
 all: build/praxis
 
 deps:
@@ -113,8 +113,12 @@ build/gen/places.c: tools/gen_map.js data/places/exonyms.tsv | build/.deps-ok
 	@mkdir -p build/gen/map
 	node tools/gen_map.js $@ build/gen/map/europe.svg
 
-# The interface languages' catalogues, as tables.
-build/gen/i18n.c: tools/gen_i18n.py $(PO) | build/.deps-ok
+# The interface languages' catalogues, as tables: every po/*.po there is.
+# build/gen/po.list names them, rewritten only when that list changes, so
+# that a catalogue added or removed remakes the tables.
+PO_LIST := build/gen/po.list
+$(shell mkdir -p build/gen; echo '$(PO)' | cmp -s - $(PO_LIST) || echo '$(PO)' >$(PO_LIST))
+build/gen/i18n.c: tools/gen_i18n.py $(PO) $(PO_LIST) | build/.deps-ok
 	@mkdir -p $(dir $@)
 	python3 tools/gen_i18n.py $@ $(PO)
 
@@ -180,6 +184,11 @@ bench-http: build/praxis
 
 test-security: build/praxis
 	@scripts/test-security
+
+# A look at the interface in its 24 languages (README, "Languages"): open
+# build/contact-sheet.png. Not part of make test.
+contact-sheet: build/praxis
+	@bash tests/e2e/contact_sheet.sh
 
 bench-load: build/praxis
 	@scripts/deps-bench

@@ -3,8 +3,12 @@
 templates/ ({{_ "..."}}) and src/ (T(rq, "...") and N_("...")), and every
 value of src/ with its context (NC_("theme", "Housing"): msgctxt "theme"), must
 be translated in every po/LANG.po, and no catalogue may keep a msgid that
-nothing uses any more. Prints what is wrong; exit 1 if anything is."""
+nothing uses any more; every interface language (the table `codes` of
+src/web/i18n.c) but English has its po/LANG.po, and no po/LANG.po is of a
+language outside it. Prints what is wrong; exit 1 if anything is. (Plural
+patterns are checked against CLDR by tests/unit/web/test_i18n.c.)"""
 import glob
+import os
 import re
 import sys
 
@@ -32,6 +36,15 @@ def used():
     return ids
 
 
+def languages():
+    """The interface's languages, as src/web/i18n.c lists them."""
+    text = open("src/web/i18n.c", encoding="utf-8").read()
+    m = re.search(r"codes\[\]\s*=\s*\{([^}]*)\}", text)
+    if not m:
+        sys.exit("src/web/i18n.c: no table codes[] = {...}")
+    return re.findall(LITERAL, m.group(1))
+
+
 def shown(key):
     """A key as a reader of the catalogue sees it: "theme|Housing"."""
     return key.replace(CTXT_SEP, "|")
@@ -39,6 +52,15 @@ def shown(key):
 
 def main():
     ids, bad = used(), 0
+    langs = languages()
+    for lang in langs[1:]:  # English is the msgids
+        if not os.path.exists("po/%s.po" % lang):
+            print("po/%s.po: missing (%s is an interface language in src/web/i18n.c)" % (lang, lang))
+            bad += 1
+    for po in sorted(glob.glob("po/*.po")):
+        if os.path.basename(po)[:-3] not in langs[1:]:
+            print("%s: not an interface language (add it to codes in src/web/i18n.c)" % po)
+            bad += 1
     for po in sorted(glob.glob("po/*.po")):
         have = parse(po)
         for k, where in sorted(ids.items()):

@@ -6,34 +6,74 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <unicode/udat.h>
+#include <unicode/uldnames.h>
 #include <unicode/ustring.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const struct {
-	const char *code, *name; /* the name in the language itself */
-} languages[] = {{"en", "English"}, {"de", "Deutsch"},  {"el", "Ελληνικά"},
-		 {"es", "Español"}, {"fr", "Français"}, {"it", "Italiano"}};
+/* The interface's languages: the EU's official ones, English (the msgids)
+ * first. tools/i18n_check.py reads this table: each language but English
+ * needs its po/CODE.po. Adding one: its code here (I18N_LANGS one more) and
+ * its catalogue (README, "Adding a language"). */
+static const char *const codes[] = {
+	"en", "bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "ga", "hr",
+	"hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
+};
+_Static_assert(sizeof codes / sizeof codes[0] == I18N_LANGS, "I18N_LANGS counts the codes");
+
+#define LANG_NAME_MAX 64 /* bytes of a language's own name, NUL included */
+
+/* Each language's name in itself, as CLDR writes it in a menu ("polski",
+ * "Čeština"): made once, then read-only. */
+static char names[I18N_LANGS][LANG_NAME_MAX];
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+
+/* code's name in itself into out; -1 if ICU cannot say it. */
+static int own_name(const char *code, char out[LANG_NAME_MAX])
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UDisplayContext ctx = UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU;
+	UChar u[LANG_NAME_MAX];
+	ULocaleDisplayNames *ldn = uldn_openForContext(code, &ctx, 1, &e);
+	if (U_FAILURE(e))
+		return -1;
+	int32_t n = uldn_localeDisplayName(ldn, code, u, LANG_NAME_MAX, &e);
+	uldn_close(ldn);
+	if (U_FAILURE(e) || n <= 0)
+		return -1;
+	u_strToUTF8(out, LANG_NAME_MAX, NULL, u, n, &e);
+	return U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING ? -1 : 0;
+}
+
+static void names_init(void)
+{
+	for (size_t i = 0; i < I18N_LANGS; i++)
+		if (own_name(codes[i], names[i]))
+			memcpy(names[i], codes[i], strlen(codes[i]) + 1); /* the code rather than nothing */
+}
 
 size_t i18n_count(void)
 {
-	return sizeof languages / sizeof languages[0];
+	return I18N_LANGS;
 }
 
 const char *i18n_code(size_t i)
 {
-	return i < i18n_count() ? languages[i].code : NULL;
+	return i < I18N_LANGS ? codes[i] : NULL;
 }
 
 const char *i18n_name(size_t i)
 {
-	return i < i18n_count() ? languages[i].name : NULL;
+	if (i >= I18N_LANGS)
+		return NULL;
+	pthread_once(&names_once, names_init);
+	return names[i];
 }
 
 int i18n_known(const char *code, size_t n)
 {
-	for (size_t i = 0; i < i18n_count(); i++)
-		if (strlen(languages[i].code) == n && !strncmp(languages[i].code, code, n))
+	for (size_t i = 0; i < I18N_LANGS; i++)
+		if (strlen(codes[i]) == n && !strncmp(codes[i], code, n))
 			return (int)i;
 	return -1;
 }
@@ -96,7 +136,7 @@ const char *i18n_pick(const char *accept)
 			q = strtod(qp + 2, NULL);
 		int k = primary <= tag ? i18n_known(p, primary) : -1;
 		if (k >= 0 && q > best_q) {
-			best = languages[k].code;
+			best = codes[k];
 			best_q = q;
 		}
 		p = *end ? end + 1 : end;
@@ -126,7 +166,7 @@ static struct {
 	UDateFormat *fmt; /* NULL until first used; owned */
 	int failed;       /* ICU could not open it: ISO dates instead */
 	struct date_slot days[DAY_SLOTS];
-} date_fmts[sizeof languages / sizeof languages[0]];
+} date_fmts[I18N_LANGS];
 static pthread_once_t date_once = PTHREAD_ONCE_INIT;
 
 static void date_init(void)
@@ -145,7 +185,7 @@ static int icu_date(size_t i, int64_t day, char out[DATE_MAX])
 	UErrorCode e = U_ZERO_ERROR;
 	UChar tz[] = {'U', 'T', 'C', 0}, buf[DATE_MAX];
 	if (!date_fmts[i].fmt && !date_fmts[i].failed) {
-		date_fmts[i].fmt = udat_open(UDAT_NONE, UDAT_MEDIUM, languages[i].code, tz, -1, NULL, 0, &e);
+		date_fmts[i].fmt = udat_open(UDAT_NONE, UDAT_MEDIUM, codes[i], tz, -1, NULL, 0, &e);
 		date_fmts[i].failed = U_FAILURE(e);
 		e = U_ZERO_ERROR;
 	}

@@ -13,9 +13,14 @@
 #include "web_int.h"
 
 #include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/ucol.h>
 #include <unicode/udat.h>
+#include <unicode/umsg.h>
+#include <unicode/upluralrules.h>
+#include <unicode/uenum.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
@@ -23,7 +28,7 @@
 #define MOMENT_MAX 96   /* bytes of a formatted moment, NUL included */
 #define KEY_UCHARS 1024 /* UTF-16 units of a value a sort key is made from
 			   (values are names, at most NODE_NAME_MAX bytes) */
-#define LANGS      16   /* at least i18n_count() */
+#define LANGS      I18N_LANGS
 #define REAL_DIGITS 6   /* fraction digits a real keeps: 0.000001, not 1e-6 nor 0 */
 
 static struct {
@@ -201,6 +206,7 @@ const char *i18n_datetime(struct arena *a, const char *lang, const char *rfc3339
 
 void i18n_format_free(void)
 {
+	i18n_count_free();
 	for (size_t i = 0; i < LANGS; i++) {
 		if (fmts[i].num)
 			unum_close(fmts[i].num);
@@ -222,4 +228,230 @@ const char *i18n_with_number(struct arena *a, const char *lang, const char *text
 		return text;
 	const char *num = i18n_number(a, lang, n);
 	return num ? arena_printf(a, "%.*s%s%s", (int)(at - text), text, num, at + 3) : NULL;
+}
+
+/* ---- counts: "1 practice", "5 practices", by CLDR's plural rules ----
+ *
+ * A count's msgid is an ICU MessageFormat pattern with one argument n:
+ * "{n, plural, one {# practice} other {# practices}}"; each catalogue's
+ * msgstr is the same with its language's CLDR categories (Polish: one, few,
+ * many, other). ICU's C API numbers its arguments, so "{n" is given to it
+ * as "{0". Each language keeps its opened patterns (ICU parses a pattern
+ * once): PLURAL_SLOTS of them, under the language's lock; past that a
+ * pattern is opened for each use. */
+
+#define PATTERN_UCHARS 1024 /* UTF-16 units of a plural pattern */
+#define COUNT_UCHARS   512  /* UTF-16 units of a formatted count */
+#define PLURAL_SLOTS   48   /* patterns kept per language (the hub has about 20) */
+
+struct plural_slot {
+	char *pattern;      /* as given (UTF-8, "{n"); owned; NULL: free slot */
+	UMessageFormat *fmt; /* owned */
+};
+static struct plural_slot plurals[LANGS][PLURAL_SLOTS];
+
+/* pattern with its "{n" as "{0", in UTF-16, into u; its length, or -1. */
+static int32_t pattern_utf16(const char *pattern, UChar u[PATTERN_UCHARS])
+{
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t len = 0;
+	u_strFromUTF8(u, PATTERN_UCHARS, &len, pattern, -1, &e);
+	if (U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING)
+		return -1;
+	for (int32_t k = 0; k + 2 < len; k++)
+		if (u[k] == '{' && u[k + 1] == 'n' && (u[k + 2] == ',' || u[k + 2] == '}' || u[k + 2] == ' '))
+			u[k + 1] = '0';
+	return len;
+}
+
+/* pattern opened by ICU for language code; NULL if it does not parse. */
+static UMessageFormat *plural_open(const char *code, const char *pattern)
+{
+	UChar u[PATTERN_UCHARS];
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t len = pattern_utf16(pattern, u);
+	if (len < 0)
+		return NULL;
+	UMessageFormat *f = umsg_open(u, len, code, NULL, &e);
+	if (U_FAILURE(e)) {
+		if (f)
+			umsg_close(f);
+		return NULL;
+	}
+	return f;
+}
+
+/* Language i's opened pattern, kept in a slot when one is free (*owned = 0)
+ * or for this use only (*owned = 1, the caller closes it). Under the
+ * language's lock. */
+static UMessageFormat *plural_format(int i, const char *pattern, int *owned)
+{
+	struct plural_slot *free_slot = NULL;
+	*owned = 0;
+	for (size_t k = 0; k < PLURAL_SLOTS; k++) {
+		struct plural_slot *s = &plurals[i][k];
+		if (s->pattern && !strcmp(s->pattern, pattern))
+			return s->fmt;
+		if (!s->pattern && !free_slot)
+			free_slot = s;
+	}
+	UMessageFormat *f = plural_open(i18n_code((size_t)i), pattern);
+	char *copy = f && free_slot ? strdup(pattern) : NULL;
+	if (!copy) {
+		*owned = 1;
+		return f;
+	}
+	free_slot->pattern = copy;
+	free_slot->fmt = f;
+	return f;
+}
+
+/* n by pattern in language i into out (UTF-8); -1 if ICU cannot. */
+static int icu_count(int i, const char *pattern, int64_t n, char *out, size_t cap)
+{
+	UChar u[COUNT_UCHARS];
+	UErrorCode e = U_ZERO_ERROR;
+	int owned, rc = -1;
+	pthread_mutex_lock(&fmts[i].lock);
+	UMessageFormat *f = plural_format(i, pattern, &owned);
+	int32_t len = f ? umsg_format(f, u, COUNT_UCHARS, &e, (double)n) : -1;
+	if (f && owned)
+		umsg_close(f);
+	pthread_mutex_unlock(&fmts[i].lock);
+	if (len >= 0 && U_SUCCESS(e) && e != U_STRING_NOT_TERMINATED_WARNING) {
+		u_strToUTF8(out, (int32_t)cap, NULL, u, len, &e);
+		rc = U_FAILURE(e) || e == U_STRING_NOT_TERMINATED_WARNING ? -1 : 0;
+	}
+	return rc;
+}
+
+const char *i18n_count_pattern(struct arena *a, const char *lang, const char *pattern, int64_t n)
+{
+	char out[4 * COUNT_UCHARS];
+	int i = lang_slot(lang);
+	if (i < 0 || !pattern || icu_count(i, pattern, n, out, sizeof out))
+		return NULL;
+	return arena_strndup(a, out, strlen(out));
+}
+
+const char *i18n_count_text(struct arena *a, const char *lang, const char *msgid, int64_t n)
+{
+	const char *s = i18n_count_pattern(a, lang, i18n_text(lang, msgid), n);
+	if (!s) /* a catalogue's pattern ICU refuses (i18n_plural_check() tells): the English */
+		s = i18n_count_pattern(a, "en", msgid, n);
+	return s ? s : i18n_number(a, lang, n);
+}
+
+void i18n_count_free(void)
+{
+	for (size_t i = 0; i < LANGS; i++)
+		for (size_t k = 0; k < PLURAL_SLOTS; k++) {
+			struct plural_slot *s = &plurals[i][k];
+			if (s->fmt)
+				umsg_close(s->fmt);
+			free(s->pattern);
+			s->pattern = NULL;
+			s->fmt = NULL;
+		}
+}
+
+/* ---- checking a catalogue's plural patterns ---- */
+
+#define SELECTORS_MAX 256 /* bytes of " one few other " */
+
+/* The selectors of every "{n, plural, ...}" of p (its "=N" cases left out)
+ * into out as " one few other " (a space before and after each); -1 if
+ * they do not fit. Apostrophe quoting is not followed: the hub's patterns
+ * quote no braces. */
+static int plural_selectors(const char *p, char out[SELECTORS_MAX])
+{
+	size_t len = 0;
+	out[len++] = ' ';
+	while ((p = strstr(p, "plural,"))) {
+		p += strlen("plural,");
+		p += strspn(p, " \t\n");
+		if (!strncmp(p, "offset:", 7))
+			p += 7 + strcspn(p + 7, " \t\n");
+		for (;;) {
+			p += strspn(p, " \t\n");
+			size_t sel = strcspn(p, " \t\n{}");
+			const char *body = p + sel + strspn(p + sel, " \t\n");
+			if (!sel || *body != '{')
+				break;
+			if (*p != '=') {
+				if (len + sel + 2 > SELECTORS_MAX)
+					return -1;
+				memcpy(out + len, p, sel);
+				len += sel;
+				out[len++] = ' ';
+			}
+			int depth = 0; /* past the case's body, nested arguments included */
+			for (p = body; *p; p++)
+				if (*p == '{')
+					depth++;
+				else if (*p == '}' && --depth == 0)
+					break;
+			if (!*p)
+				break;
+			p++;
+		}
+	}
+	out[len] = 0;
+	return 0;
+}
+
+/* How many of CLDR's categories for lang are missing from have (" one
+ * other "), naming them in why; *want gets how many CLDR has. -1: ICU has
+ * no rules for lang. */
+static int missing_categories(const char *lang, const char *have, char *why, size_t cap, size_t *want)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UPluralRules *rules = uplrules_open(lang, &e);
+	UEnumeration *kw = U_SUCCESS(e) ? uplrules_getKeywords(rules, &e) : NULL;
+	const char *k;
+	int32_t klen;
+	int missing = 0;
+	*want = 0;
+	while (kw && U_SUCCESS(e) && (k = uenum_next(kw, &klen, &e))) {
+		char key[32];
+		(*want)++;
+		snprintf(key, sizeof key, " %s ", k);
+		if (!strstr(have, key)) {
+			size_t at = strlen(why);
+			snprintf(why + at, cap - at, "%sno \"%s\"", missing++ ? ", " : "", k);
+		}
+	}
+	int rc = kw && U_SUCCESS(e) ? missing : -1;
+	if (kw)
+		uenum_close(kw);
+	if (rules)
+		uplrules_close(rules);
+	return rc;
+}
+
+int i18n_plural_check(const char *lang, const char *pattern, char *why, size_t cap)
+{
+	char have[SELECTORS_MAX];
+	size_t want, got = 0;
+	UMessageFormat *f = plural_open(lang, pattern);
+	why[0] = 0;
+	if (!f) {
+		snprintf(why, cap, "ICU cannot parse it");
+		return -1;
+	}
+	umsg_close(f);
+	if (plural_selectors(pattern, have)) {
+		snprintf(why, cap, "too many cases");
+		return -1;
+	}
+	int missing = missing_categories(lang, have, why, cap, &want);
+	if (missing < 0) {
+		snprintf(why, cap, "ICU has no plural rules for %s", lang);
+		return -1;
+	}
+	for (const char *s = have; s[0] && s[1]; s++)
+		got += s[0] == ' ';
+	if (!missing && got != want) /* each category there, and more: an extra or a repeated one */
+		snprintf(why, cap, "%zu cases where %s has %zu categories", got, lang, want);
+	return missing || got != want ? -1 : 0;
 }

@@ -111,14 +111,19 @@ static const char *facet_label(enum index_facet f)
 #define FACET_TOP 12
 
 /* "All 78 themes": the disclosure of a facet's every value, by its own
- * word ({n}: the number of values). NULL: a field that never has more
+ * word (a plural msgid of n, the number of values). NULL: a field that never has more
  * than FACET_TOP values (types, size classes). */
 static const char *facet_all_label(enum index_facet f)
 {
 	static const char *const labels[FACET_COUNT] = {
-		NULL, N_("All {n} themes"), N_("All {n} programmes"), N_("All {n} countries"), N_("All {n} cities"),
-		NULL, N_("All {n} languages")};
-	return labels[f] ? labels[f] : N_("All {n} values");
+		NULL,
+		N_("{n, plural, one {All # theme} other {All # themes}}"),
+		N_("{n, plural, one {All # programme} other {All # programmes}}"),
+		N_("{n, plural, one {All # country} other {All # countries}}"),
+		N_("{n, plural, one {All # city} other {All # cities}}"),
+		NULL,
+		N_("{n, plural, one {All # language} other {All # languages}}")};
+	return labels[f] ? labels[f] : N_("{n, plural, one {All # value} other {All # values}}");
 }
 
 /* The range of a size class in the reader's language: "50,000–249,999",
@@ -236,7 +241,7 @@ static void facet_disclosure(struct request *rq, const struct index_result *r, e
 {
 	const char *name = index_facet_name(f);
 	tv_set_str(facet, "all_label",
-		   i18n_with_number(&rq->a, rq->lang, T(rq, facet_all_label(f)), (int64_t)r->nfacet[f]));
+		   i18n_count_text(&rq->a, rq->lang, facet_all_label(f), (int64_t)r->nfacet[f]));
 	tv_set_bool(facet, "open", sort >= 0 || beyond);
 	tv_set_bool(facet, "by_name", sort == 1);
 	const char *by_count = url_here(rq, &(struct url_change){.drop_k = param, .add_k = param, .add_v = "count"});
@@ -353,7 +358,8 @@ static void fill(struct request *rq, const struct listing *l, const struct index
 		tv_set(scope, "compare", compare_carried(rq, hits));
 	}
 	tv_set_int(scope, "total", (int64_t)r->total);
-	tv_set_bool(scope, "one", r->total == 1);
+	if (l->count)
+		tv_set_str(scope, "count_text", i18n_count_text(&rq->a, rq->lang, l->count, (int64_t)r->total));
 	page_pager(rq, scope, page, r->total, l->per_page, r->words && !newest);
 	if (r->words)
 		tv_set(scope, "sort", sort_links(rq, newest));

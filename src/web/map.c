@@ -269,7 +269,7 @@ static struct mark *cluster(struct request *rq, const struct grid *g, struct spo
 
 static const char *practices(struct request *rq, size_t n)
 {
-	return arena_printf(&rq->a, "%zu %s", n, T(rq, n == 1 ? "practice" : "practices"));
+	return i18n_count_text(&rq->a, rq->lang, N_("{n, plural, one {# practice} other {# practices}}"), (int64_t)n);
 }
 
 const char *map_place_label(struct request *rq, const char *key)
@@ -294,7 +294,9 @@ static const char *mark_label(struct request *rq, const struct mark *m, const st
 	const char *place = map_place_label(rq, seed->key);
 	if (m->nplaces == 1)
 		return arena_printf(&rq->a, "%s: %s", place, practices(rq, m->count));
-	return arena_printf(&rq->a, "%s %s (%zu %s): %s", T(rq, "Around"), place, m->nplaces, T(rq, "places"),
+	return arena_printf(&rq->a, "%s %s (%s): %s", T(rq, "Around"), place,
+			    i18n_count_text(&rq->a, rq->lang, N_("{n, plural, one {# place} other {# places}}"),
+					    (int64_t)m->nplaces),
 			    practices(rq, m->count));
 }
 
@@ -411,6 +413,10 @@ void map_overview(struct request *rq, struct tv *scope, const struct index_resul
 	tv_set_int(map, "height", place_map_height);
 	tv_set_bool(map, "overview", 1);
 	tv_set_int(map, "placed", (int64_t)placed);
+	tv_set_str(map, "placed_text",
+		   i18n_count_text(&rq->a, rq->lang,
+				   N_("{n, plural, one {# practice on the map.} other {# practices on the map.}}"),
+				   (int64_t)placed));
 	tv_set_bool(map, "zoomed", v.w < place_map_width);
 	if (v.w < place_map_width && request_param(rq, "map"))
 		tv_set_str(map, "whole", url_map(rq, to, l.carry, l.ncarry, "map", NULL, 0));

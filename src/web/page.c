@@ -39,6 +39,8 @@ void page_render(struct request *rq, const char *name, struct tv *scope)
 	tv_set_str(scope, "lang", rq->lang);
 	tv_set_str(scope, "root", rq->root);
 	tv_set(scope, "languages", languages(rq));
+	int k = i18n_known(rq->lang, strlen(rq->lang));
+	tv_set_str(scope, "lang_name", i18n_name(k >= 0 ? (size_t)k : 0));
 	if (rq->user) {
 		struct tv *me = tv_map(&rq->a);
 		tv_set_str(me, "name", rq->user->name);

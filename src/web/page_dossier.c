@@ -76,12 +76,13 @@ static void dossier_page(struct request *rq, const struct dossier *d, struct nod
 	tv_set_str(s, "title", d->name);
 	tv_set_int(s, "dossier_id", d->id);
 	tv_set(s, "items", items);
-	tv_set_str(s, "count", i18n_with_number(&rq->a, rq->lang, T(rq, n == 1 ? N_("1 practice") : N_("{n} practices")),
-						(int64_t)n));
+	tv_set_str(s, "count", i18n_count_text(&rq->a, rq->lang, N_("{n, plural, one {# practice} other {# practices}}"), (int64_t)n));
 	if (hidden)
-		tv_set_str(s, "hidden", i18n_with_number(&rq->a, rq->lang,
-							  T(rq, "{n} practices of this dossier are no longer published."),
-							  (int64_t)hidden));
+		tv_set_str(s, "hidden",
+			   i18n_count_text(&rq->a, rq->lang,
+					   N_("{n, plural, one {# practice of this dossier is no longer published.} "
+					      "other {# practices of this dossier are no longer published.}}"),
+					   (int64_t)hidden));
 	tv_set_str(s, "error", error);
 	page_render(rq, "dossier", s);
 	if (rq->status != 503)

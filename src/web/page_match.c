@@ -62,8 +62,10 @@ const char *web_match_reason(struct request *rq, const struct match_reason *w)
 				    i18n_with_number(&rq->a, lang, T(rq, "a city of {n}, like yours"), w->n),
 				    i18n_number(&rq->a, lang, w->yours));
 	case WHY_TRANSFER:
-		return w->n == 1 ? T(rq, "adopted by one city of your size")
-				 : i18n_with_number(&rq->a, lang, T(rq, "adopted by {n} cities of your size"), w->n);
+		return i18n_count_text(&rq->a, lang,
+				       N_("{n, plural, =1 {adopted by one city of your size} "
+					  "one {adopted by # city of your size} other {adopted by # cities of your size}}"),
+				       w->n);
 	case WHY_DISTANCE:
 		return i18n_with_number(&rq->a, lang, T(rq, "{n} km away"), w->n);
 	case WHY_COUNTRY:

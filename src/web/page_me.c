@@ -47,9 +47,7 @@ static void one_dossier(const struct dossier *d, void *arg)
 	struct tv *v = tv_map(&l->rq->a);
 	tv_set_int(v, "id", d->id);
 	tv_set_str(v, "name", d->name);
-	tv_set_str(v, "items", i18n_with_number(&l->rq->a, l->rq->lang,
-						 T(l->rq, d->items == 1 ? N_("1 practice") : N_("{n} practices")),
-						 (int64_t)d->items));
+	tv_set_str(v, "items", i18n_count_text(&l->rq->a, l->rq->lang, N_("{n, plural, one {# practice} other {# practices}}"), (int64_t)d->items));
 	tv_push(l->list, v);
 }
 

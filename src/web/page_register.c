@@ -165,8 +165,10 @@ static void register_post(struct request *rq)
 		return;
 	}
 	if (wait > 0) {
-		e.why = i18n_with_number(&rq->a, rq->lang,
-					 T(rq, "Too many attempts. Try again in {n} minutes."), (wait + 59) / 60);
+		e.why = i18n_count_text(&rq->a, rq->lang,
+					N_("{n, plural, one {Too many attempts. Try again in # minute.} "
+					   "other {Too many attempts. Try again in # minutes.}}"),
+					(wait + 59) / 60);
 		register_form(rq, 429, name, email, &e);
 		return;
 	}

@@ -33,7 +33,8 @@ void page_search(struct request *rq)
 		page_render(rq, "search", s);
 		return;
 	}
-	struct listing l = {.q = q, .facets = 1, .snippets = 1, .per_page = PER_PAGE, .map = 1};
+	struct listing l = {.q = q, .facets = 1, .snippets = 1, .per_page = PER_PAGE, .map = 1,
+			    .count = N_("{n, plural, one {# result for} other {# results for}}")};
 	if (listing_run(rq, &l, s))
 		return;
 	tv_set_str(s, "title", arena_printf(&rq->a, "%s · %s", q, T(rq, "Search")));

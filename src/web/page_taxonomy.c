@@ -49,7 +49,8 @@ void page_taxonomy(struct request *rq)
 			    .fixed = {arena_printf(&rq->a, "%s=%s", name, value)},
 			    .per_page = PER_PAGE,
 			    .map = 1,
-			    .map_to = "/good-practices"};
+			    .map_to = "/good-practices",
+			    .count = N_("{n, plural, one {# practice or story} other {# practices and stories}}")};
 	if (listing_run(rq, &l, s))
 		return;
 	const struct tv *total = tv_get(s, "total", 5);

@@ -447,6 +447,8 @@ struct listing {
 	int map;       /* scope.map: the whole result's practices per place (map_overview) */
 	const char *map_to; /* where the map's marks lead: NULL, the page itself; else a
 			       path ("/good-practices") given the page's own filters but type */
+	const char *count;  /* scope.count_text: the total by this plural msgid
+			       (i18n_count_text); NULL: none */
 };
 int listing_run(struct request *rq, const struct listing *l, struct tv *scope);
 
@@ -636,9 +638,10 @@ extern const struct i18n_catalog i18n_catalogs[];
 extern const size_t i18n_ncatalogs;
 
 /* The interface languages: i in [0, i18n_count()), English first. */
+#define I18N_LANGS 24
 size_t i18n_count(void);
 const char *i18n_code(size_t i);
-const char *i18n_name(size_t i); /* in the language itself */
+const char *i18n_name(size_t i); /* in the language itself, by CLDR */
 /* The index of language code[0..n), or -1. */
 int i18n_known(const char *code, size_t n);
 /* msgid in lang, or msgid itself when not translated. */
@@ -677,6 +680,21 @@ const char *i18n_sort_key(struct arena *a, const char *lang, const char *s);
 /* text (a translated message) with "{n}" replaced by n as lang writes it;
  * in the arena (text itself when it has no "{n}"; NULL: out of memory). */
 const char *i18n_with_number(struct arena *a, const char *lang, const char *text, int64_t n);
+/* A count in lang by msgid, an ICU MessageFormat plural pattern of one
+ * argument n ("{n, plural, one {# practice} other {# practices}}"),
+ * translated by lang's catalogue: "5 praktyk", "22 praktyki". In the arena;
+ * by the English pattern when the catalogue's does not parse, the number
+ * alone when ICU cannot (NULL only when out of memory). Thread-safe. */
+const char *i18n_count_text(struct arena *a, const char *lang, const char *msgid, int64_t n);
+/* n by pattern (already in lang) for interface language lang; NULL if lang
+ * is none or ICU cannot parse or format the pattern. */
+const char *i18n_count_pattern(struct arena *a, const char *lang, const char *pattern, int64_t n);
+/* 0 if pattern parses in ICU for lang and its plural arguments have exactly
+ * lang's CLDR categories ("=0", "=1" cases aside); else -1 with the reason
+ * in why[0..cap). */
+int i18n_plural_check(const char *lang, const char *pattern, char *why, size_t cap);
+/* Closes the opened count patterns (i18n_format_free() calls it). */
+void i18n_count_free(void);
 /* Closes the formatters and collators (i18n_free() calls it). */
 void i18n_format_free(void);
 

@@ -92,6 +92,12 @@ async function look(page, name) {
 		check((await page.locator("h1").textContent()) === hits[0], "practice: not the hit clicked");
 		await look(page, "practice");
 
+		// the language switcher: closed, its 24 hidden; opened from the keyboard
+		check(!(await page.isVisible("nav.langs ul")), "switcher: the languages show before it is opened");
+		await page.focus("nav.langs summary");
+		await page.keyboard.press("Enter");
+		check(await page.locator("nav.langs ul a:visible").count() === 24, "switcher: not 24 languages once opened");
+		await look(page, "switcher");
 		await page.click("nav.langs >> text=Français");
 		await page.waitForURL(/\/fr\/node\/\d+$/);
 		check(await page.getAttribute("html", "lang") === "fr", "French: html lang is not fr");
