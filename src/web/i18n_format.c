@@ -223,3 +223,13 @@ const char *i18n_with_number(struct arena *a, const char *lang, const char *text
 	const char *num = i18n_number(a, lang, n);
 	return num ? arena_printf(a, "%.*s%s%s", (int)(at - text), text, num, at + 3) : NULL;
 }
+
+const char *i18n_with(struct arena *a, const char *text, const char *name, const char *value)
+{
+	const char *hole = arena_printf(a, "{%s}", name);
+	const char *at = hole ? strstr(text, hole) : NULL;
+	if (!hole || !at)
+		return hole ? text : NULL;
+	size_t n = strlen(hole);
+	return arena_printf(a, "%.*s%s%s", (int)(at - text), text, value ? value : "", at + n);
+}

@@ -294,7 +294,8 @@ static const char *mark_label(struct request *rq, const struct mark *m, const st
 	const char *place = map_place_label(rq, seed->key);
 	if (m->nplaces == 1)
 		return arena_printf(&rq->a, "%s: %s", place, practices(rq, m->count));
-	return arena_printf(&rq->a, "%s %s (%zu %s): %s", T(rq, "Around"), place, m->nplaces, T(rq, "places"),
+	return arena_printf(&rq->a, "%s (%zu %s): %s", i18n_with(&rq->a, T(rq, "Around {place}"), "place", place),
+			    m->nplaces, T(rq, "places"),
 			    practices(rq, m->count));
 }
 

@@ -677,6 +677,11 @@ const char *i18n_sort_key(struct arena *a, const char *lang, const char *s);
 /* text (a translated message) with "{n}" replaced by n as lang writes it;
  * in the arena (text itself when it has no "{n}"; NULL: out of memory). */
 const char *i18n_with_number(struct arena *a, const char *lang, const char *text, int64_t n);
+/* text (a translated message) with its first "{name}" replaced by value
+ * (NULL: ""), as a whole sentence lets each language place the value where
+ * its grammar wants it; in the arena (text itself when it has no "{name}";
+ * NULL: out of memory). Plain text: the template escapes it. */
+const char *i18n_with(struct arena *a, const char *text, const char *name, const char *value);
 /* Closes the formatters and collators (i18n_free() calls it). */
 void i18n_format_free(void);
 
