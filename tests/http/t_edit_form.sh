@@ -74,7 +74,7 @@ lacks 'Houssing'
 send 200 -d then=save -d 'themes=Houssing' --data-urlencode $'resolve=themes\nHoussing\n' -d 'country.new=Polska'
 has '<input type="hidden" name="new.themes" value="Houssing">'
 lacks '<q>Houssing</q>'
-has '<q>Polska</q> is not a country of the hub yet. Similar: <strong>Poland</strong>.' # the gazetteer's name
+has '“Polska” is not a country of the hub yet. Similar: <strong>Poland</strong>.' # the gazetteer's name
 has_flat 'name="resolve" value="country~Polska~Poland">Use Poland</button>'
 send 303 -d then=save -d 'themes=Houssing' -d 'new.themes=Houssing' -d country=Polska \
 	--data-urlencode $'resolve=country\nPolska\nPoland'
