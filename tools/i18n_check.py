@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Checks the interface's catalogues against the sources: every msgid of
-templates/ ({{_ "..."}}) and src/ (T(rq, "...") and N_("...")), and every
+templates/ ({{_ "..."}}, {{#_ "..."}}, {{_c "context" "..."}}) and src/ (T(rq, "...") and N_("...")), and every
 value of src/ with its context (NC_("theme", "Housing"): msgctxt "theme"), must
 be translated in every po/LANG.po, and no catalogue may keep a msgid that
-nothing uses any more; every interface language (the table `codes` of
-src/web/i18n.c) but English has its po/LANG.po, and no po/LANG.po is of a
-language outside it. Prints what is wrong; exit 1 if anything is. (Plural
-patterns are checked against CLDR by tests/unit/web/test_i18n.c.)"""
+nothing uses any more; a translation keeps the named placeholders of its
+msgid ("{place}", "{n}": the code substitutes them); every interface
+language (the table `codes` of src/web/i18n.c) but English has its
+po/LANG.po, and no po/LANG.po is of a language outside it. Prints what is
+wrong; exit 1 if anything is. (Plural patterns are checked against CLDR by
+tests/unit/web/test_i18n.c.)"""
 import glob
 import os
 import re
@@ -22,8 +24,11 @@ def used():
     ids = {}
     for p in sorted(glob.glob("templates/*")):
         for n, line in enumerate(open(p, encoding="utf-8"), 1):
-            for m in re.finditer(r'\{\{_ "([^"]*)"\}\}', line):
+            # {{_ "msgid"}}, and {{#_ "msgid {name}"}} around a value
+            for m in re.finditer(r'\{\{#?_ "([^"]*)"\}\}', line):
                 ids.setdefault(m.group(1), "%s:%d" % (p, n))
+            for m in re.finditer(r'\{\{_c "([^"]*)" "([^"]*)"\}\}', line):
+                ids.setdefault(m.group(1) + CTXT_SEP + m.group(2), "%s:%d" % (p, n))
     for p in sorted(glob.glob("src/*/*.c")):
         text = open(p, encoding="utf-8").read()
         # a msgid may be adjacent literals, as C joins them ("a " "b")
@@ -43,6 +48,12 @@ def languages():
     if not m:
         sys.exit("src/web/i18n.c: no table codes[] = {...}")
     return re.findall(LITERAL, m.group(1))
+
+
+def holes(text):
+    """The named placeholders of a message: {"place"} for "Around {place}"
+    (an ICU plural pattern's "{n, plural, ...}" is no such placeholder)."""
+    return set(re.findall(r'\{([a-z]+)\}', text))
 
 
 def shown(key):
@@ -66,6 +77,11 @@ def main():
         for k, where in sorted(ids.items()):
             if not have.get(k):
                 print("%s: no translation of \"%s\" (%s)" % (po, shown(k), where))
+                bad += 1
+        for k, where in sorted(ids.items()):
+            if have.get(k) and holes(k) != holes(have[k]):
+                print("%s: the translation of \"%s\" has the placeholders %s, not %s (%s)"
+                      % (po, shown(k), sorted(holes(have[k])), sorted(holes(k)), where))
                 bad += 1
         for k in sorted(set(have) - set(ids)):
             print("%s: \"%s\" is used nowhere" % (po, shown(k)))

@@ -61,7 +61,9 @@ static const struct word sections[] = {
 };
 
 /* The hub's own wording (English) and the interface's translations of
- * "In partnership with" and "Adapted by cities from" in po/LANG.po. */
+ * "In partnership with" and "Adapted by cities from" in po/LANG.po; the hub
+ * now prints "Adapted by these cities" (a heading that does not hang on the
+ * list below it), and listings written before still say the old words. */
 static const struct word relations[] = {
 	{RELATION_IN_PARTNERSHIP_WITH, "in partnership with"},
 	{RELATION_IN_PARTNERSHIP_WITH, "en partenariat avec"},
@@ -75,6 +77,30 @@ static const struct word relations[] = {
 	{RELATION_ADAPTED_BY_CITIES_FROM, "adattata da citta di"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "ubernommen von stadten aus"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "προσαρμοστηκε απο πολεις της"},
+	{RELATION_ADAPTED_BY_CITIES_FROM, "adapted by these cities"}, /* the hub's heading since issue 15 */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Градове, които са я адаптирали"}, /* po/bg.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Převzala tato města"}, /* po/cs.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Indført af disse byer"}, /* po/da.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Übernommen von diesen Städten"}, /* po/de.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Προσαρμόστηκε από αυτές τις πόλεις"}, /* po/el.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Adaptada por estas ciudades"}, /* po/es.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Seda kohandanud linnad"}, /* po/et.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Käytännön omaksuneet kaupungit"}, /* po/fi.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Adaptée par ces villes"}, /* po/fr.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Cathracha a chuir in oiriúint é"}, /* po/ga.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Preuzeli su je ovi gradovi"}, /* po/hr.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Átvevő városok"}, /* po/hu.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Adattata da queste città"}, /* po/it.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Perėmę miestai"}, /* po/lt.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Pārņēmušās pilsētas"}, /* po/lv.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Bliet li adattawha"}, /* po/mt.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Overgenomen door deze steden"}, /* po/nl.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Zaadaptowana przez te miasta"}, /* po/pl.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Adaptada por estas cidades"}, /* po/pt.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Orașe care au adaptat-o"}, /* po/ro.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Prevzali ju tieto mestá"}, /* po/sk.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Prevzela so jo ta mesta"}, /* po/sl.po */
+	{RELATION_ADAPTED_BY_CITIES_FROM, "Infört av dessa städer"}, /* po/sv.po */
 };
 
 /* Programme labels: the funding programmes and networks of European urban

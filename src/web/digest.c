@@ -114,7 +114,7 @@ static enum px_err one_search(struct digest_mail *m, const struct saved_search *
 /* The mail's opening and closing lines around the searches' lines. */
 static enum px_err frame(struct digest_mail *m, const struct user *u, const char *key, struct buf *out)
 {
-	enum px_err err = buf_printf(out, "%s %s,\n\n%s\n", tr(m, N_("Hello")), u->name,
+	enum px_err err = buf_printf(out, "%s\n\n%s\n", i18n_with(m->a, tr(m, N_("Hello {name},")), "name", u->name),
 				     tr(m, N_("New practices match your saved searches on praxis.")));
 	if (!err)
 		err = buf_add(out, m->body->data, m->body->len);

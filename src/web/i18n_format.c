@@ -455,3 +455,13 @@ int i18n_plural_check(const char *lang, const char *pattern, char *why, size_t c
 		snprintf(why, cap, "%zu cases where %s has %zu categories", got, lang, want);
 	return missing || got != want ? -1 : 0;
 }
+
+const char *i18n_with(struct arena *a, const char *text, const char *name, const char *value)
+{
+	const char *hole = arena_printf(a, "{%s}", name);
+	const char *at = hole ? strstr(text, hole) : NULL;
+	if (!hole || !at)
+		return hole ? text : NULL;
+	size_t n = strlen(hole);
+	return arena_printf(a, "%.*s%s%s", (int)(at - text), text, value ? value : "", at + n);
+}

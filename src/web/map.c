@@ -294,7 +294,7 @@ static const char *mark_label(struct request *rq, const struct mark *m, const st
 	const char *place = map_place_label(rq, seed->key);
 	if (m->nplaces == 1)
 		return arena_printf(&rq->a, "%s: %s", place, practices(rq, m->count));
-	return arena_printf(&rq->a, "%s %s (%s): %s", T(rq, "Around"), place,
+	return arena_printf(&rq->a, "%s (%s): %s", i18n_with(&rq->a, T(rq, "Around {place}"), "place", place),
 			    i18n_count_text(&rq->a, rq->lang, N_("{n, plural, one {# place} other {# places}}"),
 					    (int64_t)m->nplaces),
 			    practices(rq, m->count));

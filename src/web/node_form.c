@@ -358,9 +358,10 @@ const char *node_form_reason(struct request *rq, enum node_type type, const char
 	if (f && f->check == CHECK_URL)
 		return T(rq, "An address starting with http:// or https://.");
 	if (f && (f->kind == FK_INT || f->kind == FK_NID || f->kind == FK_REAL) && f->max != INT64_MAX)
-		/* no translated format string: a catalogue cannot break the printf */
-		return arena_printf(&rq->a, "%s %lld … %lld.", T(rq, "A number in the range"), (long long)f->min,
-				    (long long)f->max);
+		return i18n_with(&rq->a,
+				 i18n_with(&rq->a, T(rq, "A number from {min} to {max}."), "min",
+					   arena_printf(&rq->a, "%lld", (long long)f->min)),
+				 "max", arena_printf(&rq->a, "%lld", (long long)f->max));
 	/* an object's sub-field, a list's item: the import's own words say which */
 	return arena_printf(&rq->a, "%s %s", T(rq, "This value is not accepted:"), why ? why : "");
 }

@@ -151,9 +151,8 @@ int page_out_of_range(struct request *rq, int64_t page, size_t total, size_t per
 {
 	if (page == 1 || (uint64_t)(page - 1) * per_page < total)
 		return 0;
-	/* no translated format string: a catalogue cannot break the printf */
-	page_error(rq, 400, arena_printf(&rq->a, "%s %zu.", T(rq, "There is no such page; the last is"),
-					 total ? (total + per_page - 1) / per_page : 1));
+	page_error(rq, 400, i18n_with_number(&rq->a, rq->lang, T(rq, "There is no such page; the last is {n}."),
+					     (int64_t)(total ? (total + per_page - 1) / per_page : 1)));
 	return 1;
 }
 

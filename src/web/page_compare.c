@@ -58,9 +58,8 @@ static int asked_nids(struct request *rq, int64_t nids[COMPARE_MAX], size_t *n)
 		if (parse_nid(a.v[i], &nids[i])) {
 			/* no translated format string: a catalogue cannot break the printf */
 			page_error(rq, 400,
-				   arena_printf(&rq->a, "%s \"%.*s\"",
-						T(rq, "A practice is named by its number, not"),
-						px_utf8_prefix(a.v[i], 40), a.v[i]));
+				   i18n_with(&rq->a, T(rq, "A practice is named by its number, not “{value}”."), "value",
+					     arena_printf(&rq->a, "%.*s", px_utf8_prefix(a.v[i], 40), a.v[i])));
 			return -1;
 		}
 		for (size_t j = 0; j < i; j++)

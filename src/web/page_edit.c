@@ -420,6 +420,14 @@ static void set_changes(struct request *rq, struct tv *scope, const struct node 
 	tv_set_bool(scope, "compared", 1);
 }
 
+/* "Changes from revision 3 to 5", in the reader's language. */
+static const char *compared_title(struct request *rq, int64_t a, int64_t b)
+{
+	const char *t = T(rq, "Changes from revision {a} to {b}");
+	t = i18n_with(&rq->a, t, "a", arena_printf(&rq->a, "%lld", (long long)a));
+	return t ? i18n_with(&rq->a, t, "b", arena_printf(&rq->a, "%lld", (long long)b)) : NULL;
+}
+
 /* GET /node/{nid}/history[?a=REV&b=REV] */
 void page_node_history(struct request *rq)
 {
@@ -445,8 +453,7 @@ void page_node_history(struct request *rq)
 	} else {
 		if (na && nb) {
 			set_changes(rq, s, na, nb);
-			tv_set_int(s, "a", a);
-			tv_set_int(s, "b", b);
+			tv_set_str(s, "compared_title", compared_title(rq, a, b));
 		}
 		page_render(rq, "node_history", s);
 	}
@@ -459,8 +466,9 @@ void page_node_history(struct request *rq)
 static void revert_page(struct request *rq, const struct node *n, const struct node *old, int64_t rev)
 {
 	struct tv *s = tv_map(&rq->a);
-	tv_set_str(s, "title", arena_printf(&rq->a, "%s %lld: %s", T(rq, "Revert to revision"), (long long)rev,
-					    n->title));
+	const char *revert = i18n_with(&rq->a, T(rq, "Revert to revision {rev}"), "rev",
+				       arena_printf(&rq->a, "%lld", (long long)rev));
+	tv_set_str(s, "title", arena_printf(&rq->a, "%s: %s", revert, n->title));
 	tv_set_int(s, "nid", n->nid);
 	tv_set_int(s, "rev", rev);
 	tv_set_str(s, "csrf", rq->csrf);

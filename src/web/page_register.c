@@ -80,7 +80,8 @@ static enum px_err queue_confirmation(struct request *rq, const char *name, cons
 	char token[SESSION_TOKEN_N];
 	enum px_err err = mail_token_new(rq->st, "register", email, id, time(NULL), token);
 	const char *body = err ? NULL
-			       : arena_printf(&rq->a, "%s %s,\n\n%s\n\n%s\n\n%s\n", T(rq, "Hello"), name,
+			       : arena_printf(&rq->a, "%s\n\n%s\n\n%s\n\n%s\n",
+					      i18n_with(&rq->a, T(rq, "Hello {name},"), "name", name),
 					      T(rq, "To confirm your reader's account on praxis, open this link "
 						    "within 48 hours:"),
 					      mailed_link(rq, "/register/confirm", token),

@@ -94,7 +94,7 @@ static void request_page(struct request *rq, const struct contact_request *r, in
 	tv_set_bool(v, "answered", r->status == CONTACT_ANSWERED);
 	tv_set_bool(v, "closed", r->status == CONTACT_CLOSED);
 	tv_set(s, "request", v);
-	tv_set_str(s, "title", arena_printf(&rq->a, "%s %lld", T(rq, "Request"), (long long)r->id));
+	tv_set_str(s, "title", i18n_with(&rq->a, T(rq, "Request {id}"), "id", arena_printf(&rq->a, "%lld", (long long)r->id)));
 	tv_set_str(s, "csrf", rq->csrf);
 	tv_set_str(s, "error", error);
 	tv_set_bool(s, "done", request_param(rq, "done") != NULL);

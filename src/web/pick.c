@@ -326,12 +326,13 @@ static struct tv *similar(struct request *rq, const char *key, const char *typed
 	return list;
 }
 
-/* The words that say typed is new for field key. */
-static const char *is_new_words(struct request *rq, const char *key)
+/* The sentence that says typed is new for field key. */
+static const char *is_new_words(struct request *rq, const char *key, const char *typed)
 {
-	return !strcmp(key, "themes")   ? T(rq, "is not a theme of the hub yet.")
-	       : !strcmp(key, "labels") ? T(rq, "is not a label of the hub yet.")
-					: T(rq, "is not a country of the hub yet.");
+	const char *t = !strcmp(key, "themes")   ? T(rq, "“{value}” is not a theme of the hub yet.")
+			: !strcmp(key, "labels") ? T(rq, "“{value}” is not a label of the hub yet.")
+						 : T(rq, "“{value}” is not a country of the hub yet.");
+	return i18n_with(&rq->a, t, "value", typed);
 }
 
 static const char *add_words(struct request *rq, const char *key)
@@ -374,7 +375,7 @@ struct tv *node_form_unknowns(struct request *rq, enum node_type type, const str
 				const char *typed = arena_strndup(&rq->a, p, len);
 				struct tv *c = tv_map(&rq->a);
 				tv_set_str(c, "value", typed);
-				tv_set_str(c, "what", is_new_words(rq, f->key));
+				tv_set_str(c, "what", is_new_words(rq, f->key, typed));
 				tv_set(c, "similar", similar(rq, f->key, typed, v, n));
 				tv_set_str(c, "add", arena_printf(&rq->a, "%s\n%s\n", f->key, typed));
 				tv_set_str(c, "add_label", add_words(rq, f->key));

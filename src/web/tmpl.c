@@ -17,12 +17,14 @@
 #define SCOPE_DEPTH   16
 
 enum ctx { C_TEXT, C_ATTR, C_URL, C_URL_PART, C_JSON };
-enum op { OP_TEXT, OP_VAR, OP_EACH, OP_IF, OP_UNLESS, OP_TR };
+enum op { OP_TEXT, OP_VAR, OP_EACH, OP_IF, OP_UNLESS, OP_TR, OP_TR_AROUND };
 
 struct tnode {
 	enum op op;
 	enum ctx ctx;
-	const char *text; /* OP_TEXT: literal; OP_VAR, blocks: the name; OP_TR: the msgid */
+	/* OP_TEXT: literal; OP_VAR, blocks: the name; OP_TR, OP_TR_AROUND: the
+	 * msgid, "context\x04msgid" for a {{_c}} (the catalogues' key) */
+	const char *text;
 	size_t len;
 	struct tnode *body, *alt; /* blocks: the body, and the {{else}} part */
 	struct tnode *next;
@@ -364,22 +366,88 @@ static int block(struct parser *ps, struct tnode ***tail, enum op op, const char
 	return 0;
 }
 
-/* {{_ "text"}} */
-static int translation(struct parser *ps, struct tnode ***tail, const char *s, size_t n, const char *at)
+/* The msgid of a {{_ "text"}} (or the key "ctx\x04text" of a
+ * {{_c "ctx" "text"}}) at s[0..n), in the set's memory; NULL (and the
+ * parser failed) if it is not one quoted text (two for {{_c}}). */
+static const char *msgid_of(struct parser *ps, const char *s, size_t n, int with_context, const char *at)
 {
-	if (n < 2 || s[0] != '"' || s[n - 1] != '"' || memchr(s + 1, '"', n - 2))
-		return fail(ps, at, "{{_ \"text\"}} wants one quoted text");
+	size_t ctx_len = 0;
+	if (with_context) {
+		const char *q = n > 1 && s[0] == '"' ? memchr(s + 1, '"', n - 1) : NULL;
+		if (!q || q + 2 >= s + n || q[1] != ' ' || q == s + 1) {
+			fail(ps, at, "{{_c \"context\" \"text\"}} wants a quoted context and a quoted text");
+			return NULL;
+		}
+		ctx_len = (size_t)(q - s) - 1;
+		size_t skip = (size_t)(q - s) + 2;
+		const char *ctx = s + 1;
+		s += skip;
+		n -= skip;
+		if (n < 2 || s[0] != '"' || s[n - 1] != '"' || memchr(s + 1, '"', n - 2)) {
+			fail(ps, at, "{{_c \"context\" \"text\"}} wants a quoted context and a quoted text");
+			return NULL;
+		}
+		return arena_printf(&ps->ts->mem, "%.*s\x04%.*s", (int)ctx_len, ctx, (int)(n - 2), s + 1);
+	}
+	if (n < 2 || s[0] != '"' || s[n - 1] != '"' || memchr(s + 1, '"', n - 2)) {
+		fail(ps, at, "{{_ \"text\"}} wants one quoted text");
+		return NULL;
+	}
+	return arena_strndup(&ps->ts->mem, s + 1, n - 2);
+}
+
+/* {{_ "text"}}, {{_c "context" "text"}} */
+static int translation(struct parser *ps, struct tnode ***tail, const char *s, size_t n, int with_context,
+		       const char *at)
+{
+	const char *msgid = msgid_of(ps, s, n, with_context, at);
+	if (!msgid)
+		return -1;
 	const char *why = NULL;
 	int ctx = hole_ctx(&ps->h, &why);
 	if (ctx != C_TEXT && ctx != C_ATTR)
 		return fail(ps, at, why ? why : "a translation outside text or an attribute");
-	struct tnode *t = tnode_new(ps, OP_TR, arena_strndup(&ps->ts->mem, s + 1, n - 2), n - 2);
+	struct tnode *t = tnode_new(ps, OP_TR, msgid, strlen(msgid));
 	if (!t)
 		return -1;
 	t->ctx = (enum ctx)ctx;
 	ps->h.value_start = 0;
 	**tail = t;
 	*tail = &t->next;
+	return 0;
+}
+
+/* {{#_ "By {author}"}}body{{/_}}: a whole sentence around a value that
+ * carries markup (a link), so that each language puts the value where its
+ * grammar wants it: the translation's text before its "{name}", the body,
+ * the text after. Text only, never in an attribute. */
+static int translation_around(struct parser *ps, struct tnode ***tail, const char *s, size_t n, const char *at)
+{
+	const char *msgid = msgid_of(ps, s, n, 0, at);
+	if (!msgid)
+		return -1;
+	const char *why = NULL;
+	if (hole_ctx(&ps->h, &why) != C_TEXT)
+		return fail(ps, at, why ? why : "{{#_ \"text\"}} outside text");
+	if (!strchr(msgid, '{') || !strchr(strchr(msgid, '{'), '}'))
+		return fail(ps, at, "{{#_ \"text\"}} wants a {name} in its text");
+	struct tnode *b = tnode_new(ps, OP_TR_AROUND, msgid, strlen(msgid));
+	if (!b)
+		return -1;
+	b->ctx = C_TEXT;
+	struct html start = ps->h;
+	struct tnode **body = &b->body;
+	const char *stop = NULL;
+	size_t stop_len = 0;
+	if (parse_list(ps, &body, &stop, &stop_len))
+		return -1;
+	if (!stop || stop_len != 2 || strncmp(stop, "/_", 2))
+		return fail(ps, ps->p, "{{#_}} without {{/_}}");
+	if (!same_place(&ps->h, &start))
+		return fail(ps, ps->p, "the block ends in another place of the HTML than it starts");
+	ps->h.value_start = 0;
+	**tail = b;
+	*tail = &b->next;
 	return 0;
 }
 
@@ -444,8 +512,12 @@ static int parse_list(struct parser *ps, struct tnode ***tail, const char **stop
 			rc = block(ps, tail, OP_UNLESS, s + 8, n - 8, open);
 		else if (n > 2 && !strncmp(s, "> ", 2))
 			rc = include(ps, tail, s + 2, n - 2, open);
+		else if (n > 3 && !strncmp(s, "#_ ", 3))
+			rc = translation_around(ps, tail, s + 3, n - 3, open);
+		else if (n > 3 && !strncmp(s, "_c ", 3))
+			rc = translation(ps, tail, s + 3, n - 3, 1, open);
 		else if (n > 2 && !strncmp(s, "_ ", 2))
-			rc = translation(ps, tail, s + 2, n - 2, open);
+			rc = translation(ps, tail, s + 2, n - 2, 0, open);
 		else
 			rc = hole(ps, tail, s, n, open);
 		if (rc)
@@ -696,6 +768,31 @@ static void each(struct render *r, const struct tnode *n)
 	}
 }
 
+/* key (a msgid, or "context\x04msgid") in the reader's language; the
+ * msgid itself when the catalogue lacks it. */
+static const char *translated(const struct render *r, const char *key)
+{
+	const char *t = r->tr ? r->tr(key, r->tr_arg) : key;
+	const char *sep = t == key ? strchr(key, '\x04') : NULL;
+	return sep ? sep + 1 : t ? t : key;
+}
+
+/* {{#_ "... {name} ..."}}body{{/_}}: the translation around the body. A
+ * translation that lost its "{name}" still shows the body, after it. */
+static void around(struct render *r, const struct tnode *n)
+{
+	const char *t = translated(r, n->text);
+	const char *open = strchr(t, '{'), *close = open ? strchr(open, '}') : NULL;
+	size_t before = close ? (size_t)(open - t) : strlen(t);
+	r->err = html_text(r->out, t, before);
+	if (!r->err && !close)
+		r->err = buf_add(r->out, " ", 1);
+	if (!r->err)
+		run(r, n->body);
+	if (!r->err && close)
+		r->err = html_text(r->out, close + 1, strlen(close + 1));
+}
+
 static void run(struct render *r, const struct tnode *n)
 {
 	for (; n && !r->err; n = n->next) {
@@ -707,10 +804,13 @@ static void run(struct render *r, const struct tnode *n)
 			r->err = (r->xml ? print_xml : print)(r->out, n->ctx, lookup(r, n->text, n->len));
 			break;
 		case OP_TR: {
-			const char *t = r->tr ? r->tr(n->text, r->tr_arg) : n->text;
+			const char *t = translated(r, n->text);
 			r->err = html_text(r->out, t, strlen(t));
 			break;
 		}
+		case OP_TR_AROUND:
+			around(r, n);
+			break;
 		case OP_EACH:
 			each(r, n);
 			break;

@@ -695,6 +695,11 @@ const char *i18n_count_pattern(struct arena *a, const char *lang, const char *pa
 int i18n_plural_check(const char *lang, const char *pattern, char *why, size_t cap);
 /* Closes the opened count patterns (i18n_format_free() calls it). */
 void i18n_count_free(void);
+/* text (a translated message) with its first "{name}" replaced by value
+ * (NULL: ""), as a whole sentence lets each language place the value where
+ * its grammar wants it; in the arena (text itself when it has no "{name}";
+ * NULL: out of memory). Plain text: the template escapes it. */
+const char *i18n_with(struct arena *a, const char *text, const char *name, const char *value);
 /* Closes the formatters and collators (i18n_free() calls it). */
 void i18n_format_free(void);
 

@@ -197,8 +197,8 @@ async function look(page, name) {
 		await ed.fill("input[name='country.new']", "Belgique");
 		await ed.fill("textarea[name='themes.new']", "Bees");
 		await Promise.all([ed.waitForNavigation(), ed.click("button[value=preview]:not(.hidden)")]);
-		check(await ed.locator(".confirm .unknown:has-text('Belgique is not a country')").count() === 1, "confirm: the new country is not asked about");
-		check(await ed.locator(".confirm .unknown:has-text('Bees is not a theme')").count() === 1, "confirm: the new theme is not asked about");
+		check(await ed.locator(".confirm .unknown:has-text('“Belgique” is not a country')").count() === 1, "confirm: the new country is not asked about");
+		check(await ed.locator(".confirm .unknown:has-text('“Bees” is not a theme')").count() === 1, "confirm: the new theme is not asked about");
 		await look(ed, "practice-confirm");
 		await Promise.all([ed.waitForNavigation(), ed.click("button[name=resolve]:has-text('Add it as a new country')")]);
 		await Promise.all([ed.waitForNavigation(), ed.click("button[name=resolve]:has-text('Add it as a new theme')")]);

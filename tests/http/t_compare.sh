@@ -55,7 +55,7 @@ row_is Population '392,203 (large)' '684,234 (large)'
 row_is Themes Environment Mobility
 row_is 'Year of labelisation' 2019 'Not given'
 row_is 'In partnership with' 'Gent (Belgium)' 'Not given'
-row_is 'Adapted by cities from' 'Not given' 'Porto (Portugal, 2021)'
+row_is 'Adapted by these cities' 'Not given' 'Porto (Portugal, 2021)'
 row_is 'Impact figures' 'Green roofs: 12.5 ha (2022)' 'Not given'
 rows_ok
 # a row per section key either has, in key order; each cell the first paragraph
@@ -101,11 +101,11 @@ has 'At most four practices can be compared side by side\.'
 page 400 '/fr/compare?nid=7001&nid=7002&nid=7003&nid=7004&nid=7005'
 has 'On peut comparer au plus quatre pratiques côte à côte\.'
 page 400 '/compare?nid=7001&nid=seven'
-has 'A practice is named by its number, not &quot;seven&quot;'
+has 'A practice is named by its number, not “seven”.'
 page 400 '/compare?nid=7001&nid=-3'
 page 400 "/compare?nid=$(printf '%%C3%%A9%.0s' $(seq 30))" # 60 bytes of é: cut whole, valid UTF-8
 python3 -c 'import sys; open(sys.argv[1], encoding="utf-8").read()' "$TMP/body" || fail "the 400 page cut a character"
-has 'not &quot;(é){20}&quot;'
+has 'not “(é){20}”\.'
 page 400 '/compare?nid=7001&nid=99999999999999999999'
 page 400 '/compare?nid=7001&nid=7002&nid=7001'
 has 'This practice is named twice: 7001\.'

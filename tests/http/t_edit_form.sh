@@ -55,7 +55,7 @@ send() { # STATUS [CURL ARGS]: the form as a browser posts it, pick=1
 }
 # ---- a typo'd theme: not saved, the existing one offered, the rest kept ----
 send 200 -d action=publish -d 'themes.new=Houssing' --data-urlencode "country=$country"
-has '<q>Houssing</q> is not a theme of the hub yet. Similar: <strong>Housing</strong>.'
+has '“Houssing” is not a theme of the hub yet. Similar: <strong>Housing</strong>.'
 has_flat '<button type="submit" name="resolve" value="themes~Houssing~Housing">Use Housing</button>'
 has_flat 'name="resolve" value="themes~Houssing~" class="secondary">Add it as a new theme: <q>Houssing</q></button>'
 has '<input type="hidden" name="then" value="publish">'
@@ -73,8 +73,8 @@ lacks 'Houssing'
 # [Add 'Houssing' as a new theme]: kept as new, remembered across a further step
 send 200 -d then=save -d 'themes=Houssing' --data-urlencode $'resolve=themes\nHoussing\n' -d 'country.new=Polska'
 has '<input type="hidden" name="new.themes" value="Houssing">'
-lacks '<q>Houssing</q>'
-has '<q>Polska</q> is not a country of the hub yet. Similar: <strong>Poland</strong>.' # the gazetteer's name
+lacks '<q>Houssing</q>|“Houssing”'
+has '“Polska” is not a country of the hub yet. Similar: <strong>Poland</strong>.' # the gazetteer's name
 has_flat 'name="resolve" value="country~Polska~Poland">Use Poland</button>'
 send 303 -d then=save -d 'themes=Houssing' -d 'new.themes=Houssing' -d country=Polska \
 	--data-urlencode $'resolve=country\nPolska\nPoland'
@@ -84,7 +84,7 @@ has '<option selected>Poland</option>' # a value of its own node is on its list
 has '<input type="checkbox" name="themes" value="Houssing" checked>'
 # case and accents fold: "housing" offers Housing
 send 200 -d action=save -d 'themes.new=housing' --data-urlencode "country=$country"
-has '<q>housing</q> is not a theme of the hub yet. Similar: <strong>Housing</strong>.'
+has '“housing” is not a theme of the hub yet. Similar: <strong>Housing</strong>.'
 
 # ---- populations as the hub prints them ----
 for p in '470 000' '470,000' '470.000' $'470\u00a0000' $'470\u202f000' 470000; do

@@ -54,6 +54,11 @@ has '<time datetime="[0-9]{4}-[0-9]{2}-[0-9]{2}T[^"]*">[^<]*[0-9]{1,2}:[0-9]{2}'
 lacks '<time datetime="[^"]*">[0-9]{4}-'
 page 200 "/fr/node/$nid/history" -b "$TMP/ed.jar"
 lacks '<time datetime="[^"]*">[0-9]{4}-'
+# the heading is one message, its numbers where each language puts them
+page 200 "/node/$nid/history?a=$old&b=$new" -b "$TMP/ed.jar"
+has "<h2>Changes from revision $old to $new</h2>"
+page 200 "/fr/node/$nid/history?a=$old&b=$new" -b "$TMP/ed.jar"
+has "<h2>Changements de la révision $old à la révision $new</h2>"
 # comparing a revision with itself, or a revision of nothing
 page 200 "/node/$nid/history?a=$new&b=$new" -b "$TMP/ed.jar"
 has 'Nothing differs between these two versions.'

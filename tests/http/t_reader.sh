@@ -122,6 +122,8 @@ has 'Si cette adresse'
 	fail "a French registration's mail is not in French"
 q "SELECT body FROM outbox WHERE recipient = 'zoe@example.org'" | grep -q '^https://hub.example.eu/fr/register/confirm?t=' ||
 	fail "a French registration's link is not to the French pages"
+q "SELECT body FROM outbox WHERE recipient = 'zoe@example.org'" | head -1 | grep -qx 'Bonjour zoe,' ||
+	fail "a French registration's mail does not greet zoe as one whole French message"
 # sam, again with a fresh address: confirmed
 q "DELETE FROM account WHERE name = 'sam'"
 register "$TMP/sam.jar" sam sam2@example.org
@@ -173,6 +175,7 @@ expect_grep "$TMP/out" '1 mails queued'
 [ "$(mails)" = 1 ] || fail "the digest queued $(mails) mails, expected 1"
 q "SELECT recipient, body FROM outbox WHERE subject = 'New practices for your saved searches'" >"$TMP/digest"
 expect_grep "$TMP/digest" '^rita@example.org'
+expect_grep "$TMP/digest" '^rita@example.org[|]Hello rita,$' # one message: "Hello {name},"
 expect_grep "$TMP/digest" 'Solar roofs Seville'
 expect_grep "$TMP/digest" '^  http://hub.example/node/9102$'
 ! grep -qE 'Madrid|Lyon|Valencia' "$TMP/digest" || fail "the digest lists a practice that is old or does not match"

@@ -302,7 +302,7 @@ for nid in $empty; do
 	page 200 "/node/$nid"
 	CURRENT="/node/$nid (a relation, no cities)"
 	shouldnt 'In partnership with'
-	shouldnt 'Adapted by cities from'
+	shouldnt 'Adapted by these cities'
 	shouldnt '<ul class="cities"></ul>'
 done
 stop_server

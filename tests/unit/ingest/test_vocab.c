@@ -100,7 +100,7 @@ static void words_in_every_interface_language(void **state)
 		int value;
 	} words[] = {
 		{"In partnership with", 1, RELATION_IN_PARTNERSHIP_WITH},
-		{"Adapted by cities from", 1, RELATION_ADAPTED_BY_CITIES_FROM},
+		{"Adapted by these cities", 1, RELATION_ADAPTED_BY_CITIES_FROM},
 		{"Summary", 0, SECTION_SUMMARY},
 		{"The innovative solution", 0, SECTION_SOLUTION},
 		{"A collaborative and participative work", 0, SECTION_COLLABORATION},

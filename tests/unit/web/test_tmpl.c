@@ -138,6 +138,12 @@ static void unsafe_or_broken_templates_are_refused(void **state)
 		{"{{a b}}", "not a name"},
 		{"<p title=\"{{_ \"a\" }}\"><p>{{_ b}}", "one quoted text"},
 		{"<a href=\"x", "ends inside a tag"},
+		{"{{#_ \"By\"}}<b>x</b>{{/_}}", "wants a {name}"},
+		{"<i title=\"{{#_ \"By {a}\"}}x{{/_}}\">", "outside text"},
+		{"{{#_ \"By {a}\"}}<b>x</b>", "without {{/_}}"},
+		{"{{#_ \"By {a}\"}}<i title=\"{{/_}}\">", "another place of the HTML"},
+		{"{{_c \"sender\"}}", "a quoted context and a quoted text"},
+		{"{{_c \"sender\" From}}", "a quoted context and a quoted text"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		const char *pairs[] = {"t", bad[i].text};
@@ -145,6 +151,61 @@ static void unsafe_or_broken_templates_are_refused(void **state)
 	}
 	const char *loop[] = {"a", "{{> b}}", "b", "{{> a}}"};
 	assert_null(compile(loop, 2, PX_EPARSE, "too deep"));
+}
+
+/* A small catalogue: "By {author}" puts the name first, "From" differs by
+ * context; anything else is not translated (the msgid comes back). */
+static const char *tr_test(const char *msgid, void *arg)
+{
+	(void)arg;
+	return !strcmp(msgid, "By {author}")	      ? "{author} <írta>"
+	       : !strcmp(msgid, "Lost {x}")	      ? "Elveszett"
+	       : !strcmp(msgid, "sender\x04" "From")  ? "Feladó"
+	       : !strcmp(msgid, "address\x04" "From") ? "IP-cím"
+						      : msgid;
+}
+
+static char *render_tr(const char *t, const struct tv *scope)
+{
+	const char *pairs[] = {"t", t};
+	struct tmpl_set *ts = compile(pairs, 1, PX_OK, NULL);
+	struct buf out;
+	buf_init(&out, 1 << 20);
+	assert_ok(tmpl_render(ts, "t", scope, tr_test, NULL, &out));
+	tmpl_set_free(ts);
+	char *s = buf_take(&out);
+	buf_free(&out);
+	return s;
+}
+
+/* {{#_ "... {name} ..."}} puts its body where the translation has the
+ * placeholder; {{_c "ctx" "msgid"}} looks the message up in its context. */
+static void whole_messages_around_values_and_in_contexts(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a);
+	struct tv *s = tv_map(&a);
+	tv_set_str(s, "name", "Ana <&>");
+	static const struct {
+		const char *t, *want;
+	} cases[] = {
+		{"<p>{{#_ \"By {author}\"}}<a href=\"/a\">{{name}}</a>{{/_}}</p>",
+		 "<p><a href=\"/a\">Ana &lt;&amp;&gt;</a> &lt;írta&gt;</p>"},
+		{"<p>{{#_ \"Untranslated {x} here\"}}<b>{{name}}</b>{{/_}}</p>",
+		 "<p>Untranslated <b>Ana &lt;&amp;&gt;</b> here</p>"},
+		{"<p>{{#_ \"Lost {x}\"}}<b>1</b>{{/_}}</p>", "<p>Elveszett <b>1</b></p>"}, /* a placeholder lost */
+		{"<p>{{_c \"sender\" \"From\"}}|{{_c \"address\" \"From\"}}|{{_c \"other\" \"From\"}}</p>",
+		 "<p>Feladó|IP-cím|From</p>"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = render_tr(cases[i].t, s);
+		if (strcmp(got, cases[i].want))
+			fail_msg("%s\n got: %s\nwant: %s", cases[i].t, got, cases[i].want);
+		free(got);
+	}
+	assert_renders("<p>{{_c \"sender\" \"From\"}}</p>", s, "<p>From</p>"); /* no catalogue */
+	arena_free(&a);
 }
 
 static void the_embedded_templates_compile(void **state)
@@ -165,6 +226,7 @@ int main(void)
 		cmocka_unit_test(values_are_escaped_by_context),
 		cmocka_unit_test(blocks_loops_and_partials),
 		cmocka_unit_test(unsafe_or_broken_templates_are_refused),
+		cmocka_unit_test(whole_messages_around_values_and_in_contexts),
 		cmocka_unit_test(the_embedded_templates_compile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
