@@ -11,7 +11,7 @@ DEPLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lroaring -l
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/text/*.c src/place/*.c src/ingest/*.c src/store/*.c \
-             src/index/*.c src/mail/*.c src/match/*.c src/web/*.c)) build/gen/stopwords.c build/gen/assets.c build/gen/i18n.c build/gen/places.c src/text/translate_data.S
+             src/index/*.c src/mail/*.c src/match/*.c src/web/*.c)) build/gen/stopwords.c build/gen/assets.c build/gen/i18n.c build/gen/vocab_po.c build/gen/places.c src/text/translate_data.S
 ASSETS  := $(sort $(wildcard templates/*.html templates/*.xml static/*))
 PO      := $(sort $(wildcard po/*.po))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
@@ -121,6 +121,11 @@ $(shell mkdir -p build/gen; echo '$(PO)' | cmp -s - $(PO_LIST) || echo '$(PO)' >
 build/gen/i18n.c: tools/gen_i18n.py $(PO) $(PO_LIST) | build/.deps-ok
 	@mkdir -p $(dir $@)
 	python3 tools/gen_i18n.py $@ $(PO)
+
+# Their words for a listing's headings and relations, for the listing parser.
+build/gen/vocab_po.c: tools/gen_vocab.py tools/gen_i18n.py $(PO) $(PO_LIST) | build/.deps-ok
+	@mkdir -p $(dir $@)
+	python3 tools/gen_vocab.py $@ $(PO)
 
 # The term translation table, from the FreeDict dictionaries that scripts/deps
 # installs; translate_data.S embeds it (.incbin), as do the fuzzers.

@@ -1,10 +1,12 @@
 /* The fixed words of the listing format, in English (as the hub prints them)
- * and in the interface languages a hub may be rendered in (po/LANG.po's
- * translations among them: tests/unit/ingest/test_vocab.c checks it).
+ * and in the wordings listings use; the interface's own translations of the
+ * section headings and relations come from po/LANG.po (vocab_po.h, made at
+ * build time; tests/unit/ingest/test_vocab.c checks that each is known).
  * Both the entries and the input pass through fold() (case, accents,
  * apostrophes, edge punctuation), so entries may be written in any of the
  * forms a page uses. */
 #include "ingest.h"
+#include "vocab_po.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -14,12 +16,7 @@
 
 #define FOLD_MAX 160 /* longer lines are never format words */
 
-struct word {
-	int value;        /* enum section_key or enum relation; 0 elsewhere */
-	const char *text; /* folded */
-};
-
-static const struct word sections[] = {
+static const struct vocab_word sections[] = {
 	{SECTION_SUMMARY, "summary"},
 	{SECTION_SUMMARY, "resume"},
 	{SECTION_SUMMARY, "resumen"},
@@ -60,11 +57,12 @@ static const struct word sections[] = {
 	{SECTION_TRANSFER, "γιατι αυτη η καλη πρακτικη πρεπει να μεταφερθει σε αλλες πολεις"},
 };
 
-/* The hub's own wording (English) and the interface's translations of
- * "In partnership with" and "Adapted by cities from" in po/LANG.po; the hub
- * now prints "Adapted by these cities" (a heading that does not hang on the
- * list below it), and listings written before still say the old words. */
-static const struct word relations[] = {
+/* The hub's own wording (English) and the older interface's translations
+ * of "In partnership with" and "Adapted by cities from"; the hub now prints
+ * "Adapted by these cities" (a heading that does not hang on the list below
+ * it; its translations are vocab_po_relations), and listings written before
+ * still say the old words. */
+static const struct vocab_word relations[] = {
 	{RELATION_IN_PARTNERSHIP_WITH, "in partnership with"},
 	{RELATION_IN_PARTNERSHIP_WITH, "en partenariat avec"},
 	{RELATION_IN_PARTNERSHIP_WITH, "en colaboracion con"},
@@ -78,34 +76,11 @@ static const struct word relations[] = {
 	{RELATION_ADAPTED_BY_CITIES_FROM, "ubernommen von stadten aus"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "προσαρμοστηκε απο πολεις της"},
 	{RELATION_ADAPTED_BY_CITIES_FROM, "adapted by these cities"}, /* the hub's heading since issue 15 */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Градове, които са я адаптирали"}, /* po/bg.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Převzala tato města"}, /* po/cs.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Indført af disse byer"}, /* po/da.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Übernommen von diesen Städten"}, /* po/de.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Προσαρμόστηκε από αυτές τις πόλεις"}, /* po/el.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Adaptada por estas ciudades"}, /* po/es.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Seda kohandanud linnad"}, /* po/et.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Käytännön omaksuneet kaupungit"}, /* po/fi.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Adaptée par ces villes"}, /* po/fr.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Cathracha a chuir in oiriúint é"}, /* po/ga.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Preuzeli su je ovi gradovi"}, /* po/hr.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Átvevő városok"}, /* po/hu.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Adattata da queste città"}, /* po/it.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Perėmę miestai"}, /* po/lt.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Pārņēmušās pilsētas"}, /* po/lv.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Bliet li adattawha"}, /* po/mt.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Overgenomen door deze steden"}, /* po/nl.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Zaadaptowana przez te miasta"}, /* po/pl.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Adaptada por estas cidades"}, /* po/pt.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Orașe care au adaptat-o"}, /* po/ro.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Prevzali ju tieto mestá"}, /* po/sk.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Prevzela so jo ta mesta"}, /* po/sl.po */
-	{RELATION_ADAPTED_BY_CITIES_FROM, "Infört av dessa städer"}, /* po/sv.po */
 };
 
 /* Programme labels: the funding programmes and networks of European urban
  * policy. A bullet that is one of these is a label, never a theme. */
-static const struct word labels[] = {
+static const struct vocab_word labels[] = {
 	{0, "urban innovative actions"},
 	{0, "urbact good practice"},
 	{0, "urbact"},
@@ -117,13 +92,13 @@ static const struct word labels[] = {
 	{0, "eurocities"},
 };
 
-static const struct word see_more[] = {
+static const struct vocab_word see_more[] = {
 	{0, "see more"},   {0, "read more"},   {0, "voir plus"},   {0, "lire la suite"},
 	{0, "ver mas"},    {0, "leer mas"},    {0, "vedi di piu"}, {0, "leggi di piu"},
 	{0, "mehr sehen"}, {0, "weiterlesen"}, {0, "mehr lesen"},  {0, "δειτε περισσοτερα"},
 };
 
-static const struct word footers[] = {
+static const struct vocab_word footers[] = {
 	{0, "subscribe to"}, {0, "s'abonner a"}, {0, "suscribirse a"},
 	{0, "iscriviti a"},  {0, "abonnieren"},  {0, "εγγραφειτε"},
 };
@@ -137,7 +112,7 @@ static int is_edge(utf8proc_int32_t c)
 	       (cat >= UTF8PROC_CATEGORY_ZS && cat <= UTF8PROC_CATEGORY_ZP);
 }
 
-static const struct word ref_nid[] = {{0, "Ref nid"}};
+static const struct vocab_word ref_nid[] = {{0, "Ref nid"}};
 
 /* Writes the folded form of s[0..n) into out[FOLD_MAX+1]: case folded (so
  * final sigma is sigma), accents stripped, typographic apostrophes made
@@ -180,21 +155,33 @@ static int fold(const char *s, size_t n, char *out)
 
 /* The tables folded by fold() once, so they may be written as people write
  * them and still match whatever fold() makes of the input. */
-enum { T_SECTIONS, T_RELATIONS, T_LABELS, T_SEE_MORE, T_FOOTERS, T_REF_NID, T_COUNT };
+enum { T_SECTIONS, T_RELATIONS, T_LABELS, T_SEE_MORE, T_FOOTERS, T_REF_NID, T_PO_SECTIONS, T_PO_RELATIONS, T_COUNT };
 static char (*folded[T_COUNT])[FOLD_MAX + 1];
 static pthread_once_t folded_once = PTHREAD_ONCE_INIT;
 
 static const struct {
-	const struct word *words;
+	const struct vocab_word *words;
 	size_t count;
-} tables[T_COUNT] = {{sections, COUNT(sections)}, {relations, COUNT(relations)}, {labels, COUNT(labels)},
-		     {see_more, COUNT(see_more)}, {footers, COUNT(footers)},     {ref_nid, COUNT(ref_nid)}};
+} tables[T_COUNT] = {{sections, COUNT(sections)},
+		     {relations, COUNT(relations)},
+		     {labels, COUNT(labels)},
+		     {see_more, COUNT(see_more)},
+		     {footers, COUNT(footers)},
+		     {ref_nid, COUNT(ref_nid)},
+		     {vocab_po_sections, 0}, /* counted by table_count() */
+		     {vocab_po_relations, 0}};
+
+/* Table t's length (vocab_po.c's are no constant expressions). */
+static size_t table_count(size_t t)
+{
+	return t == T_PO_SECTIONS ? vocab_po_nsections : t == T_PO_RELATIONS ? vocab_po_nrelations : tables[t].count;
+}
 
 static void fold_tables(void)
 {
 	for (size_t t = 0; t < COUNT(tables); t++) {
-		folded[t] = calloc(tables[t].count, FOLD_MAX + 1);
-		for (size_t i = 0; folded[t] && i < tables[t].count; i++)
+		folded[t] = calloc(table_count(t), FOLD_MAX + 1);
+		for (size_t i = 0; folded[t] && i < table_count(t); i++)
 			fold(tables[t].words[i].text, strlen(tables[t].words[i].text), folded[t][i]);
 	}
 }
@@ -206,7 +193,7 @@ static int lookup(size_t t, const char *s, size_t n, int *value)
 	pthread_once(&folded_once, fold_tables);
 	if (!folded[t] || n > FOLD_MAX || !fold(s, n, f) || !f[0])
 		return 0;
-	for (size_t i = 0; i < tables[t].count; i++)
+	for (size_t i = 0; i < table_count(t); i++)
 		if (strcmp(folded[t][i], f) == 0) {
 			*value = tables[t].words[i].value;
 			return 1;
@@ -216,8 +203,8 @@ static int lookup(size_t t, const char *s, size_t n, int *value)
 
 int vocab_section(const char *s, size_t n, enum section_key *key)
 {
-	int v;
-	if (!lookup(T_SECTIONS, s, n, &v))
+	int v = 0;
+	if (!lookup(T_SECTIONS, s, n, &v) && !lookup(T_PO_SECTIONS, s, n, &v))
 		return 0;
 	*key = (enum section_key)v;
 	return 1;
@@ -225,8 +212,8 @@ int vocab_section(const char *s, size_t n, enum section_key *key)
 
 int vocab_relation(const char *s, size_t n, enum relation *rel)
 {
-	int v;
-	if (!lookup(T_RELATIONS, s, n, &v))
+	int v = 0;
+	if (!lookup(T_RELATIONS, s, n, &v) && !lookup(T_PO_RELATIONS, s, n, &v))
 		return 0;
 	*rel = (enum relation)v;
 	return 1;

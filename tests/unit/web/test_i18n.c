@@ -113,9 +113,14 @@ static void bad_patterns_are_refused(void **state)
 	arena_init(&a);
 	assert_null(i18n_count_pattern(&a, "de", "{n, plural, one {#} other {#}", 2));
 	assert_null(i18n_count_pattern(&a, "xx", "{n, plural, one {#} other {#}}", 2));
-	/* a language with no catalogue, or none for this msgid: the English, by its rules */
+	/* a msgid a catalogue lacks: the English, by English rules */
+	assert_string_equal(i18n_count_text(&a, "pl", "{n, plural, one {# widget} other {# widgets}}", 22),
+			    "22 widgets");
+	/* Polish's own: 2-4 and 22-24 take "praktyki", 5-21 "praktyk" */
 	assert_string_equal(i18n_count_text(&a, "pl", "{n, plural, one {# practice} other {# practices}}", 22),
-			    "22 practices");
+			    "22 praktyki");
+	assert_string_equal(i18n_count_text(&a, "pl", "{n, plural, one {# practice} other {# practices}}", 12),
+			    "12 praktyk");
 	assert_string_equal(i18n_count_text(&a, "fr", "{n, plural, one {# practice} other {# practices}}", 0),
 			    "0 pratique");
 	assert_string_equal(i18n_count_text(&a, "de", "{n, plural, one {# practice} other {# practices}}", 1),
