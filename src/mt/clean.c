@@ -53,6 +53,8 @@ static enum px_err add_text(struct buf *res, const char *t, size_t n)
 				continue;
 			}
 		}
+		if (c == ' ' && i > 0 && t[i - 1] == ' ' && i + 1 < n && t[i + 1] != ' ')
+			continue; /* Apertium doubles a space here and there */
 		if (c == '>')
 			err = buf_adds(res, "&gt;");
 		else if (c == '\'') /* as html_markdown() leaves none */
