@@ -101,6 +101,38 @@ enum px_err translation_make(const struct mt *m, const struct mt_path *p, const 
 	return err;
 }
 
+/* Translates doc along p into html, for revision rev of nid: a path
+ * through a pivot starts from the translation into the pivot kept in st,
+ * or makes and keeps it (a translation like any other), so that the
+ * readers of four languages reached through Spanish cost one English to
+ * Spanish run, not four. */
+static enum px_err make_for(struct store *st, const struct mt *m, int64_t nid, int64_t rev, const struct mt_path *p,
+			    const char *doc, size_t len, struct buf *html, struct buf *why)
+{
+	if (p->hops != 2)
+		return translation_make(m, p, doc, len, html, why);
+	const char *via = mt_path_via(p);
+	struct mt_path first = {.hops = 1, .hop = {p->hop[0]}}, second = {.hops = 1, .hop = {p->hop[1]}};
+	struct translation pivot;
+	enum px_err err = store_translation_get(st, nid, rev, via, &pivot);
+	if (err == PX_ENOTFOUND) {
+		struct buf mid;
+		buf_init(&mid, (size_t)64 << 20);
+		err = translation_make(m, &first, doc, len, &mid, why);
+		pivot = (struct translation){.made = time(NULL)};
+		snprintf(pivot.from, sizeof pivot.from, "%s", p->hop[0]->from);
+		pivot.html = err ? NULL : buf_take(&mid);
+		if (!err && store_translation_put(st, nid, rev, via, &pivot))
+			fprintf(stderr, "praxis: the translation of node %lld into %s cannot be kept\n", (long long)nid,
+				via); /* it served its turn all the same */
+		buf_free(&mid);
+	}
+	if (!err)
+		err = translation_make(m, &second, pivot.html, strlen(pivot.html), html, why);
+	free(pivot.html);
+	return err;
+}
+
 /* ---- the background ---- */
 
 struct mt_job {
@@ -142,21 +174,23 @@ static void finish(struct mt_queue *q, struct store **st, struct mt_job *j)
 	struct timespec t0, t1;
 	unsigned long runs = mt_runs();
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	enum px_err err = translation_make(q->mt, &j->path, j->doc, j->len, &html, &why);
+	enum px_err err = PX_OK;
+	if (!*st && store_open(q->db, st, &why))
+		err = PX_ESTORE;
+	if (!err)
+		err = make_for(*st, q->mt, j->nid, j->rev, &j->path, j->doc, j->len, &html, &why);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	const char *via = mt_path_via(&j->path);
 	struct translation t = {.html = html.data, .made = time(NULL)};
 	snprintf(t.from, sizeof t.from, "%s", j->path.hop[0]->from);
 	snprintf(t.via, sizeof t.via, "%s", via ? via : "");
-	if (!err && !*st && store_open(q->db, st, &why))
-		err = PX_ESTORE;
 	if (!err && (err = store_translation_put(*st, j->nid, j->rev, j->lang, &t)))
 		buf_reject(&why, "the store cannot keep it");
 	long ms = (long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000);
 	if (q->log && !err)
-		fprintf(q->log, "praxis: translated node %lld (revision %lld) %s>%s%s%s with %lu Apertium runs in %ld ms\n",
+		fprintf(q->log, "praxis: translated node %lld (revision %lld) %s>%s%s%s in %ld ms, Apertium runs: %lu\n",
 			(long long)j->nid, (long long)j->rev, t.from, via ? via : "", via ? ">" : "", j->lang,
-			mt_runs() - runs, ms);
+			ms, mt_runs() - runs);
 	else if (q->log)
 		fprintf(q->log, "praxis: translating node %lld (revision %lld) into %s failed: %s\n", (long long)j->nid,
 			(long long)j->rev, j->lang, why.len ? why.data : px_strerror(err));
@@ -287,7 +321,7 @@ enum px_err translation_now(struct store *st, const struct mt *m, const struct n
 	buf_init(&html, (size_t)64 << 20);
 	err = translation_source(n, &doc);
 	if (!err)
-		err = translation_make(m, &p, doc.data ? doc.data : "", doc.len, &html, why);
+		err = make_for(st, m, n->nid, rev, &p, doc.data ? doc.data : "", doc.len, &html, why);
 	if (!err) {
 		const char *via = mt_path_via(&p);
 		*t = (struct translation){.made = time(NULL)};

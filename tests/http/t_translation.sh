@@ -61,6 +61,7 @@ has 'through Spanish'
 translated 7001 fr 'logement'
 translated 7001 it 'alloggio'
 translated 7001 ro 'Orașul construiește cazare'
+has 'Cazare asequible' # Apertium writes "@asequible": a word it could not inflect
 page 200 /es/node/7001/translation
 has 'lang="es"'
 
@@ -69,8 +70,8 @@ runs=$(grep -c '^praxis: translated node 7001 ' "$TMP/serve.err")
 [ "$runs" = 5 ] || fail "5 translations expected, the log tells of $runs: $(grep translat "$TMP/serve.err")"
 translated 7001 ro 'cazare'
 [ "$(grep -c '^praxis: translated node 7001 ' "$TMP/serve.err")" = 5 ] || fail "a kept translation was made again"
-grep -q 'translated node 7001 (revision 1) en>es>ro with 2 Apertium runs' "$TMP/serve.err" ||
-	fail "the Romanian translation did not go through Spanish: $(grep translat "$TMP/serve.err")"
+grep -qE 'translated node 7001 \(revision 1\) en>es>ro in [0-9]+ ms, Apertium runs: 1$' "$TMP/serve.err" ||
+	fail "the Romanian translation did not start from the Spanish one: $(grep translat "$TMP/serve.err")"
 
 # a language without a path: said so, in the reader's language, no text
 page 404 /node/7001/translation?to=fi
@@ -119,7 +120,7 @@ start_server "$TMP/db"
 page 200 /node/7001/translation?to=pt
 has 'is being made'
 for _ in $(seq 240); do
-	grep -q 'translating node 7001 (revision 2) into pt failed: Apertium took longer than 1 s' "$TMP/serve.err" && break
+	grep -q 'translating node 7001 (revision [0-9]*) into pt failed' "$TMP/serve.err" && break
 	sleep 0.25
 done
 grep -q 'into pt failed: Apertium took longer than 1 s: stopped' "$TMP/serve.err" ||
