@@ -71,16 +71,24 @@ static enum px_err add_text(struct buf *res, const char *t, size_t n)
 
 enum px_err mt_clean(const char *src, size_t slen, const char *out, size_t olen, struct buf *res)
 {
-	size_t sp = 0, op = 0, s0 = 0, sl = 0, o0 = 0, ol = 0;
+	size_t sp = 0, op = 0, s0 = 0, sl = 0, o0 = 0, ol = 0, before = res->len;
+	enum px_err err = PX_OK;
 	for (;;) {
 		size_t from = op;
 		int st = next_tag(src, slen, &sp, &s0, &sl), ot = next_tag(out, olen, &op, &o0, &ol);
-		if (st != ot || (st && (sl != ol || memcmp(src + s0, out + o0, sl))))
-			return PX_EPARSE;
-		enum px_err err = add_text(res, out + from, (ot ? o0 : olen) - from);
+		if (st != ot || (st && (sl != ol || memcmp(src + s0, out + o0, sl)))) {
+			err = PX_EPARSE;
+			break;
+		}
+		err = add_text(res, out + from, (ot ? o0 : olen) - from);
 		if (!err && ot)
 			err = buf_add(res, out + o0, ol);
 		if (err || !ot)
-			return err;
+			break;
 	}
+	if (err && res->data) { /* nothing half-written */
+		res->len = before;
+		res->data[before] = '\0';
+	}
+	return err;
 }

@@ -2,7 +2,10 @@
  * translated (translation.c, src/mt/) into LANG, by default the reader's
  * language. Never waits for Apertium: a translation kept in the store is
  * shown; otherwise it is asked of the background thread and the page says
- * it is being made, refreshing itself until it is there. Every answer is
+ * it is being made: its script (static/mt.js) shows the translation once
+ * it is there, its link does without the script. (No meta refresh: a
+ * page that reloads on a timer is a WCAG 2.2.1 failure, axe's
+ * meta-refresh.) Every answer is
  * marked noindex (a machine's text is no page for search engines) and the
  * translated one links its original. */
 #include "web_int.h"
@@ -15,8 +18,6 @@
 #include <string.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
-
-#define REFRESH_S "3" /* how soon the "being made" page asks again */
 
 /* The name of language code in the reader's language, as in a sentence
  * ("español", "Spanish"): CLDR through ICU; the code if it has none. */
@@ -86,6 +87,13 @@ static void put_pieces(struct request *rq, struct tv *s, const char *doc)
 		replace(s, "subtitle", tv_html(&rq->a, v));
 	if ((v = translation_piece(&rq->a, doc, "b")))
 		replace(s, "body", tv_html(&rq->a, v));
+	struct tv *indicators = (struct tv *)tv_get(s, "indicators", 10);
+	for (size_t i = 0; indicators && indicators->kind == TV_LIST && i < indicators->len; i++) {
+		char key[24];
+		snprintf(key, sizeof key, "i%zu", i);
+		if ((v = translation_piece(&rq->a, doc, key)))
+			replace(indicators->items[i], "name", tv_html(&rq->a, v));
+	}
 	struct tv *sections = (struct tv *)tv_get(s, "sections", 8);
 	for (size_t i = 0; sections && sections->kind == TV_LIST && i < sections->len; i++) {
 		struct tv *sec = sections->items[i];
@@ -117,7 +125,7 @@ static struct tv *mt_values(struct request *rq, const struct node *n, const char
 /* A page about the translation, not the translation: the original's
  * title, what is the matter, the link to the original. */
 static void notice_page(struct request *rq, const struct node *n, const char *to, int status, const char *why,
-			int refresh)
+			int pending)
 {
 	struct tv *s = tv_map(&rq->a), *m = mt_values(rq, n, to, NULL);
 	const char *const names[][2] = {{"{language}", language_name(rq, to)},
@@ -126,10 +134,9 @@ static void notice_page(struct request *rq, const struct node *n, const char *to
 	tv_set_str(s, "title", n->title);
 	tv_set_str(s, "language", n->language);
 	tv_set_bool(s, "noindex", 1);
-	if (refresh)
-		tv_set_str(s, "refresh", REFRESH_S);
 	tv_set_str(m, "message", fill(rq, why, names, 3));
-	tv_set_bool(m, "pending", refresh);
+	tv_set_bool(m, "pending", pending);
+	tv_set_str(m, "self", arena_printf(&rq->a, "%s/node/%lld/translation?to=%s", rq->root, (long long)n->nid, to));
 	tv_set(s, "mt", m);
 	page_render(rq, "translation", s);
 	if (rq->status != 503)
@@ -142,6 +149,9 @@ static void translated_page(struct request *rq, const struct node *n, const char
 	struct tv *s = page_node_values(rq, n);
 	put_pieces(rq, s, t->html);
 	replace(s, "language", tv_str(&rq->a, to));
+	/* as on the original's page (page_node.c) */
+	tv_set_bool(s, "revised", n->created && n->changed && strncmp(n->created, n->changed, 10));
+	tv_set_bool(s, "contact_form", n->type == NODE_PRACTICE && contact_reachable(n));
 	tv_set_bool(s, "noindex", 1);
 	tv_set(s, "mt", mt_values(rq, n, to, *t->via ? t->via : NULL));
 	page_render(rq, "translation", s);

@@ -4,7 +4,8 @@
  *
  * The document: a node's translatable pieces as HTML, one <div> each,
  * named by id: px-t the title, px-s the subtitle, px-hN and px-xN section
- * N's heading as written and its text, px-b the body. Titles and headings
+ * N's heading as written and its text, px-iN impact figure N's name,
+ * px-b the body. Titles and headings
  * are escaped text, the others cmark's HTML (no <div> in either, so the
  * pieces are found again in the translation, whose tags mt_clean() checks
  * are the source's). It depends on the node's revision only, not on who
@@ -62,6 +63,13 @@ enum px_err translation_source(const struct node *n, struct buf *doc)
 		snprintf(key, sizeof key, "x%zu", i);
 		if (!err)
 			err = html ? piece(doc, key, html->s) : PX_ENOMEM;
+	}
+	for (size_t i = 0; !err && i < ptrvec_len(&n->indicators); i++) {
+		const struct node_indicator *ind = ptrvec_get(&n->indicators, i);
+		char key[24];
+		snprintf(key, sizeof key, "i%zu", i);
+		if (ind->name && *ind->name)
+			err = text_piece(doc, key, ind->name);
 	}
 	if (!err && n->body && *n->body) {
 		const struct tv *html = html_markdown(&a, n->body);

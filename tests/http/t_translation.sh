@@ -21,7 +21,7 @@ translated() {
 	for _ in $(seq 240); do
 		page 200 "/node/$nid/translation?to=$lang"
 		grep -q 'class="node translated' "$TMP/body" && break
-		grep -q 'http-equiv="refresh"' "$TMP/body" || fail "/node/$nid/translation?to=$lang neither shows the translation nor refreshes"
+		grep -q 'class="mt-pending" data-poll=' "$TMP/body" || fail "/node/$nid/translation?to=$lang neither shows the translation nor says it is being made"
 		sleep 0.25
 	done
 	grep -q 'class="node translated' "$TMP/body" || fail "no translation of $nid into $lang after 60 s: $(grep -h translat "$TMP/serve.err")"
@@ -30,7 +30,7 @@ translated() {
 	has '<meta name="robots" content="noindex">'
 	has "Machine translation from English.* by Apertium\. <a href=\"/node/$nid\" hreflang=\"en\">Read the original\.</a>"
 	lacks "/node/$nid/edit"
-	lacks 'http-equiv="refresh"'
+	lacks 'mt-pending|/static/mt.js'
 	lacks '[*#@](alojamiento|familias|ciudad)' # Apertium's marks are off
 }
 
@@ -46,7 +46,9 @@ has '<a href="/node/7003/translation" hreflang="en"[^>]*>Read in English \(machi
 
 # the first request never waits: it says the translation is being made
 page 200 /node/7001/translation?to=es
-has 'http-equiv="refresh"'
+has '<section class="mt-pending" data-poll="/node/7001/translation\?to=es">'
+has '<script src="/static/mt.js" defer></script>'
+has '<a href="/node/7001/translation\?to=es">Reload</a>' # without the script
 has '<meta name="robots" content="noindex">'
 has 'The machine translation into Spanish is being made'
 grep -q '^Cache-Control:.*no-store' "$TMP/head" || fail "the page saying a translation is being made may be cached"
