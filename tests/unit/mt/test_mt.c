@@ -199,6 +199,7 @@ static void test_run(void **state)
 	mt_free(m);
 	/* a program that is not there */
 	m = open_mt("missing", 0);
+	assert_int_equal(mt_path(m, "en", "es", &p), 0); /* p pointed into the graph freed above */
 	buf_reset(&why);
 	assert_int_equal(mt_run(m, &p, in, strlen(in), &out, &why), PX_EIO);
 	mt_free(m);
