@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@ struct mt {
 	char *gen_dir; /* the private directory of generated modes, or NULL */
 	struct mt_direction *dirs;
 	size_t ndirs;
+	atomic_int cancelled; /* mt_cancel(): every run stops */
 };
 
 /* Apertium's language codes (ISO 639-3 or 639-1) as ISO 639-1: the EU's
@@ -351,6 +353,17 @@ void mt_free(struct mt *m)
 	free(m->data);
 	free(m->program);
 	free(m);
+}
+
+void mt_cancel(struct mt *m)
+{
+	if (m)
+		atomic_store(&m->cancelled, 1);
+}
+
+int mt_cancelled(const struct mt *m)
+{
+	return atomic_load(&((struct mt *)m)->cancelled);
 }
 
 size_t mt_directions(const struct mt *m)

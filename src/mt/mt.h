@@ -81,6 +81,11 @@ const char *mt_path_via(const struct mt_path *p);
 enum px_err mt_run(const struct mt *m, const struct mt_path *p, const char *in, size_t len, struct buf *out,
 		   struct buf *why) PX_WUR;
 
+/* Stops the runs under way (within a second: killed as past their time
+ * limit) and fails those to come: for a server stopping. Thread-safe. */
+void mt_cancel(struct mt *m);
+int mt_cancelled(const struct mt *m);
+
 /* Apertium's runs started by this process so far (both hops count one
  * each): a figure for tests and the log. Thread-safe. */
 unsigned long mt_runs(void);

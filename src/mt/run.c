@@ -75,9 +75,10 @@ static void close_fd(int *fd)
 }
 
 /* Feeds in[0..len) to fd_in and reads fd_out to its end into out, until
- * deadline. 0 when done; -1 past the deadline; -2 past the output cap;
+ * deadline (or mt_cancel()). 0 when done; -1 past the deadline; -2 past the output cap;
  * -3 on a read error. Closes both descriptors. */
-static int exchange(int *fd_in, int *fd_out, const char *in, size_t len, struct buf *out, int64_t deadline)
+static int exchange(const struct mt *m, int *fd_in, int *fd_out, const char *in, size_t len, struct buf *out,
+		    int64_t deadline)
 {
 	size_t sent = 0, cap = out->len + OUTPUT_MAX;
 	int rc = 0;
@@ -86,7 +87,7 @@ static int exchange(int *fd_in, int *fd_out, const char *in, size_t len, struct 
 		close_fd(fd_in);
 	while (*fd_out >= 0) {
 		int64_t left = deadline - now_ms();
-		if (left <= 0) {
+		if (left <= 0 || mt_cancelled(m)) {
 			rc = -1;
 			break;
 		}
@@ -188,7 +189,7 @@ enum px_err mt_run(const struct mt *m, const struct mt_path *p, const char *in, 
 	}
 	int rc = -4;
 	if (started == p->hops)
-		rc = exchange(&fds[0][1], &fds[p->hops][0], in, len, out, deadline);
+		rc = exchange(m, &fds[0][1], &fds[p->hops][0], in, len, out, deadline);
 	for (size_t i = 0; i <= p->hops; i++)
 		close_fd(&fds[i][0]), close_fd(&fds[i][1]);
 	int ok = started ? reap(pids, started, pids[0], deadline, rc != 0) : 0;
@@ -198,6 +199,8 @@ enum px_err mt_run(const struct mt *m, const struct mt_path *p, const char *in, 
 			out->data[before] = '\0';
 		if (rc == -4)
 			buf_reject(why, "cannot start %s: %s", mt_program(m), strerror(spawn_errno));
+		else if (rc == -1 && mt_cancelled(m))
+			buf_reject(why, "Apertium stopped: praxis is stopping");
 		else if (rc == -1 || (!rc && now_ms() >= deadline))
 			buf_reject(why, "Apertium took longer than %u s: stopped", mt_timeout_ms(m) / 1000);
 		else if (rc == -2)

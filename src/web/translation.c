@@ -155,7 +155,7 @@ struct mt_queue {
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	pthread_t thread;
-	const struct mt *mt;
+	struct mt *mt; /* the server's: cancelled when the queue stops */
 	char *db;
 	FILE *log;
 	int stop;
@@ -240,7 +240,7 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-struct mt_queue *mt_queue_start(const char *db, const struct mt *m, FILE *log)
+struct mt_queue *mt_queue_start(const char *db, struct mt *m, FILE *log)
 {
 	struct mt_queue *q = calloc(1, sizeof *q);
 	if (!q || !(q->db = px_strdup(db))) {
@@ -263,6 +263,7 @@ void mt_queue_stop(struct mt_queue *q)
 {
 	if (!q)
 		return;
+	mt_cancel(q->mt); /* a translation under way stops within a second */
 	pthread_mutex_lock(&q->lock);
 	q->stop = 1;
 	pthread_cond_signal(&q->wake);

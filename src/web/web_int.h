@@ -754,8 +754,10 @@ enum px_err translation_make(const struct mt *m, const struct mt_path *p, const 
 			     struct buf *html, struct buf *why) PX_WUR;
 /* The background thread; NULL when it cannot start. log: a line per
  * translation made or failed. */
-struct mt_queue *mt_queue_start(const char *db, const struct mt *m, FILE *log);
-void mt_queue_stop(struct mt_queue *q); /* NULL: a no-op */
+struct mt_queue *mt_queue_start(const char *db, struct mt *m, FILE *log);
+/* Stops the thread, cancelling m's runs (mt_cancel): a stopping server
+ * does not wait for Apertium. NULL: a no-op. */
+void mt_queue_stop(struct mt_queue *q);
 enum mt_ask {
 	MT_ASK_QUEUED, /* queued now or before, or under way */
 	MT_ASK_BUSY,   /* the queue is full (or memory short): ask later */

@@ -135,5 +135,21 @@ for pid in $(cat "$TMP/slow.pids"); do
 	kill -0 "$pid" 2>/dev/null && fail "process $pid of the slow Apertium is still there (alive or a zombie)"
 done
 stop_server
+
+# a stopping server does not wait for Apertium: the run under way is
+# killed (stop_server wants an exit within 10 s; the limit is 300)
+export PRAXIS_MT_TIMEOUT=300
+: >"$TMP/slow.pids"
+start_server "$TMP/db"
+page 200 /node/7001/translation?to=it
+for _ in $(seq 240); do [ -s "$TMP/slow.pids" ] && break; sleep 0.25; done
+[ -s "$TMP/slow.pids" ] || fail "the slow Apertium never started"
+stop_server
+grep -q 'into it failed: Apertium stopped: praxis is stopping' "$TMP/serve.err" ||
+	fail "the run under way was not stopped with the server: $(grep translat "$TMP/serve.err")"
+for pid in $(cat "$TMP/slow.pids"); do
+	for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+	kill -0 "$pid" 2>/dev/null && fail "process $pid of the slow Apertium outlived the server"
+done
 unset PRAXIS_APERTIUM PRAXIS_MT_TIMEOUT
 echo "ok: machine translation"
