@@ -18,9 +18,10 @@
  * mt_run() feeds HTML to "apertium -d DIR -u -f html MODE" on stdin (no
  * shell sees the text), the hops' processes chained by a pipe in one
  * process group, killed as a group past the time limit or output cap, and
- * always reaped. Its output must carry the input's tags unchanged, in
- * order (else it is refused): so what it gives is as safe as what it was
- * given. The marks Apertium puts before words it could not translate
+ * always reaped. Its output must carry the input's block tags unchanged,
+ * in order, and no inline tag the input has not (Apertium repeats a link
+ * or an emphasis around words it moves), balanced within its block; else
+ * it is refused: so what it gives is as safe as what it was given. The marks Apertium puts before words it could not translate
  * (*, #, @) are taken off, the words kept.
  *
  * An mt is read-only after mt_open(): threads share it. */
@@ -97,8 +98,8 @@ unsigned mt_timeout_ms(const struct mt *m);
 /* ---- clean.c ---- */
 
 /* out (Apertium's translation of src) with its unknown-word marks taken
- * off and stray '>', '&' and quotes escaped, into res; PX_EPARSE when the two's
- * tags differ. */
+ * off and stray '>', '&' and quotes escaped, into res; PX_EPARSE when its
+ * markup is not src's (see the top), res then as it was. */
 enum px_err mt_clean(const char *src, size_t slen, const char *out, size_t olen, struct buf *res) PX_WUR;
 
 #endif

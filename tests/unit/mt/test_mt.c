@@ -185,6 +185,19 @@ static void test_run(void **state)
 	buf_reset(&clean);
 	assert_int_equal(mt_clean("<p>a</p>", 8, "<P>a</P>", 8, &clean), PX_EPARSE);
 	assert_int_equal(mt_clean("<p>a</p>", 8, "<p>a<script>x</script></p>", 26, &clean), PX_EPARSE);
+	/* a link Apertium repeats around the words it moved is the source's */
+	const char *src = "<p>a <a href=\"/x\">new lane</a> <em>now</em></p><p>b</p>";
+	const char *moved = "<p>un <a href=\"/x\">camino</a> de <a href=\"/x\">bici</a> <em>ya</em></p><p>b</p>";
+	assert_ok(mt_clean(src, strlen(src), moved, strlen(moved), &clean));
+	assert_string_equal(clean.data, moved);
+	buf_reset(&clean);
+	const char *other = "<p>un <a href=\"/evil\">camino</a> <em>ya</em></p><p>b</p>";
+	assert_int_equal(mt_clean(src, strlen(src), other, strlen(other), &clean), PX_EPARSE);
+	const char *unclosed = "<p>un <a href=\"/x\">camino <em>ya</em></p><p>b</a></p>";
+	assert_int_equal(mt_clean(src, strlen(src), unclosed, strlen(unclosed), &clean), PX_EPARSE);
+	const char *merged = "<p>un camino ya b</p>";
+	assert_int_equal(mt_clean(src, strlen(src), merged, strlen(merged), &clean), PX_EPARSE);
+	assert_int_equal(clean.len, 0);
 	assert_int_equal(mt_clean("<p>a</p>", 8, "<p>a &lt; b > c & d</p>", 23, &clean), PX_OK);
 	assert_string_equal(clean.data, "<p>a &lt; b &gt; c &amp; d</p>");
 	mt_free(m);
