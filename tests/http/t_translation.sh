@@ -58,6 +58,7 @@ for lang in pt fr it ro; do page 200 "/node/7001/translation?to=$lang"; done
 translated 7001 es 'La ciudad construye alojamiento social'
 has '<h1>Alojamiento asequible para familias jóvenes</h1>'
 has '<h2>Qué aprendimos</h2>' # a heading of the author's, translated
+has '<a href="https://example.org/plan">el plan nuevo</a>' # the author's link kept
 translated 7001 pt 'alojamento'
 has 'through Spanish'
 translated 7001 fr 'logement'
