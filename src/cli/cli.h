@@ -76,6 +76,7 @@ int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_similar(int argc, char **argv);
+int cmd_translate(int argc, char **argv);
 int cmd_digest(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
 

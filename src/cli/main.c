@@ -24,6 +24,7 @@ static const struct {
 	{"search", cmd_search, "search the hub: ranked hits, snippets, facet counts"},
 	{"match", cmd_match, "practices ranked for a city and a need, each with why"},
 	{"similar", cmd_similar, "print the nodes most like one node"},
+	{"translate", cmd_translate, "a practice machine translated by Apertium; --pairs: the directions"},
 	{"serve", cmd_serve, "serve the hub's pages over HTTP"},
 	{"user", cmd_user, "add, change, disable and list the accounts of editors"},
 	{"backup", cmd_backup, "copy the store to a file, also while it is served"},

@@ -213,6 +213,21 @@ static const char *const migrations[] = {
 	" nid INTEGER NOT NULL,"
 	" added INTEGER NOT NULL,"
 	" PRIMARY KEY (dossier, nid));",
+
+	/* 10: machine translations (store/translation.h), one per node
+	 * revision and language: source, the original's language; via, the
+	 * pivot or NULL; html, the translated document; made, unix seconds.
+	 * No foreign key: a translation outlives nothing but is read by
+	 * (nid, rev), which a node's later revisions never match. */
+	"CREATE TABLE translation ("
+	" nid INTEGER NOT NULL,"
+	" rev INTEGER NOT NULL,"
+	" lang TEXT NOT NULL CHECK (length(lang) BETWEEN 2 AND 3),"
+	" source TEXT NOT NULL,"
+	" via TEXT,"
+	" html TEXT NOT NULL,"
+	" made INTEGER NOT NULL,"
+	" PRIMARY KEY (nid, rev, lang)) WITHOUT ROWID;",
 };
 
 /* Migrations that rebuild a table others refer to: they run with foreign

@@ -13,7 +13,7 @@
 struct store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 /* Opens (creating if needed) the store at path and brings its schema up to
  * date. On failure returns an error and writes the reason to why.

@@ -136,6 +136,7 @@ void page_node(struct request *rq)
 	} else if (n->type == NODE_CITY) { /* the page that lists its practices */
 		tv_set_str(s, "city_page", url_city(rq, n->title, n->country));
 	}
+	translation_offer(rq, s, n);
 	tv_set(s, "share", share(rq, n->title, n->nid));
 	if (rq->user && n->type == NODE_PRACTICE && n->state == NODE_PUBLISHED)
 		dossier_form(rq, s);

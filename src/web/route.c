@@ -39,6 +39,7 @@ static const struct route routes[] = {
 	{"/compare", page_compare, GET, ROLE_NONE, 0, 0},
 	{"/node/new", page_node_new, GET | POST, ROLE_AUTHOR, 0, 0},
 	{"/node/{nid}", page_node, GET, ROLE_NONE, 0, 0},
+	{"/node/{nid}/translation", page_node_translation, GET, ROLE_NONE, 0, 0},
 	{"/node/{nid}/edit", page_node_edit, GET | POST, ROLE_AUTHOR, 0, 0},
 	{"/node/{nid}/state", page_node_state, POST, ROLE_EDITOR, 0, 0},
 	{"/node/{nid}/history", page_node_history, GET, ROLE_AUTHOR, 0, 0},

@@ -9,6 +9,7 @@
 #include "web_int.h"
 
 #include "../mail/mailer.h"
+#include "../mt/mt.h"
 #include "../store/store.h"
 #include "../text/text.h"
 
@@ -751,6 +752,13 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		err = mailer_start(&(struct mailer_options){.db = o->db, .smtp = o->smtp, .from = o->mail_from,
 							     .retry_s = o->smtp_retry_s, .log = stderr},
 				   &srv.mailer, why);
+	struct mt_options mo;
+	if (!err && !(err = mt_options_env(&mo, why)))
+		err = mt_open(&mo, &srv.mt, why);
+	if (!err && !(srv.mtq = mt_queue_start(o->db, srv.mt, stderr))) {
+		buf_reject(why, "cannot start the thread that makes machine translations");
+		err = PX_ENOMEM;
+	}
 	if (!err && !(srv.linger = linger_start())) {
 		buf_reject(why, "cannot start the thread that closes refused connections");
 		err = PX_ENOMEM;
@@ -770,6 +778,8 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		stop(d);
 	}
 	mailer_stop(srv.mailer);
+	mt_queue_stop(srv.mtq);
+	mt_free(srv.mt);
 	linger_stop(srv.linger);
 	tmpl_set_free(srv.tmpl);
 	map_free();

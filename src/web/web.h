@@ -53,4 +53,17 @@ struct web_digest_counts {
 enum px_err web_digest(struct store *st, const struct index *ix, const char *public_url, time_t now,
 		       struct web_digest_counts *out, struct buf *why) PX_WUR;
 
+/* Machine translation of a node (translation.c): from the store's cache
+ * (translation.h) or made at once and kept (*made then 1), into lang.
+ * PX_ENOTFOUND when there is no path from the node's language to lang;
+ * PX_EIO/PX_EPARSE with why when Apertium fails. Free t->html. */
+struct node;
+struct mt;
+struct translation;
+enum px_err translation_now(struct store *st, const struct mt *m, const struct node *n, int64_t rev,
+			    const char *lang, struct translation *t, int *made, struct buf *why) PX_WUR;
+/* A translated document as plain text for a terminal: a piece a
+ * paragraph, tags off, the five entities html escapes decoded. */
+enum px_err translation_text(const char *html, struct buf *out) PX_WUR;
+
 #endif

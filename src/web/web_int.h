@@ -192,6 +192,8 @@ struct server {
 	const char *public_url;  /* web_options.public_url, without a trailing slash, or NULL */
 	struct mailer *mailer;   /* sends the outbox when a relay is set; NULL otherwise */
 	struct lingering *linger;   /* closes sockets refused before their bodies (linger.c) */
+	struct mt *mt;              /* the translation graph (src/mt/); read-only */
+	struct mt_queue *mtq;       /* the thread that makes translations (translation.c) */
 };
 
 /* One request and its response, in the worker thread that answers it. */
@@ -489,6 +491,7 @@ const char *node_value_lead(struct arena *a, const char *text);
  * hidden inputs (empty: all are cards here); NULL if none is asked. */
 struct tv *compare_carried(struct request *rq, struct tv *hits);
 void page_node(struct request *rq);
+void page_node_translation(struct request *rq); /* page_translation.c */
 void page_search(struct request *rq);
 void page_practices(struct request *rq);
 void page_static(struct request *rq);
@@ -758,5 +761,37 @@ const struct web_asset *web_asset_find(const char *name);
 struct lingering *linger_start(void);
 void linger_add(struct lingering *l, int fd);
 void linger_stop(struct lingering *l);
+
+/* ---- translation.c: machine translations (see its top) ---- */
+
+struct mt;
+struct mt_path;
+struct mt_queue;
+/* The document a node's translation is made of, appended to doc. */
+enum px_err translation_source(const struct node *n, struct buf *doc) PX_WUR;
+/* Piece key ("t", "s", "h0", "x0", "b") of a translated document, in a;
+ * NULL if it has none. */
+const char *translation_piece(struct arena *a, const char *doc, const char *key);
+/* Translates doc[0..len) along p, its output checked (mt_clean) into html. */
+enum px_err translation_make(const struct mt *m, const struct mt_path *p, const char *doc, size_t len,
+			     struct buf *html, struct buf *why) PX_WUR;
+/* The background thread; NULL when it cannot start. log: a line per
+ * translation made or failed. */
+struct mt_queue *mt_queue_start(const char *db, struct mt *m, FILE *log);
+/* Stops the thread, cancelling m's runs (mt_cancel): a stopping server
+ * does not wait for Apertium. NULL: a no-op. */
+void mt_queue_stop(struct mt_queue *q);
+enum mt_ask {
+	MT_ASK_QUEUED, /* queued now or before, or under way */
+	MT_ASK_BUSY,   /* the queue is full (or memory short): ask later */
+	MT_ASK_FAILED, /* it failed lately: not tried again yet */
+};
+/* Asks for n's revision rev in lang along p. */
+enum mt_ask mt_queue_ask(struct mt_queue *q, const struct node *n, int64_t rev, const char *lang,
+			 const struct mt_path *p);
+/* The offer on a node's page: scope.translation {url, label, code} when n
+ * is a practice or story in another language than the reader's and a
+ * path leads to it. */
+void translation_offer(struct request *rq, struct tv *scope, const struct node *n);
 
 #endif

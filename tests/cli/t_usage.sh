@@ -113,7 +113,7 @@ expect_grep "$TMP/err" "^praxis: .*--limit"
 
 # An empty store path is a usage error for every command (SQLite would take
 # "" for a temporary database and throw the writes away: "1 added", lost).
-for cmd in ingest export show list stats search similar serve backup restore user; do
+for cmd in ingest export show list stats search similar serve backup restore user translate; do
 	usage_error "$PRAXIS" "$cmd" --db "" "$TMP/five.jsonl"
 	expect_grep "$TMP/err" 'store path is empty'
 	usage_error "$PRAXIS" "$cmd" --db= "$TMP/five.jsonl"
@@ -123,5 +123,18 @@ for cmd in ingest export show list stats search similar serve backup restore use
 done
 usage_error "$PRAXIS" user add --db "" --role admin ana
 expect_grep "$TMP/err" 'store path is empty'
+
+# translate: its operands, its language code and its time limit
+usage_error "$PRAXIS" translate --db "$db" 1
+expect_grep "$TMP/err" '^praxis: translate needs a NID and a LANG'
+usage_error "$PRAXIS" translate --db "$db" one es
+expect_grep "$TMP/err" "^praxis: 'one' is not a nid"
+usage_error "$PRAXIS" translate --db "$db" 1 spanish
+expect_grep "$TMP/err" "^praxis: 'spanish' is not a language code"
+usage_error "$PRAXIS" translate --pairs 1
+usage_error env PRAXIS_MT_TIMEOUT=0 "$PRAXIS" translate --pairs
+expect_grep "$TMP/err" 'PRAXIS_MT_TIMEOUT must be a number of seconds from 1 to 600'
+expect_status 1 "$PRAXIS" translate --db "$db" 999999 es
+expect_grep "$TMP/err" '^praxis translate: no node 999999'
 
 exit 0

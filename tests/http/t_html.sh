@@ -27,6 +27,21 @@ for want_path in 200:/ 200:/node/17065 200:/node/17072 '200:/good-practices?coun
 done
 # the editors' pages: login (and its error), the desk, users (with a field
 # error), the audit log, a page signed in
+# machine translation: the offer, the page while it is made, no path, the
+# translated page (Apertium in the background: polled, 60 s at most)
+page 200 /es/node/901
+cp "$TMP/body" "$TMP/page-mt-offer.html"
+page 404 '/node/901/translation?to=fi'
+cp "$TMP/body" "$TMP/page-mt-none.html"
+page 200 '/node/901/translation?to=es'
+cp "$TMP/body" "$TMP/page-mt-pending.html"
+for _ in $(seq 240); do
+	page 200 '/node/901/translation?to=es'
+	grep -q 'class="node translated' "$TMP/body" && break
+	sleep 0.25
+done
+has 'class="node translated'
+cp "$TMP/body" "$TMP/page-mt-translated.html"
 page 200 /login
 cp "$TMP/body" "$TMP/page-login.html"
 jar=$TMP/root.jar
