@@ -220,7 +220,9 @@ static size_t truncated_terms(const struct index *ix, const struct qword *w, str
 
 struct translation_sink {
 	struct search *s;
-	const char *word;
+	const char *word;     /* folded */
+	const char *typed;    /* the word as typed, lower case: what the reader is shown */
+	size_t ntyped;
 	uint32_t word_langs; /* the languages the hub has the word in (index_lang_bit), or 0 */
 	int any_lang;        /* translate from every language that has the word */
 	struct cand c[TRANSLATED_TERMS_MAX];
@@ -236,6 +238,8 @@ struct translation_sink {
 	struct cand votes[PIVOT_WORDS_MAX]; /* pivot targets; dist = pivot words agreeing */
 	size_t last[PIVOT_WORDS_MAX];       /* the last pivot word that voted for each */
 	int vote_lang[PIVOT_WORDS_MAX];     /* each target's language (index_lang_bit) */
+	const char *vote_form[PIVOT_WORDS_MAX]; /* each target as the dictionary writes it */
+	size_t vote_nform[PIVOT_WORDS_MAX];
 	size_t nvotes;
 };
 
@@ -262,7 +266,8 @@ static void keep_translation(struct translation_sink *t, uint32_t term, int lang
 		return;
 	t->c[t->n] = (struct cand){term, term_at(t->s->ix, term)->df, 0};
 	t->c_lang[t->n] = lang;
-	snprintf(t->what[t->n], sizeof t->what[0], "%s \u2192 %.*s", t->word, (int)len, word);
+	/* shown as written: "vivienda → Wohnung", "housing → στέγαση" */
+	snprintf(t->what[t->n], sizeof t->what[0], "%.*s \u2192 %.*s", (int)t->ntyped, t->typed, (int)len, word);
 	t->n++;
 }
 
@@ -287,7 +292,9 @@ static void translation_found(const char *from, const char *to, const char *word
 	}
 	int64_t id = hub_term(t->s->ix, to, word, len);
 	if (id >= 0) {
-		keep_translation(t, (uint32_t)id, index_lang_bit(to), word, len);
+		const char *form;
+		size_t nform = text_translate_form(word, len, &form);
+		keep_translation(t, (uint32_t)id, index_lang_bit(to), form, nform);
 		t->reached |= 1u << index_lang_bit(to);
 	}
 }
@@ -312,6 +319,7 @@ static void pivot_found(const char *from, const char *to, const char *word, size
 			return;
 		t->votes[t->nvotes] = (struct cand){(uint32_t)id, term_at(t->s->ix, (uint32_t)id)->df, 0};
 		t->vote_lang[t->nvotes] = bit;
+		t->vote_nform[t->nvotes] = text_translate_form(word, len, &t->vote_form[t->nvotes]);
 		t->last[t->nvotes++] = SIZE_MAX;
 	}
 	if (t->last[i] != t->from) { /* one vote per pivot word */
@@ -330,11 +338,8 @@ static void translate_by_pivot(struct translation_sink *t)
 	for (t->from = 0; t->from < t->npivot; t->from++)
 		text_translate(t->pivot[t->from], strlen(t->pivot[t->from]), pivot_found, t);
 	for (size_t i = 0; i < t->nvotes; i++)
-		if (t->votes[i].dist >= PIVOT_AGREE) {
-			const struct term *tm = term_at(t->s->ix, t->votes[i].term);
-			keep_translation(t, t->votes[i].term, t->vote_lang[i], term_text(t->s->ix, t->votes[i].term),
-					 tm->len);
-		}
+		if (t->votes[i].dist >= PIVOT_AGREE)
+			keep_translation(t, t->votes[i].term, t->vote_lang[i], t->vote_form[i], t->vote_nform[i]);
 }
 
 /* Adds to t the translations of the dictionary forms of w in language
@@ -384,6 +389,8 @@ static enum px_err translated_terms(struct search *s, size_t u, size_t wi, struc
 	int64_t own = index_term_find(s->ix, w->folded, w->nfolded);
 	t->s = s;
 	t->word = w->folded;
+	t->typed = w->lower;
+	t->ntyped = w->nlower;
 	t->word_langs = own >= 0 ? term_at(s->ix, (uint32_t)own)->langs : 0;
 	t->n = 0;
 	for (t->any_lang = !t->word_langs; t->any_lang < 2 && !t->n; t->any_lang++) {
