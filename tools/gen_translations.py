@@ -139,6 +139,8 @@ FORMS = {}
 
 
 def note_form(lang, folded, written):
+    if lang != "de":  # a capital is a headword's ("Red", "Good"), not the word's; German nouns keep theirs
+        written = written.lower()
     if folded != written and len(written.encode("utf-8")) <= TOKEN_MAX:
         FORMS.setdefault((lang, folded), written)
 
