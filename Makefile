@@ -136,6 +136,10 @@ build/gen/translations.bin: tools/gen_translations.py | build/.deps-ok
 build/obj/src/text/translate_data.o build/asan/src/text/translate_data.o \
 build/fuzzobj/src/text/translate_data.o: build/gen/translations.bin
 
+# language detection per language on a file of short texts (docs/search.md)
+build/lang_eval: tools/lang_eval.c build/libpraxis.a
+	$(CC) $(WARN) $(CFLAGS) $(DEPCF) -Isrc -o $@ $< build/libpraxis.a $(DEPLIBS)
+
 build/gen_listing: tools/gen_listing.c
 	@mkdir -p build
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<

@@ -2,13 +2,20 @@
 """Turns Debian's FreeDict dictionaries (dict-freedict-*, installed by
 scripts/deps) into the term translation table of text_translate().
 
-Usage: gen_translations.py [--dictd DIR] [--stats] OUT_BIN
+Usage: gen_translations.py [--dictd DIR] [--apertium DIR] [--stats] OUT_BIN
 
 Reads DIR/freedict-AAA-BBB.index and .dict.dz for every pair of EU languages
-(ISO 639-3 codes, mapped to ISO 639-1) and writes OUT_BIN in the format
-documented at the top of src/text/translate.c. Python 3 standard library only.
+(ISO 639-3 codes, mapped to ISO 639-1), and the bilingual dictionaries of
+the installed Apertium pairs (APERTIUM/apertium-*/AA-BB.autobil.bin, dumped
+by lttoolbox's lt-print), and writes OUT_BIN in the format documented at the
+top of src/text/translate.c. Python 3 standard library and lt-print only.
 
 What becomes a translation:
+ - each Apertium entry whose two sides are single words of a content part of
+   speech (APERTIUM_POS: noun, adjective, verb, adverb) gives its lemma's
+   translation, ranked before FreeDict's senses: Apertium's dictionaries are
+   made for translating running text, so they give the everyday sense
+   ("vivienda" -> "housing", where FreeDict has "abode", "dwelling");
  - each dictionary entry gives its headword's first MAX_SENSES senses, and
    in each sense the comma-separated alternatives that are one word once
    parenthesised glosses, [domain] and <grammar> notes are removed ("to X"
@@ -32,6 +39,7 @@ import gzip
 import os
 import re
 import struct
+import subprocess
 import sys
 import time
 import unicodedata
@@ -52,11 +60,21 @@ MIN_VOTES = 2        # distinct pivot words that must agree on a pivot translati
 INVERSE_RANK = 1000  # ranks of inverse translations start here
 PIVOT_VIA = 3        # best translations per pivot language that are followed
 
+# Apertium's language codes (pair directories and file names) -> ISO 639-1.
+APERTIUM_LANGS = {
+    "bul": "bg", "dan": "da", "eng": "en", "en": "en", "spa": "es", "es": "es", "fra": "fr", "fr": "fr",
+    "hbs": "hr", "ita": "it", "it": "it", "por": "pt", "pt": "pt", "ron": "ro", "ro": "ro", "slv": "sl",
+    "swe": "sv",
+}
+APERTIUM_POS = {"n", "adj", "vblex", "vbmod", "adv"}
+APERTIUM_DEPTH = 150  # symbols on one path of a dictionary: no entry is longer
+APERTIUM_STEPS = 40   # steps per arc a walk may take: a dictionary takes a few, a pattern explodes
+
 FLAG_INVERSE = 1
 FLAG_PIVOT = 2
 
 MAGIC = b"PXTR"
-VERSION = 1
+VERSION = 2
 HEADER = 32
 MAX_NODES = 1 << 24  # an edge keeps its target in 24 bits
 FLAGS_SHIFT = 24     # an edge's flags sit above its target
@@ -115,8 +133,21 @@ def strip_notes(s):
     return s
 
 
-def words_of(text, english):
-    """The single words among the alternatives of one sense, folded."""
+# (ISO 639-1 language, folded word) -> the word as a dictionary writes it, with
+# its accents and case ("städte"'s form is "Städte"): what a reader is shown.
+FORMS = {}
+
+
+def note_form(lang, folded, written):
+    if lang != "de":  # a capital is a headword's ("Red", "Good"), not the word's; German nouns keep theirs
+        written = written.lower()
+    if folded != written and len(written.encode("utf-8")) <= TOKEN_MAX:
+        FORMS.setdefault((lang, folded), written)
+
+
+def words_of(text, english, lang=None):
+    """The single words among the alternatives of one sense, folded (their
+    written forms noted for language lang)."""
     out = []
     for alt in re.split(r"[,;]", strip_notes(text)):
         alt = alt.strip().strip(".!?:\u2026\"'")
@@ -127,6 +158,8 @@ def words_of(text, english):
         f = fold(alt)
         if len(f) >= 2 and len(f.encode("utf-8")) <= TOKEN_MAX:
             out.append(f)
+            if lang:
+                note_form(lang, f, alt)
     return out
 
 
@@ -152,7 +185,7 @@ def senses_of(lines):
     return senses
 
 
-def read_dict(path_base, to_english):
+def read_dict(path_base, from_lang, to_lang):
     """Yields (headword, [translations]) for each entry of one dictionary."""
     with gzip.open(path_base + ".dict.dz") as f:
         data = f.read()
@@ -176,13 +209,100 @@ def read_dict(path_base, to_english):
             hw = fold(head)
             if len(hw) < 2 or len(hw.encode("utf-8")) > TOKEN_MAX:
                 continue
+            note_form(from_lang, hw, head)
             trans = []
             for sense in senses_of(body[1:]):
-                for w in words_of(sense, to_english):
+                for w in words_of(sense, to_lang == "en", to_lang):
                     if w not in trans and w != hw:
                         trans.append(w)
             if trans:
                 yield hw, trans[:MAX_PER_ENTRY]
+
+
+def att_sections(text):
+    """The transducers of lt-print's ATT dump: (arcs by state, finals)."""
+    for sec in text.split("\n--\n"):
+        arcs = collections.defaultdict(list)
+        for line in sec.split("\n"):
+            f = line.split("\t")
+            if len(f) >= 4:
+                arcs[int(f[0])].append((int(f[1]), f[2], f[3]))
+        yield arcs
+
+
+def bidix_entries(arcs):
+    """(lemma, part of speech, translation) of every path of one dictionary:
+    the characters before each side's first tag, and the first input tag.
+    A path stops once both sides have reached a tag, and never enters a state
+    it has passed: the loops of a dictionary (any tag, any letter) give no
+    words."""
+    out = set()
+    on_path = set()
+    budget = [APERTIUM_STEPS * sum(len(x) for x in arcs.values())]
+
+    def walk(st, a, b, a_done, b_done, pos):
+        budget[0] -= 1
+        if budget[0] < 0:
+            return
+        if a_done and b_done:
+            out.add((a, pos, b))
+            return
+        if len(on_path) > APERTIUM_DEPTH:
+            return
+        on_path.add(st)
+        for t, i, o in arcs.get(st, ()):
+            if t in on_path:
+                continue
+            na, nb, nad, nbd, npos = a, b, a_done, b_done, pos
+            if i != "\u03b5":
+                if i.startswith("<") and len(i) > 2:
+                    if not nad:
+                        nad, npos = True, i[1:-1]
+                elif not nad:
+                    na += i
+            if o != "\u03b5":
+                if o.startswith("<") and len(o) > 2:
+                    nbd = True
+                elif not nbd:
+                    nb += o
+            walk(t, na, nb, nad, nbd, npos)
+        on_path.discard(st)
+
+    walk(0, "", "", False, False, "")
+    return out if budget[0] >= 0 else set()  # a pattern (numbers, URLs): no words
+
+
+def apertium_files(root):
+    """(from, to, path) of every installed pair's dictionary between EU languages."""
+    files = []
+    if not os.path.isdir(root):
+        return files
+    for d in sorted(os.listdir(root)):
+        if not d.startswith("apertium-") or not os.path.isdir(os.path.join(root, d)):
+            continue
+        for name in sorted(os.listdir(os.path.join(root, d))):
+            m = re.fullmatch(r"([a-z]{2,3})-([a-z]{2,3})\.autobil\.bin", name)
+            if m and m.group(1) in APERTIUM_LANGS and m.group(2) in APERTIUM_LANGS:
+                files.append((APERTIUM_LANGS[m.group(1)], APERTIUM_LANGS[m.group(2)], os.path.join(root, d, name)))
+    return files
+
+
+def read_bidix(path, from_lang, to_lang):
+    """Yields (lemma, [translations]) of one Apertium dictionary, folded."""
+    att = subprocess.run(["lt-print", path], capture_output=True, text=True, check=True).stdout
+    trans = collections.defaultdict(list)
+    for arcs in att_sections(att):
+        for a, pos, b in sorted(bidix_entries(arcs)):
+            if pos not in APERTIUM_POS or not is_word(a) or not is_word(b):
+                continue
+            fa, fb = fold(a), fold(b)
+            if fa != fb and len(fa) >= 2 and len(fb) >= 2 and max(len(fa.encode()), len(fb.encode())) <= TOKEN_MAX \
+                    and fb not in trans[fa]:
+                trans[fa].append(fb)
+                note_form(from_lang, fa, a)
+                note_form(to_lang, fb, b)
+    for a in sorted(trans):
+        yield a, trans[a][:MAX_PER_ENTRY]
 
 
 class Graph:
@@ -257,7 +377,7 @@ def pivots(g, direct, langs, english):
     return out
 
 
-def build(dictd, stats):
+def build(dictd, apertium, stats):
     t0 = time.time()
     files = []
     for name in sorted(os.listdir(dictd)):
@@ -266,7 +386,9 @@ def build(dictd, stats):
             files.append((m.group(1), m.group(2), os.path.join(dictd, name[:-len(".index")])))
     if not files:
         sys.exit("gen_translations: no FreeDict dictionaries in %s (run scripts/deps)" % dictd)
-    langs = sorted({LANGS[a] for a, _, _ in files} | {LANGS[b] for _, b, _ in files})
+    bidix = apertium_files(apertium) if apertium else []
+    langs = sorted({LANGS[a] for a, _, _ in files} | {LANGS[b] for _, b, _ in files} |
+                   {a for a, _, _ in bidix} | {b for _, b, _ in bidix})
     li = {c: i for i, c in enumerate(langs)}
     english = li.get("en", -1)
     g = Graph()
@@ -274,14 +396,25 @@ def build(dictd, stats):
     for a3, b3, base in files:
         la, lb = li[LANGS[a3]], li[LANGS[b3]]
         n = 0
-        for hw, trans in read_dict(base, LANGS[b3] == "en"):
+        for hw, trans in read_dict(base, LANGS[a3], LANGS[b3]):
             h = g.node(la, hw)
             for r, w in enumerate(trans):
                 t = g.node(lb, w)
-                g.add(h, t, r)                # the dictionary's own order first
-                g.add(t, h, INVERSE_RANK + r)  # then inverse translations
+                g.add(h, t, 1 + r)                # the dictionary's own order, after Apertium's
+                g.add(t, h, INVERSE_RANK + 1 + r)  # then inverse translations
                 n += 1
         per_dict["%s-%s" % (a3, b3)] = n
+    for a2, b2, path in bidix:
+        la, lb = li[a2], li[b2]
+        n = 0
+        for lemma, trans in read_bidix(path, a2, b2):
+            h = g.node(la, lemma)
+            for w in trans:
+                t = g.node(lb, w)
+                g.add(h, t, 0)
+                g.add(t, h, INVERSE_RANK)
+                n += 1
+        per_dict["apertium %s" % os.path.basename(path)] = n
     t_read = time.time() - t0
     direct = direct_lists(g)
     piv = pivots(g, direct, langs, english)
@@ -307,10 +440,12 @@ def build(dictd, stats):
     for n in order:
         lang, word = g.nodes[n]
         wb = word.encode("utf-8")
-        off = pool_off.get(wb)
+        form = FORMS.get((langs[lang], word), word).encode("utf-8")
+        fb = b"" if form == wb else form
+        off = pool_off.get((wb, fb))
         if off is None:
-            off = pool_off[wb] = len(pool)
-            pool += bytes([len(wb)]) + wb
+            off = pool_off[(wb, fb)] = len(pool)
+            pool += bytes([len(wb)]) + wb + bytes([len(fb)]) + fb
         out = []
         for t_lang, lst in sorted(direct.get(n, {}).items()):
             out += [(f, t) for t, f in lst]
@@ -345,10 +480,12 @@ def build(dictd, stats):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dictd", default="/usr/share/dictd")
+    ap.add_argument("--apertium", default="/usr/share/apertium",
+                    help="where the Apertium pairs are installed ('' for none)")
     ap.add_argument("--stats", action="store_true")
     ap.add_argument("out")
     args = ap.parse_args()
-    blob = build(args.dictd, args.stats)
+    blob = build(args.dictd, args.apertium, args.stats)
     tmp = args.out + ".tmp"
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
     with open(tmp, "wb") as f:

@@ -179,6 +179,9 @@ struct index_result {
 	char *did_you_mean;        /* owned; the query with misspelt words corrected, when the
 				      corrected query finds something; else NULL */
 	struct strlist translated; /* query words matched through translation */
+	struct strlist left_out;   /* query words, as typed, that no document has even
+				      translated or corrected: left out of a query whose
+				      other words find something, rather than empty it */
 	struct strlist groups; /* the query's words by group (what index_query.each's bits
 				  name), as typed; "" for stop words and exclusions */
 	uint64_t work; /* positions and words the search visited: at most 4,000,000 */

@@ -22,6 +22,8 @@
 #define PIVOT_WORDS_MAX      48 /* first translations looked up again */
 #define PIVOT_AGREE          2  /* first translations a pivot target must come from */
 #define TRANSLATE_BELOW      200 /* native matches under which a word is translated */
+#define RARE_TRANSLATION     10  /* a translation this many times rarer in the hub than the most
+				    frequent one into its language is a sense the hub does not use */
 #define TYPO_TERMS_MAX       8
 #define TRUNCATE_MIN         5 /* code points a truncated word keeps */
 
@@ -218,8 +220,13 @@ static size_t truncated_terms(const struct index *ix, const struct qword *w, str
 
 struct translation_sink {
 	struct search *s;
-	const char *word;
+	const char *word;     /* folded */
+	const char *typed;    /* the word as typed, lower case: what the reader is shown */
+	size_t ntyped;
+	uint32_t word_langs; /* the languages the hub has the word in (index_lang_bit), or 0 */
+	int any_lang;        /* translate from every language that has the word */
 	struct cand c[TRANSLATED_TERMS_MAX];
+	int c_lang[TRANSLATED_TERMS_MAX]; /* each translation's language (index_lang_bit) */
 	char what[TRANSLATED_TERMS_MAX][2 * TEXT_TOKEN_MAX + 16]; /* "vivienda → dwelling" */
 	size_t n;
 	char pivot[PIVOT_WORDS_MAX][TEXT_TOKEN_MAX + 1]; /* every first translation, NUL-ended */
@@ -230,6 +237,9 @@ struct translation_sink {
 	size_t from;                       /* pivot_found(): the pivot word looked up */
 	struct cand votes[PIVOT_WORDS_MAX]; /* pivot targets; dist = pivot words agreeing */
 	size_t last[PIVOT_WORDS_MAX];       /* the last pivot word that voted for each */
+	int vote_lang[PIVOT_WORDS_MAX];     /* each target's language (index_lang_bit) */
+	const char *vote_form[PIVOT_WORDS_MAX]; /* each target as the dictionary writes it */
+	size_t vote_nform[PIVOT_WORDS_MAX];
 	size_t nvotes;
 };
 
@@ -250,12 +260,14 @@ static int has_cand(const struct translation_sink *t, uint32_t term)
 	return 0;
 }
 
-static void keep_translation(struct translation_sink *t, uint32_t term, const char *word, size_t len)
+static void keep_translation(struct translation_sink *t, uint32_t term, int lang, const char *word, size_t len)
 {
 	if (t->n == TRANSLATED_TERMS_MAX || has_cand(t, term))
 		return;
 	t->c[t->n] = (struct cand){term, term_at(t->s->ix, term)->df, 0};
-	snprintf(t->what[t->n], sizeof t->what[0], "%s \u2192 %.*s", t->word, (int)len, word);
+	t->c_lang[t->n] = lang;
+	/* shown as written: "vivienda → Wohnung", "housing → στέγαση" */
+	snprintf(t->what[t->n], sizeof t->what[0], "%.*s \u2192 %.*s", (int)t->ntyped, t->typed, (int)len, word);
 	t->n++;
 }
 
@@ -265,7 +277,10 @@ static void translation_found(const char *from, const char *to, const char *word
 {
 	struct translation_sink *t = arg;
 	int own = index_lang_bit(from);
-	if (own >= 0) /* the word's own language: its words match natively, never by detour */
+	int hub_has = own >= 0 && t->word_langs >> own & 1u;
+	if (!t->any_lang && !hub_has)
+		return; /* the hub's "logement" is French: not the Dutch inn, "wirtschaft" */
+	if (hub_has) /* the word's own language: its words match natively, never by detour */
 		t->reached |= 1u << own;
 	if (len == strlen(t->word) && !memcmp(word, t->word, len))
 		return; /* the same word in another language: matched natively */
@@ -277,7 +292,9 @@ static void translation_found(const char *from, const char *to, const char *word
 	}
 	int64_t id = hub_term(t->s->ix, to, word, len);
 	if (id >= 0) {
-		keep_translation(t, (uint32_t)id, word, len);
+		const char *form;
+		size_t nform = text_translate_form(word, len, &form);
+		keep_translation(t, (uint32_t)id, index_lang_bit(to), form, nform);
 		t->reached |= 1u << index_lang_bit(to);
 	}
 }
@@ -301,6 +318,8 @@ static void pivot_found(const char *from, const char *to, const char *word, size
 		if (t->nvotes == PIVOT_WORDS_MAX)
 			return;
 		t->votes[t->nvotes] = (struct cand){(uint32_t)id, term_at(t->s->ix, (uint32_t)id)->df, 0};
+		t->vote_lang[t->nvotes] = bit;
+		t->vote_nform[t->nvotes] = text_translate_form(word, len, &t->vote_form[t->nvotes]);
 		t->last[t->nvotes++] = SIZE_MAX;
 	}
 	if (t->last[i] != t->from) { /* one vote per pivot word */
@@ -319,10 +338,8 @@ static void translate_by_pivot(struct translation_sink *t)
 	for (t->from = 0; t->from < t->npivot; t->from++)
 		text_translate(t->pivot[t->from], strlen(t->pivot[t->from]), pivot_found, t);
 	for (size_t i = 0; i < t->nvotes; i++)
-		if (t->votes[i].dist >= PIVOT_AGREE) {
-			const struct term *tm = term_at(t->s->ix, t->votes[i].term);
-			keep_translation(t, t->votes[i].term, term_text(t->s->ix, t->votes[i].term), tm->len);
-		}
+		if (t->votes[i].dist >= PIVOT_AGREE)
+			keep_translation(t, t->votes[i].term, t->vote_lang[i], t->vote_form[i], t->vote_nform[i]);
 }
 
 /* Adds to t the translations of the dictionary forms of w in language
@@ -339,6 +356,28 @@ static void translate_by_stem(struct search *s, const char *lang, const struct q
 		text_translate_stem(s->stem, lang, stem, n, translation_found, t);
 }
 
+/* Among the translations into one language, keeps the ones the hub uses:
+ * "logement" gives "wohnung" and "unterkunft", not the rare "quartier". */
+static void keep_frequent(struct translation_sink *t)
+{
+	uint32_t most[32] = {0}; /* per language (index_lang_bit) */
+	for (size_t i = 0; i < t->n; i++)
+		if (t->c[i].df > most[t->c_lang[i]])
+			most[t->c_lang[i]] = t->c[i].df;
+	size_t k = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		if ((uint64_t)t->c[i].df * RARE_TRANSLATION < most[t->c_lang[i]])
+			continue;
+		if (k != i) {
+			t->c[k] = t->c[i];
+			t->c_lang[k] = t->c_lang[i];
+			memcpy(t->what[k], t->what[i], sizeof t->what[k]);
+		}
+		k++;
+	}
+	t->n = k;
+}
+
 /* Adds the word's translations (bilingual dictionaries) that the hub has,
  * below every native match, and notes them for the result. */
 static enum px_err translated_terms(struct search *s, size_t u, size_t wi, struct word *out)
@@ -347,15 +386,24 @@ static enum px_err translated_terms(struct search *s, size_t u, size_t wi, struc
 	struct translation_sink *t = malloc(sizeof *t);
 	if (!t)
 		return PX_ENOMEM;
+	int64_t own = index_term_find(s->ix, w->folded, w->nfolded);
 	t->s = s;
 	t->word = w->folded;
-	t->n = t->npivot = 0;
-	t->reached = 0;
-	text_translate(w->folded, w->nfolded, translation_found, t);
-	if (!t->n) /* an inflected form: through its dictionary form, by stem */
-		for (size_t l = 0; l < index_nlangs; l++)
-			translate_by_stem(s, index_langs[l], w, t);
+	t->typed = w->lower;
+	t->ntyped = w->nlower;
+	t->word_langs = own >= 0 ? term_at(s->ix, (uint32_t)own)->langs : 0;
+	t->n = 0;
+	for (t->any_lang = !t->word_langs; t->any_lang < 2 && !t->n; t->any_lang++) {
+		/* first from the languages the hub has the word in, then from any */
+		t->npivot = 0;
+		t->reached = 0;
+		text_translate(w->folded, w->nfolded, translation_found, t);
+		if (!t->n) /* an inflected form: through its dictionary form, by stem */
+			for (size_t l = 0; l < index_nlangs; l++)
+				translate_by_stem(s, index_langs[l], w, t);
+	}
 	translate_by_pivot(t);
+	keep_frequent(t);
 	enum px_err err = PX_OK;
 	for (size_t i = 0; !err && i < t->n; i++) {
 		err = add_alt(s, t->c[i].term, W_TRANSLATED, MATCH_TRANSLATED, out);

@@ -46,6 +46,10 @@ json_t *index_result_json(const struct index_result *r)
 	}
 	json_object_set_new(o, "did_you_mean", r->did_you_mean ? json_string(r->did_you_mean) : json_null());
 	json_object_set_new(o, "translated", tr);
+	json_t *left = json_array();
+	for (size_t i = 0; i < strlist_len(&r->left_out); i++)
+		json_array_append_new(left, json_string(strlist_get(&r->left_out, i)));
+	json_object_set_new(o, "left_out", left);
 	json_object_set_new(o, "partial", json_boolean(r->partial));
 	json_object_set_new(o, "work", json_integer((json_int_t)r->work));
 	return o;

@@ -637,6 +637,32 @@ static roaring_bitmap_t *any_candidates(const struct search *s, const int *exclu
 	return cand;
 }
 
+/* A required word that no allowed document has, in any form or translation,
+ * would empty the result its other words find ("renta mínima": "renta"
+ * found nothing): it stops being required, and r->left_out says so. Every
+ * hit lacks it, so none ranks above a full match: there is none. Only when
+ * some required word remains that finds something. */
+static enum px_err leave_out_unknown(const struct search *s, int *required, const roaring_bitmap_t *allowed,
+				     struct index_result *r)
+{
+	int empty[QUERY_UNITS_MAX] = {0}, found = 0;
+	for (size_t g = 0; g < s->q.ngroups; g++) {
+		if (!required[g])
+			continue;
+		empty[g] = !roaring_bitmap_intersect(s->groups[g].docs, allowed);
+		found |= !empty[g];
+	}
+	enum px_err err = PX_OK;
+	for (size_t g = 0; found && !err && g < s->q.ngroups; g++) {
+		if (!empty[g])
+			continue;
+		required[g] = 0;
+		const char *w = strlist_get(&r->groups, g);
+		err = strlist_add(&r->left_out, w, strlen(w));
+	}
+	return err;
+}
+
 static enum px_err run(struct search *s, const struct index_query *iq, int suggesting, struct index_result *r,
 		       struct buf *why)
 {
@@ -667,6 +693,8 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 		if (!err)
 			roaring_bitmap_and_inplace(s->groups[g].docs, s->ix->live);
 	}
+	if (!err && !iq->any && !iq->each) /* each(): a match wants every word */
+		err = leave_out_unknown(s, required, allowed, r);
 	roaring_bitmap_t *cand = err ? NULL
 				: iq->any && words ? any_candidates(s, excluded, optional, allowed)
 						   : candidates(s, required, excluded, allowed);
@@ -716,6 +744,7 @@ static enum px_err search_query(const struct index *ix, const struct index_query
 {
 	memset(r, 0, sizeof *r);
 	strlist_init(&r->translated);
+	strlist_init(&r->left_out);
 	strlist_init(&r->groups);
 	struct search *s = calloc(1, sizeof *s);
 	if (!s || !(s->stem = text_stem_thread())) {
@@ -773,6 +802,7 @@ void index_result_free(struct index_result *r)
 	free(r->places);
 	free(r->did_you_mean);
 	strlist_free(&r->translated);
+	strlist_free(&r->left_out);
 	strlist_free(&r->groups);
 	memset(r, 0, sizeof *r);
 }

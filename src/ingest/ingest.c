@@ -12,6 +12,8 @@
 #define BOM                   "\xef\xbb\xbf"
 #define DETECT_THREADS_MAX    8
 #define DETECT_PER_THREAD_MIN 256 /* fewer nodes are not worth a thread */
+#define DETECT_SHORT          160 /* bytes of title and text under which a guess is a guess:
+				     "Some lead text." reads as Hungarian */
 
 void ingest_diag_init(struct ingest_diag *d)
 {
@@ -215,6 +217,7 @@ static void language_sample(const struct node *n, struct buf *out)
 struct detect_job {
 	struct ptrvec *nodes;
 	struct text_lang *lang;
+	unsigned char *is_short; /* per node: 1 detected on a short sample, 2 on a long one */
 	size_t from, to; /* node range [from, to) */
 };
 
@@ -229,6 +232,8 @@ static void *detect_range(void *arg)
 			continue;
 		language_sample(n, &sample);
 		text_lang_detect(j->lang, sample.data ? sample.data : "", sample.len, n->language);
+		if (j->is_short)
+			j->is_short[i] = sample.len < DETECT_SHORT ? 1 : 2;
 	}
 	buf_free(&sample);
 	return NULL;
@@ -236,9 +241,42 @@ static void *detect_range(void *arg)
 
 /* Detection is most of the cost of ingesting a listing, and nodes are
  * independent: large files are split over the machine's cores. */
+/* The language most of the long texts detected in one file are in, or NULL
+ * when none is long. */
+static const char *dominant_language(struct ptrvec *nodes, const unsigned char *is_short)
+{
+	const char *best = NULL;
+	size_t best_n = 0, count = ptrvec_len(nodes);
+	for (size_t i = 0; i < count; i++) { /* quadratic in languages only: 24 at most */
+		const char *l = ((struct node *)ptrvec_get(nodes, i))->language;
+		if (is_short[i] != 2 || (best && !strcmp(l, best)))
+			continue;
+		size_t n = 0;
+		for (size_t k = i; k < count; k++)
+			n += is_short[k] == 2 && !strcmp(((struct node *)ptrvec_get(nodes, k))->language, l);
+		if (n > best_n)
+			best = l, best_n = n;
+	}
+	return best;
+}
+
+/* A short text takes the dominant language of its file instead of a guess. */
+static void short_texts_follow_their_file(struct ptrvec *nodes, const unsigned char *is_short)
+{
+	const char *dominant = dominant_language(nodes, is_short);
+	if (!dominant)
+		return;
+	char lang[sizeof ((struct node *)0)->language];
+	snprintf(lang, sizeof lang, "%s", dominant); /* dominant points into a node rewritten below */
+	for (size_t i = 0; i < ptrvec_len(nodes); i++)
+		if (is_short[i] == 1)
+			snprintf(((struct node *)ptrvec_get(nodes, i))->language, sizeof lang, "%s", lang);
+}
+
 void ingest_detect_languages(struct ptrvec *nodes, struct text_lang *lang)
 {
 	size_t count = ptrvec_len(nodes);
+	unsigned char *is_short = calloc(count ? count : 1, 1); /* NULL: every guess stands */
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t nthreads = count < DETECT_PER_THREAD_MIN * 2 || cpus < 2 ? 1
 			  : cpus > DETECT_THREADS_MAX                   ? DETECT_THREADS_MAX
@@ -247,7 +285,7 @@ void ingest_detect_languages(struct ptrvec *nodes, struct text_lang *lang)
 	pthread_t tids[DETECT_THREADS_MAX];
 	size_t started = 0;
 	for (size_t t = 0; t < nthreads; t++) {
-		jobs[t] = (struct detect_job){nodes, lang, count * t / nthreads, count * (t + 1) / nthreads};
+		jobs[t] = (struct detect_job){nodes, lang, is_short, count * t / nthreads, count * (t + 1) / nthreads};
 		if (t > 0 && pthread_create(&tids[t], NULL, detect_range, &jobs[t]) == 0)
 			started |= (size_t)1 << t;
 	}
@@ -258,4 +296,7 @@ void ingest_detect_languages(struct ptrvec *nodes, struct text_lang *lang)
 		else
 			detect_range(&jobs[t]); /* no thread: do its share here */
 	}
+	if (is_short)
+		short_texts_follow_their_file(nodes, is_short);
+	free(is_short);
 }

@@ -89,6 +89,12 @@ size_t text_translate(const char *w, size_t n,
 				 void *arg),
 		      void *arg);
 
+/* The word as the dictionary writes it (accents, case: "Städte") of a
+ * folded word w[0..n) that a text_translate() callback was given (the
+ * pointer itself, not a copy); sets *form to it and returns its length.
+ * Any other word is its own form. *form is borrowed from the table. */
+size_t text_translate_form(const char *w, size_t n, const char **form);
+
 /* The same for the words of language lang that have the stem stem[0..n)
  * there (text_stem()): how an inflected form the dictionaries lack
  * ("obdachlose", "offene") is translated through its dictionary form

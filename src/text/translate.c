@@ -7,7 +7,7 @@
  *
  *   offset               size         what
  *   0                    4            magic "PXTR"
- *   4                    4            version, 1
+ *   4                    4            version, 2
  *   8                    4            nlang: languages (1..32)
  *   12                   4            nword: (word, language) entries (< 2^24)
  *   16                   4            nedge: translations (< 2^27)
@@ -27,8 +27,12 @@
  *                                     other direction), 2 = pivot (through a
  *                                     third language; ordered after direct ones)
  *   P = E+4*nedge        npool        words: u8 length (1..64), then the folded
- *                                     UTF-8 bytes; shared by every language
- *                                     that has the word
+ *                                     UTF-8 bytes, then u8 length (0..64) and
+ *                                     the UTF-8 bytes of the word as the
+ *                                     dictionary writes it, accents and case
+ *                                     kept (length 0: the folded bytes are
+ *                                     the written form); shared by every
+ *                                     language that writes the word alike
  *
  * size must equal both the sum above and the embedded length. The table is
  * checked in full once (counts, offsets, order, targets) before any lookup:
@@ -41,7 +45,7 @@
 #include <string.h>
 
 #define MAGIC       "PXTR"
-#define VERSION     1u
+#define VERSION     2u
 #define HEADER      32u
 #define MAX_LANGS   32u
 #define WORD_BITS   24 /* an edge's target */
@@ -130,7 +134,10 @@ static int table_open(struct table *tb, const unsigned char *t, size_t size)
 			break;
 		uint32_t off = word_off(tb, i);
 		if (off >= npool || !tb->pool[off] || tb->pool[off] > TEXT_TOKEN_MAX ||
-		    tb->pool[off] > npool - off - 1 || word_lang(tb, i) >= nlang)
+		    tb->pool[off] > npool - off - 2 || word_lang(tb, i) >= nlang)
+			return -1;
+		uint32_t form = off + 1 + tb->pool[off]; /* the written form's length byte */
+		if (tb->pool[form] > TEXT_TOKEN_MAX || tb->pool[form] > npool - form - 1)
 			return -1;
 		if (i > 0) { /* sorted by (word, language), no duplicates */
 			const unsigned char *p = tb->pool + off;
@@ -236,6 +243,18 @@ size_t text_translate_stem(struct text_stem *ts, const char *lang, const char *s
 	if (!embedded_ok || !n || n > TEXT_TOKEN_MAX)
 		return 0;
 	return lookup_stem(&embedded, ts, lang, stem, n, fn, arg);
+}
+
+size_t text_translate_form(const char *w, size_t n, const char **form)
+{
+	pthread_once(&once, embedded_open);
+	const unsigned char *p = (const unsigned char *)w;
+	*form = w;
+	if (!embedded_ok || p <= embedded.pool || p + n >= embedded.pool + embedded.npool || p[-1] != n)
+		return n; /* not a word of the table */
+	if (p[n]) /* table_open() checked that it fits */
+		*form = w + n + 1;
+	return p[n] ? p[n] : n;
 }
 
 size_t text_translate_table(const unsigned char *t, size_t size, const char *w, size_t n,

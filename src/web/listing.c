@@ -381,6 +381,10 @@ static void fill(struct request *rq, const struct listing *l, const struct index
 	for (size_t i = 0; i < strlist_len(&r->translated); i++)
 		tv_push(tr, tv_str(&rq->a, strlist_get(&r->translated, i)));
 	tv_set(scope, "translated", tr);
+	struct tv *left = tv_list(&rq->a);
+	for (size_t i = 0; i < strlist_len(&r->left_out); i++)
+		tv_push(left, tv_str(&rq->a, strlist_get(&r->left_out, i)));
+	tv_set(scope, "left_out", left);
 }
 
 /* Does a sort_FIELD parameter ask for an order there is not? */

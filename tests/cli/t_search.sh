@@ -8,7 +8,7 @@ expect_status 0 "$PRAXIS" search --db "$db" --json --limit 2 social
 python3 - "$TMP/out" <<'PY' || fail "search --json shape"
 import json, sys
 o = json.load(open(sys.argv[1]))
-assert list(o) == ["total", "hits", "facets", "places", "did_you_mean", "translated", "partial", "work"], list(o)
+assert list(o) == ["total", "hits", "facets", "places", "did_you_mean", "translated", "left_out", "partial", "work"], list(o)
 assert o["partial"] is False and 0 <= o["work"] <= 4000000, o
 assert o["total"] >= 2 and len(o["hits"]) == 2, o
 for h in o["hits"]:
@@ -30,7 +30,20 @@ o = json.load(open(sys.argv[1]))
 assert o["total"] >= 1 and all(h["language"] == "en" for h in o["hits"]), o
 assert "pobreza \u2192 poverty" in o["translated"], o["translated"]
 assert "<mark>" in o["hits"][0]["snippet"], o["hits"][0]
+assert o["left_out"] == [], o["left_out"]
 PY
+
+# a word nothing matches, even translated or corrected, is left out of a
+# query its other words answer, and said so; alone, it still finds nothing
+expect_status 0 "$PRAXIS" search --db "$db" --json "pobreza qxzwvkj "
+python3 - "$TMP/out" <<'PY' || fail "a word nothing matches is left out"
+import json, sys
+o = json.load(open(sys.argv[1]))
+assert o["total"] >= 1 and o["left_out"] == ["qxzwvkj"], o
+PY
+expect_status 0 "$PRAXIS" search --db "$db" --json "qxzwvkj "
+python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert o["total"] == 0 and o["left_out"] == [], o' \
+	"$TMP/out" || fail "a word alone is never left out"
 
 # filters: same field ORs, different fields AND; unknown values are refused
 expect_status 0 "$PRAXIS" search --db "$db" --json --filter country=Spain --filter country=Italy ""

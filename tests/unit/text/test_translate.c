@@ -17,6 +17,7 @@ struct seen {
 	size_t n;
 	char from[MAX_SEEN][3], to[MAX_SEEN][3];
 	char word[MAX_SEEN][TEXT_TOKEN_MAX + 1];
+	char form[MAX_SEEN][TEXT_TOKEN_MAX + 1]; /* as the dictionary writes it */
 };
 
 static void collect(const char *from, const char *to, const char *word, size_t len, void *arg)
@@ -30,6 +31,11 @@ static void collect(const char *from, const char *to, const char *word, size_t l
 	memcpy(s->to[s->n], to, 3);
 	memcpy(s->word[s->n], word, len);
 	s->word[s->n][len] = '\0';
+	const char *form;
+	size_t n = text_translate_form(word, len, &form);
+	assert_true(n > 0 && n <= TEXT_TOKEN_MAX);
+	memcpy(s->form[s->n], form, n);
+	s->form[s->n][n] = '\0';
 	s->n++;
 }
 
@@ -81,7 +87,8 @@ static void spanish_vivienda_is_housing_in_english(void **state)
 	(void)state;
 	struct seen s;
 	translate("vivienda", &s);
-	assert_true(has(&s, "es", "en", "housing") || has(&s, "es", "en", "dwelling"));
+	assert_true(has(&s, "es", "en", "housing") || has(&s, "es", "en", "dwelling") ||
+		    has(&s, "es", "en", "house")); /* Apertium's everyday word */
 }
 
 /* FreeDict's English-Spanish, -French and -Italian dictionaries have no
@@ -125,6 +132,25 @@ static void folded_input_matches_accented_headwords(void **state)
 	assert_int_equal(s.n, 0);
 }
 
+/* What a reader is shown keeps the accents and case the fold removed
+ * (issue 15: "στεγαση", "stadte"). */
+static void translations_keep_their_written_form(void **state)
+{
+	(void)state;
+	struct seen s;
+	translate("city", &s);
+	int found = 0;
+	for (size_t i = 0; i < s.n; i++)
+		if (!strcmp(s.to[i], "it") && !strcmp(s.word[i], "citta")) {
+			assert_string_equal(s.form[i], "citt\xc3\xa0");
+			found = 1;
+		}
+	assert_true(found);
+	const char *form;
+	assert_int_equal(text_translate_form("citta", 5, &form), 5); /* not the table's own pointer */
+	assert_memory_equal(form, "citta", 5);
+}
+
 static void unknown_words_have_none(void **state)
 {
 	(void)state;
@@ -151,12 +177,12 @@ static void put32(unsigned char *p, uint32_t v)
 /* A two-word table: es "casa" -> en "house" and back. Returns its size. */
 static size_t tiny_table(unsigned char *t)
 {
-	static const char pool[] = "\4casa\5house";
+	static const char pool[] = "\4casa\0\5house\0"; /* written forms: the folded ones */
 	size_t npool = sizeof pool - 1;
 	size_t size = 32 + 2 * 4 + 3 * 8 + 2 * 4 + npool;
 	memset(t, 0, size);
 	memcpy(t, "PXTR", 4);
-	put32(t + 4, 1);
+	put32(t + 4, 2);
 	put32(t + 8, 2);  /* languages */
 	put32(t + 12, 2); /* words */
 	put32(t + 16, 2); /* translations */
@@ -165,7 +191,7 @@ static size_t tiny_table(unsigned char *t)
 	memcpy(t + 32, "en\0\0es\0\0", 8);
 	unsigned char *w = t + 40;
 	put32(w, 0), put32(w + 4, 0 | 1u << 27); /* casa, es, edge 0 */
-	put32(w + 8, 5), put32(w + 12, 1);       /* house, en, edge 1 */
+	put32(w + 8, 6), put32(w + 12, 1);       /* house, en, edge 1 */
 	put32(w + 16, 0), put32(w + 20, 2);      /* sentinel */
 	unsigned char *e = t + 64;
 	put32(e, 1), put32(e + 4, 0);
@@ -244,7 +270,7 @@ static void corrupt_tables_give_nothing_and_never_crash(void **state)
 	assert_int_equal(tiny_translate(c, size, "casa", &s), 0);
 	memcpy(c, t, size), put32(c + 48, 60); /* word outside the pool */
 	assert_int_equal(tiny_translate(c, size, "casa", &s), 0);
-	memcpy(c, t, size), put32(c + 40, 5), put32(c + 48, 0); /* unsorted */
+	memcpy(c, t, size), put32(c + 40, 6), put32(c + 48, 0); /* unsorted */
 	assert_int_equal(tiny_translate(c, size, "casa", &s), 0);
 	memcpy(c, t, size), put32(c + 44, 2 | 1u << 27); /* edges out of order */
 	assert_int_equal(tiny_translate(c, size, "casa", &s), 0);
@@ -259,6 +285,7 @@ int main(void)
 		cmocka_unit_test(english_words_go_into_four_languages),
 		cmocka_unit_test(greek_and_croatian_have_english),
 		cmocka_unit_test(folded_input_matches_accented_headwords),
+		cmocka_unit_test(translations_keep_their_written_form),
 		cmocka_unit_test(unknown_words_have_none),
 		cmocka_unit_test(a_sound_table_is_read),
 		cmocka_unit_test(german_obdachlose_by_its_stem),
