@@ -72,7 +72,7 @@ has '<p class="count">0 Ergebnisse für <q>'
 page 200 '/it/search?q=Bilbao'
 has '<p class="count">1 risultato per <q>'
 page 200 '/pl/search?q=Bilbao'
-has '<p class="count">1 result for <q>'
+has '<p class="count">1 wynik dla <q>'
 page 200 '/de/search?q=housing'
 has '<p class="count">[0-9]+ Ergebnisse? für <q>housing</q>'
 page 200 /el/
