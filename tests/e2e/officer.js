@@ -85,6 +85,7 @@ async function readInFrench(ctx, width) {
 	const page = await ctx.newPage();
 	await page.setViewportSize({ width, height: 900 });
 	await page.goto(base + "/good-practices?themes=Housing&country=Portugal");
+	await page.click("nav.langs summary"); /* the switcher is a closed <details> */
 	await page.click("header a[hreflang=fr]");
 	await page.waitForURL(/\/fr\//);
 	await page.click("article.card h2 a:text-is('Casa Aberta')");
