@@ -663,6 +663,57 @@ static enum px_err leave_out_unknown(const struct search *s, int *required, cons
 	return err;
 }
 
+/* Words that no document holds together empty a result though each finds
+ * something ("street lighting": the hub says "street" in English and
+ * "lighting" only in Slovak it cannot translate into). Rather than nothing,
+ * the result is then the documents that hold the most of them, ranked by
+ * score; the words some of those lack stop being required, and
+ * r->left_out names them. *cand is the empty strict result, replaced. */
+static enum px_err hold_most(const struct search *s, int *required, const int *excluded,
+			     const roaring_bitmap_t *allowed, roaring_bitmap_t **cand, struct index_result *r)
+{
+	size_t ng = s->q.ngroups, nreq = 0;
+	roaring_bitmap_t *some = roaring_bitmap_create();
+	for (size_t g = 0; some && g < ng; g++)
+		if (required[g] && ++nreq)
+			roaring_bitmap_or_inplace(some, s->groups[g].docs);
+	if (!some)
+		return PX_ENOMEM;
+	roaring_bitmap_and_inplace(some, allowed);
+	for (size_t g = 0; g < ng; g++)
+		if (excluded[g])
+			roaring_bitmap_andnot_inplace(some, s->groups[g].docs);
+	roaring_bitmap_t *best = roaring_bitmap_create();
+	size_t most = 0;
+	roaring_uint32_iterator_t it;
+	roaring_init_iterator(some, &it);
+	for (; best && it.has_value; roaring_advance_uint32_iterator(&it)) {
+		size_t held = 0;
+		for (size_t g = 0; g < ng; g++)
+			held += required[g] && roaring_bitmap_contains(s->groups[g].docs, it.current_value);
+		if (held > most) {
+			most = held;
+			roaring_bitmap_clear(best);
+		}
+		if (held == most)
+			roaring_bitmap_add(best, it.current_value);
+	}
+	roaring_bitmap_free(some);
+	if (!best)
+		return PX_ENOMEM;
+	enum px_err err = PX_OK;
+	for (size_t g = 0; most && !err && g < ng; g++) {
+		if (!required[g] || roaring_bitmap_is_subset(best, s->groups[g].docs))
+			continue;
+		required[g] = 0;
+		const char *w = strlist_get(&r->groups, g);
+		err = strlist_add(&r->left_out, w, strlen(w));
+	}
+	roaring_bitmap_free(*cand);
+	*cand = best;
+	return err;
+}
+
 static enum px_err run(struct search *s, const struct index_query *iq, int suggesting, struct index_result *r,
 		       struct buf *why)
 {
@@ -698,9 +749,11 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 	roaring_bitmap_t *cand = err ? NULL
 				: iq->any && words ? any_candidates(s, excluded, optional, allowed)
 						   : candidates(s, required, excluded, allowed);
-	roaring_bitmap_free(allowed);
 	if (!err && !cand)
 		err = PX_ENOMEM;
+	if (!err && !iq->any && !iq->each && roaring_bitmap_is_empty(cand))
+		err = hold_most(s, required, excluded, allowed, &cand, r);
+	roaring_bitmap_free(allowed);
 	struct topk top = {0};
 	/* every hit to each() and no words to rank by: in docno order, unsorted */
 	int all = iq->each && !words && !iq->offset && cand && iq->limit >= roaring_bitmap_get_cardinality(cand);
