@@ -18,7 +18,8 @@
 #define W_TYPO1              0.4f
 #define W_TYPO2              0.25f
 #define PREFIX_TERMS_MAX     50 /* expansions of a prefix, most frequent first */
-#define TRANSLATED_TERMS_MAX 16
+#define TRANSLATED_TERMS_MAX 64 /* the hub's forms of a word's translations */
+#define FORMS_MAX            12 /* of one translation: its inflections in the hub */
 #define PIVOT_WORDS_MAX      48 /* first translations looked up again */
 #define PIVOT_AGREE          2  /* first translations a pivot target must come from */
 #define TRANSLATE_BELOW      200 /* native matches under which a word is translated */
@@ -162,28 +163,50 @@ static size_t typo_terms(const struct index *ix, const struct qword *w, struct c
 	return t.n;
 }
 
-/* Terms that begin with w (w itself only if with_w). */
-static size_t prefix_terms(const struct index *ix, const struct qword *w, int with_w, struct cand *out,
-			   size_t max)
+/* A term's code points, from its bytes. */
+static size_t term_cps(const struct index *ix, uint32_t id)
+{
+	return code_points(term_text(ix, id), term_at(ix, id)->len);
+}
+
+/* What prefix_terms() looks for: the terms that begin with p[0..np), p
+ * itself only if with_p, of language lang_bit (index_lang_bit; -1: any),
+ * of at most max_cps code points (0: any). */
+struct prefix {
+	const char *p;
+	size_t np;
+	int with_p, lang_bit;
+	size_t max_cps;
+};
+
+static int prefix_wants(const struct index *ix, const struct prefix *f, uint32_t id)
+{
+	const struct term *t = term_at(ix, id);
+	return (t->len > f->np || f->with_p) && (f->lang_bit < 0 || t->langs >> f->lang_bit & 1u) &&
+	       (!f->max_cps || term_cps(ix, id) <= f->max_cps);
+}
+
+/* The terms prefix f asks for, the `max` most frequent. */
+static size_t prefix_terms(const struct index *ix, const struct prefix *f, struct cand *out, size_t max)
 {
 	size_t n = 0, cap = max * 8;
 	struct cand *tmp = malloc(cap * sizeof *tmp);
 	if (!tmp)
 		return 0;
 	const uint32_t *ids = (const uint32_t *)(const void *)ix->sorted.data;
-	for (size_t i = index_sorted_lower(ix, w->folded, w->nfolded); i < ix->nsorted; i++) {
+	for (size_t i = index_sorted_lower(ix, f->p, f->np); i < ix->nsorted; i++) {
 		const struct term *t = term_at(ix, ids[i]);
-		if (t->len < w->nfolded || memcmp(term_text(ix, ids[i]), w->folded, w->nfolded))
+		if (t->len < f->np || memcmp(term_text(ix, ids[i]), f->p, f->np))
 			break;
-		if (t->len > w->nfolded || with_w)
+		if (prefix_wants(ix, f, ids[i]))
 			tmp[n++] = (struct cand){ids[i], t->df, 0};
 		if (n == cap)
 			keep_best(tmp, &n, max);
 	}
 	for (size_t id = ix->nsorted; id < term_count(ix); id++) { /* not yet sorted */
 		const struct term *t = term_at(ix, (uint32_t)id);
-		if ((t->len > w->nfolded || (with_w && t->len == w->nfolded)) &&
-		    !memcmp(term_text(ix, (uint32_t)id), w->folded, w->nfolded)) {
+		if (t->len >= f->np && !memcmp(term_text(ix, (uint32_t)id), f->p, f->np) &&
+		    prefix_wants(ix, f, (uint32_t)id)) {
 			tmp[n++] = (struct cand){(uint32_t)id, t->df, 0};
 			if (n == cap)
 				keep_best(tmp, &n, max);
@@ -195,6 +218,16 @@ static size_t prefix_terms(const struct index *ix, const struct qword *w, int wi
 	return n;
 }
 
+/* The bytes of the first k code points of s[0..n). */
+static size_t first_cps(const char *s, size_t n, size_t k)
+{
+	size_t bytes = 0, seen = 0;
+	for (; bytes < n; bytes++)
+		if (((unsigned char)s[bytes] & 0xc0) != 0x80 && seen++ == k)
+			break;
+	return bytes;
+}
+
 /* Terms that share the word's first letters, all but its last three (at
  * least TRUNCATE_MIN code points), and are no more than 4 letters longer. */
 static size_t truncated_terms(const struct index *ix, const struct qword *w, struct cand *out, size_t max)
@@ -202,20 +235,9 @@ static size_t truncated_terms(const struct index *ix, const struct qword *w, str
 	size_t cps = code_points(w->folded, w->nfolded);
 	if (cps < TRUNCATE_MIN + 2)
 		return 0;
-	size_t keep = cps - 3 < TRUNCATE_MIN ? TRUNCATE_MIN : cps - 3, bytes = 0, k = 0;
-	for (; bytes < w->nfolded; bytes++) /* bytes of the first `keep` code points */
-		if (((unsigned char)w->folded[bytes] & 0xc0) != 0x80 && k++ == keep)
-			break;
-	struct qword stem = *w;
-	stem.nfolded = bytes;
-	size_t n = prefix_terms(ix, &stem, 1, out, max * 4); /* out holds max * 4 */
-	k = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t tc = code_points(term_text(ix, out[i].term), term_at(ix, out[i].term)->len);
-		if (tc <= cps + 4 && k < max)
-			out[k++] = out[i];
-	}
-	return k;
+	size_t keep = cps - 3 < TRUNCATE_MIN ? TRUNCATE_MIN : cps - 3;
+	struct prefix f = {w->folded, first_cps(w->folded, w->nfolded, keep), 1, -1, cps + 4};
+	return prefix_terms(ix, &f, out, max);
 }
 
 struct translation_sink {
@@ -227,6 +249,8 @@ struct translation_sink {
 	int any_lang;        /* translate from every language that has the word */
 	struct cand c[TRANSLATED_TERMS_MAX];
 	int c_lang[TRANSLATED_TERMS_MAX]; /* each translation's language (index_lang_bit) */
+	size_t c_sense[TRANSLATED_TERMS_MAX]; /* the dictionary word it is a form of */
+	size_t sense;                         /* the dictionary word being kept */
 	char what[TRANSLATED_TERMS_MAX][2 * TEXT_TOKEN_MAX + 16]; /* "vivienda → dwelling" */
 	size_t n;
 	char pivot[PIVOT_WORDS_MAX][TEXT_TOKEN_MAX + 1]; /* every first translation, NUL-ended */
@@ -266,9 +290,79 @@ static void keep_translation(struct translation_sink *t, uint32_t term, int lang
 		return;
 	t->c[t->n] = (struct cand){term, term_at(t->s->ix, term)->df, 0};
 	t->c_lang[t->n] = lang;
+	t->c_sense[t->n] = t->sense;
 	/* shown as written: "vivienda → Wohnung", "housing → στέγαση" */
 	snprintf(t->what[t->n], sizeof t->what[0], "%.*s \u2192 %.*s", (int)t->ntyped, t->typed, (int)len, word);
 	t->n++;
+}
+
+struct lower_sink {
+	char *out;
+	size_t n;
+};
+
+static int first_lower(const struct text_token *tok, void *arg)
+{
+	struct lower_sink *l = arg;
+	if (tok->nlower < TEXT_TOKEN_MAX) {
+		memcpy(l->out, tok->lower, tok->nlower);
+		l->n = tok->nlower;
+	}
+	return 1;
+}
+
+/* The hub's inflections of a dictionary word of language lang (bit: its
+ * index_lang_bit), which a dictionary does not list: "garden" is also the
+ * text's "gardens", "zahrada" its "zahrady". With a stemmer, the words that
+ * share its stem there; without one (Czech, Polish, Bulgarian...), the
+ * words of that language that share all its letters but the last one or
+ * two and are at most 4 longer. Returns how many ids[FORMS_MAX] holds. */
+static size_t hub_inflections(struct search *s, const char *lang, int bit, const char *folded, size_t n,
+			      const char *form, size_t nform, uint32_t *ids)
+{
+	const struct index *ix = s->ix;
+	size_t k = 0;
+	if (text_stem_has(lang)) {
+		char lower[TEXT_TOKEN_MAX], stem[TEXT_TOKEN_MAX];
+		struct lower_sink l = {lower, 0};
+		text_tokenize(form, nform, 0, first_lower, &l);
+		size_t ns = l.n ? text_stem(s->stem, lang, lower, l.n, stem, sizeof stem) : 0;
+		const struct stem_group *g = ns ? index_stem_find(ix, lang, stem, ns) : NULL;
+		const uint32_t *gid = g ? (const uint32_t *)(const void *)g->ids.data : NULL;
+		for (size_t i = 0; g && i < g->ids.len / sizeof *gid && k < FORMS_MAX; i++)
+			if (term_at(ix, gid[i])->langs >> bit & 1u)
+				ids[k++] = gid[i];
+		return k;
+	}
+	size_t cps = code_points(folded, n);
+	if (cps < TRUNCATE_MIN)
+		return 0; /* a short word's endings are most of it */
+	struct prefix f = {folded, first_cps(folded, n, cps >= 7 ? cps - 2 : cps - 1), 1, bit, cps + 4};
+	struct cand c[FORMS_MAX];
+	k = prefix_terms(ix, &f, c, FORMS_MAX);
+	for (size_t i = 0; i < k; i++)
+		ids[i] = c[i].term;
+	return k;
+}
+
+/* Keeps the hub's forms of the translation word[0..n) (folded) in language
+ * to: the word itself and its inflections. Returns how many it kept. */
+static size_t keep_hub_forms(struct translation_sink *t, const char *to, const char *word, size_t n)
+{
+	int bit = index_lang_bit(to);
+	if (bit < 0 || index_facet_find(t->s->ix, FACET_LANGUAGE, to) < 0)
+		return 0; /* no document in that language */
+	const char *form;
+	size_t nform = text_translate_form(word, n, &form), before = t->n;
+	t->sense++;
+	int64_t id = hub_term(t->s->ix, to, word, n);
+	if (id >= 0)
+		keep_translation(t, (uint32_t)id, bit, form, nform);
+	uint32_t ids[FORMS_MAX];
+	size_t k = hub_inflections(t->s, to, bit, word, n, form, nform, ids);
+	for (size_t i = 0; i < k; i++)
+		keep_translation(t, ids[i], bit, form, nform);
+	return t->n - before;
 }
 
 /* Keeps a translation that is a term of the index in its language (and not
@@ -290,13 +384,8 @@ static void translation_found(const char *from, const char *to, const char *word
 		t->pivot[t->npivot][len] = '\0';
 		snprintf(t->pivot_lang[t->npivot++], sizeof t->pivot_lang[0], "%s", to);
 	}
-	int64_t id = hub_term(t->s->ix, to, word, len);
-	if (id >= 0) {
-		const char *form;
-		size_t nform = text_translate_form(word, len, &form);
-		keep_translation(t, (uint32_t)id, index_lang_bit(to), form, nform);
+	if (keep_hub_forms(t, to, word, len))
 		t->reached |= 1u << index_lang_bit(to);
-	}
 }
 
 /* A translation of the pivot word t->from: a vote for it, if the hub has it. */
@@ -338,7 +427,7 @@ static void translate_by_pivot(struct translation_sink *t)
 	for (t->from = 0; t->from < t->npivot; t->from++)
 		text_translate(t->pivot[t->from], strlen(t->pivot[t->from]), pivot_found, t);
 	for (size_t i = 0; i < t->nvotes; i++)
-		if (t->votes[i].dist >= PIVOT_AGREE)
+		if (t->votes[i].dist >= PIVOT_AGREE && ++t->sense)
 			keep_translation(t, t->votes[i].term, t->vote_lang[i], t->vote_form[i], t->vote_nform[i]);
 }
 
@@ -356,21 +445,35 @@ static void translate_by_stem(struct search *s, const char *lang, const struct q
 		text_translate_stem(s->stem, lang, stem, n, translation_found, t);
 }
 
+/* The documents of the hub's most frequent form of sense k. */
+static uint32_t sense_df(const struct translation_sink *t, size_t k)
+{
+	uint32_t df = 0;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->c_sense[i] == k && t->c[i].df > df)
+			df = t->c[i].df;
+	return df;
+}
+
 /* Among the translations into one language, keeps the ones the hub uses:
- * "logement" gives "wohnung" and "unterkunft", not the rare "quartier". */
+ * "logement" gives "wohnung" and "unterkunft", not the rare "quartier". A
+ * translation counts by its most frequent form. */
 static void keep_frequent(struct translation_sink *t)
 {
-	uint32_t most[32] = {0}; /* per language (index_lang_bit) */
-	for (size_t i = 0; i < t->n; i++)
-		if (t->c[i].df > most[t->c_lang[i]])
-			most[t->c_lang[i]] = t->c[i].df;
+	uint32_t most[32] = {0}, df[TRANSLATED_TERMS_MAX]; /* per language (index_lang_bit) */
+	for (size_t i = 0; i < t->n; i++) {
+		df[i] = sense_df(t, t->c_sense[i]);
+		if (df[i] > most[t->c_lang[i]])
+			most[t->c_lang[i]] = df[i];
+	}
 	size_t k = 0;
 	for (size_t i = 0; i < t->n; i++) {
-		if ((uint64_t)t->c[i].df * RARE_TRANSLATION < most[t->c_lang[i]])
+		if ((uint64_t)df[i] * RARE_TRANSLATION < most[t->c_lang[i]])
 			continue;
 		if (k != i) {
 			t->c[k] = t->c[i];
 			t->c_lang[k] = t->c_lang[i];
+			t->c_sense[k] = t->c_sense[i];
 			memcpy(t->what[k], t->what[i], sizeof t->what[k]);
 		}
 		k++;
@@ -393,6 +496,7 @@ static enum px_err translated_terms(struct search *s, size_t u, size_t wi, struc
 	t->ntyped = w->nlower;
 	t->word_langs = own >= 0 ? term_at(s->ix, (uint32_t)own)->langs : 0;
 	t->n = 0;
+	t->sense = 0;
 	for (t->any_lang = !t->word_langs; t->any_lang < 2 && !t->n; t->any_lang++) {
 		/* first from the languages the hub has the word in, then from any */
 		t->npivot = 0;
@@ -442,8 +546,9 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct word 
 			err = add_alt(s, ids[i], W_STEM, MATCH_STEM, out);
 		}
 	}
-	struct cand c[PREFIX_TERMS_MAX * 4];
-	size_t nc = w->prefix && !err ? prefix_terms(ix, w, 0, c, PREFIX_TERMS_MAX) : 0;
+	struct cand c[PREFIX_TERMS_MAX];
+	struct prefix whole = {w->folded, w->nfolded, 0, -1, 0};
+	size_t nc = w->prefix && !err ? prefix_terms(ix, &whole, c, PREFIX_TERMS_MAX) : 0;
 	for (size_t i = 0; !err && i < nc; i++) {
 		found = 1;
 		err = add_alt(s, c[i].term, W_PREFIX, MATCH_PREFIX, out);
