@@ -502,8 +502,9 @@ static enum px_err translated_terms(struct search *s, size_t u, size_t wi, struc
 		t->npivot = 0;
 		t->reached = 0;
 		text_translate(w->folded, w->nfolded, translation_found, t);
-		if (!t->n) /* an inflected form: through its dictionary form, by stem */
-			for (size_t l = 0; l < index_nlangs; l++)
+		/* and through its dictionary forms, by stem: "bienes" is listed
+		 * as "estate", its lemma "bien" as "bene" */
+		for (size_t l = 0; l < index_nlangs; l++)
 				translate_by_stem(s, index_langs[l], w, t);
 	}
 	translate_by_pivot(t);
