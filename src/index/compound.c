@@ -1,0 +1,158 @@
+/* Compounds no one knows whole: German, Dutch, the Nordic languages,
+ * Finnish and Hungarian write "Straßenbeleuchtung", "skolträdgårdar",
+ * "katuvalaistus" as one word where English writes "street lighting". A
+ * query word that finds nothing in the hub, in any form, translation or
+ * typo, is split into two or three parts that the dictionaries (or the hub) know in
+ * one same language, and each part becomes a word of its own: the query
+ * then asks for "straßen beleuchtung", which translates part by part. */
+#include "search_int.h"
+
+#include <string.h>
+
+#define PART_MIN 4 /* bytes of a part: shorter ones are linking letters or noise */
+
+/* Linking letters between parts, or a first part's ending the compound
+ * drops or changes ("Schul|gärten" is "Schule", "gatu|belysning" "gata"):
+ * what to remove from the end of a first part, and what to put back. */
+static const struct {
+	const char *drop, *add;
+} links[] = {
+	{"", ""}, {"", "e"}, {"s", ""}, {"n", ""}, {"en", ""}, {"es", ""}, {"e", ""}, {"er", ""}, {"u", "a"},
+};
+
+/* The compounding languages whose Snowball stemmer finds a part's
+ * dictionary form ("gärten" -> "garten"). */
+static const char *const stemmed[] = {"de", "nl", "sv", "da", "fi", "hu"};
+
+static void note_lang(const char *from, const char *to, const char *word, size_t len, void *arg)
+{
+	(void)to, (void)word, (void)len;
+	int bit = index_lang_bit(from);
+	if (bit >= 0)
+		*(uint32_t *)arg |= 1u << bit;
+}
+
+/* The languages (index_lang_bit) that know the folded word w[0..n): the
+ * hub's, and those a dictionary translates it from, as is or by stem. */
+static uint32_t known_in(const struct search *s, const char *w, size_t n)
+{
+	if (n < PART_MIN)
+		return 0;
+	uint32_t langs = 0;
+	int64_t id = index_term_find(s->ix, w, n);
+	if (id >= 0)
+		langs |= term_at(s->ix, (uint32_t)id)->langs;
+	text_translate(w, n, note_lang, &langs);
+	for (size_t i = 0; i < sizeof stemmed / sizeof *stemmed; i++) {
+		char stem[TEXT_TOKEN_MAX];
+		size_t ns = text_stem(s->stem, stemmed[i], w, n, stem, sizeof stem);
+		uint32_t from = 0;
+		if (ns && ns < n && text_translate_stem(s->stem, stemmed[i], stem, ns, note_lang, &from))
+			langs |= from & 1u << index_lang_bit(stemmed[i]);
+	}
+	return langs;
+}
+
+/* A first part w[0..n) with link l undone into out[TEXT_TOKEN_MAX]; 0 if
+ * the link does not apply. */
+static size_t unlink_part(const char *w, size_t n, size_t l, char *out)
+{
+	size_t nd = strlen(links[l].drop), na = strlen(links[l].add);
+	if (n < nd + PART_MIN || memcmp(w + n - nd, links[l].drop, nd) || n - nd + na > TEXT_TOKEN_MAX)
+		return 0;
+	memcpy(out, w, n - nd);
+	memcpy(out + n - nd, links[l].add, na);
+	return n - nd + na;
+}
+
+struct split {
+	char part[3][TEXT_TOKEN_MAX];
+	size_t len[3], n;
+	size_t score; /* the sum of its parts' squared lengths: few, long parts first */
+	size_t langs; /* then the most languages knowing its parts: "Schul|" is "Schule" */
+};
+
+static int is_lead(const char *w, size_t at)
+{
+	return ((unsigned char)w[at] & 0xc0) != 0x80;
+}
+
+/* Adds part p[0..n), which took `took` bytes of the compound. */
+static void push_part(struct split *sp, const char *p, size_t n, size_t took)
+{
+	memcpy(sp->part[sp->n], p, n);
+	sp->len[sp->n++] = n;
+	sp->score += took * took;
+}
+
+/* Into *best, the best split of w[0..n) into parts known in one language
+ * of langs (at most `parts` of them), after the parts *cur already has. */
+static void split_word(const struct search *s, const char *w, size_t n, uint32_t langs, size_t parts,
+		       struct split *cur, struct split *best)
+{
+	for (size_t at = PART_MIN; at + PART_MIN <= n; at++) {
+		if (!is_lead(w, at))
+			continue;
+		for (size_t l = 0; l < sizeof links / sizeof *links; l++) {
+			char first[TEXT_TOKEN_MAX];
+			size_t nf = unlink_part(w, at, l, first);
+			uint32_t both = nf ? known_in(s, first, nf) & langs : 0;
+			if (!both)
+				continue;
+			struct split next = *cur;
+			push_part(&next, first, nf, at);
+			next.langs += (size_t)__builtin_popcount(both);
+			struct split whole = next;
+			uint32_t last = known_in(s, w + at, n - at) & both;
+			if (last) {
+				push_part(&whole, w + at, n - at, n - at);
+				whole.langs += (size_t)__builtin_popcount(last);
+				if (whole.score > best->score || (whole.score == best->score && whole.langs > best->langs))
+					*best = whole;
+			}
+			if (parts > 2)
+				split_word(s, w + at, n - at, both, parts - 1, &next, best);
+		}
+	}
+}
+
+/* Makes unit u hold part k of sp, keeping its other flags. */
+static void set_part(struct qunit *u, const struct split *sp, size_t k, int prefix)
+{
+	struct qword *w = &u->words[0];
+	memcpy(w->folded, sp->part[k], sp->len[k]);
+	w->nfolded = sp->len[k];
+	memcpy(w->lower, sp->part[k], sp->len[k]); /* accents are gone: the parts of the folded word */
+	w->nlower = sp->len[k];
+	w->prefix = prefix;
+}
+
+static size_t group_units(const struct query *q, size_t g)
+{
+	size_t n = 0;
+	for (size_t u = 0; u < q->nunits; u++)
+		n += q->units[u].group == g;
+	return n;
+}
+
+int split_compound(struct search *s, size_t u)
+{
+	struct query *q = &s->q;
+	struct qunit *unit = &q->units[u];
+	if (unit->nwords != 1 || unit->phrase || unit->negated || unit->optional || group_units(q, unit->group) > 1)
+		return 0;
+	struct split none = {.n = 0}, sp = none;
+	const struct qword *w = &unit->words[0];
+	split_word(s, w->folded, w->nfolded, UINT32_MAX, 3, &none, &sp);
+	if (!sp.n || q->nunits + sp.n - 1 > QUERY_UNITS_MAX || q->ngroups + sp.n - 1 > QUERY_UNITS_MAX)
+		return 0;
+	int prefix = w->prefix;
+	for (size_t k = 1; k < sp.n; k++) { /* the other parts: units of new groups */
+		struct qunit *add = &q->units[q->nunits++];
+		*add = *unit;
+		add->group = q->ngroups++;
+		set_part(add, &sp, k, k + 1 == sp.n && prefix);
+	}
+	set_part(unit, &sp, 0, 0);
+	return 1;
+}
