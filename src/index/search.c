@@ -533,7 +533,7 @@ static enum px_err suggest(struct search *s, const struct index_query *iq, struc
 		s->work += r2.work; /* within what was left */
 		if (r2.partial)
 			s->partial = 1;
-		else if (r2.total > 0)
+		else if (r2.total > 0 && !strlist_len(&r2.left_out)) /* it has every word */
 			r->did_you_mean = text, text = NULL;
 		index_result_free(&r2);
 	}
