@@ -345,23 +345,41 @@ static size_t hub_inflections(struct search *s, const char *lang, int bit, const
 	return k;
 }
 
-/* Keeps the hub's forms of the translation word[0..n) (folded) in language
- * to: the word itself and its inflections. Returns how many it kept. */
-static size_t keep_hub_forms(struct translation_sink *t, const char *to, const char *word, size_t n)
+/* Languages close enough that a word of one, its accents folded, is most
+ * often the other's with other endings ("osvětlení", "osvetlenie"): a
+ * translation into one also finds the other's inflections, by letters. No
+ * dictionary translates into Slovak but a Czech one. */
+static const char *const sisters[][2] = {{"cs", "sk"}, {"sk", "cs"}};
+
+/* Keeps the hub's forms in language `in` of the translation word[0..n)
+ * (folded) into language `to`: the word itself and its inflections. */
+static void keep_forms_in(struct translation_sink *t, const char *to, const char *in, const char *word, size_t n,
+			  const char *form, size_t nform)
 {
-	int bit = index_lang_bit(to);
-	if (bit < 0 || index_facet_find(t->s->ix, FACET_LANGUAGE, to) < 0)
-		return 0; /* no document in that language */
-	const char *form;
-	size_t nform = text_translate_form(word, n, &form), before = t->n;
-	t->sense++;
-	int64_t id = hub_term(t->s->ix, to, word, n);
+	int bit = index_lang_bit(in);
+	if (bit < 0 || index_facet_find(t->s->ix, FACET_LANGUAGE, in) < 0)
+		return; /* no document in that language */
+	int64_t id = hub_term(t->s->ix, in, word, n);
 	if (id >= 0)
 		keep_translation(t, (uint32_t)id, bit, form, nform);
 	uint32_t ids[FORMS_MAX];
-	size_t k = hub_inflections(t->s, to, bit, word, n, form, nform, ids);
+	size_t k = strcmp(to, in) ? hub_inflections(t->s, in, bit, word, n, word, n, ids) /* by letters */
+				  : hub_inflections(t->s, in, bit, word, n, form, nform, ids);
 	for (size_t i = 0; i < k; i++)
 		keep_translation(t, ids[i], bit, form, nform);
+}
+
+/* Keeps the hub's forms of the translation word[0..n) (folded) in language
+ * to, and in its sister language. Returns how many it kept. */
+static size_t keep_hub_forms(struct translation_sink *t, const char *to, const char *word, size_t n)
+{
+	const char *form;
+	size_t nform = text_translate_form(word, n, &form), before = t->n;
+	t->sense++;
+	keep_forms_in(t, to, to, word, n, form, nform);
+	for (size_t i = 0; i < sizeof sisters / sizeof *sisters; i++)
+		if (!strcmp(sisters[i][0], to))
+			keep_forms_in(t, to, sisters[i][1], word, n, form, nform);
 	return t->n - before;
 }
 
