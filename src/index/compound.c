@@ -17,8 +17,8 @@
 static const struct {
 	const char *drop, *add;
 } links[] = {
-	{"", ""}, {"", "e"}, {"s", ""}, {"n", ""}, {"en", ""}, {"es", ""}, {"e", ""}, {"er", ""}, {"u", "a"},
-};
+	{"", ""}, {"n", ""}, {"s", ""}, {"", "e"}, {"en", ""}, {"es", ""}, {"e", ""}, {"er", ""}, {"u", "a"},
+}; /* the least changed first: of two splits as long, the first found is kept */
 
 /* The compounding languages whose Snowball stemmer finds a part's
  * dictionary form ("gärten" -> "garten"). */
@@ -69,7 +69,6 @@ struct split {
 	char part[3][TEXT_TOKEN_MAX];
 	size_t len[3], n;
 	size_t score; /* the sum of its parts' squared lengths: few, long parts first */
-	size_t langs; /* then the most languages knowing its parts: "Schul|" is "Schule" */
 };
 
 static int is_lead(const char *w, size_t at)
@@ -101,13 +100,10 @@ static void split_word(const struct search *s, const char *w, size_t n, uint32_t
 				continue;
 			struct split next = *cur;
 			push_part(&next, first, nf, at);
-			next.langs += (size_t)__builtin_popcount(both);
 			struct split whole = next;
-			uint32_t last = known_in(s, w + at, n - at) & both;
-			if (last) {
+			if (known_in(s, w + at, n - at) & both) {
 				push_part(&whole, w + at, n - at, n - at);
-				whole.langs += (size_t)__builtin_popcount(last);
-				if (whole.score > best->score || (whole.score == best->score && whole.langs > best->langs))
+				if (whole.score > best->score)
 					*best = whole;
 			}
 			if (parts > 2)
