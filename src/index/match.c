@@ -577,7 +577,9 @@ static enum px_err word_list(struct search *s, size_t u, size_t wi, struct word 
 	 * native match anyway, and cost more than the rest of the query. */
 	if (!err)
 		err = word_docs(out);
-	if (!err && roaring_bitmap_and_cardinality(out->docs, ix->live) < TRANSLATE_BELOW)
+	/* A stop word's translations are stop words: "of" would find "von",
+	 * "de" and "na" in every text of those languages. */
+	if (!err && !s->q.units[u].optional && roaring_bitmap_and_cardinality(out->docs, ix->live) < TRANSLATE_BELOW)
 		err = translated_terms(s, u, wi, out);
 	if (found || err)
 		return err ? err : word_docs(out);
