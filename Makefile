@@ -127,11 +127,15 @@ build/gen/vocab_po.c: tools/gen_vocab.py tools/gen_i18n.py $(PO) $(PO_LIST) | bu
 	@mkdir -p $(dir $@)
 	python3 tools/gen_vocab.py $@ $(PO)
 
-# The term translation table, from the FreeDict dictionaries that scripts/deps
-# installs; translate_data.S embeds it (.incbin), as do the fuzzers.
-build/gen/translations.bin: tools/gen_translations.py | build/.deps-ok
+# The term translation table, from the FreeDict dictionaries and Apertium
+# pairs that scripts/deps installs and CLDR's annotations (npm);
+# translate_data.S embeds it (.incbin), as do the fuzzers.
+CLDR_ANNOTATIONS := node_modules/cldr-annotations-full
+build/gen/translations.bin: tools/gen_translations.py $(CLDR_ANNOTATIONS)/package.json | build/.deps-ok
 	@mkdir -p $(dir $@)
-	python3 tools/gen_translations.py $@
+	python3 tools/gen_translations.py --cldr $(CLDR_ANNOTATIONS) $@
+$(CLDR_ANNOTATIONS)/package.json: | build/.deps-ok
+	@test -f $@ || { echo "$@: missing: scripts/deps runs npm ci" >&2; exit 1; }
 
 build/obj/src/text/translate_data.o build/asan/src/text/translate_data.o \
 build/fuzzobj/src/text/translate_data.o: build/gen/translations.bin

@@ -30,12 +30,23 @@ What becomes a translation:
    dictionaries pair with it): the words reached through the most distinct
    pivot words (at least MIN_VOTES: one path alone is too often a wrong
    sense), at most MAX_PIVOT per language (flag PIVOT).
+And from CLDR's emoji annotations (the npm package cldr-annotations-full,
+--cldr DIR), the keywords every CLDR locale gives each emoji: a concept
+lexicon of about 2,000 concepts in all 24 languages, the only one here for
+Estonian, Latvian and Maltese, and the largest into Slovak, Lithuanian,
+Romanian and Slovenian ("coffee" -> "kohv", "kafija"; "light" -> "svetlo").
+A keyword of one language translates to the keywords of another that share
+its emoji the most (Dice over their emoji: "coffee" shares one with "kohv",
+whereas "jook", drink, has twenty), at least MIN_DICE, at most MAX_CLDR;
+only into a language no dictionary translates the word into (flag
+INVERSE: they fill gaps).
 Translations of one word are stored best first: direct before inverse
 before pivot, then by sense order.
 """
 import argparse
 import collections
 import gzip
+import json
 import os
 import re
 import struct
@@ -69,6 +80,10 @@ APERTIUM_LANGS = {
 APERTIUM_POS = {"n", "adj", "vblex", "vbmod", "adv"}
 APERTIUM_DEPTH = 150  # symbols on one path of a dictionary: no entry is longer
 APERTIUM_STEPS = 40   # steps per arc a walk may take: a dictionary takes a few, a pattern explodes
+
+CLDR_RANK = 2000     # ranks of CLDR's keyword translations start here, after inverse ones
+MAX_CLDR = 2         # CLDR translations per word and language
+MIN_DICE = 0.5       # how much of their emoji two keywords must share
 
 FLAG_INVERSE = 1
 FLAG_PIVOT = 2
@@ -333,8 +348,8 @@ def direct_lists(g):
         own = set()  # languages a dictionary of a's language translates a into
         for rank, b in sorted(lst, key=lambda x: (x[0], nodes[x[1]][1])):
             lb = nodes[b][0]
-            if b in seen or (rank >= INVERSE_RANK and lb in own):
-                continue  # inverse translations only fill gaps
+            if b in seen or (rank >= INVERSE_RANK and lb in own) or (rank >= CLDR_RANK and lb in by_lang):
+                continue  # inverse translations only fill gaps, CLDR's the gaps left
             seen.add(b)
             if rank < INVERSE_RANK:
                 own.add(lb)
@@ -377,7 +392,39 @@ def pivots(g, direct, langs, english):
     return out
 
 
-def build(dictd, apertium, stats):
+def read_cldr(root, langs):
+    """{lang: {folded keyword: set(emoji)}} of CLDR's annotations for langs."""
+    out = {}
+    for lang in langs:
+        path = os.path.join(root, "annotations", lang, "annotations.json")
+        with open(path, encoding="utf-8") as f:
+            ann = json.load(f)["annotations"]["annotations"]
+        words = collections.defaultdict(set)
+        for emoji, a in ann.items():
+            for kw in a.get("default", []) + a.get("tts", []):
+                w = fold(kw.strip())
+                if is_word(w) and len(w.encode("utf-8")) <= TOKEN_MAX:
+                    words[w].add(emoji)
+                    note_form(lang, w, kw.strip())
+        out[lang] = words
+    return out
+
+
+def cldr_pairs(kw, la, lb):
+    """(word of la, [words of lb, best first]) by the Dice of their emoji."""
+    by_emoji = collections.defaultdict(list)
+    for w, es in kw[lb].items():
+        for e in es:
+            by_emoji[e].append(w)
+    for w, es in kw[la].items():
+        shared = collections.Counter(t for e in es for t in by_emoji.get(e, ()))
+        scored = sorted(((2 * n / (len(es) + len(kw[lb][t])), t) for t, n in shared.items()), key=lambda x: (-x[0], x[1]))
+        best = [t for d, t in scored if d >= MIN_DICE][:MAX_CLDR]
+        if best:
+            yield w, best
+
+
+def build(dictd, apertium, stats, cldr=None):
     t0 = time.time()
     files = []
     for name in sorted(os.listdir(dictd)):
@@ -415,6 +462,23 @@ def build(dictd, apertium, stats):
                 g.add(t, h, INVERSE_RANK)
                 n += 1
         per_dict["apertium %s" % os.path.basename(path)] = n
+    if cldr:
+        kw = read_cldr(cldr, sorted(set(LANGS.values())))
+        for lang in kw:
+            if lang not in li:
+                li[lang] = len(langs)
+                langs.append(lang)
+        for a2 in kw:
+            for b2 in kw:
+                if a2 == b2:
+                    continue
+                n = 0
+                for w, trans in cldr_pairs(kw, a2, b2):
+                    h = g.node(li[a2], w)
+                    for r, t in enumerate(trans):
+                        g.add(h, g.node(li[b2], t), CLDR_RANK + r)
+                        n += 1
+                per_dict["cldr %s-%s" % (a2, b2)] = n
     t_read = time.time() - t0
     direct = direct_lists(g)
     piv = pivots(g, direct, langs, english)
@@ -482,10 +546,12 @@ def main():
     ap.add_argument("--dictd", default="/usr/share/dictd")
     ap.add_argument("--apertium", default="/usr/share/apertium",
                     help="where the Apertium pairs are installed ('' for none)")
+    ap.add_argument("--cldr", default="node_modules/cldr-annotations-full",
+                    help="CLDR's annotations (npm cldr-annotations-full; '' for none)")
     ap.add_argument("--stats", action="store_true")
     ap.add_argument("out")
     args = ap.parse_args()
-    blob = build(args.dictd, args.apertium, args.stats)
+    blob = build(args.dictd, args.apertium, args.stats, args.cldr)
     tmp = args.out + ".tmp"
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
     with open(tmp, "wb") as f:

@@ -1,22 +1,37 @@
 // A contact sheet of the interface in its 24 languages (issue 15), to be
 // looked at, not a test: per language, the home page and a practice page at
 // 1280 px (the first screen of each) and the language switcher open at
-// 360 px, assembled into one PNG with the language's code under each row.
+// 360 px, assembled into one PNG with the language's code under each row;
+// axe-core checks each of them (exit 1 on a serious or critical finding).
 // Usage: node tests/e2e/contact_sheet.js BASE_URL PRACTICE_PATH OUT.png
 "use strict";
 const { launch } = require("./chromium");
 
 const [base, practice, out] = process.argv.slice(2);
 
+const axePath = require.resolve("axe-core/axe.min.js");
+const axeFound = [];
+
+// axe-core's serious and critical findings on the page, kept for the end
+async function axe(page, url) {
+	await page.addScriptTag({ path: axePath });
+	const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+	for (const v of r.violations.filter((x) => x.impact === "serious" || x.impact === "critical"))
+		axeFound.push(`${url}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 async function shot(browser, width, height, url, open) {
-	const page = await browser.newPage({ viewport: { width, height } });
+	// axe is injected as an inline script, which the hub's CSP forbids
+	const ctx = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
+	const page = await ctx.newPage();
 	const r = await page.goto(url);
 	if (!r.ok())
 		throw new Error(`${url} answered ${r.status()}`);
 	if (open)
 		await page.click("nav.langs summary");
 	const png = await page.screenshot({ type: "jpeg", quality: 70 });
-	await page.close();
+	await axe(page, url + (open ? " (switcher open)" : ""));
+	await ctx.close();
 	return png.toString("base64");
 }
 
@@ -62,6 +77,9 @@ async function shot(browser, width, height, url, open) {
 				clip: { x: 0, y: boxes[i].y, width: 1900, height: last.bottom - boxes[i].y } });
 			console.log(`contact sheet: ${part}`);
 		}
+		if (axeFound.length)
+			throw new Error(`axe found ${axeFound.length} serious or critical problems:\n${axeFound.join("\n")}`);
+		console.log(`contact sheet: axe found no serious or critical problem on ${langs.length * 3} pages`);
 	} finally {
 		await browser.close();
 	}

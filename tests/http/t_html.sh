@@ -25,6 +25,13 @@ for want_path in 200:/ 200:/node/17065 200:/node/17072 '200:/good-practices?coun
 	fi
 	cp "$TMP/body" "$TMP/page$i.html"
 done
+# the home page and a practice page in every interface language (issue 15)
+for lang in bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv; do
+	page 200 "/$lang/"
+	cp "$TMP/body" "$TMP/page-home-$lang.html"
+	page 200 "/$lang/node/17065"
+	cp "$TMP/body" "$TMP/page-practice-$lang.html"
+done
 # the editors' pages: login (and its error), the desk, users (with a field
 # error), the audit log, a page signed in
 # machine translation: the offer, the page while it is made, no path, the
