@@ -266,6 +266,17 @@ static roaring_bitmap_t *best_tier(const struct search *s, const int *required, 
 	return NULL;
 }
 
+/* 1 if group g is stop words: they rank nothing ("the", "in" would favour
+ * every text in the language of the query over one that says the same in
+ * another). */
+static int stop_words(const struct search *s, size_t g)
+{
+	for (size_t u = 0; u < s->q.nunits; u++)
+		if (s->q.units[u].group == g && s->q.units[u].optional)
+			return 1;
+	return 0;
+}
+
 enum px_err score_candidates(const struct search *s, const int *required, const int *excluded,
 			     const roaring_bitmap_t *all, size_t want,
 			     void (*keep)(const struct scored *c, void *arg), void *arg)
@@ -281,11 +292,11 @@ enum px_err score_candidates(const struct search *s, const int *required, const 
 	EACH_DOC(cand, doc, sc->mark[doc] = 1);
 	size_t last = s->q.ngroups; /* the last group scored: its pass hands the documents on */
 	for (size_t g = 0; g < s->q.ngroups; g++)
-		if (!excluded[g])
+		if (!excluded[g] && (required[g] || !stop_words(s, g)))
 			last = g;
 	for (size_t g = 0; g < s->q.ngroups; g++) {
 		const struct group *gr = &s->groups[g];
-		if (excluded[g])
+		if (excluded[g] || (!required[g] && stop_words(s, g))) /* nothing to add */
 			continue;
 		float w = idf(ix, roaring_bitmap_get_cardinality(gr->docs)) * (K1 + 1);
 		int req = required[g];
