@@ -1,10 +1,15 @@
-/* Compounds no one knows whole: German, Dutch, the Nordic languages,
- * Finnish and Hungarian write "Straßenbeleuchtung", "skolträdgårdar",
- * "katuvalaistus" as one word where English writes "street lighting". A
- * query word that finds nothing in the hub, in any form, translation or
- * typo, is split into two or three parts that the dictionaries (or the hub) know in
- * one same language, and each part becomes a word of its own: the query
- * then asks for "straßen beleuchtung", which translates part by part. */
+/* Compounds: German, Dutch, the Nordic languages, Finnish, Estonian and
+ * Hungarian write "Straßenbeleuchtung", "skolträdgårdar", "katuvalaistus"
+ * as one word where English writes "street lighting". A word is split into
+ * two or three parts that the dictionaries (or the hub) know in one same
+ * language. Two users:
+ *  - the index files a text's compound under its parts too, in the text's
+ *    language and by the dictionaries only, so that the same text is
+ *    indexed the same whatever the hub holds: "skolehaver" is also "skole"
+ *    and "haver", which "school" and "gardens" translate to;
+ *  - a query word that finds nothing in the hub, in any form, translation
+ *    or typo, becomes its parts, each a word of its own: the query then asks
+ *    for "straßen beleuchtung", which translates part by part. */
 #include "search_int.h"
 
 #include <string.h>
@@ -32,25 +37,36 @@ static void note_lang(const char *from, const char *to, const char *word, size_t
 		*(uint32_t *)arg |= 1u << bit;
 }
 
-/* The languages (index_lang_bit) that know the folded word w[0..n): the
- * hub's, and those a dictionary translates it from, as is or by stem. */
-static uint32_t known_in(const struct search *s, const char *w, size_t n)
+/* What knows a part: the dictionaries, in the languages `langs`, and the
+ * hub's terms when ix is not NULL. */
+struct lexicon {
+	const struct index *ix;
+	struct text_stem *stem;
+	uint32_t langs;
+};
+
+/* The languages (index_lang_bit) of lx that know the folded word w[0..n):
+ * those a dictionary translates it from, as is or by stem, and the hub's. */
+static uint32_t known_in(const struct lexicon *lx, const char *w, size_t n)
 {
 	if (n < PART_MIN)
 		return 0;
 	uint32_t langs = 0;
-	int64_t id = index_term_find(s->ix, w, n);
+	int64_t id = lx->ix ? index_term_find(lx->ix, w, n) : -1;
 	if (id >= 0)
-		langs |= term_at(s->ix, (uint32_t)id)->langs;
+		langs |= term_at(lx->ix, (uint32_t)id)->langs;
 	text_translate(w, n, note_lang, &langs);
 	for (size_t i = 0; i < sizeof stemmed / sizeof *stemmed; i++) {
+		uint32_t bit = 1u << index_lang_bit(stemmed[i]);
+		if (!(lx->langs & bit))
+			continue;
 		char stem[TEXT_TOKEN_MAX];
-		size_t ns = text_stem(s->stem, stemmed[i], w, n, stem, sizeof stem);
+		size_t ns = text_stem(lx->stem, stemmed[i], w, n, stem, sizeof stem);
 		uint32_t from = 0;
-		if (ns && ns < n && text_translate_stem(s->stem, stemmed[i], stem, ns, note_lang, &from))
-			langs |= from & 1u << index_lang_bit(stemmed[i]);
+		if (ns && ns < n && text_translate_stem(lx->stem, stemmed[i], stem, ns, note_lang, &from))
+			langs |= from & bit;
 	}
-	return langs;
+	return langs & lx->langs;
 }
 
 /* A first part w[0..n) with link l undone into out[TEXT_TOKEN_MAX]; 0 if
@@ -65,19 +81,13 @@ static size_t unlink_part(const char *w, size_t n, size_t l, char *out)
 	return n - nd + na;
 }
 
-struct split {
-	char part[3][TEXT_TOKEN_MAX];
-	size_t len[3], n;
-	size_t score; /* the sum of its parts' squared lengths: few, long parts first */
-};
-
 static int is_lead(const char *w, size_t at)
 {
 	return ((unsigned char)w[at] & 0xc0) != 0x80;
 }
 
 /* Adds part p[0..n), which took `took` bytes of the compound. */
-static void push_part(struct split *sp, const char *p, size_t n, size_t took)
+static void push_part(struct compound *sp, const char *p, size_t n, size_t took)
 {
 	memcpy(sp->part[sp->n], p, n);
 	sp->len[sp->n++] = n;
@@ -86,8 +96,8 @@ static void push_part(struct split *sp, const char *p, size_t n, size_t took)
 
 /* Into *best, the best split of w[0..n) into parts known in one language
  * of langs (at most `parts` of them), after the parts *cur already has. */
-static void split_word(const struct search *s, const char *w, size_t n, uint32_t langs, size_t parts,
-		       struct split *cur, struct split *best)
+static void split_word(const struct lexicon *lx, const char *w, size_t n, uint32_t langs, size_t parts,
+		       struct compound *cur, struct compound *best)
 {
 	for (size_t at = PART_MIN; at + PART_MIN <= n; at++) {
 		if (!is_lead(w, at))
@@ -95,25 +105,36 @@ static void split_word(const struct search *s, const char *w, size_t n, uint32_t
 		for (size_t l = 0; l < sizeof links / sizeof *links; l++) {
 			char first[TEXT_TOKEN_MAX];
 			size_t nf = unlink_part(w, at, l, first);
-			uint32_t both = nf ? known_in(s, first, nf) & langs : 0;
+			uint32_t both = nf ? known_in(lx, first, nf) & langs : 0;
 			if (!both)
 				continue;
-			struct split next = *cur;
+			struct compound next = *cur;
 			push_part(&next, first, nf, at);
-			struct split whole = next;
-			if (known_in(s, w + at, n - at) & both) {
+			struct compound whole = next;
+			if (known_in(lx, w + at, n - at) & both) {
 				push_part(&whole, w + at, n - at, n - at);
 				if (whole.score > best->score)
 					*best = whole;
 			}
 			if (parts > 2)
-				split_word(s, w + at, n - at, both, parts - 1, &next, best);
+				split_word(lx, w + at, n - at, both, parts - 1, &next, best);
 		}
 	}
 }
 
+int compound_split(const struct index *ix, struct text_stem *stem, uint32_t langs, const char *w, size_t n,
+		   struct compound *out)
+{
+	struct lexicon lx = {ix, stem, langs};
+	struct compound none = {.n = 0};
+	*out = none;
+	if (n >= 2 * PART_MIN)
+		split_word(&lx, w, n, langs, 3, &none, out);
+	return out->n > 0;
+}
+
 /* Makes unit u hold part k of sp, keeping its other flags. */
-static void set_part(struct qunit *u, const struct split *sp, size_t k, int prefix)
+static void set_part(struct qunit *u, const struct compound *sp, size_t k, int prefix)
 {
 	struct qword *w = &u->words[0];
 	memcpy(w->folded, sp->part[k], sp->len[k]);
@@ -137,10 +158,9 @@ int split_compound(struct search *s, size_t u)
 	struct qunit *unit = &q->units[u];
 	if (unit->nwords != 1 || unit->phrase || unit->negated || unit->optional || group_units(q, unit->group) > 1)
 		return 0;
-	struct split none = {.n = 0}, sp = none;
+	struct compound sp;
 	const struct qword *w = &unit->words[0];
-	split_word(s, w->folded, w->nfolded, UINT32_MAX, 3, &none, &sp);
-	if (!sp.n || q->nunits + sp.n - 1 > QUERY_UNITS_MAX || q->ngroups + sp.n - 1 > QUERY_UNITS_MAX)
+	if (!compound_split(s->ix, s->stem, UINT32_MAX, w->folded, w->nfolded, &sp) || q->nunits + sp.n - 1 > QUERY_UNITS_MAX || q->ngroups + sp.n - 1 > QUERY_UNITS_MAX)
 		return 0;
 	int prefix = w->prefix;
 	for (size_t k = 1; k < sp.n; k++) { /* the other parts: units of new groups */

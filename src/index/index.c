@@ -72,6 +72,8 @@ struct index *index_new(void)
 	buf_init(&ix->heads, BUF_CAP_DEFAULT);
 	buf_init(&ix->stems, BUF_CAP_DEFAULT);
 	buf_init(&ix->stem_keys, (size_t)UINT32_MAX);
+	buf_init(&ix->compounds, BUF_CAP_DEFAULT);
+	buf_init(&ix->compound_keys, (size_t)UINT32_MAX);
 	buf_init(&ix->docs, BUF_CAP_DEFAULT * 4);
 	buf_init(&ix->nid_map, BUF_CAP_DEFAULT);
 	buf_init(&ix->bigs, BUF_CAP_DEFAULT);
@@ -116,11 +118,14 @@ void index_free(struct index *ix)
 	buf_free(&ix->heads);
 	buf_free(&ix->stems);
 	buf_free(&ix->stem_keys);
+	buf_free(&ix->compounds);
+	buf_free(&ix->compound_keys);
 	buf_free(&ix->docs);
 	buf_free(&ix->nid_map);
 	buf_free(&ix->dirty);
 	strmap_free(&ix->term_ids);
 	strmap_free(&ix->stem_ids);
+	strmap_free(&ix->compound_ids);
 	if (ix->live)
 		roaring_bitmap_free(ix->live);
 	text_stem_free(ix->stem);
@@ -303,6 +308,73 @@ struct collector {
 	uint32_t words;
 };
 
+/* ---- compounds: a text's "skolehaver" is also "skole" and "haver" ---- */
+
+#define COMPOUND_MIN 8 /* bytes of a word worth splitting: two parts of 4 */
+
+/* The languages that write compounds as one word. */
+static int compounding(const char *lang)
+{
+	static const char *const langs[] = {"da", "de", "et", "fi", "hu", "nl", "sv"};
+	for (size_t i = 0; lang && i < sizeof langs / sizeof *langs; i++)
+		if (!strcmp(lang, langs[i]))
+			return 1;
+	return 0;
+}
+
+static const char *compound_name(const void *ctx, uint32_t id, size_t *len)
+{
+	const struct index *ix = ctx;
+	const struct compound_parts *c = &((const struct compound_parts *)(const void *)ix->compounds.data)[id];
+	*len = c->klen;
+	return ix->compound_keys.data + c->key;
+}
+
+/* The parts term id of language lang is filed under, split once by the
+ * dictionaries of that language (compound_split) and kept. */
+static enum px_err compound_of(struct index *ix, uint32_t id, const char *lang, struct compound_parts *out)
+{
+	char key[TEXT_TOKEN_MAX + 3];
+	const struct term *t = term_at(ix, id);
+	size_t klen = stem_key(lang, term_text(ix, id), t->len, key);
+	int64_t cid = strmap_get(&ix->compound_ids, key, klen, compound_name, ix);
+	if (cid >= 0) {
+		*out = ((const struct compound_parts *)(const void *)ix->compounds.data)[cid];
+		return PX_OK;
+	}
+	struct compound cp;
+	struct compound_parts c = {(uint32_t)ix->compound_keys.len, (uint32_t)klen, 0, {0}};
+	enum px_err err = PX_OK;
+	if (compound_split(NULL, ix->stem, 1u << index_lang_bit(lang), key + 3, klen - 3, &cp))
+		for (size_t i = 0; !err && i < cp.n; i++)
+			err = term_intern(ix, cp.part[i], cp.len[i], &c.part[c.n++]);
+	cid = (int64_t)(ix->compounds.len / sizeof c);
+	if (!err && !(err = buf_add(&ix->compound_keys, key, klen)) && !(err = buf_add(&ix->compounds, &c, sizeof c)))
+		err = strmap_put(&ix->compound_ids, key, klen, (uint32_t)cid);
+	*out = c;
+	return err;
+}
+
+/* Files the token's term (id) under its parts too, at its position, when
+ * it is a compound of the text's language. */
+static enum px_err collect_parts(struct collector *c, const struct text_token *tok, uint32_t id, uint32_t occ)
+{
+	if (tok->nfolded < COMPOUND_MIN || !compounding(c->lang))
+		return PX_OK;
+	struct compound_parts cp;
+	enum px_err err = compound_of(c->ix, id, c->lang, &cp);
+	for (uint32_t i = 0; !err && i < cp.n; i++) {
+		const struct term *t = term_at(c->ix, cp.part[i]);
+		struct text_token part = *tok; /* stemmed in its folded form: the parts have no other */
+		part.folded = part.lower = term_text(c->ix, cp.part[i]);
+		part.nfolded = part.nlower = t->len;
+		struct occ o = {cp.part[i], occ};
+		if (!(err = term_seen_in(c->ix, cp.part[i], &part, c->lang)))
+			err = buf_add(&c->occs, &o, sizeof o);
+	}
+	return err;
+}
+
 static int collect(const struct text_token *tok, void *arg)
 {
 	struct collector *c = arg;
@@ -312,7 +384,9 @@ static int collect(const struct text_token *tok, void *arg)
 		return 1;
 	struct occ o = {id, tok->pos << FIELD_BITS | c->field};
 	c->words++;
-	return (c->err = buf_add(&c->occs, &o, sizeof o)) != PX_OK;
+	if (!(c->err = buf_add(&c->occs, &o, sizeof o)))
+		c->err = collect_parts(c, tok, id, o.occ);
+	return c->err != PX_OK;
 }
 
 static int by_term_occ(const void *a, const void *b)

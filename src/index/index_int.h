@@ -100,6 +100,11 @@ struct index {
 	struct buf stems;  /* struct stem_group[]: "lang stem" → term ids */
 	struct buf stem_keys;
 	struct strmap stem_ids;
+	struct buf compounds; /* struct compound_parts[]: "lang:term" → the parts a text's compound
+				 is also filed under (compound.c); a cache the indexer fills as it
+				 meets long words of a compounding language, not in a snapshot */
+	struct buf compound_keys;
+	struct strmap compound_ids;
 	struct buf docs;   /* struct doc[] by docno */
 	struct buf created; /* int64 per docno: its node's created, ms since 1970; apart from
 			       struct doc, which ranking walks, so that docs stay small */
@@ -208,6 +213,23 @@ void index_image_free(struct index *ix);
 /* The bitmap in CRoaring's portable format image[0..n), if it is sound and
  * its values are below limit; NULL if not (bitmap.c). */
 roaring_bitmap_t *bitmap_read_portable(const char *image, size_t n, uint64_t limit);
+
+struct compound_parts {
+	uint32_t key, klen; /* "lang:term" in index.compound_keys */
+	uint32_t n;         /* 0: not a compound */
+	uint32_t part[3];   /* term ids */
+};
+
+/* compound.c: the best split of the folded word w[0..n) into two or three
+ * parts that the dictionaries know in one of the languages langs
+ * (index_lang_bit), as do ix's terms when ix is not NULL; 0 when none. */
+struct compound {
+	char part[3][TEXT_TOKEN_MAX];
+	size_t len[3], n;
+	size_t score; /* the sum of its parts' squared lengths: few, long parts first */
+};
+int compound_split(const struct index *ix, struct text_stem *stem, uint32_t langs, const char *w, size_t n,
+		   struct compound *out);
 
 /* strmap.c */
 void strmap_free(struct strmap *m);

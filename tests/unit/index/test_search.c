@@ -369,6 +369,38 @@ static void exclusion_removes_documents(void **state)
 	index_free(ix);
 }
 
+/* Compounds (compound.c): a text's compound is filed under its parts too,
+ * in its language; a query's compound that finds nothing is split. */
+static void compounds_are_split(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .lang = "da", .title = "Skolehaver", .text = "Eleverne dyrker grøntsager."},
+		{.nid = 2, .lang = "de", .title = "Neue Straßenbeleuchtung", .text = "In der Altstadt."},
+		{.nid = 3, .lang = "en", .title = "Street lighting", .text = "Lamps in the old town."},
+		{.nid = 4, .lang = "en", .title = "Schoolyards", .text = "Play before lessons."},
+	};
+	struct index *ix = BUILD(sp);
+	/* the Danish text's parts, as typed in Danish and translated */
+	assert_text_finds(ix, "haver ", "1");
+	assert_text_finds(ix, "Beleuchtung ", "2,3"); /* and translated, "lighting" */
+	struct index_result r = search(ix, "school gardens ");
+	assert_string_equal(nids(&r), "1");
+	index_result_free(&r);
+	/* the German text has the compound whole: a match as typed */
+	assert_text_finds(ix, "Straßenbeleuchtung ", "2");
+	/* an English word is not split: only compounding languages' are */
+	r = search(ix, "yards ");
+	assert_null(strstr(nids(&r), "4"));
+	index_result_free(&r);
+	index_free(ix);
+	/* a German compound no text has: its parts, translated, find the
+	 * English text */
+	ix = build(sp + 2, 2);
+	assert_text_finds(ix, "Straßenbeleuchtung ", "3");
+	index_free(ix);
+}
+
 static void or_matches_either(void **state)
 {
 	(void)state;
@@ -1438,6 +1470,7 @@ int main(void)
 		cmocka_unit_test(hyphenated_names_are_found_every_way),
 		cmocka_unit_test(multilingual_matching),
 		cmocka_unit_test(exclusion_removes_documents),
+		cmocka_unit_test(compounds_are_split),
 		cmocka_unit_test(or_matches_either),
 		cmocka_unit_test(last_word_matches_as_a_prefix),
 		cmocka_unit_test(prefix_over_sorted_and_unsorted_terms),
