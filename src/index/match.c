@@ -22,6 +22,7 @@
 #define FORMS_MAX            12 /* of one translation: its inflections in the hub */
 #define PIVOT_WORDS_MAX      48 /* first translations looked up again */
 #define PIVOT_AGREE          2  /* first translations a pivot target must come from */
+#define PIVOT_VOTES_MAX      256 /* pivot targets counted */
 #define TRANSLATE_BELOW      200 /* native matches under which a word is translated */
 #define RARE_TRANSLATION     10  /* a translation this many times rarer in the hub than the most
 				    frequent one into its language is a sense the hub does not use */
@@ -259,11 +260,13 @@ struct translation_sink {
 	uint32_t reached; /* bits of the languages (index_lang_bit) first translations came
 			     from or reached: a pivot adds none of them */
 	size_t from;                       /* pivot_found(): the pivot word looked up */
-	struct cand votes[PIVOT_WORDS_MAX]; /* pivot targets; dist = pivot words agreeing */
-	size_t last[PIVOT_WORDS_MAX];       /* the last pivot word that voted for each */
-	int vote_lang[PIVOT_WORDS_MAX];     /* each target's language (index_lang_bit) */
-	const char *vote_form[PIVOT_WORDS_MAX]; /* each target as the dictionary writes it */
-	size_t vote_nform[PIVOT_WORDS_MAX];
+	struct pivot_vote {
+		const char *word; /* folded, in the embedded table: text_translate_form() finds its form */
+		size_t len;
+		char lang[4];
+		unsigned agree; /* pivot words that gave it */
+		size_t last;    /* the last pivot word that voted for it */
+	} votes[PIVOT_VOTES_MAX];
 	size_t nvotes;
 };
 
@@ -406,7 +409,18 @@ static void translation_found(const char *from, const char *to, const char *word
 		t->reached |= 1u << index_lang_bit(to);
 }
 
-/* A translation of the pivot word t->from: a vote for it, if the hub has it. */
+/* 1 if the hub has documents in language lang or in its sister. */
+static int hub_writes(const struct index *ix, const char *lang)
+{
+	if (index_facet_find(ix, FACET_LANGUAGE, lang) >= 0)
+		return 1;
+	for (size_t i = 0; i < sizeof sisters / sizeof *sisters; i++)
+		if (!strcmp(sisters[i][0], lang) && index_facet_find(ix, FACET_LANGUAGE, sisters[i][1]) >= 0)
+			return 1;
+	return 0;
+}
+
+/* A translation of the pivot word t->from: a vote for it. */
 static void pivot_found(const char *from, const char *to, const char *word, size_t len, void *arg)
 {
 	struct translation_sink *t = arg;
@@ -415,23 +429,23 @@ static void pivot_found(const char *from, const char *to, const char *word, size
 	int bit = index_lang_bit(to);
 	if (bit < 0 || t->reached >> bit & 1u || (len == strlen(t->word) && !memcmp(word, t->word, len)))
 		return; /* a language the dictionaries reach directly needs no detour */
-	int64_t id = hub_term(t->s->ix, to, word, len);
-	if (id < 0 || has_cand(t, (uint32_t)id))
-		return;
 	size_t i = 0;
-	while (i < t->nvotes && t->votes[i].term != (uint32_t)id)
+	while (i < t->nvotes && (t->votes[i].len != len || memcmp(t->votes[i].word, word, len) ||
+				 strcmp(t->votes[i].lang, to)))
 		i++;
 	if (i == t->nvotes) {
-		if (t->nvotes == PIVOT_WORDS_MAX)
+		if (t->nvotes == PIVOT_VOTES_MAX || !hub_writes(t->s->ix, to))
 			return;
-		t->votes[t->nvotes] = (struct cand){(uint32_t)id, term_at(t->s->ix, (uint32_t)id)->df, 0};
-		t->vote_lang[t->nvotes] = bit;
-		t->vote_nform[t->nvotes] = text_translate_form(word, len, &t->vote_form[t->nvotes]);
-		t->last[t->nvotes++] = SIZE_MAX;
+		struct pivot_vote *v = &t->votes[t->nvotes++];
+		v->word = word;
+		v->len = len;
+		snprintf(v->lang, sizeof v->lang, "%s", to);
+		v->agree = 0;
+		v->last = SIZE_MAX;
 	}
-	if (t->last[i] != t->from) { /* one vote per pivot word */
-		t->votes[i].dist++;
-		t->last[i] = t->from;
+	if (t->votes[i].last != t->from) { /* one vote per pivot word */
+		t->votes[i].agree++;
+		t->votes[i].last = t->from;
 	}
 }
 
@@ -445,8 +459,8 @@ static void translate_by_pivot(struct translation_sink *t)
 	for (t->from = 0; t->from < t->npivot; t->from++)
 		text_translate(t->pivot[t->from], strlen(t->pivot[t->from]), pivot_found, t);
 	for (size_t i = 0; i < t->nvotes; i++)
-		if (t->votes[i].dist >= PIVOT_AGREE && ++t->sense)
-			keep_translation(t, t->votes[i].term, t->vote_lang[i], t->vote_form[i], t->vote_nform[i]);
+		if (t->votes[i].agree >= PIVOT_AGREE) /* its forms in the hub, as a first translation's */
+			keep_hub_forms(t, t->votes[i].lang, t->votes[i].word, t->votes[i].len);
 }
 
 /* Adds to t the translations of the dictionary forms of w in language
