@@ -319,7 +319,8 @@ static int first_lower(const struct text_token *tok, void *arg)
  * text's "gardens", "zahrada" its "zahrady". With a stemmer, the words that
  * share its stem there; without one (Czech, Polish, Bulgarian...), the
  * words of that language that share all its letters but the last one or
- * two and are at most 4 longer. Returns how many ids[FORMS_MAX] holds. */
+ * two and are at most 4 longer (a word of 3 or 4 letters keeps them all
+ * and is at most 2 longer). Returns how many ids[FORMS_MAX] holds. */
 static size_t hub_inflections(struct search *s, const char *lang, int bit, const char *folded, size_t n,
 			      const char *form, size_t nform, uint32_t *ids)
 {
@@ -338,9 +339,12 @@ static size_t hub_inflections(struct search *s, const char *lang, int bit, const
 		return k;
 	}
 	size_t cps = code_points(folded, n);
-	if (cps < TRUNCATE_MIN)
-		return 0; /* a short word's endings are most of it */
-	struct prefix f = {folded, first_cps(folded, n, cps >= 7 ? cps - 2 : cps - 1), 1, bit, cps + 4};
+	if (cps < 3)
+		return 0;
+	/* a short word keeps all its letters and takes an ending of two at most
+	 * ("piec", "piece"); a longer one may lose one or two ("zahrada") */
+	size_t keep = cps < TRUNCATE_MIN ? cps : cps >= 7 ? cps - 2 : cps - 1;
+	struct prefix f = {folded, first_cps(folded, n, keep), 1, bit, cps < TRUNCATE_MIN ? cps + 2 : cps + 4};
 	struct cand c[FORMS_MAX];
 	k = prefix_terms(ix, &f, c, FORMS_MAX);
 	for (size_t i = 0; i < k; i++)
