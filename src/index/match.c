@@ -448,7 +448,7 @@ static void pivot_found(const char *from, const char *to, const char *word, size
 		v->last = SIZE_MAX;
 	}
 	if (t->votes[i].last != t->from) { /* one vote per pivot word */
-		t->votes[i].agree++;
+		t->votes[i].agree += strcmp(from, "en") ? 1 : PIVOT_AGREE;
 		t->votes[i].last = t->from;
 	}
 }
