@@ -29,10 +29,9 @@ static const struct {
  * dictionary form ("gärten" -> "garten"). */
 static const char *const stemmed[] = {"de", "nl", "sv", "da", "fi", "hu"};
 
-static void note_lang(const char *from, const char *to, const char *word, size_t len, void *arg)
+static void note_lang(const char *lang, void *arg)
 {
-	(void)to, (void)word, (void)len;
-	int bit = index_lang_bit(from);
+	int bit = index_lang_bit(lang);
 	if (bit >= 0)
 		*(uint32_t *)arg |= 1u << bit;
 }
@@ -43,11 +42,15 @@ struct lexicon {
 	const struct index *ix;
 	struct text_stem *stem;
 	uint32_t langs;
+	int stem_firsts; /* 1: a first part is looked up by stem too ("Trink|brunnen"); the
+			    indexer does without, as it splits every long word it meets */
 };
 
 /* The languages (index_lang_bit) of lx that know the folded word w[0..n):
- * those a dictionary translates it from, as is or by stem, and the hub's. */
-static uint32_t known_in(const struct lexicon *lx, const char *w, size_t n)
+ * those a dictionary translates it from, as is or by stem (a compound's
+ * head, its last part, is the one that inflects: "Schul|gärten"), and the
+ * hub's. */
+static uint32_t known_in(const struct lexicon *lx, const char *w, size_t n, int head)
 {
 	if (n < PART_MIN)
 		return 0;
@@ -55,16 +58,15 @@ static uint32_t known_in(const struct lexicon *lx, const char *w, size_t n)
 	int64_t id = lx->ix ? index_term_find(lx->ix, w, n) : -1;
 	if (id >= 0)
 		langs |= term_at(lx->ix, (uint32_t)id)->langs;
-	text_translate(w, n, note_lang, &langs);
-	for (size_t i = 0; i < sizeof stemmed / sizeof *stemmed; i++) {
+	text_translate_langs(w, n, note_lang, &langs);
+	for (size_t i = 0; (head || lx->stem_firsts) && i < sizeof stemmed / sizeof *stemmed; i++) {
 		uint32_t bit = 1u << index_lang_bit(stemmed[i]);
-		if (!(lx->langs & bit))
-			continue;
+		if (!(lx->langs & bit) || (langs & bit))
+			continue; /* not asked, or known as is */
 		char stem[TEXT_TOKEN_MAX];
 		size_t ns = text_stem(lx->stem, stemmed[i], w, n, stem, sizeof stem);
-		uint32_t from = 0;
-		if (ns && ns < n && text_translate_stem(lx->stem, stemmed[i], stem, ns, note_lang, &from))
-			langs |= from & bit;
+		if (ns && ns < n && text_translate_stem_known(lx->stem, stemmed[i], stem, ns))
+			langs |= bit;
 	}
 	return langs & lx->langs;
 }
@@ -102,16 +104,20 @@ static void split_word(const struct lexicon *lx, const char *w, size_t n, uint32
 	for (size_t at = PART_MIN; at + PART_MIN <= n; at++) {
 		if (!is_lead(w, at))
 			continue;
+		/* a first part is w[0..at) with at most two letters of link: no
+		 * dictionary word begins with the rest, none at a later `at` will */
+		if (!lx->ix && !text_translate_begins(w, at - 2))
+			break;
 		for (size_t l = 0; l < sizeof links / sizeof *links; l++) {
 			char first[TEXT_TOKEN_MAX];
 			size_t nf = unlink_part(w, at, l, first);
-			uint32_t both = nf ? known_in(lx, first, nf) & langs : 0;
+			uint32_t both = nf ? known_in(lx, first, nf, 0) & langs : 0;
 			if (!both)
 				continue;
 			struct compound next = *cur;
 			push_part(&next, first, nf, at);
 			struct compound whole = next;
-			if (known_in(lx, w + at, n - at) & both) {
+			if (known_in(lx, w + at, n - at, 1) & both) {
 				push_part(&whole, w + at, n - at, n - at);
 				if (whole.score > best->score)
 					*best = whole;
@@ -125,7 +131,7 @@ static void split_word(const struct lexicon *lx, const char *w, size_t n, uint32
 int compound_split(const struct index *ix, struct text_stem *stem, uint32_t langs, const char *w, size_t n,
 		   struct compound *out)
 {
-	struct lexicon lx = {ix, stem, langs};
+	struct lexicon lx = {ix, stem, langs, ix != NULL};
 	struct compound none = {.n = 0};
 	*out = none;
 	if (n >= 2 * PART_MIN)

@@ -89,6 +89,17 @@ size_t text_translate(const char *w, size_t n,
 				 void *arg),
 		      void *arg);
 
+/* Calls fn for each language in which the folded word w[0..n) has
+ * translations (cheaper than text_translate() when only that matters);
+ * returns how many. */
+size_t text_translate_langs(const char *w, size_t n, void (*fn)(const char *lang, void *arg), void *arg);
+
+/* 1 if a word of the translation table begins with w[0..n). */
+int text_translate_begins(const char *w, size_t n);
+
+/* 1 if text_translate_stem() would find a translation, without making it. */
+int text_translate_stem_known(struct text_stem *ts, const char *lang, const char *stem, size_t n);
+
 /* The word as the dictionary writes it (accents, case: "Städte") of a
  * folded word w[0..n) that a text_translate() callback was given (the
  * pointer itself, not a copy); sets *form to it and returns its length.

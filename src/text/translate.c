@@ -197,7 +197,8 @@ static size_t lookup(const struct table *tb, const char *w, size_t n,
 
 /* Calls fn for the translations of the words of language lang that begin
  * with stem[0..n), are at most STEM_LONGER bytes longer, and have that stem
- * in lang; looks at STEM_WORDS_MAX words at most. */
+ * in lang; looks at STEM_WORDS_MAX words at most. With fn NULL, stops at
+ * the first such word that has translations and returns 1. */
 static size_t lookup_stem(const struct table *tb, struct text_stem *ts, const char *lang, const char *stem,
 			  size_t n, void (*fn)(const char *, const char *, const char *, size_t, void *), void *arg)
 {
@@ -210,7 +211,9 @@ static size_t lookup_stem(const struct table *tb, struct text_stem *ts, const ch
 		if (p[0] > n + STEM_LONGER || strcmp((const char *)tb->langs + 4 * word_lang(tb, i), lang) ||
 		    text_stem(ts, lang, (const char *)p + 1, p[0], s, sizeof s) != n || memcmp(s, stem, n))
 			continue;
-		calls += translations_of(tb, i, fn, arg);
+		if (!fn && word_edge(tb, i) < word_edge(tb, i + 1))
+			return 1;
+		calls += fn ? translations_of(tb, i, fn, arg) : 0;
 	}
 	return calls;
 }
@@ -243,6 +246,37 @@ size_t text_translate_stem(struct text_stem *ts, const char *lang, const char *s
 	if (!embedded_ok || !n || n > TEXT_TOKEN_MAX)
 		return 0;
 	return lookup_stem(&embedded, ts, lang, stem, n, fn, arg);
+}
+
+size_t text_translate_langs(const char *w, size_t n, void (*fn)(const char *lang, void *arg), void *arg)
+{
+	pthread_once(&once, embedded_open);
+	if (!embedded_ok || !n || n > TEXT_TOKEN_MAX)
+		return 0;
+	const struct table *tb = &embedded;
+	size_t k = 0;
+	for (uint32_t i = lower_bound(tb, w, n); i < tb->nword && !word_cmp(tb, i, w, n); i++)
+		if (word_edge(tb, i) < word_edge(tb, i + 1) && ++k)
+			fn((const char *)tb->langs + 4 * word_lang(tb, i), arg);
+	return k;
+}
+
+int text_translate_begins(const char *w, size_t n)
+{
+	pthread_once(&once, embedded_open);
+	if (!embedded_ok || n > TEXT_TOKEN_MAX)
+		return 0;
+	uint32_t i = lower_bound(&embedded, w, n);
+	if (i >= embedded.nword)
+		return 0;
+	const unsigned char *p = embedded.pool + word_off(&embedded, i);
+	return p[0] >= n && !memcmp(p + 1, w, n);
+}
+
+int text_translate_stem_known(struct text_stem *ts, const char *lang, const char *stem, size_t n)
+{
+	pthread_once(&once, embedded_open);
+	return embedded_ok && n && n <= TEXT_TOKEN_MAX && lookup_stem(&embedded, ts, lang, stem, n, NULL, NULL);
 }
 
 size_t text_translate_form(const char *w, size_t n, const char **form)
