@@ -32,7 +32,6 @@ struct scratch {
 	float *score; /* the total */
 	uint8_t *cls; /* the group's best match class + 1; 0 = not matched */
 	uint8_t *tier;
-	uint8_t *miss; /* required groups the candidate lacks (a near match) */
 	uint8_t *mark; /* 1: a candidate */
 };
 
@@ -45,7 +44,6 @@ static void scratch_release(struct scratch *s)
 	free(s->score);
 	free(s->cls);
 	free(s->tier);
-	free(s->miss);
 	free(s->mark);
 }
 
@@ -81,9 +79,8 @@ static struct scratch *scratch_get(size_t n)
 			    calloc(cap, sizeof(float)),
 			    calloc(cap, 1),
 			    calloc(cap, 1),
-			    calloc(cap, 1),
 			    calloc(cap, 1)};
-	if (!t.acc || !t.score || !t.cls || !t.tier || !t.miss || !t.mark) {
+	if (!t.acc || !t.score || !t.cls || !t.tier || !t.mark) {
 		scratch_release(&t);
 		return NULL;
 	}
@@ -312,16 +309,12 @@ enum px_err score_candidates(const struct search *s, const int *required, const 
 					sc->tier[doc] = (uint8_t)(sc->cls[doc] - 1);
 				sc->acc[doc] = 0;
 				sc->cls[doc] = 0;
-			} else if (req && sc->miss[doc] < UINT8_MAX) {
-				sc->miss[doc]++;
 			}
-			if (g == last) { /* a near match ranks below every full one */
-				struct scored c = {doc, sc->tier[doc] + sc->miss[doc] * (MATCH_TRANSLATED + 1u),
-						   sc->score[doc]};
+			if (g == last) {
+				struct scored c = {doc, sc->tier[doc], sc->score[doc]};
 				keep(&c, arg);
 				sc->score[doc] = 0;
 				sc->tier[doc] = 0;
-				sc->miss[doc] = 0;
 				sc->mark[doc] = 0;
 			}
 		});

@@ -18,7 +18,6 @@
 #define RERANK           100 /* hits re-ranked by proximity */
 #define PROXIMITY_WEIGHT 0.5f
 #define SNIPPET_BYTES    320
-#define NEAR_BELOW       10 /* full matches under which near ones (one word short) follow */
 
 int search_spend(struct search *s, uint64_t n)
 {
@@ -735,41 +734,6 @@ static enum px_err match_compounds(struct search *s, const roaring_bitmap_t *all
 	return err;
 }
 
-/* Few documents hold every word: those that lack one of them follow,
- * ranked below (score_candidates() counts what they lack), so that a
- * translation that misses does not hide the document the other words
- * find. Adds them to cand. */
-static void add_near(const struct search *s, const int *required, const int *excluded,
-		     const roaring_bitmap_t *allowed, roaring_bitmap_t *cand)
-{
-	size_t ng = s->q.ngroups, nreq = 0;
-	for (size_t g = 0; g < ng; g++)
-		nreq += required[g] != 0;
-	if (nreq < 2 || roaring_bitmap_get_cardinality(cand) >= NEAR_BELOW)
-		return;
-	roaring_bitmap_t *some = roaring_bitmap_create();
-	for (size_t g = 0; some && g < ng; g++)
-		if (required[g])
-			roaring_bitmap_or_inplace(some, s->groups[g].docs);
-	if (!some)
-		return; /* ENOMEM: the full matches alone */
-	roaring_bitmap_and_inplace(some, allowed);
-	roaring_bitmap_andnot_inplace(some, cand);
-	for (size_t g = 0; g < ng; g++)
-		if (excluded[g])
-			roaring_bitmap_andnot_inplace(some, s->groups[g].docs);
-	roaring_uint32_iterator_t it;
-	roaring_init_iterator(some, &it);
-	for (; it.has_value; roaring_advance_uint32_iterator(&it)) {
-		size_t held = 0;
-		for (size_t g = 0; g < ng; g++)
-			held += required[g] && roaring_bitmap_contains(s->groups[g].docs, it.current_value);
-		if (held + 1 >= nreq)
-			roaring_bitmap_add(cand, it.current_value);
-	}
-	roaring_bitmap_free(some);
-}
-
 static enum px_err run(struct search *s, const struct index_query *iq, int suggesting, struct index_result *r,
 		       struct buf *why)
 {
@@ -812,8 +776,6 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 		err = PX_ENOMEM;
 	if (!err && !iq->any && !iq->each && roaring_bitmap_is_empty(cand))
 		err = hold_most(s, required, excluded, allowed, &cand, r);
-	else if (!err && !iq->any && !iq->each && !iq->newest)
-		add_near(s, required, excluded, allowed, cand);
 	roaring_bitmap_free(allowed);
 	struct topk top = {0};
 	/* every hit to each() and no words to rank by: in docno order, unsorted */
