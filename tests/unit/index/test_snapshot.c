@@ -151,7 +151,9 @@ static void saved_index_answers_the_same(void **state)
 	node_free(n);
 	char y[1024];
 	hits_counts(b, "garden", 1, y, sizeof y);
-	assert_int_equal(strncmp(y, "13,10/2/2 ", 10), 0);
+	/* and the Spanish "huertos", a translation of "garden" */
+	if (strncmp(y, "13,10,11/3/3 ", 13))
+		fail_msg("garden after a put: %s", y);
 	if (!strstr(y, " city=Bilbao:1 city=Madrid:1 "))
 		fail_msg("%s", y);
 	if (!strstr(y, " place=ES:bilbao:1 place=ES:madrid:1"))
