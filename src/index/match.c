@@ -18,7 +18,7 @@
 #define W_TYPO1              0.4f
 #define W_TYPO2              0.25f
 #define PREFIX_TERMS_MAX     50 /* expansions of a prefix, most frequent first */
-#define TRANSLATED_TERMS_MAX 64 /* the hub's forms of a word's translations */
+#define TRANSLATED_TERMS_MAX 256 /* the hub's forms of a word's translations */
 #define FORMS_MAX            12 /* of one translation: its inflections in the hub */
 #define PIVOT_WORDS_MAX      48 /* first translations looked up again */
 #define PIVOT_AGREE          2  /* first translations a pivot target must come from */

@@ -12,7 +12,7 @@
 #define QUERY_UNITS_MAX   32 /* units in a query */
 #define QUERY_TERMS_MAX   32 /* words in a query, over all its units */
 #define QUERY_FILTERS_MAX 32
-#define WORD_ALTS_MAX     128 /* alternatives of one word (stems, prefixes, typos...) */
+#define WORD_ALTS_MAX     320 /* alternatives of one word (stems, prefixes, typos, translations) */
 #define SEARCH_WORK_MAX   4000000 /* positions a search may visit (phrases, proximity, snippets) */
 
 struct qword {
