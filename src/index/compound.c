@@ -162,11 +162,13 @@ int split_compound(struct search *s, size_t u)
 {
 	struct query *q = &s->q;
 	struct qunit *unit = &q->units[u];
-	if (unit->nwords != 1 || unit->phrase || unit->negated || unit->optional || group_units(q, unit->group) > 1)
+	if (unit->nwords != 1 || unit->phrase || unit->negated || unit->optional ||
+	    group_units(q, unit->group) > 1)
 		return 0;
 	struct compound sp;
 	const struct qword *w = &unit->words[0];
-	if (!compound_split(s->ix, s->stem, UINT32_MAX, w->folded, w->nfolded, &sp) || q->nunits + sp.n - 1 > QUERY_UNITS_MAX || q->ngroups + sp.n - 1 > QUERY_UNITS_MAX)
+	if (!compound_split(s->ix, s->stem, UINT32_MAX, w->folded, w->nfolded, &sp) ||
+	    q->nunits + sp.n - 1 > QUERY_UNITS_MAX || q->ngroups + sp.n - 1 > QUERY_UNITS_MAX)
 		return 0;
 	int prefix = w->prefix;
 	for (size_t k = 1; k < sp.n; k++) { /* the other parts: units of new groups */
