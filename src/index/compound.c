@@ -10,7 +10,8 @@
  *  - a query word that finds nothing in the hub, in any form, translation
  *    or typo, becomes its parts, each a word of its own: the query then asks
  *    for "straßen beleuchtung", which translates part by part. */
-#include "search_int.h"
+#include "compound.h"
+#include "index_int.h" /* index_lang_bit() (langs.c) */
 
 #include <string.h>
 
@@ -36,28 +37,15 @@ static void note_lang(const char *lang, void *arg)
 		*(uint32_t *)arg |= 1u << bit;
 }
 
-/* What knows a part: the dictionaries, in the languages `langs`, and the
- * hub's terms when ix is not NULL. */
-struct lexicon {
-	const struct index *ix;
-	struct text_stem *stem;
-	uint32_t langs;
-	int stem_firsts; /* 1: a first part is looked up by stem too ("Trink|brunnen"); the
-			    indexer does without, as it splits every long word it meets */
-};
-
 /* The languages (index_lang_bit) of lx that know the folded word w[0..n):
  * those a dictionary translates it from, as is or by stem (a compound's
  * head, its last part, is the one that inflects: "Schul|gärten"), and the
  * hub's. */
-static uint32_t known_in(const struct lexicon *lx, const char *w, size_t n, int head)
+static uint32_t known_in(const struct compound_lexicon *lx, const char *w, size_t n, int head)
 {
 	if (n < PART_MIN)
 		return 0;
-	uint32_t langs = 0;
-	int64_t id = lx->ix ? index_term_find(lx->ix, w, n) : -1;
-	if (id >= 0)
-		langs |= term_at(lx->ix, (uint32_t)id)->langs;
+	uint32_t langs = lx->hub ? lx->hub(lx->ctx, w, n) : 0;
 	text_translate_langs(w, n, note_lang, &langs);
 	for (size_t i = 0; (head || lx->stem_firsts) && i < sizeof stemmed / sizeof *stemmed; i++) {
 		uint32_t bit = 1u << index_lang_bit(stemmed[i]);
@@ -98,15 +86,15 @@ static void push_part(struct compound *sp, const char *p, size_t n, size_t took)
 
 /* Into *best, the best split of w[0..n) into parts known in one language
  * of langs (at most `parts` of them), after the parts *cur already has. */
-static void split_word(const struct lexicon *lx, const char *w, size_t n, uint32_t langs, size_t parts,
-		       struct compound *cur, struct compound *best)
+static void split_word(const struct compound_lexicon *lx, const char *w, size_t n, uint32_t langs,
+		       size_t parts, struct compound *cur, struct compound *best)
 {
 	for (size_t at = PART_MIN; at + PART_MIN <= n; at++) {
 		if (!is_lead(w, at))
 			continue;
 		/* a first part is w[0..at) with at most two letters of link: no
 		 * dictionary word begins with the rest, none at a later `at` will */
-		if (!lx->ix && !text_translate_begins(w, at - 2))
+		if (!lx->hub && !text_translate_begins(w, at - 2))
 			break;
 		for (size_t l = 0; l < sizeof links / sizeof *links; l++) {
 			char first[TEXT_TOKEN_MAX];
@@ -128,55 +116,11 @@ static void split_word(const struct lexicon *lx, const char *w, size_t n, uint32
 	}
 }
 
-int compound_split(const struct index *ix, struct text_stem *stem, uint32_t langs, const char *w, size_t n,
-		   struct compound *out)
+int compound_split(const struct compound_lexicon *lx, const char *w, size_t n, struct compound *out)
 {
-	struct lexicon lx = {ix, stem, langs, ix != NULL};
 	struct compound none = {.n = 0};
 	*out = none;
 	if (n >= 2 * PART_MIN)
-		split_word(&lx, w, n, langs, 3, &none, out);
+		split_word(lx, w, n, lx->langs, 3, &none, out);
 	return out->n > 0;
-}
-
-/* Makes unit u hold part k of sp, keeping its other flags. */
-static void set_part(struct qunit *u, const struct compound *sp, size_t k, int prefix)
-{
-	struct qword *w = &u->words[0];
-	memcpy(w->folded, sp->part[k], sp->len[k]);
-	w->nfolded = sp->len[k];
-	memcpy(w->lower, sp->part[k], sp->len[k]); /* accents are gone: the parts of the folded word */
-	w->nlower = sp->len[k];
-	w->prefix = prefix;
-}
-
-static size_t group_units(const struct query *q, size_t g)
-{
-	size_t n = 0;
-	for (size_t u = 0; u < q->nunits; u++)
-		n += q->units[u].group == g;
-	return n;
-}
-
-int split_compound(struct search *s, size_t u)
-{
-	struct query *q = &s->q;
-	struct qunit *unit = &q->units[u];
-	if (unit->nwords != 1 || unit->phrase || unit->negated || unit->optional ||
-	    group_units(q, unit->group) > 1)
-		return 0;
-	struct compound sp;
-	const struct qword *w = &unit->words[0];
-	if (!compound_split(s->ix, s->stem, UINT32_MAX, w->folded, w->nfolded, &sp) ||
-	    q->nunits + sp.n - 1 > QUERY_UNITS_MAX || q->ngroups + sp.n - 1 > QUERY_UNITS_MAX)
-		return 0;
-	int prefix = w->prefix;
-	for (size_t k = 1; k < sp.n; k++) { /* the other parts: units of new groups */
-		struct qunit *add = &q->units[q->nunits++];
-		*add = *unit;
-		add->group = q->ngroups++;
-		set_part(add, &sp, k, k + 1 == sp.n && prefix);
-	}
-	set_part(unit, &sp, 0, 0);
-	return 1;
 }

@@ -2,16 +2,11 @@
  * facets (formats in index_int.h). */
 #include "index_int.h"
 
+#include "compound.h"
 #include "../place/place.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* The EU's languages, and Bosnian, which a JSON record may state and which
- * shares Croatian's stemmer. At most 32 (a bit each in struct term.langs). */
-const char index_langs[][3] = {"bg", "bs", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
-			       "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"};
-const size_t index_nlangs = sizeof index_langs / sizeof index_langs[0];
 
 static const char *const facet_names[FACET_COUNT] = {
 	"type", "themes", "labels", "country", "city", "city_size", "language", "author", "place", "partner", "adopter"};
@@ -37,14 +32,6 @@ int index_facet_parse(const char *name, enum index_facet *out)
 		*out = name[0] == 't' ? FACET_THEMES : FACET_LABELS;
 		return 0;
 	}
-	return -1;
-}
-
-int index_lang_bit(const char *lang)
-{
-	for (size_t i = 0; i < index_nlangs; i++)
-		if (!strcmp(index_langs[i], lang))
-			return (int)i;
 	return -1;
 }
 
@@ -344,8 +331,9 @@ static enum px_err compound_of(struct index *ix, uint32_t id, const char *lang, 
 	}
 	struct compound cp;
 	struct compound_parts c = {(uint32_t)ix->compound_keys.len, (uint32_t)klen, 0, {0}};
+	struct compound_lexicon lx = {ix->stem, 1u << index_lang_bit(lang), 0, NULL, NULL};
 	enum px_err err = PX_OK;
-	if (compound_split(NULL, ix->stem, 1u << index_lang_bit(lang), key + 3, klen - 3, &cp))
+	if (compound_split(&lx, key + 3, klen - 3, &cp))
 		for (size_t i = 0; !err && i < cp.n; i++)
 			err = term_intern(ix, cp.part[i], cp.len[i], &c.part[c.n++]);
 	cid = (int64_t)(ix->compounds.len / sizeof c);

@@ -220,17 +220,6 @@ struct compound_parts {
 	uint32_t part[3];   /* term ids */
 };
 
-/* compound.c: the best split of the folded word w[0..n) into two or three
- * parts that the dictionaries know in one of the languages langs
- * (index_lang_bit), as do ix's terms when ix is not NULL; 0 when none. */
-struct compound {
-	char part[3][TEXT_TOKEN_MAX];
-	size_t len[3], n;
-	size_t score; /* the sum of its parts' squared lengths: few, long parts first */
-};
-int compound_split(const struct index *ix, struct text_stem *stem, uint32_t langs, const char *w, size_t n,
-		   struct compound *out);
-
 /* strmap.c */
 void strmap_free(struct strmap *m);
 /* The id stored for key s[0..n), or -1. name(id) gives the stored key of an id. */

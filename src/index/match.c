@@ -6,6 +6,8 @@
  * tiers (score.c). Nothing is decoded but a phrase's candidates. */
 #include "search_int.h"
 
+#include "compound.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -842,6 +844,81 @@ enum px_err group_positions(struct search *s, const struct group *g, uint32_t do
 		size_t n;
 		const uint32_t *p = dlist_pos(&g->phrases, (size_t)at, &n);
 		err = search_spend(s, n) ? buf_add(out, p, n * sizeof *p) : PX_ETOOBIG;
+	}
+	return err;
+}
+
+/* ---- compounds a query word is made of (compound.c) ---- */
+
+/* The languages the hub has the folded word w[0..n) in. */
+static uint32_t hub_langs(const void *ix, const char *w, size_t n)
+{
+	int64_t id = index_term_find(ix, w, n);
+	return id < 0 ? 0 : term_at(ix, (uint32_t)id)->langs;
+}
+
+/* Makes unit u hold part k of sp, keeping its other flags. */
+static void set_part(struct qunit *u, const struct compound *sp, size_t k, int prefix)
+{
+	struct qword *w = &u->words[0];
+	memcpy(w->folded, sp->part[k], sp->len[k]);
+	w->nfolded = sp->len[k];
+	memcpy(w->lower, sp->part[k], sp->len[k]); /* accents are gone: the parts of the folded word */
+	w->nlower = sp->len[k];
+	w->prefix = prefix;
+}
+
+static size_t group_units(const struct query *q, size_t g)
+{
+	size_t n = 0;
+	for (size_t u = 0; u < q->nunits; u++)
+		n += q->units[u].group == g;
+	return n;
+}
+
+/* Splits unit u, a word that matched nothing, into the parts of a compound
+ * that the hub or the dictionaries know in one language: u holds the first,
+ * new units of new groups the others. 0 when it is no such compound. */
+static int split_compound(struct search *s, size_t u)
+{
+	struct query *q = &s->q;
+	struct qunit *unit = &q->units[u];
+	if (unit->nwords != 1 || unit->phrase || unit->negated || unit->optional ||
+	    group_units(q, unit->group) > 1)
+		return 0;
+	struct compound sp;
+	const struct qword *w = &unit->words[0];
+	struct compound_lexicon lx = {s->stem, UINT32_MAX, 1, hub_langs, s->ix};
+	if (!compound_split(&lx, w->folded, w->nfolded, &sp) ||
+	    q->nunits + sp.n - 1 > QUERY_UNITS_MAX || q->ngroups + sp.n - 1 > QUERY_UNITS_MAX)
+		return 0;
+	int prefix = w->prefix;
+	for (size_t k = 1; k < sp.n; k++) { /* the other parts: units of new groups */
+		struct qunit *add = &q->units[q->nunits++];
+		*add = *unit;
+		add->group = q->ngroups++;
+		set_part(add, &sp, k, k + 1 == sp.n && prefix);
+	}
+	set_part(unit, &sp, 0, 0);
+	return 1;
+}
+
+/* Matches again, part by part, each word that found nothing and is a
+ * compound the dictionaries know the parts of (split_compound()). */
+enum px_err match_compounds(struct search *s, const roaring_bitmap_t *allowed, int *optional)
+{
+	enum px_err err = PX_OK;
+	for (size_t u = 0, n = s->q.nunits; !err && u < n; u++) {
+		size_t g = s->q.units[u].group, first = s->q.nunits;
+		if (roaring_bitmap_intersect(s->groups[g].docs, s->ix->live) || !split_compound(s, u))
+			continue;
+		group_free(&s->groups[g]);
+		group_init(&s->groups[g]);
+		for (size_t v = u; !err && v < s->q.nunits; v = v == u ? first : v + 1) {
+			struct group *gr = &s->groups[s->q.units[v].group];
+			optional[s->q.units[v].group] = 0;
+			err = gr->docs ? match_unit(s, v, allowed, gr) : PX_ENOMEM;
+		}
 	}
 	return err;
 }

@@ -714,26 +714,6 @@ static enum px_err hold_most(const struct search *s, int *required, const int *e
 	return err;
 }
 
-/* Matches again, part by part, each word that found nothing and is a
- * compound the dictionaries know the parts of (split_compound()). */
-static enum px_err match_compounds(struct search *s, const roaring_bitmap_t *allowed, int *optional)
-{
-	enum px_err err = PX_OK;
-	for (size_t u = 0, n = s->q.nunits; !err && u < n; u++) {
-		size_t g = s->q.units[u].group, first = s->q.nunits;
-		if (roaring_bitmap_intersect(s->groups[g].docs, s->ix->live) || !split_compound(s, u))
-			continue;
-		group_free(&s->groups[g]);
-		group_init(&s->groups[g]);
-		for (size_t v = u; !err && v < s->q.nunits; v = v == u ? first : v + 1) {
-			struct group *gr = &s->groups[s->q.units[v].group];
-			optional[s->q.units[v].group] = 0;
-			err = gr->docs ? match_unit(s, v, allowed, gr) : PX_ENOMEM;
-		}
-	}
-	return err;
-}
-
 static enum px_err run(struct search *s, const struct index_query *iq, int suggesting, struct index_result *r,
 		       struct buf *why)
 {

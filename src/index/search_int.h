@@ -97,11 +97,9 @@ struct search {
 	int partial;     /* 1: some work was skipped because the budget ran out */
 };
 
-/* Splits unit u, a word that matched nothing, into the parts of a compound
- * that the hub or the dictionaries know in one language: u holds the first,
- * new units of new groups the others. 0 when it is no such compound
- * (compound.c). */
-int split_compound(struct search *s, size_t u);
+/* Matches again, part by part, each query word that found nothing and is
+ * a compound the hub or the dictionaries know the parts of (match.c). */
+enum px_err match_compounds(struct search *s, const roaring_bitmap_t *allowed, int *optional);
 
 /* Takes n units of work from s's budget: 1 if they fit (counted), 0 if not
  * (nothing counted, s marked partial: the caller skips that work). */
