@@ -32,8 +32,10 @@ has 'for="city">City <span class="field-error">This field is needed.'
 post 200 /node/new "$TMP/ed.jar" -d "$(form "$TMP/ed.jar")&action=preview&$practice"
 has '<p class="kind">Preview</p>'
 has '<p>Bees cross <strong>safely</strong>.</p>'
+# not there before it is published ("zebra" itself may find other texts:
+# Polish and Czech call a pedestrian crossing a "zebra")
 page 200 '/search?q=zebra'
-has '0 results|no result|No result|nothing'
+lacks 'Zebra crossings for bees'
 post 303 /node/new "$TMP/ed.jar" -d "$(form "$TMP/ed.jar")&action=publish&$practice"
 nid=$(sed -n 's|^[Ll]ocation: .*/node/\([0-9]*\)\r$|\1|p' "$TMP/head")
 [ -n "$nid" ] || fail "no node page after publishing"
