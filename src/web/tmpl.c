@@ -331,6 +331,30 @@ static int is_name(const char *s, size_t n)
 	return n > 0;
 }
 
+/* Parses the nodes from here into *first, up to the tag that ends them
+ * (*stop, NULL at the end of the template). */
+static int body_of(struct parser *ps, struct tnode **first, const char **stop, size_t *stop_len)
+{
+	struct tnode **t = first;
+	*stop = NULL;
+	*stop_len = 0;
+	return parse_list(ps, &t, stop, stop_len);
+}
+
+/* Closes block b, whose body ended at the tag stop: it must be `end`, and
+ * the HTML back where the block started; links b after *tail. */
+static int close_block(struct parser *ps, struct tnode ***tail, struct tnode *b, const struct html *start,
+		       const char *stop, size_t stop_len, const char *end, const char *unclosed)
+{
+	if (!stop || stop_len != strlen(end) || strncmp(stop, end, stop_len))
+		return fail(ps, ps->p, unclosed);
+	if (!same_place(&ps->h, start))
+		return fail(ps, ps->p, "the block ends in another place of the HTML than it starts");
+	**tail = b;
+	*tail = &b->next;
+	return 0;
+}
+
 /* A block {{#kind name}}: its body, an optional {{else}}, and its end, each
  * in the HTML state the block started in. */
 static int block(struct parser *ps, struct tnode ***tail, enum op op, const char *name, size_t n,
@@ -340,29 +364,24 @@ static int block(struct parser *ps, struct tnode ***tail, enum op op, const char
 	if (!b || !is_name(name, n))
 		return b ? fail(ps, at, "a block needs a name") : -1;
 	struct html start = ps->h;
-	struct tnode **body = &b->body;
-	const char *stop = NULL;
-	size_t stop_len = 0;
-	if (parse_list(ps, &body, &stop, &stop_len))
+	const char *stop;
+	size_t stop_len;
+	if (body_of(ps, &b->body, &stop, &stop_len))
 		return -1;
 	if (stop && stop_len == 4 && !strncmp(stop, "else", 4) && op != OP_EACH) {
 		if (!same_place(&ps->h, &start))
 			return fail(ps, ps->p, "the block's branches end in different places of the HTML");
 		struct html after_body = ps->h;
 		ps->h = start;
-		struct tnode **alt = &b->alt;
-		if (parse_list(ps, &alt, &stop, &stop_len))
+		if (body_of(ps, &b->alt, &stop, &stop_len))
 			return -1;
 		ps->h.value_start &= after_body.value_start;
 	}
 	const char *want = op == OP_EACH ? "/each" : op == OP_IF ? "/if" : "/unless";
-	if (!stop || stop_len != strlen(want) || strncmp(stop, want, stop_len))
-		return fail(ps, ps->p, op == OP_EACH ? "{{#each}} without {{/each}}" : "an unclosed block");
-	if (!same_place(&ps->h, &start))
-		return fail(ps, ps->p, "the block ends in another place of the HTML than it starts");
+	if (close_block(ps, tail, b, &start, stop, stop_len, want,
+			op == OP_EACH ? "{{#each}} without {{/each}}" : "an unclosed block"))
+		return -1;
 	ps->h.value_start &= start.value_start;
-	**tail = b;
-	*tail = &b->next;
 	return 0;
 }
 
@@ -436,18 +455,12 @@ static int translation_around(struct parser *ps, struct tnode ***tail, const cha
 		return -1;
 	b->ctx = C_TEXT;
 	struct html start = ps->h;
-	struct tnode **body = &b->body;
-	const char *stop = NULL;
-	size_t stop_len = 0;
-	if (parse_list(ps, &body, &stop, &stop_len))
+	const char *stop;
+	size_t stop_len;
+	if (body_of(ps, &b->body, &stop, &stop_len) ||
+	    close_block(ps, tail, b, &start, stop, stop_len, "/_", "{{#_}} without {{/_}}"))
 		return -1;
-	if (!stop || stop_len != 2 || strncmp(stop, "/_", 2))
-		return fail(ps, ps->p, "{{#_}} without {{/_}}");
-	if (!same_place(&ps->h, &start))
-		return fail(ps, ps->p, "the block ends in another place of the HTML than it starts");
 	ps->h.value_start = 0;
-	**tail = b;
-	*tail = &b->next;
 	return 0;
 }
 
