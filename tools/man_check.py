@@ -8,7 +8,8 @@ usage: tools/man_check.py PRAXIS [PAGE [TABLE]]
 
 Fails (exit 1, one line per finding) when
 - a command of TABLE's `commands[]` has no subsection in the page's
-  COMMANDS section (`.Ss NAME`);
+  COMMANDS section (`.Ss NAME`), or no line in DESCRIPTION's list of the
+  commands;
 - a long option (--word) that `PRAXIS CMD --help` prints does not appear in
   CMD's subsection, or one that `PRAXIS help` prints appears nowhere;
 - a variable PRAXIS_* that a --help text names is not in ENVIRONMENT;
@@ -102,6 +103,7 @@ def main():
     secs, subs = sections(lines)
     whole = "\n".join(lines)
     environment = "\n".join(secs.get("ENVIRONMENT", []))
+    description = "\n".join(secs.get("DESCRIPTION", []))
 
     for opt in sorted(set(OPTION.findall(help_text(praxis, ["help"], problems)))):
         if opt not in OPTION.findall(whole):
@@ -113,6 +115,8 @@ def main():
             if var not in environment:
                 problems.append("%s: ENVIRONMENT lacks %s, which 'praxis %s --help' names"
                                 % (page, var, cmd))
+        if not re.search(r"^ {5}%s {2,}\S" % re.escape(cmd), description, re.M):
+            problems.append("%s: DESCRIPTION's list of the commands lacks %s" % (page, cmd))
         if cmd not in subs:
             problems.append("%s: no subsection '.Ss %s' under COMMANDS for the command %s"
                             % (page, cmd, cmd))

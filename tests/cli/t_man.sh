@@ -45,5 +45,6 @@ grep -q '"prune"' "$TMP/main.c" || fail "could not add a command to a copy of th
 sed 's/^\.Ss mail$/.Pp/' man/praxis.1 >"$TMP/lost.1"
 expect_status 1 python3 tools/man_check.py "$PRAXIS" "$TMP/lost.1" "$TMP/main.c"
 expect_grep "$TMP/err" "no subsection '.Ss prune' under COMMANDS"
+expect_grep "$TMP/err" "DESCRIPTION's list of the commands lacks prune"
 expect_grep "$TMP/err" "no subsection '.Ss mail' under COMMANDS"
 echo "ok"
