@@ -1,4 +1,4 @@
-# The manual: mandoc's lint finds nothing in man/*.1, and man/praxis.1
+# The manual: mandoc's lint and groff find nothing in man/*.1, and man/praxis.1
 # stays true to the command line (tools/man_check.py: every command of the
 # table has its subsection, every option a --help prints is under its
 # command). Then the check itself: a praxis whose help grew an option, a
@@ -7,9 +7,13 @@
 once_against plain "the page is checked against the --help texts, the same in both builds"
 
 command -v mandoc >/dev/null || fail "mandoc is missing (scripts/deps installs it)"
+command -v groff >/dev/null || fail "groff is missing (scripts/deps installs groff-base)"
 
 mandoc -T lint -W warning man/*.1 >"$TMP/lint" 2>&1 || { cat "$TMP/lint" >&2; fail "mandoc -T lint -W warning man/*.1"; }
 [ ! -s "$TMP/lint" ] || { cat "$TMP/lint" >&2; fail "mandoc's lint has warnings"; }
+# groff too, as man-db renders it and lintian checks it (man --warnings)
+groff -mandoc -Tutf8 -ww -z man/*.1 >"$TMP/groff" 2>&1 || { cat "$TMP/groff" >&2; fail "groff -mandoc man/*.1"; }
+[ ! -s "$TMP/groff" ] || { cat "$TMP/groff" >&2; fail "groff warns about man/*.1"; }
 
 expect_status 0 python3 tools/man_check.py "$PRAXIS"
 expect_grep "$TMP/out" "covers the [0-9]+ commands"
@@ -17,6 +21,10 @@ expect_grep "$TMP/out" "covers the [0-9]+ commands"
 # The lint fails a broken page: a list never closed.
 sed '/^\.Sh FILES/,$ s/^\.El$//' man/praxis.1 >"$TMP/broken.1"
 ! mandoc -T lint -W warning "$TMP/broken.1" >/dev/null 2>&1 || fail "the lint passed a page with an open list"
+# and groff warns about a macro that does not exist
+sed 's/^\.Ss backup$/.Zz backup/' man/praxis.1 >"$TMP/unknown.1"
+groff -mandoc -Tutf8 -ww -z "$TMP/unknown.1" >"$TMP/groff" 2>&1
+expect_grep "$TMP/groff" "macro 'Zz' not defined"
 
 # A praxis whose `backup --help` prints an option the page does not name,
 # and whose `match --help` names a variable ENVIRONMENT lacks.
