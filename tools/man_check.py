@@ -74,6 +74,8 @@ def sections(lines):
 
 
 def help_text(praxis, args, problems):
+    """What `praxis ARGS` prints on stdout; a failed run is a problem (a
+    --help that exits non-zero is broken for its readers too)."""
     out = subprocess.run([praxis] + args, capture_output=True, text=True)
     if out.returncode != 0:
         problems.append("'praxis %s' exited %d: %s" % (" ".join(args), out.returncode,
@@ -93,6 +95,7 @@ def documented_options(body):
 
 
 def main():
+    """Checks the page, prints notes and problems; exit 1 on a problem."""
     if len(sys.argv) < 2:
         sys.exit(__doc__.split("\n\n")[1])
     praxis = sys.argv[1]
