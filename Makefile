@@ -25,7 +25,7 @@ FUZZ_SECONDS ?= 20
 # Objects of one build flavour: $(call objs,DIR,SOURCES)
 objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
 
-.PHONY: contact-sheet all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load bench-match test-security checksrc checkcss deps clean
+.PHONY: contact-sheet all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load bench-match test-security checksrc checkcss checkman deps clean
 all: build/praxis
 
 deps:
@@ -225,6 +225,12 @@ checksrc:
 # Controls' colours against WCAG 2.1 AA (3:1 non-text, 4.5:1 text), computed.
 checkcss:
 	@python3 tools/contrast_check.py static/praxis.css
+
+# The manual against the command line: mandoc's lint, then every command
+# and every option its --help prints (tests/cli/t_man.sh, which make test
+# runs with the CLI suite; this is the same check alone, for editing the page).
+checkman: build/praxis
+	@PRAXIS=$(CURDIR)/build/praxis bash tests/cli/t_man.sh
 
 clean:
 	rm -rf build
