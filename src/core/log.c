@@ -25,9 +25,10 @@
 
 #define LINE_MAX_BYTES 2048 /* longer messages are cut (with "...") */
 
-static const char *const level_names[] = {
-	[PX_LOG_ERR] = "error", [PX_LOG_WARNING] = "warning", [PX_LOG_NOTICE] = "notice",
-	[PX_LOG_INFO] = "info"};
+static const char *const level_names[] = {[PX_LOG_ERR] = "error",
+					  [PX_LOG_WARNING] = "warning",
+					  [PX_LOG_NOTICE] = "notice",
+					  [PX_LOG_INFO] = "info"};
 
 /* Is fd 2 the stream $JOURNAL_STREAM names ("DEV:INODE", decimal)? */
 static int stderr_is_journal(void)
@@ -87,7 +88,7 @@ void px_log(enum px_log_level level, const char *fmt, ...)
 		err = buf_addc(&line, '\n');
 	if (!err) {
 		ssize_t w = write(2, line.data, line.len); /* one write: lines never interleave */
-		(void)w; /* nowhere to tell of a failed write to stderr */
+		(void)w;                                   /* nowhere to tell of a failed write to stderr */
 	}
 	buf_free(&line);
 }

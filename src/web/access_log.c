@@ -2,7 +2,8 @@
  * GoAccess (--log-format=COMBINED), AWStats and fail2ban read, with the
  * request's duration as one more field at the end:
  *
- *   203.0.113.7 - ana [07/Dec/2026:10:18:48 +0000] "GET /node/7 HTTP/1.1" 200 9264 "https://hub.example.org/" "Mozilla/5.0 ..." 0.001980
+ *   203.0.113.7 - ana [07/Dec/2026:10:18:48 +0000] "GET /node/7 HTTP/1.1" 200 9264 "https://hub.example.org/"
+ * "Mozilla/5.0 ..." 0.001980
  *
  * the client's address (a trusted proxy's X-Forwarded-For once believed:
  * server.c), "-" (identd), the signed-in user's name or "-", the time the
@@ -26,8 +27,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#define LINE_CAP ((size_t)16 << 10) /* a URI is at most 2 KB, headers 32 KB: longer fields are cut */
-#define FIELD_MAX 4096              /* bytes of one quoted field kept */
+#define LINE_CAP  ((size_t)16 << 10) /* a URI is at most 2 KB, headers 32 KB: longer fields are cut */
+#define FIELD_MAX 4096               /* bytes of one quoted field kept */
 
 static int open_file(const char *path)
 {

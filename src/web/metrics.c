@@ -87,7 +87,8 @@ static enum px_err requests(struct buf *out, const struct metrics *m)
 			if (!err && k == METRICS_CODES - 1)
 				err = buf_printf(out, "\",code=\"other\"} %llu\n", (unsigned long long)n);
 			else if (!err)
-				err = buf_printf(out, "\",code=\"%d\"} %llu\n", codes[k], (unsigned long long)n);
+				err = buf_printf(out, "\",code=\"%d\"} %llu\n", codes[k],
+						 (unsigned long long)n);
 		}
 	}
 	return err;
@@ -107,7 +108,8 @@ static enum px_err histogram(struct buf *out, const struct metrics *m, size_t ro
 		if (!err)
 			err = route_label(out, row);
 		if (!err)
-			err = buf_printf(out, "\",le=\"%s\"} %llu\n", bound_labels[b], (unsigned long long)cumulative);
+			err = buf_printf(out, "\",le=\"%s\"} %llu\n", bound_labels[b],
+					 (unsigned long long)cumulative);
 	}
 	const char *tail[] = {"_sum", "_count"};
 	for (size_t t = 0; t < 2 && total && !err; t++) {
@@ -152,25 +154,30 @@ static enum px_err the_rest(struct buf *out, struct request *rq)
 		double v;
 		int skip;
 	} rows[] = {
-		{"praxis_page_cache_hits_total", "counter", "Answers sent from the page cache.", (double)hits, 0},
+		{"praxis_page_cache_hits_total", "counter", "Answers sent from the page cache.", (double)hits,
+		 0},
 		{"praxis_page_cache_misses_total", "counter",
 		 "Answers looked for in the page cache and not found there (then made).", (double)misses, 0},
-		{"praxis_index_nodes", "gauge", "Nodes in the search index.", (double)index_size(rq->srv->ix), 0},
+		{"praxis_index_nodes", "gauge", "Nodes in the search index.", (double)index_size(rq->srv->ix),
+		 0},
 		{"praxis_index_generation", "gauge",
-		 "The index's generation: 1 at the start, one more at each change (a publication, an import).",
+		 "The index's generation: 1 at the start, one more at each change (a publication, an "
+		 "import).",
 		 (double)cache_generation(), 0},
 		{"praxis_store_errors_total", "counter",
 		 "Store operations that failed (an SQLite error, a store file gone or replaced).",
 		 (double)store_failures(), 0},
-		{"praxis_sessions", "gauge", "Live sessions of signed-in users.", (double)sessions, sessions < 0},
+		{"praxis_sessions", "gauge", "Live sessions of signed-in users.", (double)sessions,
+		 sessions < 0},
 		{"praxis_logins_failed_total", "counter", "Logins refused for a wrong name or password.",
 		 (double)load(&m->logins_failed), 0},
 		{"praxis_logins_throttled_total", "counter",
 		 "Logins refused unchecked: too many failures of the account or address.",
 		 (double)load(&m->logins_throttled), 0},
-		{"praxis_outbox_messages", "gauge", "Mails in the outbox, not yet sent.", (double)outbox, outbox < 0},
-		{"process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch, in seconds.",
-		 (double)m->started, 0},
+		{"praxis_outbox_messages", "gauge", "Mails in the outbox, not yet sent.", (double)outbox,
+		 outbox < 0},
+		{"process_start_time_seconds", "gauge",
+		 "Start time of the process since the Unix epoch, in seconds.", (double)m->started, 0},
 	};
 	enum px_err err = PX_OK;
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0] && !err; i++)

@@ -128,13 +128,9 @@ curl -s -o /dev/null -b "$TMP/jar" --data-urlencode "csrf=$tok" --data-urlencode
 sleep 0.3
 expect_grep "$TMP/serve.err" '^praxis: notice: started: serving http://127\.0\.0\.1:[0-9]+/, 10 nodes, 2 threads$'
 expect_grep "$TMP/serve.err" '^praxis: warning: login failed from 127\.0\.0\.1 for user "eve\\x22 from 192\.0\.2\.1\\x0Ax"$'
-if command -v fail2ban-regex >/dev/null; then
-	fail2ban-regex -o ip "$TMP/serve.err" deploy/fail2ban/filter.d/praxis.conf >"$TMP/f2b" 2>&1 ||
-		fail "fail2ban-regex failed: $(cat "$TMP/f2b")"
-	[ "$(sort -u "$TMP/f2b")" = 127.0.0.1 ] || fail "fail2ban read other addresses than the client's: $(cat "$TMP/f2b")"
-else
-	echo "fail2ban-regex missing (Debian fail2ban): the filter is not checked" >&2
-fi
+fail2ban-regex -o ip "$TMP/serve.err" deploy/fail2ban/filter.d/praxis.conf >"$TMP/f2b" 2>&1 ||
+	fail "fail2ban-regex (Debian fail2ban, scripts/deps) failed: $(cat "$TMP/f2b")"
+[ "$(sort -u "$TMP/f2b")" = 127.0.0.1 ] || fail "fail2ban read other addresses than the client's: $(cat "$TMP/f2b")"
 stop_server
 expect_grep "$TMP/serve.err" '^praxis: notice: stopping \(SIGTERM\): the requests under way may finish$'
 expect_grep "$TMP/serve.err" '^praxis: notice: stopped$'
@@ -151,10 +147,8 @@ expect_grep "$TMP/serve.err" '^<4>login failed from 127\.0\.0\.1 for user "eve"$
 expect_grep "$TMP/serve.err" '^<5>stopped$'
 ! grep -q '^praxis: ' "$TMP/serve.err" || fail "a line without its <N> under the journal"
 sed 's/^<[0-7]>//' "$TMP/serve.err" >"$TMP/journal" # what journald keeps of a line
-if command -v fail2ban-regex >/dev/null; then
-	fail2ban-regex -o ip "$TMP/journal" deploy/fail2ban/filter.d/praxis.conf 2>/dev/null | grep -qx 127.0.0.1 ||
-		fail "fail2ban does not read the journal's form of the line"
-fi
+fail2ban-regex -o ip "$TMP/journal" deploy/fail2ban/filter.d/praxis.conf 2>/dev/null | grep -qx 127.0.0.1 ||
+	fail "fail2ban does not read the journal's form of the line"
 # another stream's JOURNAL_STREAM (stderr redirected by hand): plain lines
 : >"$TMP/serve.err"
 JOURNAL_STREAM=1:1 start_server "$TMP/db"
