@@ -496,6 +496,8 @@ static enum px_err index_update(struct server *srv, const struct node *n, struct
 		err = index_flush(srv->ix);
 	pthread_rwlock_unlock(&srv->ix_lock);
 	cache_invalidate();
+	if (err)
+		px_log(PX_LOG_ERR, "the index could not take a change: %s", px_strerror(err));
 	return err;
 }
 
