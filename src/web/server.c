@@ -819,17 +819,16 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 		const char *addr = o->bind ? o->bind : "127.0.0.1";
 		int v6 = strchr(addr, ':') != NULL;
-		fprintf(o->ready ? o->ready : stdout, "praxis: serving %s://%s%s%s:%u/\n",
-			srv.secure ? "https" : "http", v6 ? "[" : "", addr, v6 ? "]" : "",
-			di ? di->port : o->port);
+		char url[INET6_ADDRSTRLEN + 32]; /* addr is an IP address: bind_address() */
+		snprintf(url, sizeof url, "%s://%s%s%s:%u/", srv.secure ? "https" : "http", v6 ? "[" : "", addr,
+			 v6 ? "]" : "", di ? di->port : o->port);
+		fprintf(o->ready ? o->ready : stdout, "praxis: serving %s\n", url);
 		fflush(o->ready ? o->ready : stdout);
-		px_log(PX_LOG_NOTICE, "started: serving %s://%s%s%s:%u/, %zu nodes, %u threads",
-		       srv.secure ? "https" : "http", v6 ? "[" : "", addr, v6 ? "]" : "", di ? di->port : o->port,
-		       index_size(srv.ix), threads_of(o));
+		px_log(PX_LOG_NOTICE, "started: serving %s, %zu nodes, %u threads", url, index_size(srv.ix),
+		       threads_of(o));
 		const char *sig = wait_for_signal(&srv);
 		px_log(PX_LOG_NOTICE, "stopping (%s): the requests under way may finish", sig);
 		stop(d);
-		px_log(PX_LOG_NOTICE, "stopped");
 	}
 	mailer_stop(srv.mailer);
 	mt_queue_stop(srv.mtq);
@@ -842,5 +841,7 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	cache_free();
 	if (log_open)
 		access_log_close(&srv.log);
+	if (d)
+		px_log(PX_LOG_NOTICE, "stopped");
 	return err;
 }
