@@ -27,8 +27,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#define LINE_CAP  ((size_t)16 << 10) /* a URI is at most 2 KB, headers 32 KB: longer fields are cut */
-#define FIELD_MAX 4096               /* bytes of one quoted field kept */
+#define FIELD_MAX 4096 /* bytes of one quoted field kept (a URI is at most 2 KB, headers 32 KB) */
+_Static_assert(ACCESS_LINE_MAX >= 5 * 4 * FIELD_MAX + 256,
+	       "a line of five whole fields, each byte \\xHH, fits");
 
 static int open_file(const char *path)
 {
@@ -143,7 +144,7 @@ void access_log_write(struct access_log *al, const struct access_entry *e)
 	if (al->fd < 0)
 		return;
 	struct buf line;
-	buf_init(&line, LINE_CAP);
+	buf_init(&line, ACCESS_LINE_MAX);
 	if (!access_log_line(&line, e)) {
 		pthread_rwlock_rdlock(&al->lock);
 		ssize_t w = write(al->fd, line.data, line.len); /* one write: lines never interleave */

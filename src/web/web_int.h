@@ -210,6 +210,9 @@ enum px_err access_log_reopen(struct access_log *al, struct buf *why) PX_WUR;
 void access_log_close(struct access_log *al);
 /* Writes e's line: see access_log.c for the format. */
 void access_log_write(struct access_log *al, const struct access_entry *e);
+/* The longest line: each quoted field is cut at 4 KB, and a byte escaped
+ * takes four. */
+#define ACCESS_LINE_MAX ((size_t)96 << 10)
 /* e's line, with its newline, appended to out (the unit tests'). */
 enum px_err access_log_line(struct buf *out, const struct access_entry *e) PX_WUR;
 

@@ -14,7 +14,7 @@
 static char *line_of(const struct access_entry *e)
 {
 	struct buf b;
-	buf_init(&b, 1 << 16);
+	buf_init(&b, ACCESS_LINE_MAX); /* what access_log_write() gives it */
 	assert_ok(access_log_line(&b, e));
 	char *s = buf_take(&b);
 	assert_non_null(s);
@@ -68,6 +68,21 @@ static void hostile_bytes_are_escaped(void **state)
 	free(s);
 }
 
+static void the_longest_line_fits(void **state)
+{
+	(void)state;
+	char *x = malloc(20000);
+	assert_non_null(x);
+	memset(x, 1, 19999); /* every byte escaped: four each */
+	x[19999] = '\0';
+	struct access_entry e = {.method = x, .uri = x, .protocol = x, .referer = x, .agent = x};
+	char *s = line_of(&e);
+	assert_true(strlen(s) > 5 * 4 * 4096);
+	assert_non_null(strstr(s, "\" 0 - \""));
+	free(s);
+	free(x);
+}
+
 static void quote_keeps_utf8_unless_asked(void **state)
 {
 	(void)state;
@@ -89,6 +104,7 @@ int main(void)
 		cmocka_unit_test(a_full_line),
 		cmocka_unit_test(absent_fields_are_dashes),
 		cmocka_unit_test(hostile_bytes_are_escaped),
+		cmocka_unit_test(the_longest_line_fits),
 		cmocka_unit_test(quote_keeps_utf8_unless_asked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
