@@ -89,7 +89,7 @@ sleep 0.3
 kill -0 "$SERVER_PID" || fail "SIGHUP stopped the server"
 [ -s "$LOG.2" ] && [ -s "$LOG" ] || fail "the reopened file got no lines"
 check_lines "$LOG.1" "$LOG.2" "$LOG"
-python3 - "$TMP/sent" "$LOG.1" "$LOG.2" "$LOG" <<'PY' || fail "a request is missing from the rotated logs, or logged twice"
+python3 - "$TMP/sent" "$LOG.1" "$LOG.2" "$LOG" <<'PY' || fail "a request is missing from the rotated logs, logged twice, or in an older file than one before it"
 import re, sys
 sent = open(sys.argv[1]).read().split()
 seen = {}
@@ -99,7 +99,13 @@ for path in sys.argv[2:]:
 missing = [s for s in sent if s not in seen]
 twice = [s for s, p in seen.items() if len(p) > 1]
 print("%d requests during the rotation, by file:" % len(sent), [sum(1 for p in seen.values() if p[0] == f) for f in sys.argv[2:]])
-sys.exit(bool(missing or twice or len(sent) != 600 or len(seen) != 600))
+# each client's requests, one after the other, go to the old file, then the new ones
+order = {}
+for n, path in enumerate(sys.argv[2:]):
+    for m in re.finditer(r"mark=r(\d+)-(\d+) ", open(path).read()):
+        order.setdefault(m.group(1), []).append((n, int(m.group(2))))
+backwards = [k for k, v in order.items() if [f for f, i in sorted(v, key=lambda x: x[1])] != sorted(f for f, i in v)]
+sys.exit(bool(missing or twice or backwards or len(sent) != 600 or len(seen) != 600))
 PY
 grep -q '"GET /healthz HTTP/1.1" 200 ' "$LOG" || fail "the request after the rotation is not in the new file"
 expect_grep "$TMP/serve.err" "^praxis: notice: SIGHUP: the access log $LOG is reopened$"
