@@ -64,7 +64,7 @@ int cmd_mail(int argc, char **argv)
 		struct buf why;
 		buf_init(&why, 1024);
 		size_t sent, failed;
-		const struct mailer_options mo = {.db = common.db, .smtp = o.smtp, .from = o.from, .log = stderr};
+		const struct mailer_options mo = {.db = common.db, .smtp = o.smtp, .from = o.from, .log = 1};
 		enum px_err err = mailer_send_due(st, &mo, &sent, &failed, &why);
 		if (err)
 			rc = cli_usage_error(&help, "%s", why.len ? why.data : px_strerror(err));

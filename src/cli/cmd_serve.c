@@ -8,17 +8,22 @@
 #include <string.h>
 
 static const struct cli_help help = {
-	"praxis serve [--db PATH] [--bind ADDR] [--port N] [--threads N] [--quiet]\n"
+	"praxis serve [--db PATH] [--bind ADDR] [--port N] [--threads N]\n"
+	"             [--quiet | --access-log FILE]\n"
 	"             [--per-ip N] [--tls-cert FILE --tls-key FILE]\n"
 	"             [--smtp URL [--mail-from ADDR] [--smtp-retry SECONDS]] [--public-url URL]",
 	"Serves the hub's pages until SIGTERM or SIGINT (Ctrl-C), then lets the\n"
 	"requests under way finish. Prints the URL once listening; logs a line per\n"
-	"request on stderr.\n\n"
+	"request (Combined Log Format and the seconds it took) on stderr or to\n"
+	"--access-log's file, which SIGHUP reopens; events (start, stop, errors,\n"
+	"failed logins) go to stderr with their level.\n\n"
 	"  --db PATH       the store (default $PRAXIS_DB, else " CLI_DB_DEFAULT ")\n"
 	"  --bind ADDR     the IPv4 or IPv6 address to listen on (default 127.0.0.1)\n"
 	"  --port N        the port (default 8080; 0: any free port)\n"
 	"  --threads N     worker threads (default: one per CPU)\n"
 	"  --quiet         no access log\n"
+	"  --access-log FILE  append the access log to FILE (created 0640) rather\n"
+	"                  than stderr; SIGHUP reopens it (for logrotate)\n"
 	"  --per-ip N      connections one client address may hold (default 64;\n"
 	"                  raise it behind a reverse proxy, whose address is all)\n"
 	"  --tls-cert FILE, --tls-key FILE\n"
@@ -36,7 +41,7 @@ static const struct cli_help help = {
 
 struct opts {
 	const char *bind, *cert, *key;
-	const char *smtp, *mail_from, *public_url;
+	const char *smtp, *mail_from, *public_url, *access_log;
 	int64_t port, threads, per_ip, smtp_retry;
 	int quiet;
 };
@@ -88,6 +93,9 @@ static int on_opt(int opt, const char *arg, void *ctx)
 	case 'U':
 		o->public_url = arg;
 		return public_url_ok(arg) ? 0 : -1;
+	case 'A':
+		o->access_log = arg;
+		return 0;
 	case 'R':
 		return px_parse_i64(arg, strlen(arg), 0, &o->smtp_retry) || o->smtp_retry < 1 ||
 				       o->smtp_retry > 86400
@@ -105,7 +113,8 @@ int cmd_serve(int argc, char **argv)
 		{"per-ip", required_argument, NULL, 'I'},  {"tls-cert", required_argument, NULL, 'C'},
 		{"tls-key", required_argument, NULL, 'K'}, {"smtp", required_argument, NULL, 'S'},
 		{"mail-from", required_argument, NULL, 'F'}, {"public-url", required_argument, NULL, 'U'},
-		{"smtp-retry", required_argument, NULL, 'R'}, {NULL, 0, NULL, 0}};
+		{"smtp-retry", required_argument, NULL, 'R'}, {"access-log", required_argument, NULL, 'A'},
+		{NULL, 0, NULL, 0}};
 	struct cli_common common;
 	struct opts o = {.port = 8080};
 	int first, status;
@@ -115,6 +124,8 @@ int cmd_serve(int argc, char **argv)
 		return cli_usage_error(&help, "serve takes no operands");
 	if (!o.cert != !o.key)
 		return cli_usage_error(&help, "--tls-cert and --tls-key go together");
+	if (o.quiet && o.access_log)
+		return cli_usage_error(&help, "--quiet and --access-log exclude each other");
 	if (!o.smtp && (o.mail_from || o.smtp_retry))
 		return cli_usage_error(&help, "--mail-from and --smtp-retry go with --smtp");
 	struct store *st;
@@ -131,7 +142,8 @@ int cmd_serve(int argc, char **argv)
 				 .port = (unsigned)o.port,
 				 .threads = (unsigned)o.threads,
 				 .per_ip = (unsigned)o.per_ip,
-				 .access_log = o.quiet ? NULL : stderr,
+				 .access_log = o.access_log,
+				 .quiet = o.quiet,
 				 .ready = stdout,
 				 .tls_cert = o.cert,
 				 .tls_key = o.key,

@@ -131,4 +131,20 @@ static inline void *ptrvec_get(const struct ptrvec *v, size_t i)
 	return ((void **)(void *)v->b.data)[i];
 }
 
+/* ---- log.c: the server's events, one line each with a level ---- */
+
+/* syslog(3)'s levels, as journald reads them from a line's "<N>" prefix. */
+enum px_log_level { PX_LOG_ERR = 3, PX_LOG_WARNING = 4, PX_LOG_NOTICE = 5, PX_LOG_INFO = 6 };
+
+/* Writes one line to stderr: "<N>message" when stderr is the journal
+ * ($JOURNAL_STREAM), else "praxis: LEVEL: message"; control bytes in the
+ * message become \xHH, a message past 2 KiB is cut. Thread-safe: one
+ * write(2) a line. Never fails (a line that cannot be written is lost). */
+void px_log(enum px_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s[0..n) with '"', '\\', control bytes and DEL as \xHH (and every
+ * byte from 0x80 if high: what nginx does in its access log), so that it
+ * can be quoted in a log line and read back unambiguously. PX_ETOOBIG or
+ * PX_ENOMEM from the buffer. */
+enum px_err px_log_quote(struct buf *b, const char *s, size_t n, int high) PX_WUR;
+
 #endif

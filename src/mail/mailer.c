@@ -197,11 +197,11 @@ static int backoff(const struct mailer *mr, int attempts)
 	return s < BACKOFF_MAX ? (int)s : BACKOFF_MAX;
 }
 
-static void log_line(const struct mailer *mr, const struct outbox_msg *msg, const char *what, const char *why)
+static void log_line(const struct mailer *mr, enum px_log_level level, const struct outbox_msg *msg,
+		     const char *what, const char *why)
 {
 	if (mr->o.log)
-		fprintf(mr->o.log, "mail: message %lld %s%s%s\n", (long long)msg->id, what, why ? ": " : "",
-			why ? why : "");
+		px_log(level, "mail: message %lld %s%s%s", (long long)msg->id, what, why ? ": " : "", why ? why : "");
 }
 
 /* Sends one due message: 1 sent, 0 none due, -1 a failure (recorded). */
@@ -219,10 +219,10 @@ static int send_one(const struct mailer *mr, struct store *st)
 	int done = d == DELIVERED ? !outbox_sent(st, msg.id, time(NULL))
 		   : d == REFUSED ? !outbox_refused(st, msg.id, reason)
 				  : !outbox_failed(st, msg.id, time(NULL), backoff(mr, msg.attempts), reason);
-	log_line(mr, &msg, d == DELIVERED ? "sent" : d == REFUSED ? "refused for good" : "not sent, will retry",
+	log_line(mr, d == DELIVERED ? PX_LOG_INFO : PX_LOG_WARNING, &msg, d == DELIVERED ? "sent" : d == REFUSED ? "refused for good" : "not sent, will retry",
 		 d == DELIVERED ? NULL : reason);
 	if (!done)
-		log_line(mr, &msg, "could not be marked in the store", NULL);
+		log_line(mr, PX_LOG_ERR, &msg, "could not be marked in the store", NULL);
 	buf_free(&why);
 	outbox_msg_clear(&msg);
 	return d == DELIVERED ? 1 : -1;
@@ -269,7 +269,7 @@ static void *mailer_main(void *arg)
 	while (!mr->stop) {
 		pthread_mutex_unlock(&mr->lock);
 		if (!st && store_open(mr->o.db, &st, &why) && mr->o.log)
-			fprintf(mr->o.log, "mail: cannot open the store: %s\n", why.data);
+			px_log(PX_LOG_ERR, "mail: cannot open the store: %s", why.data);
 		int r = 1;
 		while (st && r > 0 && !__atomic_load_n(&mr->stop, __ATOMIC_RELAXED))
 			r = send_one(mr, st);

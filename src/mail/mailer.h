@@ -21,7 +21,7 @@ struct mailer_options {
 	const char *smtp;    /* the relay: smtp://host:port, smtps://..., user:password@ allowed */
 	const char *from;    /* the envelope and From address; NULL: praxis@ the host's name */
 	unsigned retry_s;    /* first back-off; doubled per attempt up to a day; 0: 60 */
-	FILE *log;           /* a line per delivery or failure; NULL: none */
+	int log;             /* 1: a line per delivery or failure (px_log); 0: none */
 };
 
 /* Starts the thread. PX_EUSAGE with why for a relay URL curl cannot use or

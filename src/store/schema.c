@@ -29,9 +29,11 @@
  * writes to it (not even the WAL switch). */
 #include "store_int.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char *const migrations[] = {
@@ -238,8 +240,16 @@ static const char *const migrations[] = {
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	       "STORE_SCHEMA_VERSION must equal the number of migrations");
 
+static uint64_t failures; /* atomic: store_failures() */
+
+uint64_t store_failures(void)
+{
+	return __atomic_load_n(&failures, __ATOMIC_RELAXED);
+}
+
 enum px_err store_fail(struct store *st, struct buf *why, const char *what)
 {
+	__atomic_add_fetch(&failures, 1, __ATOMIC_RELAXED);
 	if (why)
 		buf_reject(why, "%s: %s", what, sqlite3_errmsg(st->db));
 	return PX_ESTORE;
@@ -505,8 +515,28 @@ static enum px_err open_db(const char *path, int read_only, struct store **out, 
 	    store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
 			   " PRAGMA cache_size = -32768; PRAGMA mmap_size = 2147418112") != SQLITE_OK)
 		return open_fail(st, read_only, why, "cannot open the store");
+	struct stat sb;
+	if (!stat(path, &sb))
+		st->dev = sb.st_dev, st->ino = sb.st_ino;
 	*out = st;
 	return PX_OK;
+}
+
+enum px_err store_check(struct store *st, struct buf *why)
+{
+	struct stat sb;
+	if (stat(st->path, &sb)) {
+		__atomic_add_fetch(&failures, 1, __ATOMIC_RELAXED);
+		buf_reject(why, "the store's file %s is gone: %s", st->path, strerror(errno));
+		return PX_EIO;
+	}
+	if (sb.st_dev != st->dev || sb.st_ino != st->ino) {
+		__atomic_add_fetch(&failures, 1, __ATOMIC_RELAXED);
+		buf_reject(why, "the store's file %s was replaced since it was opened", st->path);
+		return PX_EIO;
+	}
+	return query_int(st->db, "PRAGMA schema_version") < 0 ? store_fail(st, why, "the store does not answer")
+							      : PX_OK;
 }
 
 enum px_err store_open_at_version(const char *path, int version, struct store **out, struct buf *why)

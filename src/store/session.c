@@ -111,3 +111,18 @@ enum px_err session_end(struct store *st, const char *token)
 	token_key(token, key);
 	return by_key(st, "DELETE FROM session WHERE key = ?1", key, 0);
 }
+
+int64_t session_count(struct store *st, time_t now)
+{
+	sqlite3_stmt *q;
+	int64_t n = -1;
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM session WHERE seen >= ?1 AND created >= ?2", -1, &q,
+			       NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(q, 1, (int64_t)now - SESSION_IDLE_S);
+	sqlite3_bind_int64(q, 2, (int64_t)now - SESSION_MAX_S);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		n = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return n;
+}

@@ -49,6 +49,15 @@ enum px_err store_nodes_put(struct store *st, struct ptrvec *nodes, const char *
  * (every few thousand nodes), e.g. for a progress line. fn NULL turns it off. */
 void store_set_progress(struct store *st, void (*fn)(size_t done, size_t total, void *arg), void *arg);
 
+/* Is the store answering: the file at its path is still the one it
+ * opened (not removed, not replaced by a restore under it) and a read of
+ * its header succeeds? PX_OK, or PX_EIO/PX_ESTORE with why in one line.
+ * Cheap: a stat(2) and a pragma (the health check's, every second). */
+enum px_err store_check(struct store *st, struct buf *why) PX_WUR;
+/* How many store operations failed with an SQLite error since the process
+ * started (every handle: a process-wide count, for /metrics). */
+uint64_t store_failures(void);
+
 /* Opens a read transaction unless one is open, so that the reads until
  * store_read_end() see one state of the store and take SQLite's locks
  * once (a page reads a dozen nodes). Returns what store_read_end() wants. */

@@ -5,10 +5,13 @@
 #include "store.h"
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 struct store {
 	sqlite3 *db;
 	char *path;            /* owned, for messages */
+	dev_t dev;             /* the file at path when it was opened: store_check() */
+	ino_t ino;
 	struct reader *reader; /* statements of store_node_get(), prepared once; owned */
 	sqlite3_stmt *text;    /* store_node_text()'s, prepared once; owned */
 	sqlite3_stmt *updated; /* store_node_updated()'s; owned */

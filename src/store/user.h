@@ -102,6 +102,9 @@ enum px_err session_new(struct store *st, int64_t user, time_t now, char token[S
 enum px_err session_find(struct store *st, const char *token, time_t now, struct user *u,
 			 char csrf[SESSION_TOKEN_N]) PX_WUR;
 enum px_err session_end(struct store *st, const char *token) PX_WUR;
+/* The sessions live at now (neither idle past SESSION_IDLE_S nor older
+ * than SESSION_MAX_S), or -1 when the store cannot be read. */
+int64_t session_count(struct store *st, time_t now);
 
 /* A fresh random token, base64url (CSRF tokens of the login form). */
 void token_new(char out[SESSION_TOKEN_N]);

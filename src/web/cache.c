@@ -50,7 +50,8 @@ static struct {
 	struct page *newest, *oldest;
 	size_t bytes;
 	uint64_t generation;
-} c = {PTHREAD_MUTEX_INITIALIZER, {0}, NULL, NULL, 0, 1};
+	uint64_t hits, misses; /* cache_queue()'s answers: cache_counts() */
+} c = {PTHREAD_MUTEX_INITIALIZER, {0}, NULL, NULL, 0, 1, 0, 0};
 
 static size_t cost(const struct page *p)
 {
@@ -199,6 +200,8 @@ int cache_queue(struct MHD_Connection *conn, const char *lang, const char *key, 
 		*bytes = n;
 		hit = 1;
 	}
+	c.hits += (uint64_t)hit;
+	c.misses += (uint64_t)!hit;
 	pthread_mutex_unlock(&c.lock);
 	free(k);
 	return hit;
@@ -209,6 +212,14 @@ int cache_wants(const struct request *rq)
 	/* a page for one person (signed in, or given a cookie) is theirs alone */
 	return rq->status == 200 && rq->body.len <= PAGE_MAX && !rq->user && !rq->ncookies &&
 	       !(rq->cache && strstr(rq->cache, "no-store"));
+}
+
+void cache_counts(uint64_t *hits, uint64_t *misses)
+{
+	pthread_mutex_lock(&c.lock);
+	*hits = c.hits;
+	*misses = c.misses;
+	pthread_mutex_unlock(&c.lock);
 }
 
 uint64_t cache_generation(void)

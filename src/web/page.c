@@ -56,7 +56,7 @@ void page_render(struct request *rq, const char *name, struct tv *scope)
 	enum px_err err = rq->a.failed || !scope ? PX_ENOMEM
 						 : tmpl_render(rq->srv->tmpl, name, scope, translate, rq, &rq->body);
 	if (err) {
-		fprintf(stderr, "praxis: rendering %s: %s\n", name, px_strerror(err));
+		px_log(PX_LOG_ERR, "rendering %s: %s", name, px_strerror(err));
 		rq->status = 503;
 		rq->type = "text/plain; charset=utf-8";
 		buf_reset(&rq->body);
@@ -86,6 +86,10 @@ void page_error(struct request *rq, int status, const char *why)
 		page_api_error(rq, status, why);
 		return;
 	}
+	if (route_ops(rq)) {
+		page_plain(rq, status, why);
+		return;
+	}
 	const char *title = N_("Error");
 	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
 		if (titles[i].status == status)
@@ -97,6 +101,16 @@ void page_error(struct request *rq, int status, const char *why)
 	page_render(rq, "error", s);
 	if (rq->status != 503)
 		rq->status = status;
+	rq->cache = "no-store";
+}
+
+void page_plain(struct request *rq, int status, const char *text)
+{
+	buf_reset(&rq->body);
+	if (buf_adds(&rq->body, text) || buf_addc(&rq->body, '\n'))
+		status = 503;
+	rq->status = status;
+	rq->type = "text/plain; charset=utf-8";
 	rq->cache = "no-store";
 }
 

@@ -102,7 +102,7 @@ static void users_page(struct request *rq, int status, const char *done, const c
 static void audit(struct request *rq, const char *action, const char *target, const char *detail)
 {
 	if (audit_add(rq->st, rq->user->name, rq->addr, action, target, detail))
-		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
+		px_log(PX_LOG_ERR, "the audit log refused a %s entry", action);
 }
 
 static void add_user(struct request *rq)

@@ -69,7 +69,7 @@ static void audit(struct request *rq, const char *action, int64_t nid, const cha
 	char target[32];
 	snprintf(target, sizeof target, "%lld", (long long)nid);
 	if (audit_add(rq->st, rq->user->name, rq->addr, action, target, detail))
-		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
+		px_log(PX_LOG_ERR, "the audit log refused a %s entry", action);
 }
 
 /* ---- the form (node_form.c) ---- */

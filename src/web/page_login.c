@@ -48,14 +48,26 @@ static void login_form(struct request *rq, int status, const char *error, const 
 static void audit(struct request *rq, const char *account, const char *action, const char *target)
 {
 	if (audit_add(rq->st, account, rq->addr, action, target, NULL))
-		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
+		px_log(PX_LOG_ERR, "the audit log refused a %s entry", action);
 }
 
-/* A failed login in the audit log, at most AUDIT_BURST an address. */
-static void failure(struct request *rq, const char *action, const char *name)
+/* A failed login in the audit log (at most AUDIT_BURST an address), in
+ * the counters of /metrics, and as a warning on stderr: the address comes
+ * before the name (quoted, escaped), so that a filter reading the address
+ * (fail2ban: deploy/fail2ban/) cannot be fooled by a name. */
+static void failure(struct request *rq, const char *action, const char *name, int throttled)
 {
 	if (audit_login_failure(rq->st, rq->addr, action, name))
-		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
+		px_log(PX_LOG_ERR, "the audit log refused a %s entry", action);
+	struct metrics *m = &rq->srv->metrics;
+	__atomic_add_fetch(throttled ? &m->logins_throttled : &m->logins_failed, 1, __ATOMIC_RELAXED);
+	struct buf quoted;
+	buf_init(&quoted, 512);
+	if (px_log_quote(&quoted, name, (size_t)px_utf8_prefix(name, 128), 0))
+		buf_reset(&quoted);
+	px_log(PX_LOG_WARNING, "login %s from %s for user \"%s\"", throttled ? "throttled" : "failed", rq->addr,
+	       quoted.data ? quoted.data : "");
+	buf_free(&quoted);
 }
 
 const char *login_account_key(struct request *rq, const char *name)
@@ -83,7 +95,7 @@ static void log_in(struct request *rq)
 		return;
 	}
 	if (wait > 0) {
-		failure(rq, "login-throttled", name);
+		failure(rq, "login-throttled", name, 1);
 		const char *msg =
 			arena_printf(&rq->a, "%s %lld %s", T(rq, "Too many failed logins. Try again in"),
 				     (long long)(wait + 59) / 60, T(rq, "minutes."));
@@ -94,7 +106,7 @@ static void log_in(struct request *rq)
 	char token[SESSION_TOKEN_N], csrf[SESSION_TOKEN_N];
 	enum px_err err = user_login(rq->st, name, pw, &u);
 	if (err == PX_ENOTFOUND) { /* recorded by login_claim() */
-		failure(rq, "login-failed", name);
+		failure(rq, "login-failed", name, 0);
 		login_form(rq, 403, T(rq, "Wrong user name or password."), name);
 		return;
 	}
@@ -103,7 +115,7 @@ static void log_in(struct request *rq)
 		return;
 	}
 	if (login_forget(rq->st, ukey) || login_release(rq->st, &claimed[1], 1))
-		fprintf(stderr, "praxis: cannot clear failed logins\n");
+		px_log(PX_LOG_ERR, "cannot clear failed logins");
 	audit(rq, u.name, "login", NULL);
 	auth_cookie(rq, AUTH_SESSION_COOKIE, token, SESSION_MAX_S, "Lax");
 	auth_cookie(rq, AUTH_CSRF_COOKIE, "", 0, "Strict");
@@ -127,7 +139,7 @@ void page_logout(struct request *rq)
 {
 	const char *token = auth_cookie_value(rq, AUTH_SESSION_COOKIE);
 	if (token && session_end(rq->st, token))
-		fprintf(stderr, "praxis: cannot end a session\n");
+		px_log(PX_LOG_ERR, "cannot end a session");
 	audit(rq, rq->user->name, "logout", NULL);
 	auth_cookie(rq, AUTH_SESSION_COOKIE, "", 0, "Lax");
 	page_redirect(rq, arena_printf(&rq->a, "%s/", rq->root));

@@ -120,7 +120,7 @@ static enum px_err create(struct request *rq, const char *name, const char *emai
 		err = queue_confirmation(rq, name, email, id, &why);
 	enum px_err end = store_write_end(rq->st, begun, !err);
 	if (why.len)
-		fprintf(stderr, "praxis: register: %s\n", why.data);
+		px_log(PX_LOG_ERR, "register: %s", why.data);
 	buf_free(&why);
 	return err ? err : end;
 }
@@ -192,7 +192,7 @@ static void register_post(struct request *rq)
 		return;
 	}
 	if (!email_taken && audit_add(rq->st, name, rq->addr, "register", email, NULL))
-		fprintf(stderr, "praxis: the audit log refused a register entry\n");
+		px_log(PX_LOG_ERR, "the audit log refused a register entry");
 	wake_mailer(rq);
 	register_sent(rq);
 }
@@ -248,7 +248,7 @@ static void confirmed(struct request *rq, int64_t id)
 		return;
 	}
 	if (audit_add(rq->st, u.name, rq->addr, "register-confirm", NULL, NULL))
-		fprintf(stderr, "praxis: the audit log refused a register-confirm entry\n");
+		px_log(PX_LOG_ERR, "the audit log refused a register-confirm entry");
 	auth_cookie(rq, AUTH_SESSION_COOKIE, token, SESSION_MAX_S, "Lax");
 	auth_cookie(rq, AUTH_CSRF_COOKIE, "", 0, "Strict");
 	page_redirect(rq, arena_printf(&rq->a, "%s/me?welcome=1", rq->root));

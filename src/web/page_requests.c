@@ -113,7 +113,7 @@ static int set_status(struct request *rq, const struct contact_request *r, enum 
 	const char *target = arena_printf(&rq->a, "request %lld", (long long)r->id);
 	const char *action = arena_printf(&rq->a, "request-%s", contact_status_name(s));
 	if (audit_add(rq->st, rq->user->name, rq->addr, action, target, *note ? note : NULL))
-		fprintf(stderr, "praxis: the audit log refused a %s entry\n", action);
+		px_log(PX_LOG_ERR, "the audit log refused a %s entry", action);
 	return 0;
 }
 

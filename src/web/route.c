@@ -17,7 +17,10 @@
 #include <strings.h>
 
 enum { GET = 1, POST = 2, OTHER = 4, ANY = 7 }; /* GET includes HEAD */
-enum { API = 1 };                               /* answers JSON, its errors too */
+/* API: answers JSON, its errors too. ROUTE_OPS: for operators and their
+ * machines (a load balancer's health check, a Prometheus scraper): plain
+ * text, never cached, and --admin-from may keep it to given addresses. */
+enum { API = 1, ROUTE_OPS = 2 };
 
 struct route {
 	const char *pattern;
@@ -25,7 +28,7 @@ struct route {
 	int methods;
 	enum role role;  /* ROLE_NONE: anyone */
 	size_t body_max; /* the largest POST body; 0: FORM_BODY_MAX */
-	int flags;       /* API */
+	int flags;       /* API, ROUTE_OPS */
 };
 
 /* clang-format off: one route a line */
@@ -68,6 +71,8 @@ static const struct route routes[] = {
 	{"/api/v1/suggest", page_suggest, GET, ROLE_NONE, 0, API},
 	{"/api/*", page_api_missing, ANY, ROLE_NONE, 0, API},
 	{"/opensearch.xml", page_opensearch, GET, ROLE_NONE, 0, 0},
+	{"/healthz", page_healthz, GET, ROLE_NONE, 0, ROUTE_OPS},
+	{"/metrics", page_metrics, GET, ROLE_NONE, 0, ROUTE_OPS},
 	{"/sitemap.xml", page_sitemap_index, GET, ROLE_NONE, 0, 0},
 	{"/sitemaps/pages", page_sitemap_pages, GET, ROLE_NONE, 0, 0},
 	{"/sitemaps/{nid}", page_sitemap_nodes, GET, ROLE_NONE, 0, 0},
@@ -91,6 +96,7 @@ static const struct route routes[] = {
 	{"/admin/import", page_admin_import, GET | POST, ROLE_ADMIN, IMPORT_BODY_MAX, 0}, /* files */
 };
 /* clang-format on */
+_Static_assert(sizeof routes / sizeof routes[0] <= ROUTES_MAX, "raise ROUTES_MAX (web_int.h): metrics count per route");
 
 /* Does path match pattern? Fills rq->id or rq->slug from its hole. A
  * {nid} is the digits up to what follows them ("/me/dossiers/{nid}.csv"). */
@@ -235,6 +241,26 @@ size_t route_body_max(const struct request *rq)
 int route_api(const struct request *rq)
 {
 	return rq->route && rq->route->flags & API;
+}
+
+int route_ops(const struct request *rq)
+{
+	return rq->route && rq->route->flags & ROUTE_OPS;
+}
+
+size_t route_count(void)
+{
+	return sizeof routes / sizeof routes[0];
+}
+
+size_t route_number(const struct route *r)
+{
+	return (size_t)(r - routes);
+}
+
+const char *route_pattern(size_t i)
+{
+	return routes[i].pattern;
 }
 
 void route_dispatch(struct request *rq)

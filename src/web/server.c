@@ -2,6 +2,9 @@
  * limits that keep slow or greedy clients from starving the others, an
  * access log, and a graceful stop on SIGTERM or SIGINT.
  *
+ * Each request ends with a line in the access log (access_log.c) and in
+ * the counters of /metrics (metrics.c); SIGHUP reopens the log's file.
+ *
  * A request is checked before any page sees it: only GET and HEAD, a URI of
  * at most URI_MAX bytes (414), a path and parameters in valid UTF-8 (400).
  * Each worker thread opens its own store handle on first use (a handle is
@@ -47,7 +50,7 @@ static struct store *thread_store(struct server *srv)
 	struct buf why;
 	buf_init(&why, 1024);
 	if (store_open(srv->db, &st, &why) != PX_OK) {
-		fprintf(stderr, "praxis: %s\n", why.data ? why.data : "cannot open the store");
+		px_log(PX_LOG_ERR, "%s", why.data ? why.data : "cannot open the store");
 		st = NULL;
 	}
 	buf_free(&why);
@@ -64,6 +67,9 @@ struct pending {
 	char *uri; /* as sent, for the log and the 414 */
 	char addr[INET6_ADDRSTRLEN];
 	struct timespec t0;
+	time_t received;            /* t0 on the wall clock, for the log */
+	char protocol[16];          /* "HTTP/1.1", for the log */
+	const char *referer, *agent; /* the request's headers, for the log (in rq.a) */
 	int status;
 	size_t bytes;
 	struct buf upload; /* a POST's body, up to its route's cap */
@@ -81,6 +87,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 	if (p) {
 		p->uri = strndup(uri, URI_MAX + 1);
 		clock_gettime(CLOCK_MONOTONIC, &p->t0);
+		p->received = time(NULL);
 		arena_init(&p->rq.a);
 		buf_init(&p->rq.body, BODY_CAP);
 		buf_init(&p->upload, 0); /* its cap is the route's, once known */
@@ -119,20 +126,26 @@ static void client_addr(struct MHD_Connection *c, char addr[INET6_ADDRSTRLEN])
 	}
 }
 
-static void log_request(FILE *log, const struct pending *p)
+/* The request's line in the access log, and its count in the metrics. */
+static void log_request(struct server *srv, const struct pending *p)
 {
-	if (!log)
-		return;
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double ms = (double)(t1.tv_sec - p->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - p->t0.tv_nsec) / 1e6;
-	time_t now = time(NULL);
-	struct tm tm;
-	char when[32];
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-	fprintf(log, "%s %s %d %zu %.2fms %.200s\n", when, p->called ? p->addr : "-", p->status, p->bytes, ms,
-		p->uri ? p->uri : "-");
-	fflush(log);
+	double s = (double)(t1.tv_sec - p->t0.tv_sec) + (double)(t1.tv_nsec - p->t0.tv_nsec) / 1e9;
+	const char *method = p->called ? p->rq.method : NULL;
+	struct access_entry e = {.addr = p->called ? p->addr : NULL,
+				 .user = p->rq.user ? p->rq.user->name : NULL,
+				 .received = p->received,
+				 .method = method,
+				 .uri = p->uri,
+				 .protocol = p->protocol,
+				 .status = p->status,
+				 .bytes = method && !strcmp(method, "HEAD") ? 0 : p->bytes,
+				 .referer = p->referer,
+				 .agent = p->agent,
+				 .seconds = s};
+	access_log_write(&srv->log, &e);
+	metrics_record(&srv->metrics, p->rq.route, p->status, s);
 }
 
 static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
@@ -143,7 +156,7 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MH
 	struct pending *p = *con_cls;
 	if (!p)
 		return;
-	log_request(srv->access_log, p);
+	log_request(srv, p);
 	budget_give_back(srv, p);
 	free(p->uri);
 	buf_free(&p->upload);
@@ -483,6 +496,8 @@ static enum px_err index_update(struct server *srv, const struct node *n, struct
 		err = index_flush(srv->ix);
 	pthread_rwlock_unlock(&srv->ix_lock);
 	cache_invalidate();
+	if (err)
+		px_log(PX_LOG_ERR, "the index could not take a change: %s", px_strerror(err));
 	return err;
 }
 
@@ -605,12 +620,17 @@ static enum MHD_Result finish(struct MHD_Connection *c, struct pending *p)
 static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			      const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
-	(void)version;
 	struct pending *p = *con_cls;
 	if (!p)
 		return MHD_NO; /* on_uri ran out of memory */
-	if (!p->called++)
+	if (!p->called++) {
+		snprintf(p->protocol, sizeof p->protocol, "%s", version);
+		p->referer = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Referer");
+		p->agent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "User-Agent");
+		p->referer = p->referer ? arena_strndup(&p->rq.a, p->referer, strlen(p->referer)) : NULL;
+		p->agent = p->agent ? arena_strndup(&p->rq.a, p->agent, strlen(p->agent)) : NULL;
 		return admit(cls, c, url, method, p);
+	}
 	if (*upload_size) {
 		keep_body(p, upload, *upload_size);
 		*upload_size = 0;
@@ -638,14 +658,36 @@ static int bind_address(const char *addr, unsigned port, struct sockaddr_storage
 	return -1;
 }
 
-static void wait_for_signal(void)
+/* The signals web_serve() takes in wait_for_signal(), blocked in every
+ * other thread. */
+static void stop_signals(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGHUP);
+}
+
+/* Waits for SIGTERM or SIGINT; each SIGHUP meanwhile reopens the access
+ * log (logrotate moved it away). Returns the stopping signal's name. */
+static const char *wait_for_signal(struct server *srv)
 {
 	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	int sig;
-	sigwait(&set, &sig);
+	stop_signals(&set);
+	for (;;) {
+		int sig;
+		if (sigwait(&set, &sig))
+			continue;
+		if (sig != SIGHUP)
+			return sig == SIGTERM ? "SIGTERM" : "SIGINT";
+		struct buf why;
+		buf_init(&why, 1024);
+		if (access_log_reopen(&srv->log, &why))
+			px_log(PX_LOG_ERR, "%s", why.data);
+		else if (srv->log.path)
+			px_log(PX_LOG_NOTICE, "SIGHUP: the access log %s is reopened", srv->log.path);
+		buf_free(&why);
+	}
 }
 
 /* Stops taking connections, lets those under way finish (up to
@@ -679,6 +721,13 @@ static int read_tls(const struct web_options *o, struct buf *cert, struct buf *k
 	return 0;
 }
 
+/* The worker threads o asks for: one per CPU unless said. */
+static unsigned threads_of(const struct web_options *o)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	return o->threads ? o->threads : cpus > 0 ? (unsigned)cpus : 1;
+}
+
 static struct MHD_Daemon *start(struct server *srv, const struct web_options *o, struct buf *why)
 {
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
@@ -698,8 +747,7 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 		buf_reject(why, "not an IP address: %s", addr);
 		return NULL;
 	}
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned threads = o->threads ? o->threads : cpus > 0 ? (unsigned)cpus : 1;
+	unsigned threads = threads_of(o);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, (uint16_t)o->port, NULL, NULL, answer, srv, MHD_OPTION_SOCK_ADDR,
 		(struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
@@ -726,18 +774,19 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 enum px_err web_serve(const struct web_options *o, struct buf *why)
 {
 	struct server srv = {
-		.ix = o->ix, .db = o->db, .secure = o->tls_cert != NULL, .access_log = o->access_log,
-		.public_url = o->public_url};
-	enum px_err err = tmpl_set_new(&srv.tmpl, why);
+		.ix = o->ix, .db = o->db, .secure = o->tls_cert != NULL, .public_url = o->public_url};
+	srv.metrics.started = time(NULL);
+	enum px_err err = access_log_open(&srv.log, o->access_log, o->quiet, why);
+	int log_open = !err;
+	if (!err)
+		err = tmpl_set_new(&srv.tmpl, why);
 	if (!err && (err = map_init()))
 		buf_reject(why, "out of memory for the map's gazetteer");
 	if (!err && gzip_assets_init() && (err = PX_ENOMEM))
 		buf_reject(why, "out of memory for the static files' gzipped forms");
-	/* SIGINT and SIGTERM go to sigwait() below, never to a worker */
+	/* SIGINT, SIGTERM and SIGHUP go to sigwait() below, never to a worker */
 	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
+	stop_signals(&set);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	pthread_rwlockattr_t ra;
@@ -750,12 +799,12 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	/* after the signal mask: the mailer's thread inherits it */
 	if (!err && o->smtp)
 		err = mailer_start(&(struct mailer_options){.db = o->db, .smtp = o->smtp, .from = o->mail_from,
-							     .retry_s = o->smtp_retry_s, .log = stderr},
+							     .retry_s = o->smtp_retry_s, .log = 1},
 				   &srv.mailer, why);
 	struct mt_options mo;
 	if (!err && !(err = mt_options_env(&mo, why)))
 		err = mt_open(&mo, &srv.mt, why);
-	if (!err && !(srv.mtq = mt_queue_start(o->db, srv.mt, stderr))) {
+	if (!err && !(srv.mtq = mt_queue_start(o->db, srv.mt, 1))) {
 		buf_reject(why, "cannot start the thread that makes machine translations");
 		err = PX_ENOMEM;
 	}
@@ -770,11 +819,15 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 		const char *addr = o->bind ? o->bind : "127.0.0.1";
 		int v6 = strchr(addr, ':') != NULL;
-		fprintf(o->ready ? o->ready : stdout, "praxis: serving %s://%s%s%s:%u/\n",
-			srv.secure ? "https" : "http", v6 ? "[" : "", addr, v6 ? "]" : "",
-			di ? di->port : o->port);
+		char url[INET6_ADDRSTRLEN + 32]; /* addr is an IP address: bind_address() */
+		snprintf(url, sizeof url, "%s://%s%s%s:%u/", srv.secure ? "https" : "http", v6 ? "[" : "", addr,
+			 v6 ? "]" : "", di ? di->port : o->port);
+		fprintf(o->ready ? o->ready : stdout, "praxis: serving %s\n", url);
 		fflush(o->ready ? o->ready : stdout);
-		wait_for_signal();
+		px_log(PX_LOG_NOTICE, "started: serving %s, %zu nodes, %u threads", url, index_size(srv.ix),
+		       threads_of(o));
+		const char *sig = wait_for_signal(&srv);
+		px_log(PX_LOG_NOTICE, "stopping (%s): the requests under way may finish", sig);
 		stop(d);
 	}
 	mailer_stop(srv.mailer);
@@ -786,5 +839,9 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	gzip_assets_free();
 	i18n_free();
 	cache_free();
+	if (log_open)
+		access_log_close(&srv.log);
+	if (d)
+		px_log(PX_LOG_NOTICE, "stopped");
 	return err;
 }

@@ -131,8 +131,8 @@ static enum px_err make_for(struct store *st, const struct mt *m, int64_t nid, i
 		snprintf(pivot.from, sizeof pivot.from, "%s", p->hop[0]->from);
 		pivot.html = err ? NULL : buf_take(&mid);
 		if (!err && store_translation_put(st, nid, rev, via, &pivot))
-			fprintf(stderr, "praxis: the translation of node %lld into %s cannot be kept\n", (long long)nid,
-				via); /* it served its turn all the same */
+			px_log(PX_LOG_ERR, "the translation of node %lld into %s cannot be kept", (long long)nid,
+			       via); /* it served its turn all the same */
 		buf_free(&mid);
 	}
 	if (!err)
@@ -157,7 +157,7 @@ struct mt_queue {
 	pthread_t thread;
 	struct mt *mt; /* the server's: cancelled when the queue stops */
 	char *db;
-	FILE *log;
+	int log; /* 1: a line per translation made or failed (px_log) */
 	int stop;
 	struct mt_job jobs[MTQ_MAX]; /* a ring: first, n */
 	size_t first, n;
@@ -196,12 +196,12 @@ static void finish(struct mt_queue *q, struct store **st, struct mt_job *j)
 		buf_reject(&why, "the store cannot keep it");
 	long ms = (long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000);
 	if (q->log && !err)
-		fprintf(q->log, "praxis: translated node %lld (revision %lld) %s>%s%s%s in %ld ms, Apertium runs: %lu\n",
-			(long long)j->nid, (long long)j->rev, t.from, via ? via : "", via ? ">" : "", j->lang,
-			ms, mt_runs() - runs);
+		px_log(PX_LOG_INFO, "translated node %lld (revision %lld) %s>%s%s%s in %ld ms, Apertium runs: %lu",
+		       (long long)j->nid, (long long)j->rev, t.from, via ? via : "", via ? ">" : "", j->lang, ms,
+		       mt_runs() - runs);
 	else if (q->log)
-		fprintf(q->log, "praxis: translating node %lld (revision %lld) into %s failed: %s\n", (long long)j->nid,
-			(long long)j->rev, j->lang, why.len ? why.data : px_strerror(err));
+		px_log(PX_LOG_WARNING, "translating node %lld (revision %lld) into %s failed: %s", (long long)j->nid,
+		       (long long)j->rev, j->lang, why.len ? why.data : px_strerror(err));
 	if (err) {
 		pthread_mutex_lock(&q->lock);
 		q->failed[q->next_failed].nid = j->nid;
@@ -240,7 +240,7 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-struct mt_queue *mt_queue_start(const char *db, struct mt *m, FILE *log)
+struct mt_queue *mt_queue_start(const char *db, struct mt *m, int log)
 {
 	struct mt_queue *q = calloc(1, sizeof *q);
 	if (!q || !(q->db = px_strdup(db))) {

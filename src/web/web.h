@@ -20,7 +20,9 @@ struct web_options {
 	unsigned port;        /* 0: any free port */
 	unsigned threads;     /* worker threads; 0: one per CPU */
 	unsigned per_ip;      /* connections one address may hold; 0: WEB_PER_IP_MAX */
-	FILE *access_log;     /* a line per request; NULL: none */
+	const char *access_log; /* the file a line per request is appended to (SIGHUP reopens
+				   it); NULL: stderr */
+	int quiet;            /* no access log */
 	FILE *ready;          /* where "serving URL" is printed once listening */
 	const char *tls_cert; /* PEM files: HTTPS when both are set */
 	const char *tls_key;
@@ -33,7 +35,7 @@ struct web_options {
 };
 
 /* Compiles the templates and serves until SIGTERM or SIGINT, letting
- * requests under way finish. Returns PX_OK after a clean stop; otherwise an
+ * requests under way finish; SIGHUP reopens the access log's file. Returns PX_OK after a clean stop; otherwise an
  * error with why set (a template does not compile, the address cannot be
  * bound). */
 enum px_err web_serve(const struct web_options *o, struct buf *why) PX_WUR;

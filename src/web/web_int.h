@@ -176,6 +176,67 @@ struct route;
  * bounded however many uploads are under way. */
 #define WEB_BODY_BUDGET ((size_t)256 << 20)
 
+/* ---- access_log.c: a line per request, in the Combined Log Format ---- */
+
+/* The access log. Workers write a line each with one write(2) under the
+ * read side of lock; a reopen (SIGHUP, for logrotate) opens the file
+ * anew and swaps fd under the write side, so that no line goes to a
+ * closed descriptor and none is torn. */
+struct access_log {
+	const char *path;      /* appended to; NULL: stderr (never reopened) */
+	int fd;                /* -1: no access log (--quiet) */
+	pthread_rwlock_t lock; /* guards fd */
+};
+
+/* What a line tells of a request (every string borrowed; NULL: "-"). */
+struct access_entry {
+	const char *addr;            /* the client's address */
+	const char *user;            /* the signed-in user's name */
+	time_t received;             /* when the request came in (wall clock) */
+	const char *method, *uri, *protocol; /* the request line as sent */
+	int status;                  /* 0: no answer was given (the client left) */
+	size_t bytes;                /* of the body sent */
+	const char *referer, *agent; /* the request's headers */
+	double seconds;              /* from the request line to the answer's end */
+};
+
+/* Opens the log: path appended to (created 0640), NULL for stderr, or
+ * none when off. PX_EIO with why naming the file. */
+enum px_err access_log_open(struct access_log *al, const char *path, int off, struct buf *why) PX_WUR;
+/* Opens the file at al->path again (it was moved away): later lines go to
+ * the new file. Nothing for stderr. PX_EIO with why; the old file is kept
+ * then. */
+enum px_err access_log_reopen(struct access_log *al, struct buf *why) PX_WUR;
+void access_log_close(struct access_log *al);
+/* Writes e's line: see access_log.c for the format. */
+void access_log_write(struct access_log *al, const struct access_entry *e);
+/* The longest line: each quoted field is cut at 4 KB, and a byte escaped
+ * takes four. */
+#define ACCESS_LINE_MAX ((size_t)96 << 10)
+/* e's line, with its newline, appended to out (the unit tests'). */
+enum px_err access_log_line(struct buf *out, const struct access_entry *e) PX_WUR;
+
+/* ---- metrics.c: the counters /metrics exports ---- */
+
+#define ROUTES_MAX      80 /* route.c's table is no longer (checked when it compiles) */
+#define METRICS_CODES   26 /* the statuses counted apart, and one for any other */
+#define METRICS_BUCKETS 13 /* the latency histogram's, +Inf included */
+
+/* Every counter is updated with relaxed atomics by the worker that ends
+ * a request: no lock on the hot path. Row ROUTES_MAX is requests that
+ * matched no route. */
+struct metrics {
+	uint64_t requests[ROUTES_MAX + 1][METRICS_CODES];
+	uint64_t latency[ROUTES_MAX + 1][METRICS_BUCKETS]; /* not cumulative: one bucket per request */
+	uint64_t latency_us[ROUTES_MAX + 1];               /* the durations' sum, microseconds */
+	uint64_t logins_failed, logins_throttled;
+	time_t started; /* the process's start, for process_start_time_seconds */
+};
+
+/* Counts a request that ended: its route (NULL: none), its status, its
+ * duration. */
+void metrics_record(struct metrics *m, const struct route *r, int status, double seconds);
+
 /* The server: everything its worker threads share, owned by web_serve(). */
 struct server {
 	struct index *ix; /* shared: pages read it under ix_lock */
@@ -187,7 +248,8 @@ struct server {
 	const char *db;          /* each worker thread opens its own store handle */
 	pthread_key_t store_key; /* that handle, per thread */
 	int secure;              /* served over TLS: cookies say Secure */
-	FILE *access_log;        /* a line per request; NULL: none */
+	struct access_log log;   /* a line per request */
+	struct metrics metrics;  /* what /metrics exports */
 	size_t body_held;        /* bytes of bodies reserved now (atomic), at most WEB_BODY_BUDGET */
 	const char *public_url;  /* web_options.public_url, without a trailing slash, or NULL */
 	struct mailer *mailer;   /* sends the outbox when a relay is set; NULL otherwise */
@@ -279,6 +341,14 @@ int route_admit(struct request *rq);
 size_t route_body_max(const struct request *rq);
 /* Does rq's route answer JSON (its errors too)? */
 int route_api(const struct request *rq);
+/* Is rq's route one for operators and their machines (/healthz,
+ * /metrics: ROUTE_OPS), answered in plain text, errors too? */
+int route_ops(const struct request *rq);
+/* The routes, numbered from 0 for counters: route_count() of them; the
+ * number of route r, and route i's pattern ("/node/{nid}"). */
+size_t route_count(void);
+size_t route_number(const struct route *r);
+const char *route_pattern(size_t i);
 /* Answers an admitted rq (route.c): a POST's form is decoded (400, 415)
  * and must pass auth_check_form() (403); then the page. */
 void route_dispatch(struct request *rq);
@@ -318,6 +388,9 @@ void page_render(struct request *rq, const char *name, struct tv *scope);
 /* The hub's error page with status (400, 404, 405, 414, 503) and why;
  * JSON on an API route (route_api()). */
 void page_error(struct request *rq, int status, const char *why);
+/* A plain-text answer: status and text, one line (the ops routes' answers
+ * and errors). */
+void page_plain(struct request *rq, int status, const char *text);
 /* page: the ?page= parameter, 1 when absent; -1 after a 400 response. */
 int64_t page_number(struct request *rq);
 
@@ -491,6 +564,8 @@ const char *node_value_lead(struct arena *a, const char *text);
  * hidden inputs (empty: all are cards here); NULL if none is asked. */
 struct tv *compare_carried(struct request *rq, struct tv *hits);
 void page_node(struct request *rq);
+void page_healthz(struct request *rq); /* page_health.c */
+void page_metrics(struct request *rq); /* metrics.c */
 void page_node_translation(struct request *rq); /* page_translation.c */
 void page_search(struct request *rq);
 void page_practices(struct request *rq);
@@ -595,6 +670,9 @@ int cache_queue(struct MHD_Connection *c, const char *lang, const char *key, int
 		int *status, size_t *bytes);
 /* 1 when rq's answer is one to keep: a 200 of a bounded size. */
 int cache_wants(const struct request *rq);
+/* How many cache_queue() calls answered from the cache, and how many
+ * found nothing to send, since the start. */
+void cache_counts(uint64_t *hits, uint64_t *misses);
 /* The generation now: read before a page is made, given to cache_put(). */
 uint64_t cache_generation(void);
 /* Keeps f's responses (ownership passes to the cache, NULL ones aside) as
@@ -775,9 +853,9 @@ const char *translation_piece(struct arena *a, const char *doc, const char *key)
 /* Translates doc[0..len) along p, its output checked (mt_clean) into html. */
 enum px_err translation_make(const struct mt *m, const struct mt_path *p, const char *doc, size_t len,
 			     struct buf *html, struct buf *why) PX_WUR;
-/* The background thread; NULL when it cannot start. log: a line per
- * translation made or failed. */
-struct mt_queue *mt_queue_start(const char *db, struct mt *m, FILE *log);
+/* The background thread; NULL when it cannot start. log: 1 for a line
+ * (px_log) per translation made or failed. */
+struct mt_queue *mt_queue_start(const char *db, struct mt *m, int log);
 /* Stops the thread, cancelling m's runs (mt_cancel): a stopping server
  * does not wait for Apertium. NULL: a no-op. */
 void mt_queue_stop(struct mt_queue *q);

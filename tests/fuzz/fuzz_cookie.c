@@ -41,6 +41,7 @@ static void start(void)
 	o.db = db;
 	o.ix = index_new();
 	o.threads = 2;
+	o.quiet = 1; /* no access log: a line per input would be noise */
 	o.ready = fdopen(fds[1], "w");
 	pthread_t t;
 	if (!o.ix || !o.ready || pthread_create(&t, NULL, serve, &o))

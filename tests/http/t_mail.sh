@@ -55,6 +55,7 @@ queue 'later@example.org' 'Later' 'Body'
 start_sink "$TMP/refusing" --refuse
 expect_status 1 "$PRAXIS" mail --db "$TMP/db" --smtp "smtp://127.0.0.1:$SINK_PORT"
 expect_grep "$TMP/out" '^0 sent, 1 failed$'
+expect_grep "$TMP/err" '^praxis: warning: mail: message [0-9]+ not sent, will retry: .*451' # one line, a level
 [ "$(col attempts later@example.org)" = 1 ] || fail "attempts: $(col attempts later@example.org)"
 col last_error later@example.org | grep -q 451 || fail "last error: $(col last_error later@example.org)"
 [ "$(col "next_try > unixepoch()" later@example.org)" = 1 ] || fail "no back-off after a 451"
@@ -66,6 +67,7 @@ stop_sink
 queue 'nobody@example.org' 'Refused' 'Body'
 start_sink "$TMP/rejecting" --reject-rcpt nobody
 expect_status 1 "$PRAXIS" mail --db "$TMP/db" --smtp "smtp://127.0.0.1:$SINK_PORT"
+expect_grep "$TMP/err" '^praxis: warning: mail: message [0-9]+ refused for good: .*550'
 col last_error nobody@example.org | grep -q 550 || fail "last error: $(col last_error nobody@example.org)"
 sqlite3 "$TMP/db" "UPDATE outbox SET next_try = 0 WHERE sent IS NULL"
 expect_status 0 "$PRAXIS" mail --db "$TMP/db" --smtp "smtp://127.0.0.1:$SINK_PORT"

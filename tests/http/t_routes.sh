@@ -74,4 +74,4 @@ curl -sv -o /dev/null "$BASE/?page=2" "$BASE/?page=2" "$BASE/node/999" "$BASE/" 
 [ "$(grep -c 'Re-using existing connection' "$TMP/verbose")" -eq 3 ] || fail "curl could not reuse its connection"
 
 stop_server
-expect_grep "$TMP/serve.err" ' 200 [0-9]+ [0-9.]+ms /node/17065$'
+expect_grep "$TMP/serve.err" '^127\.0\.0\.1 - - \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}(:[0-9]{2}){3} [-+][0-9]{4}\] "GET /node/17065 HTTP/1\.1" 200 [0-9]+ "-" "curl/[^"]+" [0-9]+\.[0-9]{6}$'

@@ -69,10 +69,10 @@ page 200 /es/node/7001/translation
 has 'lang="es"'
 
 # made once: the second reader's page comes from the store, no new run
-runs=$(grep -c '^praxis: translated node 7001 ' "$TMP/serve.err")
+runs=$(grep -c '^praxis: info: translated node 7001 ' "$TMP/serve.err")
 [ "$runs" = 5 ] || fail "5 translations expected, the log tells of $runs: $(grep translat "$TMP/serve.err")"
 translated 7001 ro 'cazare'
-[ "$(grep -c '^praxis: translated node 7001 ' "$TMP/serve.err")" = 5 ] || fail "a kept translation was made again"
+[ "$(grep -c '^praxis: info: translated node 7001 ' "$TMP/serve.err")" = 5 ] || fail "a kept translation was made again"
 grep -qE 'translated node 7001 \(revision 1\) en>es>ro in [0-9]+ ms, Apertium runs: 1$' "$TMP/serve.err" ||
 	fail "the Romanian translation did not start from the Spanish one: $(grep translat "$TMP/serve.err")"
 

@@ -201,6 +201,48 @@ static void audit_texts_are_cut_however_they_are_encoded(void **state)
 	buf_free(&b);
 }
 
+/* session_count(): the live ones only, as session_find() would judge them. */
+static void live_sessions_are_counted(void **state)
+{
+	struct fx *f = *state;
+	assert_ok(user_add(f->st, "ana", ROLE_AUTHOR, "long enough pw", &f->why));
+	struct user u;
+	assert_ok(user_get(f->st, "ana", &u));
+	time_t t0 = 1800000000;
+	char token[SESSION_TOKEN_N], csrf[SESSION_TOKEN_N];
+	assert_int_equal(session_count(f->st, t0), 0);
+	assert_ok(session_new(f->st, u.id, t0, token, csrf));
+	assert_ok(session_new(f->st, u.id, t0 + 600, token, csrf));
+	assert_int_equal(session_count(f->st, t0 + 600), 2);
+	assert_int_equal(session_count(f->st, t0 + SESSION_IDLE_S + 1), 1); /* the first one idled out */
+	assert_int_equal(session_count(f->st, t0 + 600 + SESSION_IDLE_S + 1), 0);
+	assert_ok(session_end(f->st, token));
+	assert_int_equal(session_count(f->st, t0 + 600), 1);
+}
+
+/* store_check(): the file moved away or replaced under an open handle
+ * is told, with a reason, and counted in store_failures(). */
+static void a_store_moved_away_is_told(void **state)
+{
+	struct fx *f = *state;
+	assert_ok(store_check(f->st, &f->why));
+	uint64_t failures = store_failures();
+	char moved[160];
+	snprintf(moved, sizeof moved, "%s.moved", f->path);
+	assert_int_equal(rename(f->path, moved), 0);
+	assert_int_equal(store_check(f->st, &f->why), PX_EIO);
+	assert_non_null(strstr(f->why.data, "is gone"));
+	assert_int_equal(rename(moved, f->path), 0);
+	assert_ok(store_check(f->st, &f->why));
+	struct store *other;
+	assert_ok(store_open(moved, &other, &f->why)); /* another store, put in its place */
+	store_close(other);
+	assert_int_equal(rename(moved, f->path), 0);
+	assert_int_equal(store_check(f->st, &f->why), PX_EIO);
+	assert_non_null(strstr(f->why.data, "was replaced"));
+	assert_int_equal(store_failures(), failures + 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +255,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(audit_entries_are_listed_newest_first, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(audit_texts_are_cut_however_they_are_encoded, fx_setup,
 						fx_teardown),
+		cmocka_unit_test_setup_teardown(live_sessions_are_counted, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(a_store_moved_away_is_told, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
