@@ -770,11 +770,16 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 		const char *addr = o->bind ? o->bind : "127.0.0.1";
 		int v6 = strchr(addr, ':') != NULL;
-		fprintf(o->ready ? o->ready : stdout, "praxis: serving %s://%s%s%s:%u/\n",
-			srv.secure ? "https" : "http", v6 ? "[" : "", addr, v6 ? "]" : "",
-			di ? di->port : o->port);
+		char url[128];
+		snprintf(url, sizeof url, "%s://%s%s%s:%u/", srv.secure ? "https" : "http", v6 ? "[" : "",
+			 addr, v6 ? "]" : "", di ? di->port : o->port);
+		fprintf(o->ready ? o->ready : stdout, "praxis: serving %s\n", url);
 		fflush(o->ready ? o->ready : stdout);
+		if (o->on_ready)
+			o->on_ready(url, o->hook_ctx);
 		wait_for_signal();
+		if (o->on_stopping)
+			o->on_stopping(o->hook_ctx);
 		stop(d);
 	}
 	mailer_stop(srv.mailer);
