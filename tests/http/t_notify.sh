@@ -1,20 +1,12 @@
 # Readiness for systemd (Type=notify) without systemd: the server sends its
-# sd_notify datagrams to $NOTIFY_SOCKET, here a Python listener that writes
-# each one on a line (its newlines as "|"). READY=1 comes once the server
+# sd_notify datagrams to $NOTIFY_SOCKET, here tests/http/notify_sink.py, which
+# writes each one on a line. READY=1 comes once the server
 # listens, its STATUS naming the URL it printed (port 0: known only once
 # bound) and the nodes indexed; STOPPING=1 when SIGTERM starts the stop.
 # Without $NOTIFY_SOCKET the server runs as before (every other test).
 . tests/http/lib.sh
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
-python3 - "$TMP/notify.sock" "$TMP/notify.log" <<'PY' &
-import socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind(sys.argv[1])
-with open(sys.argv[2], "a") as log:
-    while True:
-        log.write(s.recv(4096).decode().replace("\n", "|") + "\n")
-        log.flush()
-PY
+python3 tests/http/notify_sink.py "$TMP/notify.sock" "$TMP/notify.log" &
 LISTENER=$!
 for _ in $(seq 50); do [ -S "$TMP/notify.sock" ] && break; sleep 0.1; done
 [ -S "$TMP/notify.sock" ] || fail "the listener made no socket"
