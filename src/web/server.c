@@ -770,9 +770,9 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 		const char *addr = o->bind ? o->bind : "127.0.0.1";
 		int v6 = strchr(addr, ':') != NULL;
-		char url[128];
-		snprintf(url, sizeof url, "%s://%s%s%s:%u/", srv.secure ? "https" : "http", v6 ? "[" : "",
-			 addr, v6 ? "]" : "", di ? di->port : o->port);
+		char url[INET6_ADDRSTRLEN + 32]; /* addr is an IP address: bind_address() */
+		snprintf(url, sizeof url, "%s://%s%s%s:%u/", srv.secure ? "https" : "http", v6 ? "[" : "", addr,
+			 v6 ? "]" : "", di ? di->port : o->port);
 		fprintf(o->ready ? o->ready : stdout, "praxis: serving %s\n", url);
 		fflush(o->ready ? o->ready : stdout);
 		if (o->on_ready)
