@@ -2,7 +2,7 @@
 # commands a newcomer needs (see README.md).
 
 CC      ?= gcc
-PKGS    := sqlite3 libutf8proc libexttextcat jansson libmicrohttpd libsodium libcmark icu-uc icu-i18n zlib libcurl
+PKGS    := sqlite3 libutf8proc libexttextcat jansson libmicrohttpd libsodium libcmark icu-uc icu-i18n zlib libcurl libsystemd
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla -Wformat=2

@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <systemd/sd-daemon.h>
 
 static const struct cli_help help = {
 	"praxis serve [--db PATH] [--bind ADDR] [--port N] [--threads N]\n"
@@ -16,7 +17,9 @@ static const struct cli_help help = {
 	"requests under way finish. Prints the URL once listening; logs a line per\n"
 	"request (Combined Log Format and the seconds it took) on stderr or to\n"
 	"--access-log's file, which SIGHUP reopens; events (start, stop, errors,\n"
-	"failed logins) go to stderr with their level.\n\n"
+	"failed logins) go to stderr with their level. Under systemd (Type=notify)\n"
+	"it tells the service manager READY=1 once the index is loaded and the\n"
+	"port open, STOPPING=1 at the stop.\n\n"
 	"  --db PATH       the store (default $PRAXIS_DB, else " CLI_DB_DEFAULT ")\n"
 	"  --bind ADDR     the IPv4 or IPv6 address to listen on (default 127.0.0.1)\n"
 	"  --port N        the port (default 8080; 0: any free port)\n"
@@ -105,6 +108,20 @@ static int on_opt(int opt, const char *arg, void *ctx)
 	return -1;
 }
 
+/* sd_notify() is a no-op without $NOTIFY_SOCKET (not started by systemd),
+ * and a lost datagram only delays what the manager sees: results unchecked. */
+static void notify_ready(const char *url, void *ctx)
+{
+	const struct index *ix = ctx;
+	(void)sd_notifyf(0, "READY=1\nSTATUS=serving %s, %zu nodes indexed", url, index_size(ix));
+}
+
+static void notify_stopping(void *ctx)
+{
+	(void)ctx;
+	(void)sd_notify(0, "STOPPING=1\nSTATUS=stopping: letting the requests under way finish");
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	static const struct option extra[] = {
@@ -150,7 +167,10 @@ int cmd_serve(int argc, char **argv)
 				 .smtp = o.smtp,
 				 .mail_from = o.mail_from,
 				 .smtp_retry_s = (unsigned)o.smtp_retry,
-				 .public_url = o.public_url};
+				 .public_url = o.public_url,
+				 .on_ready = notify_ready,
+				 .on_stopping = notify_stopping,
+				 .hook_ctx = ix};
 	struct buf why;
 	buf_init(&why, 4096);
 	enum px_err err = web_serve(&wo, &why);

@@ -826,8 +826,12 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		fflush(o->ready ? o->ready : stdout);
 		px_log(PX_LOG_NOTICE, "started: serving %s, %zu nodes, %u threads", url, index_size(srv.ix),
 		       threads_of(o));
+		if (o->on_ready)
+			o->on_ready(url, o->hook_ctx);
 		const char *sig = wait_for_signal(&srv);
 		px_log(PX_LOG_NOTICE, "stopping (%s): the requests under way may finish", sig);
+		if (o->on_stopping)
+			o->on_stopping(o->hook_ctx);
 		stop(d);
 	}
 	mailer_stop(srv.mailer);

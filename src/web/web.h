@@ -32,6 +32,10 @@ struct web_options {
 				   in the outbox */
 	const char *mail_from;  /* the sender's address; NULL: praxis@ the host's name */
 	unsigned smtp_retry_s;  /* the first back-off after a failed delivery; 0: 60 s */
+	/* the service manager's hooks (cli: sd_notify); NULL: none */
+	void (*on_ready)(const char *url, void *ctx); /* once listening, url as printed */
+	void (*on_stopping)(void *ctx);               /* SIGTERM/SIGINT came: the stop begins */
+	void *hook_ctx;                               /* passed to both */
 };
 
 /* Compiles the templates and serves until SIGTERM or SIGINT, letting
