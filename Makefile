@@ -31,6 +31,16 @@ all: build/praxis
 deps:
 	@scripts/deps
 
+# The version: the VERSION file of a release tarball (make dist), else git
+# describe. build/gen/version.h is rewritten only when the version changes,
+# so that a new commit (or a first edit: -dirty) relinks praxis, not every make.
+VERSION := $(shell { cat VERSION 2>/dev/null || git describe --tags --always --dirty 2>/dev/null || \
+	echo unknown; } | head -n 1 | tr -cd 'A-Za-z0-9._+~-')
+$(shell mkdir -p build/gen; printf '\043define PRAXIS_VERSION "%s"\n' '$(VERSION)' | \
+	cmp -s - build/gen/version.h || printf '\043define PRAXIS_VERSION "%s"\n' '$(VERSION)' >build/gen/version.h)
+build/obj/src/cli/cmd_version.o build/asan/src/cli/cmd_version.o: build/gen/version.h
+build/obj/src/cli/cmd_version.o build/asan/src/cli/cmd_version.o: WARN += -Ibuild/gen
+
 # ---- normal build ----
 build/obj/%.o: %.c $(HDRS) | build/.deps-ok
 	@mkdir -p $(dir $@)

@@ -23,6 +23,8 @@
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
+#include <cmark.h>
+#include <zlib.h>
 
 #define URI_MAX         2048
 #define CONNECTIONS_MAX 512
@@ -787,4 +789,10 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	i18n_free();
 	cache_free();
 	return err;
+}
+
+enum px_err web_lib_versions(struct buf *out)
+{
+	return buf_printf(out, "libmicrohttpd %s\ncmark %s\nzlib %s\n", MHD_get_version(), cmark_version_string(),
+			  zlibVersion());
 }
