@@ -51,7 +51,7 @@ build/obj/%.o: %.c $(HDRS) | build/.deps-ok
 
 build/obj/%.o: %.S | build/.deps-ok
 	@mkdir -p $(dir $@)
-	$(CC) -c -o $@ $<
+	$(CC) $(CPPFLAGS) -c -o $@ $<
 
 build/praxis: $(call objs,build/obj,$(LIB_SRC) $(CLI_SRC))
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPLIBS)
