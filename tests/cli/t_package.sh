@@ -31,7 +31,7 @@ for d in ${PATH//:/ }; do
 		[ -e "$TMP/bin/$n" ] || ln -s "$f" "$TMP/bin/$n"
 	done
 done
-(cd "$src" && env PATH="$TMP/bin" DEB_BUILD_OPTIONS="nocheck parallel=2" \
+(cd "$src" && env PATH="$TMP/bin" DEB_BUILD_OPTIONS="nocheck noddebs parallel=2" \
 	dpkg-buildpackage -us -uc -b) >"$TMP/build.log" 2>&1 ||
 	{ tail -40 "$TMP/build.log" >&2; fail "dpkg-buildpackage"; }
 built=$(date +%s)
