@@ -16,8 +16,12 @@ static const struct cli_help help = {
 	"known when praxis was built. 'praxis --version' does the same.\n",
 };
 
-/* Each module names its own libraries; the lines come in the modules'
- * order of dependency. */
+/* Each module names its own libraries, in the modules' order of dependency. */
+static enum px_err (*const libs_of[])(struct buf *) = {
+	model_lib_versions, text_lib_versions, store_lib_versions,
+	index_lib_versions, web_lib_versions,  mailer_lib_versions,
+};
+
 int cmd_version(int argc, char **argv)
 {
 	int first, status;
@@ -28,18 +32,8 @@ int cmd_version(int argc, char **argv)
 	struct buf out;
 	buf_init(&out, 4096);
 	enum px_err err = buf_printf(&out, "praxis %s\n", PRAXIS_VERSION);
-	if (!err)
-		err = model_lib_versions(&out);
-	if (!err)
-		err = text_lib_versions(&out);
-	if (!err)
-		err = store_lib_versions(&out);
-	if (!err)
-		err = index_lib_versions(&out);
-	if (!err)
-		err = web_lib_versions(&out);
-	if (!err)
-		err = mailer_lib_versions(&out);
+	for (size_t i = 0; !err && i < sizeof libs_of / sizeof libs_of[0]; i++)
+		err = libs_of[i](&out);
 	int rc = err ? (fprintf(stderr, "praxis: %s\n", px_strerror(err)), -1) : cli_write_out(&out);
 	buf_free(&out);
 	return rc ? EXIT_REFUSED : EXIT_DONE;

@@ -130,7 +130,8 @@ void text_lang_free(struct text_lang *tl);
 void text_lang_detect(struct text_lang *tl, const char *s, size_t n, char out[3]);
 
 /* Appends a line "NAME VERSION" for each library text runs with, as the
- * library reports it at run time (utf8proc, libexttextcat; Snowball's libstemmer has no version to tell). PX_ENOMEM if out is full. */
+ * library reports it at run time (utf8proc, libexttextcat; Snowball's
+ * libstemmer has no version to tell). PX_ENOMEM if out is full. */
 enum px_err text_lib_versions(struct buf *out) PX_WUR;
 
 #endif

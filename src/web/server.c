@@ -793,6 +793,6 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 
 enum px_err web_lib_versions(struct buf *out)
 {
-	return buf_printf(out, "libmicrohttpd %s\ncmark %s\nzlib %s\n", MHD_get_version(), cmark_version_string(),
-			  zlibVersion());
+	return buf_printf(out, "libmicrohttpd %s\ncmark %s\nzlib %s\n", MHD_get_version(),
+			  cmark_version_string(), zlibVersion());
 }
