@@ -31,7 +31,7 @@ static const struct {
 	{"restore", cmd_restore, "replace the store with a backup"},
 	{"digest", cmd_digest, "queue the daily mails of readers' saved searches"},
 	{"mail", cmd_mail, "show the outbox, or send it through a relay"},
-	{"version", cmd_version, "print the version and the libraries' (also --version)"},
+	{"version", cmd_version, "print the versions of praxis and its libraries (also --version)"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
