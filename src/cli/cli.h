@@ -78,6 +78,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_similar(int argc, char **argv);
 int cmd_translate(int argc, char **argv);
 int cmd_digest(int argc, char **argv);
+int cmd_version(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
 
 #endif

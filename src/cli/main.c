@@ -31,6 +31,7 @@ static const struct {
 	{"restore", cmd_restore, "replace the store with a backup"},
 	{"digest", cmd_digest, "queue the daily mails of readers' saved searches"},
 	{"mail", cmd_mail, "show the outbox, or send it through a relay"},
+	{"version", cmd_version, "print the versions of praxis and its libraries (also --version)"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -57,6 +58,8 @@ int main(int argc, char **argv)
 		print_usage(stdout);
 		return EXIT_DONE;
 	}
+	if (!strcmp(argv[1], "--version"))
+		return cmd_version(1, argv + 1);
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);

@@ -151,3 +151,9 @@ roaring_bitmap_t *bitmap_read_portable(const char *image, size_t n, uint64_t lim
 	}
 	return b;
 }
+
+enum px_err index_lib_versions(struct buf *out)
+{
+	return buf_printf(out, "CRoaring %d.%d.%d (compiled)\n", ROARING_VERSION_MAJOR, ROARING_VERSION_MINOR,
+			  ROARING_VERSION_REVISION);
+}

@@ -232,4 +232,9 @@ struct index_similar_want {
 enum px_err index_similar(const struct index *ix, const struct node *n, struct index_similar_want *want,
 			  size_t nwant) PX_WUR;
 
+/* Appends a line "NAME VERSION" for each library the index runs with, as the
+ * library reports it at run time (CRoaring tells its version only at compile
+ * time). PX_ENOMEM if out is full. */
+enum px_err index_lib_versions(struct buf *out) PX_WUR;
+
 #endif

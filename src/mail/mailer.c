@@ -336,3 +336,10 @@ void mailer_stop(struct mailer *mr)
 	pthread_cond_destroy(&mr->wake);
 	free(mr);
 }
+
+enum px_err mailer_lib_versions(struct buf *out)
+{
+	const curl_version_info_data *v = curl_version_info(CURLVERSION_NOW);
+	return buf_printf(out, "libcurl %s%s%s\n", v->version, v->ssl_version ? " " : "",
+			  v->ssl_version ? v->ssl_version : "");
+}

@@ -36,4 +36,9 @@ void mailer_stop(struct mailer *m);
 enum px_err mailer_send_due(struct store *st, const struct mailer_options *o, size_t *sent, size_t *failed,
 			    struct buf *why) PX_WUR;
 
+/* Appends a line "NAME VERSION" for each library the mailer runs with, as
+ * the library reports it at run time (libcurl and the TLS library it uses).
+ * PX_ENOMEM if out is full. */
+enum px_err mailer_lib_versions(struct buf *out) PX_WUR;
+
 #endif

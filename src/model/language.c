@@ -6,6 +6,8 @@
 #include <pthread.h>
 #include <string.h>
 #include <unicode/uloc.h>
+#include <unicode/uversion.h>
+#include <jansson.h>
 
 /* known[a][b]: "ab" is an ISO 639-1 code. Filled once; read-only after. */
 static unsigned char known[26][26];
@@ -29,4 +31,13 @@ int node_language_known(const char *s)
 		return 0;
 	pthread_once(&known_once, fill_known);
 	return known[s[0] - 'a'][s[1] - 'a'];
+}
+
+enum px_err model_lib_versions(struct buf *out)
+{
+	UVersionInfo v;
+	char icu[U_MAX_VERSION_STRING_LENGTH];
+	u_getVersion(v);
+	u_versionToString(v, icu);
+	return buf_printf(out, "ICU %s\nJansson %s (compiled)\n", icu, JANSSON_VERSION);
 }

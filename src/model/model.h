@@ -369,4 +369,9 @@ struct node *node_from_csv(const char *const *header, const char *const *cells, 
 /* 1 if a and b hold the same content (nid and line ignored). */
 int node_equal(const struct node *a, const struct node *b);
 
+/* Appends a line "NAME VERSION" for each library the model runs with, as the
+ * library reports it at run time (ICU; Jansson tells its version only at
+ * compile time). PX_ENOMEM if out is full. */
+enum px_err model_lib_versions(struct buf *out) PX_WUR;
+
 #endif

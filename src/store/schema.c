@@ -35,6 +35,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <sodium.h>
 
 static const char *const migrations[] = {
 	/* 1: nodes, their lists and sections, revisions */
@@ -592,4 +593,11 @@ void store_close(struct store *st)
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
+}
+
+/* The version praxis was linked against may differ from the one the loader
+ * found: the run-time answer is the one worth reporting. */
+enum px_err store_lib_versions(struct buf *out)
+{
+	return buf_printf(out, "SQLite %s\nlibsodium %s\n", sqlite3_libversion(), sodium_version_string());
 }

@@ -152,4 +152,9 @@ enum px_err store_restore(struct store *st, const char *path, struct buf *why) P
 /* The number of revisions of node nid. */
 int64_t store_revision_count(struct store *st, int64_t nid);
 
+/* Appends a line "NAME VERSION" for each library the store runs with, as the
+ * library reports it at run time (SQLite, libsodium). PX_ENOMEM if out is
+ * full. */
+enum px_err store_lib_versions(struct buf *out) PX_WUR;
+
 #endif

@@ -129,4 +129,9 @@ void text_lang_free(struct text_lang *tl);
  * out[3]. Always picks one of the EU languages, even for short text. */
 void text_lang_detect(struct text_lang *tl, const char *s, size_t n, char out[3]);
 
+/* Appends a line "NAME VERSION" for each library text runs with, as the
+ * library reports it at run time (utf8proc, libexttextcat; Snowball's
+ * libstemmer has no version to tell). PX_ENOMEM if out is full. */
+enum px_err text_lib_versions(struct buf *out) PX_WUR;
+
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include <textcat.h>
 
 int text_utf8_check(const char *s, size_t n, size_t *bad)
 {
@@ -139,4 +140,9 @@ char *text_nfc(const char *s)
 	if (nfc_already(s, n))
 		return px_strndup(s, n);
 	return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
+}
+
+enum px_err text_lib_versions(struct buf *out)
+{
+	return buf_printf(out, "utf8proc %s\nlibexttextcat %s\n", utf8proc_version(), textcat_Version());
 }

@@ -26,6 +26,8 @@
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
+#include <cmark.h>
+#include <zlib.h>
 
 #define URI_MAX         2048
 #define CONNECTIONS_MAX 512
@@ -848,4 +850,10 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	if (d)
 		px_log(PX_LOG_NOTICE, "stopped");
 	return err;
+}
+
+enum px_err web_lib_versions(struct buf *out)
+{
+	return buf_printf(out, "libmicrohttpd %s\ncmark %s\nzlib %s\n", MHD_get_version(),
+			  cmark_version_string(), zlibVersion());
 }

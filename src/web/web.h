@@ -72,4 +72,9 @@ enum px_err translation_now(struct store *st, const struct mt *m, const struct n
  * paragraph, tags off, the five entities html escapes decoded. */
 enum px_err translation_text(const char *html, struct buf *out) PX_WUR;
 
+/* Appends a line "NAME VERSION" for each library the web server runs with,
+ * as the library reports it at run time (libmicrohttpd, cmark, zlib).
+ * PX_ENOMEM if out is full. */
+enum px_err web_lib_versions(struct buf *out) PX_WUR;
+
 #endif
