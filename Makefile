@@ -41,8 +41,8 @@ VERSION := $(shell { cat VERSION 2>/dev/null || git describe --tags --always --d
 	echo unknown; } | head -n 1 | tr -cd 'A-Za-z0-9._+~-')
 $(shell mkdir -p build/gen; printf '\043define PRAXIS_VERSION "%s"\n' '$(VERSION)' | \
 	cmp -s - build/gen/version.h || printf '\043define PRAXIS_VERSION "%s"\n' '$(VERSION)' >build/gen/version.h)
-build/obj/src/cli/cmd_version.o build/asan/src/cli/cmd_version.o: build/gen/version.h
-build/obj/src/cli/cmd_version.o build/asan/src/cli/cmd_version.o: WARN += -Ibuild/gen
+build/obj/src/cli/cmd_version.o build/asan/src/cli/cmd_version.o build/obj/src/cli/cmd_serve.o build/asan/src/cli/cmd_serve.o: build/gen/version.h
+build/obj/src/cli/cmd_version.o build/asan/src/cli/cmd_version.o build/obj/src/cli/cmd_serve.o build/asan/src/cli/cmd_serve.o: WARN += -Ibuild/gen
 
 # ---- normal build ----
 build/obj/%.o: %.c $(HDRS) | build/.deps-ok

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "../index/index.h"
 #include "../web/web.h"
+#include "version.h" /* build/gen/version.h: PRAXIS_VERSION */
 
 #include <getopt.h>
 #include <stdio.h>
@@ -168,6 +169,7 @@ int cmd_serve(int argc, char **argv)
 				 .mail_from = o.mail_from,
 				 .smtp_retry_s = (unsigned)o.smtp_retry,
 				 .public_url = o.public_url,
+				 .version = PRAXIS_VERSION,
 				 .on_ready = notify_ready,
 				 .on_stopping = notify_stopping,
 				 .hook_ctx = ix};

@@ -53,15 +53,22 @@ static uint64_t load(const uint64_t *v)
 	return __atomic_load_n(v, __ATOMIC_RELAXED);
 }
 
-/* A route's label value: its pattern, with \ and " escaped as the format
- * wants (no pattern has either today; a new one might). */
-static enum px_err route_label(struct buf *out, size_t row)
+/* s as a label value: \, " and a newline escaped as the format wants. */
+static enum px_err label_value(struct buf *out, const char *s)
 {
-	const char *s = row == ROUTES_MAX ? "unmatched" : route_pattern(row);
 	enum px_err err = PX_OK;
 	for (; *s && !err; s++)
-		err = *s == '\\' || *s == '"' ? buf_printf(out, "\\%c", *s) : buf_addc(out, *s);
+		err = *s == '\\' || *s == '"' ? buf_printf(out, "\\%c", *s)
+		      : *s == '\n'             ? buf_adds(out, "\\n")
+						: buf_addc(out, *s);
 	return err;
+}
+
+/* A route's label value: its pattern (no pattern has \ or " today; a new
+ * one might). */
+static enum px_err route_label(struct buf *out, size_t row)
+{
+	return label_value(out, row == ROUTES_MAX ? "unmatched" : route_pattern(row));
 }
 
 static enum px_err head(struct buf *out, const char *name, const char *type, const char *help)
@@ -186,6 +193,18 @@ static enum px_err the_rest(struct buf *out, struct request *rq)
 	return err;
 }
 
+/* praxis_build_info: the version as a label, the value 1 (Prometheus's
+ * custom). */
+static enum px_err build_info(struct buf *out, const char *version)
+{
+	enum px_err err = head(out, "praxis_build_info", "gauge", "The running praxis's version, in its label.");
+	if (!err)
+		err = buf_adds(out, "praxis_build_info{version=\"");
+	if (!err)
+		err = label_value(out, version);
+	return err ? err : buf_adds(out, "\"} 1\n");
+}
+
 /* GET /metrics */
 void page_metrics(struct request *rq)
 {
@@ -195,6 +214,8 @@ void page_metrics(struct request *rq)
 		err = latency(&rq->body, &rq->srv->metrics);
 	if (!err)
 		err = the_rest(&rq->body, rq);
+	if (!err)
+		err = build_info(&rq->body, rq->srv->version);
 	if (err) {
 		page_plain(rq, 503, "out of memory");
 		return;

@@ -776,7 +776,8 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 enum px_err web_serve(const struct web_options *o, struct buf *why)
 {
 	struct server srv = {
-		.ix = o->ix, .db = o->db, .secure = o->tls_cert != NULL, .public_url = o->public_url};
+		.ix = o->ix, .db = o->db, .secure = o->tls_cert != NULL, .public_url = o->public_url,
+		.version = o->version ? o->version : "unknown"};
 	srv.metrics.started = time(NULL);
 	enum px_err err = access_log_open(&srv.log, o->access_log, o->quiet, why);
 	int log_open = !err;
@@ -826,7 +827,8 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 			 v6 ? "]" : "", di ? di->port : o->port);
 		fprintf(o->ready ? o->ready : stdout, "praxis: serving %s\n", url);
 		fflush(o->ready ? o->ready : stdout);
-		px_log(PX_LOG_NOTICE, "started: serving %s, %zu nodes, %u threads", url, index_size(srv.ix),
+		px_log(PX_LOG_NOTICE, "started: praxis %s serving %s, %zu nodes, %u threads", srv.version, url,
+		       index_size(srv.ix),
 		       threads_of(o));
 		if (o->on_ready)
 			o->on_ready(url, o->hook_ctx);

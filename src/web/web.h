@@ -26,6 +26,7 @@ struct web_options {
 	FILE *ready;          /* where "serving URL" is printed once listening */
 	const char *tls_cert; /* PEM files: HTTPS when both are set */
 	const char *tls_key;
+	const char *version;    /* praxis's own, for the start line and /metrics; NULL: "unknown" */
 	const char *public_url; /* "https://hub.example.org": the origin mailed links name;
 				   NULL: the Host header of the request that mails */
 	const char *smtp;       /* the mail relay's URL (smtp://, smtps://); NULL: mail waits

@@ -48,6 +48,9 @@ for m in praxis_page_cache_hits_total praxis_page_cache_misses_total praxis_inde
 	praxis_outbox_messages process_start_time_seconds; do
 	grep -q "^# HELP $m " "$TMP/body" && grep -q "^$m " "$TMP/body" || fail "no $m"
 done
+# the version the binary says it is
+v=$("$PRAXIS" version | sed -n '1s/^praxis //p')
+[ "$(value a "praxis_build_info{version=\"$v\"}")" = 1 ] || fail "no praxis_build_info{version=\"$v\"} 1"
 [ "$(value a 'praxis_index_nodes{}')" = 10 ] || fail "the index holds 10 nodes, /metrics says $(value a 'praxis_index_nodes{}')"
 for i in 1 2 3 4 5; do page 200 /node/17065; done
 page 200 /fr/node/17065 # the language prefix is no other route
