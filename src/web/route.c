@@ -9,7 +9,13 @@
  * auth_check_form() before its page runs; which node an author may touch
  * is the node pages' node_access(). The route is matched once, when the
  * request's headers are in: its method, its role and its body cap are
- * checked before a body is read (route_admit). */
+ * checked before a body is read (route_admit).
+ *
+ * ROUTE_OPS routes (health, metrics) are for the operator's machines
+ * only: a client outside --admin-from (loopback without it) gets a 403,
+ * its address the one a trusted proxy forwarded (proxy.c). 403 rather
+ * than 404: the page exists and is documented, and an operator whose
+ * monitoring is refused should read why, not hunt for a typo. */
 #include "web_int.h"
 
 #include <microhttpd.h>
@@ -17,7 +23,7 @@
 #include <strings.h>
 
 enum { GET = 1, POST = 2, OTHER = 4, ANY = 7 }; /* GET includes HEAD */
-enum { API = 1 };                               /* answers JSON, its errors too */
+enum { API = 1, ROUTE_OPS = 2 }; /* API: answers JSON, its errors too; ROUTE_OPS: --admin-from only */
 
 struct route {
 	const char *pattern;
@@ -25,7 +31,7 @@ struct route {
 	int methods;
 	enum role role;  /* ROLE_NONE: anyone */
 	size_t body_max; /* the largest POST body; 0: FORM_BODY_MAX */
-	int flags;       /* API */
+	int flags;       /* API, ROUTE_OPS */
 };
 
 /* clang-format off: one route a line */
@@ -222,6 +228,16 @@ int route_admit(struct request *rq)
 	if (!(r->methods & method_bit(rq))) {
 		rq->allow = r->methods == POST ? "POST" : r->methods == GET ? "GET, HEAD" : "GET, HEAD, POST";
 		page_error(rq, 405, N_("This address does not answer this method."));
+		return -1;
+	}
+	unsigned char client[16];
+	if (r->flags & ROUTE_OPS && (cidr_addr_parse(rq->addr, strlen(rq->addr), client) ||
+				     !cidr_set_has(rq->srv->admin_from, client))) {
+		/* plain English text, as the ops pages themselves: read by tools */
+		rq->status = 403, rq->type = "text/plain; charset=utf-8", rq->cache = "no-store";
+		buf_reset(&rq->body);
+		if (buf_adds(&rq->body, "forbidden: this address is not in --admin-from\n"))
+			buf_reset(&rq->body);
 		return -1;
 	}
 	return denied(rq, r);

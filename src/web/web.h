@@ -30,6 +30,10 @@ struct web_options {
 				   in the outbox */
 	const char *mail_from;  /* the sender's address; NULL: praxis@ the host's name */
 	unsigned smtp_retry_s;  /* the first back-off after a failed delivery; 0: 60 s */
+	const struct cidr_set *trusted;    /* --trusted-proxy: peers whose Forwarded,
+					      X-Forwarded-For and -Proto are believed; NULL: none */
+	const struct cidr_set *admin_from; /* --admin-from: who may reach /healthz and
+					      /metrics; NULL or empty: loopback only */
 };
 
 /* Compiles the templates and serves until SIGTERM or SIGINT, letting
