@@ -33,16 +33,17 @@ static const char *ows(const char *p)
 	return p;
 }
 
-/* A port after a node's address: 1 to 5 digits or an obfuscated "_x". */
+/* A port after a node's address (n bytes at p): 1 to 5 digits or an
+ * obfuscated "_x". */
 static int port_ok(const char *p, size_t n)
 {
-	if (n && p[0] == '_') {
-		for (size_t i = 1; i < n; i++)
-			if (!tchar(p[i]))
-				return 0;
-		return n > 1;
-	}
-	return n >= 1 && n <= 5 && strspn(p, "0123456789") >= n;
+	int obfuscated = n > 1 && p[0] == '_';
+	if (!obfuscated && (n < 1 || n > 5))
+		return 0;
+	for (size_t i = obfuscated; i < n; i++) /* p is not NUL-terminated */
+		if (obfuscated ? !tchar(p[i]) : p[i] < '0' || p[i] > '9')
+			return 0;
+	return 1;
 }
 
 /* Reads a node (a for= value, unquoted) into hop: ok 0 unless an address. */
