@@ -47,6 +47,10 @@ DIRECT_ONLY=
 # direct_only REASON: this test is about the server's own socket handling
 # (slow clients, framing, connection limits, its TLS): no nginx in front.
 direct_only() { DIRECT_ONLY=$1; }
+# over_https: $BASE is https (nginx in front): HSTS, Secure cookies and
+# https:// links are then right; scheme: "http" or "https", for patterns
+over_https() { [[ $BASE == https://* ]]; }
+scheme() { echo "${BASE%%://*}"; }
 nginx_bin() { command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; }; }
 proxy_here() {
 	[ -z "$DIRECT_ONLY" ] || return 1

@@ -42,7 +42,7 @@ has '<h1>AS-FABRIK</h1>'
 has '<h2>Summary</h2>'
 has 'Related practices'
 has 'Ref 17065'
-has 'href="https://www.linkedin.com/sharing/share-offsite/\?url=http%3A%2F%2F127.0.0.1%3A[0-9]+%2Fnode%2F17065"'
+has 'href="https://www.linkedin.com/sharing/share-offsite/\?url='"$(scheme)"'%3A%2F%2F127.0.0.1%3A[0-9]+%2Fnode%2F17065"'
 page 200 /node/17072
 has 'lang="el"'
 has 'mpapoutsi'

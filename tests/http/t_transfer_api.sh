@@ -166,8 +166,8 @@ sitemap_valid /sitemap.xml
 get 200 /sitemaps/1
 sitemap_valid /sitemaps/1
 same_order loc "901 902 903 904"
-has '<url><loc>http://127\.0\.0\.1:[0-9]+/node/902</loc><lastmod>2024-11-02T12:00:00Z</lastmod></url>'
-has '<url><loc>http://127\.0\.0\.1:[0-9]+/node/903</loc><lastmod>2024-12-24T23:59:59Z</lastmod></url>'
+has '<url><loc>'"$(scheme)"'://127\.0\.0\.1:[0-9]+/node/902</loc><lastmod>2024-11-02T12:00:00Z</lastmod></url>'
+has '<url><loc>'"$(scheme)"'://127\.0\.0\.1:[0-9]+/node/903</loc><lastmod>2024-12-24T23:59:59Z</lastmod></url>'
 [ "$(grep -c '<lastmod>' "$TMP/body")" -eq 4 ] || fail "every node of the sitemap needs its lastmod"
 get 200 /sitemaps/pages
 sitemap_valid /sitemaps/pages
