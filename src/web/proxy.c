@@ -221,7 +221,7 @@ static enum MHD_Result join(void *cls, enum MHD_ValueKind kind, const char *key,
 {
 	(void)kind;
 	struct joined *j = cls;
-	struct buf *b = !strcasecmp(key, "Forwarded")         ? &j->fwd
+	struct buf *b = !strcasecmp(key, "Forwarded")           ? &j->fwd
 			: !strcasecmp(key, "X-Forwarded-For")   ? &j->xff
 			: !strcasecmp(key, "X-Forwarded-Proto") ? &j->xfp
 								: NULL;

@@ -20,8 +20,9 @@ static int has(const struct cidr_set *set, const char *addr)
 static void parses_networks_and_addresses(void **state)
 {
 	(void)state;
-	const char *good[] = {"10.0.0.0/8", "127.0.0.1", "0.0.0.0/0", "192.168.1.128/25", "::1",
-			      "2001:db8::/32", "::/0", "fe80::/10", "::ffff:10.0.0.0/104", "10.1.2.3/32"};
+	const char *good[] = {
+		"10.0.0.0/8",    "127.0.0.1", "0.0.0.0/0", "192.168.1.128/25",    "::1",
+		"2001:db8::/32", "::/0",      "fe80::/10", "::ffff:10.0.0.0/104", "10.1.2.3/32"};
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
 		assert_null(why_of(good[i]));
 }
@@ -29,10 +30,28 @@ static void parses_networks_and_addresses(void **state)
 static void refuses_what_is_not_a_network(void **state)
 {
 	(void)state;
-	const char *bad[] = {"10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/08", "10.0.0.0/+8", "10.0.0.0/-1",
-			     "10.0.0.0/ 8", " 10.0.0.0", "10.0.0.0 ", "10.1", "010.0.0.1", "1.2.3.4.5", "",
-			     "/8", "garbage", "[::1]", "::1/64/1", "10.0.0.0/8x", "10.0.0.0/1000",
-			     "2001:db8::1::2", "1.2.3.256", "0x7f.0.0.1"};
+	const char *bad[] = {"10.0.0.0/33",
+			     "::/129",
+			     "10.0.0.0/",
+			     "10.0.0.0/08",
+			     "10.0.0.0/+8",
+			     "10.0.0.0/-1",
+			     "10.0.0.0/ 8",
+			     " 10.0.0.0",
+			     "10.0.0.0 ",
+			     "10.1",
+			     "010.0.0.1",
+			     "1.2.3.4.5",
+			     "",
+			     "/8",
+			     "garbage",
+			     "[::1]",
+			     "::1/64/1",
+			     "10.0.0.0/8x",
+			     "10.0.0.0/1000",
+			     "2001:db8::1::2",
+			     "1.2.3.256",
+			     "0x7f.0.0.1"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_string_equal(why_of(bad[i]), "not an address or CIDR");
 	assert_non_null(strstr(why_of("10.0.0.1/8"), "host bits"));
@@ -96,9 +115,12 @@ static void text_of_an_address(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(parses_networks_and_addresses), cmocka_unit_test(refuses_what_is_not_a_network),
-		cmocka_unit_test(matches_by_prefix),             cmocka_unit_test(the_whole_space_and_one_address),
-		cmocka_unit_test(a_set_has_a_cap),               cmocka_unit_test(text_of_an_address),
+		cmocka_unit_test(parses_networks_and_addresses),
+		cmocka_unit_test(refuses_what_is_not_a_network),
+		cmocka_unit_test(matches_by_prefix),
+		cmocka_unit_test(the_whole_space_and_one_address),
+		cmocka_unit_test(a_set_has_a_cap),
+		cmocka_unit_test(text_of_an_address),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -47,8 +47,9 @@ static void an_untrusted_peer_is_not_believed(void **state)
 {
 	(void)state;
 	int https = 1;
-	assert_string_equal(client("192.0.2.9", "for=198.51.100.1;proto=https", "198.51.100.2", "https", &https),
-			    "192.0.2.9");
+	assert_string_equal(
+		client("192.0.2.9", "for=198.51.100.1;proto=https", "198.51.100.2", "https", &https),
+		"192.0.2.9");
 	assert_int_equal(https, 0);
 	assert_string_equal(client("::ffff:192.0.2.9", NULL, "198.51.100.2", NULL, NULL), "192.0.2.9");
 }
@@ -57,7 +58,8 @@ static void the_rightmost_untrusted_hop_is_the_client(void **state)
 {
 	(void)state;
 	assert_string_equal(xff("198.51.100.7"), "198.51.100.7");
-	assert_string_equal(xff("6.6.6.6, 198.51.100.7"), "198.51.100.7"); /* the left one is the client's word */
+	assert_string_equal(xff("6.6.6.6, 198.51.100.7"),
+			    "198.51.100.7"); /* the left one is the client's word */
 	assert_string_equal(xff("6.6.6.6, 198.51.100.7, 10.1.1.1"), "198.51.100.7"); /* past a trusted hop */
 	assert_string_equal(xff("10.2.2.2, 10.1.1.1"), "10.2.2.2");    /* all trusted: the leftmost */
 	assert_string_equal(xff(" 198.51.100.7 ,, "), "198.51.100.7"); /* spaces, empty elements */
@@ -116,12 +118,28 @@ static void forwarded_is_read_as_rfc_7239_writes_it(void **state)
 static void forwarded_garbage_gives_the_proxy(void **state)
 {
 	(void)state;
-	const char *bad[] = {"for=unknown", "for=_hidden", "for=\"_x:_y\"", "for=[2001:db8::1]",
-			     "for=2001:db8::1", "for=\"2001:db8::1\"", "for=\"[1.2.3.4]\"",
-			     "for=\"[2001:db8::1]:99999999\"", "for=\"[2001:db8::1\"", "for=\"1.2.3.4",
-			     "for=1.2.3.4;for=5.6.7.8", "for", "for=", "=1.2.3.4", "for=1.2.3.4 x",
-			     "for=1.2.3.4,,;", "proto=https", "for=\"1.2.3.4\"x", "for=\"1.2.3.4:\"",
-			     "for=\"[2001:db8::1]:\"", "for=\"[2001:db8::1]x\"", "for=\"1.2.3.4:80:80\""};
+	const char *bad[] = {"for=unknown",
+			     "for=_hidden",
+			     "for=\"_x:_y\"",
+			     "for=[2001:db8::1]",
+			     "for=2001:db8::1",
+			     "for=\"2001:db8::1\"",
+			     "for=\"[1.2.3.4]\"",
+			     "for=\"[2001:db8::1]:99999999\"",
+			     "for=\"[2001:db8::1\"",
+			     "for=\"1.2.3.4",
+			     "for=1.2.3.4;for=5.6.7.8",
+			     "for",
+			     "for=",
+			     "=1.2.3.4",
+			     "for=1.2.3.4 x",
+			     "for=1.2.3.4,,;",
+			     "proto=https",
+			     "for=\"1.2.3.4\"x",
+			     "for=\"1.2.3.4:\"",
+			     "for=\"[2001:db8::1]:\"",
+			     "for=\"[2001:db8::1]x\"",
+			     "for=\"1.2.3.4:80:80\""};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_string_equal(fwd(bad[i]), "127.0.0.1");
 	char v[200];
