@@ -53,6 +53,7 @@ seen() {
 # ---- who the client is ----
 seen "$BASE/?through-nginx-a" 127.0.0.2 "${A[@]}"
 seen "$BASE/?through-nginx-b" 127.0.0.3 "${B[@]}"
+seen "https://[::1]:${BASE##*:}/?through-nginx-v6" ::1 # nginx listens on ::1 too
 seen "$BASE/?spoofed-xff" 127.0.0.2 "${A[@]}" -H 'X-Forwarded-For: 198.51.100.9'
 seen "$BASE/?spoofed-forwarded" 127.0.0.2 "${A[@]}" -H 'Forwarded: for=198.51.100.9'
 # directly, from an untrusted peer: the headers are ignored
