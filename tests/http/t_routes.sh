@@ -62,7 +62,7 @@ grep -qi '^x-cache: hit' "$TMP/head" || fail "the second answer did not come fro
 cmp -s "$TMP/body" "$TMP/first" || fail "the cached page differs"
 page 200 /node/17063 -H 'Host: hub.example.org'
 grep -qi '^x-cache: miss' "$TMP/head" || fail "another host got a cached page"
-has 'http%3A%2F%2Fhub.example.org%2Fnode%2F17063'
+has "$(scheme)"'%3A%2F%2Fhub.example.org%2Fnode%2F17063'
 page 404 /node/999
 page 404 /node/999
 grep -qi '^x-cache: miss' "$TMP/head" || fail "an error page was cached"

@@ -37,7 +37,7 @@ instance() {
 nids() {
 	case $1 in
 	api) python3 -c 'import json,sys; print(" ".join(str(n["nid"]) for n in json.load(open(sys.argv[1]))["nodes"]))' "$TMP/body" ;;
-	*) grep -oE "<$1>http://[^<]*/node/[0-9]+</$1>" "$TMP/body" | grep -oE '[0-9]+<' | tr -d '<' | paste -sd' ' ;;
+	*) grep -oE "<$1>$(scheme)://[^<]*/node/[0-9]+</$1>" "$TMP/body" | grep -oE '[0-9]+<' | tr -d '<' | paste -sd' ' ;;
 	esac
 }
 # same_order KIND WANT: the last body lists these nids, in this order
