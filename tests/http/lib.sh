@@ -178,8 +178,12 @@ start_server() {
 }
 
 # stop_server: SIGTERM, then the server must exit 0 within 10 s, with no
-# sanitizer report.
+# sanitizer report (nginx, if in front, is stopped before).
 stop_server() {
+	# nginx first, as an operator would: its idle keepalive connections to
+	# the server would hold the server's graceful stop (it waits up to 10 s
+	# for open connections)
+	stop_nginx
 	kill -TERM "$SERVER_PID"
 	for _ in $(seq 100); do
 		kill -0 "$SERVER_PID" 2>/dev/null || break
@@ -191,7 +195,6 @@ stop_server() {
 	! grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$TMP/serve.err" ||
 		{ cat "$TMP/serve.err" >&2; fail "sanitizer report from the server"; }
 	[ "$rc" -eq 0 ] || { cat "$TMP/serve.err" >&2; fail "the server exited $rc after SIGTERM"; }
-	stop_nginx
 }
 
 # start_sink DIR [tests/smtp/sink.py's options]: a mail relay keeping what
