@@ -13,6 +13,7 @@ static const struct cli_help help = {
 	"praxis serve [--db PATH] [--bind ADDR] [--port N] [--threads N]\n"
 	"             [--quiet | --access-log FILE]\n"
 	"             [--per-ip N] [--tls-cert FILE --tls-key FILE]\n"
+	"             [--trusted-proxy CIDR]... [--admin-from CIDR]...\n"
 	"             [--smtp URL [--mail-from ADDR] [--smtp-retry SECONDS]] [--public-url URL]",
 	"Serves the hub's pages until SIGTERM or SIGINT (Ctrl-C), then lets the\n"
 	"requests under way finish. Prints the URL once listening; logs a line per\n"
@@ -28,8 +29,16 @@ static const struct cli_help help = {
 	"  --quiet         no access log\n"
 	"  --access-log FILE  append the access log to FILE (created 0640) rather\n"
 	"                  than stderr; SIGHUP reopens it (for logrotate)\n"
-	"  --per-ip N      connections one client address may hold (default 64;\n"
-	"                  raise it behind a reverse proxy, whose address is all)\n"
+	"  --per-ip N      connections one TCP peer may hold (default 64); behind a\n"
+	"                  reverse proxy the peer is the proxy: give it the proxy's\n"
+	"                  share (its keepalive connections), the rest is per client\n"
+	"  --trusted-proxy CIDR  (repeatable) a reverse proxy (10.0.0.5, 10.0.0.0/8,\n"
+	"                  2001:db8::/32): from it, Forwarded or X-Forwarded-For name\n"
+	"                  the client (the rightmost untrusted hop), and\n"
+	"                  X-Forwarded-Proto: https makes the request secure (HSTS,\n"
+	"                  Secure cookies, https links); from others they are ignored\n"
+	"  --admin-from CIDR  (repeatable) who may reach /healthz and /metrics\n"
+	"                  (default: loopback only); others get 403\n"
 	"  --tls-cert FILE, --tls-key FILE\n"
 	"                  serve HTTPS with this certificate chain and key (PEM);\n"
 	"                  pages then say Strict-Transport-Security, cookies Secure\n"
@@ -48,7 +57,19 @@ struct opts {
 	const char *smtp, *mail_from, *public_url, *access_log;
 	int64_t port, threads, per_ip, smtp_retry;
 	int quiet;
+	struct cidr_set trusted, admin_from;
+	const char *bad_opt, *bad_value, *bad_why; /* the first network refused */
 };
+
+/* Adds arg to set; a refusal is kept for cmd_serve() to name, with the
+ * option: "--trusted-proxy 10.0.0.0/33: not an address or CIDR". */
+static int add_net(struct opts *o, struct cidr_set *set, const char *opt, const char *arg)
+{
+	const char *why = cidr_set_add(set, arg);
+	if (why && !o->bad_opt)
+		o->bad_opt = opt, o->bad_value = arg, o->bad_why = why;
+	return 0;
+}
 
 /* An http(s) origin without a path's trailing slash: what a link is
  * built on. */
@@ -100,6 +121,10 @@ static int on_opt(int opt, const char *arg, void *ctx)
 	case 'A':
 		o->access_log = arg;
 		return 0;
+	case 'T':
+		return add_net(o, &o->trusted, "--trusted-proxy", arg);
+	case 'M':
+		return add_net(o, &o->admin_from, "--admin-from", arg);
 	case 'R':
 		return px_parse_i64(arg, strlen(arg), 0, &o->smtp_retry) || o->smtp_retry < 1 ||
 				       o->smtp_retry > 86400
@@ -132,6 +157,7 @@ int cmd_serve(int argc, char **argv)
 		{"tls-key", required_argument, NULL, 'K'}, {"smtp", required_argument, NULL, 'S'},
 		{"mail-from", required_argument, NULL, 'F'}, {"public-url", required_argument, NULL, 'U'},
 		{"smtp-retry", required_argument, NULL, 'R'}, {"access-log", required_argument, NULL, 'A'},
+		{"trusted-proxy", required_argument, NULL, 'T'}, {"admin-from", required_argument, NULL, 'M'},
 		{NULL, 0, NULL, 0}};
 	struct cli_common common;
 	struct opts o = {.port = 8080};
@@ -140,6 +166,10 @@ int cmd_serve(int argc, char **argv)
 		return status;
 	if (first < argc)
 		return cli_usage_error(&help, "serve takes no operands");
+	if (o.bad_opt) {
+		fprintf(stderr, "praxis serve: %s %s: %s\n", o.bad_opt, o.bad_value, o.bad_why);
+		return EXIT_USAGE;
+	}
 	if (!o.cert != !o.key)
 		return cli_usage_error(&help, "--tls-cert and --tls-key go together");
 	if (o.quiet && o.access_log)
@@ -172,7 +202,9 @@ int cmd_serve(int argc, char **argv)
 				 .version = PRAXIS_VERSION,
 				 .on_ready = notify_ready,
 				 .on_stopping = notify_stopping,
-				 .hook_ctx = ix};
+				 .hook_ctx = ix,
+				 .trusted = &o.trusted,
+				 .admin_from = &o.admin_from};
 	struct buf why;
 	buf_init(&why, 4096);
 	enum px_err err = web_serve(&wo, &why);

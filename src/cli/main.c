@@ -86,12 +86,12 @@ int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_com
 	      const char *shortopts, const struct option *extra, int (*on_opt)(int, const char *, void *),
 	      void *ctx, int *first_arg, int *status)
 {
-	struct option opts[16];
+	struct option opts[24]; /* serve's options, help and db fit */
 	size_t n = 0;
 	opts[n++] = (struct option){"help", no_argument, NULL, OPT_HELP};
 	if (common)
 		opts[n++] = (struct option){"db", required_argument, NULL, OPT_DB};
-	for (; extra && extra[0].name && n < 15; extra++)
+	for (; extra && extra[0].name && n < sizeof opts / sizeof opts[0] - 1; extra++)
 		opts[n++] = *extra;
 	opts[n] = (struct option){0};
 	char shorts[32] = "+:h"; /* '+': stop at the first operand; ':': report missing args */

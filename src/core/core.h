@@ -147,4 +147,36 @@ void px_log(enum px_log_level level, const char *fmt, ...) __attribute__((format
  * PX_ENOMEM from the buffer. */
 enum px_err px_log_quote(struct buf *b, const char *s, size_t n, int high) PX_WUR;
 
+/* ---- cidr.c: sets of IP networks (--trusted-proxy, --admin-from) ----
+ * An address is kept as 16 bytes: IPv4 as its IPv4-mapped IPv6 form
+ * (::ffff:a.b.c.d), so that a client reaching an IPv6 socket from IPv4
+ * matches the IPv4 networks, and one comparison serves both. */
+#define CIDR_SET_MAX 64 /* networks a set holds: options, not data */
+
+struct cidr {
+	unsigned char net[16]; /* the network's address, host bits zero */
+	unsigned bits;         /* its prefix length over the 16 bytes (IPv4: 96 + n) */
+};
+
+struct cidr_set {
+	struct cidr nets[CIDR_SET_MAX];
+	size_t n;
+};
+
+/* Parses the n bytes at s as one address into a (16 bytes): dotted IPv4
+ * or IPv6 as inet_pton reads them, nothing around. 0, or -1 if it is not
+ * an address. */
+int cidr_addr_parse(const char *s, size_t n, unsigned char a[16]);
+/* Writes a as text into out (INET6_ADDRSTRLEN bytes, 46): IPv4-mapped
+ * addresses as dotted IPv4. */
+void cidr_addr_text(const unsigned char a[16], char out[46]);
+/* Parses s (NUL-terminated): "a.b.c.d/n" (n 0..32), "x::y/n" (0..128), or
+ * a bare address (/32, /128). Returns NULL and fills *c, or what is wrong
+ * with it (a static string). */
+const char *cidr_parse(const char *s, struct cidr *c);
+/* Adds s to set: NULL, or what is wrong (not a network, the set full). */
+const char *cidr_set_add(struct cidr_set *set, const char *s);
+/* Is a in one of set's networks? 0 for an empty or NULL set. */
+int cidr_set_has(const struct cidr_set *set, const unsigned char a[16]);
+
 #endif

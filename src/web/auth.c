@@ -69,7 +69,7 @@ void auth_cookie(struct request *rq, const char *name, const char *value, long m
 	if (max_age >= 0)
 		snprintf(age, sizeof age, "; Max-Age=%ld", max_age);
 	const char *c = arena_printf(&rq->a, "%s=%s; Path=/; HttpOnly; SameSite=%s%s%s", name, value,
-				     same_site, age, rq->srv->secure ? "; Secure" : "");
+				     same_site, age, rq->secure ? "; Secure" : "");
 	if (c)
 		rq->cookies[rq->ncookies++] = c;
 }

@@ -9,7 +9,13 @@
  * auth_check_form() before its page runs; which node an author may touch
  * is the node pages' node_access(). The route is matched once, when the
  * request's headers are in: its method, its role and its body cap are
- * checked before a body is read (route_admit). */
+ * checked before a body is read (route_admit).
+ *
+ * ROUTE_OPS routes (health, metrics) are for the operator's machines
+ * only: a client outside --admin-from (loopback without it) gets a 403,
+ * its address the one a trusted proxy forwarded (proxy.c). 403 rather
+ * than 404: the page exists and is documented, and an operator whose
+ * monitoring is refused should read why, not hunt for a typo. */
 #include "web_int.h"
 
 #include <microhttpd.h>
@@ -19,7 +25,8 @@
 enum { GET = 1, POST = 2, OTHER = 4, ANY = 7 }; /* GET includes HEAD */
 /* API: answers JSON, its errors too. ROUTE_OPS: for operators and their
  * machines (a load balancer's health check, a Prometheus scraper): plain
- * text, never cached, and --admin-from may keep it to given addresses. */
+ * text, never cached, and only to the addresses of --admin-from (loopback
+ * without it). */
 enum { API = 1, ROUTE_OPS = 2 };
 
 struct route {
@@ -228,6 +235,16 @@ int route_admit(struct request *rq)
 	if (!(r->methods & method_bit(rq))) {
 		rq->allow = r->methods == POST ? "POST" : r->methods == GET ? "GET, HEAD" : "GET, HEAD, POST";
 		page_error(rq, 405, N_("This address does not answer this method."));
+		return -1;
+	}
+	unsigned char client[16];
+	if (r->flags & ROUTE_OPS && (cidr_addr_parse(rq->addr, strlen(rq->addr), client) ||
+				     !cidr_set_has(rq->srv->admin_from, client))) {
+		/* plain English text, as the ops pages themselves: read by tools */
+		rq->status = 403, rq->type = "text/plain; charset=utf-8", rq->cache = "no-store";
+		buf_reset(&rq->body);
+		if (buf_adds(&rq->body, "forbidden: this address is not in --admin-from\n"))
+			buf_reset(&rq->body);
 		return -1;
 	}
 	return denied(rq, r);

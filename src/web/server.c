@@ -10,6 +10,7 @@
  * Each worker thread opens its own store handle on first use (a handle is
  * for one thread at a time); the index is shared and only read. */
 #include "web_int.h"
+#include "proxy.h"
 
 #include "../mail/mailer.h"
 #include "../mt/mt.h"
@@ -67,7 +68,7 @@ static struct store *thread_store(struct server *srv)
 struct pending {
 	struct request rq;
 	char *uri; /* as sent, for the log and the 414 */
-	char addr[INET6_ADDRSTRLEN];
+	char addr[INET6_ADDRSTRLEN]; /* the client's: proxy_client_of() */
 	struct timespec t0;
 	time_t received;            /* t0 on the wall clock, for the log */
 	char protocol[16];          /* "HTTP/1.1", for the log */
@@ -111,21 +112,6 @@ static void budget_give_back(struct server *srv, struct pending *p)
 {
 	__atomic_sub_fetch(&srv->body_held, p->reserved, __ATOMIC_RELAXED);
 	p->reserved = 0;
-}
-
-/* The client's address as text ("-" if unknown). */
-static void client_addr(struct MHD_Connection *c, char addr[INET6_ADDRSTRLEN])
-{
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	addr[0] = '-', addr[1] = '\0';
-	if (ci && ci->client_addr) {
-		const struct sockaddr *sa = ci->client_addr;
-		const void *in =
-			sa->sa_family == AF_INET6
-				? (const void *)&((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr
-				: (const void *)&((const struct sockaddr_in *)(const void *)sa)->sin_addr;
-		inet_ntop(sa->sa_family, in, addr, INET6_ADDRSTRLEN);
-	}
 }
 
 /* The request's line in the access log, and its count in the metrics. */
@@ -193,7 +179,7 @@ static struct MHD_Response *make_response(const struct request *rq, int cached, 
 	if (gz)
 		MHD_add_response_header(r, "Content-Encoding", "gzip");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	if (rq->srv->secure)
+	if (rq->secure)
 		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(
@@ -401,14 +387,14 @@ static enum MHD_Result refuse_early(struct MHD_Connection *c, struct pending *p,
 	return respond(c, p, close);
 }
 
-/* The page cache's key: the host the client asked (absolute links are
- * made of it), the URI as sent and whether a browser asks (a feed's type
- * depends on it: page_feed.c). */
+/* The page cache's key: the host and scheme the client asked (absolute
+ * links are made of them, and HSTS follows the scheme), the URI as sent
+ * and whether a browser asks (a feed's type depends on it: page_feed.c). */
 static const char *cache_key(struct request *rq, const struct pending *p)
 {
 	const char *host = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "Host");
-	return p->uri ? arena_printf(&rq->a, "%s\n%s\n%c", host ? host : "", p->uri,
-				     request_accepts_html(rq) ? 'h' : '-')
+	return p->uri ? arena_printf(&rq->a, "%s\n%s\n%c%c", host ? host : "", p->uri,
+				     request_accepts_html(rq) ? 'h' : '-', rq->secure ? 's' : '-')
 		      : NULL;
 }
 
@@ -546,8 +532,9 @@ static enum MHD_Result admit(struct server *srv, struct MHD_Connection *c, const
 			     const char *method, struct pending *p)
 {
 	struct request *rq = &p->rq;
-	client_addr(c, p->addr);
-	rq->srv = srv, rq->conn = c, rq->addr = p->addr;
+	int https;
+	proxy_client_of(c, srv->trusted, p->addr, &https); /* the peer, unless a trusted proxy's */
+	rq->srv = srv, rq->conn = c, rq->addr = p->addr, rq->secure = srv->secure || https;
 	rq->lang = "en", rq->root = "", rq->status = 200;
 	rq->method = arena_strndup(&rq->a, method, strlen(method));
 	rq->path = arena_strndup(&rq->a, url, strlen(url));
@@ -777,7 +764,13 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 {
 	struct server srv = {
 		.ix = o->ix, .db = o->db, .secure = o->tls_cert != NULL, .public_url = o->public_url,
-		.version = o->version ? o->version : "unknown"};
+		.version = o->version ? o->version : "unknown", .trusted = o->trusted, .admin_from = o->admin_from};
+	struct cidr_set loopback = {.n = 0};
+	if (!srv.admin_from || !srv.admin_from->n) { /* ops pages stay on the machine */
+		(void)!cidr_set_add(&loopback, "127.0.0.0/8");
+		(void)!cidr_set_add(&loopback, "::1");
+		srv.admin_from = &loopback;
+	}
 	srv.metrics.started = time(NULL);
 	enum px_err err = access_log_open(&srv.log, o->access_log, o->quiet, why);
 	int log_open = !err;

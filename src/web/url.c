@@ -112,7 +112,7 @@ const char *url_node(struct request *rq, int64_t nid)
 const char *url_base(struct request *rq)
 {
 	const char *host = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, "Host");
-	return arena_printf(&rq->a, "%s://%s", rq->srv->secure ? "https" : "http",
+	return arena_printf(&rq->a, "%s://%s", rq->secure ? "https" : "http",
 			    host && *host ? host : "localhost");
 }
 

@@ -37,6 +37,10 @@ struct web_options {
 	void (*on_ready)(const char *url, void *ctx); /* once listening, url as printed */
 	void (*on_stopping)(void *ctx);               /* SIGTERM/SIGINT came: the stop begins */
 	void *hook_ctx;                               /* passed to both */
+	const struct cidr_set *trusted;    /* --trusted-proxy: peers whose Forwarded,
+					      X-Forwarded-For and -Proto are believed; NULL: none */
+	const struct cidr_set *admin_from; /* --admin-from: who may reach /healthz and
+					      /metrics; NULL or empty: loopback only */
 };
 
 /* Compiles the templates and serves until SIGTERM or SIGINT, letting

@@ -247,7 +247,9 @@ struct server {
 	struct tmpl_set *tmpl;
 	const char *db;          /* each worker thread opens its own store handle */
 	pthread_key_t store_key; /* that handle, per thread */
-	int secure;              /* served over TLS: cookies say Secure */
+	int secure;              /* served over TLS: every request is secure */
+	const struct cidr_set *trusted;    /* proxies whose forwarding headers are believed; NULL: none */
+	const struct cidr_set *admin_from; /* who may reach ROUTE_OPS routes */
 	struct access_log log;   /* a line per request */
 	struct metrics metrics;  /* what /metrics exports */
 	size_t body_held;        /* bytes of bodies reserved now (atomic), at most WEB_BODY_BUDGET */
@@ -276,7 +278,10 @@ struct request {
 	const char *upload;        /* a POST's body, as sent */
 	size_t upload_len;
 	struct form form;        /* a POST's fields, decoded by route_dispatch() */
-	const char *addr;        /* the client's address */
+	const char *addr;        /* the client's address: the TCP peer's, or the one a
+				    trusted proxy forwarded (proxy.c) */
+	int secure;              /* reached over HTTPS, here or at a trusted proxy: HSTS,
+				    Secure cookies, https:// links */
 	const struct user *user; /* who is signed in, or NULL */
 	const char *csrf;        /* the token this request's forms carry back: the
 				    session's, or the login form's cookie */

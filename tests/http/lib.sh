@@ -26,7 +26,131 @@ fail() {
 		echo "--- the server's stderr (pid $SERVER_PID, $(kill -0 "$SERVER_PID" 2>/dev/null && echo running || echo gone)), last 60 lines:" >&2
 		tail -60 "$TMP/serve.err" >&2
 	fi
+	if [ -n "$NGINX_PID" ] && [ -s "$TMP/nginx/error.log" ] || [ -s "$TMP/nginx/nginx.err" ]; then
+		echo "--- nginx's error log (in front of the server, pid ${NGINX_PID:-none}), last 30 lines:" >&2
+		tail -30 "$TMP/nginx/error.log" "$TMP/nginx/nginx.err" 2>/dev/null >&2
+	fi
 	exit 1
+}
+
+# ---- through nginx ----
+# In the plain flavour (PRAXIS_FLAVOUR=plain, set by tests/run-suite) and
+# with nginx installed, start_server puts an nginx in front of the server,
+# configured by the documented site file deploy/nginx/praxis.conf (only its
+# ports, certificate paths and cache directory changed), over HTTPS with a
+# throwaway CA, and serves with --trusted-proxy 127.0.0.1: $BASE is then
+# nginx's https URL and $DIRECT the server's own. The ASan/UBSan flavour
+# talks to the server directly, so every `make test` tests both paths.
+# PRAXIS_PROXY=nginx or =none chooses by hand.
+NGINX_PID=
+DIRECT_ONLY=
+# direct_only REASON: this test is about the server's own socket handling
+# (slow clients, framing, connection limits, its TLS): no nginx in front.
+direct_only() { DIRECT_ONLY=$1; }
+# over_https: $BASE is https (nginx in front): HSTS, Secure cookies and
+# https:// links are then right; scheme: "http" or "https", for patterns
+over_https() { [[ $BASE == https://* ]]; }
+scheme() { echo "${BASE%%://*}"; }
+nginx_bin() { command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; }; }
+proxy_here() {
+	[ -z "$DIRECT_ONLY" ] || return 1
+	case "${PRAXIS_PROXY:-}" in
+	nginx) return 0 ;;
+	none) return 1 ;;
+	esac
+	[ "${PRAXIS_FLAVOUR:-}" = plain ] && [ -n "$(nginx_bin)" ]
+}
+
+# make_ca DIR: a throwaway CA (ca.pem) and a certificate it signed for
+# 127.0.0.1, ::1 and localhost (server.pem, server.key)
+make_ca() {
+	local d=$1 ec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+	openssl req -x509 "${ec[@]}" -keyout "$d/ca.key" -out "$d/ca.pem" -days 2 -subj "/CN=praxis test CA" \
+		-addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign 2>/dev/null &&
+		openssl req "${ec[@]}" -keyout "$d/server.key" -out "$d/server.csr" -subj /CN=127.0.0.1 2>/dev/null &&
+		printf 'subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost\nextendedKeyUsage=serverAuth\n' >"$d/ext" &&
+		openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial \
+			-out "$d/server.pem" -days 2 -extfile "$d/ext" 2>/dev/null ||
+		fail "openssl could not make the test certificates"
+}
+
+# free_ports N: N ports free on 127.0.0.1 now
+free_ports() {
+	python3 -c 'import socket,sys
+s=[socket.socket() for _ in range(int(sys.argv[1]))]
+for x in s: x.bind(("127.0.0.1",0))
+print(" ".join(str(x.getsockname()[1]) for x in s))' "$1"
+}
+
+# start_nginx: nginx in front of the server at $BASE (http://127.0.0.1:P);
+# sets $DIRECT to that, $BASE to nginx's https URL and $NGINX_HTTP to its
+# plain-HTTP one (which redirects).
+start_nginx() {
+	local d=$TMP/nginx try ports
+	stop_nginx
+	mkdir -p "$d/cache" "$d/tmp"
+	[ -s "$d/ca.pem" ] || make_ca "$d"
+	DIRECT=$BASE
+	for try in 1 2 3 4 5; do
+		read -ra ports <<<"$(free_ports 2)"
+		sed -e "s|server 127.0.0.1:8080 |server ${DIRECT#http://} |" \
+			-e "s|listen 80;|listen 127.0.0.1:${ports[0]};|" -e "s|listen \[::\]:80;|listen [::1]:${ports[0]};|" \
+			-e "s|listen 443 |listen 127.0.0.1:${ports[1]} |" -e "s|listen \[::\]:443 |listen [::1]:${ports[1]} |" \
+			-e "s|/etc/letsencrypt/live/hub.example.org/fullchain.pem|$d/server.pem|" \
+			-e "s|/etc/letsencrypt/live/hub.example.org/privkey.pem|$d/server.key|" \
+			-e "s|/var/cache/nginx/praxis |$d/cache |" deploy/nginx/praxis.conf >"$d/site.conf"
+		[ "$(grep -cE "${DIRECT#http://}|127\.0\.0\.1:${ports[0]}|\[::1\]:${ports[0]}|127\.0\.0\.1:${ports[1]}|\[::1\]:${ports[1]}|$d/" "$d/site.conf")" = 8 ] ||
+			fail "deploy/nginx/praxis.conf no longer has the lines the tests change (tests/http/lib.sh start_nginx)"
+		{
+			[ "$(id -u)" = 0 ] && echo "user root root;" # else workers would be nobody, barred from \$TMP
+			cat <<CONF
+daemon off;
+master_process on;
+worker_processes 1;
+pid $d/nginx.pid;
+error_log $d/error.log warn;
+events { worker_connections 512; }
+http {
+    access_log off;
+    client_body_temp_path $d/tmp/body;
+    proxy_temp_path $d/tmp/proxy;
+    fastcgi_temp_path $d/tmp/fastcgi;
+    uwsgi_temp_path $d/tmp/uwsgi;
+    scgi_temp_path $d/tmp/scgi;
+    include $d/site.conf;
+}
+CONF
+		} >"$d/nginx.conf"
+		rm -f "$d/nginx.pid"
+		: >"$d/error.log"
+		"$(nginx_bin)" -e "$d/nginx.err" -p "$d" -c "$d/nginx.conf" 2>>"$d/nginx.err" &
+		NGINX_PID=$!
+		for _ in $(seq 100); do
+			[ -s "$d/nginx.pid" ] && break # written once the sockets are open
+			kill -0 "$NGINX_PID" 2>/dev/null || break
+			sleep 0.05
+		done
+		if [ -s "$d/nginx.pid" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
+			BASE=https://127.0.0.1:${ports[1]} NGINX_HTTP=http://127.0.0.1:${ports[0]}
+			export CURL_CA_BUNDLE=$d/ca.pem SSL_CERT_FILE=$d/ca.pem REQUESTS_CA_BUNDLE=$d/ca.pem
+			return 0
+		fi
+		grep -q "Address already in use" "$d/nginx.err" "$d/error.log" 2>/dev/null || break
+	done
+	NGINX_PID=
+	fail "nginx did not start"
+}
+
+stop_nginx() {
+	[ -n "$NGINX_PID" ] || return 0
+	kill -TERM "$NGINX_PID" 2>/dev/null
+	wait "$NGINX_PID" 2>/dev/null
+	NGINX_PID=
+}
+
+cleanup() {
+	kill "$SERVER_PID" $SINK_PID $NGINX_PID 2>/dev/null
+	rm -rf "$TMP"
 }
 
 # start_server DB: serves DB in the background (with the options in the
@@ -38,12 +162,15 @@ fail() {
 SERVE_ARGS=()
 start_server() {
 	: >"$TMP/serve.out"
-	"$PRAXIS" serve --db "$1" --port 0 --threads 2 "${SERVE_ARGS[@]}" >"$TMP/serve.out" 2>"$TMP/serve.err" &
+	local proxy=()
+	proxy_here && proxy=(--trusted-proxy 127.0.0.1)
+	"$PRAXIS" serve --db "$1" --port 0 --threads 2 "${proxy[@]}" "${SERVE_ARGS[@]}" >"$TMP/serve.out" 2>"$TMP/serve.err" &
 	SERVER_PID=$!
-	trap 'kill "$SERVER_PID" $SINK_PID 2>/dev/null; rm -rf "$TMP"' EXIT
+	trap cleanup EXIT
 	for _ in $(seq 100); do
 		BASE=$(sed -n 's|^praxis: serving \(https\{0,1\}://[^ ]*\)/$|\1|p' "$TMP/serve.out")
-		[ -n "$BASE" ] && return 0
+		DIRECT=$BASE
+		[ -n "$BASE" ] && { [ ${#proxy[@]} = 0 ] || start_nginx; return 0; }
 		kill -0 "$SERVER_PID" 2>/dev/null || { cat "$TMP/serve.err" >&2; fail "the server did not start"; }
 		sleep 0.1
 	done
@@ -51,8 +178,12 @@ start_server() {
 }
 
 # stop_server: SIGTERM, then the server must exit 0 within 10 s, with no
-# sanitizer report.
+# sanitizer report (nginx, if in front, is stopped before).
 stop_server() {
+	# nginx first, as an operator would: its idle keepalive connections to
+	# the server would hold the server's graceful stop (it waits up to 10 s
+	# for open connections)
+	stop_nginx
 	kill -TERM "$SERVER_PID"
 	for _ in $(seq 100); do
 		kill -0 "$SERVER_PID" 2>/dev/null || break
@@ -75,7 +206,7 @@ start_sink() {
 	: >"$TMP/sink.out"
 	python3 tests/smtp/sink.py "$dir" "$@" >"$TMP/sink.out" 2>"$TMP/sink.err" &
 	SINK_PID=$!
-	trap 'kill "$SERVER_PID" $SINK_PID 2>/dev/null; rm -rf "$TMP"' EXIT
+	trap cleanup EXIT
 	for _ in $(seq 100); do
 		SINK_PORT=$(sed -n 's/^port \([0-9]*\)$/\1/p' "$TMP/sink.out")
 		[ -n "$SINK_PORT" ] && return 0

@@ -3,6 +3,7 @@
 # an admin's session for the attacks that need one, the server's pid for
 # its memory and the store for its size. Every attack must be held.
 . tests/http/lib.sh
+direct_only "the attacks are on the server's own socket limits (held uploads, body caps, its memory), on raw HTTP/1.1 sockets"
 python3 - "$TMP/big.jsonl" <<'PY'
 import json, sys
 with open(sys.argv[1], "w") as f:

@@ -35,7 +35,7 @@ assert d["contentLocation"]["address"]["addressCountry"] == "Italy", d
 PY
 page 200 /opensearch.xml
 xmllint --noout "$TMP/body" || fail "the OpenSearch description is not XML"
-has 'template="http://127.0.0.1:[0-9]+/search\?q=\{searchTerms\}"'
+has 'template="'"$(scheme)"'://127.0.0.1:[0-9]+/search\?q=\{searchTerms\}"'
 page 200 /
 has '<link rel="search" type="application/opensearchdescription\+xml"'
 page 200 '/api/v1/suggest?q=co-ci'
@@ -45,7 +45,7 @@ has '^\["",\[\]\]$'
 
 page 200 /sitemap.xml
 xmllint --noout "$TMP/body" || fail "the sitemap index is not XML"
-has '<loc>http://127.0.0.1:[0-9]+/sitemaps/1</loc>'
+has '<loc>'"$(scheme)"'://127.0.0.1:[0-9]+/sitemaps/1</loc>'
 page 200 /sitemaps/1
 xmllint --noout "$TMP/body" || fail "the node sitemap is not XML"
 [ "$(grep -c '<url>' "$TMP/body")" -eq 10 ] || fail "the node sitemap should list 10 nodes"

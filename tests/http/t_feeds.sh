@@ -19,7 +19,7 @@ done
 page 200 /feed.atom
 has '<entry xml:lang="en">'
 has '<title>&lt;script&gt;alert\(1\)&lt;/script&gt; &amp; co</title>'
-has '<link rel="alternate" type="text/html" href="http://127.0.0.1:[0-9]+/node/17065"/>'
+has '<link rel="alternate" type="text/html" href="'"$(scheme)"'://127.0.0.1:[0-9]+/node/17065"/>'
 [ "$(grep -c '<entry' "$TMP/body")" -eq 11 ] || fail "the stream's feed should have 11 entries"
 # the validator refuses what it should: an entry without its id
 sed '0,/<id>http[^<]*node[^<]*<\/id>/s///' "$TMP/body" >"$TMP/broken.atom"
@@ -46,7 +46,7 @@ for path in /feed.atom /feed.rss '/search/feed.atom?q=housing' '/search/feed.rss
 	page 200 "$path"
 	[ "$(sed -n 2p "$TMP/body")" = '<?xml-stylesheet type="text/xsl" href="/static/feed.xsl"?>' ] ||
 		fail "$path names no stylesheet on its second line"
-	has '<px:browser subscribe="http://127.0.0.1:[0-9]+/subscribe[^"]*" subscribe-label="How to subscribe" address-label="This feed&#39;s address">This is a feed: '
+	has '<px:browser subscribe="'"$(scheme)"'://127.0.0.1:[0-9]+/subscribe[^"]*" subscribe-label="How to subscribe" address-label="This feed&#39;s address">This is a feed: '
 	case $path in *atom*) atom_valid "$TMP/body" "$path" ;; *) xmllint --noout "$TMP/body" || fail "$path: not XML" ;; esac
 	type=$(sed -n 's/^[Cc]ontent-[Tt]ype: \([^;]*\).*/\1/p' "$TMP/head")
 	page 200 "$path" -H "$html"

@@ -18,7 +18,7 @@ get() {
 	local path=$1 name=$2
 	shift 2
 	curl -s -g -o "$TMP/$name" -D "$TMP/$name.h" "$@" "$BASE$path" || fail "$path: curl failed"
-	grep -q '^HTTP/1.1 200' "$TMP/$name.h" || fail "$path answered $(head -1 "$TMP/$name.h")"
+	grep -q '^HTTP/[0-9.]* 200' "$TMP/$name.h" || fail "$path answered $(head -1 "$TMP/$name.h")"
 }
 header() { sed -n "s/^$1: \\(.*\\)\\r\$/\\1/Ip" "$2" | head -1; }
 coding() { header Content-Encoding "$1"; }
@@ -101,7 +101,7 @@ etag=$(header ETag "$TMP/h.h")
 round=miss # the first 304 is made (and the page kept), the others come from the cache
 for args in "Accept-Encoding: gzip" "Accept-Encoding: identity" "Accept-Encoding: gzip"; do
 	curl -s -o "$TMP/nm" -D "$TMP/nm.h" -H "$args" -H "If-None-Match: \"x\", $etag" "$BASE$path"
-	grep -q '^HTTP/1.1 304' "$TMP/nm.h" || fail "If-None-Match with the ETag ($round, $args): $(head -1 "$TMP/nm.h")"
+	grep -q '^HTTP/[0-9.]* 304' "$TMP/nm.h" || fail "If-None-Match with the ETag ($round, $args): $(head -1 "$TMP/nm.h")"
 	[ ! -s "$TMP/nm" ] || fail "a 304 has a body"
 	[ "$(header ETag "$TMP/nm.h")" = "$etag" ] || fail "the 304 ($round) gives another ETag"
 	header Vary "$TMP/nm.h" | grep -qi 'Accept-Encoding' || fail "the 304 ($round) has no Vary"

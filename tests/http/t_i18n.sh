@@ -28,7 +28,7 @@ has '<h2>Condividi</h2>'
 has 'Rif. 17063'
 page 200 /de/feed.atom
 has '<title>praxis: Neueste Praxisbeispiele und Berichte</title>'
-has 'href="http://127.0.0.1:[0-9]+/de/node/'
+has 'href="'"$(scheme)"'://127.0.0.1:[0-9]+/de/node/'
 page 404 /fr/node/1
 has '<h1>Page introuvable</h1>'
 has 'Aucun contenu ne porte ce numéro'

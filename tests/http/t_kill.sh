@@ -27,7 +27,7 @@ saves() { # posts practices until the server is gone; each acknowledged title go
 			-d "csrf=$etok&action=publish&type=practice&title=Kill+test+$i&city=Ghent&country=Belgium&language=en&summary=Kept+or+not." \
 			"$BASE/node/new") || break
 		[ "$code" = 303 ] && echo "Kill test $i" >>"$TMP/acked"
-		[ "$code" = 000 ] && break
+		{ [ "$code" = 000 ] || [ "$code" = 502 ]; } && break # the server is gone (502: nginx says so)
 	done
 }
 : >"$TMP/acked"

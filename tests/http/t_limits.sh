@@ -5,6 +5,7 @@
 # is counted and dropped (413); the server's memory stays bounded however
 # many uploads are held open (the body budget: 503 with Retry-After past it).
 . tests/http/lib.sh
+direct_only "body caps and the body budget at the server's socket: answers before the body, uploads held open on raw sockets"
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
 printf 'pw of root here\n' | "$PRAXIS" user add --db "$TMP/db" --role admin root || fail "cannot add root"
 start_server "$TMP/db"

@@ -42,7 +42,7 @@ has '<h1>AS-FABRIK</h1>'
 has '<h2>Summary</h2>'
 has 'Related practices'
 has 'Ref 17065'
-has 'href="https://www.linkedin.com/sharing/share-offsite/\?url=http%3A%2F%2F127.0.0.1%3A[0-9]+%2Fnode%2F17065"'
+has 'href="https://www.linkedin.com/sharing/share-offsite/\?url='"$(scheme)"'%3A%2F%2F127.0.0.1%3A[0-9]+%2Fnode%2F17065"'
 page 200 /node/17072
 has 'lang="el"'
 has 'mpapoutsi'
@@ -62,7 +62,7 @@ grep -qi '^x-cache: hit' "$TMP/head" || fail "the second answer did not come fro
 cmp -s "$TMP/body" "$TMP/first" || fail "the cached page differs"
 page 200 /node/17063 -H 'Host: hub.example.org'
 grep -qi '^x-cache: miss' "$TMP/head" || fail "another host got a cached page"
-has 'http%3A%2F%2Fhub.example.org%2Fnode%2F17063'
+has "$(scheme)"'%3A%2F%2Fhub.example.org%2Fnode%2F17063'
 page 404 /node/999
 page 404 /node/999
 grep -qi '^x-cache: miss' "$TMP/head" || fail "an error page was cached"

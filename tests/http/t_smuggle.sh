@@ -5,6 +5,7 @@
 # other than chunked: 501 with a status line; a path or parameter holding a
 # NUL: 400; every error under /api/ as JSON.
 . tests/http/lib.sh
+direct_only "request framing on raw sockets: what the server itself reads from the bytes (nginx reframes every request)"
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
 start_server "$TMP/db"
 

@@ -23,7 +23,8 @@ u = urllib.parse.urlparse(base)
 codes = []
 go = threading.Barrier(20)
 def attempt():
-    c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+    conn = http.client.HTTPSConnection if u.scheme == "https" else http.client.HTTPConnection
+    c = conn(u.hostname, u.port, timeout=30)
     go.wait()
     c.request("POST", path, body, {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
     codes.append(c.getresponse().status)

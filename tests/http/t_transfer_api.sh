@@ -37,7 +37,7 @@ instance() {
 nids() {
 	case $1 in
 	api) python3 -c 'import json,sys; print(" ".join(str(n["nid"]) for n in json.load(open(sys.argv[1]))["nodes"]))' "$TMP/body" ;;
-	*) grep -oE "<$1>http://[^<]*/node/[0-9]+</$1>" "$TMP/body" | grep -oE '[0-9]+<' | tr -d '<' | paste -sd' ' ;;
+	*) grep -oE "<$1>$(scheme)://[^<]*/node/[0-9]+</$1>" "$TMP/body" | grep -oE '[0-9]+<' | tr -d '<' | paste -sd' ' ;;
 	esac
 }
 # same_order KIND WANT: the last body lists these nids, in this order
@@ -166,8 +166,8 @@ sitemap_valid /sitemap.xml
 get 200 /sitemaps/1
 sitemap_valid /sitemaps/1
 same_order loc "901 902 903 904"
-has '<url><loc>http://127\.0\.0\.1:[0-9]+/node/902</loc><lastmod>2024-11-02T12:00:00Z</lastmod></url>'
-has '<url><loc>http://127\.0\.0\.1:[0-9]+/node/903</loc><lastmod>2024-12-24T23:59:59Z</lastmod></url>'
+has '<url><loc>'"$(scheme)"'://127\.0\.0\.1:[0-9]+/node/902</loc><lastmod>2024-11-02T12:00:00Z</lastmod></url>'
+has '<url><loc>'"$(scheme)"'://127\.0\.0\.1:[0-9]+/node/903</loc><lastmod>2024-12-24T23:59:59Z</lastmod></url>'
 [ "$(grep -c '<lastmod>' "$TMP/body")" -eq 4 ] || fail "every node of the sitemap needs its lastmod"
 get 200 /sitemaps/pages
 sitemap_valid /sitemaps/pages
