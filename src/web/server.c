@@ -84,10 +84,11 @@ struct pending {
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
-	(void)cls;
 	(void)c;
+	struct server *srv = cls;
 	struct pending *p = calloc(1, sizeof *p);
 	if (p) {
+		__atomic_add_fetch(&srv->in_flight, 1, __ATOMIC_ACQ_REL); /* on_done takes it back */
 		p->uri = strndup(uri, URI_MAX + 1);
 		clock_gettime(CLOCK_MONOTONIC, &p->t0);
 		p->received = time(NULL);
@@ -146,6 +147,7 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MH
 		return;
 	log_request(srv, p);
 	budget_give_back(srv, p);
+	__atomic_sub_fetch(&srv->in_flight, 1, __ATOMIC_ACQ_REL);
 	free(p->uri);
 	buf_free(&p->upload);
 	buf_free(&p->rq.body);
@@ -679,14 +681,16 @@ static const char *wait_for_signal(struct server *srv)
 	}
 }
 
-/* Stops taking connections, lets those under way finish (up to
- * STOP_WAIT_S), then stops. */
-static void stop(struct MHD_Daemon *d)
+/* Stops taking connections, lets the requests under way finish (up to
+ * STOP_WAIT_S), then stops. It waits for requests, not connections: a
+ * reverse proxy's idle keep-alive connections would hold the stop for the
+ * whole STOP_WAIT_S, and closing one between requests is what HTTP allows
+ * (nginx retries an idempotent request on another node). */
+static void stop(struct server *srv, struct MHD_Daemon *d)
 {
 	MHD_quiesce_daemon(d);
 	for (int i = 0; i < STOP_WAIT_S * 10; i++) {
-		const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-		if (!di || di->num_connections == 0)
+		if (!__atomic_load_n(&srv->in_flight, __ATOMIC_ACQUIRE))
 			break;
 		usleep(100000);
 	}
@@ -742,7 +746,7 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 		(struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
 		(unsigned)CONNECTIONS_MAX, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 		o->per_ip ? o->per_ip : WEB_PER_IP_MAX, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)TIMEOUT_S,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
 		MHD_OPTION_NOTIFY_COMPLETED, on_done, srv,
 		cert.data ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert.data, MHD_OPTION_HTTPS_MEM_KEY,
 		key.data, MHD_OPTION_END);
@@ -829,7 +833,7 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		px_log(PX_LOG_NOTICE, "stopping (%s): the requests under way may finish", sig);
 		if (o->on_stopping)
 			o->on_stopping(o->hook_ctx);
-		stop(d);
+		stop(&srv, d);
 	}
 	mailer_stop(srv.mailer);
 	mt_queue_stop(srv.mtq);

@@ -253,6 +253,7 @@ struct server {
 	struct access_log log;   /* a line per request */
 	struct metrics metrics;  /* what /metrics exports */
 	size_t body_held;        /* bytes of bodies reserved now (atomic), at most WEB_BODY_BUDGET */
+	unsigned in_flight;      /* requests begun and not ended (atomic): the stop waits for them */
 	const char *version;     /* web_options.version, never NULL */
 	const char *public_url;  /* web_options.public_url, without a trailing slash, or NULL */
 	struct mailer *mailer;   /* sends the outbox when a relay is set; NULL otherwise */

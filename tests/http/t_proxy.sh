@@ -29,16 +29,17 @@ start_server "$TMP/db"
 [[ $BASE == https://* ]] || fail "no nginx in front: BASE is $BASE"
 A=(--interface 127.0.0.2) B=(--interface 127.0.0.3)
 
-# the log line of the request for PATH (unique): its client address
+# the access log's line of the request for PATH (unique): its client
+# address, the Combined Log Format's first field
 addr_of() {
 	local line
 	for _ in $(seq 50); do # the line is written when the answer is done
-		line=$(grep -F " $1" "$TMP/serve.err" | tail -1)
+		line=$(grep -F "\"GET $1 " "$TMP/serve.err" | tail -1)
 		[ -n "$line" ] && break
 		sleep 0.1
 	done
 	[ -n "$line" ] || fail "no log line for $1"
-	echo "$line" | awk '{ print $2 }'
+	echo "$line" | awk '{ print $1 }'
 }
 # seen PATH ADDR [CURL ARGS...]: GETs PATH; the server logs ADDR as its client
 seen() {
