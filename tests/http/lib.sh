@@ -3,6 +3,9 @@
 . tests/cli/lib.sh
 
 SERVER_PID=
+# the project's root (tests are sourced from it): a test may cd elsewhere
+# before it starts its server (t_install)
+PROJECT_ROOT=$PWD
 
 # browser_once: a test whose checks are a browser's (pages, scripts, axe-core,
 # screenshots) runs once per `make test`, against the ASan/UBSan build: both
@@ -98,7 +101,7 @@ start_nginx() {
 			-e "s|listen 443 |listen 127.0.0.1:${ports[1]} |" -e "s|listen \[::\]:443 |listen [::1]:${ports[1]} |" \
 			-e "s|/etc/letsencrypt/live/hub.example.org/fullchain.pem|$d/server.pem|" \
 			-e "s|/etc/letsencrypt/live/hub.example.org/privkey.pem|$d/server.key|" \
-			-e "s|/var/cache/nginx/praxis |$d/cache |" deploy/nginx/praxis.conf >"$d/site.conf"
+			-e "s|/var/cache/nginx/praxis |$d/cache |" "$PROJECT_ROOT/deploy/nginx/praxis.conf" >"$d/site.conf"
 		[ "$(grep -cE "${DIRECT#http://}|127\.0\.0\.1:${ports[0]}|\[::1\]:${ports[0]}|127\.0\.0\.1:${ports[1]}|\[::1\]:${ports[1]}|$d/" "$d/site.conf")" = 8 ] ||
 			fail "deploy/nginx/praxis.conf no longer has the lines the tests change (tests/http/lib.sh start_nginx)"
 		{

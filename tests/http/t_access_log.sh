@@ -49,7 +49,9 @@ grep -qE '^127\.0\.0\.1 - - \[.*"POST /login HTTP/1\.1" 303 - ' "$LOG" || fail "
 [ "$(grep -c '"GET /node/17065' "$TMP/serve.err")" = 0 ] || fail "with --access-log, the access log went to stderr too"
 
 # ---- SIGHUP reopens the file: requests under way are neither lost nor torn ----
-python3 - "$BASE" "$TMP/sent" <<'PY' &
+# straight to the server (its own log file is the subject; $DIRECT is
+# $BASE without nginx in front)
+python3 - "$DIRECT" "$TMP/sent" <<'PY' &
 import http.client, sys, threading, time, urllib.parse
 base, out = sys.argv[1:3]
 u = urllib.parse.urlparse(base)
@@ -132,7 +134,7 @@ tok=$(csrf "$TMP/jar")
 curl -s -o /dev/null -b "$TMP/jar" --data-urlencode "csrf=$tok" --data-urlencode $'name=eve" from 192.0.2.1\nx' \
 	-d password=wrong "$BASE/login"
 sleep 0.3
-expect_grep "$TMP/serve.err" '^praxis: notice: started: serving http://127\.0\.0\.1:[0-9]+/, 10 nodes, 2 threads$'
+expect_grep "$TMP/serve.err" '^praxis: notice: started: praxis [^ ]+ serving http://127\.0\.0\.1:[0-9]+/, 10 nodes, 2 threads$'
 expect_grep "$TMP/serve.err" '^praxis: warning: login failed from 127\.0\.0\.1 for user "eve\\x22 from 192\.0\.2\.1\\x0Ax"$'
 fail2ban-regex -o ip "$TMP/serve.err" deploy/fail2ban/filter.d/praxis.conf >"$TMP/f2b" 2>&1 ||
 	fail "fail2ban-regex (Debian fail2ban, scripts/deps) failed: $(cat "$TMP/f2b")"
@@ -148,7 +150,7 @@ tok=$(csrf "$TMP/jar")
 curl -s -o /dev/null -b "$TMP/jar" --data-urlencode "csrf=$tok" -d name=eve -d password=wrong "$BASE/login"
 sleep 0.3
 stop_server
-expect_grep "$TMP/serve.err" '^<5>started: serving '
+expect_grep "$TMP/serve.err" '^<5>started: praxis [^ ]+ serving '
 expect_grep "$TMP/serve.err" '^<4>login failed from 127\.0\.0\.1 for user "eve"$'
 expect_grep "$TMP/serve.err" '^<5>stopped$'
 ! grep -q '^praxis: ' "$TMP/serve.err" || fail "a line without its <N> under the journal"

@@ -24,8 +24,9 @@ wait_for() {
 
 NOTIFY_SOCKET=$TMP/notify.sock start_server "$TMP/db"
 wait_for '^READY=1'
-grep -qF "READY=1|STATUS=serving $BASE/, 10 nodes indexed" "$TMP/notify.log" ||
-	{ kill "$LISTENER"; fail "READY's STATUS: $(cat "$TMP/notify.log"), expected $BASE/ and 10 nodes"; }
+# the server's own URL, not a proxy's in front ($DIRECT)
+grep -qF "READY=1|STATUS=serving $DIRECT/, 10 nodes indexed" "$TMP/notify.log" ||
+	{ kill "$LISTENER"; fail "READY's STATUS: $(cat "$TMP/notify.log"), expected $DIRECT/ and 10 nodes"; }
 grep -q STOPPING "$TMP/notify.log" && { kill "$LISTENER"; fail "STOPPING before SIGTERM"; }
 page 200 /
 stop_server
