@@ -207,9 +207,11 @@ unit: $(addprefix build/unit/,$(UNITS)) $(addprefix build/unit-asan/,$(UNITS))
 		echo "unit $$t: ok (plain and ASan/UBSan)"; \
 	done
 
-# The two suites share two test slots (tests/run-suite): run side by side
-# by make -j2 test, the one still running gets both cores at the end.
-TEST_SLOTS ?= 2
+# The two suites share three test slots (tests/run-suite): run side by side
+# by make -j2 test, the one still running gets them all at the end. Three
+# on two cores: a quarter of the suites' wall time was tests waiting (a
+# browser, nginx, a slow client, a sleep), not computing.
+TEST_SLOTS ?= 3
 SUITE_ENV = TEST_SLOT_DIR=build/test-slots TEST_SLOTS=$(TEST_SLOTS)
 cli-test: build/praxis build/asan/praxis build/gen_listing
 	@mkdir -p build/test-slots
