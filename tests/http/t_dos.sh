@@ -8,6 +8,7 @@
 # server's process owns), not as slowhttptest's "connected": that count
 # includes connections the kernel completed in the listen queue before the
 # server accepted (and closed) them, and grows with the machine's load.
+# run-suite: alone
 . tests/http/lib.sh
 once_against asan "abuse checked once, against the ASan/UBSan build"
 command -v slowhttptest >/dev/null || fail "slowhttptest is missing: run scripts/deps"
