@@ -128,7 +128,7 @@ CONF
 		: >"$d/error.log"
 		"$(nginx_bin)" -e "$d/nginx.err" -p "$d" -c "$d/nginx.conf" 2>>"$d/nginx.err" &
 		NGINX_PID=$!
-		for _ in $(seq 100); do
+		for _ in $(seq 200); do
 			[ -s "$d/nginx.pid" ] && break # written once the sockets are open
 			kill -0 "$NGINX_PID" 2>/dev/null || break
 			sleep 0.05
@@ -140,7 +140,7 @@ CONF
 		fi
 		grep -q "Address already in use" "$d/nginx.err" "$d/error.log" 2>/dev/null || break
 	done
-	NGINX_PID=
+	stop_nginx # one slow to start would outlive the test
 	fail "nginx did not start"
 }
 
