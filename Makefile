@@ -2,7 +2,7 @@
 # commands a newcomer needs (see README.md).
 
 CC      ?= gcc
-PKGS    := sqlite3 libutf8proc libexttextcat jansson libmicrohttpd libsodium libcmark icu-uc icu-i18n zlib libcurl libsystemd
+PKGS    := sqlite3 libpq libutf8proc libexttextcat jansson libmicrohttpd libsodium libcmark icu-uc icu-i18n zlib libcurl libsystemd
 # CFLAGS, CPPFLAGS and LDFLAGS from the environment (dpkg-buildflags' hardening)
 # reach the plain build, the one make install installs; the ASan build keeps
 # its own flags.
