@@ -68,6 +68,7 @@ int db_exec(struct db *db, const char *sql);
  * transaction (SQLite's BEGIN IMMEDIATE; PostgreSQL's transaction-level
  * advisory lock): writers queue, so nids and revision numbers are handed
  * out in commit order on every backend. */
+#define DB_WRITE_LOCK_KEY "1350721912" /* PostgreSQL's advisory lock: "Prax" in ASCII, as STORE_APP_ID */
 int db_begin_read(struct db *db);
 int db_begin_write(struct db *db);
 int db_commit(struct db *db);

@@ -141,13 +141,29 @@ enum px_err store_revision_get(struct store *st, int64_t nid, int64_t rev, struc
 
 /* ---- backups (backup.c) ---- */
 
-/* Writes a copy of the store to path while it is in use (SQLite's online
- * backup): path is replaced only by a whole copy. */
+/* Writes a copy of the store to path, an SQLite file, while it is in use
+ * (SQLite's online backup; a PostgreSQL store is copied by store_copy()
+ * from one snapshot): path is replaced only by a whole copy. */
 enum px_err store_backup(struct store *st, const char *path, struct buf *why) PX_WUR;
-/* Replaces the store's content with the backup at path, after checking it
- * is a store this praxis reads and that it is whole (integrity check).
+/* Replaces the store's content with the backup at path (an SQLite file,
+ * whichever the store's backend), after checking it is a store this praxis
+ * reads and that it is whole (integrity check).
  * Serve nothing from the store meanwhile. */
 enum px_err store_restore(struct store *st, const char *path, struct buf *why) PX_WUR;
+
+/* ---- whole-store copies (copy.c) ---- */
+
+struct store_copy_report {
+	size_t tables;
+	int64_t rows;
+};
+/* Copies every row of every table of from into to, keys and all, reading
+ * one snapshot of from and writing to in one transaction. to must hold no
+ * node and no account, unless replace: then its rows are deleted first
+ * (in the same transaction). Both must be at STORE_SCHEMA_VERSION. Works
+ * between any two backends (SQLite, PostgreSQL). */
+enum px_err store_copy(struct store *from, struct store *to, int replace, struct store_copy_report *rep,
+		       struct buf *why) PX_WUR;
 
 /* The number of revisions of node nid. */
 int64_t store_revision_count(struct store *st, int64_t nid);
