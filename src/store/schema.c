@@ -517,7 +517,7 @@ static int set_wal(struct store *st)
 static enum px_err open_pg(const char *uri, struct store **out, struct buf *why)
 {
 	struct store *st = calloc(1, sizeof *st);
-	if (!st || !(st->path = store_pg_redact(uri))) {
+	if (!st || !(st->path = store_redact(uri))) {
 		free(st);
 		return PX_ENOMEM;
 	}

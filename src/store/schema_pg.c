@@ -292,8 +292,10 @@ enum px_err store_pg_migrate(struct store *st, int target, struct buf *why)
 
 /* Copies uri without the secrets a connection URI may hold: the password
  * of its user part and a password= parameter. */
-char *store_pg_redact(const char *uri)
+char *store_redact(const char *uri)
 {
+	if (!store_is_url(uri))
+		return px_strdup(uri);
 	struct buf out;
 	buf_init(&out, strlen(uri) + 1);
 	const char *at = strchr(uri, '@'), *scheme = strstr(uri, "://");
@@ -310,6 +312,11 @@ char *store_pg_redact(const char *uri)
 			break;
 	}
 	return out.data ? out.data : px_strdup("");
+}
+
+int store_is_url(const char *target)
+{
+	return db_is_postgres(target);
 }
 
 enum px_err store_pg_lib_version(struct buf *out)

@@ -1,4 +1,5 @@
-/* store: the hub's nodes in SQLite (WAL, foreign keys, synchronous=FULL).
+/* store: the hub's nodes in SQLite (WAL, foreign keys, synchronous=FULL),
+ * or in PostgreSQL when opened with a postgresql:// URI (db.h, schema_pg.c).
  *
  * Writes happen in batches: store_nodes_put() writes all the nodes of one
  * file in one transaction, or none of them. Every change of a node appends a
@@ -19,6 +20,11 @@ struct store;
  * date. On failure returns an error and writes the reason to why.
  * Caller closes with store_close(). */
 enum px_err store_open(const char *path, struct store **out, struct buf *why) PX_WUR;
+/* Is target a PostgreSQL URI (postgresql:// or postgres://), not a file? */
+int store_is_url(const char *target);
+/* target as messages may show it: a URI without its password (malloc'd;
+ * NULL when out of memory). */
+char *store_redact(const char *target);
 /* Opens the store only to read (SQLITE_OPEN_READONLY), so that a store
  * file or directory the caller may not write can be read. A store that is
  * missing or needs a migration is opened as by store_open(). PX_EDENIED

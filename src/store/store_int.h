@@ -71,9 +71,6 @@ enum px_err store_copy_to_file(struct store *st, const char *path, struct buf *w
 enum px_err store_pg_identify(struct store *st, struct buf *why);
 int store_pg_schema_version(struct store *st);
 enum px_err store_pg_migrate(struct store *st, int target, struct buf *why);
-/* uri without its password (malloc'd; NULL when out of memory): what
- * messages and /healthz may show. */
-char *store_pg_redact(const char *uri);
 /* "libpq MAJOR.MINOR" and a newline. */
 enum px_err store_pg_lib_version(struct buf *out);
 
