@@ -75,7 +75,7 @@ static void find_columns(void)
 	}
 	add_sql(cols.upsert, sizeof cols.upsert,
 		") ON CONFLICT (nid) DO UPDATE SET type = ?2, ident = ?3, extra = ?4,"
-		" created = coalesce(?6, created), updated = coalesce(?7, " NOW ")");
+		" created = coalesce(?6, node.created), updated = coalesce(?7, " NOW ")");
 	for (size_t i = 0; i < cols.n; i++) {
 		snprintf(part, sizeof part, ", %s = ?%zu", cols.name[i], i + FIRST_COLUMN_PARAM);
 		add_sql(cols.upsert, sizeof cols.upsert, part);

@@ -330,7 +330,7 @@ int64_t login_wait(struct store *st, const char *key, int max, time_t now)
 	if (db_prepare(
 		    st->db,
 		    "SELECT count(*), min(at) FROM"
-		    " (SELECT at FROM login_failure WHERE key = ?1 AND at > ?2 ORDER BY at DESC LIMIT ?3)", &q) != DB_OK)
+		    " (SELECT at FROM login_failure WHERE key = ?1 AND at > ?2 ORDER BY at DESC LIMIT ?3) AS recent", &q) != DB_OK)
 		return LOGIN_WINDOW_S; /* cannot tell: wait */
 	db_bind_text(q, 1, key, -1);
 	db_bind_int64(q, 2, (int64_t)now - LOGIN_WINDOW_S);
