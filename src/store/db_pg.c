@@ -210,17 +210,24 @@ static int session_start(struct pg *c)
 }
 
 /* Has the server closed an idle connection (a shutdown, a crash, a
- * terminated backend)? Its socket is then readable: one poll() without
+ * terminated backend)? Its socket is then readable: poll() without
  * waiting, so that the first call after a restart reconnects instead of
- * failing on the dead session. */
+ * failing on the dead session. What is read first may be the server's
+ * last words (FATAL: terminating connection ...), the end of the stream
+ * only at the next read: read while there is something (a few times: a
+ * stream of notifications must not hold the call). */
 static int closed(struct pg *c)
 {
 	struct pollfd p = {.fd = PQsocket(c->conn), .events = POLLIN};
-	if (p.fd < 0)
-		return 1;
-	if (poll(&p, 1, 0) <= 0)
-		return 0;
-	return !PQconsumeInput(c->conn) || PQstatus(c->conn) != CONNECTION_OK;
+	for (int i = 0; i < 4; i++) {
+		if (p.fd < 0)
+			return 1;
+		if (poll(&p, 1, 0) <= 0)
+			return 0;
+		if (!PQconsumeInput(c->conn) || PQstatus(c->conn) != CONNECTION_OK)
+			return 1;
+	}
+	return 0;
 }
 
 /* The gate of every call that talks to the server: when the server was
