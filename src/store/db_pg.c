@@ -41,27 +41,36 @@
 #include <time.h>
 
 /* Type OIDs (catalog/pg_type_d.h is a server header). */
-enum { BOOLOID = 16, INT8OID = 20, INT2OID = 21, INT4OID = 23, TEXTOID = 25, OIDOID = 26,
-       FLOAT4OID = 700, FLOAT8OID = 701, NUMERICOID = 1700 };
+enum {
+	BOOLOID = 16,
+	INT8OID = 20,
+	INT2OID = 21,
+	INT4OID = 23,
+	TEXTOID = 25,
+	OIDOID = 26,
+	FLOAT4OID = 700,
+	FLOAT8OID = 701,
+	NUMERICOID = 1700
+};
 
 #define CACHE_SLOTS  256 /* prepared statements kept per session; the store has fewer distinct ones */
 #define MAX_CHANNELS 8
 /* The store's one write lock (db_begin_write), an advisory lock key: any
  * constant the store alone uses ("PRAX" in ASCII). */
-#define WRITE_LOCK   "1350721912"
+#define WRITE_LOCK "1350721912"
 /* Set at each session's start: times in UTC as SQLite's are; a writer
  * waits for the write lock as long as SQLite's busy timeout (schema.c),
  * then gets DB_BUSY. */
-#define SESSION_SQL  "SET TIME ZONE 'UTC'; SET lock_timeout = '10s'"
+#define SESSION_SQL "SET TIME ZONE 'UTC'; SET lock_timeout = '10s'"
 
-struct prepared {       /* a statement prepared on the server in this session */
-	char *sql;      /* PostgreSQL's spelling; owned; NULL: a free slot */
-	uint64_t hash;  /* of sql */
+struct prepared {      /* a statement prepared on the server in this session */
+	char *sql;     /* PostgreSQL's spelling; owned; NULL: a free slot */
+	uint64_t hash; /* of sql */
 	int nparams;
-	Oid *asked;     /* [nparams] the types the bindings asked for (the key); then [nparams] those
-			   prepared (text where the server could not infer); owned */
-	uint64_t id;    /* its name is px<id>; unique in the connection */
-	uint64_t used;  /* the connection's clock at its last use: the least recent is evicted */
+	Oid *asked;    /* [nparams] the types the bindings asked for (the key); then [nparams] those
+			  prepared (text where the server could not infer); owned */
+	uint64_t id;   /* its name is px<id>; unique in the connection */
+	uint64_t used; /* the connection's clock at its last use: the least recent is evicted */
 };
 
 struct pg {
@@ -91,15 +100,15 @@ enum { READY, ROWS, DONE }; /* a statement's state: not run; handing out rows; r
 
 struct pg_stmt {
 	struct pg *c;
-	char *sql;            /* PostgreSQL's spelling; owned */
+	char *sql; /* PostgreSQL's spelling; owned */
 	uint64_t hash;
 	int nparams;
-	struct param *p;      /* [nparams]; owned */
-	const char **values;  /* [nparams], for PQexecPrepared; owned */
-	int slot;             /* the cache slot it ran as last (-1: none), valid while */
-	uint64_t id, gen;     /* the slot's id and the session generation are those */
-	PGresult *res;        /* the rows of the current run; owned */
-	int row;              /* the current row */
+	struct param *p;     /* [nparams]; owned */
+	const char **values; /* [nparams], for PQexecPrepared; owned */
+	int slot;            /* the cache slot it ran as last (-1: none), valid while */
+	uint64_t id, gen;    /* the slot's id and the session generation are those */
+	PGresult *res;       /* the rows of the current run; owned */
+	int row;             /* the current row */
 	int state;
 };
 
@@ -164,8 +173,8 @@ static void note(struct pg *c, const PGresult *res)
 	if (t != PQTRANS_UNKNOWN)
 		c->in_tx = t != PQTRANS_IDLE;
 	const char *cmd = PQcmdStatus((PGresult *)res);
-	if (cmd && (!strncmp(cmd, "INSERT ", 7) || !strncmp(cmd, "UPDATE ", 7) || !strncmp(cmd, "DELETE ", 7) ||
-		    !strncmp(cmd, "MERGE ", 6)))
+	if (cmd && (!strncmp(cmd, "INSERT ", 7) || !strncmp(cmd, "UPDATE ", 7) ||
+		    !strncmp(cmd, "DELETE ", 7) || !strncmp(cmd, "MERGE ", 6)))
 		c->changes = strtoll(PQcmdTuples((PGresult *)res), NULL, 10);
 }
 
@@ -249,7 +258,8 @@ static int alive(struct pg *c)
 
 static int lost_tx(struct pg *c)
 {
-	return fail(c, DB_GONE, "the connection to PostgreSQL was lost in a transaction, which was rolled back");
+	return fail(c, DB_GONE,
+		    "the connection to PostgreSQL was lost in a transaction, which was rolled back");
 }
 
 /* Notices (DROP TABLE IF EXISTS's "skipping", a COMMIT outside a
@@ -322,7 +332,8 @@ int pg_exec(struct pg *c, const char *sql)
 	if (rc != DB_OK)
 		return rc;
 	if (c->lost_tx) {
-		c->lost_tx = !is_command(sql, "ROLLBACK") && !is_command(sql, "COMMIT") && !is_command(sql, "END");
+		c->lost_tx =
+			!is_command(sql, "ROLLBACK") && !is_command(sql, "COMMIT") && !is_command(sql, "END");
 		return is_command(sql, "ROLLBACK") ? DB_OK : lost_tx(c);
 	}
 	struct buf pgsql;
@@ -331,8 +342,8 @@ int pg_exec(struct pg *c, const char *sql)
 	buf_init(&pgsql, BUF_CAP_DEFAULT);
 	enum px_err err = pg_sql_translate(sql, strlen(sql), &pgsql, &nparams, &why);
 	if (err || nparams)
-		rc = fail(c, err == PX_ENOMEM ? DB_NOMEM : DB_ERROR, err ? (why ? why : px_strerror(err))
-									  : "parameters in SQL run without any");
+		rc = fail(c, err == PX_ENOMEM ? DB_NOMEM : DB_ERROR,
+			  err ? (why ? why : px_strerror(err)) : "parameters in SQL run without any");
 	else
 		rc = simple(c, pgsql.data ? pgsql.data : "");
 	buf_free(&pgsql);
@@ -350,7 +361,8 @@ int pg_begin_write(struct pg *c)
 {
 	int rc = pg_exec(c, "BEGIN; SELECT pg_advisory_xact_lock(" WRITE_LOCK ")");
 	if (rc != DB_OK && rc != DB_GONE && PQtransactionStatus(c->conn) != PQTRANS_IDLE)
-		PQclear(PQexec(c->conn, "ROLLBACK")); /* as SQLite's BEGIN IMMEDIATE: no transaction when refused */
+		PQclear(PQexec(c->conn,
+			       "ROLLBACK")); /* as SQLite's BEGIN IMMEDIATE: no transaction when refused */
 	if (rc != DB_OK)
 		c->in_tx = PQtransactionStatus(c->conn) != PQTRANS_IDLE && PQstatus(c->conn) == CONNECTION_OK;
 	return rc;
@@ -609,7 +621,8 @@ static int prepare_on_server(struct pg *c, struct prepared *e)
 		PGresult *res = PQprepare(c->conn, name, e->sql, e->nparams, types);
 		rc = res && result_ok(res) ? DB_OK : fail_result(c, res);
 		const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-		int k = rc == DB_ERROR && st && (!strcmp(st, "42P18") || !strcmp(st, "42P08")) && tries < e->nparams
+		int k = rc == DB_ERROR && st && (!strcmp(st, "42P18") || !strcmp(st, "42P08")) &&
+					tries < e->nparams
 				? parameter_named(PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY))
 				: 0;
 		PQclear(res);
@@ -632,6 +645,22 @@ static int prepare_on_server(struct pg *c, struct prepared *e)
 	return rc;
 }
 
+/* Empties the cache slot e, deallocating its statement on the server (if
+ * the session can: not in an aborted transaction; else it stays there,
+ * unused, until the session ends). */
+static void forget(struct pg *c, struct prepared *e)
+{
+	if (!e->sql)
+		return;
+	char sql[48];
+	snprintf(sql, sizeof sql, "DEALLOCATE px%llu", (unsigned long long)e->id);
+	if (PQtransactionStatus(c->conn) == PQTRANS_IDLE || PQtransactionStatus(c->conn) == PQTRANS_INTRANS)
+		PQclear(PQexec(c->conn, sql)); /* a failure changes nothing: the name is never used again */
+	free(e->sql);
+	free(e->asked);
+	*e = (struct prepared){0};
+}
+
 /* The slot of a server statement that takes q's bindings: the one q ran as
  * last, one in the cache, or a new one (evicting the least recently used).
  * -1 on failure (the error is set). */
@@ -650,15 +679,7 @@ static int prepared_for(struct pg_stmt *q)
 			slot = i;
 	}
 	struct prepared *e = &c->cache[slot];
-	if (e->sql) {
-		char sql[48];
-		snprintf(sql, sizeof sql, "DEALLOCATE px%llu", (unsigned long long)e->id);
-		if (PQtransactionStatus(c->conn) != PQTRANS_INERROR && simple(c, sql) == DB_GONE)
-			return -1;
-		free(e->sql);
-		free(e->asked);
-		*e = (struct prepared){0};
-	}
+	forget(c, e);
 	e->asked = calloc(2 * (size_t)q->nparams + 1, sizeof *e->asked);
 	if (!e->asked || !(e->sql = strdup(q->sql))) {
 		free(e->asked);
@@ -684,8 +705,12 @@ found:
 	return slot;
 }
 
-/* Runs q; its result in q->res. DB_OK or the failure's code. */
-static int run(struct pg_stmt *q)
+/* Runs q; its result in q->res. DB_OK or the failure's code. A prepared
+ * statement gone stale (another node's migration changed a table under a
+ * SELECT *: "cached plan must not change result type", 0A000; or
+ * deallocated, 26000) is forgotten and, outside a transaction, prepared
+ * again and run once more (again = 1). */
+static int run(struct pg_stmt *q, int again)
 {
 	struct pg *c = q->c;
 	int slot = prepared_for(q);
@@ -700,7 +725,13 @@ static int run(struct pg_stmt *q)
 	PGresult *res = PQexecPrepared(c->conn, name, q->nparams, q->values, NULL, NULL, 0);
 	if (!res || !result_ok(res)) {
 		int rc = fail_result(c, res);
+		const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+		int stale = st && (!strcmp(st, "0A000") || !strcmp(st, "26000"));
 		PQclear(res);
+		if (stale)
+			forget(c, e);
+		if (stale && again && PQtransactionStatus(c->conn) == PQTRANS_IDLE)
+			return run(q, 0);
 		return rc;
 	}
 	note(c, res);
@@ -723,7 +754,7 @@ int pg_step(struct pg_stmt *q)
 		return rc;
 	if (c->lost_tx)
 		return lost_tx(c);
-	if ((rc = run(q)) != DB_OK)
+	if ((rc = run(q, 1)) != DB_OK)
 		return rc;
 	q->row = 0;
 	q->state = PQntuples(q->res) > 0 ? ROWS : DONE;
