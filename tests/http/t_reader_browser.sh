@@ -3,6 +3,7 @@
 # the dossier's page and print view, each page clean under axe-core.
 . tests/http/lib.sh
 browser_once
+sqlite_only # tests/e2e/reader.js reads the mail from the store with sqlite3
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" --quiet data/sample/listing.txt tests/data/transfer/hub.jsonl
 start_server "$TMP/db"
 mkdir -p build/screenshots
