@@ -17,7 +17,7 @@ cluster() { scripts/cluster "$@"; }
 fail() {
 	echo "FAIL: $*" >&2
 	cluster status >&2 || true
-	cluster logs 40 >&2
+	cluster logs 25 >&2
 	exit 1
 }
 
