@@ -95,7 +95,7 @@ cluster_stop_clean() {
 		pid_alive "$pid" && fail "pid $pid ($(ps -o args= -p "$pid")) still runs after scripts/cluster stop"
 	done
 	! grep -q 'SIGKILL' "$TMP/stop.err" || fail "a component had to be killed: $(cat "$TMP/stop.err")"
-	! grep -lE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$CLUSTER_DIR"/node-*.log ||
+	! grep -slE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$CLUSTER_DIR"/node-*.log ||
 		fail "sanitizer report from a node (above)"
 }
 

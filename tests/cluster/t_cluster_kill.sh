@@ -58,7 +58,7 @@ grep -q 'down: 2; nginx reloaded' "$CLUSTER_DIR/health.log" || fail "the checker
 # (its refusals would be in nginx's error log)
 errors_before=$(grep -c 'connect() failed' "$CLUSTER_DIR/nginx/error.log" || true)
 wrk_run "$TMP/wrk2" 2
-[ "$(wrk_said "$TMP/wrk2" non2xx)" = 0 ] && [ "$(wrk_said "$TMP/wrk2" socket)" = 0 ] ||
+[[ $(wrk_said "$TMP/wrk2" non2xx) = 0 && $(wrk_said "$TMP/wrk2" socket) = 0 ]] ||
 	{ cat "$TMP/wrk2" >&2; fail "failures through nginx with node 2 marked down"; }
 [ "$(grep -c 'connect() failed' "$CLUSTER_DIR/nginx/error.log" || true)" = "$errors_before" ] ||
 	fail "nginx still tried node 2 once the checker marked it down"
