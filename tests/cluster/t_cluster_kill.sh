@@ -7,7 +7,7 @@
 command -v wrk >/dev/null || fail "wrk is not installed (scripts/deps installs it)"
 
 # wrk_run OUT SECONDS: wrk through nginx on the home page; 16 connections,
-# under a node's share of nginx (max_conns 48)
+# far under a node's max_conns (200)
 wrk_run() { wrk -t2 -c16 -d"$2"s "$URL/" >"$1" 2>&1; }
 # wrk_said OUT FIELD: requests | non2xx | socket (socket errors, all kinds)
 wrk_said() {
