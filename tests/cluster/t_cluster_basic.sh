@@ -47,4 +47,20 @@ cluster_start --nodes 2 --db sqlite
 ! grep -q 'the store was empty' "$TMP/start.err" || fail "the store was seeded a second time"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/")" = 200 ] || fail "the restarted cluster does not answer"
 cluster_stop_clean
+
+# a node that cannot start (node 2: a praxis that fails on its port):
+# start exits 1 naming it, with the end of its log, and stops what it had
+# started
+CLUSTER_PORT=$(free_base 8)
+cat >"$TMP/praxis" <<SH
+#!/bin/sh
+case " \$* " in *" --port $((CLUSTER_PORT + 2)) "*) echo "praxis: planted failure" >&2; exit 1 ;; esac
+exec "$PRAXIS" "\$@"
+SH
+chmod +x "$TMP/praxis"
+expect_status 1 env PRAXIS="$TMP/praxis" CLUSTER_PORT="$CLUSTER_PORT" scripts/cluster start --db sqlite
+expect_grep "$TMP/err" '^cluster: node 2: exited'
+expect_grep "$TMP/err" 'node-2\.log, last 30 lines'
+expect_grep "$TMP/err" 'praxis: planted failure'
+[ -z "$(cluster_pids)" ] || fail "a failed start left processes running: $(cluster_pids)"
 echo "ok"
