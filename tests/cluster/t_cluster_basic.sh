@@ -34,6 +34,12 @@ done
 [ "$(grep -c 'GET /?spread=.* 200 .*node=127\.0\.0\.1:' "$CLUSTER_DIR/nginx/access.log")" = 30 ] ||
 	fail "nginx's access log lacks the 30 requests with the node that answered"
 
+# /static/ kept by nginx (its workers, nobody when we are root, write the
+# cache under the state directory)
+curl -s -o /dev/null "$URL/static/map.js"
+curl -s -o /dev/null -D "$TMP/static.head" "$URL/static/map.js"
+expect_grep "$TMP/static.head" '^X-Proxy-Cache: HIT'
+
 # a second start while it runs is refused, and changes nothing
 expect_status 1 env CLUSTER_PORT=$((CLUSTER_PORT + 20)) scripts/cluster start --db sqlite
 expect_grep "$TMP/err" 'a cluster runs in .* already'
