@@ -6,6 +6,14 @@
 # run-suite: alone
 . tests/cluster/lib.sh
 
+# usage errors: a clear message, nothing made
+for args in "--nodes" "--nodes x" "--nodes 51" "--db mysql" "--frob"; do
+	# shellcheck disable=SC2086 # the words of $args are the arguments
+	expect_status 1 scripts/cluster start $args
+	expect_grep "$TMP/err" '^cluster: start: '
+done
+[ ! -e "$CLUSTER_DIR" ] || fail "a refused start made $CLUSTER_DIR"
+
 cluster_start --nodes 3 --db sqlite
 expect_grep "$TMP/start.err" 'the store was empty: loaded data/sample/listing.txt'
 cluster status >"$TMP/status" || { cat "$TMP/status" >&2; fail "status says not all is up"; }
