@@ -13,6 +13,8 @@ chmod 711 "$TMP"
 URL=
 
 cluster() { scripts/cluster "$@"; }
+# every request bounded
+curl() { command curl --max-time 10 "$@"; }
 
 fail() {
 	echo "FAIL: $*" >&2
