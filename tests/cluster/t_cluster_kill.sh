@@ -1,7 +1,8 @@
 # kill -9 of a node under load (wrk through nginx): nginx routes around it
 # at once (a GET the dead node failed is tried on the next), the health
 # checker marks it down within a few seconds, and the node restarted by
-# `scripts/cluster restart-node` is routed to again.
+# `scripts/cluster restart-node` is routed to again. On SQLite, or on the
+# store CLUSTER_TEST_DB names (postgresql).
 # run-suite: alone
 . tests/cluster/lib.sh
 command -v wrk >/dev/null || fail "wrk is not installed (scripts/deps installs it)"
@@ -21,7 +22,7 @@ wrk_said() {
 down_in_upstream() { grep -q "127\.0\.0\.1:$((CLUSTER_PORT + 2)) .* down;" "$CLUSTER_DIR/nginx/upstream.conf"; }
 up_in_upstream() { ! grep -q ' down;' "$CLUSTER_DIR/nginx/upstream.conf"; }
 
-cluster_start --nodes 3 --db sqlite
+cluster_start --nodes 3 --db "${CLUSTER_TEST_DB:-sqlite}"
 victim=$(cat "$CLUSTER_DIR/node-2.pid")
 
 # 1. under load, node 2 killed 2 s in
