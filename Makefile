@@ -31,7 +31,7 @@ FUZZ_SECONDS ?= 10
 # Objects of one build flavour: $(call objs,DIR,SOURCES)
 objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
 
-.PHONY: contact-sheet all run test unit cli-test http-test fuzz bench-ingest bench-http bench-load bench-match test-security checksrc checkcss checkman deps clean
+.PHONY: contact-sheet all run run-cluster stop-cluster test unit cli-test http-test test-cluster fuzz bench-ingest bench-http bench-load bench-match test-security checksrc checkcss checkman deps clean
 all: build/praxis
 
 deps:
@@ -197,10 +197,21 @@ endif
 run: build/praxis
 	@scripts/run-sample
 
+# A cluster on this machine (README, "Running a cluster"): PostgreSQL, NODES
+# praxis nodes and nginx in front, under var/cluster/; CLUSTER_DB=sqlite puts
+# the nodes on one SQLite file instead.
+NODES ?= 3
+CLUSTER_DB ?= postgresql
+run-cluster: build/praxis
+	@scripts/cluster start --nodes $(NODES) --db $(CLUSTER_DB)
+
+stop-cluster:
+	@scripts/cluster stop
+
 # The generated translation table and gazetteer come first: every link waits
 # for them, and on a fresh clone they take longer than any compile.
 test: build/gen/translations.bin build/gen/places.c build/praxis build/asan/praxis checksrc checkcss \
-	unit cli-test http-test fuzz
+	unit cli-test http-test test-cluster fuzz
 	@echo "make test: all passed"
 
 unit: $(addprefix build/unit/,$(UNITS)) $(addprefix build/unit-asan/,$(UNITS))
@@ -224,6 +235,12 @@ cli-test: build/praxis build/asan/praxis build/gen_listing build/unit/store/test
 http-test: build/praxis build/asan/praxis build/gen_listing
 	@mkdir -p build/test-slots
 	@$(SUITE_ENV) tests/http/run build/praxis build/asan/praxis
+
+# Each cluster test holds every slot: PostgreSQL, three nodes, nginx and wrk
+# take the two cores.
+test-cluster: build/praxis build/asan/praxis
+	@mkdir -p build/test-slots
+	@$(SUITE_ENV) tests/cluster/run build/praxis build/asan/praxis
 
 # Two fuzzers at a time (FUZZ_JOBS): each is one process on one core.
 FUZZ_JOBS ?= 2
