@@ -121,7 +121,7 @@ for _ in $(seq 300); do
 	sleep 0.1
 done
 sql 'SELECT last_error FROM outbox WHERE id = 1' | grep -qi connect || fail "the relay was not tried while down"
-[ "$(sql 'SELECT sent IS NULL FROM outbox WHERE id = 1')" = 1 ] || fail "marked sent while the relay was down"
+[ "$(sql 'SELECT count(*) FROM outbox WHERE id = 1 AND sent IS NULL')" = 1 ] || fail "marked sent while the relay was down"
 # it comes up: the message arrives
 start_sink "$BOX" --port "$port"
 wait_mail "$BOX" 1
@@ -157,7 +157,7 @@ post 200 /contact/verify "$vjar" --data-urlencode "csrf=$tok" --data-urlencode "
 has 'Your request has been sent'
 keep verified
 [ "$(sql 'SELECT status FROM request WHERE id = 1')" = sent ] || fail "the request is not sent"
-[ "$(sql 'SELECT verified > 0 FROM request WHERE id = 1')" = 1 ] || fail "the request is not verified"
+[ "$(sql 'SELECT count(*) FROM request WHERE id = 1 AND verified > 0')" = 1 ] || fail "the request is not verified"
 wait_mail "$BOX" 2
 mail_to "$CONTACT" >"$TMP/mail2"
 [ -s "$TMP/mail2" ] || fail "nothing was queued to the practice's contact"
@@ -184,7 +184,7 @@ post 410 /contact/verify "$vjar" --data-urlencode "csrf=$tok" --data-urlencode "
 has 'This link has expired'
 post 410 "/fr/contact/verify" "$vjar" --data-urlencode "csrf=$tok" --data-urlencode "t=${link2#*t=}"
 has 'Ce lien a expiré'
-[ "$(sql 'SELECT verified IS NULL FROM request WHERE id = 2')" = 1 ] || fail "an expired link verified its request"
+[ "$(sql 'SELECT count(*) FROM request WHERE id = 2 AND verified IS NULL')" = 1 ] || fail "an expired link verified its request"
 
 # ---- throttling: 5 requests an hour per address typed, 20 per client ----
 for nid in 952 953 954; do ask "$jar" 200 "$nid" 'maria@porto.example' --data-urlencode "message=$MSG"; done
@@ -207,7 +207,7 @@ sql "UPDATE request SET created = created - 3600 WHERE addr = '127.0.0.1'" # an 
 # next request deletes 2, whose link has expired, and keeps 1
 sql "UPDATE request SET created = unixepoch() - 49 * 3600 WHERE id IN (1, 2)"
 ask "$jar" 200 955 "one.more@else.example" --data-urlencode "message=$MSG"
-[ "$(sql 'SELECT group_concat(id) FROM request WHERE id IN (1, 2)')" = 1 ] ||
+[ "$(sql 'SELECT id FROM request WHERE id IN (1, 2)')" = 1 ] ||
 	fail "an old unverified request was kept, or a verified one deleted"
 
 # ---- the desk: confirmed requests only; the editor records the answer ----
