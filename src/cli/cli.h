@@ -51,7 +51,8 @@ struct index;
 int cli_open_index(const struct cli_common *common, struct store *st, struct index **ix);
 /* The same, with *included set to the store's revision *ix holds (where
  * the server's follower starts from). */
-int cli_open_index_at(const struct cli_common *common, struct store *st, struct index **ix, int64_t *included);
+int cli_open_index_at(const struct cli_common *common, struct store *st, struct index **ix,
+		      int64_t *included);
 /* Brings an existing snapshot up to date after the store changed (nothing
  * if there is none: the next search makes it). */
 void cli_refresh_index(const struct cli_common *common, struct store *st);

@@ -191,8 +191,9 @@ int cli_open_index_at(const struct cli_common *common, struct store *st, struct 
 {
 	char path[4096];
 	int fresh;
-	enum px_err err = snapshot_path(common, path, sizeof path) ? PX_EUSAGE
-								    : index_open(st, path, ix, &fresh, included);
+	enum px_err err = snapshot_path(common, path, sizeof path)
+				  ? PX_EUSAGE
+				  : index_open(st, path, ix, &fresh, included);
 	if (err) {
 		fprintf(stderr, "praxis: cannot build the index: %s\n", px_strerror(err));
 		return -1;

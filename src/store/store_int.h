@@ -17,7 +17,7 @@ struct store {
 	sqlite3_stmt *updated; /* store_node_updated()'s; owned */
 	void (*progress)(size_t done, size_t total, void *arg);
 	void *progress_arg;
-	int64_t seen_version;  /* PRAGMA data_version when store_wait_change() last looked (watch.c) */
+	int64_t seen_version; /* PRAGMA data_version when store_wait_change() last looked (watch.c) */
 };
 
 /* The current time as SQL: RFC 3339 UTC with milliseconds. */

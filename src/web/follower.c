@@ -92,10 +92,13 @@ int64_t follower_held_rev(const struct follower_held *h, int64_t nid)
 
 void follower_held_prune(struct follower_held *h, int64_t upto)
 {
-	if (!h->n)
+	size_t left = 0;
+	for (size_t i = 0; i < h->cap; i++)
+		left += h->slots[i].nid && h->slots[i].rev > upto;
+	if (left == h->n)
 		return;
 	size_t cap = h->cap;
-	while (cap > 64 && h->n * 8 < cap) /* shrinks after a large import */
+	while (cap > 64 && left * 8 < cap) /* shrinks after a large import */
 		cap /= 2;
 	(void)rebuild(h, cap, upto); /* out of memory, the marks stay: harmless */
 }
@@ -139,9 +142,9 @@ struct batch {
 	struct server *srv;
 	struct store *st;
 	int64_t nids[BATCH];
-	int64_t revs[BATCH];        /* each one's newest revision in the store */
+	int64_t revs[BATCH]; /* each one's newest revision in the store */
 	enum follower_step steps[BATCH];
-	struct node *nodes[BATCH];  /* read for FOLLOWER_READ; owned */
+	struct node *nodes[BATCH]; /* read for FOLLOWER_READ; owned */
 	size_t n;
 	size_t applied; /* nodes put or taken out in all */
 	enum px_err err;
@@ -151,7 +154,8 @@ struct batch {
 static void decide(struct batch *b)
 {
 	for (size_t i = 0; i < b->n; i++)
-		b->steps[i] = follower_step_of(follower_held_rev(&b->srv->follower.held, b->nids[i]), b->revs[i]);
+		b->steps[i] =
+			follower_step_of(follower_held_rev(&b->srv->follower.held, b->nids[i]), b->revs[i]);
 }
 
 /* Reads b's nodes to read; a node gone meanwhile is taken out. */
@@ -181,7 +185,8 @@ static enum px_err apply(struct batch *b)
 		int64_t held = follower_held_rev(&srv->follower.held, b->nids[i]);
 		if (b->steps[i] == FOLLOWER_SKIP || follower_step_of(held, b->revs[i]) == FOLLOWER_SKIP)
 			continue;
-		err = b->steps[i] == FOLLOWER_READ ? index_put(srv->ix, b->nodes[i]) : index_remove(srv->ix, b->nids[i]);
+		err = b->steps[i] == FOLLOWER_READ ? index_put(srv->ix, b->nodes[i])
+						   : index_remove(srv->ix, b->nids[i]);
 		if (err == PX_ENOTFOUND) /* taking out a node that was never in */
 			err = PX_OK;
 		if (!err)
@@ -261,6 +266,12 @@ static enum px_err catch_up(struct server *srv, struct store *st, const struct t
 	int begun = store_read_begin(st); /* the newest revision is what the reads see */
 	int64_t newest = store_last_revision(st);
 	enum px_err err = newest < 0 ? PX_ESTORE : PX_OK;
+	if (!err && newest < from && !f->went_back) { /* a restore of an older backup under it */
+		f->went_back = 1;
+		px_log(PX_LOG_WARNING,
+		       "the store went back from revision %lld to %lld: restart the server to index it anew",
+		       (long long)from, (long long)newest);
+	}
 	if (!err && newest > from) {
 		struct batch *b = calloc(1, sizeof *b);
 		if (!b)

@@ -51,16 +51,17 @@ unsigned follower_backoff_ms(unsigned prev_ms);
  * /metrics with relaxed atomics. */
 struct follower {
 	pthread_t thread;
-	int started;            /* thread runs: follower_stop() joins it */
-	pthread_mutex_t lock;   /* guards stopping, for the back-off's wait */
-	pthread_cond_t wake;    /* signalled by follower_stop() */
-	int stopping;           /* set by follower_stop() (atomic: read between steps) */
-	int64_t revision;       /* the store's revision the index is caught up to (atomic) */
+	int started;               /* thread runs: follower_stop() joins it */
+	pthread_mutex_t lock;      /* guards stopping, for the back-off's wait */
+	pthread_cond_t wake;       /* signalled by follower_stop() */
+	int stopping;              /* set by follower_stop() (atomic: read between steps) */
+	int64_t revision;          /* the store's revision the index is caught up to (atomic) */
 	struct follower_held held; /* guarded by the server's ix_lock */
-	uint64_t catch_ups;     /* catch-ups that changed the index (atomic) */
-	uint64_t applied;       /* nodes they put or took out (atomic) */
-	uint64_t lag_us;        /* the last one's time from the wake-up to applied, in µs (atomic) */
-	int down;               /* the store failed and was not answering since: logged once */
+	uint64_t catch_ups;        /* catch-ups that changed the index (atomic) */
+	uint64_t applied;          /* nodes they put or took out (atomic) */
+	uint64_t lag_us;           /* the last one's time from the wake-up to applied, in µs (atomic) */
+	int down;                  /* the store failed and was not answering since: logged once */
+	int went_back;             /* the store's newest revision was found below revision: warned once */
 };
 
 struct server;

@@ -3,7 +3,9 @@
 # unpublication through A takes it out of B's search within 1 s; a
 # `praxis ingest` while both serve shows on both within 1 s, B's cached
 # search page changing with it (the cache emptied); A's own saves are not
-# taken again by its follower; B, stopped while A and an ingest change the
+# taken again by its follower; a store that cannot be read (its revision
+# log renamed away) is logged once while B serves on, and followed again
+# once it answers; B, stopped while A and an ingest change the
 # store, catches up when it starts again (its index is whole: the same
 # counts as A's). In the plain flavour A is behind nginx, B is reached
 # directly.
@@ -143,6 +145,27 @@ lag=$(metric "$B" praxis_follow_lag_seconds)
 python3 -c 'import sys; sys.exit(not 0 < float(sys.argv[1]) < 1)' "$lag" || fail "B's last catch-up took $lag s"
 echo "B's last catch-up took $lag s"
 [ "$(metric "$B" praxis_follow_store_failing)" = 0 ] || fail "B says the store fails"
+
+# ---- a store that cannot be read: logged once, served on, followed again ----
+sqlite3 "$TMP/db" 'ALTER TABLE revision RENAME TO revision_away' || fail "cannot take the revision log away"
+for _ in $(seq 40); do
+	[ "$(metric "$B" praxis_follow_store_failing)" = 1 ] && break
+	sleep 0.05
+done
+[ "$(metric "$B" praxis_follow_store_failing)" = 1 ] || fail "B does not say the store fails"
+sleep 1.5 # a few retries
+on_b page 200 '/search?q=orti+condominio+bologna' # made now, not from the cache
+has 'ORTI IN CONDOMINIO'
+[ "$(grep -c 'the store cannot be read to follow' "$TMP/b.err")" = 1 ] || fail "B did not log the outage once"
+sqlite3 "$TMP/db" 'ALTER TABLE revision_away RENAME TO revision' || fail "cannot put the revision log back"
+for _ in $(seq 40); do
+	grep -q 'the store answers again' "$TMP/b.err" && break
+	sleep 0.05
+done
+grep -q 'the store answers again' "$TMP/b.err" || fail "B did not follow the store again within 2 s"
+[ "$(metric "$B" praxis_follow_store_failing)" = 0 ] || fail "B still says the store fails"
+publish quoll
+seen "$B" '/api/v1/search?q=quoll' "\"nid\": ?$NID[,}]"
 
 # ---- B stopped while the store changes, then started: it catches up ----
 stop_b
