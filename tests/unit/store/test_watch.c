@@ -5,7 +5,6 @@
 
 #include "fixture.h"
 #include "store/store.h"
-#include "store/user.h"
 
 #include <time.h>
 
@@ -14,19 +13,6 @@ static double now_s(void)
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-/* The fixture with an editor (f->user) to save as. */
-static int setup(void **state)
-{
-	struct user u;
-	if (fx_setup(state))
-		return -1;
-	struct fx *f = *state;
-	if (user_add(f->st, "ana", ROLE_EDITOR, "long enough pw", &f->why) || user_get(f->st, "ana", &u))
-		return -1;
-	f->user = u.id;
-	return 0;
 }
 
 /* Saves a new practice through st as account; its revision. */
@@ -71,7 +57,7 @@ static void another_handle_s_commit_is_seen(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(another_handle_s_commit_is_seen, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(another_handle_s_commit_is_seen, fx_setup_editor, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
