@@ -41,8 +41,15 @@ int cli_open_store(const struct cli_common *common, struct store **st);
  * directory is read, as long as it needs no migration. */
 int cli_open_store_read(const struct cli_common *common, struct store **st);
 
-/* The index snapshot kept beside the store: "<db>.index". */
+/* The index snapshot kept beside the store: "<db>.index"; for a
+ * PostgreSQL store, var/<the URI, made a file name>.index; $PRAXIS_INDEX
+ * when set. -1 when the path does not fit in n. */
 #define CLI_INDEX_SUFFIX ".index"
+int cli_snapshot_path(const struct cli_common *common, char *out, size_t n);
+/* Deletes the snapshot after the store was replaced under it. */
+void cli_drop_snapshot(const struct cli_common *common);
+/* Is db a PostgreSQL URI rather than a file? */
+int cli_is_url(const char *db);
 
 struct index;
 /* Opens the store's index through its snapshot, and saves the snapshot
@@ -78,6 +85,7 @@ int cmd_match(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
+int cmd_copy(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_similar(int argc, char **argv);
 int cmd_translate(int argc, char **argv);

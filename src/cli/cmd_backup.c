@@ -155,10 +155,8 @@ static int run(int argc, char **argv, const struct cli_help *help, int restore)
 	} else {
 		if (audit_add(st, NULL, "cli", restore ? "restore" : "backup", file, NULL))
 			fprintf(stderr, "praxis: warning: the audit log refused the entry\n");
-		char snap[4096];
-		if (restore &&
-		    (size_t)snprintf(snap, sizeof snap, "%s%s", common.db, CLI_INDEX_SUFFIX) < sizeof snap)
-			unlink(snap); /* stale: it describes the store before */
+		if (restore)
+			cli_drop_snapshot(&common); /* stale: it describes the store before */
 		fprintf(stderr, "praxis: %s %s\n",
 			restore ? "restored the store from" : "backed up the store to", file);
 		if (keep && prune(argv[first], keep))

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "../index/index.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -29,6 +30,7 @@ static const struct {
 	{"user", cmd_user, "add, change, disable and list the accounts of editors"},
 	{"backup", cmd_backup, "copy the store to a file, also while it is served"},
 	{"restore", cmd_restore, "replace the store with a backup"},
+	{"copy", cmd_copy, "copy a whole hub between stores (SQLite, PostgreSQL)"},
 	{"digest", cmd_digest, "queue the daily mails of readers' saved searches"},
 	{"mail", cmd_mail, "show the outbox, or send it through a relay"},
 	{"version", cmd_version, "print the versions of praxis and its libraries (also --version)"},
@@ -141,7 +143,9 @@ int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_com
 /* Opens the store named by common for writing, or only to read. */
 static int open_store(const struct cli_common *common, int read_only, struct store **st)
 {
-	if (!strcmp(common->db, CLI_DB_DEFAULT) && mkdir("var", 0777) && errno != EEXIST) {
+	/* var/ holds the default store, and a PostgreSQL store's snapshot */
+	if ((!strcmp(common->db, CLI_DB_DEFAULT) || cli_is_url(common->db)) && mkdir("var", 0777) &&
+	    errno != EEXIST) {
 		fprintf(stderr, "praxis: cannot create var/: %s\n", strerror(errno));
 		return -1;
 	}
@@ -149,10 +153,13 @@ static int open_store(const struct cli_common *common, int read_only, struct sto
 	buf_init(&why, 4096);
 	enum px_err err =
 		read_only ? store_open_read(common->db, st, &why) : store_open(common->db, st, &why);
+	char *shown = err ? store_redact(common->db) : NULL; /* no password in a message */
+	const char *name = shown ? shown : "the store";
 	if (err == PX_EDENIED)
-		fprintf(stderr, "praxis: the store %s is read-only (%s)\n", common->db, why.data);
+		fprintf(stderr, "praxis: the store %s is read-only (%s)\n", name, why.data);
 	else if (err)
-		fprintf(stderr, "praxis: %s: %s\n", common->db, why.len ? why.data : px_strerror(err));
+		fprintf(stderr, "praxis: %s: %s\n", name, why.len ? why.data : px_strerror(err));
+	free(shown);
 	buf_free(&why);
 	return err ? -1 : 0;
 }
@@ -176,9 +183,41 @@ int cli_write_out(const struct buf *b)
 	return 0;
 }
 
-static int snapshot_path(const struct cli_common *common, char *out, size_t n)
+int cli_is_url(const char *db)
 {
+	return store_is_url(db);
+}
+
+/* A PostgreSQL store's snapshot is the node's own, on its disk: in var/,
+ * named after the URI without its password, every byte but [A-Za-z0-9._-]
+ * as '_'. */
+static int url_snapshot_path(const char *db, char *out, size_t n)
+{
+	char *shown = store_redact(db);
+	if (!shown)
+		return -1;
+	size_t k = (size_t)snprintf(out, n, "var/");
+	for (const char *p = shown; *p && k + 1 < n; p++)
+		out[k++] = isalnum((unsigned char)*p) || strchr("._-", *p) ? *p : '_';
+	free(shown);
+	return k < n && (size_t)snprintf(out + k, n - k, "%s", CLI_INDEX_SUFFIX) < n - k ? 0 : -1;
+}
+
+int cli_snapshot_path(const struct cli_common *common, char *out, size_t n)
+{
+	const char *env = getenv("PRAXIS_INDEX");
+	if (env && *env)
+		return (size_t)snprintf(out, n, "%s", env) < n ? 0 : -1;
+	if (cli_is_url(common->db))
+		return url_snapshot_path(common->db, out, n);
 	return (size_t)snprintf(out, n, "%s%s", common->db, CLI_INDEX_SUFFIX) < n ? 0 : -1;
+}
+
+void cli_drop_snapshot(const struct cli_common *common)
+{
+	char path[4096];
+	if (!cli_snapshot_path(common, path, sizeof path))
+		unlink(path);
 }
 
 int cli_open_index(const struct cli_common *common, struct store *st, struct index **ix)
@@ -191,7 +230,7 @@ int cli_open_index_at(const struct cli_common *common, struct store *st, struct 
 {
 	char path[4096];
 	int fresh;
-	enum px_err err = snapshot_path(common, path, sizeof path)
+	enum px_err err = cli_snapshot_path(common, path, sizeof path)
 				  ? PX_EUSAGE
 				  : index_open(st, path, ix, &fresh, included);
 	if (err) {
@@ -208,7 +247,7 @@ void cli_refresh_index(const struct cli_common *common, struct store *st)
 {
 	char path[4096];
 	struct index *ix;
-	if (snapshot_path(common, path, sizeof path) || access(path, F_OK))
+	if (cli_snapshot_path(common, path, sizeof path) || access(path, F_OK))
 		return;
 	if (!cli_open_index(common, st, &ix))
 		index_free(ix);

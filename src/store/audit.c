@@ -25,56 +25,55 @@ static size_t prefix_len(const char *s, size_t max)
 	return i;
 }
 
-/* Binds s as parameter i of q, cut to AUDIT_TEXT_MAX code points. */
-static void bind_cut(sqlite3_stmt *q, int i, const char *s)
+/* A cut copy of s in cut when s is longer than AUDIT_TEXT_MAX code
+ * points, else s itself: what to bind (bindings are borrowed, so cut must
+ * outlive the statement's step). */
+static const char *cut_text(const char *s, char cut[AUDIT_TEXT_MAX * 4 + sizeof CUT_MARK])
 {
 	size_t n = s ? prefix_len(s, AUDIT_TEXT_MAX) : 0;
-	if (!s || !s[n]) {
-		sqlite3_bind_text(q, i, s, -1, SQLITE_STATIC);
-		return;
-	}
-	char cut[AUDIT_TEXT_MAX * 4 + sizeof CUT_MARK];
+	if (!s || !s[n])
+		return s;
 	memcpy(cut, s, n);
 	memcpy(cut + n, CUT_MARK, sizeof CUT_MARK);
-	sqlite3_bind_text(q, i, cut, -1, SQLITE_TRANSIENT);
+	return cut;
 }
 
 enum px_err audit_add(struct store *st, const char *account, const char *addr, const char *action,
 		      const char *target, const char *detail)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-			       "INSERT INTO audit (at, account, addr, action, target, detail)"
-			       " VALUES (" STORE_NOW ", ?1, ?2, ?3, ?4, ?5)",
-			       -1, &q, NULL) != SQLITE_OK)
+	struct db_stmt *q;
+	if (db_prepare(st->db,
+		       "INSERT INTO audit (at, account, addr, action, target, detail)"
+		       " VALUES (" STORE_NOW ", ?1, ?2, ?3, ?4, ?5)",
+		       &q) != DB_OK)
 		return PX_ESTORE;
 	const char *v[] = {account, addr, action, target, detail};
+	char cut[5][AUDIT_TEXT_MAX * 4 + sizeof CUT_MARK];
 	for (int i = 0; i < 5; i++)
-		bind_cut(q, i + 1, v[i]);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+		db_bind_text(q, i + 1, cut_text(v[i], cut[i]), -1);
+	int rc = db_step(q);
+	db_finalize(q);
+	return rc == DB_DONE ? PX_OK : PX_ESTORE;
 }
 
 /* How many of the AUDIT_RECENT newest entries are addr's failed logins
  * (and their summary) of the last AUDIT_BURST_S seconds; -1 on error. */
 static int recent_failures(struct store *st, const char *addr)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(
+	struct db_stmt *q;
+	if (db_prepare(
 		    st->db,
-		    "SELECT count(*) FROM (SELECT addr, action, at FROM audit ORDER BY id DESC LIMIT ?2)"
+		    "SELECT count(*) FROM (SELECT addr, action, at FROM audit ORDER BY id DESC LIMIT ?2) AS recent"
 		    " WHERE addr = ?1 AND action IN ('login-failed', 'login-throttled', 'login-flood')"
-		    " AND at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?3)",
-		    -1, &q, NULL) != SQLITE_OK)
+		    " AND at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?3)", &q) != DB_OK)
 		return -1;
 	char window[32];
 	snprintf(window, sizeof window, "-%d seconds", AUDIT_BURST_S);
-	sqlite3_bind_text(q, 1, addr, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 2, AUDIT_RECENT);
-	sqlite3_bind_text(q, 3, window, -1, SQLITE_TRANSIENT);
-	int n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
-	sqlite3_finalize(q);
+	db_bind_text(q, 1, addr, -1);
+	db_bind_int64(q, 2, AUDIT_RECENT);
+	db_bind_text(q, 3, window, -1);
+	int n = db_step(q) == DB_ROW ? db_column_int(q, 0) : -1;
+	db_finalize(q);
 	return n;
 }
 
@@ -82,7 +81,7 @@ static int recent_failures(struct store *st, const char *addr)
  * failures of one address cannot all see room for one more entry. */
 enum px_err audit_login_failure(struct store *st, const char *addr, const char *action, const char *name)
 {
-	if (store_exec(st, "BEGIN IMMEDIATE"))
+	if (db_begin_write(st->db))
 		return PX_ESTORE;
 	int n = recent_failures(st, addr);
 	enum px_err err = n < 0 ? PX_ESTORE : PX_OK;
@@ -91,10 +90,10 @@ enum px_err audit_login_failure(struct store *st, const char *addr, const char *
 	else if (!err && n == AUDIT_BURST) /* beyond it, the burst goes unlogged */
 		err = audit_add(st, NULL, addr, "login-flood", NULL,
 				"more failed logins from this address: the next are not logged for a while");
-	if (!err && store_exec(st, "COMMIT"))
+	if (!err && db_commit(st->db))
 		err = PX_ESTORE;
 	if (err)
-		store_exec(st, "ROLLBACK");
+		db_rollback(st->db);
 	return err;
 }
 
@@ -112,25 +111,24 @@ enum px_err audit_login_failure(struct store *st, const char *addr, const char *
 enum px_err audit_each(struct store *st, int64_t before, size_t limit,
 		       void (*fn)(const struct audit_entry *, void *), void *arg)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
+	struct db_stmt *q;
+	if (db_prepare(st->db,
 			       "SELECT " ENTRY_COLUMNS " FROM audit"
-			       " WHERE ?1 <= 0 OR id < ?1 ORDER BY id DESC LIMIT ?2",
-			       -1, &q, NULL) != SQLITE_OK)
+			       " WHERE ?1 <= 0 OR id < ?1 ORDER BY id DESC LIMIT ?2", &q) != DB_OK)
 		return PX_ESTORE;
-	sqlite3_bind_int64(q, 1, before);
-	sqlite3_bind_int64(q, 2, (int64_t)limit);
+	db_bind_int64(q, 1, before);
+	db_bind_int64(q, 2, (int64_t)limit);
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		struct audit_entry e = {sqlite3_column_int64(q, 0),
-					(const char *)sqlite3_column_text(q, 1),
-					(const char *)sqlite3_column_text(q, 2),
-					(const char *)sqlite3_column_text(q, 3),
-					(const char *)sqlite3_column_text(q, 4),
-					(const char *)sqlite3_column_text(q, 5),
-					(const char *)sqlite3_column_text(q, 6)};
+	while ((rc = db_step(q)) == DB_ROW) {
+		struct audit_entry e = {db_column_int64(q, 0),
+					db_column_text(q, 1),
+					db_column_text(q, 2),
+					db_column_text(q, 3),
+					db_column_text(q, 4),
+					db_column_text(q, 5),
+					db_column_text(q, 6)};
 		fn(&e, arg);
 	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+	db_finalize(q);
+	return rc == DB_DONE ? PX_OK : PX_ESTORE;
 }

@@ -3,7 +3,10 @@
  * place, so FILE is either the old file or a whole new backup. */
 #include "store_int.h"
 
+#include <sqlite3.h>
+
 #include <errno.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -51,6 +54,8 @@ static int leave_wal(sqlite3 *db)
 
 enum px_err store_backup(struct store *st, const char *path, struct buf *why)
 {
+	if (db_kind(st->db) == DB_POSTGRES)
+		return store_copy_to_file(st, path, why);
 	char tmp[4096];
 	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp) {
 		buf_reject(why, "%s: the name is too long", path);
@@ -60,7 +65,7 @@ enum px_err store_backup(struct store *st, const char *path, struct buf *why)
 	sqlite3 *out;
 	int rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK)
-		rc = copy_db(st->db, out);
+		rc = copy_db(db_sqlite(st->db), out);
 	if (rc == SQLITE_OK)
 		rc = leave_wal(out);
 	if (rc != SQLITE_OK)
@@ -87,39 +92,73 @@ static int integrity_ok(sqlite3 *db)
 	return ok;
 }
 
+/* Restores the backup open as from into st, a PostgreSQL store: the backup
+ * is copied to a temporary file, migrated there (the backup itself is only
+ * read), and its rows copied over st's. */
+static enum px_err restore_by_copy(struct store *st, sqlite3 *from, struct buf *why)
+{
+	const char *dir = getenv("TMPDIR");
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s/praxis-restore-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		buf_reject(why, "cannot make a temporary copy in %s: %s", dir && *dir ? dir : "/tmp", strerror(errno));
+		return PX_EIO;
+	}
+	close(fd);
+	struct db *raw;
+	int rc = db_sqlite_open(tmp, SQLITE_OPEN_READWRITE, &raw);
+	if (rc == SQLITE_OK)
+		rc = copy_db(from, db_sqlite(raw));
+	if (rc != SQLITE_OK)
+		buf_reject(why, "%s: %s", tmp, db_errmsg(raw));
+	db_close(raw);
+	struct store *copy;
+	struct store_copy_report rep;
+	enum px_err err = rc != SQLITE_OK ? PX_ESTORE : store_open(tmp, &copy, why);
+	if (rc == SQLITE_OK && !err) {
+		err = store_copy(copy, st, 1, &rep, why);
+		store_close(copy);
+	}
+	remove_temp(tmp);
+	return err;
+}
+
 enum px_err store_restore(struct store *st, const char *path, struct buf *why)
 {
 	buf_reset(why);
 	/* The backup is only read: it is checked to be a praxis store of a
 	 * version this praxis reads, copied as it is, and the copy migrated. */
-	sqlite3 *from;
-	int rc = sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL);
+	struct db *from;
+	int rc = db_sqlite_open(path, SQLITE_OPEN_READONLY, &from);
 	enum px_err err = PX_ESTORE;
 	if (rc != SQLITE_OK)
-		buf_reject(why, "cannot open it: %s", sqlite3_errmsg(from));
+		buf_reject(why, "cannot open it: %s", db_errmsg(from));
 	else if (store_identify(from, why) == PX_OK) {
 		int objects = 0;
 		sqlite3_stmt *q;
-		if (sqlite3_prepare_v2(from, "SELECT count(*) FROM sqlite_master", -1, &q, NULL) == SQLITE_OK &&
+		if (sqlite3_prepare_v2(db_sqlite(from), "SELECT count(*) FROM sqlite_master", -1, &q, NULL) == SQLITE_OK &&
 		    sqlite3_step(q) == SQLITE_ROW)
 			objects = sqlite3_column_int(q, 0);
 		sqlite3_finalize(q);
 		if (!objects)
 			buf_reject(why, "an empty database, not a backup of a praxis store");
-		else if (!integrity_ok(from))
+		else if (!integrity_ok(db_sqlite(from)))
 			buf_reject(why, "the backup is damaged (integrity check failed)");
 		else
 			err = PX_OK;
 	}
-	if (!err) {
+	if (!err && db_kind(st->db) == DB_POSTGRES) {
+		err = restore_by_copy(st, db_sqlite(from), why);
+	} else if (!err) {
 		store_reader_free(st); /* its statements describe the store before */
-		if ((rc = copy_db(from, st->db)) != SQLITE_OK) {
-			buf_reject(why, "restoring: %s", sqlite3_errmsg(st->db));
+		if ((rc = copy_db(db_sqlite(from), db_sqlite(st->db))) != SQLITE_OK) {
+			buf_reject(why, "restoring: %s", db_errmsg(st->db));
 			err = PX_ESTORE;
 		} else {
 			err = store_migrate(st, STORE_SCHEMA_VERSION, why);
 		}
 	}
-	sqlite3_close(from);
+	db_close(from);
 	return err;
 }

@@ -218,3 +218,13 @@ int db_column_bytes(struct db_stmt *q, int i)
 {
 	return q->pg ? pg_column_bytes(q->pg, i) : sqlite3_column_bytes(q->lite, i);
 }
+
+int db_listen(struct db *db, const char *channel)
+{
+	return db->pg ? pg_listen(db->pg, channel) : DB_OK;
+}
+
+int db_wait_notify(struct db *db, int timeout_ms)
+{
+	return db->pg ? pg_wait_notify(db->pg, timeout_ms) : 0;
+}

@@ -68,6 +68,7 @@ int db_exec(struct db *db, const char *sql);
  * transaction (SQLite's BEGIN IMMEDIATE; PostgreSQL's transaction-level
  * advisory lock): writers queue, so nids and revision numbers are handed
  * out in commit order on every backend. */
+#define DB_WRITE_LOCK_KEY "1350721912" /* PostgreSQL's advisory lock: "Prax" in ASCII, as STORE_APP_ID */
 int db_begin_read(struct db *db);
 int db_begin_write(struct db *db);
 int db_commit(struct db *db);
@@ -103,6 +104,20 @@ int db_column_bytes(struct db_stmt *q, int i);
 
 /* Rows the last INSERT, UPDATE or DELETE changed. */
 int64_t db_changes(struct db *db);
+
+/* Following other nodes' changes (PostgreSQL's LISTEN/NOTIFY).
+ * db_listen() subscribes db to channel (an SQL identifier, at most 8 per
+ * db), again after every reconnect; SQLite: DB_OK, nothing.
+ * db_wait_notify() waits up to timeout_ms for a notification on db's
+ * channels: 1 when some arrived (all pending ones are consumed: the payload
+ * is not kept, the revision log is the source of truth) or when the
+ * connection was re-established (notifications may have been missed while
+ * it was down: catch up); 0 when the timeout passed; -1 when the server is
+ * gone (db_errmsg says why; when reconnecting failed, only after the
+ * timeout has passed, so a loop around it does not spin). Not inside a
+ * transaction: notifications arrive between them. SQLite: 0 at once. */
+int db_listen(struct db *db, const char *channel);
+int db_wait_notify(struct db *db, int timeout_ms);
 
 /* ---- SQLite only: opening a file, and what only SQLite has (the online
  * backup, pragmas) in schema.c and backup.c ---- */

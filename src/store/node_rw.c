@@ -75,7 +75,7 @@ static void find_columns(void)
 	}
 	add_sql(cols.upsert, sizeof cols.upsert,
 		") ON CONFLICT (nid) DO UPDATE SET type = ?2, ident = ?3, extra = ?4,"
-		" created = coalesce(?6, created), updated = coalesce(?7, " NOW ")");
+		" created = coalesce(?6, node.created), updated = coalesce(?7, " NOW ")");
 	for (size_t i = 0; i < cols.n; i++) {
 		snprintf(part, sizeof part, ", %s = ?%zu", cols.name[i], i + FIRST_COLUMN_PARAM);
 		add_sql(cols.upsert, sizeof cols.upsert, part);
@@ -108,85 +108,83 @@ static const struct field *term_field(enum node_type t, const char *kind)
 /* ---- reading ---- */
 
 struct reader {
-	sqlite3_stmt *node, *terms, *sections;
+	struct db_stmt *node, *terms, *sections;
 };
 
 static void reader_free(struct reader *r)
 {
-	sqlite3_finalize(r->node);
-	sqlite3_finalize(r->terms);
-	sqlite3_finalize(r->sections);
+	db_finalize(r->node);
+	db_finalize(r->terms);
+	db_finalize(r->sections);
 }
 
 static int reader_init(struct store *st, struct reader *r)
 {
 	memset(r, 0, sizeof *r);
 	columns();
-	sqlite3 *db = st->db;
-	if (sqlite3_prepare_v2(db, cols.select, -1, &r->node, NULL) ||
-	    sqlite3_prepare_v2(db, "SELECT kind, value FROM node_term WHERE nid = ? ORDER BY kind, pos", -1,
-			       &r->terms, NULL) ||
-	    sqlite3_prepare_v2(db, "SELECT key, heading, text FROM section WHERE nid = ? ORDER BY pos", -1,
-			       &r->sections, NULL)) {
+	struct db *db = st->db;
+	if (db_prepare(db, cols.select, &r->node) ||
+	    db_prepare(db, "SELECT kind, value FROM node_term WHERE nid = ? ORDER BY kind, pos", &r->terms) ||
+	    db_prepare(db, "SELECT key, heading, text FROM section WHERE nid = ? ORDER BY pos", &r->sections)) {
 		reader_free(r);
 		return -1;
 	}
 	return 0;
 }
 
-static int column_string(sqlite3_stmt *q, int col, char **out)
+static int column_string(struct db_stmt *q, int col, char **out)
 {
-	const unsigned char *s = sqlite3_column_text(q, col);
+	const char *s = db_column_text(q, col);
 	if (!s)
 		return 0;
-	*out = px_strndup((const char *)s, (size_t)sqlite3_column_bytes(q, col));
+	*out = px_strndup((const char *)s, (size_t)db_column_bytes(q, col));
 	return *out ? 0 : -1;
 }
 
 static enum px_err read_lists(struct reader *r, struct node *n)
 {
 	enum px_err err = PX_OK;
-	sqlite3_bind_int64(r->terms, 1, n->nid);
-	while (!err && sqlite3_step(r->terms) == SQLITE_ROW) {
-		const struct field *f = term_field(n->type, (const char *)sqlite3_column_text(r->terms, 0));
+	db_bind_int64(r->terms, 1, n->nid);
+	while (!err && db_step(r->terms) == DB_ROW) {
+		const struct field *f = term_field(n->type, db_column_text(r->terms, 0));
 		if (!f) {
 			err = PX_ESTORE; /* a kind this type has no list for: corruption */
 			break;
 		}
-		err = strlist_add(FIELD_AT(n, f), (const char *)sqlite3_column_text(r->terms, 1),
-				  (size_t)sqlite3_column_bytes(r->terms, 1));
+		err = strlist_add(FIELD_AT(n, f), db_column_text(r->terms, 1),
+				  (size_t)db_column_bytes(r->terms, 1));
 	}
-	sqlite3_reset(r->terms);
-	sqlite3_bind_int64(r->sections, 1, n->nid);
-	while (!err && sqlite3_step(r->sections) == SQLITE_ROW) {
+	db_reset(r->terms);
+	db_bind_int64(r->sections, 1, n->nid);
+	while (!err && db_step(r->sections) == DB_ROW) {
 		enum section_key key;
-		if (section_key_parse((const char *)sqlite3_column_text(r->sections, 0), &key))
+		if (section_key_parse(db_column_text(r->sections, 0), &key))
 			err = PX_ESTORE; /* the schema's CHECK makes this corruption */
 		else
-			err = node_section_add(n, key, (const char *)sqlite3_column_text(r->sections, 1),
-					       (const char *)sqlite3_column_text(r->sections, 2));
+			err = node_section_add(n, key, db_column_text(r->sections, 1),
+					       db_column_text(r->sections, 2));
 	}
-	sqlite3_reset(r->sections);
+	db_reset(r->sections);
 	return err;
 }
 
 /* Column col of q into scalar field f of n. Data read back is not trusted:
  * a value of the wrong kind is corruption, not a crash. */
-static enum px_err read_column(sqlite3_stmt *q, int col, struct node *n, const struct field *f)
+static enum px_err read_column(struct db_stmt *q, int col, struct node *n, const struct field *f)
 {
-	if (sqlite3_column_type(q, col) == SQLITE_NULL)
+	if (db_column_type(q, col) == DB_NULL)
 		return PX_OK;
 	const char *s;
 	switch (f->kind) {
 	case FK_INT:
 	case FK_NID:
-		*(int64_t *)FIELD_AT(n, f) = sqlite3_column_int64(q, col);
+		*(int64_t *)FIELD_AT(n, f) = db_column_int64(q, col);
 		return PX_OK;
 	case FK_REAL:
-		*(double *)FIELD_AT(n, f) = sqlite3_column_double(q, col);
+		*(double *)FIELD_AT(n, f) = db_column_double(q, col);
 		return PX_OK;
 	case FK_LANGUAGE:
-		s = (const char *)sqlite3_column_text(q, col);
+		s = db_column_text(q, col);
 		if (s && strlen(s) < sizeof n->language)
 			memcpy(FIELD_AT(n, f), s, strlen(s) + 1);
 		return PX_OK;
@@ -196,11 +194,11 @@ static enum px_err read_column(sqlite3_stmt *q, int col, struct node *n, const s
 }
 
 /* The fields kept in the extra object (column NULL). */
-static enum px_err read_extra(sqlite3_stmt *q, int col, struct node *n)
+static enum px_err read_extra(struct db_stmt *q, int col, struct node *n)
 {
-	if (sqlite3_column_type(q, col) == SQLITE_NULL)
+	if (db_column_type(q, col) == DB_NULL)
 		return PX_OK;
-	json_t *o = json_loadb((const char *)sqlite3_column_text(q, col), (size_t)sqlite3_column_bytes(q, col),
+	json_t *o = json_loadb(db_column_text(q, col), (size_t)db_column_bytes(q, col),
 			       0, NULL);
 	struct buf why;
 	buf_init(&why, 256);
@@ -213,12 +211,12 @@ static enum px_err read_extra(sqlite3_stmt *q, int col, struct node *n)
 	return err;
 }
 
-static enum px_err read_row(sqlite3_stmt *q, struct node *n)
+static enum px_err read_row(struct db_stmt *q, struct node *n)
 {
 	enum px_err err = PX_OK;
-	if (node_state_parse((const char *)sqlite3_column_text(q, 1), &n->state))
+	if (node_state_parse(db_column_text(q, 1), &n->state))
 		return PX_ESTORE; /* the schema's CHECK makes this corruption */
-	n->owner = sqlite3_column_int64(q, 2);
+	n->owner = db_column_int64(q, 2);
 	if (column_string(q, 4, &n->created) || column_string(q, 5, &n->changed))
 		return PX_ENOMEM;
 	for (size_t i = 0; !err && i < cols.n; i++) {
@@ -231,14 +229,14 @@ static enum px_err read_row(sqlite3_stmt *q, struct node *n)
 
 static enum px_err reader_get(struct reader *r, int64_t nid, struct node **out)
 {
-	sqlite3_bind_int64(r->node, 1, nid);
-	int rc = sqlite3_step(r->node);
+	db_bind_int64(r->node, 1, nid);
+	int rc = db_step(r->node);
 	enum px_err err = PX_OK;
 	enum node_type type;
 	struct node *n = NULL;
-	if (rc != SQLITE_ROW) {
-		err = rc == SQLITE_DONE ? PX_ENOTFOUND : PX_ESTORE;
-	} else if (node_type_parse((const char *)sqlite3_column_text(r->node, 0), &type)) {
+	if (rc != DB_ROW) {
+		err = rc == DB_DONE ? PX_ENOTFOUND : PX_ESTORE;
+	} else if (node_type_parse(db_column_text(r->node, 0), &type)) {
 		err = PX_ESTORE;
 	} else if (!(n = node_new(type))) {
 		err = PX_ENOMEM;
@@ -246,7 +244,7 @@ static enum px_err reader_get(struct reader *r, int64_t nid, struct node **out)
 		n->nid = nid;
 		err = read_row(r->node, n);
 	}
-	sqlite3_reset(r->node);
+	db_reset(r->node);
 	if (!err)
 		err = read_lists(r, n);
 	if (err) {
@@ -276,46 +274,47 @@ enum px_err store_node_get(struct store *st, int64_t nid, struct node **out)
 enum px_err store_node_text(struct store *st, int64_t nid, struct buf *out)
 {
 	if (!st->text &&
-	    sqlite3_prepare_v2(
+	    db_prepare(
 		    st->db,
-		    "SELECT subtitle, (SELECT group_concat(text, char(10)) FROM"
-		    " (SELECT text FROM section WHERE nid = ?1 ORDER BY pos)), body FROM node WHERE nid = ?1",
-		    -1, &st->text, NULL))
+		    "SELECT subtitle, (SELECT group_concat(text, ?2) FROM"
+		    " (SELECT text FROM section WHERE nid = ?1 ORDER BY pos) AS s), body FROM node WHERE nid = ?1",
+		    &st->text))
 		return PX_ESTORE;
-	sqlite3_bind_int64(st->text, 1, nid);
-	int rc = sqlite3_step(st->text);
-	enum px_err err = rc == SQLITE_ROW ? PX_OK : rc == SQLITE_DONE ? PX_ENOTFOUND : PX_ESTORE;
+	db_bind_int64(st->text, 1, nid);
+	db_bind_text(st->text, 2, "\n", 1);
+	int rc = db_step(st->text);
+	enum px_err err = rc == DB_ROW ? PX_OK : rc == DB_DONE ? PX_ENOTFOUND : PX_ESTORE;
 	for (int col = 0; !err && col < 3; col++) {
-		const char *t = (const char *)sqlite3_column_text(st->text, col);
-		if (t && (err = buf_add(out, t, (size_t)sqlite3_column_bytes(st->text, col))) == PX_OK)
+		const char *t = db_column_text(st->text, col);
+		if (t && (err = buf_add(out, t, (size_t)db_column_bytes(st->text, col))) == PX_OK)
 			err = buf_addc(out, '\n');
 	}
-	sqlite3_reset(st->text);
+	db_reset(st->text);
 	return err;
 }
 
 enum px_err store_node_updated(struct store *st, int64_t nid, char out[32])
 {
 	if (!st->updated &&
-	    sqlite3_prepare_v2(st->db, "SELECT updated FROM node WHERE nid = ?1", -1, &st->updated, NULL))
+	    db_prepare(st->db, "SELECT updated FROM node WHERE nid = ?1", &st->updated))
 		return PX_ESTORE;
-	sqlite3_bind_int64(st->updated, 1, nid);
-	int rc = sqlite3_step(st->updated);
-	enum px_err err = rc == SQLITE_ROW ? PX_OK : rc == SQLITE_DONE ? PX_ENOTFOUND : PX_ESTORE;
-	const char *t = err ? NULL : (const char *)sqlite3_column_text(st->updated, 0);
+	db_bind_int64(st->updated, 1, nid);
+	int rc = db_step(st->updated);
+	enum px_err err = rc == DB_ROW ? PX_OK : rc == DB_DONE ? PX_ENOTFOUND : PX_ESTORE;
+	const char *t = err ? NULL : db_column_text(st->updated, 0);
 	if (t && strlen(t) < 32)
 		memcpy(out, t, strlen(t) + 1);
 	else if (!err)
 		err = PX_ESTORE; /* the schema keeps it NOT NULL and short */
-	sqlite3_reset(st->updated);
+	db_reset(st->updated);
 	return err;
 }
 
 void store_reader_free(struct store *st)
 {
-	sqlite3_finalize(st->text);
+	db_finalize(st->text);
 	st->text = NULL;
-	sqlite3_finalize(st->updated);
+	db_finalize(st->updated);
 	st->updated = NULL;
 	if (st->reader) {
 		reader_free(st->reader);
@@ -327,30 +326,30 @@ void store_reader_free(struct store *st)
 enum px_err store_nodes_each(struct store *st, int (*fn)(const struct node *, void *), void *arg)
 {
 	struct reader r;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT nid FROM node ORDER BY nid DESC", -1, &q, NULL))
+	struct db_stmt *q;
+	if (db_prepare(st->db, "SELECT nid FROM node ORDER BY nid DESC", &q))
 		return PX_ESTORE;
 	if (reader_init(st, &r)) {
-		sqlite3_finalize(q);
+		db_finalize(q);
 		return PX_ESTORE;
 	}
 	/* One read transaction, so the walk sees one consistent store. */
 	int begun = store_read_begin(st);
 	enum px_err err = PX_OK;
 	int rc;
-	while (!err && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while (!err && (rc = db_step(q)) == DB_ROW) {
 		struct node *n;
-		if ((err = reader_get(&r, sqlite3_column_int64(q, 0), &n)))
+		if ((err = reader_get(&r, db_column_int64(q, 0), &n)))
 			break;
 		int stop = fn(n, arg);
 		node_free(n);
 		if (stop)
 			break;
 	}
-	if (!err && rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (!err && rc != DB_ROW && rc != DB_DONE)
 		err = PX_ESTORE;
 	store_read_end(st, begun);
-	sqlite3_finalize(q);
+	db_finalize(q);
 	reader_free(&r);
 	return err;
 }
@@ -383,7 +382,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_IDENT] = STORE_IDENT_SQL,
 	[S_IDENT_LAST] = "INSERT INTO temp.ident_last (ident, nid) VALUES (?1, ?2)"
 			 " ON CONFLICT (ident) DO UPDATE SET nid = ?2",
-	[S_BATCH_NID] = "INSERT OR IGNORE INTO temp.batch_nid (nid) VALUES (?1)",
+	[S_BATCH_NID] = "INSERT INTO temp.batch_nid (nid) VALUES (?1) ON CONFLICT DO NOTHING",
 	[S_PREV_DOC] = "SELECT (SELECT doc FROM revision WHERE nid = ?1 ORDER BY rev DESC LIMIT 1),"
 		       " EXISTS (SELECT 1 FROM node WHERE nid = ?1),"
 		       " (SELECT created FROM node WHERE nid = ?1), (SELECT updated FROM node WHERE nid = ?1)",
@@ -393,7 +392,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_ADD_SECTION] = "INSERT INTO section (nid, pos, key, heading, text) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[S_ADD_REVISION] = "INSERT INTO revision (nid, at, doc, batch, account, state)"
 			   " VALUES (?1, " NOW ", ?2, ?3, ?4, ?5)",
-	[S_BATCH] = "INSERT INTO batch (source, at) VALUES (?1, " NOW ")",
+	[S_BATCH] = "INSERT INTO batch (source, at) VALUES (?1, " NOW ") RETURNING id",
 	[S_BATCH_DONE] = "UPDATE batch SET added = ?2, updated = ?3, unchanged = ?4 WHERE id = ?1",
 	[S_NEWEST_REV] = "SELECT coalesce(max(rev), 0) FROM revision WHERE nid = ?1",
 	[S_STATE] = "SELECT state FROM node WHERE nid = ?1",
@@ -404,8 +403,8 @@ static const char *const stmt_sql[S_COUNT] = {
 
 struct writer {
 	struct store *st;
-	sqlite3_stmt *q[S_COUNT];
-	sqlite3_stmt *upsert; /* cols.upsert */
+	struct db_stmt *q[S_COUNT];
+	struct db_stmt *upsert; /* cols.upsert */
 	int64_t batch;   /* the ingest's batch, 0 for a save on the web */
 	int64_t account; /* who saves on the web, 0 for an ingest */
 	int new_state;   /* a web save changes the node's state: write even the same object */
@@ -415,21 +414,21 @@ struct writer {
 	const char *refusal; /* why a write was refused, when SQLite did not refuse it */
 };
 
-/* Runs statement s to completion (binding nothing more); SQLITE_DONE/ROW ok. */
+/* Runs statement s to completion (binding nothing more); DB_DONE/ROW ok. */
 static int run(struct writer *w, enum stmt s)
 {
-	int rc = sqlite3_step(w->q[s]);
-	sqlite3_reset(w->q[s]);
-	sqlite3_clear_bindings(w->q[s]);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+	int rc = db_step(w->q[s]);
+	db_reset(w->q[s]);
+	db_clear_bindings(w->q[s]);
+	return rc == DB_DONE || rc == DB_ROW ? 0 : -1;
 }
 
-static void bind_text(sqlite3_stmt *q, int i, const char *s)
+static void bind_text(struct db_stmt *q, int i, const char *s)
 {
 	if (s)
-		sqlite3_bind_text(q, i, s, -1, SQLITE_STATIC);
+		db_bind_text(q, i, s, -1);
 	else
-		sqlite3_bind_null(q, i);
+		db_bind_null(q, i);
 }
 
 static enum px_err node_ident(const struct node *n, struct buf *out)
@@ -443,9 +442,9 @@ static enum px_err node_ident(const struct node *n, struct buf *out)
 static enum px_err assign_nids(struct writer *w, struct ptrvec *nodes)
 {
 	int64_t next = 0;
-	if (sqlite3_step(w->q[S_MAX_NID]) == SQLITE_ROW)
-		next = sqlite3_column_int64(w->q[S_MAX_NID], 0);
-	sqlite3_reset(w->q[S_MAX_NID]);
+	if (db_step(w->q[S_MAX_NID]) == DB_ROW)
+		next = db_column_int64(w->q[S_MAX_NID], 0);
+	db_reset(w->q[S_MAX_NID]);
 	for (size_t i = 0; i < ptrvec_len(nodes); i++) {
 		const struct node *n = ptrvec_get(nodes, i);
 		if (n->nid < 0 || n->nid > NODE_NID_MAX) {
@@ -454,7 +453,7 @@ static enum px_err assign_nids(struct writer *w, struct ptrvec *nodes)
 		}
 		if (n->nid > next)
 			next = n->nid;
-		sqlite3_bind_int64(w->q[S_BATCH_NID], 1, n->nid);
+		db_bind_int64(w->q[S_BATCH_NID], 1, n->nid);
 		if (n->nid && run(w, S_BATCH_NID))
 			return PX_ESTORE;
 	}
@@ -464,21 +463,21 @@ static enum px_err assign_nids(struct writer *w, struct ptrvec *nodes)
 			continue;
 		if (node_ident(n, &w->ident))
 			return PX_ENOMEM;
-		sqlite3_stmt *q = w->q[S_IDENT];
-		sqlite3_bind_text(q, 1, w->ident.data, (int)w->ident.len, SQLITE_STATIC);
-		int found = sqlite3_step(q) == SQLITE_ROW;
-		n->nid = found ? sqlite3_column_int64(q, 0) : next < NODE_NID_MAX ? ++next : 0;
-		sqlite3_reset(q);
+		struct db_stmt *q = w->q[S_IDENT];
+		db_bind_text(q, 1, w->ident.data, (int)w->ident.len);
+		int found = db_step(q) == DB_ROW;
+		n->nid = found ? db_column_int64(q, 0) : next < NODE_NID_MAX ? ++next : 0;
+		db_reset(q);
 		if (!n->nid) {
 			w->refusal = "no nid is left above the largest one in use";
 			return PX_ESTORE;
 		}
 		/* none found: none is left for the identity, the next lookup ends at once */
-		sqlite3_bind_text(w->q[S_IDENT_LAST], 1, w->ident.data, (int)w->ident.len, SQLITE_STATIC);
-		sqlite3_bind_int64(w->q[S_IDENT_LAST], 2, found ? n->nid : NODE_NID_MAX);
+		db_bind_text(w->q[S_IDENT_LAST], 1, w->ident.data, (int)w->ident.len);
+		db_bind_int64(w->q[S_IDENT_LAST], 2, found ? n->nid : NODE_NID_MAX);
 		if (run(w, S_IDENT_LAST))
 			return PX_ESTORE;
-		sqlite3_bind_int64(w->q[S_BATCH_NID], 1, n->nid);
+		db_bind_int64(w->q[S_BATCH_NID], 1, n->nid);
 		if (run(w, S_BATCH_NID))
 			return PX_ESTORE;
 	}
@@ -487,11 +486,11 @@ static enum px_err assign_nids(struct writer *w, struct ptrvec *nodes)
 
 static int write_terms(struct writer *w, int64_t nid, const char *kind, const struct strlist *l)
 {
-	sqlite3_stmt *q = w->q[S_ADD_TERM];
+	struct db_stmt *q = w->q[S_ADD_TERM];
 	for (size_t i = 0; i < strlist_len(l); i++) {
-		sqlite3_bind_int64(q, 1, nid);
-		sqlite3_bind_text(q, 2, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 3, (int64_t)i);
+		db_bind_int64(q, 1, nid);
+		db_bind_text(q, 2, kind, -1);
+		db_bind_int64(q, 3, (int64_t)i);
 		bind_text(q, 4, strlist_get(l, i));
 		if (run(w, S_ADD_TERM))
 			return -1;
@@ -509,12 +508,12 @@ static int write_all_terms(struct writer *w, const struct node *n)
 
 static int write_sections(struct writer *w, const struct node *n)
 {
-	sqlite3_stmt *q = w->q[S_ADD_SECTION];
+	struct db_stmt *q = w->q[S_ADD_SECTION];
 	for (size_t i = 0; i < node_section_count(n); i++) {
 		const struct section *s = node_section(n, i);
-		sqlite3_bind_int64(q, 1, n->nid);
-		sqlite3_bind_int64(q, 2, (int64_t)i);
-		sqlite3_bind_text(q, 3, section_key_name(s->key), -1, SQLITE_STATIC);
+		db_bind_int64(q, 1, n->nid);
+		db_bind_int64(q, 2, (int64_t)i);
+		db_bind_text(q, 3, section_key_name(s->key), -1);
 		bind_text(q, 4, s->heading);
 		bind_text(q, 5, s->text);
 		if (run(w, S_ADD_SECTION))
@@ -524,20 +523,20 @@ static int write_sections(struct writer *w, const struct node *n)
 }
 
 /* Binds scalar field f of n to parameter i of q (NULL when unset). */
-static void bind_field(sqlite3_stmt *q, int i, const struct node *n, const struct field *f)
+static void bind_field(struct db_stmt *q, int i, const struct node *n, const struct field *f)
 {
 	if (!f || !field_is_set(n, f))
 		return; /* cleared bindings are NULL */
 	switch (f->kind) {
 	case FK_INT:
 	case FK_NID:
-		sqlite3_bind_int64(q, i, *(const int64_t *)FIELD_CONST(n, f));
+		db_bind_int64(q, i, *(const int64_t *)FIELD_CONST(n, f));
 		break;
 	case FK_REAL:
-		sqlite3_bind_double(q, i, *(const double *)FIELD_CONST(n, f));
+		db_bind_double(q, i, *(const double *)FIELD_CONST(n, f));
 		break;
 	case FK_LANGUAGE:
-		sqlite3_bind_text(q, i, FIELD_CONST(n, f), -1, SQLITE_STATIC);
+		db_bind_text(q, i, FIELD_CONST(n, f), -1);
 		break;
 	default:
 		bind_text(q, i, *(char *const *)FIELD_CONST(n, f));
@@ -565,29 +564,29 @@ static enum px_err extra_of(const struct node *n, struct buf *out)
  * date when it dates the node, else now. */
 static int write_row(struct writer *w, const struct node *n)
 {
-	sqlite3_stmt *q = w->upsert;
+	struct db_stmt *q = w->upsert;
 	if (extra_of(n, &w->extra))
 		return -1;
-	sqlite3_bind_int64(q, 1, n->nid);
-	sqlite3_bind_text(q, 2, node_type_name(n->type), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, w->ident.data, (int)w->ident.len, SQLITE_STATIC);
+	db_bind_int64(q, 1, n->nid);
+	db_bind_text(q, 2, node_type_name(n->type), -1);
+	db_bind_text(q, 3, w->ident.data, (int)w->ident.len);
 	if (w->extra.len)
-		sqlite3_bind_text(q, 4, w->extra.data, (int)w->extra.len, SQLITE_STATIC);
+		db_bind_text(q, 4, w->extra.data, (int)w->extra.len);
 	bind_text(q, n->dated ? 6 : 5, n->created);
 	if (n->dated)
 		bind_text(q, 7, n->changed);
 	for (size_t i = 0; i < cols.n; i++)
 		bind_field(q, (int)i + FIRST_COLUMN_PARAM, n, column_field(n->type, cols.name[i]));
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	sqlite3_clear_bindings(q);
-	return rc == SQLITE_DONE ? 0 : -1;
+	int rc = db_step(q);
+	db_reset(q);
+	db_clear_bindings(q);
+	return rc == DB_DONE ? 0 : -1;
 }
 
 /* Is column col of q the string s (both NULL counts)? */
-static int same_text(sqlite3_stmt *q, int col, const char *s)
+static int same_text(struct db_stmt *q, int col, const char *s)
 {
-	const char *t = (const char *)sqlite3_column_text(q, col);
+	const char *t = db_column_text(q, col);
 	return t && s ? !strcmp(t, s) : !t && !s;
 }
 
@@ -595,10 +594,10 @@ static int same_text(sqlite3_stmt *q, int col, const char *s)
  * as a rule; a doc written by an older praxis (before a field was added)
  * is read back and written again in today's form first, so an upgrade
  * alone changes no node. */
-static int same_content(sqlite3_stmt *q, int col, const struct buf *doc)
+static int same_content(struct db_stmt *q, int col, const struct buf *doc)
 {
-	const char *old = (const char *)sqlite3_column_text(q, col);
-	size_t len = (size_t)sqlite3_column_bytes(q, col);
+	const char *old = db_column_text(q, col);
+	size_t len = (size_t)db_column_bytes(q, col);
 	if (!old)
 		return 0;
 	if (len == doc->len && !memcmp(old, doc->data, len))
@@ -630,34 +629,34 @@ static enum px_err write_node(struct writer *w, const struct node *n, struct sto
 		return err;
 	}
 	doc.data[--doc.len] = '\0'; /* the revision holds the object, not the line */
-	sqlite3_stmt *prev = w->q[S_PREV_DOC];
-	sqlite3_bind_int64(prev, 1, n->nid);
-	int row = sqlite3_step(prev) == SQLITE_ROW;
-	int existed = row && sqlite3_column_int(prev, 1);
+	struct db_stmt *prev = w->q[S_PREV_DOC];
+	db_bind_int64(prev, 1, n->nid);
+	int row = db_step(prev) == DB_ROW;
+	int existed = row && db_column_int(prev, 1);
 	int same = row && same_content(prev, 0, &doc) &&
 		   (!n->dated || ((!n->created || same_text(prev, 2, n->created)) &&
 				  (!n->changed || same_text(prev, 3, n->changed))));
-	sqlite3_reset(prev);
+	db_reset(prev);
 	if (same && !w->new_state) {
 		rep->unchanged++;
 		buf_free(&doc);
 		return PX_OK;
 	}
-	sqlite3_bind_int64(w->q[S_DEL_TERMS], 1, n->nid);
-	sqlite3_bind_int64(w->q[S_DEL_SECTIONS], 1, n->nid);
-	sqlite3_stmt *rev = w->q[S_ADD_REVISION];
+	db_bind_int64(w->q[S_DEL_TERMS], 1, n->nid);
+	db_bind_int64(w->q[S_DEL_SECTIONS], 1, n->nid);
+	struct db_stmt *rev = w->q[S_ADD_REVISION];
 	/* A new node has no terms or sections to delete. */
 	int bad = write_row(w, n) || (existed && (run(w, S_DEL_TERMS) || run(w, S_DEL_SECTIONS))) ||
 		  write_all_terms(w, n) || write_sections(w, n);
 	if (!bad) {
-		sqlite3_bind_int64(rev, 1, n->nid);
-		sqlite3_bind_text(rev, 2, doc.data, (int)doc.len, SQLITE_STATIC);
+		db_bind_int64(rev, 1, n->nid);
+		db_bind_text(rev, 2, doc.data, (int)doc.len);
 		if (w->batch)
-			sqlite3_bind_int64(rev, 3, w->batch);
+			db_bind_int64(rev, 3, w->batch);
 		if (w->account) /* a web save: who, and the state it leaves */
-			sqlite3_bind_int64(rev, 4, w->account);
+			db_bind_int64(rev, 4, w->account);
 		if (w->account)
-			sqlite3_bind_text(rev, 5, node_state_name(n->state), -1, SQLITE_STATIC);
+			db_bind_text(rev, 5, node_state_name(n->state), -1);
 		bad = run(w, S_ADD_REVISION);
 	}
 	buf_free(&doc);
@@ -673,8 +672,8 @@ static enum px_err write_node(struct writer *w, const struct node *n, struct sto
 static void writer_free(struct writer *w)
 {
 	for (int i = 0; i < S_COUNT; i++)
-		sqlite3_finalize(w->q[i]);
-	sqlite3_finalize(w->upsert);
+		db_finalize(w->q[i]);
+	db_finalize(w->upsert);
 	buf_free(&w->ident);
 	buf_free(&w->extra);
 }
@@ -686,14 +685,18 @@ static int writer_init(struct writer *w, struct store *st)
 	buf_init(&w->ident, BUF_CAP_DEFAULT);
 	buf_init(&w->extra, BUF_CAP_DEFAULT);
 	columns();
-	if (sqlite3_prepare_v2(st->db, cols.upsert, -1, &w->upsert, NULL))
+	if (db_prepare(st->db, cols.upsert, &w->upsert))
 		return -1;
-	if (store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS batch_nid (nid INTEGER PRIMARY KEY);"
-			   "CREATE TEMP TABLE IF NOT EXISTS ident_last (ident TEXT PRIMARY KEY, nid INTEGER NOT NULL);"
-			   "DELETE FROM temp.batch_nid; DELETE FROM temp.ident_last"))
+	/* SQLite's INTEGER PRIMARY KEY is the rowid; PostgreSQL's INTEGER has 32 bits */
+	int pg = db_kind(st->db) == DB_POSTGRES;
+	if (store_exec(st, pg ? "CREATE TEMP TABLE IF NOT EXISTS batch_nid (nid BIGINT PRIMARY KEY);"
+				"CREATE TEMP TABLE IF NOT EXISTS ident_last (ident TEXT PRIMARY KEY, nid BIGINT NOT NULL)"
+			      : "CREATE TEMP TABLE IF NOT EXISTS batch_nid (nid INTEGER PRIMARY KEY);"
+				"CREATE TEMP TABLE IF NOT EXISTS ident_last (ident TEXT PRIMARY KEY, nid INTEGER NOT NULL)") ||
+	    store_exec(st, "DELETE FROM temp.batch_nid; DELETE FROM temp.ident_last"))
 		return -1;
 	for (int i = 0; i < S_COUNT; i++)
-		if (sqlite3_prepare_v2(st->db, stmt_sql[i], -1, &w->q[i], NULL))
+		if (db_prepare(st->db, stmt_sql[i], &w->q[i]))
 			return -1;
 	return 0;
 }
@@ -706,12 +709,12 @@ static int writer_init(struct writer *w, struct store *st)
 
 static int names_a(struct writer *w, int64_t nid, enum node_type type)
 {
-	sqlite3_stmt *q = w->q[S_TYPE];
-	sqlite3_bind_int64(q, 1, nid);
+	struct db_stmt *q = w->q[S_TYPE];
+	db_bind_int64(q, 1, nid);
 	enum node_type t;
-	int ok = sqlite3_step(q) == SQLITE_ROW && !node_type_parse((const char *)sqlite3_column_text(q, 0), &t) &&
+	int ok = db_step(q) == DB_ROW && !node_type_parse(db_column_text(q, 0), &t) &&
 		 t == type;
-	sqlite3_reset(q);
+	db_reset(q);
 	return ok;
 }
 
@@ -751,9 +754,8 @@ static enum px_err put_all(struct writer *w, struct ptrvec *nodes, const char *s
 			   struct store_report *rep)
 {
 	bind_text(w->q[S_BATCH], 1, source);
-	if (run(w, S_BATCH))
+	if (store_step_insert(w->q[S_BATCH], &w->batch) != DB_DONE)
 		return PX_ESTORE;
-	w->batch = sqlite3_last_insert_rowid(w->st->db);
 	enum px_err err = assign_nids(w, nodes);
 	size_t total = ptrvec_len(nodes);
 	for (size_t i = 0; !err && i < total; i++) {
@@ -765,11 +767,11 @@ static enum px_err put_all(struct writer *w, struct ptrvec *nodes, const char *s
 		err = check_refs(w, ptrvec_get(nodes, i), &rep->line);
 	if (err)
 		return err;
-	sqlite3_stmt *q = w->q[S_BATCH_DONE];
-	sqlite3_bind_int64(q, 1, w->batch);
-	sqlite3_bind_int64(q, 2, (int64_t)rep->added);
-	sqlite3_bind_int64(q, 3, (int64_t)rep->updated);
-	sqlite3_bind_int64(q, 4, (int64_t)rep->unchanged);
+	struct db_stmt *q = w->q[S_BATCH_DONE];
+	db_bind_int64(q, 1, w->batch);
+	db_bind_int64(q, 2, (int64_t)rep->added);
+	db_bind_int64(q, 3, (int64_t)rep->updated);
+	db_bind_int64(q, 4, (int64_t)rep->unchanged);
 	return run(w, S_BATCH_DONE) ? PX_ESTORE : PX_OK;
 }
 
@@ -794,7 +796,7 @@ static enum px_err save_one(struct writer *w, struct node *n, int64_t base, int6
  * of it is written, or nothing, and why says what the store refused. */
 static enum px_err write_all(struct store *st, int64_t account, const struct write_job *job, struct buf *why)
 {
-	if (store_exec(st, "BEGIN IMMEDIATE"))
+	if (db_begin_write(st->db))
 		return store_fail(st, why, "cannot start a transaction");
 	struct writer w;
 	enum px_err err = writer_init(&w, st) ? PX_ESTORE : PX_OK;
@@ -807,10 +809,12 @@ static enum px_err write_all(struct store *st, int64_t account, const struct wri
 	else if (err == PX_ESTORE)
 		store_fail(st, why, "write refused");
 	writer_free(&w);
-	if (!err && store_exec(st, "COMMIT"))
+	if (!err && store_note_change(st))
+		err = store_fail(st, why, "cannot tell the other nodes");
+	if (!err && db_commit(st->db))
 		err = store_fail(st, why, "commit failed");
 	if (err)
-		store_exec(st, "ROLLBACK");
+		db_rollback(st->db);
 	return err;
 }
 
@@ -833,46 +837,46 @@ enum px_err store_nodes_put(struct store *st, struct ptrvec *nodes, const char *
 /* The newest revision of nid, 0 if none, -1 on error. */
 static int64_t newest_rev(struct writer *w, int64_t nid)
 {
-	sqlite3_stmt *q = w->q[S_NEWEST_REV];
-	sqlite3_bind_int64(q, 1, nid);
-	int64_t rev = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_reset(q);
+	struct db_stmt *q = w->q[S_NEWEST_REV];
+	db_bind_int64(q, 1, nid);
+	int64_t rev = db_step(q) == DB_ROW ? db_column_int64(q, 0) : -1;
+	db_reset(q);
 	return rev;
 }
 
 /* Does n's state differ from the stored one (a new node: yes)? */
 static int state_changes(struct writer *w, const struct node *n)
 {
-	sqlite3_stmt *q = w->q[S_STATE];
-	sqlite3_bind_int64(q, 1, n->nid);
-	int differs = sqlite3_step(q) != SQLITE_ROW ||
-		      strcmp((const char *)sqlite3_column_text(q, 0), node_state_name(n->state));
-	sqlite3_reset(q);
+	struct db_stmt *q = w->q[S_STATE];
+	db_bind_int64(q, 1, n->nid);
+	int differs = db_step(q) != DB_ROW ||
+		      strcmp(db_column_text(q, 0), node_state_name(n->state));
+	db_reset(q);
 	return differs;
 }
 
 /* n's dates as stored, so that the caller's index sorts it right. */
 static int read_dates(struct writer *w, struct node *n)
 {
-	sqlite3_stmt *q = w->q[S_DATES];
-	sqlite3_bind_int64(q, 1, n->nid);
-	int bad = sqlite3_step(q) != SQLITE_ROW;
+	struct db_stmt *q = w->q[S_DATES];
+	db_bind_int64(q, 1, n->nid);
+	int bad = db_step(q) != DB_ROW;
 	if (!bad) {
 		free(n->created);
 		free(n->changed);
 		n->created = n->changed = NULL;
 		bad = column_string(q, 0, &n->created) || column_string(q, 1, &n->changed);
 	}
-	sqlite3_reset(q);
+	db_reset(q);
 	return bad;
 }
 
 static enum px_err save_one(struct writer *w, struct node *n, int64_t base, int64_t *rev)
 {
 	if (!n->nid) { /* a new node: the next nid, never one found by its title as an ingest would */
-		if (sqlite3_step(w->q[S_MAX_NID]) == SQLITE_ROW)
-			n->nid = sqlite3_column_int64(w->q[S_MAX_NID], 0) + 1;
-		sqlite3_reset(w->q[S_MAX_NID]);
+		if (db_step(w->q[S_MAX_NID]) == DB_ROW)
+			n->nid = db_column_int64(w->q[S_MAX_NID], 0) + 1;
+		db_reset(w->q[S_MAX_NID]);
 		if (n->nid <= 0 || n->nid > NODE_NID_MAX) {
 			w->refusal = "no nid is left above the largest one in use";
 			return PX_ESTORE;
@@ -887,10 +891,10 @@ static enum px_err save_one(struct writer *w, struct node *n, int64_t base, int6
 	w->new_state = state_changes(w, n);
 	if ((err = write_node(w, n, &rep)) || (err = check_refs(w, n, &rep.line)))
 		return err;
-	sqlite3_stmt *q = w->q[S_SET_STATE];
-	sqlite3_bind_int64(q, 1, n->nid);
-	sqlite3_bind_text(q, 2, node_state_name(n->state), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 3, w->account);
+	struct db_stmt *q = w->q[S_SET_STATE];
+	db_bind_int64(q, 1, n->nid);
+	db_bind_text(q, 2, node_state_name(n->state), -1);
+	db_bind_int64(q, 3, w->account);
 	if (run(w, S_SET_STATE) || read_dates(w, n))
 		return PX_ESTORE;
 	return (*rev = newest_rev(w, n->nid)) < 0 ? PX_ESTORE : PX_OK;
@@ -904,83 +908,79 @@ enum px_err store_node_save(struct store *st, struct node *n, int64_t base, int6
 
 int64_t store_node_rev(struct store *st, int64_t nid)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(rev), 0) FROM revision WHERE nid = ?1", -1, &q,
-			       NULL))
+	struct db_stmt *q;
+	if (db_prepare(st->db, "SELECT coalesce(max(rev), 0) FROM revision WHERE nid = ?1", &q))
 		return -1;
-	sqlite3_bind_int64(q, 1, nid);
-	int64_t rev = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_finalize(q);
+	db_bind_int64(q, 1, nid);
+	int64_t rev = db_step(q) == DB_ROW ? db_column_int64(q, 0) : -1;
+	db_finalize(q);
 	return rev;
 }
 
 enum px_err store_nodes_in_state(struct store *st, enum node_state state, int64_t owner, size_t limit,
 				 void (*fn)(int64_t, const char *, const char *, void *), void *arg)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(
+	struct db_stmt *q;
+	if (db_prepare(
 		    st->db,
 		    "SELECT nid, title, updated FROM node WHERE state = ?1 AND (?2 = 0 OR owner = ?2)"
-		    " ORDER BY updated DESC LIMIT ?3",
-		    -1, &q, NULL))
+		    " ORDER BY updated DESC LIMIT ?3", &q))
 		return PX_ESTORE;
-	sqlite3_bind_text(q, 1, node_state_name(state), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, owner);
-	sqlite3_bind_int64(q, 3, (int64_t)limit);
+	db_bind_text(q, 1, node_state_name(state), -1);
+	db_bind_int64(q, 2, owner);
+	db_bind_int64(q, 3, (int64_t)limit);
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		fn(sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
-		   (const char *)sqlite3_column_text(q, 2), arg);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+	while ((rc = db_step(q)) == DB_ROW)
+		fn(db_column_int64(q, 0), db_column_text(q, 1),
+		   db_column_text(q, 2), arg);
+	db_finalize(q);
+	return rc == DB_DONE ? PX_OK : PX_ESTORE;
 }
 
 enum px_err store_revisions_each(struct store *st, int64_t nid,
 				 void (*fn)(const struct store_revision *, void *), void *arg)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
+	struct db_stmt *q;
+	if (db_prepare(st->db,
 			       "SELECT r.rev, r.at, a.name, r.state, b.source FROM revision r"
 			       " LEFT JOIN account a ON a.id = r.account LEFT JOIN batch b ON b.id = r.batch"
-			       " WHERE r.nid = ?1 ORDER BY r.rev DESC",
-			       -1, &q, NULL))
+			       " WHERE r.nid = ?1 ORDER BY r.rev DESC", &q))
 		return PX_ESTORE;
-	sqlite3_bind_int64(q, 1, nid);
+	db_bind_int64(q, 1, nid);
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = db_step(q)) == DB_ROW) {
 		struct store_revision r = {
-			sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
-			(const char *)sqlite3_column_text(q, 2), (const char *)sqlite3_column_text(q, 3),
-			(const char *)sqlite3_column_text(q, 4)};
+			db_column_int64(q, 0), db_column_text(q, 1),
+			db_column_text(q, 2), db_column_text(q, 3),
+			db_column_text(q, 4)};
 		fn(&r, arg);
 	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+	db_finalize(q);
+	return rc == DB_DONE ? PX_OK : PX_ESTORE;
 }
 
 enum px_err store_revision_get(struct store *st, int64_t nid, int64_t rev, struct node **out)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT doc, state FROM revision WHERE nid = ?1 AND rev = ?2", -1, &q,
-			       NULL))
+	struct db_stmt *q;
+	if (db_prepare(st->db, "SELECT doc, state FROM revision WHERE nid = ?1 AND rev = ?2", &q))
 		return PX_ESTORE;
-	sqlite3_bind_int64(q, 1, nid);
-	sqlite3_bind_int64(q, 2, rev);
+	db_bind_int64(q, 1, nid);
+	db_bind_int64(q, 2, rev);
 	enum px_err err = PX_ENOTFOUND;
-	if (sqlite3_step(q) == SQLITE_ROW) {
+	if (db_step(q) == DB_ROW) {
 		json_error_t je;
-		json_t *doc = json_loads((const char *)sqlite3_column_text(q, 0), 0, &je);
+		json_t *doc = json_loads(db_column_text(q, 0), 0, &je);
 		struct buf why;
 		buf_init(&why, 1024);
 		*out = doc ? node_from_json(doc, &why) : NULL;
-		const char *state = (const char *)sqlite3_column_text(q, 1);
+		const char *state = db_column_text(q, 1);
 		if (*out && state && node_state_parse(state, &(*out)->state))
 			(*out)->state = NODE_PUBLISHED;
 		err = *out ? PX_OK : PX_ESTORE;
 		json_decref(doc);
 		buf_free(&why);
 	}
-	sqlite3_finalize(q);
+	db_finalize(q);
 	return err;
 }
 
@@ -1004,12 +1004,12 @@ enum px_err store_count_by(struct store *st, const char *field,
 	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
 		if (strcmp(queries[i].field, field))
 			continue;
-		sqlite3_stmt *q;
-		if (sqlite3_prepare_v2(st->db, queries[i].sql, -1, &q, NULL))
+		struct db_stmt *q;
+		if (db_prepare(st->db, queries[i].sql, &q))
 			return PX_ESTORE;
-		while (sqlite3_step(q) == SQLITE_ROW)
-			fn((const char *)sqlite3_column_text(q, 0), sqlite3_column_int64(q, 1), arg);
-		sqlite3_finalize(q);
+		while (db_step(q) == DB_ROW)
+			fn(db_column_text(q, 0), db_column_int64(q, 1), arg);
+		db_finalize(q);
 		return PX_OK;
 	}
 	return PX_EUSAGE;
@@ -1017,15 +1017,15 @@ enum px_err store_count_by(struct store *st, const char *field,
 
 static int64_t scalar(struct store *st, const char *sql, int64_t nid)
 {
-	sqlite3_stmt *q;
+	struct db_stmt *q;
 	int64_t v = -1;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK) {
+	if (db_prepare(st->db, sql, &q) == DB_OK) {
 		if (nid)
-			sqlite3_bind_int64(q, 1, nid);
-		if (sqlite3_step(q) == SQLITE_ROW)
-			v = sqlite3_column_int64(q, 0);
+			db_bind_int64(q, 1, nid);
+		if (db_step(q) == DB_ROW)
+			v = db_column_int64(q, 0);
 	}
-	sqlite3_finalize(q);
+	db_finalize(q);
 	return v;
 }
 
@@ -1050,15 +1050,14 @@ int64_t store_last_revision(struct store *st)
 
 enum px_err store_changed_since(struct store *st, int64_t rev, int (*fn)(int64_t, void *), void *arg)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT nid FROM revision WHERE rev > ?1 ORDER BY nid", -1,
-			       &q, NULL))
+	struct db_stmt *q;
+	if (db_prepare(st->db, "SELECT DISTINCT nid FROM revision WHERE rev > ?1 ORDER BY nid", &q))
 		return PX_ESTORE;
-	sqlite3_bind_int64(q, 1, rev);
+	db_bind_int64(q, 1, rev);
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		if (fn(sqlite3_column_int64(q, 0), arg))
+	while ((rc = db_step(q)) == DB_ROW)
+		if (fn(db_column_int64(q, 0), arg))
 			break;
-	sqlite3_finalize(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+	db_finalize(q);
+	return rc == DB_ROW || rc == DB_DONE ? PX_OK : PX_ESTORE;
 }

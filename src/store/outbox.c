@@ -60,19 +60,18 @@ enum px_err outbox_put_reply(struct store *st, const char *to, const char *reply
 		problem = "the message is too long or not UTF-8";
 	if (problem)
 		return buf_reject(why, "mail: %s", problem), PX_EUSAGE;
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
+	struct db_stmt *q;
+	if (db_prepare(st->db,
 			       "INSERT INTO outbox (recipient, subject, body, reply_to, created, next_try)"
-			       " VALUES (?1, ?2, ?3, ?4, unixepoch(), unixepoch())",
-			       -1, &q, NULL) != SQLITE_OK)
+			       " VALUES (?1, ?2, ?3, ?4, unixepoch(), unixepoch())", &q) != DB_OK)
 		return store_fail(st, why, "cannot queue a message");
-	sqlite3_bind_text(q, 1, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, subject, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 4, reply_to, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? PX_OK : store_fail(st, why, "cannot queue a message");
+	db_bind_text(q, 1, to, -1);
+	db_bind_text(q, 2, subject, -1);
+	db_bind_text(q, 3, body, -1);
+	db_bind_text(q, 4, reply_to, -1);
+	int rc = db_step(q);
+	db_finalize(q);
+	return rc == DB_DONE ? PX_OK : store_fail(st, why, "cannot queue a message");
 }
 
 void outbox_msg_clear(struct outbox_msg *m)
@@ -83,19 +82,19 @@ void outbox_msg_clear(struct outbox_msg *m)
 	memset(m, 0, sizeof *m);
 }
 
-static void msg_read(sqlite3_stmt *q, struct outbox_msg *m)
+static void msg_read(struct db_stmt *q, struct outbox_msg *m)
 {
-	m->id = sqlite3_column_int64(q, 0);
-	const unsigned char *to = sqlite3_column_text(q, 1);
+	m->id = db_column_int64(q, 0);
+	const char *to = db_column_text(q, 1);
 	snprintf(m->to, sizeof m->to, "%s", to ? (const char *)to : "");
 	m->subject = store_column_dup(q, 2);
 	m->body = store_column_dup(q, 3);
-	m->created = sqlite3_column_int64(q, 4);
-	m->attempts = sqlite3_column_int(q, 5);
-	m->next_try = sqlite3_column_int64(q, 6);
-	m->sent = sqlite3_column_int64(q, 7);
+	m->created = db_column_int64(q, 4);
+	m->attempts = db_column_int(q, 5);
+	m->next_try = db_column_int64(q, 6);
+	m->sent = db_column_int64(q, 7);
 	m->last_error = store_column_dup(q, 8);
-	const unsigned char *reply_to = sqlite3_column_text(q, 9);
+	const char *reply_to = db_column_text(q, 9);
 	snprintf(m->reply_to, sizeof m->reply_to, "%s", reply_to ? (const char *)reply_to : "");
 }
 
@@ -104,41 +103,39 @@ static void msg_read(sqlite3_stmt *q, struct outbox_msg *m)
  * same row one gets it and the other looks again. */
 enum px_err outbox_take(struct store *st, time_t now, int lease_s, struct outbox_msg *out)
 {
-	sqlite3_stmt *pick, *lease;
-	if (sqlite3_prepare_v2(st->db,
+	struct db_stmt *pick, *lease;
+	if (db_prepare(st->db,
 			       "SELECT id, recipient, subject, body, created, attempts, next_try, sent, last_error,"
 			       " reply_to FROM outbox WHERE sent IS NULL AND next_try <= ?1 AND attempts < ?2"
-			       " ORDER BY next_try, id LIMIT 1",
-			       -1, &pick, NULL) != SQLITE_OK)
+			       " ORDER BY next_try, id LIMIT 1", &pick) != DB_OK)
 		return PX_ESTORE;
-	if (sqlite3_prepare_v2(st->db, "UPDATE outbox SET next_try = ?1 WHERE id = ?2 AND next_try = ?3", -1,
-			       &lease, NULL) != SQLITE_OK) {
-		sqlite3_finalize(pick);
+	if (db_prepare(st->db, "UPDATE outbox SET next_try = ?1 WHERE id = ?2 AND next_try = ?3", &lease) != DB_OK) {
+		db_finalize(pick);
 		return PX_ESTORE;
 	}
 	enum px_err err = PX_ENOTFOUND;
 	for (int tries = 0; tries < 8 && err == PX_ENOTFOUND; tries++) {
-		sqlite3_reset(pick);
-		sqlite3_bind_int64(pick, 1, (int64_t)now);
-		sqlite3_bind_int(pick, 2, OUTBOX_ATTEMPTS_MAX);
-		int rc = sqlite3_step(pick);
-		if (rc == SQLITE_DONE)
+		db_reset(pick);
+		db_bind_int64(pick, 1, (int64_t)now);
+		db_bind_int64(pick, 2, OUTBOX_ATTEMPTS_MAX);
+		int rc = db_step(pick);
+		if (rc == DB_DONE)
 			break;
-		if (rc != SQLITE_ROW) {
+		if (rc != DB_ROW) {
 			err = PX_ESTORE;
 			break;
 		}
 		struct outbox_msg m = {0};
 		msg_read(pick, &m);
-		sqlite3_reset(pick);
-		sqlite3_reset(lease);
-		sqlite3_bind_int64(lease, 1, (int64_t)now + lease_s);
-		sqlite3_bind_int64(lease, 2, m.id);
-		sqlite3_bind_int64(lease, 3, m.next_try);
-		if (sqlite3_step(lease) != SQLITE_DONE) {
+		db_reset(pick);
+		db_reset(lease);
+		db_bind_int64(lease, 1, (int64_t)now + lease_s);
+		db_bind_int64(lease, 2, m.id);
+		db_bind_int64(lease, 3, m.next_try);
+		if (db_step(lease) != DB_DONE) {
 			outbox_msg_clear(&m);
 			err = PX_ESTORE;
-		} else if (sqlite3_changes(st->db) == 1 && m.subject && m.body) {
+		} else if (db_changes(st->db) == 1 && m.subject && m.body) {
 			m.next_try = (int64_t)now + lease_s;
 			*out = m;
 			err = PX_OK;
@@ -146,23 +143,23 @@ enum px_err outbox_take(struct store *st, time_t now, int lease_s, struct outbox
 			outbox_msg_clear(&m);
 		}
 	}
-	sqlite3_finalize(pick);
-	sqlite3_finalize(lease);
+	db_finalize(pick);
+	db_finalize(lease);
 	return err;
 }
 
 static enum px_err outbox_update(struct store *st, const char *sql, int64_t id, int64_t t, const char *why)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+	struct db_stmt *q;
+	if (db_prepare(st->db, sql, &q) != DB_OK)
 		return PX_ESTORE;
-	sqlite3_bind_int64(q, 1, id);
-	sqlite3_bind_int64(q, 2, t);
-	if (sqlite3_bind_parameter_count(q) > 2)
-		sqlite3_bind_text(q, 3, why, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+	db_bind_int64(q, 1, id);
+	db_bind_int64(q, 2, t);
+	if (db_bind_parameter_count(q) > 2)
+		db_bind_text(q, 3, why, -1);
+	int rc = db_step(q);
+	db_finalize(q);
+	return rc == DB_DONE ? PX_OK : PX_ESTORE;
 }
 
 enum px_err outbox_sent(struct store *st, int64_t id, time_t now)
@@ -187,13 +184,13 @@ enum px_err outbox_refused(struct store *st, int64_t id, const char *why)
 
 int64_t outbox_waiting(struct store *st)
 {
-	sqlite3_stmt *q;
+	struct db_stmt *q;
 	int64_t n = -1;
-	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM outbox WHERE sent IS NULL", -1, &q, NULL) != SQLITE_OK)
+	if (db_prepare(st->db, "SELECT count(*) FROM outbox WHERE sent IS NULL", &q) != DB_OK)
 		return -1;
-	if (sqlite3_step(q) == SQLITE_ROW)
-		n = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
+	if (db_step(q) == DB_ROW)
+		n = db_column_int64(q, 0);
+	db_finalize(q);
 	return n;
 }
 
@@ -215,21 +212,20 @@ enum px_err mail_token_new(struct store *st, const char *purpose, const char *em
 	token_new(token);
 	char key[65];
 	mail_token_key(token, key);
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
+	struct db_stmt *q;
+	if (db_prepare(st->db,
 			       "INSERT INTO mail_token (key, purpose, email, subject, created, expires)"
-			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-			       -1, &q, NULL) != SQLITE_OK)
+			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &q) != DB_OK)
 		return PX_ESTORE;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, purpose, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, email, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 4, subject);
-	sqlite3_bind_int64(q, 5, (int64_t)now);
-	sqlite3_bind_int64(q, 6, (int64_t)now + MAIL_TOKEN_TTL_S);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+	db_bind_text(q, 1, key, -1);
+	db_bind_text(q, 2, purpose, -1);
+	db_bind_text(q, 3, email, -1);
+	db_bind_int64(q, 4, subject);
+	db_bind_int64(q, 5, (int64_t)now);
+	db_bind_int64(q, 6, (int64_t)now + MAIL_TOKEN_TTL_S);
+	int rc = db_step(q);
+	db_finalize(q);
+	return rc == DB_DONE ? PX_OK : PX_ESTORE;
 }
 
 /* The token is used up by an UPDATE that finds it only while unused, so of
@@ -241,37 +237,35 @@ enum px_err mail_token_take(struct store *st, const char *purpose, const char *t
 		return PX_ENOTFOUND;
 	char key[65];
 	mail_token_key(token, key);
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-			       "SELECT email, subject, expires, used FROM mail_token WHERE key = ?1 AND purpose = ?2",
-			       -1, &q, NULL) != SQLITE_OK)
+	struct db_stmt *q;
+	if (db_prepare(st->db,
+			       "SELECT email, subject, expires, used FROM mail_token WHERE key = ?1 AND purpose = ?2", &q) != DB_OK)
 		return PX_ESTORE;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, purpose, -1, SQLITE_STATIC);
+	db_bind_text(q, 1, key, -1);
+	db_bind_text(q, 2, purpose, -1);
 	enum px_err err = PX_ENOTFOUND;
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		if (sqlite3_column_type(q, 3) != SQLITE_NULL)
+	if (db_step(q) == DB_ROW) {
+		if (db_column_type(q, 3) != DB_NULL)
 			err = PX_ECONFLICT;
-		else if (sqlite3_column_int64(q, 2) < (int64_t)now)
+		else if (db_column_int64(q, 2) < (int64_t)now)
 			err = PX_EDENIED;
 		else {
 			err = PX_OK;
-			*subject = sqlite3_column_int64(q, 1);
+			*subject = db_column_int64(q, 1);
 			if (email)
-				snprintf(email, MAIL_ADDR_MAX + 1, "%s", (const char *)sqlite3_column_text(q, 0));
+				snprintf(email, MAIL_ADDR_MAX + 1, "%s", db_column_text(q, 0));
 		}
 	}
-	sqlite3_finalize(q);
+	db_finalize(q);
 	if (err != PX_OK)
 		return err;
-	if (sqlite3_prepare_v2(st->db, "UPDATE mail_token SET used = ?2 WHERE key = ?1 AND used IS NULL", -1, &q,
-			       NULL) != SQLITE_OK)
+	if (db_prepare(st->db, "UPDATE mail_token SET used = ?2 WHERE key = ?1 AND used IS NULL", &q) != DB_OK)
 		return PX_ESTORE;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, (int64_t)now);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE)
+	db_bind_text(q, 1, key, -1);
+	db_bind_int64(q, 2, (int64_t)now);
+	int rc = db_step(q);
+	db_finalize(q);
+	if (rc != DB_DONE)
 		return PX_ESTORE;
-	return sqlite3_changes(st->db) == 1 ? PX_OK : PX_ECONFLICT;
+	return db_changes(st->db) == 1 ? PX_OK : PX_ECONFLICT;
 }

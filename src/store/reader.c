@@ -24,18 +24,18 @@ const char *reader_name_problem(const char *name)
 
 /* Prepares sql and binds its parameters in order, as types says: 'i' an
  * int64_t, 't' a string (NULL: SQL NULL). NULL when it cannot be prepared. */
-static sqlite3_stmt *prep(struct store *st, const char *sql, const char *types, ...)
+static struct db_stmt *prep(struct store *st, const char *sql, const char *types, ...)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+	struct db_stmt *q;
+	if (db_prepare(st->db, sql, &q) != DB_OK)
 		return NULL;
 	va_list ap;
 	va_start(ap, types);
 	for (int i = 0; types[i]; i++) {
 		if (types[i] == 'i')
-			sqlite3_bind_int64(q, i + 1, va_arg(ap, int64_t));
+			db_bind_int64(q, i + 1, va_arg(ap, int64_t));
 		else
-			sqlite3_bind_text(q, i + 1, va_arg(ap, const char *), -1, SQLITE_STATIC);
+			db_bind_text(q, i + 1, va_arg(ap, const char *), -1);
 	}
 	va_end(ap);
 	return q;
@@ -43,26 +43,26 @@ static sqlite3_stmt *prep(struct store *st, const char *sql, const char *types, 
 
 /* Steps q to its end and frees it: PX_OK, or PX_ENOTFOUND when want_change
  * and no row changed. */
-static enum px_err finish(struct store *st, sqlite3_stmt *q, int want_change)
+static enum px_err finish(struct store *st, struct db_stmt *q, int want_change)
 {
 	if (!q)
 		return PX_ESTORE;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+	while ((rc = db_step(q)) == DB_ROW)
 		;
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE)
+	db_finalize(q);
+	if (rc != DB_DONE)
 		return PX_ESTORE;
-	return want_change && sqlite3_changes(st->db) == 0 ? PX_ENOTFOUND : PX_OK;
+	return want_change && db_changes(st->db) == 0 ? PX_ENOTFOUND : PX_OK;
 }
 
 /* The first column of q's first row; -1 on error. Frees q. */
-static int64_t count_of(sqlite3_stmt *q)
+static int64_t count_of(struct db_stmt *q)
 {
 	int64_t v = -1;
-	if (q && sqlite3_step(q) == SQLITE_ROW)
-		v = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
+	if (q && db_step(q) == DB_ROW)
+		v = db_column_int64(q, 0);
+	db_finalize(q);
 	return v;
 }
 
@@ -70,7 +70,7 @@ static int64_t count_of(sqlite3_stmt *q)
  * than max rows are counted by count (bound to owner): the check and the
  * insert in one transaction, or the caller's. */
 static enum px_err insert_below(struct store *st, const char *count, int64_t owner, int64_t max,
-				sqlite3_stmt *insert, int64_t *id)
+				struct db_stmt *insert, int64_t *id)
 {
 	int begun = store_write_begin(st);
 	enum px_err err = begun < 0 || !insert ? PX_ESTORE : PX_OK;
@@ -78,12 +78,9 @@ static enum px_err insert_below(struct store *st, const char *count, int64_t own
 	if (!err)
 		err = have < 0 ? PX_ESTORE : have >= max ? PX_ETOOBIG : PX_OK;
 	if (!err) {
-		int rc = sqlite3_step(insert);
-		err = rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
-		if (id)
-			*id = sqlite3_last_insert_rowid(st->db);
+		err = store_step_insert(insert, id) == DB_DONE ? PX_OK : PX_ESTORE;
 	}
-	sqlite3_finalize(insert);
+	db_finalize(insert);
 	enum px_err end = store_write_end(st, begun, !err);
 	return err ? err : end;
 }
@@ -97,9 +94,9 @@ enum px_err saved_search_add(struct store *st, int64_t account, const char *name
 	if (reader_name_problem(name) || strlen(query) > READER_QUERY_MAX ||
 	    text_utf8_check(query, strlen(query), &bad))
 		return PX_EUSAGE;
-	sqlite3_stmt *q = prep(st,
+	struct db_stmt *q = prep(st,
 			       "INSERT INTO saved_search (account, name, query, created, digested_ms)"
-			       " VALUES (?1, ?2, ?3, ?4 / 1000, ?4)",
+			       " VALUES (?1, ?2, ?3, ?4 / 1000, ?4) RETURNING id",
 			       "itti", account, name, query, now_ms);
 	return insert_below(st, "SELECT count(*) FROM saved_search WHERE account = ?1", account, READER_SEARCHES_MAX,
 			    q, id);
@@ -110,16 +107,16 @@ enum px_err saved_search_delete(struct store *st, int64_t account, int64_t id)
 	return finish(st, prep(st, "DELETE FROM saved_search WHERE id = ?1 AND account = ?2", "ii", id, account), 1);
 }
 
-static void copy_text(char *out, size_t size, sqlite3_stmt *q, int col)
+static void copy_text(char *out, size_t size, struct db_stmt *q, int col)
 {
-	const unsigned char *s = sqlite3_column_text(q, col);
+	const char *s = db_column_text(q, col);
 	snprintf(out, size, "%s", s ? (const char *)s : "");
 }
 
 enum px_err saved_search_each(struct store *st, int64_t account, void (*fn)(const struct saved_search *, void *),
 			      void *arg)
 {
-	sqlite3_stmt *q =
+	struct db_stmt *q =
 		account ? prep(st,
 			       "SELECT id, account, name, query, created, digested_ms FROM saved_search"
 			       " WHERE account = ?1 ORDER BY id",
@@ -132,20 +129,20 @@ enum px_err saved_search_each(struct store *st, int64_t account, void (*fn)(cons
 			       "");
 	if (!q)
 		return PX_ESTORE;
-	struct saved_search *s = sqlite3_malloc(sizeof *s); /* 2 KB: not on a worker's stack */
-	int rc = s ? SQLITE_OK : SQLITE_NOMEM;
-	while (s && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		s->id = sqlite3_column_int64(q, 0);
-		s->account = sqlite3_column_int64(q, 1);
+	struct saved_search *s = malloc(sizeof *s); /* 2 KB: not on a worker's stack */
+	int rc = s ? DB_OK : DB_NOMEM;
+	while (s && (rc = db_step(q)) == DB_ROW) {
+		s->id = db_column_int64(q, 0);
+		s->account = db_column_int64(q, 1);
 		copy_text(s->name, sizeof s->name, q, 2);
 		copy_text(s->query, sizeof s->query, q, 3);
-		s->created = sqlite3_column_int64(q, 4);
-		s->digested_ms = sqlite3_column_int64(q, 5);
+		s->created = db_column_int64(q, 4);
+		s->digested_ms = db_column_int64(q, 5);
 		fn(s, arg);
 	}
-	sqlite3_free(s);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? PX_OK : rc == SQLITE_NOMEM ? PX_ENOMEM : PX_ESTORE;
+	free(s);
+	db_finalize(q);
+	return rc == DB_DONE ? PX_OK : rc == DB_NOMEM ? PX_ENOMEM : PX_ESTORE;
 }
 
 enum px_err saved_search_digested(struct store *st, int64_t id, int64_t t_ms)
@@ -158,7 +155,7 @@ enum px_err reader_published_ms(struct store *st, int64_t nid, int64_t *t_ms)
 	int64_t t = count_of(prep(st,
 				  "SELECT coalesce(CAST(round((julianday(coalesce("
 				  "(SELECT min(at) FROM revision WHERE nid = ?1 AND (state IS NULL OR state = 'published')),"
-				  "(SELECT updated FROM node WHERE nid = ?1))) - 2440587.5) * 86400000) AS INTEGER), 0)",
+				  "(SELECT updated FROM node WHERE nid = ?1))) - 2440587.5) * 86400000) AS BIGINT), 0)",
 				  "i", nid));
 	if (t < 0)
 		return PX_ESTORE;
@@ -205,7 +202,7 @@ enum px_err dossier_add(struct store *st, int64_t account, const char *name, tim
 {
 	if (reader_name_problem(name))
 		return PX_EUSAGE;
-	sqlite3_stmt *q = prep(st, "INSERT INTO dossier (account, name, created) VALUES (?1, ?2, ?3)", "iti", account,
+	struct db_stmt *q = prep(st, "INSERT INTO dossier (account, name, created) VALUES (?1, ?2, ?3) RETURNING id", "iti", account,
 			       name, (int64_t)now);
 	return insert_below(st, "SELECT count(*) FROM dossier WHERE account = ?1", account, READER_DOSSIERS_MAX, q,
 			    id);
@@ -213,25 +210,25 @@ enum px_err dossier_add(struct store *st, int64_t account, const char *name, tim
 
 #define DOSSIER_COLUMNS "id, name, created, (SELECT count(*) FROM dossier_item i WHERE i.dossier = d.id)"
 
-static void read_dossier(sqlite3_stmt *q, struct dossier *d)
+static void read_dossier(struct db_stmt *q, struct dossier *d)
 {
-	d->id = sqlite3_column_int64(q, 0);
+	d->id = db_column_int64(q, 0);
 	copy_text(d->name, sizeof d->name, q, 1);
-	d->created = sqlite3_column_int64(q, 2);
-	d->items = (size_t)sqlite3_column_int64(q, 3);
+	d->created = db_column_int64(q, 2);
+	d->items = (size_t)db_column_int64(q, 3);
 }
 
 enum px_err dossier_get(struct store *st, int64_t account, int64_t id, struct dossier *out)
 {
-	sqlite3_stmt *q =
+	struct db_stmt *q =
 		prep(st, "SELECT " DOSSIER_COLUMNS " FROM dossier d WHERE id = ?1 AND account = ?2", "ii", id, account);
 	if (!q)
 		return PX_ESTORE;
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	int rc = db_step(q);
+	if (rc == DB_ROW)
 		read_dossier(q, out);
-	sqlite3_finalize(q);
-	return rc == SQLITE_ROW ? PX_OK : rc == SQLITE_DONE ? PX_ENOTFOUND : PX_ESTORE;
+	db_finalize(q);
+	return rc == DB_ROW ? PX_OK : rc == DB_DONE ? PX_ENOTFOUND : PX_ESTORE;
 }
 
 enum px_err dossier_rename(struct store *st, int64_t account, int64_t id, const char *name)
@@ -249,18 +246,18 @@ enum px_err dossier_delete(struct store *st, int64_t account, int64_t id)
 
 enum px_err dossier_each(struct store *st, int64_t account, void (*fn)(const struct dossier *, void *), void *arg)
 {
-	sqlite3_stmt *q = prep(st, "SELECT " DOSSIER_COLUMNS " FROM dossier d WHERE account = ?1 ORDER BY name, id",
+	struct db_stmt *q = prep(st, "SELECT " DOSSIER_COLUMNS " FROM dossier d WHERE account = ?1 ORDER BY name, id",
 			       "i", account);
 	if (!q)
 		return PX_ESTORE;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = db_step(q)) == DB_ROW) {
 		struct dossier d;
 		read_dossier(q, &d);
 		fn(&d, arg);
 	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+	db_finalize(q);
+	return rc == DB_DONE ? PX_OK : PX_ESTORE;
 }
 
 enum px_err dossier_item_add(struct store *st, int64_t account, int64_t id, int64_t nid, time_t now)
@@ -272,7 +269,7 @@ enum px_err dossier_item_add(struct store *st, int64_t account, int64_t id, int6
 	if (count_of(prep(st, "SELECT count(*) FROM dossier_item WHERE dossier = ?1 AND nid = ?2", "ii", id, nid)) ==
 	    1)
 		return PX_OK;
-	sqlite3_stmt *q = prep(st, "INSERT OR IGNORE INTO dossier_item (dossier, nid, added) VALUES (?1, ?2, ?3)",
+	struct db_stmt *q = prep(st, "INSERT INTO dossier_item (dossier, nid, added) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
 			       "iii", id, nid, (int64_t)now);
 	return insert_below(st, "SELECT count(*) FROM dossier_item WHERE dossier = ?1", id, DOSSIER_ITEMS_MAX, q,
 			    NULL);
@@ -290,7 +287,7 @@ enum px_err dossier_item_remove(struct store *st, int64_t account, int64_t id, i
 
 enum px_err dossier_items(struct store *st, int64_t account, int64_t id, int64_t *nids, size_t max, size_t *n)
 {
-	sqlite3_stmt *q = prep(st,
+	struct db_stmt *q = prep(st,
 			       "SELECT i.nid FROM dossier_item i JOIN dossier d ON d.id = i.dossier"
 			       " WHERE d.id = ?1 AND d.account = ?2 ORDER BY i.rowid",
 			       "ii", id, account);
@@ -298,8 +295,8 @@ enum px_err dossier_items(struct store *st, int64_t account, int64_t id, int64_t
 		return PX_ESTORE;
 	int rc;
 	*n = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < max)
-		nids[(*n)++] = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? PX_OK : PX_ESTORE;
+	while ((rc = db_step(q)) == DB_ROW && *n < max)
+		nids[(*n)++] = db_column_int64(q, 0);
+	db_finalize(q);
+	return rc == DB_DONE || rc == DB_ROW ? PX_OK : PX_ESTORE;
 }

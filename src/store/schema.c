@@ -36,6 +36,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <sodium.h>
+#include <sqlite3.h>
 
 static const char *const migrations[] = {
 	/* 1: nodes, their lists and sections, revisions */
@@ -252,79 +253,98 @@ enum px_err store_fail(struct store *st, struct buf *why, const char *what)
 {
 	__atomic_add_fetch(&failures, 1, __ATOMIC_RELAXED);
 	if (why)
-		buf_reject(why, "%s: %s", what, sqlite3_errmsg(st->db));
+		buf_reject(why, "%s: %s", what, db_errmsg(st->db));
 	return PX_ESTORE;
 }
 
 int store_exec(struct store *st, const char *sql)
 {
-	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	return db_exec(st->db, sql);
+}
+
+int store_step_insert(struct db_stmt *q, int64_t *id)
+{
+	int rc = db_step(q);
+	if (rc == DB_ROW && id)
+		*id = db_column_int64(q, 0);
+	while (rc == DB_ROW)
+		rc = db_step(q);
+	return rc;
+}
+
+int store_note_change(struct store *st)
+{
+	return db_kind(st->db) == DB_POSTGRES ? db_exec(st->db, "NOTIFY " STORE_CHANNEL) : DB_OK;
 }
 
 int store_read_begin(struct store *st)
 {
-	return sqlite3_get_autocommit(st->db) && store_exec(st, "BEGIN") == SQLITE_OK;
+	return !db_in_transaction(st->db) && db_begin_read(st->db) == DB_OK;
 }
 
 void store_read_end(struct store *st, int begun)
 {
 	if (begun)
-		store_exec(st, "COMMIT");
+		db_commit(st->db);
 }
 
 int store_write_begin(struct store *st)
 {
-	if (!sqlite3_get_autocommit(st->db))
-		return 0;
-	return store_exec(st, "BEGIN IMMEDIATE") == SQLITE_OK ? 1 : -1;
+	/* PostgreSQL: a transaction under way (a page's reads) still takes
+	 * the write lock, as SQLite's would on its first write */
+	if (db_in_transaction(st->db))
+		return db_kind(st->db) == DB_POSTGRES && db_exec(st->db, "SELECT pg_advisory_xact_lock(" DB_WRITE_LOCK_KEY ")") ? -1 : 0;
+	return db_begin_write(st->db) == DB_OK ? 1 : -1;
 }
 
 enum px_err store_write_end(struct store *st, int begun, int ok)
 {
 	if (begun != 1)
 		return PX_OK;
-	if (ok && store_exec(st, "COMMIT") == SQLITE_OK)
+	if (ok && db_commit(st->db) == DB_OK)
 		return PX_OK;
-	store_exec(st, "ROLLBACK");
+	db_rollback(st->db);
 	return ok ? PX_ESTORE : PX_OK;
 }
 
-char *store_column_dup(sqlite3_stmt *q, int i)
+char *store_column_dup(struct db_stmt *q, int i)
 {
-	const unsigned char *s = sqlite3_column_text(q, i);
-	return s ? px_strdup((const char *)s) : NULL;
+	const char *s = db_column_text(q, i);
+	return s ? px_strdup(s) : NULL;
 }
 
 /* The first column of the first row of sql as an int; -1 on error. */
-static int query_int(sqlite3 *db, const char *sql)
+static int query_int(struct db *db, const char *sql)
 {
-	sqlite3_stmt *q;
+	struct db_stmt *q;
 	int v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-		v = sqlite3_column_int(q, 0);
-	sqlite3_finalize(q);
+	if (db_prepare(db, sql, &q) == DB_OK && db_step(q) == DB_ROW)
+		v = db_column_int(q, 0);
+	db_finalize(q);
 	return v;
 }
 
 int store_schema_version(struct store *st)
 {
+	if (db_kind(st->db) == DB_POSTGRES)
+		return store_pg_schema_version(st);
 	return query_int(st->db, "PRAGMA user_version");
 }
 
-enum px_err store_identify(sqlite3 *db, struct buf *why)
+enum px_err store_identify(struct db *db, struct buf *why)
 {
 	/* one read transaction: the four answers describe one state, not one
 	 * from before another process's first migration and one after */
-	int begun = sqlite3_get_autocommit(db) && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	int begun = !db_in_transaction(db) && db_begin_read(db) == DB_OK;
 	int app = query_int(db, "PRAGMA application_id");
 	int version = query_int(db, "PRAGMA user_version");
 	int objects = query_int(db, "SELECT count(*) FROM sqlite_master");
 	int ours = query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
 				 " AND name IN ('node', 'revision')");
 	if (begun)
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		db_commit(db);
 	if (app == -1 || version < 0 || objects < 0 || ours < 0) {
-		buf_reject(why, "cannot read the store: %s", sqlite3_errmsg(db));
+		buf_reject(why, "cannot read the store: %s", db_errmsg(db));
 		return PX_ESTORE;
 	}
 	if (app == STORE_APP_ID || (app == 0 && (objects == 0 || (ours == 2 && version >= 1)))) {
@@ -342,7 +362,7 @@ enum px_err store_identify(sqlite3 *db, struct buf *why)
  * another process ran it meanwhile; *v is then the version reached. */
 static enum px_err migrate_one(struct store *st, int *v, int target, struct buf *why)
 {
-	if (store_exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
+	if (store_exec(st, "BEGIN IMMEDIATE") != DB_OK)
 		return store_fail(st, why, "cannot start a migration");
 	int hint = *v;
 	if ((*v = store_schema_version(st)) < 0) {
@@ -356,7 +376,7 @@ static enum px_err migrate_one(struct store *st, int *v, int target, struct buf 
 	}
 	char bump[96];
 	snprintf(bump, sizeof bump, "PRAGMA user_version = %d; PRAGMA application_id = %d", *v + 1, STORE_APP_ID);
-	int bad = store_exec(st, migrations[*v]) != SQLITE_OK || store_exec(st, bump) != SQLITE_OK;
+	int bad = store_exec(st, migrations[*v]) != DB_OK || store_exec(st, bump) != DB_OK;
 	if (!bad && MIGRATION_REBUILDS(*v) && query_int(st->db, "SELECT count(*) FROM pragma_foreign_key_check") != 0) {
 		store_exec(st, "ROLLBACK");
 		buf_reject(why, "migration %d would break a reference between tables: left undone", *v + 1);
@@ -367,7 +387,7 @@ static enum px_err migrate_one(struct store *st, int *v, int target, struct buf 
 		store_exec(st, "ROLLBACK");
 		return err;
 	}
-	if (store_exec(st, "COMMIT") != SQLITE_OK)
+	if (store_exec(st, "COMMIT") != DB_OK)
 		return store_fail(st, why, "cannot commit a migration");
 	(*v)++;
 	return PX_OK;
@@ -375,6 +395,8 @@ static enum px_err migrate_one(struct store *st, int *v, int target, struct buf 
 
 enum px_err store_migrate(struct store *st, int target, struct buf *why)
 {
+	if (db_kind(st->db) == DB_POSTGRES)
+		return store_pg_migrate(st, target, why);
 	int v = store_schema_version(st);
 	if (v < 0)
 		return store_fail(st, why, "cannot read the schema version");
@@ -384,10 +406,10 @@ enum px_err store_migrate(struct store *st, int target, struct buf *why)
 	 * commands creating the same new store at once). */
 	while (v < target) {
 		int rebuild = MIGRATION_REBUILDS(v);
-		if (rebuild && store_exec(st, "PRAGMA foreign_keys = OFF") != SQLITE_OK)
+		if (rebuild && store_exec(st, "PRAGMA foreign_keys = OFF") != DB_OK)
 			return store_fail(st, why, "cannot start a migration");
 		enum px_err err = migrate_one(st, &v, target, why);
-		if (rebuild && store_exec(st, "PRAGMA foreign_keys = ON") != SQLITE_OK && !err)
+		if (rebuild && store_exec(st, "PRAGMA foreign_keys = ON") != DB_OK && !err)
 			err = store_fail(st, why, "cannot turn foreign keys back on");
 		if (err)
 			return err;
@@ -416,10 +438,10 @@ static const char *readonly_cause(const char *path)
  * error code counts for it. */
 static const char *readonly_failure(struct store *st, int read_only)
 {
-	int code = sqlite3_errcode(st->db) & 0xff;
+	int code = db_errcode(st->db) & 0xff;
 	const char *cause = readonly_cause(st->path);
-	int ro = code == SQLITE_READONLY ||
-		 (!read_only && (code == SQLITE_CANTOPEN || sqlite3_db_readonly(st->db, "main") == 1));
+	int ro = code == DB_READONLY ||
+		 (!read_only && (code == DB_CANTOPEN || sqlite3_db_readonly(db_sqlite(st->db), "main") == 1));
 	return ro && *cause ? cause : NULL;
 }
 
@@ -460,9 +482,9 @@ static enum px_err file_uri(const char *path, const char *query, struct buf *out
  * which is why this is only a fallback. */
 static int open_read_only(struct store *st)
 {
-	int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY, NULL);
-	if (rc != SQLITE_OK || query_int(st->db, "SELECT count(*) FROM sqlite_master") >= 0 ||
-	    (sqlite3_errcode(st->db) & 0xff) != SQLITE_READONLY)
+	int rc = db_sqlite_open(st->path, SQLITE_OPEN_READONLY, &st->db);
+	if (rc != DB_OK || query_int(st->db, "SELECT count(*) FROM sqlite_master") >= 0 ||
+	    (db_errcode(st->db) & 0xff) != DB_READONLY)
 		return rc;
 	char wal[4096];
 	if ((size_t)snprintf(wal, sizeof wal, "%s-wal", st->path) >= sizeof wal || !access(wal, F_OK))
@@ -470,8 +492,8 @@ static int open_read_only(struct store *st)
 	struct buf uri;
 	buf_init(&uri, 3 * sizeof wal);
 	if (file_uri(st->path, "?immutable=1", &uri) == PX_OK) {
-		sqlite3_close(st->db);
-		rc = sqlite3_open_v2(uri.data, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		db_close(st->db);
+		rc = db_sqlite_open(uri.data, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, &st->db);
 	}
 	buf_free(&uri);
 	return rc;
@@ -479,42 +501,68 @@ static int open_read_only(struct store *st)
 
 /* Puts the store in WAL mode (it stays so: a no-op on an existing store).
  * On a new store several processes may switch at once; SQLite answers
- * SQLITE_BUSY at once instead of waiting where waiting could deadlock, so
+ * DB_BUSY at once instead of waiting where waiting could deadlock, so
  * the switch is retried for as long as the busy timeout would wait. */
 static int set_wal(struct store *st)
 {
 	int rc;
-	for (int tries = 0; (rc = store_exec(st, "PRAGMA journal_mode = WAL")) == SQLITE_BUSY && tries < 1000;
+	for (int tries = 0; (rc = store_exec(st, "PRAGMA journal_mode = WAL")) == DB_BUSY && tries < 1000;
 	     tries++)
 		sqlite3_sleep(10);
 	return rc;
 }
 
+/* Connects to the PostgreSQL store at uri, checking it is one (or an
+ * empty database). */
+static enum px_err open_pg(const char *uri, struct store **out, struct buf *why)
+{
+	struct store *st = calloc(1, sizeof *st);
+	if (!st || !(st->path = store_redact(uri))) {
+		free(st);
+		return PX_ENOMEM;
+	}
+	buf_reset(why);
+	if (db_pg_connect(uri, &st->db) != DB_OK) {
+		enum px_err err = store_fail(st, why, "cannot connect to the store");
+		store_close(st);
+		return err;
+	}
+	enum px_err err = store_pg_identify(st, why);
+	if (err) {
+		store_close(st);
+		return err;
+	}
+	*out = st;
+	return PX_OK;
+}
+
 static enum px_err open_db(const char *path, int read_only, struct store **out, struct buf *why)
 {
+	if (db_is_postgres(path))
+		return open_pg(path, out, why);
 	struct store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = px_strdup(path))) {
 		free(st);
 		return PX_ENOMEM;
 	}
 	int rc = read_only ? open_read_only(st)
-			   : sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc == SQLITE_OK)
-		sqlite3_busy_timeout(st->db, 10000);
+			   : db_sqlite_open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &st->db);
+	if (rc == DB_OK)
+		sqlite3_busy_timeout(db_sqlite(st->db), 10000);
 	buf_reset(why);
-	if (rc == SQLITE_OK && !read_only && sqlite3_db_readonly(st->db, "main") == 1)
+	if (rc == DB_OK && !read_only && sqlite3_db_readonly(db_sqlite(st->db), "main") == 1)
 		return open_fail(st, read_only, why, "cannot open the store");
 	/* a first read, whose error (a read-only directory, a locked file) is
 	 * still SQLite's last one when open_fail() looks */
-	if (rc == SQLITE_OK && query_int(st->db, "SELECT count(*) FROM sqlite_master") < 0)
+	if (rc == DB_OK && query_int(st->db, "SELECT count(*) FROM sqlite_master") < 0)
 		return open_fail(st, read_only, why, "cannot read the store");
-	if (rc == SQLITE_OK && store_identify(st->db, why))
+	if (rc == DB_OK && store_identify(st->db, why))
 		return open_fail(st, read_only, why, "cannot read the store");
 	/* Setting WAL on a corrupt or non-database file is where SQLite
 	 * notices (a reader leaves the mode as it is). */
-	if (rc != SQLITE_OK || (!read_only && set_wal(st) != SQLITE_OK) ||
+	if (rc != DB_OK || (!read_only && set_wal(st) != DB_OK) ||
 	    store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
-			   " PRAGMA cache_size = -32768; PRAGMA mmap_size = 2147418112") != SQLITE_OK)
+			   " PRAGMA cache_size = -32768; PRAGMA mmap_size = 2147418112") != DB_OK)
 		return open_fail(st, read_only, why, "cannot open the store");
 	struct stat sb;
 	if (!stat(path, &sb))
@@ -525,6 +573,8 @@ static enum px_err open_db(const char *path, int read_only, struct store **out, 
 
 enum px_err store_check(struct store *st, struct buf *why)
 {
+	if (db_kind(st->db) == DB_POSTGRES)
+		return query_int(st->db, "SELECT 1") != 1 ? store_fail(st, why, "the store does not answer") : PX_OK;
 	struct stat sb;
 	if (stat(st->path, &sb)) {
 		__atomic_add_fetch(&failures, 1, __ATOMIC_RELAXED);
@@ -547,7 +597,7 @@ enum px_err store_open_at_version(const char *path, int version, struct store **
 	if (err)
 		return err;
 	if ((err = store_migrate(st, version, why))) {
-		if (readonly_failure(st, 0)) {
+		if (db_kind(st->db) == DB_SQLITE && readonly_failure(st, 0)) {
 			buf_reset(why);
 			return open_fail(st, 0, why, "migration failed");
 		}
@@ -565,7 +615,7 @@ enum px_err store_open(const char *path, struct store **out, struct buf *why)
 
 enum px_err store_open_read(const char *path, struct store **out, struct buf *why)
 {
-	if (access(path, F_OK))
+	if (db_is_postgres(path) || access(path, F_OK))
 		return store_open(path, out, why);
 	struct store *st;
 	enum px_err err = open_db(path, 1, &st, why);
@@ -590,7 +640,7 @@ void store_close(struct store *st)
 	if (!st)
 		return;
 	store_reader_free(st);
-	sqlite3_close(st->db);
+	db_close(st->db);
 	free(st->path);
 	free(st);
 }
@@ -599,5 +649,8 @@ void store_close(struct store *st)
  * found: the run-time answer is the one worth reporting. */
 enum px_err store_lib_versions(struct buf *out)
 {
-	return buf_printf(out, "SQLite %s\nlibsodium %s\n", sqlite3_libversion(), sodium_version_string());
+	enum px_err err = buf_printf(out, "SQLite %s\n", sqlite3_libversion());
+	if (!err)
+		err = store_pg_lib_version(out);
+	return err ? err : buf_printf(out, "libsodium %s\n", sodium_version_string());
 }

@@ -41,32 +41,31 @@ enum px_err session_new(struct store *st, int64_t user, time_t now, char token[S
 	token_new(csrf);
 	char key[65];
 	token_key(token, key);
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(
+	struct db_stmt *q;
+	if (db_prepare(
 		    st->db,
-		    "INSERT INTO session (key, account, csrf, created, seen) VALUES (?1, ?2, ?3, ?4, ?4)", -1,
-		    &q, NULL) != SQLITE_OK)
+		    "INSERT INTO session (key, account, csrf, created, seen) VALUES (?1, ?2, ?3, ?4, ?4)", &q) != DB_OK)
 		return PX_ESTORE;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, user);
-	sqlite3_bind_text(q, 3, csrf, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 4, (int64_t)now);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+	db_bind_text(q, 1, key, -1);
+	db_bind_int64(q, 2, user);
+	db_bind_text(q, 3, csrf, -1);
+	db_bind_int64(q, 4, (int64_t)now);
+	int rc = db_step(q);
+	db_finalize(q);
+	return rc == DB_DONE ? PX_OK : PX_ESTORE;
 }
 
 static enum px_err by_key(struct store *st, const char *sql, const char *key, int64_t now)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+	struct db_stmt *q;
+	if (db_prepare(st->db, sql, &q) != DB_OK)
 		return PX_ESTORE;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_bind_parameter_count(q) > 1)
-		sqlite3_bind_int64(q, 2, now);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+	db_bind_text(q, 1, key, -1);
+	if (db_bind_parameter_count(q) > 1)
+		db_bind_int64(q, 2, now);
+	int rc = db_step(q);
+	db_finalize(q);
+	return rc == DB_DONE ? PX_OK : PX_ESTORE;
 }
 
 enum px_err session_find(struct store *st, const char *token, time_t now, struct user *u,
@@ -76,22 +75,21 @@ enum px_err session_find(struct store *st, const char *token, time_t now, struct
 		return PX_ENOTFOUND;
 	char key[65];
 	token_key(token, key);
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT account, csrf, created, seen FROM session WHERE key = ?1", -1,
-			       &q, NULL) != SQLITE_OK)
+	struct db_stmt *q;
+	if (db_prepare(st->db, "SELECT account, csrf, created, seen FROM session WHERE key = ?1", &q) != DB_OK)
 		return PX_ESTORE;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
+	db_bind_text(q, 1, key, -1);
+	int rc = db_step(q);
 	int64_t account = 0, created = 0, seen = 0;
-	if (rc == SQLITE_ROW) {
-		account = sqlite3_column_int64(q, 0);
-		snprintf(csrf, SESSION_TOKEN_N, "%s", (const char *)sqlite3_column_text(q, 1));
-		created = sqlite3_column_int64(q, 2);
-		seen = sqlite3_column_int64(q, 3);
+	if (rc == DB_ROW) {
+		account = db_column_int64(q, 0);
+		snprintf(csrf, SESSION_TOKEN_N, "%s", db_column_text(q, 1));
+		created = db_column_int64(q, 2);
+		seen = db_column_int64(q, 3);
 	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? PX_ENOTFOUND : PX_ESTORE;
+	db_finalize(q);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? PX_ENOTFOUND : PX_ESTORE;
 	int64_t t = (int64_t)now;
 	if (t - seen > SESSION_IDLE_S || t - created > SESSION_MAX_S || t < created) {
 		enum px_err err = by_key(st, "DELETE FROM session WHERE key = ?1", key, 0);
@@ -114,15 +112,14 @@ enum px_err session_end(struct store *st, const char *token)
 
 int64_t session_count(struct store *st, time_t now)
 {
-	sqlite3_stmt *q;
+	struct db_stmt *q;
 	int64_t n = -1;
-	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM session WHERE seen >= ?1 AND created >= ?2", -1, &q,
-			       NULL) != SQLITE_OK)
+	if (db_prepare(st->db, "SELECT count(*) FROM session WHERE seen >= ?1 AND created >= ?2", &q) != DB_OK)
 		return -1;
-	sqlite3_bind_int64(q, 1, (int64_t)now - SESSION_IDLE_S);
-	sqlite3_bind_int64(q, 2, (int64_t)now - SESSION_MAX_S);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		n = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
+	db_bind_int64(q, 1, (int64_t)now - SESSION_IDLE_S);
+	db_bind_int64(q, 2, (int64_t)now - SESSION_MAX_S);
+	if (db_step(q) == DB_ROW)
+		n = db_column_int64(q, 0);
+	db_finalize(q);
 	return n;
 }

@@ -1,4 +1,5 @@
-/* store: the hub's nodes in SQLite (WAL, foreign keys, synchronous=FULL).
+/* store: the hub's nodes in SQLite (WAL, foreign keys, synchronous=FULL),
+ * or in PostgreSQL when opened with a postgresql:// URI (db.h, schema_pg.c).
  *
  * Writes happen in batches: store_nodes_put() writes all the nodes of one
  * file in one transaction, or none of them. Every change of a node appends a
@@ -19,6 +20,11 @@ struct store;
  * date. On failure returns an error and writes the reason to why.
  * Caller closes with store_close(). */
 enum px_err store_open(const char *path, struct store **out, struct buf *why) PX_WUR;
+/* Is target a PostgreSQL URI (postgresql:// or postgres://), not a file? */
+int store_is_url(const char *target);
+/* target as messages may show it: a URI without its password (malloc'd;
+ * NULL when out of memory). */
+char *store_redact(const char *target);
 /* Opens the store only to read (SQLITE_OPEN_READONLY), so that a store
  * file or directory the caller may not write can be read. A store that is
  * missing or needs a migration is opened as by store_open(). PX_EDENIED
@@ -109,10 +115,12 @@ enum px_err store_changed_since(struct store *st, int64_t rev, int (*fn)(int64_t
 				void *arg) PX_WUR;
 
 /* Waits until a change by anyone may have happened to the store since the
- * last call on st, or timeout_ms passed (watch.c). 1: look (a change, or
- * the first call on st); 0: the timeout passed with no change; -1: the
- * store cannot be read. A change may be another kind than a revision (a
- * session, the audit): the caller asks store_last_revision(). */
+ * last call on st, or timeout_ms passed (watch.c: SQLite's data_version
+ * polled every 50 ms, PostgreSQL's NOTIFY). 1: look (a change, the first
+ * call on st, or a reconnection); 0: the timeout passed with no change;
+ * -1: the store cannot be read. A change may be another kind than a
+ * revision (a session, the audit): the caller asks store_last_revision().
+ * Call it outside a transaction. */
 int store_wait_change(struct store *st, int timeout_ms);
 
 /* ---- one node at a time: the web's forms ---- */
@@ -148,13 +156,29 @@ enum px_err store_revision_get(struct store *st, int64_t nid, int64_t rev, struc
 
 /* ---- backups (backup.c) ---- */
 
-/* Writes a copy of the store to path while it is in use (SQLite's online
- * backup): path is replaced only by a whole copy. */
+/* Writes a copy of the store to path, an SQLite file, while it is in use
+ * (SQLite's online backup; a PostgreSQL store is copied by store_copy()
+ * from one snapshot): path is replaced only by a whole copy. */
 enum px_err store_backup(struct store *st, const char *path, struct buf *why) PX_WUR;
-/* Replaces the store's content with the backup at path, after checking it
- * is a store this praxis reads and that it is whole (integrity check).
+/* Replaces the store's content with the backup at path (an SQLite file,
+ * whichever the store's backend), after checking it is a store this praxis
+ * reads and that it is whole (integrity check).
  * Serve nothing from the store meanwhile. */
 enum px_err store_restore(struct store *st, const char *path, struct buf *why) PX_WUR;
+
+/* ---- whole-store copies (copy.c) ---- */
+
+struct store_copy_report {
+	size_t tables;
+	int64_t rows;
+};
+/* Copies every row of every table of from into to, keys and all, reading
+ * one snapshot of from and writing to in one transaction. to must hold no
+ * node and no account, unless replace: then its rows are deleted first
+ * (in the same transaction). Both must be at STORE_SCHEMA_VERSION. Works
+ * between any two backends (SQLite, PostgreSQL). */
+enum px_err store_copy(struct store *from, struct store *to, int replace, struct store_copy_report *rep,
+		       struct buf *why) PX_WUR;
 
 /* The number of revisions of node nid. */
 int64_t store_revision_count(struct store *st, int64_t nid);

@@ -65,22 +65,27 @@ static int hash_password(const char *password, char out[crypto_pwhash_STRBYTES])
 }
 
 /* Runs sql with text parameters (NULL: SQL NULL) and the integers ints;
- * returns the SQLite result of its last step. */
+ * returns the result of its last step, and (id not NULL) the first
+ * column of its first row (an INSERT's RETURNING) in *id. */
+static int run_returning(struct store *st, const char *sql, const char *const *texts, size_t ntexts,
+			 const int64_t *ints, size_t nints, int64_t *id)
+{
+	struct db_stmt *q;
+	if (db_prepare(st->db, sql, &q) != DB_OK)
+		return DB_ERROR;
+	for (size_t i = 0; i < ntexts; i++)
+		db_bind_text(q, (int)i + 1, texts[i], -1);
+	for (size_t i = 0; i < nints; i++)
+		db_bind_int64(q, (int)(ntexts + i) + 1, ints[i]);
+	int rc = store_step_insert(q, id);
+	db_finalize(q);
+	return rc;
+}
+
 static int run(struct store *st, const char *sql, const char *const *texts, size_t ntexts,
 	       const int64_t *ints, size_t nints)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
-		return SQLITE_ERROR;
-	for (size_t i = 0; i < ntexts; i++)
-		sqlite3_bind_text(q, (int)i + 1, texts[i], -1, SQLITE_STATIC);
-	for (size_t i = 0; i < nints; i++)
-		sqlite3_bind_int64(q, (int)(ntexts + i) + 1, ints[i]);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		;
-	sqlite3_finalize(q);
-	return rc;
+	return run_returning(st, sql, texts, ntexts, ints, nints, NULL);
 }
 
 enum px_err user_add(struct store *st, const char *name, enum role role, const char *password,
@@ -105,23 +110,23 @@ enum px_err user_add(struct store *st, const char *name, enum role role, const c
 		return PX_ENOMEM;
 	const char *t[] = {name, role_name(role), hash};
 	if (run(st, "INSERT INTO account (name, role, hash, created) VALUES (?1, ?2, ?3, " STORE_NOW ")", t,
-		3, NULL, 0) != SQLITE_DONE)
+		3, NULL, 0) != DB_DONE)
 		return store_fail(st, why, "cannot add the user");
 	return PX_OK;
 }
 
-static void read_user(sqlite3_stmt *q, struct user *u)
+static void read_user(struct db_stmt *q, struct user *u)
 {
 	memset(u, 0, sizeof *u);
-	u->id = sqlite3_column_int64(q, 0);
-	snprintf(u->name, sizeof u->name, "%s", (const char *)sqlite3_column_text(q, 1));
-	if (role_parse((const char *)sqlite3_column_text(q, 2), &u->role))
+	u->id = db_column_int64(q, 0);
+	snprintf(u->name, sizeof u->name, "%s", db_column_text(q, 1));
+	if (role_parse(db_column_text(q, 2), &u->role))
 		u->role = ROLE_NONE;
-	u->disabled = sqlite3_column_int(q, 3);
-	snprintf(u->created, sizeof u->created, "%s", (const char *)sqlite3_column_text(q, 4));
-	snprintf(u->email, sizeof u->email, "%s", (const char *)sqlite3_column_text(q, 5));
-	snprintf(u->lang, sizeof u->lang, "%s", (const char *)sqlite3_column_text(q, 6));
-	u->digest = sqlite3_column_int(q, 7);
+	u->disabled = db_column_int(q, 3);
+	snprintf(u->created, sizeof u->created, "%s", db_column_text(q, 4));
+	snprintf(u->email, sizeof u->email, "%s", db_column_text(q, 5));
+	snprintf(u->lang, sizeof u->lang, "%s", db_column_text(q, 6));
+	u->digest = db_column_int(q, 7);
 }
 
 #define USER_COLUMNS "id, name, role, disabled, created, coalesce(email, ''), coalesce(lang, ''), digest"
@@ -130,26 +135,26 @@ static void read_user(sqlite3_stmt *q, struct user *u)
 static enum px_err find_user(struct store *st, const char *sql, const char *text, int64_t id, struct user *u,
 			     char hash[crypto_pwhash_STRBYTES])
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+	struct db_stmt *q;
+	if (db_prepare(st->db, sql, &q) != DB_OK)
 		return PX_ESTORE;
 	if (text)
-		sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
+		db_bind_text(q, 1, text, -1);
 	else
-		sqlite3_bind_int64(q, 1, id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
+		db_bind_int64(q, 1, id);
+	int rc = db_step(q);
+	if (rc == DB_ROW) {
 		read_user(q, u);
 		if (hash)
-			snprintf(hash, crypto_pwhash_STRBYTES, "%s", (const char *)sqlite3_column_text(q, 8));
+			snprintf(hash, crypto_pwhash_STRBYTES, "%s", db_column_text(q, 8));
 	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_ROW ? PX_OK : rc == SQLITE_DONE ? PX_ENOTFOUND : PX_ESTORE;
+	db_finalize(q);
+	return rc == DB_ROW ? PX_OK : rc == DB_DONE ? PX_ENOTFOUND : PX_ESTORE;
 }
 
 enum px_err user_get(struct store *st, const char *name, struct user *out)
 {
-	return find_user(st, "SELECT " USER_COLUMNS " FROM account WHERE name = ?1", name, 0, out, NULL);
+	return find_user(st, "SELECT " USER_COLUMNS " FROM account WHERE lower(name) = lower(?1)", name, 0, out, NULL);
 }
 
 enum px_err user_get_id(struct store *st, int64_t id, struct user *out)
@@ -166,16 +171,16 @@ static enum px_err user_update(struct store *st, const char *name, const char *s
 	enum px_err err = user_get(st, name, &u);
 	if (err)
 		return err;
-	if (store_exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
+	if (db_begin_write(st->db) != DB_OK)
 		return PX_ESTORE;
 	const char *t[] = {value};
 	int64_t id[] = {u.id};
-	int ok = run(st, sql, t, 1, id, 1) == SQLITE_DONE &&
+	int ok = run(st, sql, t, 1, id, 1) == DB_DONE &&
 		 (!end_sessions ||
-		  run(st, "DELETE FROM session WHERE account = ?1", NULL, 0, id, 1) == SQLITE_DONE);
-	if (ok && store_exec(st, "COMMIT") == SQLITE_OK)
+		  run(st, "DELETE FROM session WHERE account = ?1", NULL, 0, id, 1) == DB_DONE);
+	if (ok && db_commit(st->db) == DB_OK)
 		return PX_OK;
-	store_exec(st, "ROLLBACK");
+	db_rollback(st->db);
 	return PX_ESTORE;
 }
 
@@ -216,28 +221,27 @@ enum px_err user_pending_purge(struct store *st, time_t now)
 {
 	int64_t before[] = {(int64_t)now - USER_PENDING_S};
 	return run(st, "DELETE FROM account WHERE pending IS NOT NULL AND pending < ?1", NULL, 0, before, 1) ==
-			       SQLITE_DONE
+			       DB_DONE
 		       ? PX_OK
 		       : PX_ESTORE;
 }
 
 enum px_err user_taken(struct store *st, const char *name, const char *email, int *name_taken, int *email_taken)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db,
-			       "SELECT EXISTS (SELECT 1 FROM account WHERE name = ?1),"
-			       " EXISTS (SELECT 1 FROM account WHERE email = ?2)",
-			       -1, &q, NULL) != SQLITE_OK)
+	struct db_stmt *q;
+	if (db_prepare(st->db,
+			       "SELECT EXISTS (SELECT 1 FROM account WHERE lower(name) = lower(?1)),"
+			       " EXISTS (SELECT 1 FROM account WHERE lower(email) = lower(?2))", &q) != DB_OK)
 		return PX_ESTORE;
-	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, email, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		*name_taken = sqlite3_column_int(q, 0);
-		*email_taken = sqlite3_column_int(q, 1);
+	db_bind_text(q, 1, name, -1);
+	db_bind_text(q, 2, email, -1);
+	int rc = db_step(q);
+	if (rc == DB_ROW) {
+		*name_taken = db_column_int(q, 0);
+		*email_taken = db_column_int(q, 1);
 	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_ROW ? PX_OK : PX_ESTORE;
+	db_finalize(q);
+	return rc == DB_ROW ? PX_OK : PX_ESTORE;
 }
 
 enum px_err user_register(struct store *st, const char *name, const char *email, const char *lang,
@@ -245,47 +249,44 @@ enum px_err user_register(struct store *st, const char *name, const char *email,
 {
 	const char *t[] = {name, email, lang, hash};
 	int64_t at[] = {(int64_t)now};
-	int rc = run(st,
-		     "INSERT INTO account (name, role, hash, disabled, created, email, lang, pending)"
-		     " VALUES (?1, 'reader', ?4, 1, " STORE_NOW ", ?2, ?3, ?5)",
-		     t, 4, at, 1);
-	if (rc == SQLITE_CONSTRAINT)
+	int rc = run_returning(st,
+			       "INSERT INTO account (name, role, hash, disabled, created, email, lang, pending)"
+			       " VALUES (?1, 'reader', ?4, 1, " STORE_NOW ", ?2, ?3, ?5) RETURNING id",
+			       t, 4, at, 1, id);
+	if (rc == DB_CONSTRAINT)
 		return PX_ECONFLICT;
-	if (rc != SQLITE_DONE)
-		return PX_ESTORE;
-	*id = sqlite3_last_insert_rowid(st->db);
-	return PX_OK;
+	return rc == DB_DONE ? PX_OK : PX_ESTORE;
 }
 
 enum px_err user_confirm(struct store *st, int64_t id)
 {
 	int64_t v[] = {id};
 	if (run(st, "UPDATE account SET disabled = 0, pending = NULL WHERE id = ?1 AND pending IS NOT NULL", NULL,
-		0, v, 1) != SQLITE_DONE)
+		0, v, 1) != DB_DONE)
 		return PX_ESTORE;
-	return sqlite3_changes(st->db) == 1 ? PX_OK : PX_ENOTFOUND;
+	return db_changes(st->db) == 1 ? PX_OK : PX_ENOTFOUND;
 }
 
 enum px_err user_set_digest(struct store *st, int64_t id, int on)
 {
 	int64_t v[] = {on ? 1 : 0, id};
-	return run(st, "UPDATE account SET digest = ?1 WHERE id = ?2", NULL, 0, v, 2) == SQLITE_DONE ? PX_OK
+	return run(st, "UPDATE account SET digest = ?1 WHERE id = ?2", NULL, 0, v, 2) == DB_DONE ? PX_OK
 												: PX_ESTORE;
 }
 
 enum px_err user_each(struct store *st, void (*fn)(const struct user *, void *), void *arg)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT " USER_COLUMNS " FROM account ORDER BY name", -1, &q, NULL))
+	struct db_stmt *q;
+	if (db_prepare(st->db, "SELECT " USER_COLUMNS " FROM account ORDER BY lower(name), id", &q))
 		return PX_ESTORE;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = db_step(q)) == DB_ROW) {
 		struct user u;
 		read_user(q, &u);
 		fn(&u, arg);
 	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? PX_OK : PX_ESTORE;
+	db_finalize(q);
+	return rc == DB_DONE ? PX_OK : PX_ESTORE;
 }
 
 static char decoy[crypto_pwhash_STRBYTES]; /* the hash of a password nobody has */
@@ -308,7 +309,7 @@ enum px_err user_login(struct store *st, const char *name, const char *password,
 	enum px_err err =
 		n > USER_PASSWORD_MAX
 			? PX_ENOTFOUND
-			: find_user(st, "SELECT " USER_COLUMNS ", hash FROM account WHERE name = ?1", name, 0,
+			: find_user(st, "SELECT " USER_COLUMNS ", hash FROM account WHERE lower(name) = lower(?1)", name, 0,
 				    out, hash);
 	if (err == PX_ESTORE)
 		return err;
@@ -324,40 +325,46 @@ enum px_err user_login(struct store *st, const char *name, const char *password,
 
 int64_t login_wait(struct store *st, const char *key, int max, time_t now)
 {
-	sqlite3_stmt *q;
+	struct db_stmt *q;
 	int64_t wait = 0;
-	if (sqlite3_prepare_v2(
+	if (db_prepare(
 		    st->db,
 		    "SELECT count(*), min(at) FROM"
-		    " (SELECT at FROM login_failure WHERE key = ?1 AND at > ?2 ORDER BY at DESC LIMIT ?3)",
-		    -1, &q, NULL) != SQLITE_OK)
+		    " (SELECT at FROM login_failure WHERE key = ?1 AND at > ?2 ORDER BY at DESC LIMIT ?3) AS recent", &q) != DB_OK)
 		return LOGIN_WINDOW_S; /* cannot tell: wait */
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, (int64_t)now - LOGIN_WINDOW_S);
-	sqlite3_bind_int(q, 3, max);
-	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) >= max)
-		wait = sqlite3_column_int64(q, 1) + LOGIN_WINDOW_S -
+	db_bind_text(q, 1, key, -1);
+	db_bind_int64(q, 2, (int64_t)now - LOGIN_WINDOW_S);
+	db_bind_int64(q, 3, max);
+	if (db_step(q) == DB_ROW && db_column_int(q, 0) >= max)
+		wait = db_column_int64(q, 1) + LOGIN_WINDOW_S -
 		       (int64_t)now; /* the max-th newest leaves */
-	sqlite3_finalize(q);
+	db_finalize(q);
 	return wait > 0 ? wait : 0;
+}
+
+/* login_failed(), and the row it added in *row (when not NULL). */
+static enum px_err login_failed_row(struct store *st, const char *key, time_t now, int64_t *row)
+{
+	const char *t[] = {key};
+	int64_t at[] = {(int64_t)now, (int64_t)now - LOGIN_WINDOW_S};
+	if (run_returning(st, "INSERT INTO login_failure (key, at) VALUES (?1, ?2) RETURNING rowid", t, 1, at, 1,
+			  row) != DB_DONE)
+		return PX_ESTORE;
+	/* the table keeps one window: older rows go as new ones come */
+	return run(st, "DELETE FROM login_failure WHERE at <= ?1", NULL, 0, &at[1], 1) == DB_DONE
+		       ? PX_OK
+		       : PX_ESTORE;
 }
 
 enum px_err login_failed(struct store *st, const char *key, time_t now)
 {
-	const char *t[] = {key};
-	int64_t at[] = {(int64_t)now, (int64_t)now - LOGIN_WINDOW_S};
-	if (run(st, "INSERT INTO login_failure (key, at) VALUES (?1, ?2)", t, 1, at, 1) != SQLITE_DONE)
-		return PX_ESTORE;
-	/* the table keeps one window: older rows go as new ones come */
-	return run(st, "DELETE FROM login_failure WHERE at <= ?1", NULL, 0, &at[1], 1) == SQLITE_DONE
-		       ? PX_OK
-		       : PX_ESTORE;
+	return login_failed_row(st, key, now, NULL);
 }
 
 enum px_err login_claim(struct store *st, const char *const *keys, const int *max, size_t n, time_t now,
 			int64_t *wait, int64_t *rows)
 {
-	if (store_exec(st, "BEGIN IMMEDIATE")) /* one writer: no two claims see the same count */
+	if (db_begin_write(st->db)) /* one writer: no two claims see the same count */
 		return PX_ESTORE;
 	*wait = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -366,13 +373,12 @@ enum px_err login_claim(struct store *st, const char *const *keys, const int *ma
 	}
 	enum px_err err = PX_OK;
 	for (size_t i = 0; !err && !*wait && i < n; i++) {
-		err = login_failed(st, keys[i], now);
-		rows[i] = sqlite3_last_insert_rowid(st->db);
+		err = login_failed_row(st, keys[i], now, &rows[i]);
 	}
-	if (!err && store_exec(st, "COMMIT"))
+	if (!err && db_commit(st->db))
 		err = PX_ESTORE;
 	if (err)
-		store_exec(st, "ROLLBACK");
+		db_rollback(st->db);
 	return err;
 }
 
@@ -380,7 +386,7 @@ enum px_err login_release(struct store *st, const int64_t *rows, size_t n)
 {
 	enum px_err err = PX_OK;
 	for (size_t i = 0; i < n; i++)
-		if (run(st, "DELETE FROM login_failure WHERE rowid = ?1", NULL, 0, &rows[i], 1) != SQLITE_DONE)
+		if (run(st, "DELETE FROM login_failure WHERE rowid = ?1", NULL, 0, &rows[i], 1) != DB_DONE)
 			err = PX_ESTORE;
 	return err;
 }
@@ -388,6 +394,6 @@ enum px_err login_release(struct store *st, const int64_t *rows, size_t n)
 enum px_err login_forget(struct store *st, const char *key)
 {
 	const char *t[] = {key};
-	return run(st, "DELETE FROM login_failure WHERE key = ?1", t, 1, NULL, 0) == SQLITE_DONE ? PX_OK
+	return run(st, "DELETE FROM login_failure WHERE key = ?1", t, 1, NULL, 0) == DB_DONE ? PX_OK
 												 : PX_ESTORE;
 }

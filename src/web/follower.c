@@ -21,7 +21,8 @@
  *
  * A store that fails is logged once per outage and retried with a back-off
  * up to 1 s; the revision stays where it was, so the next catch-up that
- * succeeds takes everything missed. The thread has its own store handle
+ * succeeds takes everything missed. With no change for a second, the
+ * store is asked anyway: a lost notification or a broken store is found. The thread has its own store handle
  * (a handle is one thread's). */
 #include "web_int.h"
 
@@ -34,6 +35,9 @@
 #define WAIT_MS    100  /* the longest wait for a change: a stop is seen this late */
 #define BACKOFF_MS 1000 /* the longest wait before retrying a failed store */
 #define BATCH      64   /* nodes read before the index is locked to take them */
+/* Quiet waits after which the store is asked anyway (1 s): a notification
+ * lost, or a store that broke without a change, is found by then. */
+#define LOOK_EVERY 10
 
 /* ---- the server's own saves, by nid ---- */
 
@@ -340,37 +344,45 @@ static int open_store(struct server *srv, struct store **st)
 	return err ? -1 : 0;
 }
 
+/* One round: a wait for a change (unless look), then a catch-up. 0 after
+ * a catch-up that succeeded or a quiet wait, -1 after a failure
+ * (logged once per outage). */
+static int round_of(struct server *srv, struct store **st, int look, unsigned *quiet)
+{
+	struct follower *f = &srv->follower;
+	if (!*st && open_store(srv, st))
+		return -1;
+	int w = look ? 1 : store_wait_change(*st, WAIT_MS);
+	if (!w && ++*quiet < LOOK_EVERY)
+		return 0;
+	*quiet = 0;
+	if (w < 0) {
+		outage(f, "it does not tell whether it changed");
+		return -1;
+	}
+	struct timespec woke;
+	clock_gettime(CLOCK_MONOTONIC, &woke);
+	enum px_err err = catch_up(srv, *st, &woke);
+	if (err && !stopping(f))
+		outage(f, px_strerror(err));
+	return err ? -1 : 0;
+}
+
 static void *follower_main(void *arg)
 {
 	struct server *srv = arg;
 	struct follower *f = &srv->follower;
 	struct store *st = NULL;
-	unsigned backoff = 0;
+	unsigned backoff = 0, quiet = 0;
 	int look = 1; /* catch up without waiting for a change: at the start, after a failure */
 	while (!stopping(f)) {
-		enum px_err err = PX_OK;
-		int w = 1;
-		if (!st && open_store(srv, &st)) {
-			err = PX_ESTORE;
-		} else if (!look && !(w = store_wait_change(st, WAIT_MS))) {
-			continue;
-		} else if (w < 0) {
-			err = PX_ESTORE;
-			outage(f, "it does not tell whether it changed");
-		} else {
-			struct timespec woke;
-			clock_gettime(CLOCK_MONOTONIC, &woke);
-			if ((err = catch_up(srv, st, &woke)))
-				outage(f, px_strerror(err));
-		}
-		if (stopping(f))
-			break;
-		if (err) {
+		if (round_of(srv, &st, look, &quiet)) {
 			look = 1;
 			pause_ms(f, backoff = follower_backoff_ms(backoff));
 			continue;
 		}
-		recovered(f);
+		if (!stopping(f))
+			recovered(f);
 		backoff = 0, look = 0;
 	}
 	store_close(st);

@@ -3,9 +3,30 @@
 . tests/cli/lib.sh
 
 SERVER_PID=
+
 # the project's root (tests are sourced from it): a test may cd elsewhere
 # before it starts its server (t_install)
 PROJECT_ROOT=$PWD
+
+# ---- on PostgreSQL ----
+# The ASan/UBSan flavour serves from PostgreSQL (PRAXIS_STORE=pg, its
+# default there; PRAXIS_STORE=sqlite or =pg chooses by hand), the plain
+# flavour from SQLite: every `make test` runs the suite on both backends at
+# no extra test, and the ASan/UBSan build checks the libpq driver's memory.
+# A throwaway cluster is started (tests/pg/lib.sh) and $PRAXIS wrapped
+# (tests/pg/praxis-on-pg): each store path a test names (--db FILE,
+# $PRAXIS_DB) becomes a database of that cluster, with its own snapshot.
+# sqlite_only REASON: the test reads or changes the store's file itself
+# (sqlite3, mv, chmod): it runs on SQLite whatever the flavour.
+PRAXIS_REAL=$PRAXIS
+store_here() { echo "${PRAXIS_STORE:-$([ "${PRAXIS_FLAVOUR:-}" = asan ] && echo pg || echo sqlite)}"; }
+sqlite_only() { PRAXIS=$PRAXIS_REAL; : >"$TMP/sqlite-only"; }
+if [ "$(store_here)" = pg ]; then
+	. tests/pg/lib.sh
+	pg_start || { echo "FAIL: cannot start PostgreSQL" >&2; exit 1; }
+	export PRAXIS_REAL TMP
+	PRAXIS=$PROJECT_ROOT/tests/pg/praxis-on-pg
+fi
 
 # browser_once: a test whose checks are a browser's (pages, scripts, axe-core,
 # screenshots) runs once per `make test`, against the ASan/UBSan build: both
@@ -153,6 +174,7 @@ stop_nginx() {
 
 cleanup() {
 	kill "$SERVER_PID" $SINK_PID $NGINX_PID 2>/dev/null
+	[ -z "${PG_DIR:-}" ] || _pg_cleanup
 	rm -rf "$TMP"
 }
 

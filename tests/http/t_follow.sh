@@ -8,7 +8,8 @@
 # once it answers; B, stopped while A and an ingest change the
 # store, catches up when it starts again (its index is whole: the same
 # counts as A's). In the plain flavour A is behind nginx, B is reached
-# directly.
+# directly; the ASan/UBSan flavour runs on PostgreSQL (lib.sh), where the
+# servers hear of changes by NOTIFY.
 . tests/http/lib.sh
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
 printf 'pw of ed here\n' | "$PRAXIS" user add --db "$TMP/db" --role editor ed || fail "cannot add ed"
@@ -83,7 +84,19 @@ metric() {
 	python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))[sys.argv[2]]; print(int(v) if v == int(v) else v)' "$TMP/metrics.json" "$2{}" ||
 		fail "no $2 in the /metrics of $1"
 }
-published() { sqlite3 "$TMP/db" "SELECT count(*) FROM node WHERE state = 'published'"; }
+# sql STATEMENT: runs it on the test's store: the SQLite file, or the
+# PostgreSQL database tests/pg/praxis-on-pg stands for it (the ASan/UBSan
+# flavour: lib.sh)
+sql() {
+	if [ -n "${PG_SOCK:-}" ] && [ ! -e "$TMP/sqlite-only" ]; then
+		local name
+		name=t_$(printf %s "$(realpath -m -- "$TMP/db")" | md5sum | cut -c1-20)
+		"$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 "postgresql://praxis@/$name?host=$PG_SOCK&port=$PG_PORT" -c "$1"
+	else
+		sqlite3 "$TMP/db" "$1"
+	fi
+}
+published() { sql "SELECT count(*) FROM node WHERE state = 'published'"; }
 
 start_server "$TMP/db" # A
 A=$BASE
@@ -137,7 +150,7 @@ on_b page 200 '/search?q=orti+condominio'
 has 'ORTI IN CONDOMINIO' # the new page, kept in place of the old
 
 # ---- what B's /metrics says of it ----
-rev=$(sqlite3 "$TMP/db" 'SELECT max(rev) FROM revision')
+rev=$(sql 'SELECT max(rev) FROM revision')
 [ "$(metric "$B" praxis_index_revision)" = "$rev" ] || fail "B's index is at revision $(metric "$B" praxis_index_revision), the store at $rev"
 [ "$(metric "$B" praxis_follow_catch_ups_total)" -ge 2 ] || fail "B counts $(metric "$B" praxis_follow_catch_ups_total) catch-ups"
 [ "$(metric "$B" praxis_follow_nodes_applied_total)" -ge 7 ] || fail "B applied $(metric "$B" praxis_follow_nodes_applied_total) nodes"
@@ -147,7 +160,7 @@ echo "B's last catch-up took $lag s"
 [ "$(metric "$B" praxis_follow_store_failing)" = 0 ] || fail "B says the store fails"
 
 # ---- a store that cannot be read: logged once, served on, followed again ----
-sqlite3 "$TMP/db" 'ALTER TABLE revision RENAME TO revision_away' || fail "cannot take the revision log away"
+sql 'ALTER TABLE revision RENAME TO revision_away' || fail "cannot take the revision log away"
 for _ in $(seq 40); do
 	[ "$(metric "$B" praxis_follow_store_failing)" = 1 ] && break
 	sleep 0.05
@@ -157,7 +170,7 @@ sleep 1.5 # a few retries
 on_b page 200 '/search?q=orti+condominio+bologna' # made now, not from the cache
 has 'ORTI IN CONDOMINIO'
 [ "$(grep -c 'the store cannot be read to follow' "$TMP/b.err")" = 1 ] || fail "B did not log the outage once"
-sqlite3 "$TMP/db" 'ALTER TABLE revision_away RENAME TO revision' || fail "cannot put the revision log back"
+sql 'ALTER TABLE revision_away RENAME TO revision' || fail "cannot put the revision log back"
 for _ in $(seq 40); do
 	grep -q 'the store answers again' "$TMP/b.err" && break
 	sleep 0.05
