@@ -216,7 +216,8 @@ unit: $(addprefix build/unit/,$(UNITS)) $(addprefix build/unit-asan/,$(UNITS))
 # browser, nginx, a slow client, a sleep), not computing.
 TEST_SLOTS ?= 3
 SUITE_ENV = TEST_SLOT_DIR=build/test-slots TEST_SLOTS=$(TEST_SLOTS)
-cli-test: build/praxis build/asan/praxis build/gen_listing
+# t_db_pg.sh runs the PostgreSQL driver's unit tests against a cluster of its own
+cli-test: build/praxis build/asan/praxis build/gen_listing build/unit/store/test_db_pg build/unit-asan/store/test_db_pg
 	@mkdir -p build/test-slots
 	@$(SUITE_ENV) tests/cli/run build/praxis build/asan/praxis
 

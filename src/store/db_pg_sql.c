@@ -107,8 +107,9 @@ static size_t parameter(const char *s, size_t n, size_t i, int max, int *k, cons
 		for (v = 0; j < n && is_digit((unsigned char)s[j]); j++)
 			if ((v = v * 10 + (s[j] - '0')) > PG_SQL_MAX_PARAM)
 				v = PG_SQL_MAX_PARAM + 1; /* stays past the limit, never overflows */
-	*why = v < 1 ? "parameter ?0: they count from ?1"
-	       : v > PG_SQL_MAX_PARAM ? "a parameter numbered past the limit" : NULL;
+	*why = v < 1                  ? "parameter ?0: they count from ?1"
+	       : v > PG_SQL_MAX_PARAM ? "a parameter numbered past the limit"
+				      : NULL;
 	*k = *why ? 0 : (int)v;
 	return j;
 }
@@ -150,7 +151,8 @@ enum px_err pg_sql_translate(const char *sql, size_t n, struct buf *out, int *np
 		} else if (is_word_char(c)) {
 			while (end < n && is_word_char((unsigned char)sql[end]))
 				end++;
-			if (is_temp(sql + i, end - i) && end < n && sql[end] == '.' && (i == 0 || sql[i - 1] != '.'))
+			if (is_temp(sql + i, end - i) && end < n && sql[end] == '.' &&
+			    (i == 0 || sql[i - 1] != '.'))
 				err = buf_adds(out, "pg_");
 			else if (end - i == 1 && (c | 0x20) == 'e' && end < n && sql[end] == '\'')
 				end = quoted_end(sql, n, end, '\'', 1); /* E'...': the E and the string */

@@ -21,6 +21,15 @@ PROJECT_ROOT=$PWD
 PRAXIS_REAL=$PRAXIS
 store_here() { echo "${PRAXIS_STORE:-$([ "${PRAXIS_FLAVOUR:-}" = asan ] && echo pg || echo sqlite)}"; }
 sqlite_only() { PRAXIS=$PRAXIS_REAL; : >"$TMP/sqlite-only"; }
+# store_sql DB SQL: runs SQL on the store a test calls DB (its path), on
+# whichever backend holds it; rows as `a|b` lines, as sqlite3 prints them.
+store_sql() {
+	if [ "$PRAXIS" = "$PRAXIS_REAL" ]; then
+		sqlite3 "$1" "$2"
+	else
+		"$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$("$PRAXIS" --uri-of "$1")" -c "$2"
+	fi
+}
 if [ "$(store_here)" = pg ]; then
 	. tests/pg/lib.sh
 	pg_start || { echo "FAIL: cannot start PostgreSQL" >&2; exit 1; }

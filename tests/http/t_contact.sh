@@ -16,7 +16,7 @@ for u in editor:ed author:ana author:bo; do
 		fail "cannot add ${u#*:}"
 done
 # ana owns Zielone Korytarze (901), bo the first pocket park (950)
-sqlite3 "$TMP/db" "UPDATE node SET owner = (SELECT id FROM account WHERE name = 'ana') WHERE nid = 901;
+store_sql "$TMP/db" "UPDATE node SET owner = (SELECT id FROM account WHERE name = 'ana') WHERE nid = 901;
 	UPDATE node SET owner = (SELECT id FROM account WHERE name = 'bo') WHERE nid = 950" || fail "cannot set owners"
 CONTACT=anna.kowalska@poczta-urzad.example
 PUBLIC=https://hub.example.eu
@@ -30,7 +30,7 @@ SERVE_ARGS=(--smtp "smtp://127.0.0.1:$port" --smtp-retry 1 --mail-from hub@praxi
 start_server "$TMP/db"
 mkdir "$TMP/pages"
 keep() { cp "$TMP/body" "$TMP/pages/$1.html"; }
-sql() { sqlite3 "$TMP/db" "$1"; }
+sql() { store_sql "$TMP/db" "$1"; }
 outbox_n() { sql "SELECT count(*) FROM outbox"; }
 # mail_to ADDR: the newest message the relay took for ADDR: "Subject: ...",
 # a blank line and its body, decoded

@@ -77,10 +77,10 @@ post 200 /node/new "$jar" -d "csrf=$tok&action=preview&$p"
 cp "$TMP/body" "$TMP/page-form-preview.html"
 post 303 /node/new "$jar" -d "csrf=$tok&action=save&$p"
 nid=$(sed -n 's|^[Ll]ocation: .*/node/\([0-9]*\)\r$|\1|p' "$TMP/head")
-post 303 "/node/$nid/edit" "$jar" -d "csrf=$tok&action=publish&base=$(sqlite3 "$TMP/db" "SELECT max(rev) FROM revision WHERE nid = $nid")&${p/Bee/Wasp}"
+post 303 "/node/$nid/edit" "$jar" -d "csrf=$tok&action=publish&base=$(store_sql "$TMP/db" "SELECT max(rev) FROM revision WHERE nid = $nid")&${p/Bee/Wasp}"
 page 200 "/node/$nid" -b "$jar"
 cp "$TMP/body" "$TMP/page-node-bar.html"
-revs=($(sqlite3 "$TMP/db" "SELECT rev FROM revision WHERE nid = $nid ORDER BY rev"))
+revs=($(store_sql "$TMP/db" "SELECT rev FROM revision WHERE nid = $nid ORDER BY rev"))
 page 200 "/node/$nid/history?a=${revs[0]}&b=${revs[1]}" -b "$jar"
 cp "$TMP/body" "$TMP/page-history.html"
 page 200 "/node/$nid/revert?rev=${revs[0]}" -b "$jar"
@@ -98,7 +98,7 @@ post 400 /register "$TMP/r.jar" -d "csrf=$tok&name=rita&email=bad&password=pw+of
 cp "$TMP/body" "$TMP/page-register-error.html"
 post 200 /register "$TMP/r.jar" -d "csrf=$tok&name=rita&email=rita%40example.org&password=pw+of+rita+here&again=pw+of+rita+here"
 cp "$TMP/body" "$TMP/page-register-sent.html"
-t=$(sqlite3 "$TMP/db" "SELECT body FROM outbox WHERE recipient = 'rita@example.org'" | sed -n 's|.*confirm?t=\([A-Za-z0-9_-]*\).*|\1|p')
+t=$(store_sql "$TMP/db" "SELECT body FROM outbox WHERE recipient = 'rita@example.org'" | sed -n 's|.*confirm?t=\([A-Za-z0-9_-]*\).*|\1|p')
 page 200 "/register/confirm?t=$t" -c "$TMP/r.jar" -b "$TMP/r.jar"
 cp "$TMP/body" "$TMP/page-register-confirm.html"
 post 303 /register/confirm "$TMP/r.jar" -d "csrf=$tok&t=$t"
@@ -123,7 +123,7 @@ post 400 /node/901/contact "$vjar" -d "csrf=$vtok&name=&email=x&message="
 cp "$TMP/body" "$TMP/page-contact-errors.html"
 post 200 /node/901/contact "$vjar" -d "csrf=$vtok&name=Maria&email=maria%40porto.example&message=How%3F&consent=yes"
 cp "$TMP/body" "$TMP/page-contact-sent.html"
-link=$(sqlite3 "$TMP/db" "SELECT body FROM outbox ORDER BY id DESC LIMIT 1" | grep -o '/contact/verify?t=[A-Za-z0-9_-]*')
+link=$(store_sql "$TMP/db" "SELECT body FROM outbox ORDER BY id DESC LIMIT 1" | grep -o '/contact/verify?t=[A-Za-z0-9_-]*')
 page 200 "$link"
 cp "$TMP/body" "$TMP/page-contact-verify.html"
 post 200 /contact/verify "$vjar" -d "csrf=$vtok&t=${link#*t=}"

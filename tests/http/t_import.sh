@@ -13,7 +13,7 @@ login ed "$TMP/ed.jar"
 upload() { # STATUS JAR FILE: posts FILE to the import form
 	post "$1" /admin/import "$2" -F "csrf=$(session_csrf "$2")" -F "file=@$3"
 }
-nodes() { sqlite3 "$TMP/db" 'SELECT count(*) FROM node'; }
+nodes() { store_sql "$TMP/db" 'SELECT count(*) FROM node'; }
 
 page 200 /admin/import -b "$TMP/root.jar"
 has 'enctype="multipart/form-data"'
@@ -46,12 +46,12 @@ has 'bad.csv:3: '
 [ "$(nodes)" = 16 ] || fail "a refused CSV import wrote nodes"
 
 # an unpublished node stays so when its file comes again
-nid=$(sqlite3 "$TMP/db" "SELECT nid FROM node WHERE type = 'practice' LIMIT 1")
+nid=$(store_sql "$TMP/db" "SELECT nid FROM node WHERE type = 'practice' LIMIT 1")
 post 303 "/node/$nid/state" "$TMP/ed.jar" -d "csrf=$(session_csrf "$TMP/ed.jar")&state=unpublished"
 sed 's/Cohousing/Co-housing/' "$TMP/listing.txt" >"$TMP/listing2.txt"
 upload 200 "$TMP/root.jar" "$TMP/listing2.txt"
 page 404 "/node/$nid"
-[ "$(sqlite3 "$TMP/db" "SELECT state FROM node WHERE nid = $nid")" = unpublished ] || fail "an import republished a node"
+[ "$(store_sql "$TMP/db" "SELECT state FROM node WHERE nid = $nid")" = unpublished ] || fail "an import republished a node"
 
 # only admins; a malformed multipart body; the form's token
 upload 403 "$TMP/ed.jar" "$TMP/listing.txt"

@@ -11,10 +11,10 @@ expect_status 0 "$PRAXIS" ingest --quiet --db "$TMP/db" data/sample/listing.txt
 
 # queue TO SUBJECT BODY [REPLY-TO]
 queue() {
-	sqlite3 "$TMP/db" "INSERT INTO outbox (recipient, reply_to, subject, body, created, next_try)
+	store_sql "$TMP/db" "INSERT INTO outbox (recipient, reply_to, subject, body, created, next_try)
 		VALUES ('$1', nullif('${4:-}', ''), '$2', '$3', unixepoch(), unixepoch())" || fail "cannot queue"
 }
-col() { sqlite3 "$TMP/db" "SELECT $1 FROM outbox WHERE recipient = '$2'"; }
+col() { store_sql "$TMP/db" "SELECT $1 FROM outbox WHERE recipient = '$2'"; }
 
 queue 'visitor@example.org' 'Über Porto — habitação acessível, a subject long enough to be folded into several words' \
 	"$(printf 'Dear visitor,\n.\nA line with a dot alone above.\nÇa va ?')" 'officer@city.example.eu'
@@ -69,7 +69,7 @@ start_sink "$TMP/rejecting" --reject-rcpt nobody
 expect_status 1 "$PRAXIS" mail --db "$TMP/db" --smtp "smtp://127.0.0.1:$SINK_PORT"
 expect_grep "$TMP/err" '^praxis: warning: mail: message [0-9]+ refused for good: .*550'
 col last_error nobody@example.org | grep -q 550 || fail "last error: $(col last_error nobody@example.org)"
-sqlite3 "$TMP/db" "UPDATE outbox SET next_try = 0 WHERE sent IS NULL"
+store_sql "$TMP/db" "UPDATE outbox SET next_try = 0 WHERE sent IS NULL"
 expect_status 0 "$PRAXIS" mail --db "$TMP/db" --smtp "smtp://127.0.0.1:$SINK_PORT"
 expect_grep "$TMP/out" '^1 sent, 0 failed$' # later@, which waited; nobody@ is not tried again
 [ "$(wc -l <"$TMP/rejecting/rejected.txt")" = 1 ] || fail "a message refused for good was tried again"

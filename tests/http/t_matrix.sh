@@ -5,7 +5,7 @@
 once_against asan "the access rules are the same in both builds"
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt tests/data/transfer/hub.jsonl
 # a confirmed contact request about 901 (a practice with a contact, no owner)
-sqlite3 "$TMP/db" "INSERT INTO request (nid, name, email, message, lang, addr, created, verified, status)
+store_sql "$TMP/db" "INSERT INTO request (nid, name, email, message, lang, addr, created, verified, status)
 	VALUES (901, 'V', 'v@example.org', 'M', 'en', '192.0.2.1', unixepoch(), unixepoch(), 'sent')" || fail "request"
 for u in reader:rita author:ana editor:ed admin:root; do
 	printf 'pw of %s here\n' "${u#*:}" | "$PRAXIS" user add --db "$TMP/db" --role "${u%%:*}" "${u#*:}" || fail "add"

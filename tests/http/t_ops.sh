@@ -79,17 +79,30 @@ moved 'praxis_store_errors_total{}' 0
 grep -q '^praxis_http_requests_total{route="/no/such' "$TMP/body" && fail "a raw path became a label"
 
 # ---- /healthz when the store cannot answer ----
-mv "$TMP/db" "$TMP/db.away"
-page 503 /healthz
-head_has '^content-type: text/plain; charset=utf-8'
-head_has '^retry-after: '
-expect_grep "$TMP/body" "^the store's file .*/db is gone: No such file or directory$"
-[ "$(wc -l <"$TMP/body")" = 1 ] || fail "the reason is not one line"
-mv "$TMP/db.away" "$TMP/db"
-page 200 /healthz
-cp "$TMP/db" "$TMP/db.copy" && mv "$TMP/db.copy" "$TMP/db" # a restore under the running server
-page 503 /healthz
-has "^the store's file .*/db was replaced since it was opened$"
+if [ "$(store_here)" = pg ]; then
+	# PostgreSQL stopped: 503 with libpq's reason, then back by itself
+	pg_stop
+	page 503 /healthz
+	head_has '^content-type: text/plain; charset=utf-8'
+	head_has '^retry-after: '
+	expect_grep "$TMP/body" "^the store does not answer: "
+	[ "$(wc -l <"$TMP/body")" = 1 ] || fail "the reason is not one line"
+	page 503 /healthz # and again, fast: no hang on a server that is gone
+	pg_restart || fail "PostgreSQL did not restart"
+	page 200 /healthz
+else
+	mv "$TMP/db" "$TMP/db.away"
+	page 503 /healthz
+	head_has '^content-type: text/plain; charset=utf-8'
+	head_has '^retry-after: '
+	expect_grep "$TMP/body" "^the store's file .*/db is gone: No such file or directory$"
+	[ "$(wc -l <"$TMP/body")" = 1 ] || fail "the reason is not one line"
+	mv "$TMP/db.away" "$TMP/db"
+	page 200 /healthz
+	cp "$TMP/db" "$TMP/db.copy" && mv "$TMP/db.copy" "$TMP/db" # a restore under the running server
+	page 503 /healthz
+	has "^the store's file .*/db was replaced since it was opened$"
+fi
 scrape c
 [ "$(value c 'praxis_store_errors_total{}')" -ge 2 ] || fail "the store errors were not counted"
 stop_server

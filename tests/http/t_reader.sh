@@ -17,7 +17,7 @@ printf 'pw of ed here\n' | "$PRAXIS" user add --db "$TMP/db" --role editor ed >/
 start_sink "$TMP/box"
 SERVE_ARGS=(--smtp "smtp://127.0.0.1:$SINK_PORT" --smtp-retry 1 --public-url https://hub.example.eu)
 start_server "$TMP/db"
-q() { sqlite3 "$TMP/db" "$1"; }
+q() { store_sql "$TMP/db" "$1"; }
 
 # register JAR NAME EMAIL [PASSWORD [AGAIN]]: POSTs the form; the status is
 # left in $TMP/status, the page in $TMP/body

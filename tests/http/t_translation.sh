@@ -106,7 +106,7 @@ expect_status 0 "$PRAXIS" ingest --quiet --db "$TMP/db" "$TMP/edited.jsonl"
 expect_status 0 "$PRAXIS" translate --db "$TMP/db" 7001 es
 expect_grep "$TMP/err" 'en>es, made now and kept'
 expect_grep "$TMP/out" 'Alojamiento asequible para personas viejas'
-[ "$(sqlite3 "$TMP/db" "SELECT count(*) FROM translation WHERE nid = 7001 AND lang = 'es'")" = 1 ] ||
+[ "$(store_sql "$TMP/db" "SELECT count(*) FROM translation WHERE nid = 7001 AND lang = 'es'")" = 1 ] ||
 	fail "the older revision's translation was kept beside the new one"
 
 # a slow Apertium: the page still answers at once, and past the limit the

@@ -89,8 +89,10 @@ static void strings_identifiers_and_comments_are_left_alone(void **state)
 static void temporary_tables_move_to_pg_temp(void **state)
 {
 	(void)state;
-	rewrites("INSERT INTO temp.ids SELECT x FROM TEMP.a, b.temp.c, temp_x.y, mytemp.z, 'temp.q', \"temp\".w",
-		 "INSERT INTO pg_temp.ids SELECT x FROM pg_TEMP.a, b.temp.c, temp_x.y, mytemp.z, 'temp.q', \"temp\".w",
+	rewrites("INSERT INTO temp.ids SELECT x FROM TEMP.a, b.temp.c, temp_x.y, mytemp.z, 'temp.q', "
+		 "\"temp\".w",
+		 "INSERT INTO pg_temp.ids SELECT x FROM pg_TEMP.a, b.temp.c, temp_x.y, mytemp.z, 'temp.q', "
+		 "\"temp\".w",
 		 0);
 	rewrites("CREATE TEMP TABLE ids (x int)", "CREATE TEMP TABLE ids (x int)", 0);
 	rewrites("temp.x", "pg_temp.x", 0);
@@ -114,7 +116,8 @@ static void a_failed_connection_says_why_on_one_line(void **state)
 {
 	(void)state;
 	struct db *db;
-	assert_int_equal(db_pg_connect("postgresql://praxis@/praxis?host=/nonexistent/dir&port=1", &db), DB_CANTOPEN);
+	assert_int_equal(db_pg_connect("postgresql://praxis@/praxis?host=/nonexistent/dir&port=1", &db),
+			 DB_CANTOPEN);
 	assert_non_null(db);
 	assert_int_equal(db_kind(db), DB_POSTGRES);
 	const char *msg = db_errmsg(db);
@@ -183,9 +186,10 @@ static void values_come_back_with_their_types(void **state)
 {
 	(void)state;
 	struct db *db = connect_or_fail();
-	struct db_stmt *q = prepare_ok(db, "SELECT ?1, ?2, ?3, ?4, 1::int2, 2::int4, 3::oid, true, false, 1.5::numeric, "
-					   "2.000::numeric, 2.5::float4, 'x'::text, NULL, current_setting('TimeZone'), "
-					   "current_setting('application_name'), current_setting('client_encoding')");
+	struct db_stmt *q =
+		prepare_ok(db, "SELECT ?1, ?2, ?3, ?4, 1::int2, 2::int4, 3::oid, true, false, 1.5::numeric, "
+			       "2.000::numeric, 2.5::float4, 'x'::text, NULL, current_setting('TimeZone'), "
+			       "current_setting('application_name'), current_setting('client_encoding')");
 	assert_int_equal(db_bind_parameter_count(q), 4);
 	assert_int_equal(db_bind_int64(q, 1, (int64_t)1 << 40), DB_OK);
 	assert_int_equal(db_bind_double(q, 2, 0.25), DB_OK);
@@ -194,8 +198,9 @@ static void values_come_back_with_their_types(void **state)
 	assert_int_equal(db_bind_int64(q, 5, 1), DB_ERROR); /* no ?5 */
 	assert_int_equal(db_step(q), DB_ROW);
 	assert_int_equal(db_column_count(q), 17);
-	int want[] = {DB_INTEGER, DB_FLOAT, DB_TEXT,  DB_NULL,  DB_INTEGER, DB_INTEGER, DB_INTEGER, DB_INTEGER, DB_INTEGER,
-		      DB_FLOAT,   DB_INTEGER, DB_FLOAT, DB_TEXT, DB_NULL,  DB_TEXT,    DB_TEXT,    DB_TEXT};
+	int want[] = {DB_INTEGER, DB_FLOAT,   DB_TEXT,    DB_NULL,  DB_INTEGER, DB_INTEGER,
+		      DB_INTEGER, DB_INTEGER, DB_INTEGER, DB_FLOAT, DB_INTEGER, DB_FLOAT,
+		      DB_TEXT,    DB_NULL,    DB_TEXT,    DB_TEXT,  DB_TEXT};
 	for (int i = 0; i < 17; i++)
 		if (db_column_type(q, i) != want[i])
 			fail_msg("column %d: type %d, expected %d", i, db_column_type(q, i), want[i]);
@@ -292,7 +297,7 @@ static void statements_reset_rebind_and_run_again(void **state)
 	db_clear_bindings(ins); /* NULL, NULL */
 	assert_int_equal(db_step(ins), DB_DONE);
 	assert_int_equal(db_bind_double(ins, 1, 7.0), DB_OK); /* float8 into an int column */
-	assert_int_equal(db_step(ins), DB_DONE);                 /* after DONE: runs again, as SQLite's */
+	assert_int_equal(db_step(ins), DB_DONE);              /* after DONE: runs again, as SQLite's */
 	db_finalize(ins);
 	assert_int_equal(integer(db, "SELECT count(*) FROM rr WHERE k IS NULL AND v IS NULL"), 1);
 	assert_int_equal(integer(db, "SELECT k FROM rr WHERE v IS NULL AND k IS NOT NULL"), 7);
@@ -308,6 +313,17 @@ static void statements_reset_rebind_and_run_again(void **state)
 	assert_int_equal(db_step(sel), DB_ROW); /* 7 */
 	assert_null(db_column_text(sel, 0));
 	assert_int_equal(db_step(sel), DB_DONE);
+	db_finalize(sel);
+
+	/* a table changed under a prepared SELECT * (another node's migration) */
+	sel = prepare_ok(db, "SELECT * FROM rr WHERE k = 1");
+	assert_int_equal(db_step(sel), DB_ROW);
+	assert_int_equal(db_column_count(sel), 2);
+	db_reset(sel);
+	exec_ok(db, "ALTER TABLE rr ADD COLUMN extra int DEFAULT 9");
+	assert_int_equal(db_step(sel), DB_ROW); /* prepared again */
+	assert_int_equal(db_column_count(sel), 3);
+	assert_int_equal(db_column_int(sel, 2), 9);
 	db_finalize(sel);
 
 	exec_ok(db, "UPDATE rr SET v = 'w' WHERE k <= 2");
@@ -347,7 +363,8 @@ static void one_statement_steps_many_times(void **state)
 		db_finalize(q);
 	}
 	double lookup = (now() - t) / N;
-	printf("db_pg: %.1f us per insert step, %.1f us per prepare+select+finalize\n", insert * 1e6, lookup * 1e6);
+	printf("db_pg: %.1f us per insert step, %.1f us per prepare+select+finalize\n", insert * 1e6,
+	       lookup * 1e6);
 	assert_int_equal(integer(db, "SELECT count(*) FROM many"), N);
 	/* each was prepared once on the server */
 	assert_true(integer(db, "SELECT count(*) FROM pg_prepared_statements") <= 4);
@@ -358,7 +375,8 @@ static void errors_have_their_codes(void **state)
 {
 	(void)state;
 	struct db *db = connect_or_fail();
-	exec_ok(db, "DROP TABLE IF EXISTS uq; CREATE TABLE uq (k int UNIQUE, v text NOT NULL CHECK (v <> ''))");
+	exec_ok(db,
+		"DROP TABLE IF EXISTS uq; CREATE TABLE uq (k int UNIQUE, v text NOT NULL CHECK (v <> ''))");
 	exec_ok(db, "INSERT INTO uq VALUES (1, 'a')");
 	assert_int_equal(db_exec(db, "INSERT INTO uq VALUES (1, 'b')"), DB_CONSTRAINT);
 	assert_int_equal(db_errcode(db), DB_CONSTRAINT);
@@ -506,7 +524,7 @@ static void the_server_comes_back_and_so_do_we(void **state)
 	assert_int_equal(db_wait_notify(a, 50), -1);
 	cluster("pg_restart");
 	assert_int_equal(db_wait_notify(a, 2000), 1); /* reconnected */
-	exec_ok(b, "SELECT 1"); /* b was idle: it reconnects at once */
+	exec_ok(b, "SELECT 1");                       /* b was idle: it reconnects at once */
 	exec_ok(b, "NOTIFY px_back");
 	assert_int_equal(db_wait_notify(a, 2000), 1);
 	assert_int_equal(db_step(q), DB_ROW);
