@@ -22,8 +22,8 @@
  * A store that fails is logged once per outage and retried with a back-off
  * up to 1 s; the revision stays where it was, so the next catch-up that
  * succeeds takes everything missed. With no change for a second, the
- * store is asked anyway: a lost notification or a broken store is found. The thread has its own store handle
- * (a handle is one thread's). */
+ * store is asked anyway: a lost notification or a broken store is found.
+ * The thread has its own store handle (a handle is one thread's). */
 #include "web_int.h"
 
 #include "../store/store.h"
@@ -282,7 +282,9 @@ static enum px_err catch_up(struct server *srv, struct store *st, const struct t
 			err = PX_ENOMEM;
 		else {
 			*b = (struct batch){.srv = srv, .st = st};
-			b->err = store_changed_since(st, from, collect, b);
+			err = store_changed_since(st, from, collect, b);
+			if (!b->err) /* else collect() stopped the log's reading */
+				b->err = err;
 			if (!b->err && b->n && !stopping(f))
 				take(b);
 			err = finish(b, newest, woke);

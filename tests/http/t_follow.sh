@@ -84,18 +84,7 @@ metric() {
 	python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))[sys.argv[2]]; print(int(v) if v == int(v) else v)' "$TMP/metrics.json" "$2{}" ||
 		fail "no $2 in the /metrics of $1"
 }
-# sql STATEMENT: runs it on the test's store: the SQLite file, or the
-# PostgreSQL database tests/pg/praxis-on-pg stands for it (the ASan/UBSan
-# flavour: lib.sh)
-sql() {
-	if [ -n "${PG_SOCK:-}" ] && [ ! -e "$TMP/sqlite-only" ]; then
-		local name
-		name=t_$(printf %s "$(realpath -m -- "$TMP/db")" | md5sum | cut -c1-20)
-		"$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 "postgresql://praxis@/$name?host=$PG_SOCK&port=$PG_PORT" -c "$1"
-	else
-		sqlite3 "$TMP/db" "$1"
-	fi
-}
+sql() { store_sql "$TMP/db" "$1"; }
 published() { sql "SELECT count(*) FROM node WHERE state = 'published'"; }
 
 start_server "$TMP/db" # A
