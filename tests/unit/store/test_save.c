@@ -117,7 +117,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(saves_conflicts_and_history, fx_setup_editor, fx_teardown),
-		cmocka_unit_test_setup_teardown(index_keeps_only_published_nodes, fx_setup_editor, fx_teardown),
+		cmocka_unit_test_setup_teardown(index_keeps_only_published_nodes, fx_setup_editor,
+						fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -57,7 +57,8 @@ static void another_handle_s_commit_is_seen(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(another_handle_s_commit_is_seen, fx_setup_editor, fx_teardown),
+		cmocka_unit_test_setup_teardown(another_handle_s_commit_is_seen, fx_setup_editor,
+						fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
