@@ -56,6 +56,10 @@ struct index;
  * again when it was missing or stale. Prints the reason and returns -1 on
  * failure; caller frees *ix with index_free(). */
 int cli_open_index(const struct cli_common *common, struct store *st, struct index **ix);
+/* The same, with *included set to the store's revision *ix holds (where
+ * the server's follower starts from). */
+int cli_open_index_at(const struct cli_common *common, struct store *st, struct index **ix,
+		      int64_t *included);
 /* Brings an existing snapshot up to date after the store changed (nothing
  * if there is none: the next search makes it). */
 void cli_refresh_index(const struct cli_common *common, struct store *st);

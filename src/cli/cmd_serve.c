@@ -180,12 +180,14 @@ int cmd_serve(int argc, char **argv)
 	struct index *ix;
 	if (cli_open_store(&common, &st))
 		return EXIT_REFUSED;
-	int rc = cli_open_index(&common, st, &ix);
+	int64_t revision;
+	int rc = cli_open_index_at(&common, st, &ix, &revision);
 	store_close(st);
 	if (rc)
 		return EXIT_REFUSED;
 	struct web_options wo = {.db = common.db,
 				 .ix = ix,
+				 .revision = revision,
 				 .bind = o.bind,
 				 .port = (unsigned)o.port,
 				 .threads = (unsigned)o.threads,

@@ -222,16 +222,22 @@ void cli_drop_snapshot(const struct cli_common *common)
 
 int cli_open_index(const struct cli_common *common, struct store *st, struct index **ix)
 {
+	int64_t included;
+	return cli_open_index_at(common, st, ix, &included);
+}
+
+int cli_open_index_at(const struct cli_common *common, struct store *st, struct index **ix, int64_t *included)
+{
 	char path[4096];
 	int fresh;
-	int64_t included;
-	enum px_err err = cli_snapshot_path(common, path, sizeof path) ? PX_EUSAGE
-								    : index_open(st, path, ix, &fresh, &included);
+	enum px_err err = cli_snapshot_path(common, path, sizeof path)
+				  ? PX_EUSAGE
+				  : index_open(st, path, ix, &fresh, included);
 	if (err) {
 		fprintf(stderr, "praxis: cannot build the index: %s\n", px_strerror(err));
 		return -1;
 	}
-	if (fresh && index_save(*ix, path, included))
+	if (fresh && index_save(*ix, path, *included))
 		fprintf(stderr, "praxis: note: cannot save the index to %s: %s (searches rebuild it)\n", path,
 			strerror(errno));
 	return 0;

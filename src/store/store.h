@@ -114,6 +114,15 @@ int64_t store_last_revision(struct store *st);
 enum px_err store_changed_since(struct store *st, int64_t rev, int (*fn)(int64_t nid, void *),
 				void *arg) PX_WUR;
 
+/* Waits until a change by anyone may have happened to the store since the
+ * last call on st, or timeout_ms passed (watch.c: SQLite's data_version
+ * polled every 50 ms, PostgreSQL's NOTIFY). 1: look (a change, the first
+ * call on st, or a reconnection); 0: the timeout passed with no change;
+ * -1: the store cannot be read. A change may be another kind than a
+ * revision (a session, the audit): the caller asks store_last_revision().
+ * Call it outside a transaction. */
+int store_wait_change(struct store *st, int timeout_ms);
+
 /* ---- one node at a time: the web's forms ---- */
 
 /* Saves n with its state as one new revision by account. n->nid 0: a new

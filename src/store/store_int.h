@@ -17,6 +17,8 @@ struct store {
 	struct db_stmt *updated; /* store_node_updated()'s; owned */
 	void (*progress)(size_t done, size_t total, void *arg);
 	void *progress_arg;
+	int64_t seen_version; /* SQLite: PRAGMA data_version when store_wait_change() last
+				 looked; PostgreSQL: 1 once it listens (watch.c) */
 };
 
 /* The current time as SQL: RFC 3339 UTC with milliseconds. */

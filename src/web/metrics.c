@@ -153,6 +153,7 @@ static enum px_err one(struct buf *out, const char *name, const char *type, cons
 static enum px_err the_rest(struct buf *out, struct request *rq)
 {
 	const struct metrics *m = &rq->srv->metrics;
+	const struct follower *f = &rq->srv->follower;
 	uint64_t hits, misses;
 	cache_counts(&hits, &misses);
 	int64_t sessions = session_count(rq->st, time(NULL)), outbox = outbox_waiting(rq->st);
@@ -171,6 +172,21 @@ static enum px_err the_rest(struct buf *out, struct request *rq)
 		 "The index's generation: 1 at the start, one more at each change (a publication, an "
 		 "import).",
 		 (double)cache_generation(), 0},
+		{"praxis_index_revision", "gauge",
+		 "The store's revision the index has caught up to: every change up to it, by any process, is "
+		 "in the index.",
+		 (double)__atomic_load_n(&f->revision, __ATOMIC_RELAXED), 0},
+		{"praxis_follow_catch_ups_total", "counter",
+		 "Catch-ups that took other processes' changes to the store into the index.",
+		 (double)load(&f->catch_ups), 0},
+		{"praxis_follow_nodes_applied_total", "counter",
+		 "Nodes those catch-ups put in the index or took out of it.", (double)load(&f->applied), 0},
+		{"praxis_follow_lag_seconds", "gauge",
+		 "The last catch-up's time from noticing the change to the index and page cache holding it.",
+		 (double)load(&f->lag_us) / 1e6, 0},
+		{"praxis_follow_store_failing", "gauge",
+		 "1 while the store cannot be read to follow other processes' changes, else 0.",
+		 (double)__atomic_load_n(&f->down, __ATOMIC_RELAXED), 0},
 		{"praxis_store_errors_total", "counter",
 		 "Store operations that failed (an SQLite error, a store file gone or replaced).",
 		 (double)store_failures(), 0},

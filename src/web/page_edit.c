@@ -262,7 +262,7 @@ static void save(struct request *rq, struct node *n, int64_t base, const char *a
 		node_free(theirs);
 		return;
 	}
-	if (err || (err = server_index_put(rq->srv, n))) {
+	if (err || (err = server_index_put(rq->srv, n, rev))) {
 		page_error(rq, 503, N_("The hub's store cannot be written; try again later."));
 		return;
 	}

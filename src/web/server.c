@@ -8,7 +8,9 @@
  * A request is checked before any page sees it: only GET and HEAD, a URI of
  * at most URI_MAX bytes (414), a path and parameters in valid UTF-8 (400).
  * Each worker thread opens its own store handle on first use (a handle is
- * for one thread at a time); the index is shared and only read. */
+ * for one thread at a time); the index is shared: read by the workers,
+ * changed by an editor's save or an import under the write lock, and by
+ * the follower (follower.c) when another process changed the store. */
 #include "web_int.h"
 #include "proxy.h"
 
@@ -468,18 +470,27 @@ static int answer_get(struct pending *p, int head)
 	return 0;
 }
 
-/* Puts n, or else every node of nodes as st holds it, under the write
- * lock; then the cache is emptied. */
-static enum px_err index_update(struct server *srv, const struct node *n, struct store *st,
+/* Puts n (revision rev), or else every node of nodes as st holds it,
+ * under the write lock; then the cache is emptied. Each node is noted
+ * with its revision, so that the follower does not take it again. */
+static enum px_err index_update(struct server *srv, const struct node *n, int64_t rev, struct store *st,
 				const struct ptrvec *nodes)
 {
 	pthread_rwlock_wrlock(&srv->ix_lock);
 	enum px_err err = n ? index_put(srv->ix, n) : PX_OK;
+	if (n && !err)
+		follower_note(srv, n->nid, rev);
 	for (size_t i = 0; !n && !err && i < ptrvec_len(nodes); i++) {
 		struct node *stored = NULL;
-		err = store_node_get(st, ((const struct node *)ptrvec_get(nodes, i))->nid, &stored);
+		int64_t nid = ((const struct node *)ptrvec_get(nodes, i))->nid;
+		/* the revision before the node: a change between the two is read
+		 * again by the follower, never missed */
+		int64_t at = store_node_rev(st, nid);
+		err = store_node_get(st, nid, &stored);
 		if (!err)
 			err = index_put(srv->ix, stored);
+		if (!err)
+			follower_note(srv, nid, at);
 		node_free(stored);
 	}
 	if (!err)
@@ -491,14 +502,14 @@ static enum px_err index_update(struct server *srv, const struct node *n, struct
 	return err;
 }
 
-enum px_err server_index_put(struct server *srv, const struct node *n)
+enum px_err server_index_put(struct server *srv, const struct node *n, int64_t rev)
 {
-	return index_update(srv, n, NULL, NULL);
+	return index_update(srv, n, rev, NULL, NULL);
 }
 
 enum px_err server_index_reload(struct server *srv, struct store *st, const struct ptrvec *nodes)
 {
-	return index_update(srv, NULL, st, nodes);
+	return index_update(srv, NULL, 0, st, nodes);
 }
 
 /* A POST's admission, before its body: the caller's session, the route's
@@ -812,6 +823,8 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 		buf_reject(why, "cannot start the thread that closes refused connections");
 		err = PX_ENOMEM;
 	}
+	if (!err && (err = follower_start(&srv, o->revision)))
+		buf_reject(why, "cannot start the thread that follows the store's changes");
 	struct MHD_Daemon *d = err ? NULL : start(&srv, o, why);
 	if (!err && !d)
 		err = PX_EIO;
@@ -835,6 +848,7 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 			o->on_stopping(o->hook_ctx);
 		stop(&srv, d);
 	}
+	follower_stop(&srv);
 	mailer_stop(srv.mailer);
 	mt_queue_stop(srv.mtq);
 	mt_free(srv.mt);

@@ -15,7 +15,10 @@ struct index;
 struct web_options {
 	const char *db;       /* the store's path: each worker opens a handle */
 	struct index *ix;     /* the store's index: searched by the workers, changed by
-				 the editors' saves (under a lock the server keeps) */
+				 the editors' saves and by other processes' changes to
+				 the store (under a lock the server keeps) */
+	int64_t revision;     /* the store's revision ix holds (index_open()'s included):
+				 the server follows the store's changes from it */
 	const char *bind;     /* IPv4 or IPv6 address; NULL: 127.0.0.1 */
 	unsigned port;        /* 0: any free port */
 	unsigned threads;     /* worker threads; 0: one per CPU */

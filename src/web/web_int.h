@@ -3,6 +3,7 @@
 #define PX_WEB_INT_H
 
 #include "web.h"
+#include "follower.h"
 
 #include "../core/core.h"
 #include "../index/index.h"
@@ -260,6 +261,7 @@ struct server {
 	struct lingering *linger;   /* closes sockets refused before their bodies (linger.c) */
 	struct mt *mt;              /* the translation graph (src/mt/); read-only */
 	struct mt_queue *mtq;       /* the thread that makes translations (translation.c) */
+	struct follower follower;   /* takes other processes' changes to the store (follower.c) */
 };
 
 /* One request and its response, in the worker thread that answers it. */
@@ -302,10 +304,10 @@ struct request {
 	int gzip_ok;      /* the client's Accept-Encoding takes gzip */
 };
 
-/* Puts node n (saved in the store) in srv's index, under its write lock,
- * and forgets every cached page: what was published is found at once,
- * what was unpublished is gone at once (server.c). */
-enum px_err server_index_put(struct server *srv, const struct node *n) PX_WUR;
+/* Puts node n (saved in the store as revision rev) in srv's index, under
+ * its write lock, and forgets every cached page: what was published is
+ * found at once, what was unpublished is gone at once (server.c). */
+enum px_err server_index_put(struct server *srv, const struct node *n, int64_t rev) PX_WUR;
 /* The same for every node of nodes (an import), read again from st: the
  * store, not the file, says which are published. */
 enum px_err server_index_reload(struct server *srv, struct store *st, const struct ptrvec *nodes) PX_WUR;

@@ -5,6 +5,7 @@
 #define PX_TEST_STORE_FIXTURE_H
 
 #include "store/store.h"
+#include "store/user.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,19 @@ static inline int fx_setup(void **state)
 		return -1;
 	struct fx *f = *state;
 	return store_open(f->path, &f->st, &f->why) ? -1 : 0;
+}
+
+/* fx_setup with an editor, ana, whose id is f->user (to save nodes as). */
+static inline int fx_setup_editor(void **state)
+{
+	struct user u;
+	if (fx_setup(state))
+		return -1;
+	struct fx *f = *state;
+	if (user_add(f->st, "ana", ROLE_EDITOR, "long enough pw", &f->why) || user_get(f->st, "ana", &u))
+		return -1;
+	f->user = u.id;
+	return 0;
 }
 
 static inline int fx_teardown(void **state)

@@ -14,19 +14,6 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-/* The fixture with an editor, ana, whose id is f->user. */
-static int setup(void **state)
-{
-	struct user u;
-	if (fx_setup(state))
-		return -1;
-	struct fx *f = *state;
-	if (user_add(f->st, "ana", ROLE_EDITOR, "long enough pw", &f->why) || user_get(f->st, "ana", &u))
-		return -1;
-	f->user = u.id;
-	return 0;
-}
-
 static struct node *practice(int64_t nid, const char *title, enum node_state st)
 {
 	struct node *n = node_new(NODE_PRACTICE);
@@ -129,8 +116,9 @@ static void index_keeps_only_published_nodes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(saves_conflicts_and_history, setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(index_keeps_only_published_nodes, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(saves_conflicts_and_history, fx_setup_editor, fx_teardown),
+		cmocka_unit_test_setup_teardown(index_keeps_only_published_nodes, fx_setup_editor,
+						fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
