@@ -47,6 +47,7 @@ stop_b() { # within 1 s of SIGTERM (no request is under way), exit 0, no sanitiz
 	! grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$TMP/b.err" || fail "sanitizer report from B"
 	[ "$rc" = 0 ] || fail "server B exited $rc after SIGTERM"
 	[ "$ms" -lt 1000 ] || fail "server B took $ms ms to stop"
+	echo "server B stopped in $ms ms"
 	B_PID=
 }
 on_b() { local BASE=$B; "$@"; } # a lib.sh request, sent to B
