@@ -248,6 +248,11 @@ struct server {
 	struct tmpl_set *tmpl;
 	const char *db;          /* each worker thread opens its own store handle */
 	pthread_key_t store_key; /* that handle, per thread */
+	const char *db_read;     /* --db-read: a streaming replica of db, or NULL */
+	pthread_key_t replica_key; /* each worker's handle on it, opened on first use */
+	int64_t replica_retry_ms;  /* monotonic ms before which the replica is not tried (atomic) */
+	uint64_t replica_reads;    /* pages read from the replica (atomic) */
+	uint64_t replica_fallbacks; /* pages that would have been and went to db (atomic) */
 	int secure;              /* served over TLS: every request is secure */
 	const struct cidr_set *trusted;    /* proxies whose forwarding headers are believed; NULL: none */
 	const struct cidr_set *admin_from; /* who may reach ROUTE_OPS routes */
@@ -353,6 +358,10 @@ int route_api(const struct request *rq);
 /* Is rq's route one for operators and their machines (/healthz,
  * /metrics: ROUTE_OPS), answered in plain text, errors too? */
 int route_ops(const struct request *rq);
+/* May rq's route be read from a replica (--db-read)? Only GET routes that
+ * need no role and are not the operator's: server.c's read_begin() says
+ * which requests (no session besides) and why. */
+int route_replica(const struct request *rq);
 /* The routes, numbered from 0 for counters: route_count() of them; the
  * number of route r, and route i's pattern ("/node/{nid}"). */
 size_t route_count(void);
