@@ -26,11 +26,9 @@ expect_grep "$TMP/err" 'db-read takes a postgresql:// URI'
 
 SERVE_ARGS=(--db-read "$PRAXIS_PG_REPLICA_URI")
 start_server "$DB"
-metric() {
+metric() { # NAME: its value in /metrics (the page checked by prom_check.py once, below)
 	curl -s -o "$TMP/metrics" "$BASE/metrics" || fail "no /metrics"
-	python3 tests/http/prom_check.py "$TMP/metrics" >"$TMP/metrics.json" || { cat "$TMP/metrics" >&2; fail "/metrics is not valid"; }
-	python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))[sys.argv[2]]; print(int(v))' "$TMP/metrics.json" "$1{}" ||
-		fail "no $1 in /metrics"
+	awk -v n="$1" '$1 == n { print $2; f = 1 } END { exit !f }' "$TMP/metrics" || fail "no $1 in /metrics"
 }
 reads() { metric praxis_replica_reads_total; }
 fallbacks() { metric praxis_replica_fallbacks_total; }
@@ -43,6 +41,7 @@ counts() {
 	R0=$r F0=$f
 }
 R0=$(reads) F0=$(fallbacks)
+python3 tests/http/prom_check.py "$TMP/metrics" >/dev/null || { cat "$TMP/metrics" >&2; fail "/metrics is not valid"; }
 
 # ---- anonymous GET pages: the replica ----
 page 200 '/search?q=bilbao'
@@ -87,18 +86,24 @@ page 200 "/node/$NEW?again=1"
 has 'Replica quokka garden'
 counts "pages once the replica caught up" 1 0
 
-# ---- replica lag: a save through the primary, seen on the replica ----
+# ---- replica lag: saves through the primary, replayed on the replica ----
+# (PostgreSQL measures it: pg_stat_replication.replay_lag, from a commit's
+# WAL flushed on the primary to its replay on the replica, as the primary
+# hears back; a psql per poll would measure psql's start)
 : >"$TMP/lags"
 for i in $(seq 5); do
-	t0=$(date +%s%N)
 	post 303 /node/new "$TMP/ed.jar" --data-urlencode "csrf=$tok" \
 		-d "type=practice&title=Replica+lag+$i&city=Ghent&country=Belgium&language=en&action=publish"
-	t1=$(date +%s%N)
-	rev=$("$PG_BIN/psql" -X -tAc 'SELECT max(rev) FROM revision' "$DB")
-	until [ "$(pg_replica_psql -tAc "SELECT max(rev) FROM revision")" -ge "$rev" ]; do sleep 0.005; done
-	echo "$((($(date +%s%N) - t1) / 1000000)) $(((t1 - t0) / 1000000))" >>"$TMP/lags"
+	sleep 0.2
+	"$PG_BIN/psql" -X -tAc "SELECT round(extract(epoch FROM replay_lag) * 1000, 2) FROM pg_stat_replication" "$DB" >>"$TMP/lags"
 done
-echo "a save's revision on the replica, ms after its 303 (the save's own ms): $(sort -n "$TMP/lags" | tr '\n' ' ')"
+rev=$("$PG_BIN/psql" -X -tAc 'SELECT max(rev) FROM revision' "$DB")
+for _ in $(seq 50); do
+	[ "$(pg_replica_psql -tAc "SELECT max(rev) FROM revision")" = "$rev" ] && break
+	sleep 0.1
+done
+[ "$(pg_replica_psql -tAc "SELECT max(rev) FROM revision")" = "$rev" ] || fail "the replica is not at revision $rev 5 s after the saves"
+echo "replay lag after each save (ms): $(grep . "$TMP/lags" | sort -n | tr '\n' ' ')"
 
 # ---- a replica that is down: the primary, never a 500; then back ----
 pg_replica_stop || fail "cannot stop the replica"
