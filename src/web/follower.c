@@ -131,8 +131,8 @@ unsigned follower_backoff_ms(unsigned prev_ms)
 static void indexed_raise(struct follower *f, int64_t rev)
 {
 	int64_t was = __atomic_load_n(&f->indexed, __ATOMIC_RELAXED);
-	while (was < rev && !__atomic_compare_exchange_n(&f->indexed, &was, rev, 0, __ATOMIC_RELEASE,
-							 __ATOMIC_RELAXED))
+	while (was < rev &&
+	       !__atomic_compare_exchange_n(&f->indexed, &was, rev, 0, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
 		;
 }
 

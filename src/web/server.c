@@ -845,8 +845,9 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 enum px_err web_serve(const struct web_options *o, struct buf *why)
 {
 	struct server srv = {
-		.ix = o->ix, .db = o->db, .db_read = o->db_read, .secure = o->tls_cert != NULL, .public_url = o->public_url,
-		.version = o->version ? o->version : "unknown", .trusted = o->trusted, .admin_from = o->admin_from};
+		.ix = o->ix, .db = o->db, .db_read = o->db_read, .secure = o->tls_cert != NULL,
+		.public_url = o->public_url, .version = o->version ? o->version : "unknown",
+		.trusted = o->trusted, .admin_from = o->admin_from};
 	struct cidr_set loopback = {.n = 0};
 	if (!srv.admin_from || !srv.admin_from->n) { /* ops pages stay on the machine */
 		(void)!cidr_set_add(&loopback, "127.0.0.0/8");

@@ -248,11 +248,14 @@ struct server {
 	struct tmpl_set *tmpl;
 	const char *db;          /* each worker thread opens its own store handle */
 	pthread_key_t store_key; /* that handle, per thread */
-	const char *db_read;     /* --db-read: a streaming replica of db, or NULL */
-	pthread_key_t replica_key; /* each worker's handle on it, opened on first use */
-	int64_t replica_retry_ms;  /* monotonic ms before which the replica is not tried (atomic) */
-	uint64_t replica_reads;    /* pages read from the replica (atomic) */
-	uint64_t replica_fallbacks; /* pages that would have been and went to db (atomic) */
+	/* --db-read: a streaming replica of db, or NULL; each worker's handle
+	 * on it under replica_key, opened on first use. The rest is atomic:
+	 * the monotonic ms before which the replica is not tried again, the
+	 * pages read from it, those it could have made and db made. */
+	const char *db_read;
+	pthread_key_t replica_key;
+	int64_t replica_retry_ms;
+	uint64_t replica_reads, replica_fallbacks;
 	int secure;              /* served over TLS: every request is secure */
 	const struct cidr_set *trusted;    /* proxies whose forwarding headers are believed; NULL: none */
 	const struct cidr_set *admin_from; /* who may reach ROUTE_OPS routes */

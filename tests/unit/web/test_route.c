@@ -20,9 +20,20 @@ static int replica(const char *path)
 static void readable(void **state)
 {
 	(void)state;
-	const char *yes[] = {"/", "/search", "/good-practices", "/node/12", "/node/12/translation",
-			     "/api/v1/search", "/api/v1/nodes/3", "/feed.atom", "/static/site.css",
-			     "/sitemap.xml", "/cities/gent", "/themes/jobs", "/compare", "/search.csv"};
+	const char *yes[] = {"/",
+			     "/search",
+			     "/good-practices",
+			     "/node/12",
+			     "/node/12/translation",
+			     "/api/v1/search",
+			     "/api/v1/nodes/3",
+			     "/feed.atom",
+			     "/static/site.css",
+			     "/sitemap.xml",
+			     "/cities/gent",
+			     "/themes/jobs",
+			     "/compare",
+			     "/search.csv"};
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
 		if (replica(yes[i]) != 1)
 			fail_msg("%s should read the replica", yes[i]);
@@ -32,9 +43,10 @@ static void readable(void **state)
 static void primary(void **state)
 {
 	(void)state;
-	const char *no[] = {"/healthz", "/metrics", "/login", "/register", "/node/new", "/node/12/edit",
-			    "/node/12/history", "/node/12/contact", "/me", "/me/dossiers/4", "/admin",
-			    "/admin/users", "/unsubscribe", "/api/v2/x"};
+	const char *no[] = {"/healthz",     "/metrics",       "/login",           "/register",
+			    "/node/new",    "/node/12/edit",  "/node/12/history", "/node/12/contact",
+			    "/me",          "/me/dossiers/4", "/admin",           "/admin/users",
+			    "/unsubscribe", "/api/v2/x"};
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
 		if (replica(no[i]) != 0)
 			fail_msg("%s should read the primary", no[i]);
