@@ -16,10 +16,14 @@ void auth_session(struct request *rq)
 	const char *token = auth_cookie_value(rq, AUTH_SESSION_COOKIE);
 	struct user *u = token ? arena_alloc(&rq->a, sizeof *u) : NULL;
 	char *csrf = u ? arena_alloc(&rq->a, SESSION_TOKEN_N) : NULL;
-	if (csrf && session_find(rq->st, token, time(NULL), u, csrf) == PX_OK) {
+	enum px_err err = csrf ? session_find(rq->st, token, time(NULL), u, csrf) : token ? PX_ENOMEM : PX_ENOTFOUND;
+	if (err == PX_OK) {
 		rq->user = u;
 		rq->csrf = csrf;
 	}
+	/* a store that cannot answer (PostgreSQL down) is not a stale cookie:
+	 * the pages that need the user say so with a 503, not "log in" */
+	rq->session_unread = err != PX_OK && err != PX_ENOTFOUND;
 }
 
 void auth_anonymous_csrf(struct request *rq)

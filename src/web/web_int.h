@@ -294,6 +294,7 @@ struct request {
 	int secure;              /* reached over HTTPS, here or at a trusted proxy: HSTS,
 				    Secure cookies, https:// links */
 	const struct user *user; /* who is signed in, or NULL */
+	int session_unread;      /* a session cookie came and the store could not be read */
 	const char *csrf;        /* the token this request's forms carry back: the
 				    session's, or the login form's cookie */
 	/* the response */

@@ -80,8 +80,13 @@ grep -q '^praxis_http_requests_total{route="/no/such' "$TMP/body" && fail "a raw
 
 # ---- /healthz when the store cannot answer ----
 if [ "$(store_here)" = pg ]; then
-	# PostgreSQL stopped: 503 with libpq's reason, then back by itself
+	# PostgreSQL stopped: 503 with libpq's reason, then back by itself;
+	# a signed-in author's pages say the store is down, not "log in"
+	page 200 /admin -b "$TMP/ana.jar"
 	pg_stop
+	page 503 /admin -b "$TMP/ana.jar"
+	has "store cannot be read"
+	post 503 /node/new "$TMP/ana.jar" -d "csrf=x&type=article&title=Down&language=en&action=save"
 	page 503 /healthz
 	head_has '^content-type: text/plain; charset=utf-8'
 	head_has '^retry-after: '
@@ -90,6 +95,7 @@ if [ "$(store_here)" = pg ]; then
 	page 503 /healthz # and again, fast: no hang on a server that is gone
 	pg_restart || fail "PostgreSQL did not restart"
 	page 200 /healthz
+	page 200 /admin -b "$TMP/ana.jar" # the session outlived the outage
 else
 	mv "$TMP/db" "$TMP/db.away"
 	page 503 /healthz
