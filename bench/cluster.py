@@ -333,6 +333,29 @@ def pct(values, p):
     return v[min(len(v) - 1, int(len(v) * p / 100))]
 
 
+def store_reads(qfile):
+    """Index and sequential scans in PostgreSQL per made page of node 1
+    (pg_stat_user_tables over 100 requests of each kind; the statistics
+    reach the view within a second, and the health checker's /healthz adds
+    about one scan a second)."""
+    def scans():
+        return int(psql("praxis", "SELECT coalesce(sum(idx_scan), 0) + coalesce(sum(seq_scan), 0) "
+                                  "FROM pg_stat_user_tables"))
+    words = [u for k, u in queries(qfile) if k in ("one_word", "two_words")][:100]
+    kinds = {"search page": words, "api search": ["/api/v1" + u for u in words],
+             "node page": [f"/node/{n}" for n in range(1, 101)], "home page": [f"/?page={n}" for n in range(1, 101)]}
+    res = {}
+    for kind, uris in kinds.items():
+        time.sleep(1.5)
+        a = scans()
+        for n, uri in enumerate(uris):
+            with urllib.request.urlopen(f"http://127.0.0.1:{PORT + 1}{uri}{'&' if '?' in uri else '?'}r={n}") as r:
+                r.read()
+        time.sleep(1.5)
+        res[kind] = (scans() - a) / len(uris)
+    return res
+
+
 # ---- saves/s ----
 
 class Editor:
@@ -445,6 +468,7 @@ def main():
         pages, targets, web = through_nginx(word)
         ports = {"postgresql": PORT + 1, "sqlite": SQLITE_PORT}
         lat, bad = latency(qfile, ports)
+        reads = store_reads(qfile)
         sv = saves(ports, {"postgresql": cluster_env()["DB"], "sqlite": back})
     finally:
         for p in procs:
@@ -486,6 +510,8 @@ def main():
               f"{pa[0] / pb[0]:>11.2f}x/{pa[1] / pb[1]:.2f}x")
     if any(bad.values()):
         print(f"   non-200 answers: {bad}")
+    print("   store reads (PostgreSQL index and sequential scans) per made page: " +
+          ", ".join(f"{k} {v:.1f}" for k, v in reads.items()))
     print()
     print(f"3. Writes, fresh store each round, medians of {ROUNDS} interleaved rounds")
     head = f"   {'ingest of ' + str(NODES) + ' nodes':<24}{'sqlite s':>10}{'nodes/s':>9}{'postgresql s':>14}{'nodes/s':>9}{'pg/sqlite':>11}"
