@@ -12,7 +12,8 @@
    the search benchmark's 600 queries (six types) as search pages, each
    with a counter so that the page cache never answers (the snippets and
    cards read the store), and node pages; one client, the two nodes asked
-   in turn, p50/p99 per type.
+   in turn, p50/p99 per type; and the PostgreSQL scans each kind of made
+   page costs (pg_stat_user_tables).
 3. ingest nodes/s into a fresh SQLite file and a fresh PostgreSQL database
    (a generated listing: language detection included; the search
    corpus' JSON Lines: none), rounds interleaved, medians; `praxis copy`
@@ -296,7 +297,7 @@ def queries(path):
 
 def latency(qfile, ports):
     conns = {k: http.client.HTTPConnection("127.0.0.1", p, timeout=60) for k, p in ports.items()}
-    nids = [int(m) for m in re.findall(r'"nid":\s*(\d+)', export_head(NODES))]
+    nids = [int(m) for m in re.findall(r'"nid":\s*(\d+)', corpus_head(NODES))]
     work = queries(qfile) + [("node page", f"/node/{nid}") for nid in nids[:200]]
     times, bad = {}, {k: 0 for k in ports}
 
@@ -322,7 +323,8 @@ def latency(qfile, ports):
     return times, bad
 
 
-def export_head(n):
+def corpus_head(n):
+    """The first 200 records of the NODES-node search corpus (their nids)."""
     corpus = os.path.join(ROOT, "build", "bench", "corpus", f"{n}-s1.jsonl")
     with open(corpus, encoding="utf-8") as f:
         return "".join(next(f) for _ in range(200))
