@@ -10,7 +10,7 @@
 #include <systemd/sd-daemon.h>
 
 static const struct cli_help help = {
-	"praxis serve [--db PATH] [--bind ADDR] [--port N] [--threads N]\n"
+	"praxis serve [--db PATH [--db-read URI]] [--bind ADDR] [--port N] [--threads N]\n"
 	"             [--quiet | --access-log FILE]\n"
 	"             [--per-ip N] [--tls-cert FILE --tls-key FILE]\n"
 	"             [--trusted-proxy CIDR]... [--admin-from CIDR]...\n"
@@ -23,6 +23,9 @@ static const struct cli_help help = {
 	"it tells the service manager READY=1 once the index is loaded and the\n"
 	"port open, STOPPING=1 at the stop.\n\n"
 	"  --db PATH       the store (default $PRAXIS_DB, else " CLI_DB_DEFAULT ")\n"
+	"  --db-read URI   a streaming replica of the --db PostgreSQL store: anonymous\n"
+	"                  GET pages are read from it while it has replayed what the\n"
+	"                  index holds, else (and while it is down) from --db\n"
 	"  --bind ADDR     the IPv4 or IPv6 address to listen on (default 127.0.0.1)\n"
 	"  --port N        the port (default 8080; 0: any free port)\n"
 	"  --threads N     worker threads (default: one per CPU)\n"
@@ -54,7 +57,7 @@ static const struct cli_help help = {
 
 struct opts {
 	const char *bind, *cert, *key;
-	const char *smtp, *mail_from, *public_url, *access_log;
+	const char *smtp, *mail_from, *public_url, *access_log, *db_read;
 	int64_t port, threads, per_ip, smtp_retry;
 	int quiet;
 	struct cidr_set trusted, admin_from;
@@ -121,6 +124,9 @@ static int on_opt(int opt, const char *arg, void *ctx)
 	case 'A':
 		o->access_log = arg;
 		return 0;
+	case 'D':
+		o->db_read = arg;
+		return 0;
 	case 'T':
 		return add_net(o, &o->trusted, "--trusted-proxy", arg);
 	case 'M':
@@ -158,7 +164,7 @@ int cmd_serve(int argc, char **argv)
 		{"mail-from", required_argument, NULL, 'F'}, {"public-url", required_argument, NULL, 'U'},
 		{"smtp-retry", required_argument, NULL, 'R'}, {"access-log", required_argument, NULL, 'A'},
 		{"trusted-proxy", required_argument, NULL, 'T'}, {"admin-from", required_argument, NULL, 'M'},
-		{NULL, 0, NULL, 0}};
+		{"db-read", required_argument, NULL, 'D'}, {NULL, 0, NULL, 0}};
 	struct cli_common common;
 	struct opts o = {.port = 8080};
 	int first, status;
@@ -176,6 +182,8 @@ int cmd_serve(int argc, char **argv)
 		return cli_usage_error(&help, "--quiet and --access-log exclude each other");
 	if (!o.smtp && (o.mail_from || o.smtp_retry))
 		return cli_usage_error(&help, "--mail-from and --smtp-retry go with --smtp");
+	if (o.db_read && (!store_is_url(o.db_read) || !store_is_url(common.db)))
+		return cli_usage_error(&help, "--db-read takes a postgresql:// URI, and --db one too");
 	struct store *st;
 	struct index *ix;
 	if (cli_open_store(&common, &st))
@@ -186,6 +194,7 @@ int cmd_serve(int argc, char **argv)
 	if (rc)
 		return EXIT_REFUSED;
 	struct web_options wo = {.db = common.db,
+				 .db_read = o.db_read,
 				 .ix = ix,
 				 .revision = revision,
 				 .bind = o.bind,

@@ -61,11 +61,12 @@ enum px_err audit_add(struct store *st, const char *account, const char *addr, c
 static int recent_failures(struct store *st, const char *addr)
 {
 	struct db_stmt *q;
-	if (db_prepare(
-		    st->db,
-		    "SELECT count(*) FROM (SELECT addr, action, at FROM audit ORDER BY id DESC LIMIT ?2) AS recent"
-		    " WHERE addr = ?1 AND action IN ('login-failed', 'login-throttled', 'login-flood')"
-		    " AND at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?3)", &q) != DB_OK)
+	if (db_prepare(st->db,
+		       "SELECT count(*) FROM (SELECT addr, action, at FROM audit ORDER BY id DESC LIMIT ?2) "
+		       "AS recent"
+		       " WHERE addr = ?1 AND action IN ('login-failed', 'login-throttled', 'login-flood')"
+		       " AND at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?3)",
+		       &q) != DB_OK)
 		return -1;
 	char window[32];
 	snprintf(window, sizeof window, "-%d seconds", AUDIT_BURST_S);
@@ -113,19 +114,16 @@ enum px_err audit_each(struct store *st, int64_t before, size_t limit,
 {
 	struct db_stmt *q;
 	if (db_prepare(st->db,
-			       "SELECT " ENTRY_COLUMNS " FROM audit"
-			       " WHERE ?1 <= 0 OR id < ?1 ORDER BY id DESC LIMIT ?2", &q) != DB_OK)
+		       "SELECT " ENTRY_COLUMNS " FROM audit"
+		       " WHERE ?1 <= 0 OR id < ?1 ORDER BY id DESC LIMIT ?2",
+		       &q) != DB_OK)
 		return PX_ESTORE;
 	db_bind_int64(q, 1, before);
 	db_bind_int64(q, 2, (int64_t)limit);
 	int rc;
 	while ((rc = db_step(q)) == DB_ROW) {
-		struct audit_entry e = {db_column_int64(q, 0),
-					db_column_text(q, 1),
-					db_column_text(q, 2),
-					db_column_text(q, 3),
-					db_column_text(q, 4),
-					db_column_text(q, 5),
+		struct audit_entry e = {db_column_int64(q, 0), db_column_text(q, 1), db_column_text(q, 2),
+					db_column_text(q, 3),  db_column_text(q, 4), db_column_text(q, 5),
 					db_column_text(q, 6)};
 		fn(&e, arg);
 	}

@@ -102,7 +102,8 @@ static enum px_err restore_by_copy(struct store *st, sqlite3 *from, struct buf *
 	snprintf(tmp, sizeof tmp, "%s/praxis-restore-XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		buf_reject(why, "cannot make a temporary copy in %s: %s", dir && *dir ? dir : "/tmp", strerror(errno));
+		buf_reject(why, "cannot make a temporary copy in %s: %s", dir && *dir ? dir : "/tmp",
+			   strerror(errno));
 		return PX_EIO;
 	}
 	close(fd);
@@ -137,7 +138,8 @@ enum px_err store_restore(struct store *st, const char *path, struct buf *why)
 	else if (store_identify(from, why) == PX_OK) {
 		int objects = 0;
 		sqlite3_stmt *q;
-		if (sqlite3_prepare_v2(db_sqlite(from), "SELECT count(*) FROM sqlite_master", -1, &q, NULL) == SQLITE_OK &&
+		if (sqlite3_prepare_v2(db_sqlite(from), "SELECT count(*) FROM sqlite_master", -1, &q, NULL) ==
+			    SQLITE_OK &&
 		    sqlite3_step(q) == SQLITE_ROW)
 			objects = sqlite3_column_int(q, 0);
 		sqlite3_finalize(q);

@@ -75,44 +75,70 @@ static void bind_column(struct db_stmt *from, int i, struct db_stmt *to)
 	}
 }
 
-/* Copies table t's rows from `from` to `to`; *rows counts them. */
-static enum px_err copy_rows(struct store *from, struct store *to, const struct copy_table *t, int64_t *rows,
+/* Copies the rows q reads, up to its end, into t in `to` (ins prepared at
+ * the first row, from its column names); *rows counts them, *got too. */
+static enum px_err copy_page(struct store *from, struct store *to, const struct copy_table *t,
+			     struct db_stmt *q, struct db_stmt **ins, int64_t *rows, int64_t *got,
 			     struct buf *why)
 {
-	char select[160];
-	snprintf(select, sizeof select, "SELECT %s* FROM %s ORDER BY %s",
-		 t->rowid && db_kind(from->db) == DB_SQLITE ? "rowid, " : "", t->name, t->key);
-	struct db_stmt *q = NULL, *ins = NULL;
-	struct buf sql;
-	buf_init(&sql, 4096);
-	if (db_prepare(from->db, select, &q) != DB_OK) {
+	int rc;
+	while ((rc = db_step(q)) == DB_ROW) {
+		if (!*ins) {
+			struct buf sql;
+			buf_init(&sql, 4096);
+			enum px_err err = insert_sql(t, q, &sql);
+			if (!err && db_prepare(to->db, sql.data, ins) != DB_OK)
+				err = store_fail(to, why, "writing the copy");
+			buf_free(&sql);
+			if (err)
+				return err;
+		}
+		for (int i = 0; i < db_column_count(q); i++)
+			bind_column(q, i, *ins);
+		if (db_step(*ins) != DB_DONE) {
+			buf_reject(why, "writing %s: %s", t->name, db_errmsg(to->db));
+			return PX_ESTORE;
+		}
+		db_reset(*ins);
+		++*rows, ++*got;
+	}
+	if (rc != DB_DONE) {
 		buf_reject(why, "reading %s: %s", t->name, db_errmsg(from->db));
 		return PX_ESTORE;
 	}
-	enum px_err err = PX_OK;
-	int rc;
-	while (!err && (rc = db_step(q)) == DB_ROW) {
-		if (!ins && ((err = insert_sql(t, q, &sql)) ||
-			     db_prepare(to->db, sql.data, &ins) != DB_OK)) {
-			err = err ? err : store_fail(to, why, "writing the copy");
-			break;
-		}
-		for (int i = 0; i < db_column_count(q); i++)
-			bind_column(q, i, ins);
-		if (db_step(ins) != DB_DONE) {
-			buf_reject(why, "writing %s: %s", t->name, db_errmsg(to->db));
-			err = PX_ESTORE;
-		}
-		db_reset(ins);
-		++*rows;
-	}
-	if (!err && rc != DB_DONE) {
+	return PX_OK;
+}
+
+/* Copies table t's rows from `from` to `to`; *rows counts them. The
+ * PostgreSQL driver holds a statement's whole result in memory, so there
+ * a table is read through a cursor, COPY_PAGE rows a fetch (a hub's
+ * revisions would not fit); SQLite's rows are read as they are stepped. */
+#define COPY_PAGE "2000"
+static enum px_err copy_rows(struct store *from, struct store *to, const struct copy_table *t, int64_t *rows,
+			     struct buf *why)
+{
+	int pg = db_kind(from->db) == DB_POSTGRES;
+	char select[192];
+	snprintf(select, sizeof select, "%sSELECT %s* FROM %s ORDER BY %s",
+		 pg ? "DECLARE copy_rows NO SCROLL CURSOR FOR " : "", t->rowid && !pg ? "rowid, " : "",
+		 t->name, t->key);
+	struct db_stmt *q = NULL, *ins = NULL;
+	if ((pg && db_exec(from->db, select) != DB_OK) ||
+	    db_prepare(from->db, pg ? "FETCH " COPY_PAGE " FROM copy_rows" : select, &q) != DB_OK) {
 		buf_reject(why, "reading %s: %s", t->name, db_errmsg(from->db));
-		err = PX_ESTORE;
+		return PX_ESTORE;
 	}
+	enum px_err err;
+	int64_t got;
+	do {
+		got = 0;
+		err = copy_page(from, to, t, q, &ins, rows, &got, why);
+		db_reset(q);
+	} while (!err && pg && got > 0);
 	db_finalize(ins);
 	db_finalize(q);
-	buf_free(&sql);
+	if (pg && db_exec(from->db, "CLOSE copy_rows") != DB_OK && !err)
+		err = store_fail(from, why, "reading the source");
 	return err;
 }
 
@@ -127,7 +153,8 @@ static enum px_err follow_sequences(struct store *to, struct buf *why)
 			continue;
 		char sql[256];
 		snprintf(sql, sizeof sql,
-			 "SELECT setval(pg_get_serial_sequence('%s', '%s'), coalesce((SELECT max(%s) FROM %s), 0) + 1,"
+			 "SELECT setval(pg_get_serial_sequence('%s', '%s'), coalesce((SELECT max(%s) FROM "
+			 "%s), 0) + 1,"
 			 " false)",
 			 tables[i].name, tables[i].ident, tables[i].ident, tables[i].name);
 		if (db_exec(to->db, sql) != DB_OK)
@@ -141,7 +168,8 @@ static int64_t held(struct store *st)
 {
 	struct db_stmt *q;
 	int64_t n = -1;
-	if (db_prepare(st->db, "SELECT (SELECT count(*) FROM node) + (SELECT count(*) FROM account)", &q) == DB_OK &&
+	if (db_prepare(st->db, "SELECT (SELECT count(*) FROM node) + (SELECT count(*) FROM account)", &q) ==
+		    DB_OK &&
 	    db_step(q) == DB_ROW)
 		n = db_column_int64(q, 0);
 	db_finalize(q);
@@ -156,9 +184,11 @@ static enum px_err clear_or_check(struct store *to, int replace, struct buf *why
 		if (n < 0)
 			return store_fail(to, why, "cannot read the destination");
 		if (n > 0) {
-			buf_reject(why, "the destination already holds a hub (%lld nodes and accounts): copy into an"
-					" empty store",
-				   (long long)n);
+			buf_reject(
+				why,
+				"the destination already holds a hub (%lld nodes and accounts): copy into an"
+				" empty store",
+				(long long)n);
 			return PX_EUSAGE;
 		}
 	}
@@ -184,7 +214,8 @@ enum px_err store_copy(struct store *from, struct store *to, int replace, struct
 		       struct buf *why)
 {
 	memset(rep, 0, sizeof *rep);
-	if (store_schema_version(from) != STORE_SCHEMA_VERSION || store_schema_version(to) != STORE_SCHEMA_VERSION) {
+	if (store_schema_version(from) != STORE_SCHEMA_VERSION ||
+	    store_schema_version(to) != STORE_SCHEMA_VERSION) {
 		buf_reject(why, "both stores must be at schema version %d", STORE_SCHEMA_VERSION);
 		return PX_EUSAGE;
 	}

@@ -7,7 +7,7 @@
 #include <string.h>
 
 struct db {
-	sqlite3 *lite;  /* exactly one of the two; owned */
+	sqlite3 *lite; /* exactly one of the two; owned */
 	struct pg *pg;
 };
 
@@ -113,7 +113,8 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out)
 	if (!q)
 		return DB_NOMEM;
 	q->db = db;
-	int rc = db->pg ? pg_prepare(db->pg, sql, &q->pg) : sqlite3_prepare_v2(db->lite, sql, -1, &q->lite, NULL);
+	int rc = db->pg ? pg_prepare(db->pg, sql, &q->pg)
+			: sqlite3_prepare_v2(db->lite, sql, -1, &q->lite, NULL);
 	if (rc != DB_OK || (!q->pg && !q->lite)) { /* SQLite: an empty statement */
 		db_finalize(q);
 		return rc != DB_OK ? rc : DB_ERROR;

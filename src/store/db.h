@@ -25,8 +25,8 @@
 /* Result codes: SQLite's values, so the SQLite driver passes them on. */
 enum {
 	DB_OK = 0,
-	DB_ERROR = 1,      /* SQL error or anything else */
-	DB_BUSY = 5,       /* locked by another writer past the busy timeout; retry */
+	DB_ERROR = 1, /* SQL error or anything else */
+	DB_BUSY = 5,  /* locked by another writer past the busy timeout; retry */
 	DB_NOMEM = 7,
 	DB_READONLY = 8,
 	DB_CANTOPEN = 14,
@@ -128,4 +128,3 @@ int db_sqlite_open(const char *path, int flags, struct db **out);
 sqlite3 *db_sqlite(struct db *db);
 
 #endif
-

@@ -38,7 +38,7 @@ static int is_scalar(const struct field *f)
 /* The fixed columns come first: ?1 nid, ?2 type, ?3 ident, ?4 extra, ?5
  * created if new, ?6 created given, ?7 changed given; then a parameter per
  * scalar column from ?8. */
-#define FIRST_COLUMN_PARAM 8
+#define FIRST_COLUMN_PARAM  8
 #define FIRST_COLUMN_RESULT 6
 
 static void add_sql(char *to, size_t cap, const char *s)
@@ -60,7 +60,8 @@ static void find_columns(void)
 	char part[160];
 	add_sql(cols.select, sizeof cols.select,
 		"SELECT type, state, coalesce(owner, 0), extra, created, updated");
-	add_sql(cols.upsert, sizeof cols.upsert, "INSERT INTO node (nid, type, ident, extra, created, updated");
+	add_sql(cols.upsert, sizeof cols.upsert,
+		"INSERT INTO node (nid, type, ident, extra, created, updated");
 	for (size_t i = 0; i < cols.n; i++) {
 		snprintf(part, sizeof part, ", %s", cols.name[i]);
 		add_sql(cols.select, sizeof cols.select, part);
@@ -125,7 +126,8 @@ static int reader_init(struct store *st, struct reader *r)
 	struct db *db = st->db;
 	if (db_prepare(db, cols.select, &r->node) ||
 	    db_prepare(db, "SELECT kind, value FROM node_term WHERE nid = ? ORDER BY kind, pos", &r->terms) ||
-	    db_prepare(db, "SELECT key, heading, text FROM section WHERE nid = ? ORDER BY pos", &r->sections)) {
+	    db_prepare(db, "SELECT key, heading, text FROM section WHERE nid = ? ORDER BY pos",
+		       &r->sections)) {
 		reader_free(r);
 		return -1;
 	}
@@ -198,8 +200,7 @@ static enum px_err read_extra(struct db_stmt *q, int col, struct node *n)
 {
 	if (db_column_type(q, col) == DB_NULL)
 		return PX_OK;
-	json_t *o = json_loadb(db_column_text(q, col), (size_t)db_column_bytes(q, col),
-			       0, NULL);
+	json_t *o = json_loadb(db_column_text(q, col), (size_t)db_column_bytes(q, col), 0, NULL);
 	struct buf why;
 	buf_init(&why, 256);
 	enum px_err err = json_is_object(o) ? PX_OK : PX_ESTORE;
@@ -273,12 +274,11 @@ enum px_err store_node_get(struct store *st, int64_t nid, struct node **out)
 
 enum px_err store_node_text(struct store *st, int64_t nid, struct buf *out)
 {
-	if (!st->text &&
-	    db_prepare(
-		    st->db,
-		    "SELECT subtitle, (SELECT group_concat(text, ?2) FROM"
-		    " (SELECT text FROM section WHERE nid = ?1 ORDER BY pos) AS s), body FROM node WHERE nid = ?1",
-		    &st->text))
+	if (!st->text && db_prepare(st->db,
+				    "SELECT subtitle, (SELECT group_concat(text, ?2) FROM"
+				    " (SELECT text FROM section WHERE nid = ?1 ORDER BY pos) AS s), body "
+				    "FROM node WHERE nid = ?1",
+				    &st->text))
 		return PX_ESTORE;
 	db_bind_int64(st->text, 1, nid);
 	db_bind_text(st->text, 2, "\n", 1);
@@ -295,8 +295,7 @@ enum px_err store_node_text(struct store *st, int64_t nid, struct buf *out)
 
 enum px_err store_node_updated(struct store *st, int64_t nid, char out[32])
 {
-	if (!st->updated &&
-	    db_prepare(st->db, "SELECT updated FROM node WHERE nid = ?1", &st->updated))
+	if (!st->updated && db_prepare(st->db, "SELECT updated FROM node WHERE nid = ?1", &st->updated))
 		return PX_ESTORE;
 	db_bind_int64(st->updated, 1, nid);
 	int rc = db_step(st->updated);
@@ -383,9 +382,10 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_IDENT_LAST] = "INSERT INTO temp.ident_last (ident, nid) VALUES (?1, ?2)"
 			 " ON CONFLICT (ident) DO UPDATE SET nid = ?2",
 	[S_BATCH_NID] = "INSERT INTO temp.batch_nid (nid) VALUES (?1) ON CONFLICT DO NOTHING",
-	[S_PREV_DOC] = "SELECT (SELECT doc FROM revision WHERE nid = ?1 ORDER BY rev DESC LIMIT 1),"
-		       " EXISTS (SELECT 1 FROM node WHERE nid = ?1),"
-		       " (SELECT created FROM node WHERE nid = ?1), (SELECT updated FROM node WHERE nid = ?1)",
+	[S_PREV_DOC] =
+		"SELECT (SELECT doc FROM revision WHERE nid = ?1 ORDER BY rev DESC LIMIT 1),"
+		" EXISTS (SELECT 1 FROM node WHERE nid = ?1),"
+		" (SELECT created FROM node WHERE nid = ?1), (SELECT updated FROM node WHERE nid = ?1)",
 	[S_DEL_TERMS] = "DELETE FROM node_term WHERE nid = ?1",
 	[S_ADD_TERM] = "INSERT INTO node_term (nid, kind, pos, value) VALUES (?1, ?2, ?3, ?4)",
 	[S_DEL_SECTIONS] = "DELETE FROM section WHERE nid = ?1",
@@ -405,13 +405,13 @@ struct writer {
 	struct store *st;
 	struct db_stmt *q[S_COUNT];
 	struct db_stmt *upsert; /* cols.upsert */
-	int64_t batch;   /* the ingest's batch, 0 for a save on the web */
-	int64_t account; /* who saves on the web, 0 for an ingest */
-	int new_state;   /* a web save changes the node's state: write even the same object */
+	int64_t batch;          /* the ingest's batch, 0 for a save on the web */
+	int64_t account;        /* who saves on the web, 0 for an ingest */
+	int new_state;          /* a web save changes the node's state: write even the same object */
 	struct buf ident;
-	struct buf extra; /* write_row's extra object */
+	struct buf extra;       /* write_row's extra object */
 	char refusal_text[256]; /* a refusal made up here */
-	const char *refusal; /* why a write was refused, when SQLite did not refuse it */
+	const char *refusal;    /* why a write was refused, when SQLite did not refuse it */
 };
 
 /* Runs statement s to completion (binding nothing more); DB_DONE/ROW ok. */
@@ -501,7 +501,8 @@ static int write_terms(struct writer *w, int64_t nid, const char *kind, const st
 static int write_all_terms(struct writer *w, const struct node *n)
 {
 	for (const struct field *f = node_fields(n->type); f->key; f++)
-		if (f->kind == FK_STRINGS && f->column && write_terms(w, n->nid, f->column, FIELD_CONST(n, f)))
+		if (f->kind == FK_STRINGS && f->column &&
+		    write_terms(w, n->nid, f->column, FIELD_CONST(n, f)))
 			return -1;
 	return 0;
 }
@@ -690,9 +691,11 @@ static int writer_init(struct writer *w, struct store *st)
 	/* SQLite's INTEGER PRIMARY KEY is the rowid; PostgreSQL's INTEGER has 32 bits */
 	int pg = db_kind(st->db) == DB_POSTGRES;
 	if (store_exec(st, pg ? "CREATE TEMP TABLE IF NOT EXISTS batch_nid (nid BIGINT PRIMARY KEY);"
-				"CREATE TEMP TABLE IF NOT EXISTS ident_last (ident TEXT PRIMARY KEY, nid BIGINT NOT NULL)"
+				"CREATE TEMP TABLE IF NOT EXISTS ident_last (ident TEXT PRIMARY KEY, nid "
+				"BIGINT NOT NULL)"
 			      : "CREATE TEMP TABLE IF NOT EXISTS batch_nid (nid INTEGER PRIMARY KEY);"
-				"CREATE TEMP TABLE IF NOT EXISTS ident_last (ident TEXT PRIMARY KEY, nid INTEGER NOT NULL)") ||
+				"CREATE TEMP TABLE IF NOT EXISTS ident_last (ident TEXT PRIMARY KEY, nid "
+				"INTEGER NOT NULL)") ||
 	    store_exec(st, "DELETE FROM temp.batch_nid; DELETE FROM temp.ident_last"))
 		return -1;
 	for (int i = 0; i < S_COUNT; i++)
@@ -712,8 +715,7 @@ static int names_a(struct writer *w, int64_t nid, enum node_type type)
 	struct db_stmt *q = w->q[S_TYPE];
 	db_bind_int64(q, 1, nid);
 	enum node_type t;
-	int ok = db_step(q) == DB_ROW && !node_type_parse(db_column_text(q, 0), &t) &&
-		 t == type;
+	int ok = db_step(q) == DB_ROW && !node_type_parse(db_column_text(q, 0), &t) && t == type;
 	db_reset(q);
 	return ok;
 }
@@ -722,10 +724,13 @@ static int refs_ok(struct writer *w, const void *obj, const struct field *fields
 {
 	for (const struct field *f = fields; f->key; f++) {
 		const struct ptrvec *v = FIELD_CONST(obj, f);
-		if (f->kind == FK_NID && field_is_set(obj, f) && (f->check == CHECK_PRACTICE || f->check == CHECK_NETWORK) &&
-		    !names_a(w, *(const int64_t *)FIELD_CONST(obj, f), f->check == CHECK_PRACTICE ? NODE_PRACTICE : NODE_NETWORK)) {
-			snprintf(w->refusal_text, sizeof w->refusal_text, "%s \"%.80s\": \"%s\" %lld names no %s",
-				 node_type_name(n->type), n->title, f->key, (long long)*(const int64_t *)FIELD_CONST(obj, f),
+		if (f->kind == FK_NID && field_is_set(obj, f) &&
+		    (f->check == CHECK_PRACTICE || f->check == CHECK_NETWORK) &&
+		    !names_a(w, *(const int64_t *)FIELD_CONST(obj, f),
+			     f->check == CHECK_PRACTICE ? NODE_PRACTICE : NODE_NETWORK)) {
+			snprintf(w->refusal_text, sizeof w->refusal_text,
+				 "%s \"%.80s\": \"%s\" %lld names no %s", node_type_name(n->type), n->title,
+				 f->key, (long long)*(const int64_t *)FIELD_CONST(obj, f),
 				 f->check == CHECK_PRACTICE ? "practice" : "network");
 			w->refusal = w->refusal_text;
 			return 0;
@@ -849,8 +854,7 @@ static int state_changes(struct writer *w, const struct node *n)
 {
 	struct db_stmt *q = w->q[S_STATE];
 	db_bind_int64(q, 1, n->nid);
-	int differs = db_step(q) != DB_ROW ||
-		      strcmp(db_column_text(q, 0), node_state_name(n->state));
+	int differs = db_step(q) != DB_ROW || strcmp(db_column_text(q, 0), node_state_name(n->state));
 	db_reset(q);
 	return differs;
 }
@@ -921,18 +925,17 @@ enum px_err store_nodes_in_state(struct store *st, enum node_state state, int64_
 				 void (*fn)(int64_t, const char *, const char *, void *), void *arg)
 {
 	struct db_stmt *q;
-	if (db_prepare(
-		    st->db,
-		    "SELECT nid, title, updated FROM node WHERE state = ?1 AND (?2 = 0 OR owner = ?2)"
-		    " ORDER BY updated DESC LIMIT ?3", &q))
+	if (db_prepare(st->db,
+		       "SELECT nid, title, updated FROM node WHERE state = ?1 AND (?2 = 0 OR owner = ?2)"
+		       " ORDER BY updated DESC LIMIT ?3",
+		       &q))
 		return PX_ESTORE;
 	db_bind_text(q, 1, node_state_name(state), -1);
 	db_bind_int64(q, 2, owner);
 	db_bind_int64(q, 3, (int64_t)limit);
 	int rc;
 	while ((rc = db_step(q)) == DB_ROW)
-		fn(db_column_int64(q, 0), db_column_text(q, 1),
-		   db_column_text(q, 2), arg);
+		fn(db_column_int64(q, 0), db_column_text(q, 1), db_column_text(q, 2), arg);
 	db_finalize(q);
 	return rc == DB_DONE ? PX_OK : PX_ESTORE;
 }
@@ -942,17 +945,16 @@ enum px_err store_revisions_each(struct store *st, int64_t nid,
 {
 	struct db_stmt *q;
 	if (db_prepare(st->db,
-			       "SELECT r.rev, r.at, a.name, r.state, b.source FROM revision r"
-			       " LEFT JOIN account a ON a.id = r.account LEFT JOIN batch b ON b.id = r.batch"
-			       " WHERE r.nid = ?1 ORDER BY r.rev DESC", &q))
+		       "SELECT r.rev, r.at, a.name, r.state, b.source FROM revision r"
+		       " LEFT JOIN account a ON a.id = r.account LEFT JOIN batch b ON b.id = r.batch"
+		       " WHERE r.nid = ?1 ORDER BY r.rev DESC",
+		       &q))
 		return PX_ESTORE;
 	db_bind_int64(q, 1, nid);
 	int rc;
 	while ((rc = db_step(q)) == DB_ROW) {
-		struct store_revision r = {
-			db_column_int64(q, 0), db_column_text(q, 1),
-			db_column_text(q, 2), db_column_text(q, 3),
-			db_column_text(q, 4)};
+		struct store_revision r = {db_column_int64(q, 0), db_column_text(q, 1), db_column_text(q, 2),
+					   db_column_text(q, 3), db_column_text(q, 4)};
 		fn(&r, arg);
 	}
 	db_finalize(q);

@@ -95,16 +95,18 @@ enum px_err saved_search_add(struct store *st, int64_t account, const char *name
 	    text_utf8_check(query, strlen(query), &bad))
 		return PX_EUSAGE;
 	struct db_stmt *q = prep(st,
-			       "INSERT INTO saved_search (account, name, query, created, digested_ms)"
-			       " VALUES (?1, ?2, ?3, ?4 / 1000, ?4) RETURNING id",
-			       "itti", account, name, query, now_ms);
-	return insert_below(st, "SELECT count(*) FROM saved_search WHERE account = ?1", account, READER_SEARCHES_MAX,
-			    q, id);
+				 "INSERT INTO saved_search (account, name, query, created, digested_ms)"
+				 " VALUES (?1, ?2, ?3, ?4 / 1000, ?4) RETURNING id",
+				 "itti", account, name, query, now_ms);
+	return insert_below(st, "SELECT count(*) FROM saved_search WHERE account = ?1", account,
+			    READER_SEARCHES_MAX, q, id);
 }
 
 enum px_err saved_search_delete(struct store *st, int64_t account, int64_t id)
 {
-	return finish(st, prep(st, "DELETE FROM saved_search WHERE id = ?1 AND account = ?2", "ii", id, account), 1);
+	return finish(st,
+		      prep(st, "DELETE FROM saved_search WHERE id = ?1 AND account = ?2", "ii", id, account),
+		      1);
 }
 
 static void copy_text(char *out, size_t size, struct db_stmt *q, int col)
@@ -113,8 +115,8 @@ static void copy_text(char *out, size_t size, struct db_stmt *q, int col)
 	snprintf(out, size, "%s", s ? (const char *)s : "");
 }
 
-enum px_err saved_search_each(struct store *st, int64_t account, void (*fn)(const struct saved_search *, void *),
-			      void *arg)
+enum px_err saved_search_each(struct store *st, int64_t account,
+			      void (*fn)(const struct saved_search *, void *), void *arg)
 {
 	struct db_stmt *q =
 		account ? prep(st,
@@ -147,16 +149,18 @@ enum px_err saved_search_each(struct store *st, int64_t account, void (*fn)(cons
 
 enum px_err saved_search_digested(struct store *st, int64_t id, int64_t t_ms)
 {
-	return finish(st, prep(st, "UPDATE saved_search SET digested_ms = ?2 WHERE id = ?1", "ii", id, t_ms), 1);
+	return finish(st, prep(st, "UPDATE saved_search SET digested_ms = ?2 WHERE id = ?1", "ii", id, t_ms),
+		      1);
 }
 
 enum px_err reader_published_ms(struct store *st, int64_t nid, int64_t *t_ms)
 {
-	int64_t t = count_of(prep(st,
-				  "SELECT coalesce(CAST(round((julianday(coalesce("
-				  "(SELECT min(at) FROM revision WHERE nid = ?1 AND (state IS NULL OR state = 'published')),"
-				  "(SELECT updated FROM node WHERE nid = ?1))) - 2440587.5) * 86400000) AS BIGINT), 0)",
-				  "i", nid));
+	int64_t t = count_of(prep(
+		st,
+		"SELECT coalesce(CAST(round((julianday(coalesce("
+		"(SELECT min(at) FROM revision WHERE nid = ?1 AND (state IS NULL OR state = 'published')),"
+		"(SELECT updated FROM node WHERE nid = ?1))) - 2440587.5) * 86400000) AS BIGINT), 0)",
+		"i", nid));
 	if (t < 0)
 		return PX_ESTORE;
 	*t_ms = t;
@@ -178,8 +182,8 @@ enum px_err digest_key_new(struct store *st, int64_t account, time_t now, char t
 	token_new(token);
 	key_of(token, key);
 	return finish(st,
-		      prep(st, "INSERT INTO digest_key (key, account, created) VALUES (?1, ?2, ?3)", "tii", key,
-			   account, (int64_t)now),
+		      prep(st, "INSERT INTO digest_key (key, account, created) VALUES (?1, ?2, ?3)", "tii",
+			   key, account, (int64_t)now),
 		      0);
 }
 
@@ -189,7 +193,8 @@ enum px_err digest_key_find(struct store *st, const char *token, int64_t *accoun
 		return PX_ENOTFOUND;
 	char key[65];
 	key_of(token, key);
-	int64_t a = count_of(prep(st, "SELECT coalesce((SELECT account FROM digest_key WHERE key = ?1), 0)", "t", key));
+	int64_t a = count_of(
+		prep(st, "SELECT coalesce((SELECT account FROM digest_key WHERE key = ?1), 0)", "t", key));
 	if (a < 0)
 		return PX_ESTORE;
 	*account = a;
@@ -202,10 +207,11 @@ enum px_err dossier_add(struct store *st, int64_t account, const char *name, tim
 {
 	if (reader_name_problem(name))
 		return PX_EUSAGE;
-	struct db_stmt *q = prep(st, "INSERT INTO dossier (account, name, created) VALUES (?1, ?2, ?3) RETURNING id", "iti", account,
-			       name, (int64_t)now);
-	return insert_below(st, "SELECT count(*) FROM dossier WHERE account = ?1", account, READER_DOSSIERS_MAX, q,
-			    id);
+	struct db_stmt *q =
+		prep(st, "INSERT INTO dossier (account, name, created) VALUES (?1, ?2, ?3) RETURNING id",
+		     "iti", account, name, (int64_t)now);
+	return insert_below(st, "SELECT count(*) FROM dossier WHERE account = ?1", account,
+			    READER_DOSSIERS_MAX, q, id);
 }
 
 #define DOSSIER_COLUMNS "id, name, created, (SELECT count(*) FROM dossier_item i WHERE i.dossier = d.id)"
@@ -221,7 +227,8 @@ static void read_dossier(struct db_stmt *q, struct dossier *d)
 enum px_err dossier_get(struct store *st, int64_t account, int64_t id, struct dossier *out)
 {
 	struct db_stmt *q =
-		prep(st, "SELECT " DOSSIER_COLUMNS " FROM dossier d WHERE id = ?1 AND account = ?2", "ii", id, account);
+		prep(st, "SELECT " DOSSIER_COLUMNS " FROM dossier d WHERE id = ?1 AND account = ?2", "ii", id,
+		     account);
 	if (!q)
 		return PX_ESTORE;
 	int rc = db_step(q);
@@ -235,19 +242,24 @@ enum px_err dossier_rename(struct store *st, int64_t account, int64_t id, const 
 {
 	if (reader_name_problem(name))
 		return PX_EUSAGE;
-	return finish(st, prep(st, "UPDATE dossier SET name = ?3 WHERE id = ?1 AND account = ?2", "iit", id, account, name),
+	return finish(st,
+		      prep(st, "UPDATE dossier SET name = ?3 WHERE id = ?1 AND account = ?2", "iit", id,
+			   account, name),
 		      1);
 }
 
 enum px_err dossier_delete(struct store *st, int64_t account, int64_t id)
 {
-	return finish(st, prep(st, "DELETE FROM dossier WHERE id = ?1 AND account = ?2", "ii", id, account), 1);
+	return finish(st, prep(st, "DELETE FROM dossier WHERE id = ?1 AND account = ?2", "ii", id, account),
+		      1);
 }
 
-enum px_err dossier_each(struct store *st, int64_t account, void (*fn)(const struct dossier *, void *), void *arg)
+enum px_err dossier_each(struct store *st, int64_t account, void (*fn)(const struct dossier *, void *),
+			 void *arg)
 {
-	struct db_stmt *q = prep(st, "SELECT " DOSSIER_COLUMNS " FROM dossier d WHERE account = ?1 ORDER BY name, id",
-			       "i", account);
+	struct db_stmt *q =
+		prep(st, "SELECT " DOSSIER_COLUMNS " FROM dossier d WHERE account = ?1 ORDER BY name, id",
+		     "i", account);
 	if (!q)
 		return PX_ESTORE;
 	int rc;
@@ -266,13 +278,15 @@ enum px_err dossier_item_add(struct store *st, int64_t account, int64_t id, int6
 	enum px_err err = dossier_get(st, account, id, &d);
 	if (err)
 		return err;
-	if (count_of(prep(st, "SELECT count(*) FROM dossier_item WHERE dossier = ?1 AND nid = ?2", "ii", id, nid)) ==
-	    1)
+	if (count_of(prep(st, "SELECT count(*) FROM dossier_item WHERE dossier = ?1 AND nid = ?2", "ii", id,
+			  nid)) == 1)
 		return PX_OK;
-	struct db_stmt *q = prep(st, "INSERT INTO dossier_item (dossier, nid, added) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-			       "iii", id, nid, (int64_t)now);
-	return insert_below(st, "SELECT count(*) FROM dossier_item WHERE dossier = ?1", id, DOSSIER_ITEMS_MAX, q,
-			    NULL);
+	struct db_stmt *q = prep(
+		st,
+		"INSERT INTO dossier_item (dossier, nid, added) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+		"iii", id, nid, (int64_t)now);
+	return insert_below(st, "SELECT count(*) FROM dossier_item WHERE dossier = ?1", id, DOSSIER_ITEMS_MAX,
+			    q, NULL);
 }
 
 enum px_err dossier_item_remove(struct store *st, int64_t account, int64_t id, int64_t nid)
@@ -288,9 +302,9 @@ enum px_err dossier_item_remove(struct store *st, int64_t account, int64_t id, i
 enum px_err dossier_items(struct store *st, int64_t account, int64_t id, int64_t *nids, size_t max, size_t *n)
 {
 	struct db_stmt *q = prep(st,
-			       "SELECT i.nid FROM dossier_item i JOIN dossier d ON d.id = i.dossier"
-			       " WHERE d.id = ?1 AND d.account = ?2 ORDER BY i.rowid",
-			       "ii", id, account);
+				 "SELECT i.nid FROM dossier_item i JOIN dossier d ON d.id = i.dossier"
+				 " WHERE d.id = ?1 AND d.account = ?2 ORDER BY i.rowid",
+				 "ii", id, account);
 	if (!q)
 		return PX_ESTORE;
 	int rc;

@@ -80,11 +80,10 @@ static int throttle(struct store *st, const struct contact_request *r, time_t no
 static enum px_err insert(struct store *st, struct contact_request *r, time_t now)
 {
 	struct db_stmt *q;
-	if (db_prepare(
-		    st->db,
-		    "INSERT INTO request (nid, name, organisation, email, message, lang, addr, created)"
-		    " VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6, ?7, ?8) RETURNING id",
-		    &q) != DB_OK)
+	if (db_prepare(st->db,
+		       "INSERT INTO request (nid, name, organisation, email, message, lang, addr, created)"
+		       " VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6, ?7, ?8) RETURNING id",
+		       &q) != DB_OK)
 		return PX_ESTORE;
 	db_bind_int64(q, 1, r->nid);
 	const char *text[] = {r->name, r->organisation, r->email, r->message, r->lang, r->addr};
@@ -103,7 +102,8 @@ enum px_err contact_add(struct store *st, struct contact_request *r, time_t now,
 			enum contact_throttle *verdict)
 {
 	struct db_stmt *purge;
-	if (db_prepare(st->db, "DELETE FROM request WHERE verified IS NULL AND created < ?1", &purge) != DB_OK)
+	if (db_prepare(st->db, "DELETE FROM request WHERE verified IS NULL AND created < ?1", &purge) !=
+	    DB_OK)
 		return PX_ESTORE;
 	db_bind_int64(purge, 1, (int64_t)now - CONTACT_UNVERIFIED_S);
 	int rc = db_step(purge);
@@ -153,8 +153,7 @@ static enum px_err row_read(struct db_stmt *q, struct contact_request *r)
 enum px_err contact_get(struct store *st, int64_t id, struct contact_request *out)
 {
 	struct db_stmt *q;
-	if (db_prepare(st->db, "SELECT " REQUEST_COLUMNS " WHERE r.id = ?1", &q) !=
-	    DB_OK)
+	if (db_prepare(st->db, "SELECT " REQUEST_COLUMNS " WHERE r.id = ?1", &q) != DB_OK)
 		return PX_ESTORE;
 	db_bind_int64(q, 1, id);
 	int rc = db_step(q);
@@ -166,9 +165,9 @@ enum px_err contact_get(struct store *st, int64_t id, struct contact_request *ou
 enum px_err contact_verify(struct store *st, int64_t id, time_t now)
 {
 	struct db_stmt *q;
-	if (db_prepare(
-		    st->db,
-		    "UPDATE request SET verified = ?2, status = 'sent' WHERE id = ?1 AND verified IS NULL", &q) != DB_OK)
+	if (db_prepare(st->db,
+		       "UPDATE request SET verified = ?2, status = 'sent' WHERE id = ?1 AND verified IS NULL",
+		       &q) != DB_OK)
 		return PX_ESTORE;
 	db_bind_int64(q, 1, id);
 	db_bind_int64(q, 2, (int64_t)now);
@@ -183,10 +182,10 @@ enum px_err contact_set_status(struct store *st, int64_t id, enum contact_status
 			       const char *note, time_t now)
 {
 	struct db_stmt *q;
-	if (db_prepare(
-		    st->db,
-		    "UPDATE request SET status = ?2, changed_by = ?3, note = nullif(?4, ''), changed = ?5"
-		    " WHERE id = ?1 AND verified IS NOT NULL", &q) != DB_OK)
+	if (db_prepare(st->db,
+		       "UPDATE request SET status = ?2, changed_by = ?3, note = nullif(?4, ''), changed = ?5"
+		       " WHERE id = ?1 AND verified IS NOT NULL",
+		       &q) != DB_OK)
 		return PX_ESTORE;
 	db_bind_int64(q, 1, id);
 	db_bind_text(q, 2, contact_status_name(s), -1);
@@ -205,9 +204,9 @@ enum px_err contact_each(struct store *st, int64_t owner, size_t limit,
 {
 	struct db_stmt *q;
 	if (db_prepare(st->db,
-			       "SELECT " REQUEST_COLUMNS
-			       " WHERE r.verified IS NOT NULL AND (?1 = 0 OR n.owner = ?1)"
-			       " ORDER BY r.created DESC, r.id DESC LIMIT ?2", &q) != DB_OK)
+		       "SELECT " REQUEST_COLUMNS " WHERE r.verified IS NOT NULL AND (?1 = 0 OR n.owner = ?1)"
+		       " ORDER BY r.created DESC, r.id DESC LIMIT ?2",
+		       &q) != DB_OK)
 		return PX_ESTORE;
 	db_bind_int64(q, 1, owner);
 	db_bind_int64(q, 2, (int64_t)limit);

@@ -293,7 +293,10 @@ int store_write_begin(struct store *st)
 	/* PostgreSQL: a transaction under way (a page's reads) still takes
 	 * the write lock, as SQLite's would on its first write */
 	if (db_in_transaction(st->db))
-		return db_kind(st->db) == DB_POSTGRES && db_exec(st->db, "SELECT pg_advisory_xact_lock(" DB_WRITE_LOCK_KEY ")") ? -1 : 0;
+		return db_kind(st->db) == DB_POSTGRES &&
+				       db_exec(st->db, "SELECT pg_advisory_xact_lock(" DB_WRITE_LOCK_KEY ")")
+			       ? -1
+			       : 0;
 	return db_begin_write(st->db) == DB_OK ? 1 : -1;
 }
 
@@ -375,9 +378,11 @@ static enum px_err migrate_one(struct store *st, int *v, int target, struct buf 
 		return PX_OK;
 	}
 	char bump[96];
-	snprintf(bump, sizeof bump, "PRAGMA user_version = %d; PRAGMA application_id = %d", *v + 1, STORE_APP_ID);
+	snprintf(bump, sizeof bump, "PRAGMA user_version = %d; PRAGMA application_id = %d", *v + 1,
+		 STORE_APP_ID);
 	int bad = store_exec(st, migrations[*v]) != DB_OK || store_exec(st, bump) != DB_OK;
-	if (!bad && MIGRATION_REBUILDS(*v) && query_int(st->db, "SELECT count(*) FROM pragma_foreign_key_check") != 0) {
+	if (!bad && MIGRATION_REBUILDS(*v) &&
+	    query_int(st->db, "SELECT count(*) FROM pragma_foreign_key_check") != 0) {
 		store_exec(st, "ROLLBACK");
 		buf_reject(why, "migration %d would break a reference between tables: left undone", *v + 1);
 		return PX_ESTORE;
@@ -574,7 +579,8 @@ static enum px_err open_db(const char *path, int read_only, struct store **out, 
 enum px_err store_check(struct store *st, struct buf *why)
 {
 	if (db_kind(st->db) == DB_POSTGRES)
-		return query_int(st->db, "SELECT 1") != 1 ? store_fail(st, why, "the store does not answer") : PX_OK;
+		return query_int(st->db, "SELECT 1") != 1 ? store_fail(st, why, "the store does not answer")
+							  : PX_OK;
 	struct stat sb;
 	if (stat(st->path, &sb)) {
 		__atomic_add_fetch(&failures, 1, __ATOMIC_RELAXED);
@@ -586,8 +592,9 @@ enum px_err store_check(struct store *st, struct buf *why)
 		buf_reject(why, "the store's file %s was replaced since it was opened", st->path);
 		return PX_EIO;
 	}
-	return query_int(st->db, "PRAGMA schema_version") < 0 ? store_fail(st, why, "the store does not answer")
-							      : PX_OK;
+	return query_int(st->db, "PRAGMA schema_version") < 0
+		       ? store_fail(st, why, "the store does not answer")
+		       : PX_OK;
 }
 
 enum px_err store_open_at_version(const char *path, int version, struct store **out, struct buf *why)

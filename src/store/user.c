@@ -154,7 +154,8 @@ static enum px_err find_user(struct store *st, const char *sql, const char *text
 
 enum px_err user_get(struct store *st, const char *name, struct user *out)
 {
-	return find_user(st, "SELECT " USER_COLUMNS " FROM account WHERE lower(name) = lower(?1)", name, 0, out, NULL);
+	return find_user(st, "SELECT " USER_COLUMNS " FROM account WHERE lower(name) = lower(?1)", name, 0,
+			 out, NULL);
 }
 
 enum px_err user_get_id(struct store *st, int64_t id, struct user *out)
@@ -220,18 +221,20 @@ enum px_err user_hash_new(const char *password, char out[USER_HASH_N])
 enum px_err user_pending_purge(struct store *st, time_t now)
 {
 	int64_t before[] = {(int64_t)now - USER_PENDING_S};
-	return run(st, "DELETE FROM account WHERE pending IS NOT NULL AND pending < ?1", NULL, 0, before, 1) ==
-			       DB_DONE
+	return run(st, "DELETE FROM account WHERE pending IS NOT NULL AND pending < ?1", NULL, 0, before,
+		   1) == DB_DONE
 		       ? PX_OK
 		       : PX_ESTORE;
 }
 
-enum px_err user_taken(struct store *st, const char *name, const char *email, int *name_taken, int *email_taken)
+enum px_err user_taken(struct store *st, const char *name, const char *email, int *name_taken,
+		       int *email_taken)
 {
 	struct db_stmt *q;
 	if (db_prepare(st->db,
-			       "SELECT EXISTS (SELECT 1 FROM account WHERE lower(name) = lower(?1)),"
-			       " EXISTS (SELECT 1 FROM account WHERE lower(email) = lower(?2))", &q) != DB_OK)
+		       "SELECT EXISTS (SELECT 1 FROM account WHERE lower(name) = lower(?1)),"
+		       " EXISTS (SELECT 1 FROM account WHERE lower(email) = lower(?2))",
+		       &q) != DB_OK)
 		return PX_ESTORE;
 	db_bind_text(q, 1, name, -1);
 	db_bind_text(q, 2, email, -1);
@@ -249,10 +252,11 @@ enum px_err user_register(struct store *st, const char *name, const char *email,
 {
 	const char *t[] = {name, email, lang, hash};
 	int64_t at[] = {(int64_t)now};
-	int rc = run_returning(st,
-			       "INSERT INTO account (name, role, hash, disabled, created, email, lang, pending)"
-			       " VALUES (?1, 'reader', ?4, 1, " STORE_NOW ", ?2, ?3, ?5) RETURNING id",
-			       t, 4, at, 1, id);
+	int rc = run_returning(
+		st,
+		"INSERT INTO account (name, role, hash, disabled, created, email, lang, pending)"
+		" VALUES (?1, 'reader', ?4, 1, " STORE_NOW ", ?2, ?3, ?5) RETURNING id",
+		t, 4, at, 1, id);
 	if (rc == DB_CONSTRAINT)
 		return PX_ECONFLICT;
 	return rc == DB_DONE ? PX_OK : PX_ESTORE;
@@ -261,8 +265,8 @@ enum px_err user_register(struct store *st, const char *name, const char *email,
 enum px_err user_confirm(struct store *st, int64_t id)
 {
 	int64_t v[] = {id};
-	if (run(st, "UPDATE account SET disabled = 0, pending = NULL WHERE id = ?1 AND pending IS NOT NULL", NULL,
-		0, v, 1) != DB_DONE)
+	if (run(st, "UPDATE account SET disabled = 0, pending = NULL WHERE id = ?1 AND pending IS NOT NULL",
+		NULL, 0, v, 1) != DB_DONE)
 		return PX_ESTORE;
 	return db_changes(st->db) == 1 ? PX_OK : PX_ENOTFOUND;
 }
@@ -271,7 +275,7 @@ enum px_err user_set_digest(struct store *st, int64_t id, int on)
 {
 	int64_t v[] = {on ? 1 : 0, id};
 	return run(st, "UPDATE account SET digest = ?1 WHERE id = ?2", NULL, 0, v, 2) == DB_DONE ? PX_OK
-												: PX_ESTORE;
+												 : PX_ESTORE;
 }
 
 enum px_err user_each(struct store *st, void (*fn)(const struct user *, void *), void *arg)
@@ -306,11 +310,12 @@ enum px_err user_login(struct store *st, const char *name, const char *password,
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	char hash[crypto_pwhash_STRBYTES];
 	size_t n = strlen(password);
-	enum px_err err =
-		n > USER_PASSWORD_MAX
-			? PX_ENOTFOUND
-			: find_user(st, "SELECT " USER_COLUMNS ", hash FROM account WHERE lower(name) = lower(?1)", name, 0,
-				    out, hash);
+	enum px_err err = n > USER_PASSWORD_MAX
+				  ? PX_ENOTFOUND
+				  : find_user(st,
+					      "SELECT " USER_COLUMNS
+					      ", hash FROM account WHERE lower(name) = lower(?1)",
+					      name, 0, out, hash);
 	if (err == PX_ESTORE)
 		return err;
 	if (err) {
@@ -327,17 +332,17 @@ int64_t login_wait(struct store *st, const char *key, int max, time_t now)
 {
 	struct db_stmt *q;
 	int64_t wait = 0;
-	if (db_prepare(
-		    st->db,
-		    "SELECT count(*), min(at) FROM"
-		    " (SELECT at FROM login_failure WHERE key = ?1 AND at > ?2 ORDER BY at DESC LIMIT ?3) AS recent", &q) != DB_OK)
+	if (db_prepare(st->db,
+		       "SELECT count(*), min(at) FROM"
+		       " (SELECT at FROM login_failure WHERE key = ?1 AND at > ?2 ORDER BY at DESC LIMIT ?3) "
+		       "AS recent",
+		       &q) != DB_OK)
 		return LOGIN_WINDOW_S; /* cannot tell: wait */
 	db_bind_text(q, 1, key, -1);
 	db_bind_int64(q, 2, (int64_t)now - LOGIN_WINDOW_S);
 	db_bind_int64(q, 3, max);
 	if (db_step(q) == DB_ROW && db_column_int(q, 0) >= max)
-		wait = db_column_int64(q, 1) + LOGIN_WINDOW_S -
-		       (int64_t)now; /* the max-th newest leaves */
+		wait = db_column_int64(q, 1) + LOGIN_WINDOW_S - (int64_t)now; /* the max-th newest leaves */
 	db_finalize(q);
 	return wait > 0 ? wait : 0;
 }
@@ -347,13 +352,12 @@ static enum px_err login_failed_row(struct store *st, const char *key, time_t no
 {
 	const char *t[] = {key};
 	int64_t at[] = {(int64_t)now, (int64_t)now - LOGIN_WINDOW_S};
-	if (run_returning(st, "INSERT INTO login_failure (key, at) VALUES (?1, ?2) RETURNING rowid", t, 1, at, 1,
-			  row) != DB_DONE)
+	if (run_returning(st, "INSERT INTO login_failure (key, at) VALUES (?1, ?2) RETURNING rowid", t, 1, at,
+			  1, row) != DB_DONE)
 		return PX_ESTORE;
 	/* the table keeps one window: older rows go as new ones come */
-	return run(st, "DELETE FROM login_failure WHERE at <= ?1", NULL, 0, &at[1], 1) == DB_DONE
-		       ? PX_OK
-		       : PX_ESTORE;
+	return run(st, "DELETE FROM login_failure WHERE at <= ?1", NULL, 0, &at[1], 1) == DB_DONE ? PX_OK
+												  : PX_ESTORE;
 }
 
 enum px_err login_failed(struct store *st, const char *key, time_t now)
@@ -395,5 +399,5 @@ enum px_err login_forget(struct store *st, const char *key)
 {
 	const char *t[] = {key};
 	return run(st, "DELETE FROM login_failure WHERE key = ?1", t, 1, NULL, 0) == DB_DONE ? PX_OK
-												 : PX_ESTORE;
+											     : PX_ESTORE;
 }

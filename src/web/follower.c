@@ -127,9 +127,24 @@ unsigned follower_backoff_ms(unsigned prev_ms)
 	return prev_ms >= BACKOFF_MS / 2 ? BACKOFF_MS : prev_ms * 2;
 }
 
+/* Raises f->indexed to rev. */
+static void indexed_raise(struct follower *f, int64_t rev)
+{
+	int64_t was = __atomic_load_n(&f->indexed, __ATOMIC_RELAXED);
+	while (was < rev &&
+	       !__atomic_compare_exchange_n(&f->indexed, &was, rev, 0, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
+		;
+}
+
+int64_t follower_indexed(struct server *srv)
+{
+	return __atomic_load_n(&srv->follower.indexed, __ATOMIC_ACQUIRE);
+}
+
 void follower_note(struct server *srv, int64_t nid, int64_t rev)
 {
 	struct follower *f = &srv->follower;
+	indexed_raise(f, rev);
 	if (rev > __atomic_load_n(&f->revision, __ATOMIC_RELAXED)) /* else a catch-up passed it */
 		follower_held_note(&f->held, nid, rev);
 }
@@ -249,6 +264,7 @@ static enum px_err finish(struct batch *b, int64_t newest, const struct timespec
 	enum px_err err = b->applied ? index_flush(srv->ix) : PX_OK;
 	if (whole && !err) {
 		__atomic_store_n(&f->revision, newest, __ATOMIC_RELAXED);
+		indexed_raise(f, newest);
 		follower_held_prune(&f->held, newest);
 	}
 	pthread_rwlock_unlock(&srv->ix_lock);
@@ -400,7 +416,7 @@ enum px_err follower_start(struct server *srv, int64_t revision)
 	pthread_cond_init(&f->wake, &ca);
 	pthread_condattr_destroy(&ca);
 	pthread_mutex_init(&f->lock, NULL);
-	f->revision = revision;
+	f->revision = f->indexed = revision;
 	if (pthread_create(&f->thread, NULL, follower_main, srv))
 		return PX_ENOMEM;
 	f->started = 1;

@@ -56,6 +56,9 @@ struct follower {
 	pthread_cond_t wake;       /* signalled by follower_stop() */
 	int stopping;              /* set by follower_stop() (atomic: read between steps) */
 	int64_t revision;          /* the store's revision the index is caught up to (atomic) */
+	int64_t indexed;           /* the newest revision anything in the index comes from
+				      (atomic): revision, or a save of this server's past it;
+				      a replica behind it is not read (server.c) */
 	struct follower_held held; /* guarded by the server's ix_lock */
 	uint64_t catch_ups;        /* catch-ups that changed the index (atomic) */
 	uint64_t applied;          /* nodes they put or took out (atomic) */
@@ -65,6 +68,8 @@ struct follower {
 };
 
 struct server;
+/* The newest revision anything in srv's index comes from. */
+int64_t follower_indexed(struct server *srv);
 /* Starts srv's follower, its index holding the store's revision revision
  * (index_open()'s included). PX_ENOMEM when the thread cannot start. A
  * store that cannot be opened is no error: the thread retries it. */

@@ -190,6 +190,12 @@ static enum px_err the_rest(struct buf *out, struct request *rq)
 		{"praxis_store_errors_total", "counter",
 		 "Store operations that failed (an SQLite error, a store file gone or replaced).",
 		 (double)store_failures(), 0},
+		{"praxis_replica_reads_total", "counter", "Pages made from the --db-read replica.",
+		 (double)load(&rq->srv->replica_reads), !rq->srv->db_read},
+		{"praxis_replica_fallbacks_total", "counter",
+		 "Pages that could have been made from the --db-read replica and were made from the "
+		 "primary: the replica was behind the index, or down.",
+		 (double)load(&rq->srv->replica_fallbacks), !rq->srv->db_read},
 		{"praxis_sessions", "gauge", "Live sessions of signed-in users.", (double)sessions,
 		 sessions < 0},
 		{"praxis_logins_failed_total", "counter", "Logins refused for a wrong name or password.",

@@ -265,6 +265,12 @@ int route_ops(const struct request *rq)
 	return rq->route && rq->route->flags & ROUTE_OPS;
 }
 
+int route_replica(const struct request *rq)
+{
+	const struct route *r = rq->route;
+	return r && r->methods == GET && r->role == ROLE_NONE && !(r->flags & ROUTE_OPS);
+}
+
 size_t route_count(void)
 {
 	return sizeof routes / sizeof routes[0];

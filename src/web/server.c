@@ -46,22 +46,89 @@ static void store_key_free(void *st)
 	store_close(st);
 }
 
-/* This thread's store handle, opened on first use; NULL if it cannot be. */
-static struct store *thread_store(struct server *srv)
+/* This thread's handle under key on the store at target, opened on first
+ * use; NULL if it cannot be. */
+static struct store *thread_handle(pthread_key_t key, const char *target)
 {
-	struct store *st = pthread_getspecific(srv->store_key);
+	struct store *st = pthread_getspecific(key);
 	if (st)
 		return st;
 	struct buf why;
 	buf_init(&why, 1024);
-	if (store_open(srv->db, &st, &why) != PX_OK) {
+	if (store_open(target, &st, &why) != PX_OK) {
 		px_log(PX_LOG_ERR, "%s", why.data ? why.data : "cannot open the store");
 		st = NULL;
 	}
 	buf_free(&why);
 	if (st)
-		pthread_setspecific(srv->store_key, st);
+		pthread_setspecific(key, st);
 	return st;
+}
+
+/* This thread's store handle, opened on first use; NULL if it cannot be. */
+static struct store *thread_store(struct server *srv)
+{
+	return thread_handle(srv->store_key, srv->db);
+}
+
+/* ---- reading from a replica (--db-read) ----
+ *
+ * Which requests read from the replica: a GET or HEAD of a route that
+ * takes only GET, needs no role and is not an operator's (route_replica():
+ * the pages a search engine or a visitor reads), from a client without a
+ * session cookie. Everything else reads and writes the primary (--db):
+ * a signed-in user sees their own saves at once (a replica replays them
+ * a little later), forms and POSTs write, GET|POST routes (/login,
+ * /register, ...) are forms, and /healthz and /metrics tell about the
+ * primary this node writes to.
+ *
+ * A page is made of the index and the store together, and the page cache
+ * keeps it until the index changes. So a replica is read only if it has
+ * replayed every revision the index holds (follower_indexed()): its
+ * newest revision is read in the page's own read transaction, and a
+ * replica behind sends the page to the primary (one query more per page
+ * made, none per page from the cache). A page read from the replica is
+ * then the page the primary would have made, and may be cached as any.
+ * (The other way, holding the index's change until the replica caught
+ * up, would make a node's own saves wait for the replica.)
+ *
+ * A replica that cannot be reached is not tried again by any worker for
+ * REPLICA_RETRY_MS; meanwhile its pages come from the primary. It is no
+ * failure of the node: /healthz answers for the primary, /metrics counts
+ * the pages sent back to it (praxis_replica_fallbacks_total). */
+#define REPLICA_RETRY_MS 1000
+
+static int64_t now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Begins rq's read transaction on the replica if rq may read there and
+ * the replica is up to the index; else on rq->st, the primary. Returns
+ * store_read_begin()'s answer; rq->st is the handle read. */
+static int read_begin(struct request *rq, int session)
+{
+	struct server *srv = rq->srv;
+	if (!srv->db_read || session || !route_replica(rq))
+		return store_read_begin(rq->st);
+	struct store *rep = NULL;
+	if (now_ms() >= __atomic_load_n(&srv->replica_retry_ms, __ATOMIC_RELAXED))
+		rep = thread_handle(srv->replica_key, srv->db_read);
+	int begun = rep ? store_read_begin(rep) : 0;
+	int64_t at = begun ? store_last_revision(rep) : -1;
+	if (begun && at >= follower_indexed(srv)) {
+		__atomic_add_fetch(&srv->replica_reads, 1, __ATOMIC_RELAXED);
+		rq->st = rep;
+		return begun;
+	}
+	if (rep)
+		store_read_end(rep, begun);
+	if (at < 0) /* down, or not readable: not tried for a while */
+		__atomic_store_n(&srv->replica_retry_ms, now_ms() + REPLICA_RETRY_MS, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&srv->replica_fallbacks, 1, __ATOMIC_RELAXED);
+	return store_read_begin(rq->st);
 }
 
 /* What a connection's request keeps between libmicrohttpd's calls: the
@@ -459,7 +526,7 @@ static int answer_get(struct pending *p, int head)
 	if (route_admit(rq))
 		return 0;
 	uint64_t generation = cache_generation(); /* before the page reads anything */
-	int begun = store_read_begin(rq->st);     /* the page sees one state of the store */
+	int begun = read_begin(rq, session);      /* the page sees one state of the store */
 	pthread_rwlock_rdlock(&rq->srv->ix_lock);
 	route_dispatch(rq);
 	pthread_rwlock_unlock(&rq->srv->ix_lock);
@@ -778,8 +845,9 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 enum px_err web_serve(const struct web_options *o, struct buf *why)
 {
 	struct server srv = {
-		.ix = o->ix, .db = o->db, .secure = o->tls_cert != NULL, .public_url = o->public_url,
-		.version = o->version ? o->version : "unknown", .trusted = o->trusted, .admin_from = o->admin_from};
+		.ix = o->ix, .db = o->db, .db_read = o->db_read, .secure = o->tls_cert != NULL,
+		.public_url = o->public_url, .version = o->version ? o->version : "unknown",
+		.trusted = o->trusted, .admin_from = o->admin_from};
 	struct cidr_set loopback = {.n = 0};
 	if (!srv.admin_from || !srv.admin_from->n) { /* ops pages stay on the machine */
 		(void)!cidr_set_add(&loopback, "127.0.0.0/8");
@@ -805,7 +873,8 @@ enum px_err web_serve(const struct web_options *o, struct buf *why)
 	pthread_rwlockattr_setkind_np(&ra, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
 	pthread_rwlock_init(&srv.ix_lock, &ra);
 	pthread_rwlockattr_destroy(&ra);
-	if (!err && pthread_key_create(&srv.store_key, store_key_free))
+	if (!err && (pthread_key_create(&srv.store_key, store_key_free) ||
+		     pthread_key_create(&srv.replica_key, store_key_free)))
 		err = PX_ENOMEM;
 	/* after the signal mask: the mailer's thread inherits it */
 	if (!err && o->smtp)

@@ -14,6 +14,8 @@ struct index;
 
 struct web_options {
 	const char *db;       /* the store's path: each worker opens a handle */
+	const char *db_read;  /* a streaming replica of db (PostgreSQL) for anonymous reads;
+				 NULL: none (server.c's read_begin()) */
 	struct index *ix;     /* the store's index: searched by the workers, changed by
 				 the editors' saves and by other processes' changes to
 				 the store (under a lock the server keeps) */

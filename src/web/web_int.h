@@ -248,6 +248,14 @@ struct server {
 	struct tmpl_set *tmpl;
 	const char *db;          /* each worker thread opens its own store handle */
 	pthread_key_t store_key; /* that handle, per thread */
+	/* --db-read: a streaming replica of db, or NULL; each worker's handle
+	 * on it under replica_key, opened on first use. The rest is atomic:
+	 * the monotonic ms before which the replica is not tried again, the
+	 * pages read from it, those it could have made and db made. */
+	const char *db_read;
+	pthread_key_t replica_key;
+	int64_t replica_retry_ms;
+	uint64_t replica_reads, replica_fallbacks;
 	int secure;              /* served over TLS: every request is secure */
 	const struct cidr_set *trusted;    /* proxies whose forwarding headers are believed; NULL: none */
 	const struct cidr_set *admin_from; /* who may reach ROUTE_OPS routes */
@@ -353,6 +361,10 @@ int route_api(const struct request *rq);
 /* Is rq's route one for operators and their machines (/healthz,
  * /metrics: ROUTE_OPS), answered in plain text, errors too? */
 int route_ops(const struct request *rq);
+/* May rq's route be read from a replica (--db-read)? Only GET routes that
+ * need no role and are not the operator's: server.c's read_begin() says
+ * which requests (no session besides) and why. */
+int route_replica(const struct request *rq);
 /* The routes, numbered from 0 for counters: route_count() of them; the
  * number of route r, and route i's pattern ("/node/{nid}"). */
 size_t route_count(void);

@@ -2,6 +2,7 @@
 # check that the store opens and holds either all of that file or none of it,
 # and that what was there before is intact.
 . tests/cli/lib.sh
+once_against plain "atomicity under kill -9 is the store's, not the build's: once, against the plain build"
 db=$TMP/p.db
 nodes() { "$PRAXIS" stats --db "$db" | awk '$1 == "nodes" { print $2 }'; }
 

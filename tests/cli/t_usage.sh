@@ -2,6 +2,7 @@
 # stderr), 0 for --help (usage on stdout), 1 for a refused operation; the
 # store is --db, else $PRAXIS_DB.
 . tests/cli/lib.sh
+once_against asan "the same usage errors from both builds: once, against the ASan/UBSan build, which also checks memory on each"
 
 db=$TMP/db
 printf '%s\n' '{"nid": 5, "type": "article", "title": "Five", "author": "F", "language": "en", "body": "b"}' >"$TMP/five.jsonl"

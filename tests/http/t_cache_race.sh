@@ -21,8 +21,8 @@ for _ in 1 2; do
 	timeout 60 sh -c 'while :; do :; done' &
 	hogs+=($!)
 done
-python3 - "$BASE" "$cookie" "$(session_csrf "$TMP/ed.jar")" <<'PY' ||
-	{ kill "${hogs[@]}" 2>/dev/null; fail "a stale page was served after an unpublish"; }
+# the server's own URL: its page cache is the subject (and the script speaks plain HTTP)
+python3 - "$DIRECT" "$cookie" "$(session_csrf "$TMP/ed.jar")" <<'PY' || { kill "${hogs[@]}" 2>/dev/null; fail "a stale page was served after an unpublish"; }
 import http.client, sys, threading, urllib.parse
 base, cookie, csrf = sys.argv[1:4]
 u = urllib.parse.urlparse(base)

@@ -9,6 +9,12 @@
 #                pg_restart recovers from the WAL)
 #   pg_psql ARGS psql on the praxis database (-X, stops at the first error)
 #   pg_running   exits 0 when the server answers
+#   pg_replica_start  a streaming replica of the running cluster
+#                (pg_basebackup -R -X stream, hot standby) on its own port
+#                and data directory beside the primary's; exports
+#                PRAXIS_PG_REPLICA_URI and PG_REPLICA_PORT; stopped with it
+#   pg_replica_stop   stop it (fast); pg_replica_restart starts it again
+#   pg_replica_psql ARGS  psql on the replica's praxis database
 #
 # The cluster lives in a mktemp directory: initdb --auth=trust -U praxis
 # -E UTF8 --locale=C.UTF-8, fsync on (a crash test must lose nothing
@@ -40,6 +46,7 @@ _pg_free_port() {
 
 _pg_cleanup() {
 	[ -n "${PG_DIR:-}" ] || return 0
+	pg_replica_stop 2>/dev/null
 	pg_stop 2>/dev/null || pg_kill
 	rm -rf "$PG_DIR"
 	PG_DIR=
@@ -128,4 +135,30 @@ pg_kill() {
 
 pg_psql() {
 	"$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$PRAXIS_PG_URI" "$@"
+}
+
+pg_replica_start() {
+	PG_REPLICA_PORT=$(_pg_free_port)
+	_pg_as "$PG_BIN/pg_basebackup" -h "$PG_SOCK" -p "$PG_PORT" -U praxis -D "$PG_DIR/replica" -R -X stream \
+		-c fast >"$PG_DIR/basebackup.log" 2>&1 || { cat "$PG_DIR/basebackup.log" >&2; echo "pg_replica_start: pg_basebackup failed" >&2; return 1; }
+	pg_replica_restart || return 1
+	PRAXIS_PG_REPLICA_URI="postgresql://praxis@/praxis?host=$PG_SOCK&port=$PG_REPLICA_PORT"
+	export PRAXIS_PG_REPLICA_URI PG_REPLICA_PORT
+}
+
+# pg_replica_restart: starts the stopped replica again
+pg_replica_restart() {
+	_pg_as "$PG_BIN/pg_ctl" start -w -t 30 -D "$PG_DIR/replica" -l "$PG_DIR/replica.log" -o \
+		"-c listen_addresses='' -c unix_socket_directories=$PG_SOCK -p $PG_REPLICA_PORT -c fsync=on -c hot_standby=on" \
+		>/dev/null 2>"$PG_DIR/pg_ctl.err" || { cat "$PG_DIR/pg_ctl.err" "$PG_DIR/replica.log" >&2; echo "pg_replica_start: the replica did not start" >&2; return 1; }
+}
+
+pg_replica_stop() {
+	[ -d "${PG_DIR:-}/replica" ] || return 0
+	_pg_as "$PG_BIN/pg_ctl" status -D "$PG_DIR/replica" >/dev/null || return 0
+	_pg_as "$PG_BIN/pg_ctl" stop -w -t 30 -m fast -D "$PG_DIR/replica" >/dev/null
+}
+
+pg_replica_psql() {
+	"$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$PRAXIS_PG_REPLICA_URI" "$@"
 }
