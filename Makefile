@@ -31,7 +31,7 @@ FUZZ_SECONDS ?= 10
 # Objects of one build flavour: $(call objs,DIR,SOURCES)
 objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
 
-.PHONY: contact-sheet all run run-cluster stop-cluster test unit cli-test http-test test-cluster fuzz bench-ingest bench-http bench-load bench-match test-security checksrc checkcss checkman deps clean
+.PHONY: contact-sheet all run run-cluster stop-cluster test unit cli-test http-test test-cluster fuzz bench-ingest bench-http bench-load bench-cluster bench-match test-security checksrc checkcss checkman deps clean
 all: build/praxis
 
 deps:
@@ -267,6 +267,12 @@ contact-sheet: build/praxis
 bench-load: build/praxis
 	@scripts/deps-bench
 	@python3 bench/load.py
+
+# The cluster of issue 17: nginx in front of 1-3 nodes, PostgreSQL against
+# SQLite (search latency, ingest, copy, saves), memory and store size.
+bench-cluster: build/praxis build/gen_listing
+	@scripts/deps-bench
+	@python3 bench/cluster.py
 
 # The match's latency beside a search of the same words (docs/bench.md).
 build/bench/match_driver: bench/match/match_driver.c build/libpraxis.a $(HDRS)
