@@ -268,7 +268,7 @@ static void *mailer_main(void *arg)
 	pthread_mutex_lock(&mr->lock);
 	while (!mr->stop) {
 		pthread_mutex_unlock(&mr->lock);
-		if (!st && store_open(mr->o.db, &st, &why) && mr->o.log)
+		if (!st && store_open_existing(mr->o.db, &st, &why) && mr->o.log)
 			px_log(PX_LOG_ERR, "mail: cannot open the store: %s", why.data);
 		int r = 1;
 		while (st && r > 0 && !__atomic_load_n(&mr->stop, __ATOMIC_RELAXED))

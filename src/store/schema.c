@@ -541,7 +541,9 @@ static enum px_err open_pg(const char *uri, struct store **out, struct buf *why)
 	return PX_OK;
 }
 
-static enum px_err open_db(const char *path, int read_only, struct store **out, struct buf *why)
+/* Opens the store at path; an SQLite file is made if missing only when
+ * create. */
+static enum px_err open_db(const char *path, int read_only, int create, struct store **out, struct buf *why)
 {
 	if (db_is_postgres(path))
 		return open_pg(path, out, why);
@@ -551,7 +553,7 @@ static enum px_err open_db(const char *path, int read_only, struct store **out, 
 		return PX_ENOMEM;
 	}
 	int rc = read_only ? open_read_only(st)
-			   : db_sqlite_open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &st->db);
+			   : db_sqlite_open(path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0), &st->db);
 	if (rc == DB_OK)
 		sqlite3_busy_timeout(db_sqlite(st->db), 10000);
 	buf_reset(why);
@@ -597,10 +599,10 @@ enum px_err store_check(struct store *st, struct buf *why)
 		       : PX_OK;
 }
 
-enum px_err store_open_at_version(const char *path, int version, struct store **out, struct buf *why)
+static enum px_err open_at(const char *path, int version, int create, struct store **out, struct buf *why)
 {
 	struct store *st;
-	enum px_err err = open_db(path, 0, &st, why);
+	enum px_err err = open_db(path, 0, create, &st, why);
 	if (err)
 		return err;
 	if ((err = store_migrate(st, version, why))) {
@@ -615,9 +617,23 @@ enum px_err store_open_at_version(const char *path, int version, struct store **
 	return PX_OK;
 }
 
+enum px_err store_open_at_version(const char *path, int version, struct store **out, struct buf *why)
+{
+	return open_at(path, version, 1, out, why);
+}
+
 enum px_err store_open(const char *path, struct store **out, struct buf *why)
 {
-	return store_open_at_version(path, STORE_SCHEMA_VERSION, out, why);
+	return open_at(path, STORE_SCHEMA_VERSION, 1, out, why);
+}
+
+enum px_err store_open_existing(const char *path, struct store **out, struct buf *why)
+{
+	if (!db_is_postgres(path) && access(path, F_OK)) {
+		buf_reject(why, "the store's file %s is gone: %s", path, strerror(errno));
+		return PX_EIO;
+	}
+	return open_at(path, STORE_SCHEMA_VERSION, 0, out, why);
 }
 
 enum px_err store_open_read(const char *path, struct store **out, struct buf *why)
@@ -625,7 +641,7 @@ enum px_err store_open_read(const char *path, struct store **out, struct buf *wh
 	if (db_is_postgres(path) || access(path, F_OK))
 		return store_open(path, out, why);
 	struct store *st;
-	enum px_err err = open_db(path, 1, &st, why);
+	enum px_err err = open_db(path, 1, 0, &st, why);
 	if (err)
 		return err;
 	int version = store_schema_version(st);

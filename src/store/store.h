@@ -20,6 +20,11 @@ struct store;
  * date. On failure returns an error and writes the reason to why.
  * Caller closes with store_close(). */
 enum px_err store_open(const char *path, struct store **out, struct buf *why) PX_WUR;
+/* store_open() of a store that exists: a missing SQLite file is PX_EIO
+ * ("the store's file ... is gone"), never made anew. For the server's
+ * workers and follower, which open their handles while serving: a store
+ * moved away under them must not come back empty. */
+enum px_err store_open_existing(const char *path, struct store **out, struct buf *why) PX_WUR;
 /* Is target a PostgreSQL URI (postgresql:// or postgres://), not a file? */
 int store_is_url(const char *target);
 /* target as messages may show it: a URI without its password (malloc'd;

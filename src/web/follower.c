@@ -353,7 +353,7 @@ static int open_store(struct server *srv, struct store **st)
 {
 	struct buf why;
 	buf_init(&why, 1024);
-	enum px_err err = store_open(srv->db, st, &why);
+	enum px_err err = store_open_existing(srv->db, st, &why);
 	if (err) {
 		outage(&srv->follower, why.len ? why.data : px_strerror(err));
 		*st = NULL;

@@ -47,16 +47,19 @@ static void store_key_free(void *st)
 }
 
 /* This thread's handle under key on the store at target, opened on first
- * use; NULL if it cannot be. */
-static struct store *thread_handle(pthread_key_t key, const char *target)
+ * use; NULL if it cannot be, with the reason logged and (rq not NULL) kept
+ * in rq->store_why for the operators' pages. */
+static struct store *thread_handle(pthread_key_t key, const char *target, struct request *rq)
 {
 	struct store *st = pthread_getspecific(key);
 	if (st)
 		return st;
 	struct buf why;
 	buf_init(&why, 1024);
-	if (store_open(target, &st, &why) != PX_OK) {
+	if (store_open_existing(target, &st, &why) != PX_OK) {
 		px_log(PX_LOG_ERR, "%s", why.data ? why.data : "cannot open the store");
+		if (rq && why.data)
+			rq->store_why = arena_strndup(&rq->a, why.data, why.len);
 		st = NULL;
 	}
 	buf_free(&why);
@@ -65,10 +68,17 @@ static struct store *thread_handle(pthread_key_t key, const char *target)
 	return st;
 }
 
-/* This thread's store handle, opened on first use; NULL if it cannot be. */
-static struct store *thread_store(struct server *srv)
+/* rq's thread's store handle in rq->st, opened on first use; 0, or -1
+ * after a 503 (on the operators' pages, with the reason). */
+static int thread_store(struct request *rq)
 {
-	return thread_handle(srv->store_key, srv->db);
+	if ((rq->st = thread_handle(rq->srv->store_key, rq->srv->db, rq)))
+		return 0;
+	if (route_ops(rq) && rq->store_why)
+		page_plain(rq, 503, rq->store_why);
+	else
+		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
+	return -1;
 }
 
 /* ---- reading from a replica (--db-read) ----
@@ -115,7 +125,7 @@ static int read_begin(struct request *rq, int session)
 		return store_read_begin(rq->st);
 	struct store *rep = NULL;
 	if (now_ms() >= __atomic_load_n(&srv->replica_retry_ms, __ATOMIC_RELAXED))
-		rep = thread_handle(srv->replica_key, srv->db_read);
+		rep = thread_handle(srv->replica_key, srv->db_read, NULL);
 	int begun = rep ? store_read_begin(rep) : 0;
 	int64_t at = begun ? store_last_revision(rep) : -1;
 	if (begun && at >= follower_indexed(srv)) {
@@ -514,10 +524,8 @@ static int answer_get(struct pending *p, int head)
 	int session = MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, AUTH_SESSION_COOKIE) != NULL;
 	if (!session && key && cache_queue(rq->conn, rq->lang, key, rq->gzip_ok, inm, &p->status, &p->bytes))
 		return 1;
-	if (!(rq->st = thread_store(rq->srv))) {
-		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
+	if (thread_store(rq))
 		return 0;
-	}
 	if (session)
 		auth_session(rq);
 	if (session && !rq->user && key &&
@@ -585,10 +593,8 @@ enum px_err server_index_reload(struct server *srv, struct store *st, const stru
 static int admit_post(struct pending *p)
 {
 	struct request *rq = &p->rq;
-	if (!(rq->st = thread_store(rq->srv))) {
-		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
+	if (thread_store(rq))
 		return -1;
-	}
 	auth_session(rq);
 	if (route_admit(rq))
 		return -1;

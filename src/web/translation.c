@@ -183,7 +183,7 @@ static void finish(struct mt_queue *q, struct store **st, struct mt_job *j)
 	unsigned long runs = mt_runs();
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	enum px_err err = PX_OK;
-	if (!*st && store_open(q->db, st, &why))
+	if (!*st && store_open_existing(q->db, st, &why))
 		err = PX_ESTORE;
 	if (!err)
 		err = make_for(*st, q->mt, j->nid, j->rev, &j->path, j->doc, j->len, &html, &why);

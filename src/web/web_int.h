@@ -295,6 +295,7 @@ struct request {
 				    Secure cookies, https:// links */
 	const struct user *user; /* who is signed in, or NULL */
 	int session_unread;      /* a session cookie came and the store could not be read */
+	const char *store_why;   /* why this thread's store handle could not be opened, or NULL */
 	const char *csrf;        /* the token this request's forms carry back: the
 				    session's, or the login form's cookie */
 	/* the response */

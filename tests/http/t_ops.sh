@@ -7,6 +7,7 @@
 . tests/http/lib.sh
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
 printf 'pw of ana here\n' | "$PRAXIS" user add --db "$TMP/db" --role author ana || fail "cannot add ana"
+SERVE_ARGS=(--threads 6) # workers that open their store handle late: see the store-gone checks
 start_server "$TMP/db"
 
 head_has() { grep -qiE "$1" "$TMP/head" || { cat "$TMP/head" >&2; fail "no header matching '$1'"; }; }
@@ -103,6 +104,14 @@ else
 	head_has '^retry-after: '
 	expect_grep "$TMP/body" "^the store's file .*/db is gone: No such file or directory$"
 	[ "$(wc -l <"$TMP/body")" = 1 ] || fail "the reason is not one line"
+	# workers that open their handle now (each connection may reach a
+	# thread that has served nothing yet) must not make the store anew:
+	# that empty store would pass the check and serve an empty hub
+	for _ in $(seq 20); do
+		code=$(curl -s -o /dev/null -w '%{http_code}' "$DIRECT/healthz")
+		[ "$code" = 503 ] || fail "/healthz answered $code with the store gone"
+	done
+	[ ! -e "$TMP/db" ] || fail "a thread of the server made the store anew at its path"
 	mv "$TMP/db.away" "$TMP/db"
 	page 200 /healthz
 	cp "$TMP/db" "$TMP/db.copy" && mv "$TMP/db.copy" "$TMP/db" # a restore under the running server
