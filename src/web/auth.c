@@ -11,15 +11,19 @@ const char *auth_cookie_value(const struct request *rq, const char *name)
 	return MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, name);
 }
 
-void auth_session(struct request *rq)
+enum px_err auth_session(struct request *rq)
 {
 	const char *token = auth_cookie_value(rq, AUTH_SESSION_COOKIE);
 	struct user *u = token ? arena_alloc(&rq->a, sizeof *u) : NULL;
 	char *csrf = u ? arena_alloc(&rq->a, SESSION_TOKEN_N) : NULL;
-	if (csrf && session_find(rq->st, token, time(NULL), u, csrf) == PX_OK) {
+	if (!csrf)
+		return token ? PX_ENOMEM : PX_OK;
+	enum px_err err = session_find(rq->st, token, time(NULL), u, csrf);
+	if (err == PX_OK) {
 		rq->user = u;
 		rq->csrf = csrf;
 	}
+	return err == PX_ENOTFOUND ? PX_OK : err;
 }
 
 void auth_anonymous_csrf(struct request *rq)

@@ -452,7 +452,7 @@ static int answer_get(struct pending *p, int head)
 		return 0;
 	}
 	if (session)
-		auth_session(rq);
+		(void)auth_session(rq); /* failed: the visitor's page, or the page's own 503 */
 	if (session && !rq->user && key &&
 	    cache_queue(rq->conn, rq->lang, key, rq->gzip_ok, inm, &p->status, &p->bytes))
 		return 1; /* a stale session cookie: the visitor's page */
@@ -522,7 +522,13 @@ static int admit_post(struct pending *p)
 		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
 		return -1;
 	}
-	auth_session(rq);
+	/* a store that cannot tell who is signed in: a 503, not the 403 of
+	 * a form without its session (the editor's form is fine; the store
+	 * is not) */
+	if (auth_session(rq)) {
+		page_error(rq, 503, N_("The hub's store cannot be read; try again later."));
+		return -1;
+	}
 	if (route_admit(rq))
 		return -1;
 	int64_t announced;

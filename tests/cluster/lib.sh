@@ -26,6 +26,8 @@ fail() {
 cluster_cleanup() {
 	[ -z "${LOAD:-}" ] || { touch "$TMP/load.stop"; kill "$LOAD" 2>/dev/null; }
 	cluster stop >/dev/null 2>&1
+	# CLUSTER_KEEP=DIR: the state directory (logs) kept there, to read
+	[ -z "${CLUSTER_KEEP:-}" ] || cp -r "$CLUSTER_DIR" "$CLUSTER_KEEP" 2>/dev/null
 	rm -rf "$TMP"
 }
 trap cluster_cleanup EXIT
