@@ -44,7 +44,7 @@ for k in 2 3; do
 	[ "$(api_total "$(node_url "$k")")" = "$before" ] || fail "node $k counts $(api_total "$(node_url "$k")") nodes, A $before"
 done
 cluster_login "$A" root "$TMP/root.jar"
-load_start "$TMP/load" "$B/search?q=garden" "$C/api/v1/search?q=city" "$B/?home" "$C/practices?all"
+load_start "$TMP/load" "$B/search?q=garden" "$C/api/v1/search?q=city" "$B/?home" "$C/search?q=housing"
 t0=$(now_ms)
 code=$(curl --max-time 120 -s -o "$TMP/import.html" -w '%{http_code}' -b "$TMP/root.jar" \
 	-F "csrf=$TOK" -F "file=@$TMP/gen.txt" "$A/admin/import")
