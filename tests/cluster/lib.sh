@@ -10,7 +10,7 @@ export CLUSTER_DIR=$TMP/cluster CLUSTER_WAIT=${CLUSTER_WAIT:-60} PRAXIS
 # run as root, PostgreSQL and nginx's workers run as nobody, who must reach
 # the state directory (mktemp made $TMP 0700)
 chmod 711 "$TMP"
-URL= LOAD=
+URL="" LOAD=""
 
 cluster() { scripts/cluster "$@"; }
 # every request bounded

@@ -49,7 +49,7 @@ found() {
 	while read -r code nid i; do
 		[ "$code" = 303 ] || continue
 		for k in "$@"; do
-			seen "$(node_url "$k")" "/api/v1/search?q=w${i}x" "\"nid\": ?$nid[,}]" "$(now_ms)" 2000
+			seen "$(node_url "$k")" "/api/v1/search?q=w${i}x" "\"nid\": ?${nid}[,}]" "$(now_ms)" 2000
 		done
 	done <"$TMP/saves"
 }

@@ -21,9 +21,9 @@ for w in quokka wombat numbat bilby dunnart; do
 	read -r code nid < <(cluster_publish "$A" "$TMP/ed.jar" "Follow $w garden")
 	[[ $code = 303 && -n $nid ]] || fail "publishing $w through A answered $code"
 	t0=$(now_ms)
-	seen "$B" "/api/v1/search?q=$w" "\"nid\": ?$nid[,}]" "$t0" 1000
+	seen "$B" "/api/v1/search?q=$w" "\"nid\": ?${nid}[,}]" "$t0" 1000
 	delays+=("$MS")
-	seen "$C" "/api/v1/search?q=$w" "\"nid\": ?$nid[,}]" "$t0" 1000
+	seen "$C" "/api/v1/search?q=$w" "\"nid\": ?${nid}[,}]" "$t0" 1000
 	delays+=("$MS")
 done
 echo "a save on A found on B and C after: ${delays[*]} ms ($(stats_of "${delays[@]}"))"
@@ -57,7 +57,7 @@ after=$(api_total "$A")
 published=$((after - before))
 [ "$published" -gt 1000 ] || { load_stop; fail "A counts $published more nodes after importing $added"; }
 for k in 2 3; do
-	seen "$(node_url "$k")" "/api/v1/search?limit=1" "\"total\": ?$after[,}]" "$answered" "$import_ms"
+	seen "$(node_url "$k")" "/api/v1/search?limit=1" "\"total\": ?${after}[,}]" "$answered" "$import_ms"
 	echo "node $k counts the import's $published published nodes $MS ms after its answer"
 done
 load_stop

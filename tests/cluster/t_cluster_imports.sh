@@ -46,7 +46,7 @@ done
 added_a=$(grep -oE 'first\.txt: [0-9]+ added' "$TMP/first.txt.html" | grep -oE '[0-9]+ added' | cut -d' ' -f1)
 added_b=$(grep -oE 'second\.txt: [0-9]+ added' "$TMP/second.txt.html" | grep -oE '[0-9]+ added' | cut -d' ' -f1)
 # every entry a new node (gen_listing writes --nodes entries)
-[ "$added_a" = 600 ] && [ "$added_b" = 600 ] || fail "the files added $added_a and $added_b nodes, not 600 each"
+{ [ "$added_a" = 600 ] && [ "$added_b" = 600 ]; } || fail "the files added $added_a and $added_b nodes, not 600 each"
 pg "SELECT source, at FROM batch WHERE source IN ('first.txt', 'second.txt') ORDER BY id" >"$TMP/batches"
 [ "$(wc -l <"$TMP/batches")" = 2 ] || { cat "$TMP/batches" >&2; fail "not one batch per file"; }
 
@@ -68,7 +68,7 @@ t0=$(now_ms)
 want=$(api_total "$A")
 [ "$want" -gt "$published" ] || fail "A counts no more nodes after the imports"
 for k in 2 3; do
-	seen "$(node_url "$k")" "/api/v1/search?limit=1" "\"total\": ?$want[,}]" "$t0" 5000
+	seen "$(node_url "$k")" "/api/v1/search?limit=1" "\"total\": ?${want}[,}]" "$t0" 5000
 done
 
 cluster_stop_clean

@@ -78,7 +78,7 @@ while read -r nid i; do
 	[ "$(pg "SELECT count(*) FROM node WHERE nid = $nid AND title = 'Restart w${i}x garden'")" = 1 ] ||
 		fail "save $i (node $nid), acknowledged before the outage, is not in the store"
 	for k in 1 2 3; do
-		seen "$(node_url "$k")" "/api/v1/search?q=w${i}x" "\"nid\": ?$nid[,}]" "$(now_ms)" 1000
+		seen "$(node_url "$k")" "/api/v1/search?q=w${i}x" "\"nid\": ?${nid}[,}]" "$(now_ms)" 1000
 	done
 done <"$TMP/saves"
 [ "$(pg "SELECT count(*) FROM revision r JOIN node n ON n.nid = r.nid WHERE n.title LIKE 'Restart w%x garden'")" = 10 ] ||
