@@ -34,11 +34,8 @@ echo "a save on A found on B and C after: ${delays[*]} ms ($(stats_of "${delays[
 # on 2 cores: 5 s is the bound until it reads them in batches
 # (CLUSTER_IMPORT_MS=1000 checks the issue's figure).
 import_ms=${CLUSTER_IMPORT_MS:-5000}
-build=$(dirname "$PRAXIS")
-gen=$build/gen_listing
-[ -x "$gen" ] || gen=build/gen_listing
-[ -x "$gen" ] || fail "no gen_listing (make build/gen_listing)"
-"$gen" --nodes 2000 --seed 17 >"$TMP/gen.txt" || fail "gen_listing failed"
+[ -x build/gen_listing ] || fail "no build/gen_listing (make build/gen_listing)"
+build/gen_listing --nodes 2000 --seed 17 >"$TMP/gen.txt" || fail "gen_listing failed"
 before=$(api_total "$A")
 for k in 2 3; do
 	[ "$(api_total "$(node_url "$k")")" = "$before" ] || fail "node $k counts $(api_total "$(node_url "$k")") nodes, A $before"
