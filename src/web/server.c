@@ -451,11 +451,14 @@ static int answer_get(struct pending *p, int head)
 		page_error(rq, 503, N_("The hub's store cannot be opened; try again later."));
 		return 0;
 	}
-	if (session)
-		(void)auth_session(rq); /* failed: the visitor's page, or the page's own 503 */
+	enum px_err unread = session ? auth_session(rq) : PX_OK;
 	if (session && !rq->user && key &&
 	    cache_queue(rq->conn, rq->lang, key, rq->gzip_ok, inm, &p->status, &p->bytes))
-		return 1; /* a stale session cookie: the visitor's page */
+		return 1; /* a stale session cookie, or a store down: the visitor's page */
+	if (unread) { /* not the visitor's page: a signed-in page sent to the login form */
+		page_error(rq, 503, N_("The hub's store cannot be read; try again later."));
+		return 0;
+	}
 	if (route_admit(rq))
 		return 0;
 	uint64_t generation = cache_generation(); /* before the page reads anything */

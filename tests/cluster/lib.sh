@@ -141,14 +141,17 @@ cluster_user() {
 }
 # cluster_login BASE NAME JAR: NAME logged in through BASE; the session's
 # CSRF token in $TOK
-cluster_login() {
-	local tok code
+cluster_login() { try_login "$@" || fail "login of $2 through $1 answered $CODE"; }
+# try_login BASE NAME JAR: the same, 1 when it fails (its status in $CODE)
+try_login() {
+	local tok
 	tok=$(curl -s -c "$3" -b "$3" "$1/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-	code=$(curl -s -o /dev/null -w '%{http_code}' -c "$3" -b "$3" --data-urlencode "csrf=$tok" \
+	CODE=$(curl -s -o /dev/null -w '%{http_code}' -c "$3" -b "$3" --data-urlencode "csrf=$tok" \
 		--data-urlencode "name=$2" --data-urlencode "password=pw of $2 here" -d next=/admin "$1/login")
-	[ "$code" = 303 ] || fail "login of $2 through $1 answered $code"
-	TOK=$(curl -s -b "$3" "$1/admin" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-	[ -n "$TOK" ] || fail "no CSRF token for $2 through $1"
+	[ "$CODE" = 303 ] || return 1
+	CODE=$(curl -s -o "$TMP/admin.html" -w '%{http_code}' -b "$3" "$1/admin")
+	TOK=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$TMP/admin.html" | head -n 1)
+	[ -n "$TOK" ] || { [ "$CODE" = 503 ] || CODE="$CODE (no CSRF token) from /admin"; return 1; }
 }
 # cluster_publish BASE JAR TITLE: a practice titled TITLE published through
 # BASE; prints the status and the new nid ("303 1234"; "502 " when none)

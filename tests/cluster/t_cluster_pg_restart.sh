@@ -52,13 +52,12 @@ pg_ctl start
 up=$(now_ms)
 echo "PostgreSQL down for $((up - down)) ms"
 
-# every node saves again by itself
+# every node logs in and saves again by itself (a 503 meanwhile)
 for k in 1 2 3; do
-	cluster_login "$(node_url "$k")" ed "$TMP/ed$k.jar"
-	while :; do
-		read -r code nid < <(cluster_publish "$(node_url "$k")" "$TMP/ed$k.jar" "Restart back${k}x garden")
-		[ "$code" = 303 ] && break
-		[ "$code" = 503 ] || fail "node $k answered a save $code once PostgreSQL was back"
+	until try_login "$(node_url "$k")" ed "$TMP/ed$k.jar" &&
+		read -r CODE nid < <(cluster_publish "$(node_url "$k")" "$TMP/ed$k.jar" "Restart back${k}x garden") &&
+		[ "$CODE" = 303 ]; do
+		[ "$CODE" = 503 ] || fail "node $k answered $CODE once PostgreSQL was back"
 		[ $(($(now_ms) - up)) -le 10000 ] || fail "node $k does not save 10 s after PostgreSQL came back"
 		sleep 0.1
 	done
