@@ -455,7 +455,8 @@ static int answer_get(struct pending *p, int head)
 	if (session && !rq->user && key &&
 	    cache_queue(rq->conn, rq->lang, key, rq->gzip_ok, inm, &p->status, &p->bytes))
 		return 1; /* a stale session cookie, or a store down: the visitor's page */
-	if (unread) { /* not the visitor's page: a signed-in page sent to the login form */
+	/* else not the visitor's page: a signed-in page would send to the login form */
+	if (unread) {
 		page_error(rq, 503, N_("The hub's store cannot be read; try again later."));
 		return 0;
 	}

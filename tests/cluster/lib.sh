@@ -145,6 +145,7 @@ cluster_login() { try_login "$@" || fail "login of $2 through $1 answered $CODE"
 # try_login BASE NAME JAR: the same, 1 when it fails (its status in $CODE)
 try_login() {
 	local tok
+	rm -f "$3" # a fresh session (signed in already, /login redirects)
 	tok=$(curl -s -c "$3" -b "$3" "$1/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
 	CODE=$(curl -s -o /dev/null -w '%{http_code}' -c "$3" -b "$3" --data-urlencode "csrf=$tok" \
 		--data-urlencode "name=$2" --data-urlencode "password=pw of $2 here" -d next=/admin "$1/login")
