@@ -238,7 +238,7 @@ http-test: build/praxis build/asan/praxis build/gen_listing
 
 # Each cluster test holds every slot: PostgreSQL, three nodes, nginx and wrk
 # take the two cores.
-test-cluster: build/praxis build/asan/praxis
+test-cluster: build/praxis build/asan/praxis build/gen_listing
 	@mkdir -p build/test-slots
 	@$(SUITE_ENV) tests/cluster/run build/praxis build/asan/praxis
 

@@ -11,19 +11,19 @@ const char *auth_cookie_value(const struct request *rq, const char *name)
 	return MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, name);
 }
 
-void auth_session(struct request *rq)
+enum px_err auth_session(struct request *rq)
 {
 	const char *token = auth_cookie_value(rq, AUTH_SESSION_COOKIE);
 	struct user *u = token ? arena_alloc(&rq->a, sizeof *u) : NULL;
 	char *csrf = u ? arena_alloc(&rq->a, SESSION_TOKEN_N) : NULL;
-	enum px_err err = csrf ? session_find(rq->st, token, time(NULL), u, csrf) : token ? PX_ENOMEM : PX_ENOTFOUND;
+	if (!csrf)
+		return token ? PX_ENOMEM : PX_OK;
+	enum px_err err = session_find(rq->st, token, time(NULL), u, csrf);
 	if (err == PX_OK) {
 		rq->user = u;
 		rq->csrf = csrf;
 	}
-	/* a store that cannot answer (PostgreSQL down) is not a stale cookie:
-	 * the pages that need the user say so with a 503, not "log in" */
-	rq->session_unread = err != PX_OK && err != PX_ENOTFOUND;
+	return err == PX_ENOTFOUND ? PX_OK : err;
 }
 
 void auth_anonymous_csrf(struct request *rq)

@@ -159,10 +159,6 @@ static int denied(struct request *rq, const struct route *r)
 {
 	if (!r->role || (rq->user && rq->user->role >= r->role))
 		return 0;
-	if (rq->session_unread) { /* a session cookie the store could not read: not "log in" */
-		page_error(rq, 503, N_("The hub's store cannot be read; try again later."));
-		return -1;
-	}
 	if (!rq->user && r->methods & GET && strcmp(rq->method, "POST")) {
 		const char *next = url_here(rq, &(struct url_change){0});
 		struct buf b;

@@ -526,11 +526,15 @@ static int answer_get(struct pending *p, int head)
 		return 1;
 	if (thread_store(rq))
 		return 0;
-	if (session)
-		auth_session(rq);
+	enum px_err unread = session ? auth_session(rq) : PX_OK;
 	if (session && !rq->user && key &&
 	    cache_queue(rq->conn, rq->lang, key, rq->gzip_ok, inm, &p->status, &p->bytes))
-		return 1; /* a stale session cookie: the visitor's page */
+		return 1; /* a stale session cookie, or a store down: the visitor's page */
+	/* else not the visitor's page: a signed-in page would send to the login form */
+	if (unread) {
+		page_error(rq, 503, N_("The hub's store cannot be read; try again later."));
+		return 0;
+	}
 	if (route_admit(rq))
 		return 0;
 	uint64_t generation = cache_generation(); /* before the page reads anything */
@@ -595,7 +599,13 @@ static int admit_post(struct pending *p)
 	struct request *rq = &p->rq;
 	if (thread_store(rq))
 		return -1;
-	auth_session(rq);
+	/* a store that cannot tell who is signed in: a 503, not the 403 of
+	 * a form without its session (the editor's form is fine; the store
+	 * is not) */
+	if (auth_session(rq)) {
+		page_error(rq, 503, N_("The hub's store cannot be read; try again later."));
+		return -1;
+	}
 	if (route_admit(rq))
 		return -1;
 	int64_t announced;

@@ -294,7 +294,6 @@ struct request {
 	int secure;              /* reached over HTTPS, here or at a trusted proxy: HSTS,
 				    Secure cookies, https:// links */
 	const struct user *user; /* who is signed in, or NULL */
-	int session_unread;      /* a session cookie came and the store could not be read */
 	const char *store_why;   /* why this thread's store handle could not be opened, or NULL */
 	const char *csrf;        /* the token this request's forms carry back: the
 				    session's, or the login form's cookie */
@@ -330,8 +329,10 @@ enum px_err server_index_reload(struct server *srv, struct store *st, const stru
 /* The value of cookie name, or NULL. */
 const char *auth_cookie_value(const struct request *rq, const char *name);
 /* Sets rq->user and rq->csrf from the session cookie, if it names a live
- * session. Runs before the page's read transaction (it may write). */
-void auth_session(struct request *rq);
+ * session. Runs before the page's read transaction (it may write).
+ * PX_OK also when there is no such session; the store's failure else (the
+ * caller answers 503 where a visitor's answer would mislead). */
+enum px_err auth_session(struct request *rq);
 /* rq->csrf for a visitor without a session: the login form's cookie, set
  * now if missing. */
 void auth_anonymous_csrf(struct request *rq);

@@ -10,7 +10,7 @@ export CLUSTER_DIR=$TMP/cluster CLUSTER_WAIT=${CLUSTER_WAIT:-60} PRAXIS
 # run as root, PostgreSQL and nginx's workers run as nobody, who must reach
 # the state directory (mktemp made $TMP 0700)
 chmod 711 "$TMP"
-URL=
+URL="" LOAD=""
 
 cluster() { scripts/cluster "$@"; }
 # every request bounded
@@ -24,7 +24,10 @@ fail() {
 }
 
 cluster_cleanup() {
+	[ -z "${LOAD:-}" ] || { touch "$TMP/load.stop"; kill "$LOAD" 2>/dev/null; }
 	cluster stop >/dev/null 2>&1
+	# CLUSTER_KEEP=DIR: the state directory (logs) kept there, to read
+	[ -z "${CLUSTER_KEEP:-}" ] || cp -r "$CLUSTER_DIR" "$CLUSTER_KEEP" 2>/dev/null
 	rm -rf "$TMP"
 }
 trap cluster_cleanup EXIT
@@ -113,3 +116,92 @@ wait_for() {
 		sleep 0.1
 	done
 }
+
+# ---- a cluster on PostgreSQL, written to (t_cluster_follow, _crash,
+# _pg_restart, _imports) ----
+
+# node_url K: node K's own address, past nginx
+node_url() { echo "http://127.0.0.1:$((CLUSTER_PORT + $1))"; }
+# now_ms: the clock in milliseconds
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# the cluster's PostgreSQL password, for the praxis commands a test runs on
+# its store
+export PGPASSFILE=$CLUSTER_DIR/pgpass
+# cluster_db: the store's URI (what start chose)
+cluster_db() {
+	# shellcheck source=/dev/null
+	(. "$CLUSTER_DIR/cluster.env" && echo "$DB")
+}
+# cluster_user ROLE NAME: an account on the cluster's store, its password
+# "pw of NAME here"
+cluster_user() {
+	printf 'pw of %s here\n' "$2" | "$PRAXIS" user add --db "$(cluster_db)" --role "$1" "$2" >/dev/null 2>"$TMP/user.err" ||
+		{ cat "$TMP/user.err" >&2; fail "praxis user add $2 failed"; }
+}
+# cluster_login BASE NAME JAR: NAME logged in through BASE; the session's
+# CSRF token in $TOK
+cluster_login() { try_login "$@" || fail "login of $2 through $1 answered $CODE"; }
+# try_login BASE NAME JAR: the same, 1 when it fails (its status in $CODE)
+try_login() {
+	local tok
+	rm -f "$3" # a fresh session (signed in already, /login redirects)
+	tok=$(curl -s -c "$3" -b "$3" "$1/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+	CODE=$(curl -s -o /dev/null -w '%{http_code}' -c "$3" -b "$3" --data-urlencode "csrf=$tok" \
+		--data-urlencode "name=$2" --data-urlencode "password=pw of $2 here" -d next=/admin "$1/login")
+	[ "$CODE" = 303 ] || return 1
+	CODE=$(curl -s -o "$TMP/admin.html" -w '%{http_code}' -b "$3" "$1/admin")
+	TOK=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$TMP/admin.html" | head -n 1)
+	[ -n "$TOK" ] || { [ "$CODE" = 503 ] || CODE="$CODE (no CSRF token) from /admin"; return 1; }
+}
+# cluster_publish BASE JAR TITLE: a practice titled TITLE published through
+# BASE; prints the status and the new nid ("303 1234"; "502 " when none)
+cluster_publish() {
+	local out
+	out=$(curl -s -o /dev/null -D - -w '\n%{http_code}' -b "$2" --data-urlencode "csrf=$TOK" \
+		--data-urlencode "title=$3" -d 'type=practice&city=Ghent&country=Belgium&language=en&action=publish' \
+		"$1/node/new" 2>/dev/null)
+	printf '%s %s\n' "$(tail -n 1 <<<"$out")" "$(sed -n 's|^[Ll]ocation: .*/node/\([0-9]*\)\r$|\1|p' <<<"$out")"
+}
+# api_total BASE [Q]: the total of BASE's /api/v1/search for Q (all nodes)
+api_total() {
+	curl -s "$1/api/v1/search?limit=1&q=${2:-}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])' 2>/dev/null
+}
+# seen BASE PATH PATTERN T0 MS: polls PATH on BASE until its body matches
+# PATTERN, until MS milliseconds after T0 (now_ms) at most; the
+# milliseconds from T0 in $MS
+seen() {
+	until curl -s -g "$1$2" | grep -qE -- "$3"; do
+		[ $(($(now_ms) - $4)) -le "$5" ] || fail "$2 on $1 did not match '$3' within $5 ms"
+		sleep 0.02
+	done
+	MS=$(($(now_ms) - $4))
+	[ "$MS" -le "$5" ] || fail "$2 on $1 matched '$3' only after $MS ms (a slow answer), not within $5 ms"
+}
+# stats_of LIST: "median M ms, max X ms" of the numbers in LIST
+stats_of() {
+	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { printf "median %d ms, max %d ms", v[int((NR + 1) / 2)], v[NR] }'
+}
+# load_start OUT URL...: requests to each URL in turn (20 each per curl, on
+# one connection) until load_stop, each answer's status a line of OUT
+# ("000": none); LOAD is its pid
+load_start() {
+	local out=$1
+	shift
+	: >"$out"
+	rm -f "$TMP/load.stop"
+	(
+		while [ ! -e "$TMP/load.stop" ]; do
+			for u in "$@"; do
+				command curl -s --max-time 10 -o /dev/null -w '%{stderr}%{http_code}\n' "$u&load=[1-20]" 2>>"$out"
+			done
+		done
+	) &
+	LOAD=$!
+}
+load_stop() {
+	touch "$TMP/load.stop"
+	wait "$LOAD"
+}
+# statuses OUT: "N×STATUS ..." of a load's answers
+statuses() { sort "$1" | uniq -c | awk '{ printf "%s%d×%s", (NR > 1 ? " " : ""), $1, $2 }'; }

@@ -152,6 +152,20 @@ head_has '^set-cookie: praxis_session=[A-Za-z0-9_-]{43}'
 page 200 /admin -b "$TMP/d1.jar" # this browser: a new session
 page 303 /admin -b "$TMP/d2.jar" # the other: signed out
 
+# ---- a store that cannot tell who is signed in (its session table gone,
+# as when PostgreSQL is down): a form gets a 503, not the 403 of a form
+# that expired, a signed-in page a 503, not the login form; signed in
+# again once it answers ----
+tok=$(session_csrf "$TMP/root.jar")
+store_sql "$TMP/db" 'ALTER TABLE session RENAME TO session_away'
+post 503 /logout "$TMP/root.jar" -d "csrf=$tok"
+has "store cannot be read"
+page 503 /admin -b "$TMP/root.jar"  # not sent to the login form
+page 200 /                          # a visitor's page, kept in the cache,
+page 200 / -b "$TMP/root.jar"       # is what the signed-in get then
+store_sql "$TMP/db" 'ALTER TABLE session_away RENAME TO session'
+page 200 /admin -b "$TMP/root.jar"
+
 # ---- the audit log, on the page and as CSV ----
 page 200 /admin/audit -b "$TMP/root.jar"
 has '<td>login-failed</td><td>root</td>'
