@@ -4,6 +4,7 @@
  * of a POST of the login form. Properties: every answer is a whole HTTP
  * response with a status below 500, and the server keeps answering. */
 #include "index/index.h"
+#include "store/store.h"
 #include "web/web.h"
 
 #include <arpa/inet.h>
@@ -34,6 +35,15 @@ static void start(void)
 	if (!mkdtemp(dir))
 		abort();
 	snprintf(db, sizeof db, "%s/t.db", dir);
+	/* the store exists before the server starts, as `praxis serve` makes
+	 * it: the workers open an existing store only */
+	struct store *st;
+	struct buf why;
+	buf_init(&why, 4096);
+	if (store_open(db, &st, &why))
+		abort();
+	store_close(st);
+	buf_free(&why);
 	int fds[2];
 	if (pipe(fds))
 		abort();
