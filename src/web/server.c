@@ -842,10 +842,6 @@ static struct MHD_Daemon *start(struct server *srv, const struct web_options *o,
 		o->per_ip ? o->per_ip : WEB_PER_IP_MAX, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)TIMEOUT_S,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
 		MHD_OPTION_NOTIFY_COMPLETED, on_done, srv,
-		/* SO_REUSEADDR: a node restarted after a crash binds its port
-		 * while the connections it had are in TIME_WAIT (t_cluster_crash:
-		 * "Address already in use" after kill -9 under load) */
-		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 		cert.data ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert.data, MHD_OPTION_HTTPS_MEM_KEY,
 		key.data, MHD_OPTION_END);
 	if (!d && cert.data)
