@@ -42,7 +42,7 @@ B = web.B
 NODES = int(os.environ.get("NODES", "10000"))
 SECONDS = int(os.environ.get("SECONDS", "60"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "256"))
-PORT = 18090
+PORT = int(os.environ.get("BENCH_PORT", "18090"))
 PRAXIS = os.path.join(ROOT, "build", "praxis")
 
 MIX_LUA = """

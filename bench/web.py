@@ -12,7 +12,8 @@ each with a counter), so praxis makes every page, against nginx serving
 the saved page of the same kind. praxis and nginx each get 2 worker
 threads; wrk shares the same 2 cores, as a client on the same machine would.
 
-Environment: NODES (100000), SECONDS, CONNECTIONS; GZIP=1: wrk sends
+Environment: NODES (100000), SECONDS, CONNECTIONS, BENCH_PORT (18080: praxis;
+nginx on the next); GZIP=1: wrk sends
 Accept-Encoding: gzip and nginx has gzip on (level 1, its default, on the
 fly for each request), so both servers send compressed pages. The hub's store is kept
 in build/bench/http/ between runs (ingesting 100k nodes takes a minute).
@@ -33,7 +34,9 @@ NODES = int(os.environ.get("NODES", "100000"))
 SECONDS = os.environ.get("SECONDS", "10")
 CONNECTIONS = os.environ.get("CONNECTIONS", "64")
 GZIP = os.environ.get("GZIP", "") not in ("", "0")
-PRAXIS_PORT, NGINX_PORT = 18080, 18081
+# BENCH_PORT moves both (two benchmarks on one machine must not share ports)
+PRAXIS_PORT = int(os.environ.get("BENCH_PORT", "18080"))
+NGINX_PORT = PRAXIS_PORT + 1
 
 
 def log(msg):
