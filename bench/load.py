@@ -16,7 +16,8 @@ run's p99s as ratios to the calm run's (the target: within 2x) and the
 server's peak memory (under 1 GB).
 
 The hub's store is copied from build/bench/http/ (kept between runs, as
-bench-http keeps it) so that saves never change the original.
+bench-http keeps it) so that saves never change the original. BENCH_PORT
+(18090) moves the server's port.
 """
 import http.cookiejar
 import os
