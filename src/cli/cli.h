@@ -48,8 +48,6 @@ int cli_open_store_read(const struct cli_common *common, struct store **st);
 int cli_snapshot_path(const struct cli_common *common, char *out, size_t n);
 /* Deletes the snapshot after the store was replaced under it. */
 void cli_drop_snapshot(const struct cli_common *common);
-/* Is db a PostgreSQL URI rather than a file? */
-int cli_is_url(const char *db);
 
 struct index;
 /* Opens the store's index through its snapshot, and saves the snapshot

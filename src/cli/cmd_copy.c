@@ -56,7 +56,7 @@ int cmd_copy(int argc, char **argv)
 		return cli_usage_error(&copy_help, "unexpected argument '%s'", argv[first]);
 	if (!strcmp(a.from.db, a.to.db))
 		return cli_usage_error(&copy_help, "--from and --to name the same store");
-	if (!cli_is_url(a.from.db) && access(a.from.db, R_OK)) {
+	if (!store_is_url(a.from.db) && access(a.from.db, R_OK)) {
 		fprintf(stderr, "praxis copy: %s: %s\n", a.from.db, strerror(errno));
 		return EXIT_REFUSED;
 	}

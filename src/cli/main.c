@@ -144,7 +144,7 @@ int cli_parse(int argc, char **argv, const struct cli_help *help, struct cli_com
 static int open_store(const struct cli_common *common, int read_only, struct store **st)
 {
 	/* var/ holds the default store, and a PostgreSQL store's snapshot */
-	if ((!strcmp(common->db, CLI_DB_DEFAULT) || cli_is_url(common->db)) && mkdir("var", 0777) &&
+	if ((!strcmp(common->db, CLI_DB_DEFAULT) || store_is_url(common->db)) && mkdir("var", 0777) &&
 	    errno != EEXIST) {
 		fprintf(stderr, "praxis: cannot create var/: %s\n", strerror(errno));
 		return -1;
@@ -183,11 +183,6 @@ int cli_write_out(const struct buf *b)
 	return 0;
 }
 
-int cli_is_url(const char *db)
-{
-	return store_is_url(db);
-}
-
 /* A PostgreSQL store's snapshot is the node's own, on its disk: in var/,
  * named after the URI without its password, every byte but [A-Za-z0-9._-]
  * as '_'. */
@@ -208,7 +203,7 @@ int cli_snapshot_path(const struct cli_common *common, char *out, size_t n)
 	const char *env = getenv("PRAXIS_INDEX");
 	if (env && *env)
 		return (size_t)snprintf(out, n, "%s", env) < n ? 0 : -1;
-	if (cli_is_url(common->db))
+	if (store_is_url(common->db))
 		return url_snapshot_path(common->db, out, n);
 	return (size_t)snprintf(out, n, "%s%s", common->db, CLI_INDEX_SUFFIX) < n ? 0 : -1;
 }
