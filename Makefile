@@ -268,6 +268,11 @@ bench-load: build/praxis
 	@scripts/deps-bench
 	@python3 bench/load.py
 
+# Start-up and memory on a big hub (NODES=1000000; BASELINE=other/praxis
+# runs a second binary in the same go).
+bench-startup: build/praxis
+	@python3 bench/startup.py
+
 # The cluster of issue 17: nginx in front of 1-3 nodes, PostgreSQL against
 # SQLite (search latency, ingest, copy, saves), memory and store size.
 bench-cluster: build/praxis build/gen_listing
