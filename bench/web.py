@@ -63,12 +63,31 @@ def hub():
                 stdout=f)
         os.replace(path + ".tmp", path)
     t = time.time()
-    run([os.path.join(ROOT, "build", "praxis"), "ingest", "--quiet", "--db", db + ".tmp", corpus])
+    run([os.path.join(ROOT, "build", "praxis"), "ingest", "--quiet", "--db", db + ".tmp"] + ingest_parts(corpus))
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + ".tmp" + suffix):
             os.replace(db + ".tmp" + suffix, db + suffix)
     log(f"ingested {NODES} nodes in {time.time() - t:.0f} s")
     return db
+
+
+def ingest_parts(corpus, part_bytes=512 << 20):
+    """corpus, or its lines in files of at most part_bytes when it is larger
+    (ingest reads a file of up to 1 GB: a 1M-node corpus is 2.2 GB)."""
+    if os.path.getsize(corpus) <= part_bytes:
+        return [corpus]
+    parts, out, size = [], None, 0
+    with open(corpus, "rb") as f:
+        for line in f:
+            if out is None or size + len(line) > part_bytes:
+                if out:
+                    out.close()
+                parts.append(f"{corpus}.part{len(parts)}")
+                out, size = open(parts[-1], "wb"), 0
+            out.write(line)
+            size += len(line)
+    out.close()
+    return parts
 
 
 def start_praxis(db):
