@@ -57,6 +57,8 @@ struct index *index_new(void)
 	buf_init(&ix->place_city, BUF_CAP_DEFAULT);
 	buf_init(&ix->doc_values, BUF_CAP_DEFAULT);
 	buf_init(&ix->heads, BUF_CAP_DEFAULT);
+	buf_init(&ix->sorted_text, (size_t)UINT32_MAX);
+	buf_init(&ix->sorted_end, BUF_CAP_DEFAULT);
 	buf_init(&ix->stems, BUF_CAP_DEFAULT);
 	buf_init(&ix->stem_keys, (size_t)UINT32_MAX);
 	buf_init(&ix->compounds, BUF_CAP_DEFAULT);
@@ -103,6 +105,8 @@ void index_free(struct index *ix)
 	buf_free(&ix->place_city);
 	buf_free(&ix->doc_values);
 	buf_free(&ix->heads);
+	buf_free(&ix->sorted_text);
+	buf_free(&ix->sorted_end);
 	buf_free(&ix->stems);
 	buf_free(&ix->stem_keys);
 	buf_free(&ix->compounds);
@@ -988,20 +992,52 @@ static enum px_err sort_newest(struct index *ix)
 	return n == doc_count(ix) ? PX_OK : merge_fresh(&ix->newest, n, doc_count(ix), by_newest, ix);
 }
 
+/* Copies the sorted terms' texts into sorted_text, back to back (their
+ * ends are in sorted_end already). */
+static enum px_err sorted_text_copy(struct index *ix)
+{
+	const uint32_t *ids = (const uint32_t *)(const void *)ix->sorted.data;
+	if (buf_reserve(&ix->sorted_text, ix->strings.len))
+		return PX_ENOMEM;
+	for (size_t i = 0; i < ix->nsorted; i++) {
+		size_t n = term_at(ix, ids[i])->len;
+		memcpy(ix->sorted_text.data + ix->sorted_text.len, term_text(ix, ids[i]), n);
+		ix->sorted_text.len += n;
+	}
+	return PX_OK;
+}
+
 enum px_err index_sorted_heads(struct index *ix)
 {
 	buf_reset(&ix->heads);
-	if (buf_reserve(&ix->heads, ix->nsorted * sizeof(uint64_t)))
+	buf_reset(&ix->sorted_text);
+	buf_reset(&ix->sorted_end);
+	if (buf_reserve(&ix->heads, ix->nsorted * sizeof(uint64_t)) ||
+	    buf_reserve(&ix->sorted_end, ix->nsorted * sizeof(uint32_t)))
 		return PX_ENOMEM;
 	const uint32_t *ids = (const uint32_t *)(const void *)ix->sorted.data;
 	uint64_t *h = (uint64_t *)(void *)ix->heads.data;
+	uint32_t *end = (uint32_t *)(void *)ix->sorted_end.data;
+	size_t at = 0;
+	int in_order = 1; /* the strings hold the sorted texts first, in order (a snapshot's) */
 	for (size_t i = 0; i < ix->nsorted; i++) {
 		const struct term *t = term_at(ix, ids[i]);
+		if (t->len > ix->strings.len - at)
+			return PX_EPARSE; /* a term listed twice: a damaged snapshot */
 		h[i] = 0;
 		memcpy(&h[i], term_text(ix, ids[i]), t->len < 8 ? t->len : 8);
+		in_order &= t->str == at;
+		at += t->len;
+		end[i] = (uint32_t)at; /* at most strings.len: under 4 GB */
 	}
 	ix->heads.len = ix->nsorted * sizeof(uint64_t);
-	return PX_OK;
+	ix->sorted_end.len = ix->nsorted * sizeof(uint32_t);
+	if (in_order && ix->image.p && !ix->strings.size) { /* borrowed from the image, which
+								 outlives every buffer */
+		buf_borrow(&ix->sorted_text, ix->strings.data, at);
+		return PX_OK;
+	}
+	return sorted_text_copy(ix);
 }
 
 size_t index_sorted_lower(const struct index *ix, const char *s, size_t n)

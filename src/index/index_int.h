@@ -97,6 +97,10 @@ struct index {
 	size_t nsorted;    /* terms[0..) covered by sorted; later ones are unsorted */
 	struct buf heads;  /* uint64 per sorted id: the term's first 8 bytes, zero padded
 			      (terms hold no NUL): what typo walks read, not the terms */
+	struct buf sorted_text; /* the sorted terms' bytes back to back, in that order: what
+				   typo walks read past the heads, the terms of a prefix side
+				   by side (the terms' own texts are in the order they came) */
+	struct buf sorted_end;  /* uint32 per sorted id: the end of its bytes in sorted_text */
 	struct buf stems;  /* struct stem_group[]: "lang stem" → term ids */
 	struct buf stem_keys;
 	struct strmap stem_ids;
@@ -401,7 +405,7 @@ enum px_err posting_union(roaring_bitmap_t **some, struct buf *parts) PX_WUR;
  * 0 when doc does not have term. */
 int posting_find(const struct index *ix, uint32_t term, uint32_t doc, struct pcur *c, uint64_t *k);
 
-/* Fills ix->heads from ix->sorted. */
+/* Fills ix->heads, sorted_text and sorted_end from ix->sorted. */
 enum px_err index_sorted_heads(struct index *ix) PX_WUR;
 
 /* The first term id in ix->sorted whose text is >= s[0..n) (binary search). */

@@ -629,6 +629,12 @@ struct pword {
 	struct tcur *cur; /* one per alternative */
 	const struct alt *alts;
 	size_t nalts;
+	uint32_t *heap; /* alternative numbers, a min-heap on their cursors' documents: a
+			   document's alternatives are found without asking each (a frequent
+			   word has dozens of forms, most of them rare) */
+	size_t nheap;   /* cursors at their list's end have left the heap */
+	uint32_t *here; /* the alternatives holding the document gathered last, ascending */
+	size_t nhere;
 	struct buf pos;   /* uint32, ascending, no duplicates */
 	struct buf found; /* struct pfound[]: the alternatives the document has */
 	unsigned cls;
@@ -639,6 +645,82 @@ struct pfound {
 	unsigned tf[NFIELDS];
 };
 
+/* Where cursor c is in its list: the document under it, past the end last. */
+static uint64_t pcur_key(const struct tcur *c)
+{
+	return c->done ? UINT64_MAX : c->doc;
+}
+
+static void pword_sift(struct pword *w, size_t i)
+{
+	uint32_t *h = w->heap;
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < w->nheap && pcur_key(&w->cur[h[l]]) < pcur_key(&w->cur[h[m]]))
+			m = l;
+		if (r < w->nheap && pcur_key(&w->cur[h[r]]) < pcur_key(&w->cur[h[m]]))
+			m = r;
+		if (m == i)
+			return;
+		uint32_t x = h[i];
+		h[i] = h[m];
+		h[m] = x;
+		i = m;
+	}
+}
+
+/* Puts every cursor of w on its first document from first on, and heaps
+ * them. heap and here have room for w->nalts each. Invariant from here on:
+ * a cursor not on a posting (its occurrences read) is behind every document
+ * still to be gathered. */
+static void pword_start(struct pword *w, uint32_t first, uint32_t *heap, uint32_t *here)
+{
+	w->heap = heap;
+	w->here = here;
+	w->nheap = w->nhere = 0;
+	for (size_t i = 0; i < w->nalts; i++) {
+		tcur_seek(&w->cur[i], first);
+		if (!w->cur[i].done)
+			heap[w->nheap++] = (uint32_t)i;
+	}
+	for (size_t i = w->nheap / 2; i-- > 0;)
+		pword_sift(w, i);
+}
+
+static int by_u32(const void *a, const void *b)
+{
+	return index_cmp_u32(a, b);
+}
+
+/* Sets w->here to the alternatives that hold doc (ascending, as a walk
+ * over all of them would find them), moving the cursors behind it up to it.
+ * Documents are gathered in ascending order, each once. */
+static void pword_gather(struct pword *w, uint32_t doc)
+{
+	while (w->nheap) {
+		struct tcur *c = &w->cur[w->heap[0]];
+		if (c->on && c->doc >= doc)
+			break;
+		tcur_seek(c, doc);
+		if (c->done)
+			w->heap[0] = w->heap[--w->nheap];
+		pword_sift(w, 0);
+	}
+	/* every cursor is at doc or after it: those at it are the heap's top,
+	 * a subtree around the root; walk it breadth first (here: the queue) */
+	w->nhere = 0;
+	if (w->nheap && pcur_key(&w->cur[w->heap[0]]) == doc)
+		w->here[w->nhere++] = 0;
+	for (size_t q = 0; q < w->nhere; q++)
+		for (size_t ch = 2 * w->here[q] + 1; ch <= 2 * w->here[q] + 2 && ch < w->nheap; ch++)
+			if (pcur_key(&w->cur[w->heap[ch]]) == doc)
+				w->here[w->nhere++] = (uint32_t)ch;
+	for (size_t q = 0; q < w->nhere; q++)
+		w->here[q] = w->heap[w->here[q]];
+	if (w->nhere > 1) /* the order the weights are summed in */
+		qsort(w->here, w->nhere, sizeof *w->here, by_u32);
+}
+
 /* Reads word w's occurrences in doc from every alternative that has it;
  * weighing them waits for the phrase to be found (pword_weight). */
 static enum px_err pword_read(struct pword *w, uint32_t doc)
@@ -646,7 +728,8 @@ static enum px_err pword_read(struct pword *w, uint32_t doc)
 	buf_reset(&w->pos);
 	buf_reset(&w->found);
 	w->cls = UINT8_MAX;
-	for (size_t i = 0; i < w->nalts; i++) {
+	for (size_t h = 0; h < w->nhere; h++) {
+		size_t i = w->here[h];
 		if (!tcur_seek(&w->cur[i], doc))
 			continue;
 		struct pfound f = {i, {0}};
@@ -689,18 +772,18 @@ static int pword_has(const struct pword *w, uint64_t pos)
 			      pos) >= 0;
 }
 
-/* Pays for checking the phrase in doc: every occurrence of its words read,
+/* Pays for checking the phrase in the document gathered: every occurrence of its words read,
  * and those of the first word looked up in the others'. 0 when the budget
  * cannot. */
-static int phrase_affordable(struct search *s, const struct qunit *unit, struct pword *pw, uint32_t doc)
+static int phrase_affordable(struct search *s, const struct qunit *unit, const struct pword *pw)
 {
 	uint64_t read = 0, first = 0;
 	for (size_t wi = 0; wi < unit->nwords; wi++)
-		for (size_t i = 0; i < pw[wi].nalts; i++)
-			if (tcur_seek(&pw[wi].cur[i], doc)) {
-				read += pw[wi].cur[i].k;
-				first += wi == 0 ? pw[wi].cur[i].k : 0;
-			}
+		for (size_t h = 0; h < pw[wi].nhere; h++) {
+			const struct tcur *c = &pw[wi].cur[pw[wi].here[h]];
+			read += c->k;
+			first += wi == 0 ? c->k : 0;
+		}
 	return search_spend(s, read + first * (unit->nwords - 1));
 }
 
@@ -712,7 +795,9 @@ static enum px_err phrase_doc(struct search *s, const struct qunit *unit, struct
 			      const float avg[NFIELDS], struct dlist *out)
 {
 	const struct index *ix = s->ix;
-	if (!phrase_affordable(s, unit, pw, doc)) /* excluding it unchecked would drop a hit */
+	for (size_t wi = 0; wi < unit->nwords; wi++)
+		pword_gather(&pw[wi], doc);
+	if (!phrase_affordable(s, unit, pw)) /* excluding it unchecked would drop a hit */
 		return unit->negated ? PX_OK : dlist_push(out, doc, 0, MATCH_TRANSLATED);
 	unsigned cls = 0;
 	for (size_t wi = 0; wi < unit->nwords; wi++) {
@@ -756,7 +841,8 @@ static enum px_err match_phrase(struct search *s, size_t u, const struct word *w
 	for (size_t wi = 0; wi < unit->nwords; wi++)
 		nalts += w[wi].alts.len / sizeof(struct alt);
 	struct tcur *cur = malloc((nalts ? nalts : 1) * sizeof *cur);
-	roaring_bitmap_t *within = cur ? roaring_bitmap_copy(allowed) : NULL;
+	uint32_t *order = malloc((nalts ? nalts : 1) * 2 * sizeof *order); /* heaps and heres */
+	roaring_bitmap_t *within = cur && order ? roaring_bitmap_copy(allowed) : NULL;
 	enum px_err err = within ? PX_OK : PX_ENOMEM;
 	for (size_t wi = 0, at = 0; wi < unit->nwords; wi++) {
 		pw[wi].alts = (const struct alt *)(const void *)w[wi].alts.data;
@@ -778,16 +864,19 @@ static enum px_err match_phrase(struct search *s, size_t u, const struct word *w
 	roaring_uint32_iterator_t it;
 	if (within)
 		roaring_init_iterator(within, &it);
+	for (size_t wi = 0, at = 0; !err && it.has_value && wi < unit->nwords; at += pw[wi++].nalts)
+		pword_start(&pw[wi], it.current_value, order + 2 * at, order + 2 * at + pw[wi].nalts);
 	for (; !err && it.has_value; roaring_advance_uint32_iterator(&it))
 		err = phrase_doc(s, unit, pw, it.current_value, avg, &found);
-	if (!err)
+	if (!err && dlist_len(&g->phrases)) /* the group's other phrases: merge */
 		err = dlist_union(&g->phrases, &found, &merged);
 	if (!err) {
+		roaring_bitmap_add_many(g->docs, dlist_len(&found),
+					(const uint32_t *)(const void *)found.docs.data);
+		struct dlist *now = dlist_len(&g->phrases) ? &merged : &found;
 		struct dlist swap = g->phrases;
-		g->phrases = merged;
-		merged = swap;
-		for (size_t i = 0; i < dlist_len(&found); i++)
-			roaring_bitmap_add(g->docs, dlist_doc(&found, i));
+		g->phrases = *now;
+		*now = swap;
 	}
 	for (size_t wi = 0; wi < unit->nwords; wi++) {
 		buf_free(&pw[wi].pos);
@@ -797,6 +886,7 @@ static enum px_err match_phrase(struct search *s, size_t u, const struct word *w
 	dlist_free(&merged);
 	if (within)
 		roaring_bitmap_free(within);
+	free(order);
 	free(cur);
 	return err;
 }

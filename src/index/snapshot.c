@@ -141,12 +141,49 @@ static void put_slots(struct out *o, const struct strmap *m)
 	put(o, m->slots, m->slots ? (m->mask + 1) * sizeof *m->slots : 0);
 }
 
-static void write_terms(struct out *o, const struct index *ix)
+/* Where each term's text goes in the snapshot's strings (str_at, by term
+ * id): the sorted terms' first, in that order, then the others by id. The
+ * strings a reader maps are then the sorted text typo walks read
+ * (index.sorted_text), with nothing to copy. Returns their length. */
+static uint64_t strings_layout(const struct index *ix, uint32_t *str_at)
+{
+	size_t nt = term_count(ix);
+	const uint32_t *ids = (const uint32_t *)(const void *)ix->sorted.data;
+	uint64_t at = 0;
+	for (size_t i = 0; i < nt; i++)
+		str_at[i] = UINT32_MAX;
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < (pass ? nt : ix->nsorted); i++) {
+			uint32_t id = pass ? (uint32_t)i : ids[i];
+			if (str_at[id] != UINT32_MAX)
+				continue; /* placed already */
+			str_at[id] = (uint32_t)at; /* at most strings.len, under 4 GB */
+			at += term_at(ix, id)->len;
+		}
+	return at;
+}
+
+static void write_strings(struct out *o, const struct index *ix, const uint32_t *str_at)
+{
+	size_t nt = term_count(ix);
+	const uint32_t *ids = (const uint32_t *)(const void *)ix->sorted.data;
+	uint64_t at = 0;
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < (pass ? nt : ix->nsorted); i++) {
+			uint32_t id = pass ? (uint32_t)i : ids[i];
+			if (str_at[id] != at)
+				continue; /* written already */
+			put(o, term_text(ix, id), term_at(ix, id)->len);
+			at += term_at(ix, id)->len;
+		}
+}
+
+static void write_terms(struct out *o, const struct index *ix, const uint32_t *str_at)
 {
 	size_t nt = term_count(ix);
 	for (size_t i = 0; i < nt; i++) {
 		const struct term *t = term_at(ix, (uint32_t)i);
-		struct disk_term d = {t->str, t->len, t->df, t->last_doc, t->langs, (uint32_t)t->post.len};
+		struct disk_term d = {str_at[i], t->len, t->df, t->last_doc, t->langs, (uint32_t)t->post.len};
 		put(o, &d, sizeof d);
 	}
 	for (size_t i = 0; i < nt; i++)
@@ -234,10 +271,10 @@ static void write_bigs(struct out *o, const struct index *ix)
 	}
 }
 
-static void write_all(struct out *o, const struct index *ix, int64_t stamp)
+static void write_all(struct out *o, const struct index *ix, int64_t stamp, uint32_t *str_at)
 {
 	uint64_t counts[NCOUNTS] = {0};
-	counts[C_STRINGS] = ix->strings.len;
+	counts[C_STRINGS] = strings_layout(ix, str_at);
 	counts[C_TERMS] = term_count(ix);
 	for (size_t i = 0; i < term_count(ix); i++)
 		counts[C_POSTINGS] += term_at(ix, (uint32_t)i)->post.len;
@@ -257,9 +294,9 @@ static void write_all(struct out *o, const struct index *ix, int64_t stamp)
 	put_u64(o, (uint64_t)stamp);
 	for (int i = 0; i < NCOUNTS; i++)
 		put_u64(o, counts[i]);
-	put(o, ix->strings.data, ix->strings.len);
+	write_strings(o, ix, str_at);
 	put_pad(o, 8);
-	write_terms(o, ix);
+	write_terms(o, ix, str_at);
 	write_stems(o, ix);
 	write_docs(o, ix);
 	put(o, ix->sorted.data, ix->nsorted * sizeof(uint32_t));
@@ -283,10 +320,16 @@ enum px_err index_save(const struct index *ix, const char *path, int64_t stamp)
 	char tmp[4096];
 	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp)
 		return PX_EUSAGE;
+	uint32_t *str_at = malloc((term_count(ix) ? term_count(ix) : 1) * sizeof *str_at);
+	if (!str_at)
+		return PX_ENOMEM;
 	struct out o = {fopen(tmp, "wb"), 0, 0};
-	if (!o.f)
+	if (!o.f) {
+		free(str_at);
 		return PX_EIO;
-	write_all(&o, ix, stamp);
+	}
+	write_all(&o, ix, stamp, str_at);
+	free(str_at);
 	if (fflush(o.f) || fsync(fileno(o.f)))
 		o.bad = 1;
 	int saved = errno;

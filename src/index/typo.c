@@ -71,6 +71,8 @@ struct walk {
 	const struct index *ix;
 	const uint32_t *ids;
 	const unsigned char (*heads)[8]; /* the sorted terms' first bytes */
+	const char *text;                /* the sorted terms' bytes (index.sorted_text) */
+	const uint32_t *end;             /* where each ends in text */
 	int32_t q[TYPO_CPS];             /* the query, in code points */
 	size_t nq;
 	int max;
@@ -80,18 +82,28 @@ struct walk {
 	void *arg;
 };
 
-/* Code point of term id at byte offset off (the term is longer than off). */
-static int32_t cp_at(const struct index *ix, uint32_t id, size_t off, size_t *len)
+/* The text of the term at sorted position at, and its length. */
+static const char *sorted_term(const struct walk *w, size_t at, size_t *len)
 {
-	const struct term *t = term_at(ix, id);
-	unsigned char b = (unsigned char)term_text(ix, id)[off];
+	uint32_t start = at ? w->end[at - 1] : 0;
+	*len = w->end[at] - start;
+	return w->text + start;
+}
+
+/* Code point of the term at sorted position at, at byte offset off (the
+ * term is longer than off). */
+static int32_t cp_at(const struct walk *w, size_t at, size_t off, size_t *len)
+{
+	size_t n;
+	const char *t = sorted_term(w, at, &n);
+	unsigned char b = (unsigned char)t[off];
 	if (b < 0x80) { /* most terms are ASCII: no decoder call */
 		*len = 1;
 		return b;
 	}
 	utf8proc_int32_t c = -1;
-	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)term_text(ix, id) + off,
-					      (utf8proc_ssize_t)(t->len - off), &c);
+	utf8proc_ssize_t k =
+		utf8proc_iterate((const utf8proc_uint8_t *)t + off, (utf8proc_ssize_t)(n - off), &c);
 	*len = k > 0 ? (size_t)k : 1;
 	return c;
 }
@@ -100,8 +112,9 @@ static int in_child(const struct walk *w, size_t at, size_t bytes, int32_t c)
 {
 	if (bytes < 8 && w->heads[at][bytes] < 0x80) /* ASCII (or the end: 0) */
 		return w->heads[at][bytes] == c && c != 0;
-	size_t len;
-	return term_at(w->ix, w->ids[at])->len > bytes && cp_at(w->ix, w->ids[at], bytes, &len) == c;
+	size_t len, n;
+	sorted_term(w, at, &n);
+	return n > bytes && cp_at(w, at, bytes, &len) == c;
 }
 
 /* The end of the run of ids[i, hi) whose code point at `bytes` is c (as
@@ -151,7 +164,8 @@ static int step(struct walk *w, size_t d)
 static void walk(struct walk *w, size_t lo, size_t hi, size_t bytes, size_t d)
 {
 	size_t i = lo;
-	if (i < hi && (bytes < 8 ? w->heads[i][bytes] == 0 : term_at(w->ix, w->ids[i])->len == bytes)) {
+	size_t n;
+	if (i < hi && (bytes < 8 ? w->heads[i][bytes] == 0 : (sorted_term(w, i, &n), n == bytes))) {
 		/* the prefix is itself a term */
 		int dist = w->rows[d][w->nq];
 		if (dist <= w->max)
@@ -163,7 +177,7 @@ static void walk(struct walk *w, size_t lo, size_t hi, size_t bytes, size_t d)
 	while (i < hi) {
 		size_t clen = 1;
 		int32_t c = bytes < 8 && w->heads[i][bytes] < 0x80 ? w->heads[i][bytes]
-								   : cp_at(w->ix, w->ids[i], bytes, &clen);
+								   : cp_at(w, i, bytes, &clen);
 		size_t a = child_end(w, i, hi, bytes, c); /* the child: ids[i, a) */
 		w->path[d + 1] = c;
 		if (step(w, d + 1) <= w->max)
@@ -181,6 +195,8 @@ void index_typo_terms(const struct index *ix, const char *s, size_t n, int max,
 	w->ix = ix;
 	w->ids = (const uint32_t *)(const void *)ix->sorted.data;
 	w->heads = (const unsigned char(*)[8])(const void *)ix->heads.data;
+	w->text = ix->sorted_text.data;
+	w->end = (const uint32_t *)(const void *)ix->sorted_end.data;
 	w->nq = decode(s, n, w->q);
 	w->max = max;
 	w->fn = fn;

@@ -774,6 +774,51 @@ static void phrase_words_match_inflected_forms(void **state)
 	index_free(ix);
 }
 
+/* A phrase over words of several forms, on enough documents that every
+ * form's list is long (bitmaps, skips): its hits are exactly the documents
+ * where a form of the first word is followed by a form of the second,
+ * counted by hand. Forms come and go from one document to the next, so the
+ * phrase's cursors over them move at different paces. */
+static void phrase_over_many_forms_finds_exactly_the_adjacent_ones(void **state)
+{
+	(void)state;
+	static const char *const words[] = {"house", "houses", "housing", "social", "socials", "garden"};
+	enum { NDOCS = 400, NTOKENS = 24 };
+	static char texts[NDOCS][NTOKENS * 8 + 1];
+	struct spec sp[NDOCS];
+	int expect[NDOCS];
+	size_t nexpect = 0;
+	unsigned seed = 7;
+	for (size_t d = 0; d < NDOCS; d++) {
+		size_t tok[NTOKENS], len = 0;
+		expect[d] = 0;
+		for (size_t i = 0; i < NTOKENS; i++) {
+			seed = seed * 1103515245u + 12345u;
+			tok[i] = (seed >> 16) % 6;
+			len += (size_t)snprintf(texts[d] + len, sizeof texts[d] - len, "%s%s", i ? " " : "",
+						words[tok[i]]);
+			expect[d] |= i > 0 && tok[i - 1] <= 2 && (tok[i] == 3 || tok[i] == 4);
+		}
+		nexpect += (size_t)expect[d];
+		sp[d] = (struct spec){.nid = (int64_t)d + 1, .title = "Untitled", .text = texts[d]};
+	}
+	struct index *ix = build(sp, NDOCS);
+	assert_ok(index_flush(ix));
+	struct q q = {.text = "\"housing social\"", .limit = NDOCS};
+	struct index_result r = search_q(ix, &q);
+	assert_int_equal(r.total, nexpect);
+	assert_int_equal(r.nhits, nexpect);
+	int seen[NDOCS] = {0};
+	for (size_t i = 0; i < r.nhits; i++) {
+		assert_true(r.hits[i].nid >= 1 && r.hits[i].nid <= NDOCS);
+		seen[r.hits[i].nid - 1] = 1;
+	}
+	for (size_t d = 0; d < NDOCS; d++)
+		assert_int_equal(seen[d], expect[d]);
+	index_result_free(&r);
+	index_free(ix);
+}
+
 static void every_field_is_searchable(void **state)
 {
 	(void)state;
@@ -1478,6 +1523,7 @@ int main(void)
 		cmocka_unit_test(did_you_mean_a_misspelt_word),
 		cmocka_unit_test(stop_words_in_the_query_are_optional),
 		cmocka_unit_test(phrase_words_match_inflected_forms),
+		cmocka_unit_test(phrase_over_many_forms_finds_exactly_the_adjacent_ones),
 		cmocka_unit_test(typo_in_greek_counts_code_points),
 		cmocka_unit_test(no_suggestion_that_finds_nothing),
 		cmocka_unit_test(bosnian_nodes_are_stemmed_like_croatian),

@@ -165,6 +165,98 @@ static void saved_index_answers_the_same(void **state)
 	index_free(b);
 }
 
+/* What index_typo_terms() found: a bit per term id. */
+struct typo_seen {
+	unsigned char *found;
+	size_t n;
+};
+
+static void typo_seen(uint32_t term, int dist, void *arg)
+{
+	struct typo_seen *t = arg;
+	(void)dist;
+	assert_true(term < t->n);
+	t->found[term] = 1;
+}
+
+/* The typo walk over ix's sorted text finds exactly the terms within
+ * distance 2 of q that a look at every term finds. */
+static void assert_typo_walk_complete(const struct index *ix, const char *q)
+{
+	struct typo_seen t = {calloc(term_count(ix) + 1, 1), term_count(ix)};
+	assert_non_null(t.found);
+	index_typo_terms(ix, q, strlen(q), 2, typo_seen, &t);
+	for (size_t id = 0; id < term_count(ix); id++) {
+		int d = index_typo_distance(q, strlen(q), term_text(ix, (uint32_t)id),
+					    term_at(ix, (uint32_t)id)->len, 2);
+		if ((d <= 2) != t.found[id])
+			fail_msg("typo walk for %s: term %.*s (distance %d) %s", q, (int)term_at(ix, (uint32_t)id)->len,
+				 term_text(ix, (uint32_t)id), d, t.found[id] ? "found" : "missed");
+	}
+	free(t.found);
+}
+
+/* The sorted terms' texts side by side, as the typo walk reads them. */
+static void assert_sorted_text(const struct index *ix)
+{
+	const uint32_t *ids = (const uint32_t *)(const void *)ix->sorted.data;
+	const uint32_t *end = (const uint32_t *)(const void *)ix->sorted_end.data;
+	assert_int_equal(ix->sorted_end.len, ix->nsorted * sizeof(uint32_t));
+	for (size_t i = 0, at = 0; i < ix->nsorted; at = end[i++]) {
+		assert_int_equal(end[i] - at, term_at(ix, ids[i])->len);
+		assert_memory_equal(ix->sorted_text.data + at, term_text(ix, ids[i]), end[i] - at);
+	}
+}
+
+/* A snapshot writes the strings in the terms' sorted order, so that a
+ * reader takes them as the typo walk's sorted text with nothing to copy;
+ * a flush after more puts builds that text again, copied. Typos answer as
+ * before at every step. */
+static void snapshot_strings_are_the_sorted_text(void **state)
+{
+	struct fx *f = *state;
+	struct index *a = index_new(), *b = NULL;
+	assert_ok(index_load(a, f->st));
+	struct node *more[] = {
+		practice(20, "Pollinator meadows", "Granada", "Wild flowers feed bees in every park.", "en"),
+		practice(21, "Jardins partagés", "Lyon", "Des habitants cultivent des jardins ensemble.", "fr"),
+		practice(22, "Δίκτυα πόλεων", "Athens", "Οι δήμοι συνεργάζονται για τους κήπους.", "el"),
+	};
+	for (size_t i = 0; i < 3; i++) {
+		assert_ok(index_put(a, more[i]));
+		node_free(more[i]);
+	}
+	assert_ok(index_flush(a));
+	assert_sorted_text(a);
+	assert_ok(index_save(a, f->snap, 7));
+	int64_t stamp;
+	assert_ok(index_read(f->snap, &b, &stamp));
+	assert_sorted_text(b);
+	assert_int_equal(b->sorted_text.size, 0); /* borrowed from the image */
+	assert_ptr_equal(b->sorted_text.data, b->strings.data);
+	const char *typos[] = {"gardn", "pollinatr", "jardisn", "συνεργαζοντι", "shools", "mweadows"};
+	for (size_t i = 0; i < sizeof typos / sizeof typos[0]; i++) {
+		char x[1024], y[1024];
+		hits(a, typos[i], x, sizeof x);
+		hits(b, typos[i], y, sizeof y);
+		assert_string_equal(x, y);
+		assert_typo_walk_complete(b, typos[i]);
+	}
+	struct node *n = practice(23, "Rooftop apiaries", "Madrid", "Beehives on rooftops.", "en");
+	assert_ok(index_put(b, n));
+	node_free(n);
+	assert_ok(index_flush(b));
+	assert_sorted_text(b);
+	assert_true(b->sorted_text.size > 0); /* new terms among the old: copied */
+	char y[256];
+	hits(b, "apiarees", y, sizeof y);
+	assert_string_equal(y, "23/1/1");
+	assert_typo_walk_complete(b, "apiarees");
+	assert_typo_walk_complete(b, "gardn");
+	index_free(a);
+	index_free(b);
+}
+
 static void damaged_snapshots_are_refused(void **state)
 {
 	struct fx *f = *state;
@@ -302,6 +394,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(saved_index_answers_the_same, setup, teardown),
+		cmocka_unit_test_setup_teardown(snapshot_strings_are_the_sorted_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(damaged_snapshots_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_catches_up_with_the_store, setup, teardown),
 		cmocka_unit_test(bitmap_images_are_checked),
