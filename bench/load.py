@@ -44,7 +44,7 @@ NODES = int(os.environ.get("NODES", "10000"))
 SECONDS = int(os.environ.get("SECONDS", "60"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "256"))
 PORT = int(os.environ.get("BENCH_PORT", "18090"))
-PRAXIS = os.path.join(ROOT, "build", "praxis")
+PRAXIS = os.environ.get("BENCH_PRAXIS") or os.path.join(ROOT, "build", "praxis")
 
 MIX_LUA = """
 -- a mix: home pages, filtered practices, new searches, practices
@@ -183,6 +183,13 @@ def lost_saves(db, base, acked):
     return lost_store, lost_search
 
 
+def cache_counts(base):
+    """(hits, misses) of the page cache, from /metrics."""
+    text = urllib.request.urlopen(base + "/metrics", timeout=30).read().decode()
+    return tuple(int(float(re.search(rf"^praxis_page_cache_{k}_total (\S+)", text, re.M).group(1)))
+                 for k in ("hits", "misses"))
+
+
 def one_run(src, lua, attacked):
     """The mix under wrk with the editor, and the attacker if attacked: a
     dict of what was measured."""
@@ -204,10 +211,13 @@ def one_run(src, lua, attacked):
             attacker.start(stop)
         log(f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on the mix, an editor publishing every second"
             + (", an attacker beside them" if attacked else ""))
+        before = cache_counts(base)
         out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "10s",
                               "-s", lua, base + "/"], check=True, capture_output=True, text=True).stdout
+        after = cache_counts(base)
         stop.set()
         t.join()
+        r["hits"], r["misses"] = after[0] - before[0], after[1] - before[1]
         if attacker:
             attacker.join()
         r["rps"], r["p50"], r["p99"], r["non2xx"] = web.parse_wrk(out)
@@ -223,13 +233,19 @@ def one_run(src, lua, attacked):
     return r
 
 
+def hit_ratio(r):
+    looked = r["hits"] + r["misses"]
+    return r["hits"] / looked if looked else 0.0
+
+
 def report(r):
     e = r["editor"]
     name = "with attacker" if r["attacked"] else "no attacker"
     print(f"{name}: load {r['rps']:.0f} req/s, p50 {r['p50']:.2f} ms, p99 {r['p99']:.2f} ms, non-2xx {r['non2xx']},"
           f" socket errors {r['sock']}; saves {len(e.acked)} acknowledged, {e.failed} refused,"
           f" p50 {pct(e.times, 50):.1f} ms, p99 {pct(e.times, 99):.1f} ms; missing afterwards"
-          f" {r['lost_store']} from the store, {r['lost_search']} from search; server peak {r['peak_mb']:.0f} MB"
+          f" {r['lost_store']} from the store, {r['lost_search']} from search; server peak {r['peak_mb']:.0f} MB;"
+          f" page cache hit ratio {hit_ratio(r):.1%} ({r['hits']} hits, {r['misses']} misses)"
           + (f"; attacks made {r['attacks']}" if r["attacks"] else ""))
 
 

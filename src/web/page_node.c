@@ -6,6 +6,7 @@
 #include "../index/index.h"
 #include "../model/model.h"
 #include "../store/store.h"
+#include "../text/text.h"
 
 #include <string.h>
 
@@ -28,11 +29,49 @@ static struct tv *hit_list(struct request *rq, const struct index_result *r)
 	struct tv *list = tv_list(&rq->a);
 	for (size_t i = 0; i < r->nhits; i++) {
 		struct tv *v = tv_map(&rq->a);
+		page_dep_nid(rq, r->hits[i].nid);
 		tv_set_int(v, "nid", r->hits[i].nid);
 		tv_set_str(v, "title", r->hits[i].title);
 		tv_push(list, v);
 	}
 	return list;
+}
+
+static int dep_word(const struct text_token *tok, void *arg)
+{
+	page_dep_word(arg, tok->folded, tok->nfolded);
+	return 0;
+}
+
+static void dep_place(struct request *rq, const char *country, const char *city)
+{
+	char key[4 * NODE_NAME_MAX];
+	if (city && index_place_key(country, city, key, sizeof key))
+		page_dep_place(rq, key);
+}
+
+/* What index_similar() looks n's likes up by (similar.c): its words, its
+ * themes and its places. Any node that may enter or leave n's related lists
+ * meets one of them, or shows in them (then its nid does). */
+static void related_deps(struct request *rq, const struct node *n)
+{
+	const char *fields[] = {n->title, n->subtitle, n->body};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (fields[i])
+			text_tokenize(fields[i], strlen(fields[i]), 0, dep_word, rq);
+	for (size_t i = 0; i < node_section_count(n); i++)
+		text_tokenize(node_section(n, i)->text, strlen(node_section(n, i)->text), 0, dep_word, rq);
+	for (size_t i = 0; i < strlist_len(&n->themes); i++)
+		page_dep_facet(rq, FACET_THEMES, strlist_get(&n->themes, i));
+	dep_place(rq, n->country, n->city);
+	for (size_t i = 0; i < ptrvec_len(&n->partners); i++) {
+		const struct node_place *p = ptrvec_get(&n->partners, i);
+		dep_place(rq, p->country, p->city);
+	}
+	for (size_t i = 0; i < ptrvec_len(&n->adopters); i++) {
+		const struct node_adopter *a = ptrvec_get(&n->adopters, i);
+		dep_place(rq, a->country, a->city);
+	}
 }
 
 /* scope.related: the practices most like n; scope.related_stories: the
@@ -41,6 +80,7 @@ static void related(struct request *rq, struct tv *s, const struct node *n)
 {
 	struct index_similar_want want[] = {{.types = 1u << NODE_PRACTICE, .limit = RELATED},
 					    {.types = 1u << NODE_ARTICLE, .limit = RELATED_STORIES}};
+	related_deps(rq, n);
 	if (index_similar(rq->srv->ix, n, want, 2) != PX_OK)
 		return;
 	tv_set(s, "related", hit_list(rq, &want[0].r));
@@ -108,6 +148,13 @@ void page_node(struct request *rq)
 			   err == PX_ENOTFOUND ? N_("There is no node with this number.")
 					       : N_("The store cannot be read."));
 		return;
+	}
+	/* a practice's page declares what it is made of: itself, the nodes it
+	 * names, its related lists, its city's node (the map) */
+	if (n->type == NODE_PRACTICE) {
+		page_dep_nid(rq, n->nid);
+		page_dep_facet(rq, FACET_TYPE, "city");
+		page_declares(rq);
 	}
 	struct tv *s = page_node_values(rq, n);
 	if (rq->user && rq->user->role >= ROLE_AUTHOR) { /* the bar of those who write */
