@@ -37,9 +37,12 @@ static struct tv *hit_list(struct request *rq, const struct index_result *r)
 	return list;
 }
 
+/* A word index_similar() may look up (similar.c's count_token(): no stop
+ * word, none under 3 bytes). */
 static int dep_word(const struct text_token *tok, void *arg)
 {
-	page_dep_word(arg, tok->folded, tok->nfolded);
+	if (tok->nfolded >= 3 && !text_stopword(NULL, tok->folded, tok->nfolded))
+		page_dep_word(arg, tok->folded, tok->nfolded);
 	return 0;
 }
 
