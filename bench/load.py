@@ -17,7 +17,12 @@ server's peak memory (under 1 GB).
 
 The hub's store is copied from build/bench/http/ (kept between runs, as
 bench-http keeps it) so that saves never change the original. BENCH_PORT
-(18090) moves the server's port.
+(18090) moves the server's port; ATTACKED=0 runs the calm mix only;
+BENCH_PRAXIS names another build to run (a baseline's). Each run also
+reports the page cache's hit ratio over the load (from /metrics'
+counters, read before and after) and the server's CPU time per request
+(user + system from /proc, over the cache's lookups): on a shared machine
+the figure to compare, rather than requests/s.
 """
 import http.cookiejar
 import os
@@ -183,6 +188,13 @@ def lost_saves(db, base, acked):
     return lost_store, lost_search
 
 
+def cpu_seconds(pid):
+    """The process's CPU time so far (user + system), in seconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def cache_counts(base):
     """(hits, misses) of the page cache, from /metrics."""
     text = urllib.request.urlopen(base + "/metrics", timeout=30).read().decode()
@@ -211,13 +223,14 @@ def one_run(src, lua, attacked):
             attacker.start(stop)
         log(f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on the mix, an editor publishing every second"
             + (", an attacker beside them" if attacked else ""))
-        before = cache_counts(base)
+        before, cpu = cache_counts(base), cpu_seconds(p.pid)
         out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "10s",
                               "-s", lua, base + "/"], check=True, capture_output=True, text=True).stdout
-        after = cache_counts(base)
+        cpu, after = cpu_seconds(p.pid) - cpu, cache_counts(base)
         stop.set()
         t.join()
         r["hits"], r["misses"] = after[0] - before[0], after[1] - before[1]
+        r["cpu_us"] = cpu * 1e6 / max(1, r["hits"] + r["misses"])  # every GET looks in the cache once
         if attacker:
             attacker.join()
         r["rps"], r["p50"], r["p99"], r["non2xx"] = web.parse_wrk(out)
@@ -245,7 +258,8 @@ def report(r):
           f" socket errors {r['sock']}; saves {len(e.acked)} acknowledged, {e.failed} refused,"
           f" p50 {pct(e.times, 50):.1f} ms, p99 {pct(e.times, 99):.1f} ms; missing afterwards"
           f" {r['lost_store']} from the store, {r['lost_search']} from search; server peak {r['peak_mb']:.0f} MB;"
-          f" page cache hit ratio {hit_ratio(r):.1%} ({r['hits']} hits, {r['misses']} misses)"
+          f" page cache hit ratio {hit_ratio(r):.1%} ({r['hits']} hits, {r['misses']} misses);"
+          f" server CPU {r['cpu_us']:.0f} us per request"
           + (f"; attacks made {r['attacks']}" if r["attacks"] else ""))
 
 
@@ -259,7 +273,13 @@ def main():
     lua = os.path.join(B, "load-mix.lua")
     with open(lua, "w", encoding="utf-8") as f:
         f.write(MIX_LUA % (", ".join('"%s"' % urllib.parse.quote(w) for w in words[:300]), NODES))
-    calm, hit = one_run(src, lua, False), one_run(src, lua, True)
+    calm = one_run(src, lua, False)
+    if os.environ.get("ATTACKED", "1") == "0":
+        print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on a mix (home, filtered, new searches, practices),"
+              " praxis with 2 workers, an editor publishing every second (ATTACKED=0: no attacked run)")
+        report(calm)
+        return
+    hit = one_run(src, lua, True)
     print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on a mix (home, filtered, new searches, practices),"
           " praxis with 2 workers, an editor publishing every second; then the same with an anonymous attacker"
           " from 127.0.0.2 (1 MB logins, held 60 MB uploads, costly phrase queries of 32 and 16 phrases, 2 connections each)")

@@ -43,7 +43,7 @@
 #define CACHE_BYTES ((size_t)64 << 20)
 #define CACHE_SLOTS 4096              /* hash chains; pages beyond share them */
 #define PAGE_MAX    ((size_t)1 << 20) /* larger answers are not kept */
-#define DEP_SLOTS   65536             /* stamps of keys, by hash: uint16_t slots */
+#define DEP_SLOTS   PAGE_DEP_SLOTS    /* stamps of keys, by hash: uint16_t slots */
 #define DEP_ANY       0
 #define DEP_OLD_WORDS 1
 #define CHANGE_MAX  (DEP_SLOTS / 2)   /* keys past which a change is "everything" */
@@ -62,6 +62,7 @@ struct page {
 	int gz_missing;                    /* worth gzipping but kept plain only */
 	uint16_t *deps;                    /* [ndeps] slots it depends on */
 	size_t ndeps;
+	uint64_t fresh_at;                 /* a generation it was found fresh at */
 };
 
 static struct {
@@ -133,13 +134,16 @@ static void drop(struct page *p)
 }
 
 /* Has no change p depends on come since it was made? Under the lock. */
-static int fresh(const struct page *p)
+static int fresh(struct page *p)
 {
+	if (p->fresh_at == c.generation) /* no change since: the usual hit */
+		return 1;
 	if (c.all > p->generation)
 		return 0;
 	for (size_t i = 0; i < p->ndeps; i++)
 		if (c.stamp[p->deps[i]] > p->generation)
 			return 0;
+	p->fresh_at = c.generation;
 	return 1;
 }
 
@@ -326,13 +330,6 @@ void cache_put(const struct request *rq, const char *key, const struct cache_for
 	pthread_mutex_unlock(&c.lock);
 }
 
-void cache_invalidate(void)
-{
-	pthread_mutex_lock(&c.lock);
-	c.all = ++c.generation;
-	pthread_mutex_unlock(&c.lock);
-}
-
 /* ---- what pages depend on, what changes meet ---- */
 
 /* The slot of key kind:s[n]: past the two reserved ones. */
@@ -346,13 +343,15 @@ static uint16_t slot_of(char kind, const char *s, size_t n)
 static void dep_add(struct request *rq, uint16_t slot)
 {
 	struct page_deps *d = &rq->deps;
-	for (size_t i = d->n; i-- > 0;)
-		if (d->slot[i] == slot)
-			return;
-	if (d->n == PAGE_DEPS_MAX)
+	uint64_t bit = (uint64_t)1 << (slot % 64);
+	if (d->has[slot / 64] & bit)
+		return;
+	if (d->n == PAGE_DEPS_MAX) {
 		d->overflow = 1; /* too much to follow: made of everything */
-	else
-		d->slot[d->n++] = slot;
+		return;
+	}
+	d->has[slot / 64] |= bit;
+	d->slot[d->n++] = slot;
 }
 
 static void dep_key(struct request *rq, char kind, const char *s, size_t n)

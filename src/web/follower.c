@@ -16,7 +16,7 @@
  * show), and put under the write lock: requests wait for puts, never for
  * the store. The server's own saves are in the index already: they are
  * noted with their revision (follower_note()), and a node whose newest
- * revision is noted is neither read again nor makes the cache empty. The
+ * revision is noted is neither read again nor drops cached pages. The
  * note is checked again under the lock, so a node read before one of the
  * server's own saves never replaces that save in the index.
  *
@@ -258,7 +258,7 @@ static double since(const struct timespec *t0)
 }
 
 /* The index's end of a catch-up to revision newest: flushed and the cache
- * emptied if nodes changed, the revision moved unless it failed or was
+ * told the changed nodes' keys (their pages dropped) if nodes changed, the revision moved unless it failed or was
  * stopped, the notes it passed forgotten. */
 static enum px_err finish(struct batch *b, int64_t newest, const struct timespec *woke)
 {

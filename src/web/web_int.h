@@ -278,12 +278,14 @@ struct server {
  * is dropped once a change meets one of them. A page that declares none
  * (declared 0: a route not annotated, or more than PAGE_DEPS_MAX keys)
  * was made of everything: any change drops it. */
-#define PAGE_DEPS_MAX 1024
+#define PAGE_DEPS_MAX  1024
+#define PAGE_DEP_SLOTS 65536 /* the cache's table of changes: uint16_t slots */
 struct page_deps {
 	int declared; /* 1: the route records all its page reads */
 	int overflow; /* 1: more than PAGE_DEPS_MAX: made of everything */
 	size_t n;
 	uint16_t slot[PAGE_DEPS_MAX];
+	uint64_t has[PAGE_DEP_SLOTS / 64]; /* a bit per slot: slot[] holds it */
 };
 
 /* One request and its response, in the worker thread that answers it. */
@@ -329,8 +331,9 @@ struct request {
 };
 
 /* Puts node n (saved in the store as revision rev) in srv's index, under
- * its write lock, and forgets every cached page: what was published is
- * found at once, what was unpublished is gone at once (server.c). */
+ * its write lock, and drops the cached pages the change meets (cache.c):
+ * what was published is found at once, what was unpublished is gone at
+ * once (server.c). */
 enum px_err server_index_put(struct server *srv, const struct node *n, int64_t rev) PX_WUR;
 /* The same for every node of nodes (an import), read again from st: the
  * store, not the file, says which are published. */
@@ -755,8 +758,6 @@ void cache_change_node(struct cache_change *ch, struct index *ix, int64_t nid, c
 /* Drops the pages the change meets (and those made while it was applied
  * that it meets, when they come to be kept). */
 void cache_changed(const struct cache_change *ch);
-/* Forgets every page. */
-void cache_invalidate(void);
 void cache_free(void);
 
 /* ---- gzip.c: content coding ---- */
