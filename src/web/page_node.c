@@ -152,13 +152,12 @@ void page_node(struct request *rq)
 					       : N_("The store cannot be read."));
 		return;
 	}
-	/* a practice's page declares what it is made of: itself, the nodes it
-	 * names, its related lists, its city's node (the map) */
-	if (n->type == NODE_PRACTICE) {
-		page_dep_nid(rq, n->nid);
-		page_dep_facet(rq, FACET_TYPE, "city");
-		page_declares(rq);
-	}
+	/* the page declares what it is made of: the node, the nodes it names
+	 * (nid_ref()), a practice's related lists (related()), and city nodes
+	 * (the hub's populations and places; the map itself is the gazetteer's) */
+	page_dep_nid(rq, n->nid);
+	page_dep_facet(rq, FACET_TYPE, "city");
+	page_declares(rq);
 	struct tv *s = page_node_values(rq, n);
 	if (rq->user && rq->user->role >= ROLE_AUTHOR) { /* the bar of those who write */
 		struct tv *bar = tv_map(&rq->a);
