@@ -98,15 +98,18 @@ class Editor:
             sys.exit(f"bench-load: the editor could not log in ({code})")
         self.csrf = self.token("/admin")
 
+    def publish(self, title):
+        return self.post("/node/new", {"csrf": self.csrf, "action": "publish", "type": "practice",
+                                       "title": title, "city": "Ghent", "country": "Belgium",
+                                       "language": "en", "summary": "Saved under load."})
+
     def run(self, stop):
         k = 0
         while not stop.is_set():
             k += 1
             title = f"Loadsave{k} rooftop gardens"
             t = time.monotonic()
-            code = self.post("/node/new", {"csrf": self.csrf, "action": "publish", "type": "practice",
-                                           "title": title, "city": "Ghent", "country": "Belgium",
-                                           "language": "en", "summary": "Saved under load."})
+            code = self.publish(title)
             if code == 303:
                 self.times.append((time.monotonic() - t) * 1000)
                 self.acked.append(title)
@@ -202,7 +205,37 @@ def cache_counts(base):
                  for k in ("hits", "misses"))
 
 
-def one_run(src, lua, attacked):
+def x_cache(base, path):
+    with urllib.request.urlopen(base + path, timeout=30) as r:
+        r.read()
+        return r.headers.get("X-Cache")
+
+
+def kept_across_saves(base, editor, words, saves=3):
+    """{kind: (pages still cached after a publication, pages cached before)}
+    over saves publications like the editor's, each after every page of the
+    sample was asked twice: how selective the cache is, whatever the
+    machine's load."""
+    sample = {"home": [f"/?page={i}" for i in range(1, 51)],
+              "by country": [f"/good-practices?country={c}" for c in
+                             ("Spain", "Italy", "France", "Germany", "Greece", "Poland", "Portugal")],
+              "search": [f"/search?q={urllib.parse.quote(w)}" for w in words[:20]],
+              "practice": [f"/node/{n}" for n in range(1, NODES + 1, max(1, NODES // 200))]}
+    kept = {k: [0, 0] for k in sample}
+    for i in range(saves):
+        for paths in sample.values():
+            for path in paths:
+                x_cache(base, path)
+        for kind, paths in sample.items():
+            kept[kind][1] += sum(x_cache(base, path) == "hit" for path in paths)
+        if editor.publish(f"Keptsave{i} rooftop gardens") != 303:
+            sys.exit("bench-load: the editor could not publish")
+        for kind, paths in sample.items():
+            kept[kind][0] += sum(x_cache(base, path) == "hit" for path in paths)
+    return kept
+
+
+def one_run(src, lua, attacked, words):
     """The mix under wrk with the editor, and the attacker if attacked: a
     dict of what was measured."""
     db = fresh_store(src)
@@ -240,6 +273,7 @@ def one_run(src, lua, attacked):
         r["editor"] = editor
         r["attacks"] = {"made": dict(attacker.done), "answers": dict(attacker.answers)} if attacker else {}
         r["lost_store"], r["lost_search"] = lost_saves(db, base, editor.acked)
+        r["kept"] = None if attacked else kept_across_saves(base, editor, words)
     finally:
         p.send_signal(signal.SIGTERM)
         p.wait()
@@ -261,6 +295,9 @@ def report(r):
           f" page cache hit ratio {hit_ratio(r):.1%} ({r['hits']} hits, {r['misses']} misses);"
           f" server CPU {r['cpu_us']:.0f} us per request"
           + (f"; attacks made {r['attacks']}" if r["attacks"] else ""))
+    if r["kept"]:
+        print("pages still cached after a publication (of those cached before): "
+              + ", ".join(f"{k} {a}/{b}" for k, (a, b) in r["kept"].items()))
 
 
 def main():
@@ -273,13 +310,13 @@ def main():
     lua = os.path.join(B, "load-mix.lua")
     with open(lua, "w", encoding="utf-8") as f:
         f.write(MIX_LUA % (", ".join('"%s"' % urllib.parse.quote(w) for w in words[:300]), NODES))
-    calm = one_run(src, lua, False)
+    calm = one_run(src, lua, False, words)
     if os.environ.get("ATTACKED", "1") == "0":
         print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on a mix (home, filtered, new searches, practices),"
               " praxis with 2 workers, an editor publishing every second (ATTACKED=0: no attacked run)")
         report(calm)
         return
-    hit = one_run(src, lua, True)
+    hit = one_run(src, lua, True, words)
     print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on a mix (home, filtered, new searches, practices),"
           " praxis with 2 workers, an editor publishing every second; then the same with an anonymous attacker"
           " from 127.0.0.2 (1 MB logins, held 60 MB uploads, costly phrase queries of 32 and 16 phrases, 2 connections each)")

@@ -394,10 +394,35 @@ void page_dep_facet(struct request *rq, enum index_facet f, const char *value)
 	dep_key(rq, 'f', key, facet_dep_key(f, n ? folded : value, key, sizeof key));
 }
 
-void page_dep_place(struct request *rq, const char *key)
+/* Calls fn with the place key of each place of n: its city, its partners',
+ * its adopters' (what index_similar() scores places by). */
+static void each_place(const struct node *n, void (*fn)(const char *key, size_t len, void *arg), void *arg)
+{
+	char key[4 * NODE_NAME_MAX];
+	size_t len;
+	if (n->city && (len = index_place_key(n->country, n->city, key, sizeof key)))
+		fn(key, len, arg);
+	for (size_t i = 0; i < ptrvec_len(&n->partners); i++) {
+		const struct node_place *p = ptrvec_get(&n->partners, i);
+		if (p->city && (len = index_place_key(p->country, p->city, key, sizeof key)))
+			fn(key, len, arg);
+	}
+	for (size_t i = 0; i < ptrvec_len(&n->adopters); i++) {
+		const struct node_adopter *a = ptrvec_get(&n->adopters, i);
+		if (a->city && (len = index_place_key(a->country, a->city, key, sizeof key)))
+			fn(key, len, arg);
+	}
+}
+
+static void dep_place(const char *key, size_t len, void *rq)
+{
+	dep_key(rq, 'p', key, len);
+}
+
+void page_dep_places(struct request *rq, const struct node *n)
 {
 	dep_add(rq, DEP_OLD_WORDS); /* an old version's places are not known either */
-	dep_key(rq, 'p', key, strlen(key));
+	each_place(n, dep_place, rq);
 }
 
 void cache_change_init(struct cache_change *ch)
@@ -428,12 +453,9 @@ static void change_facet(enum index_facet f, const char *folded, void *arg)
 	change_slot(arg, slot_of('f', key, facet_dep_key(f, folded, key, sizeof key)));
 }
 
-static void change_place(struct cache_change *ch, const char *country, const char *city)
+static void change_place(const char *key, size_t len, void *ch)
 {
-	char key[4 * NODE_NAME_MAX];
-	size_t n = city ? index_place_key(country, city, key, sizeof key) : 0;
-	if (n)
-		change_slot(ch, slot_of('p', key, n));
+	change_slot(ch, slot_of('p', key, len));
 }
 
 /* n's words and places: what related lists look up (index_similar). */
@@ -441,15 +463,7 @@ static void change_new(struct cache_change *ch, struct index *ix, const struct n
 {
 	if (index_node_terms(ix, n, change_word, ch))
 		ch->all = 1;
-	change_place(ch, n->country, n->city);
-	for (size_t i = 0; i < ptrvec_len(&n->partners); i++) {
-		const struct node_place *p = ptrvec_get(&n->partners, i);
-		change_place(ch, p->country, p->city);
-	}
-	for (size_t i = 0; i < ptrvec_len(&n->adopters); i++) {
-		const struct node_adopter *a = ptrvec_get(&n->adopters, i);
-		change_place(ch, a->country, a->city);
-	}
+	each_place(n, change_place, ch);
 }
 
 void cache_change_node(struct cache_change *ch, struct index *ix, int64_t nid, const struct node *n)

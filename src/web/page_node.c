@@ -46,13 +46,6 @@ static int dep_word(const struct text_token *tok, void *arg)
 	return 0;
 }
 
-static void dep_place(struct request *rq, const char *country, const char *city)
-{
-	char key[4 * NODE_NAME_MAX];
-	if (city && index_place_key(country, city, key, sizeof key))
-		page_dep_place(rq, key);
-}
-
 /* What index_similar() looks n's likes up by (similar.c): its words, its
  * themes and its places. Any node that may enter or leave n's related lists
  * meets one of them, or shows in them (then its nid does). */
@@ -66,15 +59,7 @@ static void related_deps(struct request *rq, const struct node *n)
 		text_tokenize(node_section(n, i)->text, strlen(node_section(n, i)->text), 0, dep_word, rq);
 	for (size_t i = 0; i < strlist_len(&n->themes); i++)
 		page_dep_facet(rq, FACET_THEMES, strlist_get(&n->themes, i));
-	dep_place(rq, n->country, n->city);
-	for (size_t i = 0; i < ptrvec_len(&n->partners); i++) {
-		const struct node_place *p = ptrvec_get(&n->partners, i);
-		dep_place(rq, p->country, p->city);
-	}
-	for (size_t i = 0; i < ptrvec_len(&n->adopters); i++) {
-		const struct node_adopter *a = ptrvec_get(&n->adopters, i);
-		dep_place(rq, a->country, a->city);
-	}
+	page_dep_places(rq, n);
 }
 
 /* scope.related: the practices most like n; scope.related_stories: the

@@ -735,12 +735,13 @@ int cache_etag_matches(const char *inm, const char *etag);
  * so any node filed under word w may enter it, and so may the old version
  * of any node changed (its words are not known); page_dep_facet(): it lists
  * nodes filed under facet f = value (compared folded, as filters are);
- * page_dep_place(): under a place key (FACET_PLACE, _PARTNER or _ADOPTER). */
+ * page_dep_places(): nodes in, partnering with or adopted in a place of n
+ * (its city, partners' and adopters': a related list's places). */
 void page_declares(struct request *rq);
 void page_dep_nid(struct request *rq, int64_t nid);
 void page_dep_word(struct request *rq, const char *w, size_t n);
 void page_dep_facet(struct request *rq, enum index_facet f, const char *value);
-void page_dep_place(struct request *rq, const char *key);
+void page_dep_places(struct request *rq, const struct node *n);
 
 /* A change of nodes: the keys it meets, collected while the index takes
  * it (under its write lock), then given to cache_changed(). */

@@ -11,19 +11,6 @@ expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
 printf 'pw of ed here\n' | "$PRAXIS" user add --db "$TMP/db" --role editor ed || fail "cannot add ed"
 start_server "$TMP/db"
 login ed "$TMP/ed.jar"
-B_PID=
-start_b() { # B: a second server on the store, its URL in $B
-	"$PRAXIS" serve --db "$TMP/db" --port 0 --threads 2 >"$TMP/b.out" 2>"$TMP/b.err" &
-	B_PID=$!
-	trap 'kill $B_PID 2>/dev/null; cleanup' EXIT
-	for _ in $(seq 100); do
-		B=$(sed -n 's|^praxis: serving \(http://[^ ]*\)/$|\1|p' "$TMP/b.out")
-		[ -n "$B" ] && return 0
-		kill -0 "$B_PID" 2>/dev/null || fail "server B did not start"
-		sleep 0.1
-	done
-	fail "server B printed no URL"
-}
 start_b
 
 # x_cache URL: GETs it (body in $TMP/body), prints its X-Cache
