@@ -258,8 +258,9 @@ static double since(const struct timespec *t0)
 }
 
 /* The index's end of a catch-up to revision newest: flushed and the cache
- * told the changed nodes' keys (their pages dropped) if nodes changed, the revision moved unless it failed or was
- * stopped, the notes it passed forgotten. */
+ * told the changed nodes' keys (their pages dropped) if nodes changed, the
+ * revision moved unless it failed or was stopped, the notes it passed
+ * forgotten. */
 static enum px_err finish(struct batch *b, int64_t newest, const struct timespec *woke)
 {
 	struct server *srv = b->srv;
