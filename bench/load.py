@@ -17,7 +17,12 @@ server's peak memory (under 1 GB).
 
 The hub's store is copied from build/bench/http/ (kept between runs, as
 bench-http keeps it) so that saves never change the original. BENCH_PORT
-(18090) moves the server's port.
+(18090) moves the server's port; ATTACKED=0 runs the calm mix only;
+BENCH_PRAXIS names another build to run (a baseline's). Each run also
+reports the page cache's hit ratio over the load (from /metrics'
+counters, read before and after) and the server's CPU time per request
+(user + system from /proc, over the cache's lookups): on a shared machine
+the figure to compare, rather than requests/s.
 """
 import http.cookiejar
 import os
@@ -44,7 +49,7 @@ NODES = int(os.environ.get("NODES", "10000"))
 SECONDS = int(os.environ.get("SECONDS", "60"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "256"))
 PORT = int(os.environ.get("BENCH_PORT", "18090"))
-PRAXIS = os.path.join(ROOT, "build", "praxis")
+PRAXIS = os.environ.get("BENCH_PRAXIS") or os.path.join(ROOT, "build", "praxis")
 
 MIX_LUA = """
 -- a mix: home pages, filtered practices, new searches, practices
@@ -93,15 +98,18 @@ class Editor:
             sys.exit(f"bench-load: the editor could not log in ({code})")
         self.csrf = self.token("/admin")
 
+    def publish(self, title):
+        return self.post("/node/new", {"csrf": self.csrf, "action": "publish", "type": "practice",
+                                       "title": title, "city": "Ghent", "country": "Belgium",
+                                       "language": "en", "summary": "Saved under load."})
+
     def run(self, stop):
         k = 0
         while not stop.is_set():
             k += 1
             title = f"Loadsave{k} rooftop gardens"
             t = time.monotonic()
-            code = self.post("/node/new", {"csrf": self.csrf, "action": "publish", "type": "practice",
-                                           "title": title, "city": "Ghent", "country": "Belgium",
-                                           "language": "en", "summary": "Saved under load."})
+            code = self.publish(title)
             if code == 303:
                 self.times.append((time.monotonic() - t) * 1000)
                 self.acked.append(title)
@@ -183,7 +191,51 @@ def lost_saves(db, base, acked):
     return lost_store, lost_search
 
 
-def one_run(src, lua, attacked):
+def cpu_seconds(pid):
+    """The process's CPU time so far (user + system), in seconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cache_counts(base):
+    """(hits, misses) of the page cache, from /metrics."""
+    text = urllib.request.urlopen(base + "/metrics", timeout=30).read().decode()
+    return tuple(int(float(re.search(rf"^praxis_page_cache_{k}_total (\S+)", text, re.M).group(1)))
+                 for k in ("hits", "misses"))
+
+
+def x_cache(base, path):
+    with urllib.request.urlopen(base + path, timeout=30) as r:
+        r.read()
+        return r.headers.get("X-Cache")
+
+
+def kept_across_saves(base, editor, words, saves=3):
+    """{kind: (pages still cached after a publication, pages cached before)}
+    over saves publications like the editor's, each after every page of the
+    sample was asked twice: how selective the cache is, whatever the
+    machine's load."""
+    sample = {"home": [f"/?page={i}" for i in range(1, 51)],
+              "by country": [f"/good-practices?country={c}" for c in
+                             ("Spain", "Italy", "France", "Germany", "Greece", "Poland", "Portugal")],
+              "search": [f"/search?q={urllib.parse.quote(w)}" for w in words[:20]],
+              "practice": [f"/node/{n}" for n in range(1, NODES + 1, max(1, NODES // 200))]}
+    kept = {k: [0, 0] for k in sample}
+    for i in range(saves):
+        for paths in sample.values():
+            for path in paths:
+                x_cache(base, path)
+        for kind, paths in sample.items():
+            kept[kind][1] += sum(x_cache(base, path) == "hit" for path in paths)
+        if editor.publish(f"Keptsave{i} rooftop gardens") != 303:
+            sys.exit("bench-load: the editor could not publish")
+        for kind, paths in sample.items():
+            kept[kind][0] += sum(x_cache(base, path) == "hit" for path in paths)
+    return kept
+
+
+def one_run(src, lua, attacked, words):
     """The mix under wrk with the editor, and the attacker if attacked: a
     dict of what was measured."""
     db = fresh_store(src)
@@ -204,10 +256,14 @@ def one_run(src, lua, attacked):
             attacker.start(stop)
         log(f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on the mix, an editor publishing every second"
             + (", an attacker beside them" if attacked else ""))
+        before, cpu = cache_counts(base), cpu_seconds(p.pid)
         out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "10s",
                               "-s", lua, base + "/"], check=True, capture_output=True, text=True).stdout
+        cpu, after = cpu_seconds(p.pid) - cpu, cache_counts(base)
         stop.set()
         t.join()
+        r["hits"], r["misses"] = after[0] - before[0], after[1] - before[1]
+        r["cpu_us"] = cpu * 1e6 / max(1, r["hits"] + r["misses"])  # every GET looks in the cache once
         if attacker:
             attacker.join()
         r["rps"], r["p50"], r["p99"], r["non2xx"] = web.parse_wrk(out)
@@ -217,10 +273,16 @@ def one_run(src, lua, attacked):
         r["editor"] = editor
         r["attacks"] = {"made": dict(attacker.done), "answers": dict(attacker.answers)} if attacker else {}
         r["lost_store"], r["lost_search"] = lost_saves(db, base, editor.acked)
+        r["kept"] = None if attacked else kept_across_saves(base, editor, words)
     finally:
         p.send_signal(signal.SIGTERM)
         p.wait()
     return r
+
+
+def hit_ratio(r):
+    looked = r["hits"] + r["misses"]
+    return r["hits"] / looked if looked else 0.0
 
 
 def report(r):
@@ -229,8 +291,13 @@ def report(r):
     print(f"{name}: load {r['rps']:.0f} req/s, p50 {r['p50']:.2f} ms, p99 {r['p99']:.2f} ms, non-2xx {r['non2xx']},"
           f" socket errors {r['sock']}; saves {len(e.acked)} acknowledged, {e.failed} refused,"
           f" p50 {pct(e.times, 50):.1f} ms, p99 {pct(e.times, 99):.1f} ms; missing afterwards"
-          f" {r['lost_store']} from the store, {r['lost_search']} from search; server peak {r['peak_mb']:.0f} MB"
+          f" {r['lost_store']} from the store, {r['lost_search']} from search; server peak {r['peak_mb']:.0f} MB;"
+          f" page cache hit ratio {hit_ratio(r):.1%} ({r['hits']} hits, {r['misses']} misses);"
+          f" server CPU {r['cpu_us']:.0f} us per request"
           + (f"; attacks made {r['attacks']}" if r["attacks"] else ""))
+    if r["kept"]:
+        print("pages still cached after a publication (of those cached before): "
+              + ", ".join(f"{k} {a}/{b}" for k, (a, b) in r["kept"].items()))
 
 
 def main():
@@ -243,7 +310,13 @@ def main():
     lua = os.path.join(B, "load-mix.lua")
     with open(lua, "w", encoding="utf-8") as f:
         f.write(MIX_LUA % (", ".join('"%s"' % urllib.parse.quote(w) for w in words[:300]), NODES))
-    calm, hit = one_run(src, lua, False), one_run(src, lua, True)
+    calm = one_run(src, lua, False, words)
+    if os.environ.get("ATTACKED", "1") == "0":
+        print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on a mix (home, filtered, new searches, practices),"
+              " praxis with 2 workers, an editor publishing every second (ATTACKED=0: no attacked run)")
+        report(calm)
+        return
+    hit = one_run(src, lua, True, words)
     print(f"{NODES} nodes, wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on a mix (home, filtered, new searches, practices),"
           " praxis with 2 workers, an editor publishing every second; then the same with an anonymous attacker"
           " from 127.0.0.2 (1 MB logins, held 60 MB uploads, costly phrase queries of 32 and 16 phrases, 2 connections each)")

@@ -888,6 +888,35 @@ enum px_err index_put(struct index *ix, const struct node *n)
 	return unsorted > 1024 && unsorted * 16 > term_count(ix) ? sort_terms(ix) : PX_OK;
 }
 
+enum px_err index_node_terms(struct index *ix, const struct node *n,
+			     void (*fn)(const char *term, size_t len, void *arg), void *arg)
+{
+	struct collector c = {ix, {0}, n->language, F_TITLE, PX_OK, 0};
+	uint16_t len[NFIELDS];
+	buf_init(&c.occs, BUF_CAP_DEFAULT);
+	collect_fields(&c, n, len);
+	const struct occ *o = (const struct occ *)(const void *)c.occs.data;
+	for (size_t i = 0; !c.err && i < c.occs.len / sizeof *o; i++)
+		fn(term_text(ix, o[i].term), term_at(ix, o[i].term)->len, arg);
+	buf_free(&c.occs);
+	return c.err;
+}
+
+int index_node_facets(const struct index *ix, int64_t nid,
+		      void (*fn)(enum index_facet f, const char *key, void *arg), void *arg)
+{
+	uint32_t docno;
+	if (index_docno(ix, nid, &docno) || !roaring_bitmap_contains(ix->live, docno))
+		return 0;
+	const struct doc *d = doc_at(ix, docno);
+	for (uint32_t i = 0; i < d->fv_count; i++) {
+		uint32_t e = doc_values(ix)[d->fv_first + i];
+		enum index_facet f = (enum index_facet)(e >> FV_SHIFT);
+		fn(f, facet_at(ix, f, e & FV_ID)->key, arg);
+	}
+	return 1;
+}
+
 enum px_err index_flush(struct index *ix)
 {
 	enum px_err err = ix->nsorted == term_count(ix) ? PX_OK : sort_terms(ix);

@@ -232,6 +232,17 @@ struct index_similar_want {
 enum px_err index_similar(const struct index *ix, const struct node *n, struct index_similar_want *want,
 			  size_t nwant) PX_WUR;
 
+/* What a change of a node meets, for the page cache. index_node_terms()
+ * calls fn with each term index_put() files n's words under (compound parts
+ * included; repeats possible); it may add terms to ix, so the caller holds
+ * the write lock. index_node_facets() calls fn with each counted facet value
+ * (its folded key, as filters compare) of node nid as ix holds it; 1 if nid
+ * is indexed and live, else 0 (no call). */
+enum px_err index_node_terms(struct index *ix, const struct node *n,
+			     void (*fn)(const char *term, size_t len, void *arg), void *arg) PX_WUR;
+int index_node_facets(const struct index *ix, int64_t nid,
+		      void (*fn)(enum index_facet f, const char *key, void *arg), void *arg);
+
 /* Appends a line "NAME VERSION" for each library the index runs with, as the
  * library reports it at run time (CRoaring tells its version only at compile
  * time). PX_ENOMEM if out is full. */

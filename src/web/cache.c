@@ -3,9 +3,21 @@
  * page asked again is queued as it is: not rendered, not copied.
  *
  * It holds at most CACHE_BYTES, dropping the least recently used pages
- * first; an answer made before the index last changed is never sent (the
- * generation: a page is stamped with the one read before its rendering
- * began, so a page made while the index changed is never kept as fresh).
+ * first; an answer made before a change it depends on is never sent.
+ *
+ * Changes: each change of the index (a save, an import, a follower's
+ * catch-up) takes the next generation and stamps it on the slots of the
+ * keys it meets (cache_change_node(): the node's nid, the counted facet
+ * values of its old and new versions, the words and places of its new one)
+ * in a table of DEP_SLOTS; each page carries the slots of what it was made
+ * of (struct page_deps, recorded while it is made) and the generation read
+ * before its rendering began. A page is fresh while no slot it depends on
+ * has a later stamp: a page made while a change was applied that meets it
+ * is never kept as fresh. Keys share slots by hash: a collision drops a page
+ * too many, never keeps one too long. Slot DEP_ANY is stamped by every
+ * change (the pages that declare nothing depend on it); DEP_OLD_WORDS by
+ * every change of a node already indexed, whose old words the index does
+ * not keep (the pages that declare a word depend on it).
  * libmicrohttpd counts a response's users: the cache holds
  * one reference, every connection sending it another, so dropping a page
  * never frees a response being sent. A response is queued under the lock,
@@ -21,6 +33,8 @@
  * the hot pages of a hub fit in CACHE_BYTES, time is the scarcer. */
 #include "web_int.h"
 
+#include "../text/text.h"
+
 #include <microhttpd.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -29,6 +43,10 @@
 #define CACHE_BYTES ((size_t)64 << 20)
 #define CACHE_SLOTS 4096              /* hash chains; pages beyond share them */
 #define PAGE_MAX    ((size_t)1 << 20) /* larger answers are not kept */
+#define DEP_SLOTS   PAGE_DEP_SLOTS    /* stamps of keys, by hash: uint16_t slots */
+#define DEP_ANY       0
+#define DEP_OLD_WORDS 1
+#define CHANGE_MAX  (DEP_SLOTS / 2)   /* keys past which a change is "everything" */
 
 struct page {
 	struct page *next_in_slot;
@@ -42,6 +60,9 @@ struct page {
 	char *etag;                        /* W/"...", or NULL */
 	size_t bytes, gz_bytes;            /* of the bodies */
 	int gz_missing;                    /* worth gzipping but kept plain only */
+	uint16_t *deps;                    /* [ndeps] slots it depends on */
+	size_t ndeps;
+	uint64_t fresh_at;                 /* a generation it was found fresh at */
 };
 
 static struct {
@@ -49,13 +70,16 @@ static struct {
 	struct page *slots[CACHE_SLOTS];
 	struct page *newest, *oldest;
 	size_t bytes;
-	uint64_t generation;
+	uint64_t generation;            /* the last change's */
+	uint64_t all;                   /* the last change of everything's generation */
+	uint64_t stamp[DEP_SLOTS];      /* each slot's last change's generation */
 	uint64_t hits, misses; /* cache_queue()'s answers: cache_counts() */
-} c = {PTHREAD_MUTEX_INITIALIZER, {0}, NULL, NULL, 0, 1, 0, 0};
+} c = {PTHREAD_MUTEX_INITIALIZER, {0}, NULL, NULL, 0, 1, 1, {0}, 0, 0};
 
 static size_t cost(const struct page *p)
 {
-	return sizeof *p + strlen(p->key) + p->bytes + p->gz_bytes + 1024; /* + headers */
+	return sizeof *p + strlen(p->key) + p->bytes + p->gz_bytes + p->ndeps * sizeof *p->deps +
+	       1024; /* + headers */
 }
 
 static void unlink_lru(struct page *p)
@@ -94,6 +118,7 @@ static void page_free(struct page *p)
 		MHD_destroy_response(p->not_modified);
 	free(p->etag);
 	free(p->key);
+	free(p->deps);
 	free(p);
 }
 
@@ -106,6 +131,20 @@ static void drop(struct page *p)
 	unlink_lru(p);
 	c.bytes -= cost(p);
 	page_free(p);
+}
+
+/* Has no change p depends on come since it was made? Under the lock. */
+static int fresh(struct page *p)
+{
+	if (p->fresh_at == c.generation) /* no change since: the usual hit */
+		return 1;
+	if (c.all > p->generation)
+		return 0;
+	for (size_t i = 0; i < p->ndeps; i++)
+		if (c.stamp[p->deps[i]] > p->generation)
+			return 0;
+	p->fresh_at = c.generation;
+	return 1;
 }
 
 static struct page *find(const char *key, uint64_t h)
@@ -186,7 +225,7 @@ int cache_queue(struct MHD_Connection *conn, const char *lang, const char *key, 
 	int hit = 0;
 	pthread_mutex_lock(&c.lock);
 	struct page *p = find(k, h);
-	if (p && p->generation != c.generation) {
+	if (p && !fresh(p)) {
 		drop(p);
 		p = NULL;
 	}
@@ -240,6 +279,21 @@ static void forms_free(const struct cache_forms *f)
 		MHD_destroy_response(f->not_modified);
 }
 
+/* p's slots: deps' if the page declared them, else DEP_ANY. -1 out of memory. */
+static int deps_copy(struct page *p, const struct page_deps *deps)
+{
+	int declared = deps->declared && !deps->overflow;
+	size_t n = declared ? deps->n : 1;
+	if (!(p->deps = malloc((n ? n : 1) * sizeof *p->deps)))
+		return -1;
+	if (declared)
+		memcpy(p->deps, deps->slot, n * sizeof *p->deps);
+	else
+		p->deps[0] = DEP_ANY;
+	p->ndeps = n;
+	return 0;
+}
+
 void cache_put(const struct request *rq, const char *key, const struct cache_forms *f, uint64_t generation)
 {
 	struct page *p = calloc(1, sizeof *p);
@@ -248,7 +302,8 @@ void cache_put(const struct request *rq, const char *key, const struct cache_for
 		p->bytes = f->bytes, p->gz_bytes = f->gz ? f->gz_bytes : 0;
 		p->gz_missing = f->gz_missing;
 	}
-	if (!p || !(p->key = key_of(rq->lang, key)) || (f->etag && !(p->etag = strdup(f->etag)))) {
+	if (!p || !(p->key = key_of(rq->lang, key)) || (f->etag && !(p->etag = strdup(f->etag))) ||
+	    deps_copy(p, &rq->deps)) {
 		if (p)
 			page_free(p);
 		else
@@ -256,13 +311,13 @@ void cache_put(const struct request *rq, const char *key, const struct cache_for
 		return;
 	}
 	p->hash = px_hash(p->key, strlen(p->key));
+	p->generation = generation;
 	pthread_mutex_lock(&c.lock);
-	if (generation != c.generation) { /* the index changed while it was made: stale */
+	if (!fresh(p)) { /* a change it depends on came while it was made: stale */
 		pthread_mutex_unlock(&c.lock);
 		page_free(p);
 		return;
 	}
-	p->generation = generation;
 	struct page *old = find(p->key, p->hash);
 	if (old)
 		drop(old);
@@ -275,10 +330,162 @@ void cache_put(const struct request *rq, const char *key, const struct cache_for
 	pthread_mutex_unlock(&c.lock);
 }
 
-void cache_invalidate(void)
+/* ---- what pages depend on, what changes meet ---- */
+
+/* The slot of key kind:s[n]: past the two reserved ones. */
+static uint16_t slot_of(char kind, const char *s, size_t n)
 {
+	uint64_t h = px_hash(s, n) * 31 + (uint64_t)(unsigned char)kind;
+	h ^= h >> 29;
+	return (uint16_t)(2 + h % (DEP_SLOTS - 2));
+}
+
+static void dep_add(struct request *rq, uint16_t slot)
+{
+	struct page_deps *d = &rq->deps;
+	uint64_t bit = (uint64_t)1 << (slot % 64);
+	if (d->has[slot / 64] & bit)
+		return;
+	if (d->n == PAGE_DEPS_MAX) {
+		d->overflow = 1; /* too much to follow: made of everything */
+		return;
+	}
+	d->has[slot / 64] |= bit;
+	d->slot[d->n++] = slot;
+}
+
+static void dep_key(struct request *rq, char kind, const char *s, size_t n)
+{
+	dep_add(rq, slot_of(kind, s, n));
+}
+
+void page_declares(struct request *rq)
+{
+	rq->deps.declared = 1;
+}
+
+void page_dep_nid(struct request *rq, int64_t nid)
+{
+	dep_key(rq, 'n', (const char *)&nid, sizeof nid);
+}
+
+void page_dep_word(struct request *rq, const char *w, size_t n)
+{
+	dep_add(rq, DEP_OLD_WORDS);
+	dep_key(rq, 'w', w, n);
+}
+
+/* The key of facet f = value: f's number, then the folded value. */
+static size_t facet_dep_key(enum index_facet f, const char *folded, char *out, size_t cap)
+{
+	size_t n = strlen(folded);
+	if (n + 2 > cap)
+		n = cap - 2; /* a collision at worst: a page dropped too many */
+	out[0] = (char)('a' + f);
+	memcpy(out + 1, folded, n);
+	return n + 1;
+}
+
+void page_dep_facet(struct request *rq, enum index_facet f, const char *value)
+{
+	char folded[1024], key[1024];
+	size_t n = text_fold(value, strlen(value), folded, sizeof folded - 1);
+	folded[n ? n : 0] = 0;
+	dep_key(rq, 'f', key, facet_dep_key(f, n ? folded : value, key, sizeof key));
+}
+
+/* Calls fn with the place key of each place of n: its city, its partners',
+ * its adopters' (what index_similar() scores places by). */
+static void each_place(const struct node *n, void (*fn)(const char *key, size_t len, void *arg), void *arg)
+{
+	char key[4 * NODE_NAME_MAX];
+	size_t len;
+	if (n->city && (len = index_place_key(n->country, n->city, key, sizeof key)))
+		fn(key, len, arg);
+	for (size_t i = 0; i < ptrvec_len(&n->partners); i++) {
+		const struct node_place *p = ptrvec_get(&n->partners, i);
+		if (p->city && (len = index_place_key(p->country, p->city, key, sizeof key)))
+			fn(key, len, arg);
+	}
+	for (size_t i = 0; i < ptrvec_len(&n->adopters); i++) {
+		const struct node_adopter *a = ptrvec_get(&n->adopters, i);
+		if (a->city && (len = index_place_key(a->country, a->city, key, sizeof key)))
+			fn(key, len, arg);
+	}
+}
+
+static void dep_place(const char *key, size_t len, void *rq)
+{
+	dep_key(rq, 'p', key, len);
+}
+
+void page_dep_places(struct request *rq, const struct node *n)
+{
+	dep_add(rq, DEP_OLD_WORDS); /* an old version's places are not known either */
+	each_place(n, dep_place, rq);
+}
+
+void cache_change_init(struct cache_change *ch)
+{
+	buf_init(&ch->slots, (size_t)CHANGE_MAX * sizeof(uint16_t));
+	ch->all = 0;
+}
+
+void cache_change_free(struct cache_change *ch)
+{
+	buf_free(&ch->slots);
+}
+
+static void change_slot(struct cache_change *ch, uint16_t slot)
+{
+	if (!ch->all && buf_add(&ch->slots, &slot, sizeof slot))
+		ch->all = 1; /* past CHANGE_MAX keys, or out of memory */
+}
+
+static void change_word(const char *term, size_t n, void *arg)
+{
+	change_slot(arg, slot_of('w', term, n));
+}
+
+static void change_facet(enum index_facet f, const char *folded, void *arg)
+{
+	char key[1024];
+	change_slot(arg, slot_of('f', key, facet_dep_key(f, folded, key, sizeof key)));
+}
+
+static void change_place(const char *key, size_t len, void *ch)
+{
+	change_slot(ch, slot_of('p', key, len));
+}
+
+/* n's words and places: what related lists look up (index_similar). */
+static void change_new(struct cache_change *ch, struct index *ix, const struct node *n)
+{
+	if (index_node_terms(ix, n, change_word, ch))
+		ch->all = 1;
+	each_place(n, change_place, ch);
+}
+
+void cache_change_node(struct cache_change *ch, struct index *ix, int64_t nid, const struct node *n)
+{
+	change_slot(ch, slot_of('n', (const char *)&nid, sizeof nid));
+	int indexed = index_node_facets(ix, nid, change_facet, ch);
+	if (!n && indexed)
+		change_slot(ch, DEP_OLD_WORDS);
+	if (n && indexed)
+		change_new(ch, ix, n);
+}
+
+void cache_changed(const struct cache_change *ch)
+{
+	const uint16_t *slot = (const uint16_t *)(const void *)ch->slots.data;
 	pthread_mutex_lock(&c.lock);
-	c.generation++;
+	uint64_t g = ++c.generation;
+	c.stamp[DEP_ANY] = g;
+	if (ch->all)
+		c.all = g;
+	for (size_t i = 0; !ch->all && i < ch->slots.len / sizeof *slot; i++)
+		c.stamp[slot[i]] = g;
 	pthread_mutex_unlock(&c.lock);
 }
 

@@ -8,14 +8,15 @@
  * one; if it is newer, every node changed since is read and put in the
  * index, or taken out when gone (index_put() itself keeps drafts and
  * unpublished nodes out, as for an editor's save), then the index is
- * flushed and the cache emptied, once per catch-up.
+ * flushed and the cache told the keys the changed nodes meet (their pages
+ * dropped, the others kept: cache.c), once per catch-up.
  *
  * Nodes are read BATCH at a time outside the index's lock, in one read
  * transaction (the revision read first is exactly what the nodes read
  * show), and put under the write lock: requests wait for puts, never for
  * the store. The server's own saves are in the index already: they are
  * noted with their revision (follower_note()), and a node whose newest
- * revision is noted is neither read again nor makes the cache empty. The
+ * revision is noted is neither read again nor drops cached pages. The
  * note is checked again under the lock, so a node read before one of the
  * server's own saves never replaces that save in the index.
  *
@@ -166,6 +167,7 @@ struct batch {
 	struct node *nodes[BATCH]; /* read for FOLLOWER_READ; owned */
 	size_t n;
 	size_t applied; /* nodes put or taken out in all */
+	struct cache_change change; /* the keys they meet: the pages to drop */
 	enum px_err err;
 };
 
@@ -204,8 +206,11 @@ static enum px_err apply(struct batch *b)
 		int64_t held = follower_held_rev(&srv->follower.held, b->nids[i]);
 		if (b->steps[i] == FOLLOWER_SKIP || follower_step_of(held, b->revs[i]) == FOLLOWER_SKIP)
 			continue;
+		cache_change_node(&b->change, srv->ix, b->nids[i], NULL);
 		err = b->steps[i] == FOLLOWER_READ ? index_put(srv->ix, b->nodes[i])
 						   : index_remove(srv->ix, b->nids[i]);
+		if (b->steps[i] == FOLLOWER_READ)
+			cache_change_node(&b->change, srv->ix, b->nids[i], b->nodes[i]);
 		if (err == PX_ENOTFOUND) /* taking out a node that was never in */
 			err = PX_OK;
 		if (!err)
@@ -253,8 +258,9 @@ static double since(const struct timespec *t0)
 }
 
 /* The index's end of a catch-up to revision newest: flushed and the cache
- * emptied if nodes changed, the revision moved unless it failed or was
- * stopped, the notes it passed forgotten. */
+ * told the changed nodes' keys (their pages dropped) if nodes changed, the
+ * revision moved unless it failed or was stopped, the notes it passed
+ * forgotten. */
 static enum px_err finish(struct batch *b, int64_t newest, const struct timespec *woke)
 {
 	struct server *srv = b->srv;
@@ -270,7 +276,7 @@ static enum px_err finish(struct batch *b, int64_t newest, const struct timespec
 	pthread_rwlock_unlock(&srv->ix_lock);
 	if (!b->applied)
 		return b->err;
-	cache_invalidate();
+	cache_changed(&b->change);
 	__atomic_add_fetch(&f->catch_ups, 1, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&f->applied, b->applied, __ATOMIC_RELAXED);
 	__atomic_store_n(&f->lag_us, (uint64_t)(since(woke) * 1e6 + 0.5), __ATOMIC_RELAXED);
@@ -298,12 +304,14 @@ static enum px_err catch_up(struct server *srv, struct store *st, const struct t
 			err = PX_ENOMEM;
 		else {
 			*b = (struct batch){.srv = srv, .st = st};
+			cache_change_init(&b->change);
 			err = store_changed_since(st, from, collect, b);
 			if (!b->err) /* else collect() stopped the log's reading */
 				b->err = err;
 			if (!b->err && b->n && !stopping(f))
 				take(b);
 			err = finish(b, newest, woke);
+			cache_change_free(&b->change);
 			free(b);
 		}
 	}

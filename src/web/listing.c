@@ -433,6 +433,36 @@ static size_t with_fixed(const struct listing *l, const struct web_filters *aske
 	return fixed;
 }
 
+/* The field of fs a listing's page depends on: every node it shows or counts
+ * is filed under one of fs's values there (filters on one field are ORed,
+ * on different ones ANDed). A counted facet (a change's keys name its old
+ * and new values), other than the type when there is one: -1 if none. */
+static int cover_field(const struct web_filters *fs)
+{
+	int field = -1;
+	for (size_t i = 0; i < fs->n; i++)
+		if (index_facet_counted(fs->f[i].field) && (field < 0 || field == FACET_TYPE))
+			field = (int)fs->f[i].field;
+	return field;
+}
+
+/* Declares what l's page depends on when it can: the values of fs's cover
+ * field, and the city nodes (the map's places, the populations behind the
+ * city sizes). A page with words is a search: the words' expansions,
+ * corrections and translations depend on the whole vocabulary, so it is left
+ * depending on everything. */
+static void listing_deps(struct request *rq, const struct listing *l, const struct web_filters *fs)
+{
+	int field = cover_field(fs);
+	if (!l->deps || (l->q && *l->q) || field < 0)
+		return;
+	for (size_t i = 0; i < fs->n; i++)
+		if ((int)fs->f[i].field == field)
+			page_dep_facet(rq, fs->f[i].field, fs->f[i].value);
+	page_dep_facet(rq, FACET_TYPE, "city");
+	page_declares(rq);
+}
+
 int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 {
 	int64_t page = page_number(rq);
@@ -448,6 +478,7 @@ int listing_run(struct request *rq, const struct listing *l, struct tv *scope)
 	}
 	int newest = l->newest || sort;
 	size_t fixed = with_fixed(l, &asked, &fs);
+	listing_deps(rq, l, &fs);
 	struct index_query q = {.text = l->q,
 				.filters = fs.f,
 				.nfilters = fs.n,

@@ -127,6 +127,7 @@ static struct tv *nid_ref(struct request *rq, int64_t nid)
 	struct tv *r = tv_map(&rq->a);
 	struct node *n = NULL;
 	tv_set_int(r, "nid", nid);
+	page_dep_nid(rq, nid);
 	if (rq->st && store_node_get(rq->st, nid, &n) == PX_OK && n->state == NODE_PUBLISHED)
 		tv_set_str(r, "title", n->title);
 	node_free(n);

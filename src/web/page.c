@@ -175,6 +175,7 @@ struct tv *page_hits(struct request *rq, const struct index_result *r)
 	struct tv *list = tv_list(&rq->a);
 	for (size_t i = 0; i < r->nhits; i++) {
 		struct node *n = NULL;
+		page_dep_nid(rq, r->hits[i].nid);
 		if (store_node_get(rq->st, r->hits[i].nid, &n) != PX_OK)
 			continue; /* removed since the index saw it */
 		struct tv *c = page_card(rq, n);

@@ -6,6 +6,7 @@
 #include "../index/index.h"
 #include "../model/model.h"
 #include "../store/store.h"
+#include "../text/text.h"
 
 #include <string.h>
 
@@ -28,11 +29,37 @@ static struct tv *hit_list(struct request *rq, const struct index_result *r)
 	struct tv *list = tv_list(&rq->a);
 	for (size_t i = 0; i < r->nhits; i++) {
 		struct tv *v = tv_map(&rq->a);
+		page_dep_nid(rq, r->hits[i].nid);
 		tv_set_int(v, "nid", r->hits[i].nid);
 		tv_set_str(v, "title", r->hits[i].title);
 		tv_push(list, v);
 	}
 	return list;
+}
+
+/* A word index_similar() may look up (similar.c's count_token(): no stop
+ * word, none under 3 bytes). */
+static int dep_word(const struct text_token *tok, void *arg)
+{
+	if (tok->nfolded >= 3 && !text_stopword(NULL, tok->folded, tok->nfolded))
+		page_dep_word(arg, tok->folded, tok->nfolded);
+	return 0;
+}
+
+/* What index_similar() looks n's likes up by (similar.c): its words, its
+ * themes and its places. Any node that may enter or leave n's related lists
+ * meets one of them, or shows in them (then its nid does). */
+static void related_deps(struct request *rq, const struct node *n)
+{
+	const char *fields[] = {n->title, n->subtitle, n->body};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (fields[i])
+			text_tokenize(fields[i], strlen(fields[i]), 0, dep_word, rq);
+	for (size_t i = 0; i < node_section_count(n); i++)
+		text_tokenize(node_section(n, i)->text, strlen(node_section(n, i)->text), 0, dep_word, rq);
+	for (size_t i = 0; i < strlist_len(&n->themes); i++)
+		page_dep_facet(rq, FACET_THEMES, strlist_get(&n->themes, i));
+	page_dep_places(rq, n);
 }
 
 /* scope.related: the practices most like n; scope.related_stories: the
@@ -41,6 +68,7 @@ static void related(struct request *rq, struct tv *s, const struct node *n)
 {
 	struct index_similar_want want[] = {{.types = 1u << NODE_PRACTICE, .limit = RELATED},
 					    {.types = 1u << NODE_ARTICLE, .limit = RELATED_STORIES}};
+	related_deps(rq, n);
 	if (index_similar(rq->srv->ix, n, want, 2) != PX_OK)
 		return;
 	tv_set(s, "related", hit_list(rq, &want[0].r));
@@ -109,6 +137,12 @@ void page_node(struct request *rq)
 					       : N_("The store cannot be read."));
 		return;
 	}
+	/* the page declares what it is made of: the node, the nodes it names
+	 * (nid_ref()), a practice's related lists (related()), and city nodes
+	 * (the hub's populations and places; the map itself is the gazetteer's) */
+	page_dep_nid(rq, n->nid);
+	page_dep_facet(rq, FACET_TYPE, "city");
+	page_declares(rq);
 	struct tv *s = page_node_values(rq, n);
 	if (rq->user && rq->user->role >= ROLE_AUTHOR) { /* the bar of those who write */
 		struct tv *bar = tv_map(&rq->a);

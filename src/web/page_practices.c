@@ -9,7 +9,7 @@ void page_practices(struct request *rq)
 {
 	const char *q = request_param(rq, "q");
 	struct tv *s = tv_map(&rq->a);
-	struct listing l = {.q = q ? q : "", .fixed = {"type=practice"}, .facets = 1, .snippets = q && *q, .per_page = PER_PAGE, .map = 1,
+	struct listing l = {.q = q ? q : "", .fixed = {"type=practice"}, .facets = 1, .snippets = q && *q, .per_page = PER_PAGE, .map = 1, .deps = 1,
 			    .count = N_("{n, plural, one {# practice} other {# practices}}")};
 	if (listing_run(rq, &l, s))
 		return;

@@ -549,16 +549,29 @@ static int answer_get(struct pending *p, int head)
 	return 0;
 }
 
+/* Puts n (revision rev) in the index, notes it for the follower and adds
+ * the keys of its old and new versions to ch. Under the write lock. */
+static enum px_err index_put_noted(struct server *srv, const struct node *n, int64_t rev, struct cache_change *ch)
+{
+	cache_change_node(ch, srv->ix, n->nid, NULL);
+	enum px_err err = index_put(srv->ix, n);
+	if (!err)
+		follower_note(srv, n->nid, rev);
+	cache_change_node(ch, srv->ix, n->nid, n);
+	return err;
+}
+
 /* Puts n (revision rev), or else every node of nodes as st holds it,
- * under the write lock; then the cache is emptied. Each node is noted
- * with its revision, so that the follower does not take it again. */
+ * under the write lock; then the cache drops the pages the change meets.
+ * Each node is noted with its revision, so that the follower does not take
+ * it again. */
 static enum px_err index_update(struct server *srv, const struct node *n, int64_t rev, struct store *st,
 				const struct ptrvec *nodes)
 {
+	struct cache_change ch;
+	cache_change_init(&ch);
 	pthread_rwlock_wrlock(&srv->ix_lock);
-	enum px_err err = n ? index_put(srv->ix, n) : PX_OK;
-	if (n && !err)
-		follower_note(srv, n->nid, rev);
+	enum px_err err = n ? index_put_noted(srv, n, rev, &ch) : PX_OK;
 	for (size_t i = 0; !n && !err && i < ptrvec_len(nodes); i++) {
 		struct node *stored = NULL;
 		int64_t nid = ((const struct node *)ptrvec_get(nodes, i))->nid;
@@ -567,15 +580,14 @@ static enum px_err index_update(struct server *srv, const struct node *n, int64_
 		int64_t at = store_node_rev(st, nid);
 		err = store_node_get(st, nid, &stored);
 		if (!err)
-			err = index_put(srv->ix, stored);
-		if (!err)
-			follower_note(srv, nid, at);
+			err = index_put_noted(srv, stored, at, &ch);
 		node_free(stored);
 	}
 	if (!err)
 		err = index_flush(srv->ix);
 	pthread_rwlock_unlock(&srv->ix_lock);
-	cache_invalidate();
+	cache_changed(&ch);
+	cache_change_free(&ch);
 	if (err)
 		px_log(PX_LOG_ERR, "the index could not take a change: %s", px_strerror(err));
 	return err;

@@ -272,6 +272,22 @@ struct server {
 	struct follower follower;   /* takes other processes' changes to the store (follower.c) */
 };
 
+/* What a page was made of, recorded while it is made (page_dep*(),
+ * cache.c): slots of the page cache's table of changes, each a hash of a
+ * key (a nid, a word, a facet value, a place). A page kept by the cache
+ * is dropped once a change meets one of them. A page that declares none
+ * (declared 0: a route not annotated, or more than PAGE_DEPS_MAX keys)
+ * was made of everything: any change drops it. */
+#define PAGE_DEPS_MAX  1024
+#define PAGE_DEP_SLOTS 65536 /* the cache's table of changes: uint16_t slots */
+struct page_deps {
+	int declared; /* 1: the route records all its page reads */
+	int overflow; /* 1: more than PAGE_DEPS_MAX: made of everything */
+	size_t n;
+	uint16_t slot[PAGE_DEPS_MAX];
+	uint64_t has[PAGE_DEP_SLOTS / 64]; /* a bit per slot: slot[] holds it */
+};
+
 /* One request and its response, in the worker thread that answers it. */
 struct request {
 	struct arena a; /* whatever the handler allocates; freed when it completes */
@@ -311,11 +327,13 @@ struct request {
 	size_t gz_len;    /* its bytes */
 	const char *etag; /* a public 200's validator, W/"...", or NULL */
 	int gzip_ok;      /* the client's Accept-Encoding takes gzip */
+	struct page_deps deps; /* what the page was made of: cache.c */
 };
 
 /* Puts node n (saved in the store as revision rev) in srv's index, under
- * its write lock, and forgets every cached page: what was published is
- * found at once, what was unpublished is gone at once (server.c). */
+ * its write lock, and drops the cached pages the change meets (cache.c):
+ * what was published is found at once, what was unpublished is gone at
+ * once (server.c). */
 enum px_err server_index_put(struct server *srv, const struct node *n, int64_t rev) PX_WUR;
 /* The same for every node of nodes (an import), read again from st: the
  * store, not the file, says which are published. */
@@ -548,6 +566,10 @@ struct listing {
 			       path ("/good-practices") given the page's own filters but type */
 	const char *count;  /* scope.count_text: the total by this plural msgid
 			       (i18n_count_text); NULL: none */
+	int deps;           /* 1: the page reads nothing but the listing (and what
+			       the address says): its dependencies are declared
+			       (cache.c), so the page cache keeps it across changes
+			       that do not meet them */
 };
 int listing_run(struct request *rq, const struct listing *l, struct tv *scope);
 
@@ -706,8 +728,37 @@ void cache_put(const struct request *rq, const char *key, const struct cache_for
 /* Does the If-None-Match header value inm name etag (weak comparison:
  * W/ is ignored on both sides), or is it "*"? */
 int cache_etag_matches(const char *inm, const char *etag);
-/* Forgets every page (the index changed). */
-void cache_invalidate(void);
+/* A page's dependencies, recorded by the code that reads the index or the
+ * store for it. page_declares() says the route records them all (else the
+ * page depends on every change); page_dep_nid(): it shows node nid;
+ * page_dep_word(): its words (a related list) are looked up in the index,
+ * so any node filed under word w may enter it, and so may the old version
+ * of any node changed (its words are not known); page_dep_facet(): it lists
+ * nodes filed under facet f = value (compared folded, as filters are);
+ * page_dep_places(): nodes in, partnering with or adopted in a place of n
+ * (its city, partners' and adopters': a related list's places). */
+void page_declares(struct request *rq);
+void page_dep_nid(struct request *rq, int64_t nid);
+void page_dep_word(struct request *rq, const char *w, size_t n);
+void page_dep_facet(struct request *rq, enum index_facet f, const char *value);
+void page_dep_places(struct request *rq, const struct node *n);
+
+/* A change of nodes: the keys it meets, collected while the index takes
+ * it (under its write lock), then given to cache_changed(). */
+struct cache_change {
+	struct buf slots; /* uint16_t[] */
+	int all;          /* 1: everything (too many keys, or out of memory) */
+};
+void cache_change_init(struct cache_change *ch);
+void cache_change_free(struct cache_change *ch);
+/* Adds the keys of node nid's version in ix (before index_put(): the old
+ * one; after: the new). n: that version, or NULL for an old one, whose
+ * words and places are then unknown: it meets every page that declared a
+ * word. The caller holds the index's write lock. */
+void cache_change_node(struct cache_change *ch, struct index *ix, int64_t nid, const struct node *n);
+/* Drops the pages the change meets (and those made while it was applied
+ * that it meets, when they come to be kept). */
+void cache_changed(const struct cache_change *ch);
 void cache_free(void);
 
 /* ---- gzip.c: content coding ---- */

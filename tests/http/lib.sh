@@ -211,6 +211,23 @@ start_server() {
 	fail "the server printed no URL"
 }
 
+# start_b: B, a second server on the store $TMP/db (reached directly, its
+# stdout and stderr in $TMP/b.out and $TMP/b.err), its URL in $B, its pid
+# in $B_PID (killed on exit)
+start_b() {
+	: >"$TMP/b.out"
+	"$PRAXIS" serve --db "$TMP/db" --port 0 --threads 2 >"$TMP/b.out" 2>"$TMP/b.err" &
+	B_PID=$!
+	trap 'kill $B_PID 2>/dev/null; cleanup' EXIT
+	for _ in $(seq 100); do
+		B=$(sed -n 's|^praxis: serving \(http://[^ ]*\)/$|\1|p' "$TMP/b.out")
+		[ -n "$B" ] && return 0
+		kill -0 "$B_PID" 2>/dev/null || fail "server B did not start"
+		sleep 0.1
+	done
+	fail "server B printed no URL"
+}
+
 # stop_server: SIGTERM, then the server must exit 0 within 10 s, with no
 # sanitizer report (nginx, if in front, is stopped before).
 stop_server() {

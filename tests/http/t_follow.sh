@@ -25,19 +25,6 @@ fail() {
 	fail_a "$@"
 }
 B_PID=
-start_b() { # B: a second server on the store, its URL in $B
-	: >"$TMP/b.out"
-	"$PRAXIS" serve --db "$TMP/db" --port 0 --threads 2 >"$TMP/b.out" 2>"$TMP/b.err" &
-	B_PID=$!
-	trap 'kill $B_PID 2>/dev/null; cleanup' EXIT
-	for _ in $(seq 100); do
-		B=$(sed -n 's|^praxis: serving \(http://[^ ]*\)/$|\1|p' "$TMP/b.out")
-		[ -n "$B" ] && return 0
-		kill -0 "$B_PID" 2>/dev/null || fail "server B did not start"
-		sleep 0.1
-	done
-	fail "server B printed no URL"
-}
 stop_b() { # within 1 s of SIGTERM (no request is under way; the sanitizers' exit
 	# aside), exit 0, no sanitizer report
 	local t0 ms rc

@@ -1407,6 +1407,60 @@ static void snippet_marks_a_compound_whole(void **state)
 	free(s);
 }
 
+/* ---- what a change meets (the page cache's keys) ---- */
+
+struct seen {
+	char all[2048];
+};
+
+static void seen_term(const char *term, size_t len, void *arg)
+{
+	struct seen *s = arg;
+	size_t at = strlen(s->all);
+	snprintf(s->all + at, sizeof s->all - at, "%.*s|", (int)len, term);
+}
+
+static void seen_facet(enum index_facet f, const char *key, void *arg)
+{
+	struct seen *s = arg;
+	size_t at = strlen(s->all);
+	snprintf(s->all + at, sizeof s->all - at, "%s=%s|", index_facet_name(f), key);
+}
+
+static void node_keys_are_its_terms_and_facets(void **state)
+{
+	(void)state;
+	struct spec sp[] = {{.nid = 7, .title = "Rooftop gardens", .country = "Spain", .city = "Bilbao",
+			     .themes = {"Green Cities"}, .text = "Bees everywhere."},
+			    {.nid = 8, .title = "Other", .country = "Italy", .city = "Turin"}};
+	struct index *ix = BUILD(sp);
+	struct seen s = {{0}};
+	struct node *n = make(&sp[0]);
+	assert_ok(index_node_terms(ix, n, seen_term, &s));
+	for (const char *w = "rooftop|gardens|bees|everywhere|"; *w; w = strchr(w, '|') + 1) {
+		char one[32];
+		snprintf(one, sizeof one, "%.*s|", (int)(strchr(w, '|') - w), w);
+		if (!strstr(s.all, one))
+			print_message("terms: %s\n", s.all);
+		assert_non_null(strstr(s.all, one));
+	}
+	memset(&s, 0, sizeof s);
+	assert_int_equal(index_node_facets(ix, 7, seen_facet, &s), 1);
+	assert_non_null(strstr(s.all, "country=spain|")); /* folded, as filters compare */
+	assert_non_null(strstr(s.all, "themes=green cities|"));
+	assert_non_null(strstr(s.all, "type=practice|"));
+	assert_null(strstr(s.all, "italy"));
+	/* unpublished: no longer indexed, so no facets */
+	n->state = NODE_UNPUBLISHED;
+	assert_ok(index_put(ix, n));
+	memset(&s, 0, sizeof s);
+	assert_int_equal(index_node_facets(ix, 7, seen_facet, &s), 0);
+	assert_string_equal(s.all, "");
+	assert_int_equal(index_node_facets(ix, 99, seen_facet, &s), 0);
+	node_free(n);
+	index_free(ix);
+}
+
 /* ---- through the store ---- */
 
 struct tmpdb {
@@ -1543,6 +1597,7 @@ int main(void)
 		cmocka_unit_test(similar_ranks_shared_words_and_themes),
 		cmocka_unit_test(similar_housing_before_title_words),
 		cmocka_unit_test(put_replaces_a_node),
+		cmocka_unit_test(node_keys_are_its_terms_and_facets),
 		cmocka_unit_test(remove_takes_a_node_out),
 		cmocka_unit_test(many_puts_and_removes_stay_consistent),
 		cmocka_unit_test(snippet_marks_matches_and_escapes_html),
