@@ -41,7 +41,8 @@ struct index *index_new(void)
 {
 	struct index *ix = calloc(1, sizeof *ix);
 	posting_init();
-	if (!ix || !(ix->live = roaring_bitmap_create()) || !(ix->stem = text_stem_new())) {
+	if (!ix || !(ix->live = roaring_bitmap_create()) || !(ix->stem = text_stem_new()) ||
+	    !(ix->similar = similar_memo_new())) {
 		index_free(ix);
 		return NULL;
 	}
@@ -116,6 +117,7 @@ void index_free(struct index *ix)
 	if (ix->live)
 		roaring_bitmap_free(ix->live);
 	text_stem_free(ix->stem);
+	similar_memo_free(ix->similar);
 	index_image_free(ix);
 	free(ix);
 }
@@ -788,6 +790,7 @@ enum px_err index_remove(struct index *ix, int64_t nid)
 	uint32_t docno;
 	if (index_docno(ix, nid, &docno) || docno == UINT32_MAX)
 		return PX_ENOTFOUND;
+	similar_memo_drop(ix->similar); /* n's related lists, and any other with n in them */
 	struct doc *d = doc_at(ix, docno);
 	for (int f = 0; f < NFIELDS; f++)
 		ix->total_len[f] -= d->len[f];
@@ -824,6 +827,7 @@ enum px_err index_put(struct index *ix, const struct node *n)
 		return err;
 	if (n->state != NODE_PUBLISHED) /* drafts and unpublished nodes are nobody's search */
 		return PX_OK;
+	similar_memo_drop(ix->similar); /* idf and every list that could hold n change */
 	uint32_t docno = (uint32_t)doc_count(ix);
 	struct doc d = {n->nid,
 			n->type,
@@ -886,6 +890,7 @@ enum px_err index_put(struct index *ix, const struct node *n)
 
 enum px_err index_flush(struct index *ix)
 {
+	similar_memo_drop(ix->similar); /* whatever changed since, lists are made again */
 	enum px_err err = ix->nsorted == term_count(ix) ? PX_OK : sort_terms(ix);
 	if (!err)
 		err = sort_newest(ix);

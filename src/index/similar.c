@@ -246,23 +246,6 @@ static enum px_err score_facets(const struct index *ix, const struct node *n, st
 	return s->err;
 }
 
-/* Does doc file value id under facet f (a counted facet)? */
-static int doc_has(const struct index *ix, uint32_t doc, enum index_facet f, int64_t id)
-{
-	const struct doc *d = doc_at(ix, doc);
-	const uint32_t *v = (const uint32_t *)(const void *)ix->doc_values.data + d->fv_first;
-	uint32_t want = (uint32_t)f << FV_SHIFT | (uint32_t)id;
-	for (uint32_t i = 0; id >= 0 && i < d->fv_count; i++)
-		if (v[i] == want)
-			return 1;
-	return 0;
-}
-
-struct sim {
-	uint32_t doc;
-	float score;
-};
-
 static int by_sim(const void *a, const void *b)
 {
 	const struct sim *x = a, *y = b;
@@ -284,45 +267,92 @@ static void keep_best(struct sim *best, size_t limit, size_t *n, struct sim s)
 	best[i] = s;
 }
 
-/* One list wanted, as it fills. */
-struct pick {
-	struct index_similar_want *want;
-	struct sim *best;
-	size_t count;
+/* What the candidates are checked against, found once: n's own live
+ * document and the bitmaps of the wanted types and of n's city size. A
+ * candidate's struct doc is never read (each one a cache miss, at 100k
+ * documents most of a practice page's time): a live document with n's nid
+ * is n's docno, and the facet bitmaps tell type and size. */
+struct candidates {
+	uint32_t self; /* n's live docno, or UINT32_MAX */
+	const roaring_bitmap_t *type_docs[NODE_TYPE_MAX + 1]; /* of the wanted types; else NULL */
+	const roaring_bitmap_t *size_docs; /* of n's city size class, or NULL */
 };
 
-/* The candidates' final scores, each kept in the lists that want its type. */
-static void pick_all(const struct index *ix, const struct node *n, const struct scores *s, struct pick *p,
-		     size_t np)
+static const roaring_bitmap_t *facet_docs(const struct index *ix, enum index_facet f, const char *value)
+{
+	int64_t id = value ? index_facet_find(ix, f, value) : -1;
+	return id >= 0 ? facet_at(ix, f, (uint32_t)id)->docs : NULL;
+}
+
+static void candidates_init(const struct index *ix, const struct node *n, const struct sim_list *p, size_t np,
+			    struct candidates *c)
+{
+	memset(c, 0, sizeof *c);
+	if (index_docno(ix, n->nid, &c->self))
+		c->self = UINT32_MAX;
+	unsigned types = 0;
+	for (size_t j = 0; j < np; j++)
+		types |= p[j].types;
+	for (int t = NODE_PRACTICE; t <= NODE_TYPE_MAX; t++)
+		if (types & (1u << t))
+			c->type_docs[t] = facet_docs(ix, FACET_TYPE, node_type_name((enum node_type)t));
+	/* two practices of unknown size are not alike by it */
+	c->size_docs = n->population >= 0 ? facet_docs(ix, FACET_CITY_SIZE, city_size_of(n->population)->name) : NULL;
+}
+
+/* The type of doc among the wanted ones, else 0. */
+static int wanted_type(const struct candidates *c, uint32_t doc)
+{
+	for (int t = NODE_PRACTICE; t <= NODE_TYPE_MAX; t++)
+		if (c->type_docs[t] && roaring_bitmap_contains(c->type_docs[t], doc))
+			return t;
+	return 0;
+}
+
+/* The best raw text score of the candidates but n's documents (its dead
+ * ones too, read only when they are). */
+static float best_text(const struct index *ix, const struct node *n, const struct candidates *c,
+		       const struct scores *s)
 {
 	const uint32_t *touched = (const uint32_t *)(const void *)s->touched.data;
-	size_t nt = s->touched.len / sizeof *touched;
 	float text_max = 0;
-	for (size_t i = 0; i < nt; i++)
-		if (doc_at(ix, touched[i])->nid != n->nid && s->text[touched[i]] > text_max)
-			text_max = s->text[touched[i]];
-	/* two practices of unknown size are not alike by it */
-	const char *size = n->population >= 0 ? city_size_of(n->population)->name : NULL;
-	int64_t size_id = size ? index_facet_find(ix, FACET_CITY_SIZE, size) : -1;
-	for (size_t i = 0; i < nt; i++) {
+	for (size_t i = 0; i < s->touched.len / sizeof *touched; i++) {
 		uint32_t doc = touched[i];
-		const struct doc *d = doc_at(ix, doc);
-		if (d->nid == n->nid || !roaring_bitmap_contains(ix->live, doc))
+		if (s->text[doc] > text_max && doc != c->self &&
+		    (roaring_bitmap_contains(ix->live, doc) || doc_at(ix, doc)->nid != n->nid))
+			text_max = s->text[doc];
+	}
+	return text_max;
+}
+
+/* The candidates' final scores, each kept in the lists that want its type. */
+static void pick_all(const struct index *ix, const struct node *n, const struct scores *s, struct sim_list *p,
+		     size_t np)
+{
+	struct candidates c;
+	candidates_init(ix, n, p, np, &c);
+	float text_max = best_text(ix, n, &c, s);
+	const uint32_t *touched = (const uint32_t *)(const void *)s->touched.data;
+	for (size_t i = 0; i < s->touched.len / sizeof *touched; i++) {
+		uint32_t doc = touched[i];
+		int type = doc == c.self || !roaring_bitmap_contains(ix->live, doc) ? 0 : wanted_type(&c, doc);
+		if (!type)
 			continue;
 		float score = s->other[doc] + (text_max > 0 ? TEXT_W * s->text[doc] / text_max : 0) +
-			      (doc_has(ix, doc, FACET_CITY_SIZE, size_id) ? SIZE_W : 0);
+			      (c.size_docs && roaring_bitmap_contains(c.size_docs, doc) ? SIZE_W : 0);
 		for (size_t j = 0; j < np; j++)
-			if (p[j].want->types & (1u << d->type)) {
-				p[j].want->r.total++;
-				keep_best(p[j].best, p[j].want->limit, &p[j].count, (struct sim){doc, score});
+			if (p[j].types & (1u << type)) {
+				p[j].total++;
+				keep_best(p[j].best, p[j].limit, &p[j].count, (struct sim){doc, score});
 			}
 	}
 }
 
-/* want's hits from its best documents. */
-static enum px_err fill_hits(const struct index *ix, const struct pick *p)
+/* want's hits from p's best documents. */
+static enum px_err fill_hits(const struct index *ix, const struct sim_list *p, struct index_similar_want *want)
 {
-	struct index_result *r = &p->want->r;
+	struct index_result *r = &want->r;
+	r->total = p->total;
 	if (!(r->hits = calloc(p->count ? p->count : 1, sizeof *r->hits)))
 		return PX_ENOMEM;
 	for (size_t i = 0; i < p->count; i++) {
@@ -355,34 +385,45 @@ static enum px_err score_related(const struct index *ix, const struct node *n, s
 	return err ? err : score_facets(ix, n, s);
 }
 
-enum px_err index_similar(const struct index *ix, const struct node *n, struct index_similar_want *want,
-			  size_t nwant)
+/* n's lists in p, from the memo or scored now (then kept). */
+static enum px_err pick_lists(const struct index *ix, const struct node *n, struct sim_list *p, size_t np)
 {
+	if (similar_memo_recall(ix->similar, n, p, np))
+		return PX_OK;
 	struct scores s = {0};
 	buf_init(&s.touched, BUF_CAP_DEFAULT);
-	struct pick p[INDEX_SIMILAR_WANTS] = {{0}};
-	enum px_err err = nwant > INDEX_SIMILAR_WANTS ? PX_EUSAGE : PX_OK;
-	for (size_t i = 0; i < nwant; i++) {
-		memset(&want[i].r, 0, sizeof want[i].r);
-		strlist_init(&want[i].r.translated);
-		p[i].want = &want[i];
-		if (!err && !(p[i].best = malloc((want[i].limit ? want[i].limit : 1) * sizeof *p[i].best)))
-			err = PX_ENOMEM;
-	}
-	struct scratch *sc = err ? NULL : scratch_get(doc_count(ix));
-	if (!err)
-		err = score_related(ix, n, sc, &s);
-	if (!err)
-		pick_all(ix, n, &s, p, nwant);
-	for (size_t i = 0; i < nwant; i++) {
-		if (!err)
-			err = fill_hits(ix, &p[i]);
-		free(p[i].best);
+	struct scratch *sc = scratch_get(doc_count(ix));
+	enum px_err err = score_related(ix, n, sc, &s);
+	if (!err) {
+		pick_all(ix, n, &s, p, np);
+		similar_memo_keep(ix->similar, n, p, np);
 	}
 	if (err && !s.err)
 		s.err = err;
 	scratch_put(sc, &s);
 	buf_free(&s.touched);
+	return err;
+}
+
+enum px_err index_similar(const struct index *ix, const struct node *n, struct index_similar_want *want,
+			  size_t nwant)
+{
+	struct sim_list p[INDEX_SIMILAR_WANTS] = {{0}};
+	enum px_err err = nwant > INDEX_SIMILAR_WANTS ? PX_EUSAGE : PX_OK;
+	for (size_t i = 0; i < nwant; i++) {
+		memset(&want[i].r, 0, sizeof want[i].r);
+		strlist_init(&want[i].r.translated);
+		p[i].types = want[i].types, p[i].limit = want[i].limit;
+		if (!err && !(p[i].best = malloc((want[i].limit ? want[i].limit : 1) * sizeof *p[i].best)))
+			err = PX_ENOMEM;
+	}
+	if (!err)
+		err = pick_lists(ix, n, p, nwant);
+	for (size_t i = 0; i < nwant; i++) {
+		if (!err)
+			err = fill_hits(ix, &p[i], &want[i]);
+		free(p[i].best);
+	}
 	for (size_t i = 0; err && i < nwant; i++)
 		index_result_free(&want[i].r);
 	return err;
