@@ -15,10 +15,11 @@
  * candidates, kept in a list as they are first touched): the rest of the
  * hub is never walked. The node itself is left out.
  *
- * The scores live in arrays indexed by docno, one pair per thread, kept
- * between calls and zeroed through the candidates' list after each: two
- * fresh 400 KB arrays at 100k documents cost their page faults on every
- * practice page. */
+ * The scores live in an array indexed by docno, one per thread, kept
+ * between calls and zeroed through the candidates' list after each: a
+ * fresh 800 KB array at 100k documents costs its page faults on every
+ * practice page. A document's two scores sit side by side: one cache miss
+ * per candidate, not two. */
 #include "search_int.h"
 
 #include <math.h>
@@ -92,20 +93,24 @@ static enum px_err telling_words(const struct index *ix, const struct node *n, s
 	return c->err;
 }
 
-/* The scores of the candidates. text[] and other[] are indexed by docno
- * and zero but at the candidates, listed in touched[] as first given a
- * score. */
+/* A document's scores. */
+struct score {
+	float text;  /* the raw text score */
+	float other; /* themes and places */
+};
+
+/* The scores of the candidates. at[] is indexed by docno and zero but at
+ * the candidates, listed in touched[] as first given a score. */
 struct scores {
-	float *text;        /* the raw text score */
-	float *other;       /* themes and places */
+	struct score *at;
 	struct buf touched; /* uint32_t docnos */
 	enum px_err err;
 };
 
-/* Each thread's score arrays, all zero between calls. */
+/* Each thread's score array, all zero between calls. */
 struct scratch {
-	float *text, *other;
-	size_t cap; /* documents they hold */
+	struct score *at;
+	size_t cap; /* documents it holds */
 };
 
 static pthread_key_t scratch_key;
@@ -116,8 +121,7 @@ static void scratch_free(void *p)
 {
 	struct scratch *s = p;
 	if (s) {
-		free(s->text);
-		free(s->other);
+		free(s->at);
 		free(s);
 	}
 }
@@ -127,7 +131,7 @@ static void scratch_key_make(void)
 	scratch_key_ok = !pthread_key_create(&scratch_key, scratch_free);
 }
 
-/* This thread's arrays for nd documents, zero; NULL when out of memory. */
+/* This thread's array for nd documents, zero; NULL when out of memory. */
 static struct scratch *scratch_get(size_t nd)
 {
 	pthread_once(&scratch_once, scratch_key_make);
@@ -138,8 +142,7 @@ static struct scratch *scratch_get(size_t nd)
 	if (scratch_key_ok)
 		pthread_setspecific(scratch_key, NULL);
 	size_t cap = nd + nd / 8 + 64;
-	if (!(s = calloc(1, sizeof *s)) || !(s->text = calloc(cap, sizeof *s->text)) ||
-	    !(s->other = calloc(cap, sizeof *s->other))) {
+	if (!(s = calloc(1, sizeof *s)) || !(s->at = calloc(cap, sizeof *s->at))) {
 		scratch_free(s);
 		return NULL;
 	}
@@ -150,8 +153,8 @@ static struct scratch *scratch_get(size_t nd)
 	return NULL;
 }
 
-/* Gives the arrays back zero: only the candidates were written; after an
- * error some may not be listed, so the arrays are dropped. */
+/* Gives the array back zero: only the candidates were written; after an
+ * error some may not be listed, so it is dropped. */
 static void scratch_put(struct scratch *sc, const struct scores *s)
 {
 	if (!sc)
@@ -163,12 +166,12 @@ static void scratch_put(struct scratch *sc, const struct scores *s)
 	}
 	const uint32_t *t = (const uint32_t *)(const void *)s->touched.data;
 	for (size_t i = 0; i < s->touched.len / sizeof *t; i++)
-		sc->text[t[i]] = sc->other[t[i]] = 0;
+		sc->at[t[i]] = (struct score){0, 0};
 }
 
 static void touch(struct scores *s, uint32_t doc)
 {
-	if (s->text[doc] == 0 && s->other[doc] == 0 && !s->err)
+	if (s->at[doc].text == 0 && s->at[doc].other == 0 && !s->err)
 		s->err = buf_add(&s->touched, &doc, sizeof doc);
 }
 
@@ -186,7 +189,7 @@ static enum px_err score_words(const struct index *ix, const struct tf *t, size_
 			float tfw = dlist_tfw(&l, j);
 			uint32_t doc = dlist_doc(&l, j);
 			touch(s, doc);
-			s->text[doc] += idf * tfw / (1.2f + tfw);
+			s->at[doc].text += idf * tfw / (1.2f + tfw);
 		}
 	}
 	dlist_free(&l);
@@ -202,7 +205,7 @@ static bool add_bonus(uint32_t doc, void *arg)
 {
 	struct bonus *b = arg;
 	touch(b->s, doc);
-	b->s->other[doc] += b->w;
+	b->s->at[doc].other += b->w;
 	return !b->s->err;
 }
 
@@ -318,9 +321,9 @@ static float best_text(const struct index *ix, const struct node *n, const struc
 	float text_max = 0;
 	for (size_t i = 0; i < s->touched.len / sizeof *touched; i++) {
 		uint32_t doc = touched[i];
-		if (s->text[doc] > text_max && doc != c->self &&
+		if (s->at[doc].text > text_max && doc != c->self &&
 		    (roaring_bitmap_contains(ix->live, doc) || doc_at(ix, doc)->nid != n->nid))
-			text_max = s->text[doc];
+			text_max = s->at[doc].text;
 	}
 	return text_max;
 }
@@ -338,7 +341,7 @@ static void pick_all(const struct index *ix, const struct node *n, const struct 
 		int type = doc == c.self || !roaring_bitmap_contains(ix->live, doc) ? 0 : wanted_type(&c, doc);
 		if (!type)
 			continue;
-		float score = s->other[doc] + (text_max > 0 ? TEXT_W * s->text[doc] / text_max : 0) +
+		float score = s->at[doc].other + (text_max > 0 ? TEXT_W * s->at[doc].text / text_max : 0) +
 			      (c.size_docs && roaring_bitmap_contains(c.size_docs, doc) ? SIZE_W : 0);
 		for (size_t j = 0; j < np; j++)
 			if (p[j].types & (1u << type)) {
@@ -367,13 +370,13 @@ static enum px_err fill_hits(const struct index *ix, const struct sim_list *p, s
 	return PX_OK;
 }
 
-/* Scores the candidates of n into s, whose arrays are sc's. */
+/* Scores the candidates of n into s, whose array is sc's. */
 static enum px_err score_related(const struct index *ix, const struct node *n, struct scratch *sc,
 				 struct scores *s)
 {
 	if (!sc)
 		return s->err = PX_ENOMEM;
-	s->text = sc->text, s->other = sc->other;
+	s->at = sc->at;
 	struct counter c = {ix, {0}, PX_OK};
 	buf_init(&c.tfs, BUF_CAP_DEFAULT);
 	enum px_err err = telling_words(ix, n, &c);
