@@ -41,7 +41,8 @@ struct index *index_new(void)
 {
 	struct index *ix = calloc(1, sizeof *ix);
 	posting_init();
-	if (!ix || !(ix->live = roaring_bitmap_create()) || !(ix->stem = text_stem_new())) {
+	if (!ix || !(ix->live = roaring_bitmap_create()) || !(ix->stem = text_stem_new()) ||
+	    !(ix->similar = similar_memo_new()) || !(ix->counts = count_memo_new())) {
 		index_free(ix);
 		return NULL;
 	}
@@ -120,8 +121,16 @@ void index_free(struct index *ix)
 	if (ix->live)
 		roaring_bitmap_free(ix->live);
 	text_stem_free(ix->stem);
+	similar_memo_free(ix->similar);
+	count_memo_free(ix->counts);
 	index_image_free(ix);
 	free(ix);
+}
+
+void index_memo_drop(struct index *ix)
+{
+	similar_memo_drop(ix->similar);
+	count_memo_drop(ix->counts);
 }
 
 size_t index_size(const struct index *ix)
@@ -792,6 +801,7 @@ enum px_err index_remove(struct index *ix, int64_t nid)
 	uint32_t docno;
 	if (index_docno(ix, nid, &docno) || docno == UINT32_MAX)
 		return PX_ENOTFOUND;
+	index_memo_drop(ix); /* n's related lists, any other with n in them, counts with n */
 	struct doc *d = doc_at(ix, docno);
 	for (int f = 0; f < NFIELDS; f++)
 		ix->total_len[f] -= d->len[f];
@@ -828,6 +838,7 @@ enum px_err index_put(struct index *ix, const struct node *n)
 		return err;
 	if (n->state != NODE_PUBLISHED) /* drafts and unpublished nodes are nobody's search */
 		return PX_OK;
+	index_memo_drop(ix); /* idf, every list that could hold n, the counts change */
 	uint32_t docno = (uint32_t)doc_count(ix);
 	struct doc d = {n->nid,
 			n->type,
@@ -919,6 +930,7 @@ int index_node_facets(const struct index *ix, int64_t nid,
 
 enum px_err index_flush(struct index *ix)
 {
+	index_memo_drop(ix); /* whatever changed since, lists and counts are made again */
 	enum px_err err = ix->nsorted == term_count(ix) ? PX_OK : sort_terms(ix);
 	if (!err)
 		err = sort_newest(ix);

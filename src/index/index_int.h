@@ -141,6 +141,9 @@ struct index {
 				   flush: those whose last_doc is above flushed_docs */
 	uint32_t flushed_docs;  /* doc_count() at the last flush */
 	struct text_stem *stem; /* writers only */
+	struct similar_memo *similar; /* related lists already made: dropped at every change
+					 (similar_memo.c) */
+	struct count_memo *counts;    /* a listing's counts, likewise (count_memo.c) */
 	struct {                /* the snapshot this index was read from: borrowed */
 		void *p;        /* buffers point into it, so it goes last */
 		size_t len;
@@ -211,6 +214,50 @@ static inline size_t facet_count(const struct index *ix, enum index_facet f)
 {
 	return ix->facets[f].len / sizeof(struct facet_value);
 }
+
+/* ---- related lists kept between pages (similar_memo.c) ----
+ *
+ * A node's related lists depend on the whole index (idf, the best text
+ * match), so they are kept until the index changes at all: index_put(),
+ * index_remove() and index_flush() drop every one. A list is a node's best
+ * documents with their scores, by docno; titles are read from the index
+ * when a list is given out. */
+struct sim {
+	uint32_t doc;
+	float score;
+};
+struct sim_list {
+	unsigned types; /* as struct index_similar_want */
+	size_t limit;
+	size_t total; /* documents of those types sharing something with the node */
+	size_t count; /* best[0..count), count <= limit */
+	struct sim *best;
+};
+struct similar_memo *similar_memo_new(void);
+void similar_memo_free(struct similar_memo *m);
+void similar_memo_drop(struct similar_memo *m);
+/* Fills lists[i] (types and limit set, best with room for limit) with n's
+ * as kept when n, at its last change, was asked the same lists: 1; else 0. */
+int similar_memo_recall(struct similar_memo *m, const struct node *n, struct sim_list *lists, size_t nlists);
+/* Keeps n's lists (a published node's only: a draft is read by few, and
+ * changes without changing the index). Out of memory, it keeps nothing. */
+void similar_memo_keep(struct similar_memo *m, const struct node *n, const struct sim_list *lists, size_t nlists);
+
+/* ---- counts kept between pages (count_memo.c) ---- */
+enum count_kind { COUNT_PLACES, COUNT_FACETS };
+#define COUNT_MEMO_MIN 4096 /* candidates: a smaller set is tallied each time */
+struct count_memo *count_memo_new(void);
+void count_memo_free(struct count_memo *m);
+void count_memo_drop(struct count_memo *m);
+/* Fills r's places (COUNT_PLACES) or facets with those kept for the
+ * candidates cand: 1; else 0, r untouched. */
+int count_memo_recall(struct count_memo *m, enum count_kind kind, const roaring_bitmap_t *cand,
+		      struct index_result *r);
+/* Keeps r's places or facets, counted over cand. Out of memory, nothing. */
+void count_memo_keep(struct count_memo *m, enum count_kind kind, const roaring_bitmap_t *cand,
+		     const struct index_result *r);
+/* Drops both memos: the index changed. */
+void index_memo_drop(struct index *ix);
 
 /* Releases ix->image (snapshot.c; index_free). */
 void index_image_free(struct index *ix);

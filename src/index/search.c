@@ -772,10 +772,12 @@ static enum px_err run(struct search *s, const struct index_query *iq, int sugge
 		else
 			err = fill_hits(s, iq, top.h, top.n, r);
 	}
-	if (!err && iq->facets)
-		err = count_facets(s->ix, cand, r);
-	if (!err && iq->places)
-		err = count_places(s->ix, cand, r);
+	if (!err && iq->facets && !count_memo_recall(s->ix->counts, COUNT_FACETS, cand, r) &&
+	    !(err = count_facets(s->ix, cand, r)))
+		count_memo_keep(s->ix->counts, COUNT_FACETS, cand, r);
+	if (!err && iq->places && !count_memo_recall(s->ix->counts, COUNT_PLACES, cand, r) &&
+	    !(err = count_places(s->ix, cand, r)))
+		count_memo_keep(s->ix->counts, COUNT_PLACES, cand, r);
 	if (!err && s->corrected && suggesting && !iq->each) /* each(): a match, not a reader's query */
 		err = suggest(s, iq, r);
 	for (size_t i = 0; !err && i < strlist_len(&s->translated); i++)

@@ -15,10 +15,11 @@
  * candidates, kept in a list as they are first touched): the rest of the
  * hub is never walked. The node itself is left out.
  *
- * The scores live in arrays indexed by docno, one pair per thread, kept
- * between calls and zeroed through the candidates' list after each: two
- * fresh 400 KB arrays at 100k documents cost their page faults on every
- * practice page. */
+ * The scores live in an array indexed by docno, one per thread, kept
+ * between calls and zeroed through the candidates' list after each: a
+ * fresh 800 KB array at 100k documents costs its page faults on every
+ * practice page. A document's two scores sit side by side: one cache miss
+ * per candidate, not two. */
 #include "search_int.h"
 
 #include <math.h>
@@ -92,20 +93,24 @@ static enum px_err telling_words(const struct index *ix, const struct node *n, s
 	return c->err;
 }
 
-/* The scores of the candidates. text[] and other[] are indexed by docno
- * and zero but at the candidates, listed in touched[] as first given a
- * score. */
+/* A document's scores. */
+struct score {
+	float text;  /* the raw text score */
+	float other; /* themes and places */
+};
+
+/* The scores of the candidates. at[] is indexed by docno and zero but at
+ * the candidates, listed in touched[] as first given a score. */
 struct scores {
-	float *text;        /* the raw text score */
-	float *other;       /* themes and places */
+	struct score *at;
 	struct buf touched; /* uint32_t docnos */
 	enum px_err err;
 };
 
-/* Each thread's score arrays, all zero between calls. */
+/* Each thread's score array, all zero between calls. */
 struct scratch {
-	float *text, *other;
-	size_t cap; /* documents they hold */
+	struct score *at;
+	size_t cap; /* documents it holds */
 };
 
 static pthread_key_t scratch_key;
@@ -116,8 +121,7 @@ static void scratch_free(void *p)
 {
 	struct scratch *s = p;
 	if (s) {
-		free(s->text);
-		free(s->other);
+		free(s->at);
 		free(s);
 	}
 }
@@ -127,7 +131,7 @@ static void scratch_key_make(void)
 	scratch_key_ok = !pthread_key_create(&scratch_key, scratch_free);
 }
 
-/* This thread's arrays for nd documents, zero; NULL when out of memory. */
+/* This thread's array for nd documents, zero; NULL when out of memory. */
 static struct scratch *scratch_get(size_t nd)
 {
 	pthread_once(&scratch_once, scratch_key_make);
@@ -138,8 +142,7 @@ static struct scratch *scratch_get(size_t nd)
 	if (scratch_key_ok)
 		pthread_setspecific(scratch_key, NULL);
 	size_t cap = nd + nd / 8 + 64;
-	if (!(s = calloc(1, sizeof *s)) || !(s->text = calloc(cap, sizeof *s->text)) ||
-	    !(s->other = calloc(cap, sizeof *s->other))) {
+	if (!(s = calloc(1, sizeof *s)) || !(s->at = calloc(cap, sizeof *s->at))) {
 		scratch_free(s);
 		return NULL;
 	}
@@ -150,8 +153,8 @@ static struct scratch *scratch_get(size_t nd)
 	return NULL;
 }
 
-/* Gives the arrays back zero: only the candidates were written; after an
- * error some may not be listed, so the arrays are dropped. */
+/* Gives the array back zero: only the candidates were written; after an
+ * error some may not be listed, so it is dropped. */
 static void scratch_put(struct scratch *sc, const struct scores *s)
 {
 	if (!sc)
@@ -163,12 +166,12 @@ static void scratch_put(struct scratch *sc, const struct scores *s)
 	}
 	const uint32_t *t = (const uint32_t *)(const void *)s->touched.data;
 	for (size_t i = 0; i < s->touched.len / sizeof *t; i++)
-		sc->text[t[i]] = sc->other[t[i]] = 0;
+		sc->at[t[i]] = (struct score){0, 0};
 }
 
 static void touch(struct scores *s, uint32_t doc)
 {
-	if (s->text[doc] == 0 && s->other[doc] == 0 && !s->err)
+	if (s->at[doc].text == 0 && s->at[doc].other == 0 && !s->err)
 		s->err = buf_add(&s->touched, &doc, sizeof doc);
 }
 
@@ -186,7 +189,7 @@ static enum px_err score_words(const struct index *ix, const struct tf *t, size_
 			float tfw = dlist_tfw(&l, j);
 			uint32_t doc = dlist_doc(&l, j);
 			touch(s, doc);
-			s->text[doc] += idf * tfw / (1.2f + tfw);
+			s->at[doc].text += idf * tfw / (1.2f + tfw);
 		}
 	}
 	dlist_free(&l);
@@ -202,7 +205,7 @@ static bool add_bonus(uint32_t doc, void *arg)
 {
 	struct bonus *b = arg;
 	touch(b->s, doc);
-	b->s->other[doc] += b->w;
+	b->s->at[doc].other += b->w;
 	return !b->s->err;
 }
 
@@ -246,23 +249,6 @@ static enum px_err score_facets(const struct index *ix, const struct node *n, st
 	return s->err;
 }
 
-/* Does doc file value id under facet f (a counted facet)? */
-static int doc_has(const struct index *ix, uint32_t doc, enum index_facet f, int64_t id)
-{
-	const struct doc *d = doc_at(ix, doc);
-	const uint32_t *v = (const uint32_t *)(const void *)ix->doc_values.data + d->fv_first;
-	uint32_t want = (uint32_t)f << FV_SHIFT | (uint32_t)id;
-	for (uint32_t i = 0; id >= 0 && i < d->fv_count; i++)
-		if (v[i] == want)
-			return 1;
-	return 0;
-}
-
-struct sim {
-	uint32_t doc;
-	float score;
-};
-
 static int by_sim(const void *a, const void *b)
 {
 	const struct sim *x = a, *y = b;
@@ -284,45 +270,92 @@ static void keep_best(struct sim *best, size_t limit, size_t *n, struct sim s)
 	best[i] = s;
 }
 
-/* One list wanted, as it fills. */
-struct pick {
-	struct index_similar_want *want;
-	struct sim *best;
-	size_t count;
+/* What the candidates are checked against, found once: n's own live
+ * document and the bitmaps of the wanted types and of n's city size. A
+ * candidate's struct doc is never read (each one a cache miss, at 100k
+ * documents most of a practice page's time): a live document with n's nid
+ * is n's docno, and the facet bitmaps tell type and size. */
+struct candidates {
+	uint32_t self; /* n's live docno, or UINT32_MAX */
+	const roaring_bitmap_t *type_docs[NODE_TYPE_MAX + 1]; /* of the wanted types; else NULL */
+	const roaring_bitmap_t *size_docs; /* of n's city size class, or NULL */
 };
 
-/* The candidates' final scores, each kept in the lists that want its type. */
-static void pick_all(const struct index *ix, const struct node *n, const struct scores *s, struct pick *p,
-		     size_t np)
+static const roaring_bitmap_t *facet_docs(const struct index *ix, enum index_facet f, const char *value)
+{
+	int64_t id = value ? index_facet_find(ix, f, value) : -1;
+	return id >= 0 ? facet_at(ix, f, (uint32_t)id)->docs : NULL;
+}
+
+static void candidates_init(const struct index *ix, const struct node *n, const struct sim_list *p, size_t np,
+			    struct candidates *c)
+{
+	memset(c, 0, sizeof *c);
+	if (index_docno(ix, n->nid, &c->self))
+		c->self = UINT32_MAX;
+	unsigned types = 0;
+	for (size_t j = 0; j < np; j++)
+		types |= p[j].types;
+	for (int t = NODE_PRACTICE; t <= NODE_TYPE_MAX; t++)
+		if (types & (1u << t))
+			c->type_docs[t] = facet_docs(ix, FACET_TYPE, node_type_name((enum node_type)t));
+	/* two practices of unknown size are not alike by it */
+	c->size_docs = n->population >= 0 ? facet_docs(ix, FACET_CITY_SIZE, city_size_of(n->population)->name) : NULL;
+}
+
+/* The type of doc among the wanted ones, else 0. */
+static int wanted_type(const struct candidates *c, uint32_t doc)
+{
+	for (int t = NODE_PRACTICE; t <= NODE_TYPE_MAX; t++)
+		if (c->type_docs[t] && roaring_bitmap_contains(c->type_docs[t], doc))
+			return t;
+	return 0;
+}
+
+/* The best raw text score of the candidates but n's documents (its dead
+ * ones too, read only when they are). */
+static float best_text(const struct index *ix, const struct node *n, const struct candidates *c,
+		       const struct scores *s)
 {
 	const uint32_t *touched = (const uint32_t *)(const void *)s->touched.data;
-	size_t nt = s->touched.len / sizeof *touched;
 	float text_max = 0;
-	for (size_t i = 0; i < nt; i++)
-		if (doc_at(ix, touched[i])->nid != n->nid && s->text[touched[i]] > text_max)
-			text_max = s->text[touched[i]];
-	/* two practices of unknown size are not alike by it */
-	const char *size = n->population >= 0 ? city_size_of(n->population)->name : NULL;
-	int64_t size_id = size ? index_facet_find(ix, FACET_CITY_SIZE, size) : -1;
-	for (size_t i = 0; i < nt; i++) {
+	for (size_t i = 0; i < s->touched.len / sizeof *touched; i++) {
 		uint32_t doc = touched[i];
-		const struct doc *d = doc_at(ix, doc);
-		if (d->nid == n->nid || !roaring_bitmap_contains(ix->live, doc))
+		if (s->at[doc].text > text_max && doc != c->self &&
+		    (roaring_bitmap_contains(ix->live, doc) || doc_at(ix, doc)->nid != n->nid))
+			text_max = s->at[doc].text;
+	}
+	return text_max;
+}
+
+/* The candidates' final scores, each kept in the lists that want its type. */
+static void pick_all(const struct index *ix, const struct node *n, const struct scores *s, struct sim_list *p,
+		     size_t np)
+{
+	struct candidates c;
+	candidates_init(ix, n, p, np, &c);
+	float text_max = best_text(ix, n, &c, s);
+	const uint32_t *touched = (const uint32_t *)(const void *)s->touched.data;
+	for (size_t i = 0; i < s->touched.len / sizeof *touched; i++) {
+		uint32_t doc = touched[i];
+		int type = doc == c.self || !roaring_bitmap_contains(ix->live, doc) ? 0 : wanted_type(&c, doc);
+		if (!type)
 			continue;
-		float score = s->other[doc] + (text_max > 0 ? TEXT_W * s->text[doc] / text_max : 0) +
-			      (doc_has(ix, doc, FACET_CITY_SIZE, size_id) ? SIZE_W : 0);
+		float score = s->at[doc].other + (text_max > 0 ? TEXT_W * s->at[doc].text / text_max : 0) +
+			      (c.size_docs && roaring_bitmap_contains(c.size_docs, doc) ? SIZE_W : 0);
 		for (size_t j = 0; j < np; j++)
-			if (p[j].want->types & (1u << d->type)) {
-				p[j].want->r.total++;
-				keep_best(p[j].best, p[j].want->limit, &p[j].count, (struct sim){doc, score});
+			if (p[j].types & (1u << type)) {
+				p[j].total++;
+				keep_best(p[j].best, p[j].limit, &p[j].count, (struct sim){doc, score});
 			}
 	}
 }
 
-/* want's hits from its best documents. */
-static enum px_err fill_hits(const struct index *ix, const struct pick *p)
+/* want's hits from p's best documents. */
+static enum px_err fill_hits(const struct index *ix, const struct sim_list *p, struct index_similar_want *want)
 {
-	struct index_result *r = &p->want->r;
+	struct index_result *r = &want->r;
+	r->total = p->total;
 	if (!(r->hits = calloc(p->count ? p->count : 1, sizeof *r->hits)))
 		return PX_ENOMEM;
 	for (size_t i = 0; i < p->count; i++) {
@@ -337,13 +370,13 @@ static enum px_err fill_hits(const struct index *ix, const struct pick *p)
 	return PX_OK;
 }
 
-/* Scores the candidates of n into s, whose arrays are sc's. */
+/* Scores the candidates of n into s, whose array is sc's. */
 static enum px_err score_related(const struct index *ix, const struct node *n, struct scratch *sc,
 				 struct scores *s)
 {
 	if (!sc)
 		return s->err = PX_ENOMEM;
-	s->text = sc->text, s->other = sc->other;
+	s->at = sc->at;
 	struct counter c = {ix, {0}, PX_OK};
 	buf_init(&c.tfs, BUF_CAP_DEFAULT);
 	enum px_err err = telling_words(ix, n, &c);
@@ -355,34 +388,45 @@ static enum px_err score_related(const struct index *ix, const struct node *n, s
 	return err ? err : score_facets(ix, n, s);
 }
 
-enum px_err index_similar(const struct index *ix, const struct node *n, struct index_similar_want *want,
-			  size_t nwant)
+/* n's lists in p, from the memo or scored now (then kept). */
+static enum px_err pick_lists(const struct index *ix, const struct node *n, struct sim_list *p, size_t np)
 {
+	if (similar_memo_recall(ix->similar, n, p, np))
+		return PX_OK;
 	struct scores s = {0};
 	buf_init(&s.touched, BUF_CAP_DEFAULT);
-	struct pick p[INDEX_SIMILAR_WANTS] = {{0}};
-	enum px_err err = nwant > INDEX_SIMILAR_WANTS ? PX_EUSAGE : PX_OK;
-	for (size_t i = 0; i < nwant; i++) {
-		memset(&want[i].r, 0, sizeof want[i].r);
-		strlist_init(&want[i].r.translated);
-		p[i].want = &want[i];
-		if (!err && !(p[i].best = malloc((want[i].limit ? want[i].limit : 1) * sizeof *p[i].best)))
-			err = PX_ENOMEM;
-	}
-	struct scratch *sc = err ? NULL : scratch_get(doc_count(ix));
-	if (!err)
-		err = score_related(ix, n, sc, &s);
-	if (!err)
-		pick_all(ix, n, &s, p, nwant);
-	for (size_t i = 0; i < nwant; i++) {
-		if (!err)
-			err = fill_hits(ix, &p[i]);
-		free(p[i].best);
+	struct scratch *sc = scratch_get(doc_count(ix));
+	enum px_err err = score_related(ix, n, sc, &s);
+	if (!err) {
+		pick_all(ix, n, &s, p, np);
+		similar_memo_keep(ix->similar, n, p, np);
 	}
 	if (err && !s.err)
 		s.err = err;
 	scratch_put(sc, &s);
 	buf_free(&s.touched);
+	return err;
+}
+
+enum px_err index_similar(const struct index *ix, const struct node *n, struct index_similar_want *want,
+			  size_t nwant)
+{
+	struct sim_list p[INDEX_SIMILAR_WANTS] = {{0}};
+	enum px_err err = nwant > INDEX_SIMILAR_WANTS ? PX_EUSAGE : PX_OK;
+	for (size_t i = 0; i < nwant; i++) {
+		memset(&want[i].r, 0, sizeof want[i].r);
+		strlist_init(&want[i].r.translated);
+		p[i].types = want[i].types, p[i].limit = want[i].limit;
+		if (!err && !(p[i].best = malloc((want[i].limit ? want[i].limit : 1) * sizeof *p[i].best)))
+			err = PX_ENOMEM;
+	}
+	if (!err)
+		err = pick_lists(ix, n, p, nwant);
+	for (size_t i = 0; i < nwant; i++) {
+		if (!err)
+			err = fill_hits(ix, &p[i], &want[i]);
+		free(p[i].best);
+	}
 	for (size_t i = 0; err && i < nwant; i++)
 		index_result_free(&want[i].r);
 	return err;

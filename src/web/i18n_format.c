@@ -325,13 +325,50 @@ static int icu_count(int i, const char *pattern, int64_t n, char *out, size_t ca
 	return rc;
 }
 
+/* Counts this thread formatted: a page repeats them (the map's marks, a
+ * count per city), and ICU's format is a tenth of a home page, under the
+ * language's lock. Direct-mapped by language, pattern and n; the pattern
+ * is kept whole and compared, so an entry is the text ICU gave for it.
+ * Longer patterns or texts are formatted each time. Fixed-size, in the
+ * thread's own storage: nothing to free when a thread ends. */
+#define KEPT_COUNTS  64
+#define KEPT_PATTERN 256 /* bytes of a pattern kept, its NUL included */
+#define KEPT_TEXT    128 /* bytes of a formatted count kept, its NUL included */
+
+struct kept_count {
+	int lang;
+	int64_t n;
+	char pattern[KEPT_PATTERN]; /* "" while free */
+	char text[KEPT_TEXT];
+};
+
+static __thread struct kept_count kept_counts[KEPT_COUNTS];
+
+static struct kept_count *kept_slot(int i, const char *pattern, size_t len, int64_t n)
+{
+	uint64_t h = px_hash(pattern, len) ^ ((uint64_t)n * 0x9E3779B97F4A7C15u) ^ (uint64_t)i;
+	return &kept_counts[h % KEPT_COUNTS];
+}
+
 const char *i18n_count_pattern(struct arena *a, const char *lang, const char *pattern, int64_t n)
 {
 	char out[4 * COUNT_UCHARS];
 	int i = lang_slot(lang);
-	if (i < 0 || !pattern || icu_count(i, pattern, n, out, sizeof out))
+	if (i < 0 || !pattern)
 		return NULL;
-	return arena_strndup(a, out, strlen(out));
+	size_t len = strlen(pattern);
+	struct kept_count *k = len && len < KEPT_PATTERN ? kept_slot(i, pattern, len, n) : NULL;
+	if (k && k->lang == i && k->n == n && !strcmp(k->pattern, pattern))
+		return arena_strndup(a, k->text, strlen(k->text));
+	if (icu_count(i, pattern, n, out, sizeof out))
+		return NULL;
+	size_t olen = strlen(out);
+	if (k && olen < KEPT_TEXT) {
+		k->lang = i, k->n = n;
+		memcpy(k->pattern, pattern, len + 1);
+		memcpy(k->text, out, olen + 1);
+	}
+	return arena_strndup(a, out, olen);
 }
 
 const char *i18n_count_text(struct arena *a, const char *lang, const char *msgid, int64_t n)

@@ -82,6 +82,7 @@ struct q {
 	int facets;
 	struct index_range population;
 	int newest; /* 1: newest first, words or not */
+	int places; /* 1: count the practices per place */
 };
 
 static enum px_err try_search(const struct index *ix, const struct q *q, struct index_result *r, struct buf *why)
@@ -95,6 +96,7 @@ static enum px_err try_search(const struct index *ix, const struct q *q, struct 
 		.facets = q->facets,
 		.population = q->population,
 		.newest = q->newest,
+		.places = q->places,
 	};
 	return index_search(ix, &iq, r, why);
 }
@@ -1159,6 +1161,87 @@ static void similar_housing_before_title_words(void **state)
 	index_free(ix);
 }
 
+/* index_similar()'s lists are kept per node (nid and changed stamp) until
+ * the index changes: asked again, the same; the node changed, its own; a
+ * node added, in them. */
+static void similar_kept_until_the_index_changes(void **state)
+{
+	(void)state;
+	const struct spec sp[] = {
+		{.nid = 1, .title = "Solar roofs on schools", .themes = {"Energy"}},
+		{.nid = 2, .title = "Solar panels for housing", .themes = {"Mobility"}},
+		{.nid = 3, .title = "Bike lanes", .themes = {"Mobility"}},
+	};
+	struct index *ix = BUILD(sp);
+	struct node *n = make(&sp[0]);
+	set(&n->changed, "2026-01-01T00:00:00Z"); /* as read from the store: kept */
+	struct index_result r;
+	assert_ok(similar_all(ix, n, 10, &r));
+	assert_string_equal(nids(&r), "2");
+	index_result_free(&r);
+	assert_ok(similar_all(ix, n, 10, &r)); /* from the memo */
+	assert_string_equal(nids(&r), "2");
+	assert_int_equal(r.total, 1);
+	assert_string_equal(r.hits[0].title, "Solar panels for housing");
+	index_result_free(&r);
+	/* the node as changed in the store, not yet in the index: its own lists */
+	assert_ok(strlist_add(&n->themes, "Mobility", strlen("Mobility")));
+	set(&n->changed, "2026-01-02T00:00:00Z");
+	assert_ok(similar_all(ix, n, 10, &r));
+	assert_string_equal(nids(&r), "2,3");
+	index_result_free(&r);
+	/* a node added to the index: every list made again */
+	put(ix, &(struct spec){.nid = 4, .title = "Solar roofs on town halls", .themes = {"Energy"}});
+	assert_ok(index_flush(ix));
+	assert_ok(similar_all(ix, n, 10, &r));
+	assert_string_equal(nids(&r), "4,2,3");
+	index_result_free(&r);
+	node_free(n);
+	index_free(ix);
+}
+
+/* Facet and place counts of a large candidate set (COUNT_MEMO_MIN and
+ * more) are kept until the index changes: another page of the listing
+ * has the same, another set its own, a node added counts. */
+static void counts_kept_until_the_index_changes(void **state)
+{
+	(void)state;
+	struct index *ix = index_new();
+	assert_non_null(ix);
+	size_t total = COUNT_MEMO_MIN + 10;
+	for (size_t i = 1; i <= total; i++)
+		put(ix, &(struct spec){.nid = (int64_t)i, .title = "Bike lanes", .country = i % 3 ? "Spain" : "France",
+				       .city = i % 3 ? "Sevilla" : "Lyon", .themes = {i % 2 ? "Mobility" : "Energy"}});
+	assert_ok(index_flush(ix));
+	size_t spain = total - total / 3;
+	for (size_t page = 0; page < 3; page++) { /* counted, then recalled twice */
+		struct q q = {.text = "", .offset = page * 20, .limit = 20, .facets = 1, .places = 1};
+		struct index_result r = search_q(ix, &q);
+		assert_int_equal(r.total, total);
+		assert_int_equal(facet(&r, FACET_COUNTRY, "Spain"), spain);
+		assert_int_equal(facet(&r, FACET_COUNTRY, "France"), total / 3);
+		assert_int_equal(facet(&r, FACET_THEMES, "Mobility"), (total + 1) / 2);
+		assert_int_equal(r.nplaces, 2);
+		assert_int_equal(r.places[0].count, spain);
+		index_result_free(&r);
+	}
+	struct q only = {.text = "", .f = {{FACET_THEMES, "Mobility"}}, .nf = 1, .facets = 1, .places = 1};
+	struct index_result r = search_q(ix, &only);
+	assert_int_equal(facet(&r, FACET_THEMES, "Energy"), 0);
+	assert_int_equal(facet(&r, FACET_THEMES, "Mobility"), (total + 1) / 2);
+	index_result_free(&r);
+	put(ix, &(struct spec){.nid = (int64_t)total + 1, .title = "Bike lanes", .country = "France", .city = "Lyon",
+			       .themes = {"Mobility"}});
+	assert_ok(index_flush(ix));
+	struct q all = {.text = "", .facets = 1, .places = 1};
+	r = search_q(ix, &all);
+	assert_int_equal(facet(&r, FACET_COUNTRY, "France"), total / 3 + 1);
+	assert_int_equal(facet(&r, FACET_THEMES, "Mobility"), (total + 1) / 2 + 1);
+	assert_int_equal(r.places[1].count, total / 3 + 1);
+	index_result_free(&r);
+	index_free(ix);
+}
+
 /* ---- updates ---- */
 
 static void put_replaces_a_node(void **state)
@@ -1596,6 +1679,8 @@ int main(void)
 		cmocka_unit_test(words_sorted_newest_first),
 		cmocka_unit_test(similar_ranks_shared_words_and_themes),
 		cmocka_unit_test(similar_housing_before_title_words),
+		cmocka_unit_test(similar_kept_until_the_index_changes),
+		cmocka_unit_test(counts_kept_until_the_index_changes),
 		cmocka_unit_test(put_replaces_a_node),
 		cmocka_unit_test(node_keys_are_its_terms_and_facets),
 		cmocka_unit_test(remove_takes_a_node_out),
