@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DICT_MAX     (16 * 1024) /* textstore.c's */
 #define PIECE_MIN    4
 #define PIECE_MAX    48
 #define SHARED_MIN   3 /* records a piece must be in to be worth its bytes */
@@ -95,12 +94,12 @@ static size_t count_pieces(struct piece *v, size_t k)
 }
 
 /* The dictionary from the pieces of v[0..k), counted: the most worth
- * within DICT_MAX, written least worth first. */
+ * within TEXTSTORE_DICT_MAX, written least worth first. */
 static enum px_err dict_write(struct buf *dict, struct piece *v, size_t k)
 {
 	qsort(v, k, sizeof *v, by_worth);
 	size_t take = 0, bytes = 0;
-	while (take < k && v[take].docs >= SHARED_MIN && bytes + v[take].len <= DICT_MAX)
+	while (take < k && v[take].docs >= SHARED_MIN && bytes + v[take].len <= TEXTSTORE_DICT_MAX)
 		bytes += v[take++].len;
 	enum px_err err = PX_OK;
 	for (size_t i = take; !err && i-- > 0;)
@@ -152,55 +151,4 @@ void textstore_write(const struct textstore *ts, const roaring_bitmap_t *live,
 			put(ctx, r, n);
 	}
 	put(ctx, zero, (8 - data % 8) % 8);
-}
-
-struct in {
-	const unsigned char *p, *end;
-	int bad;
-};
-
-static const void *take(struct in *c, uint64_t n)
-{
-	if (c->bad || n > (uint64_t)(c->end - c->p)) {
-		c->bad = 1;
-		return NULL;
-	}
-	const void *r = c->p;
-	c->p += n;
-	return r;
-}
-
-static uint64_t take_u64(struct in *c)
-{
-	uint64_t v = 0;
-	const void *p = take(c, 8);
-	if (p)
-		memcpy(&v, p, 8);
-	return v;
-}
-
-/* The offsets are checked here; records when they are read. */
-enum px_err textstore_read(struct textstore *ts, const unsigned char *p, size_t n, size_t ndocs,
-			   size_t *used)
-{
-	struct in c = {p, p + n, 0};
-	uint64_t docs = take_u64(&c), dict = take_u64(&c), data = take_u64(&c);
-	if (c.bad || docs != ndocs || dict > DICT_MAX || data > n)
-		return PX_EPARSE;
-	const void *d = take(&c, dict);
-	take(&c, (8 - dict % 8) % 8);
-	const uint64_t *offs = take(&c, (docs + 1) * 8); /* docs < UINT32_MAX: no overflow */
-	const void *records = take(&c, data);
-	take(&c, (8 - data % 8) % 8);
-	if (c.bad || offs[0] != 0 || offs[docs] != data)
-		return PX_EPARSE;
-	for (uint64_t i = 0; i < docs; i++)
-		if (offs[i] > offs[i + 1])
-			return PX_EPARSE;
-	buf_borrow(&ts->dict, d, dict);
-	buf_borrow(&ts->offs, offs, (docs + 1) * 8);
-	buf_borrow(&ts->base, records, data);
-	ts->raw = 0;
-	*used = (size_t)(c.p - p);
-	return PX_OK;
 }

@@ -26,7 +26,7 @@
  * nids (node_values.c's brief form).
  *
  * Snapshot section (snapshot.c places it after the profiles, 8-aligned):
- *   u64 documents, u64 dictionary bytes (at most DICT_MAX), u64 data bytes
+ *   u64 documents, u64 dictionary bytes (at most TEXTSTORE_DICT_MAX), u64 data bytes
  *   the dictionary; padding to 8
  *   u64 offsets[documents + 1]: from 0, non-decreasing, the last = data bytes
  *   the records back to back (data); padding to 8
@@ -38,7 +38,6 @@
 #include <string.h>
 #include <zlib.h>
 
-#define DICT_MAX    (16 * 1024)        /* bytes of preset dictionary */
 #define CONTENT_MAX ((size_t)64 << 20) /* a record's content, at most: nodes are far smaller */
 #define METHOD_STORED  0
 #define METHOD_DEFLATE 1
@@ -48,7 +47,7 @@ void textstore_init(struct textstore *ts)
 	buf_init(&ts->offs, (size_t)UINT32_MAX * 8);
 	buf_init(&ts->base, 0);
 	buf_init(&ts->tail, SIZE_MAX / 2);
-	buf_init(&ts->dict, DICT_MAX);
+	buf_init(&ts->dict, TEXTSTORE_DICT_MAX);
 	ts->raw = 0;
 }
 
@@ -512,4 +511,41 @@ enum px_err index_card(const struct index *ix, int64_t nid, struct node **out)
 		return PX_ENOTFOUND; /* never indexed, or removed */
 	const struct doc *d = doc_at(ix, docno);
 	return textstore_card(&ix->text, docno, nid, d->type, out);
+}
+
+/* ---- reading the snapshot section (written by textdict.c) ---- */
+
+static uint64_t get_u64(struct cur *c)
+{
+	uint64_t v = 0;
+	const unsigned char *p = get_bytes(c, 8);
+	if (p)
+		memcpy(&v, p, 8);
+	return v;
+}
+
+/* The offsets are checked here; records when they are read. */
+enum px_err textstore_read(struct textstore *ts, const unsigned char *p, size_t n, size_t ndocs,
+			   size_t *used)
+{
+	struct cur c = {p, p + n, 0};
+	uint64_t docs = get_u64(&c), dict = get_u64(&c), data = get_u64(&c);
+	if (c.bad || docs != ndocs || dict > TEXTSTORE_DICT_MAX || data > n)
+		return PX_EPARSE;
+	const void *d = get_bytes(&c, dict);
+	get_bytes(&c, (8 - dict % 8) % 8);
+	const uint64_t *offs = (const void *)get_bytes(&c, (docs + 1) * 8); /* docs < UINT32_MAX */
+	const void *records = get_bytes(&c, data);
+	get_bytes(&c, (8 - data % 8) % 8);
+	if (c.bad || offs[0] != 0 || offs[docs] != data)
+		return PX_EPARSE;
+	for (uint64_t i = 0; i < docs; i++)
+		if (offs[i] > offs[i + 1])
+			return PX_EPARSE;
+	buf_borrow(&ts->dict, d, dict);
+	buf_borrow(&ts->offs, offs, (docs + 1) * 8);
+	buf_borrow(&ts->base, records, data);
+	ts->raw = 0;
+	*used = (size_t)(c.p - p);
+	return PX_OK;
 }

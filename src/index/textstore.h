@@ -21,6 +21,9 @@ struct textstore {
 			    before there was a dictionary */
 };
 
+/* Bytes of preset dictionary, at most (zlib's window is 32 KiB: half of it
+ * is left for the record's own text). */
+#define TEXTSTORE_DICT_MAX (16 * 1024)
 /* Records the dictionary is built from, at most: the first ones put. */
 #define TEXTSTORE_SAMPLE 2048
 
