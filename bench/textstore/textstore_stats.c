@@ -53,8 +53,8 @@ int main(int argc, char **argv)
 			continue;
 		textstore_record(&ix->text, d, &len);
 		buf_reset(&text);
-		if (textstore_text(&ix->text, d, &text) || textstore_card(&ix->text, d, doc_at(ix, d)->nid,
-									  doc_at(ix, d)->type, &n))
+		if (textstore_text(&ix->text, d, &text) ||
+		    textstore_card(&ix->text, d, doc_at(ix, d)->nid, doc_at(ix, d)->type, &n))
 			failed++;
 		node_free(n);
 		docs++;
@@ -94,9 +94,10 @@ int main(int argc, char **argv)
 			again++;
 	}
 	double deflate_s = now() - t0;
-	printf("documents %zu, records %zu bytes (%.0f per record), dictionary %zu bytes, damaged %zu\n", docs,
-	       records, docs ? (double)records / (double)docs : 0, ix->text.dict.len, failed);
-	printf("snippet texts %zu bytes: records / texts = %.3f\n", texts, texts ? (double)records / (double)texts : 0);
+	printf("documents %zu, records %zu bytes (%.0f per record), dictionary %zu bytes, damaged %zu\n",
+	       docs, records, docs ? (double)records / (double)docs : 0, ix->text.dict.len, failed);
+	printf("snippet texts %zu bytes: records / texts = %.3f\n", texts,
+	       texts ? (double)records / (double)texts : 0);
 	printf("inflate a card and a text: %.1f us per record\n", docs ? inflate_s * 1e6 / (double)docs : 0);
 	printf("deflate (inflate + deflate a sampled record): %.1f us per record, %zu bytes of contents\n",
 	       again ? deflate_s * 1e6 / (double)again : 0, content_bytes);

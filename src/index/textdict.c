@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PIECE_MIN    4
-#define PIECE_MAX    48
-#define SHARED_MIN   3 /* records a piece must be in to be worth its bytes */
+#define PIECE_MIN  4
+#define PIECE_MAX  48
+#define SHARED_MIN 3 /* records a piece must be in to be worth its bytes */
 
 struct piece {
 	const unsigned char *p;
@@ -54,14 +54,16 @@ static enum px_err pieces_of(struct buf *v, const unsigned char *content, size_t
 		while (run < n && content[run] >= 0x20)
 			run++;
 		if (run - i >= PIECE_MIN && run - i <= PIECE_MAX)
-			err = buf_add(v, &(struct piece){content + i, (uint32_t)(run - i), 1}, sizeof(struct piece));
+			err = buf_add(v, &(struct piece){content + i, (uint32_t)(run - i), 1},
+				      sizeof(struct piece));
 		for (size_t w = i; !err && w < run;) {
 			size_t end = w;
 			while (end < run && content[end] != ' ')
 				end++;
 			size_t len = end - w + (end < run); /* with its space */
 			if (len >= PIECE_MIN && len <= PIECE_MAX && end - w != run - i)
-				err = buf_add(v, &(struct piece){content + w, (uint32_t)len, 1}, sizeof(struct piece));
+				err = buf_add(v, &(struct piece){content + w, (uint32_t)len, 1},
+					      sizeof(struct piece));
 			w = end + 1;
 		}
 		i = run + 1;

@@ -38,7 +38,7 @@
 #include <string.h>
 #include <zlib.h>
 
-#define CONTENT_MAX ((size_t)64 << 20) /* a record's content, at most: nodes are far smaller */
+#define CONTENT_MAX    ((size_t)64 << 20) /* a record's content, at most: nodes are far smaller */
 #define METHOD_STORED  0
 #define METHOD_DEFLATE 1
 
@@ -333,7 +333,8 @@ enum px_err textstore_text(const struct textstore *ts, uint32_t docno, struct bu
 	struct buf content;
 	buf_init(&content, CONTENT_MAX);
 	enum px_err err = content_of(ts, docno, &content);
-	struct cur c = {(const unsigned char *)content.data, (const unsigned char *)content.data + content.len, 0};
+	struct cur c = {(const unsigned char *)content.data,
+			(const unsigned char *)content.data + content.len, 0};
 	uint64_t n = err ? 0 : get_varint(&c);
 	const unsigned char *text = err ? NULL : get_bytes(&c, n);
 	if (!err)
@@ -411,7 +412,8 @@ enum px_err textstore_card(const struct textstore *ts, uint32_t docno, int64_t n
 	buf_init(&content, CONTENT_MAX);
 	struct node *n = node_fields(type) ? node_new(type) : NULL;
 	enum px_err err = !node_fields(type) ? PX_EPARSE : !n ? PX_ENOMEM : content_of(ts, docno, &content);
-	struct cur c = {(const unsigned char *)content.data, (const unsigned char *)content.data + content.len, 0};
+	struct cur c = {(const unsigned char *)content.data,
+			(const unsigned char *)content.data + content.len, 0};
 	if (!err)
 		err = get_card(&c, n);
 	buf_free(&content);
@@ -460,7 +462,8 @@ static enum px_err recompress(struct textstore *ts, size_t first, const struct b
 	struct buf tail, one;
 	buf_init(&tail, ts->tail.cap);
 	buf_init(&one, 0); /* buf_borrow() lets go of what it held */
-	enum px_err err = !ends_new ? PX_ENOMEM : buf_add(&tail, ts->tail.data, (size_t)(offs[first] - ts->base.len));
+	enum px_err err =
+		!ends_new ? PX_ENOMEM : buf_add(&tail, ts->tail.data, (size_t)(offs[first] - ts->base.len));
 	for (size_t i = first, from = 0; !err && i < count; from = ends[i++ - first]) {
 		size_t n = ends[i - first] - from;
 		buf_borrow(&one, all->data + from, n);
@@ -525,8 +528,7 @@ static uint64_t get_u64(struct cur *c)
 }
 
 /* The offsets are checked here; records when they are read. */
-enum px_err textstore_read(struct textstore *ts, const unsigned char *p, size_t n, size_t ndocs,
-			   size_t *used)
+enum px_err textstore_read(struct textstore *ts, const unsigned char *p, size_t n, size_t ndocs, size_t *used)
 {
 	struct cur c = {p, p + n, 0};
 	uint64_t docs = get_u64(&c), dict = get_u64(&c), data = get_u64(&c);

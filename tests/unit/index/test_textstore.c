@@ -32,7 +32,8 @@ static struct node *node_of(int64_t nid, int i)
 	char title[64], text[256];
 	snprintf(title, sizeof title, "Shared gardens number %d", i);
 	snprintf(text, sizeof text,
-		 "Neighbours of the district grow vegetables together, plot %d.\nA second line, kept for snippets.",
+		 "Neighbours of the district grow vegetables together, plot %d.\nA second line, kept for "
+		 "snippets.",
 		 i);
 	n->nid = nid;
 	set(&n->title, title);
@@ -114,8 +115,8 @@ static int teardown(void **state)
 
 static int card_kind(const struct field *f)
 {
-	return !(f->flags & FIELD_PRIVATE) && f->kind != FK_NID && f->kind != FK_SECTIONS && f->kind != FK_OBJECT &&
-	       f->kind != FK_OBJECTS;
+	return !(f->flags & FIELD_PRIVATE) && f->kind != FK_NID && f->kind != FK_SECTIONS &&
+	       f->kind != FK_OBJECT && f->kind != FK_OBJECTS;
 }
 
 /* The card of nid holds what the store's node holds, field by field (a
@@ -134,7 +135,8 @@ static void card_matches_store(const struct index *ix, struct store *st, int64_t
 			continue;
 		}
 		if (f->kind == FK_TEXT) {
-			const char *w = *(char *const *)FIELD_CONST(want, f), *g = *(char *const *)FIELD_CONST(got, f);
+			const char *w = *(char *const *)FIELD_CONST(want, f),
+				   *g = *(char *const *)FIELD_CONST(got, f);
 			assert_int_equal(!w, !g);
 			if (w)
 				assert_memory_equal(w, g, strcspn(w, "\n") + 1 - !!w[strcspn(w, "\n")]);
