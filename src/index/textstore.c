@@ -172,7 +172,7 @@ static enum px_err put_content(struct buf *b, const struct node *n)
 static enum px_err deflate_into(struct buf *out, const void *content, size_t n, const struct buf *dict)
 {
 	z_stream z = {0};
-	if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+	if (deflateInit2(&z, TEXTSTORE_LEVEL, Z_DEFLATED, -15, TEXTSTORE_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK)
 		return PX_ENOMEM;
 	enum px_err err = PX_OK;
 	if (dict->len && deflateSetDictionary(&z, (const Bytef *)dict->data, (uInt)dict->len) != Z_OK)

@@ -24,6 +24,11 @@ struct textstore {
 /* Bytes of preset dictionary, at most (zlib's window is 32 KiB: half of it
  * is left for the record's own text). */
 #define TEXTSTORE_DICT_MAX (16 * 1024)
+/* deflate's level and memory level. 6 and 7 gave the same bytes and time
+ * per record on the 100k corpus (docs/bench.md): a record's cost is the
+ * stream's set-up and the dictionary, not the search for matches. */
+#define TEXTSTORE_LEVEL     9
+#define TEXTSTORE_MEM_LEVEL 8
 /* Records the dictionary is built from, at most: the first ones put. */
 #define TEXTSTORE_SAMPLE 2048
 
