@@ -284,6 +284,11 @@ build/bench/match_driver: bench/match/match_driver.c build/libpraxis.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(DEPCF) -Isrc -o $@ $< build/libpraxis.a $(DEPLIBS)
 
+# The text store of a snapshot: compression ratio, µs per record (docs/bench.md).
+build/bench/textstore_stats: bench/textstore/textstore_stats.c build/libpraxis.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(DEPCF) -Isrc -o $@ $< build/libpraxis.a $(DEPLIBS)
+
 bench-match: build/praxis build/gen_listing build/bench/match_driver
 	@python3 bench/match.py
 

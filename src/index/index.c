@@ -70,6 +70,7 @@ struct index *index_new(void)
 	buf_init(&ix->dirty, BUF_CAP_DEFAULT);
 	for (int f = 0; f < FACET_COUNT; f++)
 		buf_init(&ix->facets[f], BUF_CAP_DEFAULT);
+	textstore_init(&ix->text);
 	return ix;
 }
 
@@ -94,6 +95,7 @@ void index_free(struct index *ix)
 		buf_free(&ix->facets[f]);
 		strmap_free(&ix->facet_ids[f]);
 	}
+	textstore_free(&ix->text);
 	buf_free(&ix->strings);
 	buf_free(&ix->terms);
 	buf_free(&ix->sorted);
@@ -883,7 +885,8 @@ enum px_err index_put(struct index *ix, const struct node *n)
 	qsort(c.occs.data, k, sizeof(struct occ), by_term_occ);
 	err = append_postings(ix, docno, (const struct occ *)(const void *)c.occs.data, k);
 	buf_free(&c.occs);
-	if (err || (err = add_facets(ix, n, docno)) || (err = index_nid_set(ix, n->nid, (uint64_t)docno + 1)))
+	if (err || (err = add_facets(ix, n, docno)) || (err = textstore_put(&ix->text, docno, n)) ||
+	    (err = index_nid_set(ix, n->nid, (uint64_t)docno + 1)))
 		return err;
 	place_of_set(ix, n, docno);
 	if ((err = profile_put(ix, n, docno)))
@@ -934,6 +937,8 @@ enum px_err index_flush(struct index *ix)
 	enum px_err err = ix->nsorted == term_count(ix) ? PX_OK : sort_terms(ix);
 	if (!err)
 		err = sort_newest(ix);
+	if (!err)
+		err = textstore_flush(&ix->text);
 	return err ? err : posting_refresh(ix);
 }
 

@@ -47,6 +47,14 @@ enum px_err index_read(const char *path, struct index **out, int64_t *stamp) PX_
 enum px_err index_open(struct store *st, const char *path, struct index **out, int *fresh,
 		       int64_t *included) PX_WUR;
 
+/* Node nid as a card shows it, from the index's own compressed copy (no
+ * store read): nid, type, state published and every field but the
+ * private ones, sections, objects and nids; a text field holds its first
+ * line only. Caller frees *out with node_free(). PX_ENOTFOUND if nid is
+ * not indexed or its copy was lost, PX_EPARSE if the copy is damaged (the
+ * caller may read the store instead), PX_ENOMEM. */
+enum px_err index_card(const struct index *ix, int64_t nid, struct node **out) PX_WUR;
+
 /* The number of nodes indexed. */
 size_t index_size(const struct index *ix);
 
@@ -135,8 +143,9 @@ struct index_query {
 	size_t nfilters;
 	size_t offset, limit; /* the page of hits wanted */
 	int facets;           /* 1: count facet values over the whole result set */
-	int snippets;         /* 1: fill each hit's snippet (needs the store) */
-	struct store *store;  /* for snippets; may be NULL when snippets is 0 */
+	int snippets;         /* 1: fill each hit's snippet (from the index's own copy of the
+				 text; the store only if that copy was lost) */
+	struct store *store;  /* for snippets whose text the index lost; may be NULL */
 	struct index_range population; /* when set, only the nodes whose population is given
 					  and in it (a city size filter may AND with it) */
 	int newest;           /* 1: hits newest first (created, then nid) even when the

@@ -17,6 +17,7 @@
 #include "index.h"
 #include "../text/text.h"
 
+#include "textstore.h"
 #include <roaring/roaring.h>
 
 enum ix_field { F_TITLE, F_SUBTITLE, F_THEMES, F_PLACE, F_AUTHOR, F_TEXT, NFIELDS };
@@ -125,6 +126,7 @@ struct index {
 			      listings without words walk. Covers docs [0, its length);
 			      later ones are unsorted until index_flush() */
 	roaring_bitmap_t *live;
+	struct textstore text; /* per docno, what cards and snippets show (textstore.c) */
 	struct buf nid_map; /* open addressing nid → docno + 1 (uint64 pairs) */
 	size_t nid_mask, nid_used;
 	struct buf facets[FACET_COUNT]; /* struct facet_value[] */

@@ -438,6 +438,19 @@ static void snippet(struct search *s, const char *text, size_t want, struct inde
 		s->partial = 1; /* the text may go on past what was read */
 }
 
+/* The text docno's snippet is cut from: the text store's, else (a record
+ * lost to a failed put, or damaged) the store's when the query has one. */
+static enum px_err hit_text(const struct index *ix, const struct index_query *iq, uint32_t docno,
+			    struct buf *text)
+{
+	enum px_err err = textstore_text(&ix->text, docno, text);
+	if (err && err != PX_ENOMEM && iq->store) {
+		buf_reset(text);
+		err = store_node_text(iq->store, doc_at(ix, docno)->nid, text);
+	}
+	return err;
+}
+
 static enum px_err fill_hits(struct search *s, const struct index_query *iq, const struct scored *c, size_t n,
 			     struct index_result *r)
 {
@@ -469,8 +482,7 @@ static enum px_err fill_hits(struct search *s, const struct index_query *iq, con
 		}
 		r->nhits++;
 		buf_reset(&text);
-		if (iq->snippets && iq->store && !s->partial &&
-		    store_node_text(iq->store, d->nid, &text) == PX_OK)
+		if (iq->snippets && !s->partial && hit_text(s->ix, iq, c[from + i].doc, &text) == PX_OK)
 			snippet(s, text.data ? text.data : "", want, h);
 	}
 	buf_free(&text);

@@ -38,6 +38,8 @@
  *   profiles   per doc: its struct profile (index_int.h, 32 bytes); u64 the
  *              adopters' populations, then as many f32 (ln population);
  *              padding to 8
+ *   text       the text store's section (textstore.c: what cards and
+ *              snippets show, per doc, compressed); aligned
  *   u32 magic "PXIX" again: the file is whole
  *
  * A snapshot is written to a temporary file and renamed over the old one,
@@ -60,7 +62,7 @@
 #include <unistd.h>
 
 #define MAGIC   0x58495850u /* "PXIX" */
-#define VERSION 6u
+#define VERSION 7u
 
 enum {
 	C_STRINGS,
@@ -134,6 +136,11 @@ static void put_bitmap(struct out *o, const roaring_bitmap_t *b)
 	put_u32(o, (uint32_t)n);
 	put(o, img, n);
 	free(img);
+}
+
+static void put_bytes(void *o, const void *p, size_t n)
+{
+	put(o, p, n);
 }
 
 static void put_slots(struct out *o, const struct strmap *m)
@@ -312,6 +319,7 @@ static void write_all(struct out *o, const struct index *ix, int64_t stamp, uint
 	put_u64(o, ix->adopt_pop.len / sizeof(float));
 	put(o, ix->adopt_pop.data, ix->adopt_pop.len);
 	put_pad(o, 8);
+	textstore_write(&ix->text, ix->live, put_bytes, o);
 	put_u32(o, MAGIC);
 }
 
@@ -703,6 +711,9 @@ static enum px_err read_all(struct in *c, struct index *ix, int64_t *stamp)
 		err = read_bigs(c, ix);
 	if (!err)
 		err = read_profiles(c, ix);
+	size_t text_len = 0;
+	if (!err && !(err = textstore_read(&ix->text, c->p, (size_t)(c->end - c->p), doc_count(ix), &text_len)))
+		c->p += text_len;
 	if (!err && (get_u32(c) != MAGIC || c->bad || c->p != c->end))
 		err = PX_EPARSE;
 	return err ? err : finish(ix);

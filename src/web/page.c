@@ -170,13 +170,21 @@ int page_out_of_range(struct request *rq, int64_t page, size_t total, size_t per
 	return 1;
 }
 
+/* nid's node as its card shows it: the index's copy (the caller holds
+ * ix_lock, as every page does), the store's if the index lost it. */
+static enum px_err hit_card(struct request *rq, int64_t nid, struct node **n)
+{
+	enum px_err err = rq->srv && rq->srv->ix ? index_card(rq->srv->ix, nid, n) : PX_ENOTFOUND;
+	return err && err != PX_ENOMEM ? store_node_get(rq->st, nid, n) : err;
+}
+
 struct tv *page_hits(struct request *rq, const struct index_result *r)
 {
 	struct tv *list = tv_list(&rq->a);
 	for (size_t i = 0; i < r->nhits; i++) {
 		struct node *n = NULL;
 		page_dep_nid(rq, r->hits[i].nid);
-		if (store_node_get(rq->st, r->hits[i].nid, &n) != PX_OK)
+		if (hit_card(rq, r->hits[i].nid, &n) != PX_OK)
 			continue; /* removed since the index saw it */
 		struct tv *c = page_card(rq, n);
 		node_free(n);
