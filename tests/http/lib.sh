@@ -197,6 +197,10 @@ cleanup() {
 # it runs, and on a loaded machine the loop below could first read the URL
 # of the server stopped before, whose port is closed (t_auth's "/admin
 # answered 000" beside t_dos, issue 11: curl exit 7 on the old port).
+# It waits up to 60 s while the server runs (it was 10: under a load of 14
+# on two cores, the ASan/UBSan server loading its index from PostgreSQL
+# took longer, and t_officer, t_map_overview and t_snapshot_race failed
+# "the server printed no URL"); a server that exits fails at once.
 SERVE_ARGS=()
 start_server() {
 	: >"$TMP/serve.out"
@@ -205,7 +209,7 @@ start_server() {
 	"$PRAXIS" serve --db "$1" --port 0 --threads 2 "${proxy[@]}" "${SERVE_ARGS[@]}" >"$TMP/serve.out" 2>"$TMP/serve.err" &
 	SERVER_PID=$!
 	trap cleanup EXIT
-	for _ in $(seq 100); do
+	for _ in $(seq 600); do
 		BASE=$(sed -n 's|^praxis: serving \(https\{0,1\}://[^ ]*\)/$|\1|p' "$TMP/serve.out")
 		DIRECT=$BASE
 		[ -n "$BASE" ] && { [ ${#proxy[@]} = 0 ] || start_nginx; return 0; }
