@@ -37,30 +37,9 @@ cluster_cleanup() {
 }
 trap cluster_cleanup EXIT
 
-# free_base N: a port P with P to P+N free on 127.0.0.1 now (nginx's and the
-# nodes' ports)
-free_base() {
-	python3 - "$1" <<'PY'
-import random, socket, sys
-n = int(sys.argv[1])
-for _ in range(200):
-    base = random.randrange(20000, 60000 - n)
-    socks = []
-    try:
-        for p in range(base, base + n + 1):
-            s = socket.socket()
-            socks.append(s)
-            s.bind(("127.0.0.1", p))
-    except OSError:
-        continue
-    finally:
-        for s in socks:
-            s.close()
-    print(base)
-    sys.exit(0)
-sys.exit("no free ports")
-PY
-}
+# free_base N: a port P with P to P+N free on 127.0.0.1 now, below the
+# ephemeral range (scripts/cluster says why)
+free_base() { scripts/cluster _free-base "$1"; }
 
 # cluster_start ARGS...: scripts/cluster start ARGS with 3 nodes unless
 # ARGS say otherwise, on free ports; sets $URL (nginx's). Its stderr is

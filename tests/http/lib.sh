@@ -16,6 +16,9 @@ PROJECT_ROOT=$PWD
 # A throwaway cluster is started (tests/pg/lib.sh) and $PRAXIS wrapped
 # (tests/pg/praxis-on-pg): each store path a test names (--db FILE,
 # $PRAXIS_DB) becomes a database of that cluster, with its own snapshot.
+# The cluster is the suite's (tests/http/run starts one for all its tests:
+# pg_attach), the databases the test's; a test that stops PostgreSQL sets
+# PG_OWN_CLUSTER=1 before sourcing this file and gets a cluster of its own.
 # sqlite_only REASON: the test reads or changes the store's file itself
 # (sqlite3, mv, chmod): it runs on SQLite whatever the flavour.
 PRAXIS_REAL=$PRAXIS
@@ -32,7 +35,8 @@ store_sql() {
 }
 if [ "$(store_here)" = pg ]; then
 	. tests/pg/lib.sh
-	pg_start || { echo "FAIL: cannot start PostgreSQL" >&2; exit 1; }
+	if [ -n "${PG_OWN_CLUSTER:-}" ]; then pg_start; else pg_attach; fi ||
+		{ echo "FAIL: cannot start PostgreSQL" >&2; exit 1; }
 	export PRAXIS_REAL TMP
 	PRAXIS=$PROJECT_ROOT/tests/pg/praxis-on-pg
 fi
@@ -183,7 +187,7 @@ stop_nginx() {
 
 cleanup() {
 	kill "$SERVER_PID" $SINK_PID $NGINX_PID 2>/dev/null
-	[ -z "${PG_DIR:-}" ] || _pg_cleanup
+	[ -z "${PG_DIR:-}${PG_ATTACHED_TMP:-}" ] || _pg_cleanup
 	rm -rf "$TMP"
 }
 
@@ -193,6 +197,10 @@ cleanup() {
 # it runs, and on a loaded machine the loop below could first read the URL
 # of the server stopped before, whose port is closed (t_auth's "/admin
 # answered 000" beside t_dos, issue 11: curl exit 7 on the old port).
+# It waits up to 60 s while the server runs (it was 10: under a load of 14
+# on two cores, the ASan/UBSan server loading its index from PostgreSQL
+# took longer, and t_officer, t_map_overview and t_snapshot_race failed
+# "the server printed no URL"); a server that exits fails at once.
 SERVE_ARGS=()
 start_server() {
 	: >"$TMP/serve.out"
@@ -201,7 +209,7 @@ start_server() {
 	"$PRAXIS" serve --db "$1" --port 0 --threads 2 "${proxy[@]}" "${SERVE_ARGS[@]}" >"$TMP/serve.out" 2>"$TMP/serve.err" &
 	SERVER_PID=$!
 	trap cleanup EXIT
-	for _ in $(seq 100); do
+	for _ in $(seq 600); do
 		BASE=$(sed -n 's|^praxis: serving \(https\{0,1\}://[^ ]*\)/$|\1|p' "$TMP/serve.out")
 		DIRECT=$BASE
 		[ -n "$BASE" ] && { [ ${#proxy[@]} = 0 ] || start_nginx; return 0; }

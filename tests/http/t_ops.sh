@@ -4,6 +4,7 @@
 # read by tests/http/prom_check.py; its counters move with the requests:
 # by route pattern, not path, unmatched paths under one label; cache hits,
 # failed and throttled logins, sessions, store errors).
+PG_OWN_CLUSTER=1 # on PostgreSQL, the outage below stops the cluster: not the suite's
 . tests/http/lib.sh
 expect_status 0 "$PRAXIS" ingest --db "$TMP/db" data/sample/listing.txt
 printf 'pw of ana here\n' | "$PRAXIS" user add --db "$TMP/db" --role author ana || fail "cannot add ana"

@@ -26,6 +26,21 @@
 # the test's outcome; pg_start prints its log when starting fails.
 # pg_start copies a cluster made once per build tree (build/pg-template-*:
 # initdb costs 1.5 s of CPU) and starts it: 0.3 s here (the first, 3 s).
+#
+# One cluster for a whole suite (tests/http/run): starting and stopping a
+# cluster per test cost 4-7 s of wall each here (the copy, the start, the
+# shutdown checkpoint's fsyncs), times every ASan/UBSan HTTP test.
+#   pg_shared_start  (the suite's runner) pg_start, and exports
+#                PRAXIS_SHARED_PG="SOCK PORT" for the tests it runs; the
+#                runner's EXIT trap stops it as pg_start's does
+#   pg_attach    (a test) uses that cluster when PRAXIS_SHARED_PG is set,
+#                else pg_start: sets PG_SOCK and PG_PORT, not PG_DIR (a
+#                test never stops a cluster it shares). Each test still has
+#                databases of its own (tests/pg/praxis-on-pg names them
+#                after the test's paths in its mktemp $TMP); its EXIT trap
+#                drops them (WITH (FORCE): a server it left may still hold
+#                one). A test that stops or kills PostgreSQL (t_ops's
+#                outage) calls pg_start: a cluster of its own.
 
 _PG_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PG_BIN=${PG_BIN:-$(pg_config --bindir 2>/dev/null)}
@@ -45,6 +60,7 @@ _pg_free_port() {
 }
 
 _pg_cleanup() {
+	_pg_drop_attached
 	[ -n "${PG_DIR:-}" ] || return 0
 	pg_replica_stop 2>/dev/null
 	pg_stop 2>/dev/null || pg_kill
@@ -56,7 +72,7 @@ _pg_server_start() {
 	local listen="''"
 	[ "${PG_TCP:-0}" = 1 ] && listen=127.0.0.1
 	_pg_as "$PG_BIN/pg_ctl" start -w -t 30 -D "$PG_DIR/data" -l "$PG_DIR/log" -o \
-		"-c listen_addresses=$listen -c unix_socket_directories=$PG_SOCK -p $PG_PORT -c fsync=on" \
+		"-c listen_addresses=$listen -c unix_socket_directories=$PG_SOCK -p $PG_PORT -c fsync=on ${PG_OPTIONS:-}" \
 		>/dev/null 2>"$PG_DIR/pg_ctl.err" || { cat "$PG_DIR/pg_ctl.err" "$PG_DIR/log" >&2; echo "pg_start: the server did not start" >&2; return 1; }
 }
 
@@ -90,17 +106,21 @@ _pg_template() {
 	) 9>"$t.lock"
 }
 
+# _pg_trap: _pg_cleanup on EXIT, chained before any trap set earlier (once)
+_pg_trap() {
+	[ -z "${_pg_trapped:-}" ] || return 0
+	local prev
+	eval "set -- $(trap -p EXIT)"
+	prev=${3:-}
+	trap "_pg_cleanup; $prev" EXIT
+	_pg_trapped=1
+}
+
 pg_start() {
 	[ -x "$PG_BIN/initdb" ] || { echo "pg_start: no PostgreSQL server (apt-get install postgresql)" >&2; return 1; }
 	_pg_template || { echo "pg_start: cannot make the template cluster" >&2; return 1; }
 	PG_DIR=$(mktemp -d /tmp/praxis-pg-XXXXXX)
-	if [ -z "${_pg_trapped:-}" ]; then
-		local prev
-		eval "set -- $(trap -p EXIT)"
-		prev=${3:-}
-		trap "_pg_cleanup; $prev" EXIT
-		_pg_trapped=1
-	fi
+	_pg_trap
 	PG_SOCK=$PG_DIR/sock
 	PG_PORT=$(_pg_free_port)
 	mkdir "$PG_SOCK"
@@ -109,6 +129,43 @@ pg_start() {
 	_pg_server_start || return 1
 	PRAXIS_PG_URI="postgresql://praxis@/praxis?host=$PG_SOCK&port=$PG_PORT"
 	export PRAXIS_PG_URI PG_DIR PG_PORT PG_SOCK PG_BIN
+}
+
+pg_shared_start() {
+	# max_connections: a suite's tests side by side, each with a server
+	# or two, each server a handle per thread: more than the default 100.
+	# fsync off: no test stops or kills this cluster (those that do have
+	# their own, fsync on), and only a crash of the machine would show the
+	# difference; with it on, each test's DROP DATABASE waited 2 s for
+	# checkpoints' fsyncs here, and every commit for its WAL flush.
+	PG_OPTIONS="-c max_connections=400 -c fsync=off" pg_start || return 1
+	PRAXIS_SHARED_PG="$PG_SOCK $PG_PORT"
+	export PRAXIS_SHARED_PG
+	# the tests must not inherit PG_DIR: a test's cleanup stops the
+	# cluster PG_DIR names
+	export -n PRAXIS_PG_URI PG_DIR PG_PORT PG_SOCK
+}
+
+pg_attach() {
+	[ -n "${PRAXIS_SHARED_PG:-}" ] || { pg_start; return; }
+	read -r PG_SOCK PG_PORT <<<"$PRAXIS_SHARED_PG"
+	PG_DIR= # not this test's to stop
+	PG_ATTACHED_TMP=${TMP:?pg_attach: no \$TMP}
+	_pg_trap
+	export PG_SOCK PG_PORT PG_BIN
+}
+
+# _pg_drop_attached: drops the databases tests/pg/praxis-on-pg made for
+# this test in the shared cluster (their names are the markers $TMP/pg-*)
+_pg_drop_attached() {
+	[ -n "${PG_ATTACHED_TMP:-}" ] || return 0
+	local m drops=() # one -c each: DROP DATABASE refuses a transaction block
+	for m in "$PG_ATTACHED_TMP"/pg-t_*; do
+		[ -e "$m" ] && drops+=(-c "DROP DATABASE IF EXISTS ${m##*/pg-} WITH (FORCE)")
+	done
+	[ ${#drops[@]} = 0 ] || "$PG_BIN/psql" -X -q "postgresql://praxis@/postgres?host=$PG_SOCK&port=$PG_PORT" \
+		"${drops[@]}" >/dev/null 2>&1
+	PG_ATTACHED_TMP=
 }
 
 pg_running() {
