@@ -16,7 +16,9 @@ with VmHWM (the peak).
 BASELINE=path/to/other/praxis runs that binary too, in the same go,
 alternating with build/praxis, each with its own snapshot (snapshot formats
 may differ between them): the table then gives the ratios. Environment:
-NODES (1000000), RUNS, BENCH_PORT (18095), BASELINE.
+NODES (1000000), RUNS, BENCH_PORT (18095), BASELINE; REUSE=1 keeps
+a label's snapshot from an earlier run when it is newer than the store
+(a 1M cold start takes many minutes; its column then reads nan).
 """
 import os
 import re
@@ -39,6 +41,7 @@ RUNS = int(os.environ.get("RUNS", "5"))
 PORT = int(os.environ.get("BENCH_PORT", "18095"))
 PRAXIS = os.path.join(ROOT, "build", "praxis")
 BASELINE = os.environ.get("BASELINE", "")
+REUSE = os.environ.get("REUSE", "") == "1"
 SERVER_LOG = None  # the servers' stderr: build/bench/http/startup-server.log
 
 
@@ -101,11 +104,15 @@ def warm(words):
 def measure(label, binary, db, words):
     snapshot = os.path.join(B, f"hub-{NODES}.{label}.index")
     first = "/search?q=" + words[0]
-    if os.path.exists(snapshot):
-        os.unlink(snapshot)
-    p, cold = start(binary, db, snapshot, first)
-    stop(p)
-    log(f"{label}: cold start (index built from the store, snapshot saved) {cold:.1f} s")
+    if REUSE and os.path.exists(snapshot) and os.path.getmtime(snapshot) > os.path.getmtime(db):
+        cold = float("nan")  # an earlier run's snapshot, kept: no cold start measured
+        log(f"{label}: reusing {snapshot}")
+    else:
+        if os.path.exists(snapshot):
+            os.unlink(snapshot)
+        p, cold = start(binary, db, snapshot, first)
+        stop(p)
+        log(f"{label}: cold start (index built from the store, snapshot saved) {cold:.1f} s")
     return {"label": label, "binary": binary, "snapshot": snapshot, "cold": cold, "starts": [],
             "rss": [], "rss_warm": [], "hwm": []}
 
