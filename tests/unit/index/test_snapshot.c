@@ -50,8 +50,10 @@ static void put_nodes(struct fx *f, struct node **nodes, size_t n)
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
 	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-snap-XXXXXX");
-	if (!f || !mkdtemp(f->dir))
+	if (!mkdtemp(f->dir))
 		return -1;
 	snprintf(f->db, sizeof f->db, "%s/p.db", f->dir);
 	snprintf(f->snap, sizeof f->snap, "%s/p.db.index", f->dir);

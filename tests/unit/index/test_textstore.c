@@ -87,8 +87,10 @@ static void put_nodes(struct store *st, int64_t from, int count)
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
 	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-text-XXXXXX");
-	if (!f || !mkdtemp(f->dir))
+	if (!mkdtemp(f->dir))
 		return -1;
 	snprintf(f->db, sizeof f->db, "%s/p.db", f->dir);
 	snprintf(f->snap, sizeof f->snap, "%s/p.db.index", f->dir);
