@@ -5,15 +5,11 @@
 #include "index/index.h"
 #include "index/index_int.h"
 #include "store/store.h"
+#include "store_fx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-
-struct fx {
-	char dir[64], db[96], snap[96];
-	struct store *st;
-};
 
 static struct node *practice(int64_t nid, const char *title, const char *city, const char *text,
 			     const char *lang)
@@ -49,18 +45,9 @@ static void put_nodes(struct fx *f, struct node **nodes, size_t n)
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof *f);
+	struct fx *f = fx_open("/tmp/praxis-snap-XXXXXX");
 	if (!f)
 		return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-snap-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->db, sizeof f->db, "%s/p.db", f->dir);
-	snprintf(f->snap, sizeof f->snap, "%s/p.db.index", f->dir);
-	struct buf why;
-	buf_init(&why, 1024);
-	int rc = store_open(f->db, &f->st, &why) ? -1 : 0;
-	buf_free(&why);
 	struct node *nodes[] = {
 		practice(10, "Cohousing for elders", "Bilbao", "Older people share a house and a garden.",
 			 "en"),
@@ -70,18 +57,6 @@ static int setup(void **state)
 	};
 	put_nodes(f, nodes, 3);
 	*state = f;
-	return rc;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_close(f->st);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	if (system(cmd))
-		return -1;
-	free(f);
 	return 0;
 }
 

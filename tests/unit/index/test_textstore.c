@@ -7,16 +7,12 @@
 #include "index/index.h"
 #include "index/index_int.h"
 #include "store/store.h"
+#include "store_fx.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-
-struct fx {
-	char dir[64], db[96], snap[96];
-	struct store *st;
-};
 
 static void set(char **field, const char *s)
 {
@@ -86,33 +82,12 @@ static void put_nodes(struct store *st, int64_t from, int count)
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof *f);
+	struct fx *f = fx_open("/tmp/praxis-text-XXXXXX");
 	if (!f)
 		return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/praxis-text-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->db, sizeof f->db, "%s/p.db", f->dir);
-	snprintf(f->snap, sizeof f->snap, "%s/p.db.index", f->dir);
-	struct buf why;
-	buf_init(&why, 1024);
-	int rc = store_open(f->db, &f->st, &why) ? -1 : 0;
-	buf_free(&why);
-	if (!rc)
-		put_nodes(f->st, 100, 40);
+	put_nodes(f->st, 100, 40);
 	*state = f;
-	return rc;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_close(f->st);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	int rc = system(cmd) ? -1 : 0;
-	free(f);
-	return rc;
+	return 0;
 }
 
 static int card_kind(const struct field *f)
