@@ -256,6 +256,16 @@ struct cur {
 	int bad;
 };
 
+/* A cursor over b's bytes. An empty buf may have no data at all, and
+ * arithmetic on a null pointer is undefined even by zero: point at a
+ * static empty byte instead. */
+static struct cur cursor_of(const struct buf *b)
+{
+	static const unsigned char none[1];
+	const unsigned char *p = b->data ? (const unsigned char *)b->data : none;
+	return (struct cur){p, p + (b->data ? b->len : 0), 0};
+}
+
 static uint64_t get_varint(struct cur *c)
 {
 	uint64_t v = 0;
@@ -333,8 +343,7 @@ enum px_err textstore_text(const struct textstore *ts, uint32_t docno, struct bu
 	struct buf content;
 	buf_init(&content, CONTENT_MAX);
 	enum px_err err = content_of(ts, docno, &content);
-	struct cur c = {(const unsigned char *)content.data,
-			(const unsigned char *)content.data + content.len, 0};
+	struct cur c = cursor_of(&content);
 	uint64_t n = err ? 0 : get_varint(&c);
 	const unsigned char *text = err ? NULL : get_bytes(&c, n);
 	if (!err)
@@ -412,8 +421,7 @@ enum px_err textstore_card(const struct textstore *ts, uint32_t docno, int64_t n
 	buf_init(&content, CONTENT_MAX);
 	struct node *n = node_fields(type) ? node_new(type) : NULL;
 	enum px_err err = !node_fields(type) ? PX_EPARSE : !n ? PX_ENOMEM : content_of(ts, docno, &content);
-	struct cur c = {(const unsigned char *)content.data,
-			(const unsigned char *)content.data + content.len, 0};
+	struct cur c = cursor_of(&content);
 	if (!err)
 		err = get_card(&c, n);
 	buf_free(&content);
