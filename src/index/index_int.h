@@ -54,6 +54,8 @@ struct term_big {
 	struct buf imp;         /* uint8 per posting: its weight (BM25F pseudo-frequency),
 				   quantized: posting_impact[] gives it back */
 	struct buf skip;        /* struct skip[] */
+	int frozen;             /* docs is a view of the snapshot's bytes
+				   (bitmap_view_frozen): copied before a change */
 };
 
 struct doc {
@@ -266,6 +268,9 @@ void index_image_free(struct index *ix);
 /* The bitmap in CRoaring's portable format image[0..n), if it is sound and
  * its values are below limit; NULL if not (bitmap.c). */
 roaring_bitmap_t *bitmap_read_portable(const char *image, size_t n, uint64_t limit);
+/* A read-only view of a frozen image at a 32-byte boundary, or NULL; the
+ * image must outlive it. */
+const roaring_bitmap_t *bitmap_view_frozen(const char *image, size_t n, uint64_t limit);
 
 struct compound_parts {
 	uint32_t key, klen; /* "lang:term" in index.compound_keys */

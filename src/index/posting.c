@@ -113,11 +113,24 @@ void posting_free(struct index *ix)
 
 #define TAIL_MAX 4096
 
-static void drain(struct term_big *b)
+/* Moves the tail into docs, copying a frozen docs first. Out of memory the
+ * tail stays: it is read as part of the list until a later drain. */
+static enum px_err drain(struct term_big *b)
 {
+	if (!b->tail.len)
+		return PX_OK;
+	if (b->frozen) {
+		roaring_bitmap_t *own = roaring_bitmap_copy(b->docs);
+		if (!own)
+			return PX_ENOMEM;
+		roaring_bitmap_free(b->docs);
+		b->docs = own;
+		b->frozen = 0;
+	}
 	roaring_bitmap_add_many(b->docs, b->tail.len / sizeof(uint32_t),
 				(const uint32_t *)(const void *)b->tail.data);
 	buf_reset(&b->tail);
+	return PX_OK;
 }
 
 /* Adds posting number r (at byte off, counting from doc1) to b. */
@@ -136,7 +149,7 @@ static enum px_err big_add(struct term_big *b, size_t r, uint32_t doc, float w, 
 		return PX_ENOMEM;
 	}
 	if (b->tail.len / sizeof doc >= TAIL_MAX)
-		drain(b);
+		(void)drain(b); /* else the tail grows: a later drain moves it */
 	return PX_OK;
 }
 
@@ -144,7 +157,7 @@ static enum px_err big_add(struct term_big *b, size_t r, uint32_t doc, float w, 
 static enum px_err promote(struct index *ix, uint32_t id)
 {
 	struct term *t = term_at(ix, id);
-	struct term_big b = {roaring_bitmap_create(), {0}, {0}, {0}};
+	struct term_big b = {.docs = roaring_bitmap_create()};
 	buf_init(&b.tail, BUF_CAP_DEFAULT);
 	buf_init(&b.imp, BUF_CAP_DEFAULT);
 	buf_init(&b.skip, BUF_CAP_DEFAULT);
@@ -203,11 +216,12 @@ static void shrink(struct index *ix, struct term *t)
 	buf_shrink(&t->post);
 	struct term_big *b = term_big_at(ix, t);
 	if (b) {
-		drain(b);
-		buf_free(&b->tail);
+		if (!drain(b))
+			buf_free(&b->tail);
 		buf_shrink(&b->imp);
 		buf_shrink(&b->skip);
-		roaring_bitmap_shrink_to_fit(b->docs);
+		if (!b->frozen) /* a view has nothing to give back, and no heap */
+			roaring_bitmap_shrink_to_fit(b->docs);
 	}
 }
 

@@ -31,10 +31,10 @@
  *   per facet field: u32 values; per value u32 value len, key len, the two
  *              strings, then the bitmap of its documents
  *   f32 imp_avg[NFIELDS], u32 long terms; per long term (struct term_big):
- *              u32 term id, the bitmap of its documents, u32 n and its n
- *              impact bytes, padding to 4, u32 skips and the skips
- *              (u32 off, doc1)
- *              (u32 off, doc1); padding to 8
+ *              u32 term id, u32 n, padding to 32 and the bitmap of its
+ *              documents in CRoaring's frozen format (n bytes: read in
+ *              place, not copied), u32 n and its n impact bytes, padding
+ *              to 4, u32 skips and the skips (u32 off, doc1); padding to 8
  *   profiles   per doc: its struct profile (index_int.h, 32 bytes); u64 the
  *              adopters' populations, then as many f32 (ln population);
  *              padding to 8
@@ -62,7 +62,7 @@
 #include <unistd.h>
 
 #define MAGIC   0x58495850u /* "PXIX" */
-#define VERSION 7u
+#define VERSION 8u
 
 enum {
 	C_STRINGS,
@@ -120,7 +120,7 @@ static void put_u64(struct out *o, uint64_t v)
 
 static void put_pad(struct out *o, unsigned to)
 {
-	static const char zero[8];
+	static const char zero[32]; /* to is at most 32 */
 	put(o, zero, (to - o->at % to) % to);
 }
 
@@ -252,6 +252,24 @@ static void write_facets(struct out *o, const struct index *ix)
 	}
 }
 
+/* Frozen: the reader maps the file and views the bitmap where it lies;
+ * CRoaring wants it at a multiple of 32 bytes (the file is mapped at a
+ * page boundary, index_read_mem() copies to a 64-byte one). */
+static void put_frozen(struct out *o, const roaring_bitmap_t *b)
+{
+	size_t n = roaring_bitmap_frozen_size_in_bytes(b);
+	char *img = n < UINT32_MAX ? malloc(n) : NULL;
+	if (!img) {
+		o->bad = 1;
+		return;
+	}
+	roaring_bitmap_frozen_serialize(b, img);
+	put_u32(o, (uint32_t)n);
+	put_pad(o, 32);
+	put(o, img, n);
+	free(img);
+}
+
 static void write_bigs(struct out *o, const struct index *ix)
 {
 	put(o, ix->imp_avg, sizeof ix->imp_avg);
@@ -268,7 +286,7 @@ static void write_bigs(struct out *o, const struct index *ix)
 		roaring_bitmap_add_many(docs, b->tail.len / sizeof(uint32_t),
 					(const uint32_t *)(const void *)b->tail.data);
 		put_u32(o, (uint32_t)i);
-		put_bitmap(o, docs);
+		put_frozen(o, docs);
 		roaring_bitmap_free(docs);
 		put_u32(o, (uint32_t)b->imp.len);
 		put(o, b->imp.data, b->imp.len);
@@ -566,7 +584,12 @@ static enum px_err read_big(struct in *c, struct index *ix)
 	if (c->bad || id >= term_count(ix) || term_at(ix, id)->big || term_at(ix, id)->df < TERM_BIG)
 		return PX_EPARSE;
 	struct term *t = term_at(ix, id);
-	struct term_big b = {get_bitmap(c, doc_count(ix)), {0}, {0}, {0}};
+	uint32_t nbits = get_u32(c);
+	skip_pad(c, 32);
+	const char *bits = take(c, nbits);
+	/* a view into the image, which the index keeps (and frees last) */
+	struct term_big b = {.docs = bits ? (roaring_bitmap_t *)bitmap_view_frozen(bits, nbits, doc_count(ix)) : NULL,
+			     .frozen = 1};
 	buf_init(&b.tail, BUF_CAP_DEFAULT);
 	buf_init(&b.imp, BUF_CAP_DEFAULT);
 	buf_init(&b.skip, BUF_CAP_DEFAULT);
@@ -745,13 +768,14 @@ static enum px_err read_done(struct index *ix, enum px_err err, struct index **o
 	return err;
 }
 
-/* The bytes are copied: the index borrows from its own image. */
+/* The bytes are copied: the index borrows from its own image, which starts
+ * at a 64-byte boundary as a mapped file would (frozen bitmaps need 32). */
 enum px_err index_read_mem(const void *data, size_t len, struct index **out, int64_t *stamp)
 {
 	struct index *ix = index_new();
 	if (!ix)
 		return PX_ENOMEM;
-	if (!(ix->image.p = malloc(len ? len : 1)))
+	if (!(ix->image.p = aligned_alloc(64, (len + 64) / 64 * 64)))
 		return read_done(ix, PX_ENOMEM, out);
 	memcpy(ix->image.p, data, len);
 	ix->image.len = len;

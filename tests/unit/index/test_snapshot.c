@@ -330,6 +330,134 @@ static void bitmap_images_are_checked(void **state)
 		roaring_bitmap_free(all[i]);
 }
 
+/* b's frozen image at a 32-byte boundary, with room to move it by a byte
+ * (caller frees); its length in *n. */
+static char *frozen_of(const roaring_bitmap_t *b, size_t *n)
+{
+	*n = roaring_bitmap_frozen_size_in_bytes(b);
+	char *img = aligned_alloc(32, (*n + 64) / 32 * 32);
+	assert_non_null(img);
+	roaring_bitmap_frozen_serialize(b, img);
+	return img;
+}
+
+/* The frozen image, changed by one u16 at byte at (from its end if at is
+ * negative), must be refused. */
+static void frozen_refused_with(const roaring_bitmap_t *b, long at, uint16_t v)
+{
+	size_t n;
+	char *img = frozen_of(b, &n);
+	size_t where = at < 0 ? n - (size_t)-at : (size_t)at;
+	assert_true(where + 2 <= n);
+	memcpy(img + where, &v, 2);
+	assert_null(bitmap_view_frozen(img, n, UINT32_MAX));
+	free(img);
+}
+
+/* Long terms' bitmaps are kept frozen and viewed in place: CRoaring's
+ * frozen view checks only the sizes, bitmap_view_frozen() every container. */
+static void frozen_images_are_checked(void **state)
+{
+	(void)state;
+	roaring_bitmap_t *array = roaring_bitmap_of(3, 1, 2, 3);
+	roaring_bitmap_t *two = roaring_bitmap_of(2, 1, 70000);
+	roaring_bitmap_t *bitset = roaring_bitmap_create();
+	for (uint32_t v = 0; v < 10000; v += 2)
+		roaring_bitmap_add(bitset, v);
+	roaring_bitmap_t *runs = roaring_bitmap_create();
+	roaring_bitmap_add_range(runs, 0, 70000);
+	roaring_bitmap_run_optimize(runs);
+	roaring_bitmap_t *mixed = roaring_bitmap_or(bitset, two);
+	roaring_bitmap_add_range(mixed, 200000, 300000);
+	roaring_bitmap_run_optimize(mixed);
+	roaring_bitmap_t *empty = roaring_bitmap_create();
+	roaring_bitmap_t *all[] = {array, two, bitset, runs, mixed, empty};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		size_t n;
+		char *img = frozen_of(all[i], &n);
+		const roaring_bitmap_t *view = bitmap_view_frozen(img, n, UINT32_MAX);
+		assert_non_null(view);
+		assert_true(roaring_bitmap_equals(view, all[i]));
+		roaring_bitmap_t *copy = roaring_bitmap_copy(view); /* a thaw */
+		roaring_bitmap_free(view);
+		assert_non_null(copy);
+		roaring_bitmap_add(copy, 400000);
+		assert_true(roaring_bitmap_contains(copy, 400000));
+		roaring_bitmap_free(copy);
+		for (size_t len = 0; len < n; len += 1 + len / 8) /* truncated */
+			assert_null(bitmap_view_frozen(img, len, UINT32_MAX));
+		memmove(img + 1, img, n); /* off the boundary */
+		assert_null(bitmap_view_frozen(img + 1, n, UINT32_MAX));
+		memmove(img, img + 1, n);
+		uint64_t max = roaring_bitmap_get_cardinality(all[i]) ? roaring_bitmap_maximum(all[i]) : 0;
+		if (roaring_bitmap_get_cardinality(all[i])) { /* a value at the limit */
+			assert_null(bitmap_view_frozen(img, n, max));
+			view = bitmap_view_frozen(img, n, max + 1);
+			assert_non_null(view);
+			roaring_bitmap_free(view);
+		}
+		free(img);
+	}
+	/* the image ends with keys, counts (u16 each), type codes, u32 header */
+	frozen_refused_with(array, 2, 3);        /* 1, 3, 3: not ascending */
+	frozen_refused_with(two, -4 - 10, 1);    /* keys 1, 1 */
+	frozen_refused_with(bitset, 0, 0x7);     /* bits 0-2 of 16: the cardinality */
+	frozen_refused_with(bitset, -4 - 3, 4000); /* 4001 values said */
+	frozen_refused_with(runs, 4, 65000);     /* container 1 from 65000, 4465 long */
+	frozen_refused_with(two, -4 - 2, 4);     /* type codes 4 and 0 */
+	frozen_refused_with(array, -4 - 3, 1);   /* 2 values said, 3 held: the sizes */
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		roaring_bitmap_free(all[i]);
+}
+
+/* n practices from nid first on, every one about gardens: "garden" is a
+ * long term (struct term_big) from the 32nd on. */
+static void put_gardens(struct index *ix, int64_t first, size_t n)
+{
+	char title[64];
+	for (size_t i = 0; i < n; i++) {
+		snprintf(title, sizeof title, "Garden number %zu", (size_t)first + i);
+		struct node *p = practice(first + (int64_t)i, title, i % 2 ? "Bilbao" : "Sevilla",
+					  i % 3 ? "A garden on a roof." : "A garden by the river.", "en");
+		p->state = NODE_PUBLISHED;
+		assert_ok(index_put(ix, p));
+		node_free(p);
+	}
+}
+
+/* A read snapshot's long terms are views of the file (frozen bitmaps):
+ * puts past a drain of their tails, and a flush, copy them first, and the
+ * index answers as one that never left memory. */
+static void read_long_terms_take_puts(void **state)
+{
+	struct fx *f = *state;
+	struct index *mem = index_new(), *read = NULL;
+	assert_non_null(mem);
+	put_gardens(mem, 1000, 200);
+	assert_ok(index_flush(mem));
+	assert_ok(index_save(mem, f->snap, 7));
+	int64_t stamp;
+	assert_ok(index_read(f->snap, &read, &stamp));
+	struct index *both[] = {mem, read};
+	for (int i = 0; i < 2; i++) {
+		put_gardens(both[i], 5000, 4200); /* more than a tail holds: drained */
+		assert_ok(index_flush(both[i]));
+		put_gardens(both[i], 20000, 10);
+	}
+	const char *queries[] = {"garden", "garden river", "\"garden number\"", "city:Bilbao garden", "gardn"};
+	for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+		char x[2048], y[2048];
+		hits_counts(mem, queries[q], 1, x, sizeof x);
+		hits_counts(read, queries[q], 1, y, sizeof y);
+		assert_string_equal(x, y);
+	}
+	char x[2048];
+	hits(read, "garden", x, sizeof x);
+	assert_non_null(strstr(x, "/4410/")); /* every garden found */
+	index_free(mem);
+	index_free(read);
+}
+
 static void open_catches_up_with_the_store(void **state)
 {
 	struct fx *f = *state;
@@ -375,6 +503,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(damaged_snapshots_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_catches_up_with_the_store, setup, teardown),
 		cmocka_unit_test(bitmap_images_are_checked),
+		cmocka_unit_test(frozen_images_are_checked),
+		cmocka_unit_test_setup_teardown(read_long_terms_take_puts, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
