@@ -74,6 +74,13 @@ struct index *index_new(void)
 	return ix;
 }
 
+/* Does p point into the snapshot ix was read from (borrowed, not owned)? */
+static int image_holds(const struct index *ix, const void *p)
+{
+	uintptr_t at = (uintptr_t)p, base = (uintptr_t)ix->image.p;
+	return ix->image.p && at >= base && at - base < ix->image.len;
+}
+
 void index_free(struct index *ix)
 {
 	if (!ix)
@@ -84,7 +91,8 @@ void index_free(struct index *ix)
 	for (size_t i = 0; i < ix->stems.len / sizeof(struct stem_group); i++)
 		buf_free(&((struct stem_group *)(void *)ix->stems.data)[i].ids);
 	for (size_t i = 0; i < doc_count(ix); i++)
-		free(doc_at(ix, (uint32_t)i)->title);
+		if (!image_holds(ix, doc_at(ix, (uint32_t)i)->title))
+			free(doc_at(ix, (uint32_t)i)->title);
 	for (int f = 0; f < FACET_COUNT; f++) {
 		for (size_t i = 0; i < facet_count(ix, (enum index_facet)f); i++) {
 			struct facet_value *v = facet_at(ix, (enum index_facet)f, (uint32_t)i);

@@ -63,7 +63,7 @@ struct doc {
 	enum node_type type;
 	char language[4];
 	uint16_t len[NFIELDS];       /* words per field, for length normalisation */
-	char *title;                 /* owned, for hits */
+	char *title;                 /* for hits: owned, or borrowed from a snapshot's image */
 	uint32_t fv_first, fv_count; /* its facet values in index.doc_values */
 };
 

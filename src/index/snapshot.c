@@ -24,7 +24,8 @@
  *              order; aligned:
  *   stem map   u64 slots; aligned:
  *   docs       per doc: i64 nid, i64 created (ms), i64 population (-1: none), u32 type, char language[4], u16 len[NFIELDS],
- *              u32 title length; then the titles back to back; aligned:
+ *              u32 title length; then the titles back to back, each
+ *              ending in a NUL (not counted in its length); aligned:
  *   sorted     u32 term ids in byte order; aligned:
  *   u64 total_len[NFIELDS], u64 nlive, the live bitmap (a bitmap: u32 n,
  *              then n bytes of CRoaring's portable format)
@@ -231,8 +232,8 @@ static void write_docs(struct out *o, const struct index *ix)
 		memcpy(dd.len, d->len, sizeof dd.len);
 		put(o, &dd, sizeof dd);
 	}
-	for (size_t i = 0; i < nd; i++)
-		put(o, doc_at(ix, (uint32_t)i)->title, strlen(doc_at(ix, (uint32_t)i)->title));
+	for (size_t i = 0; i < nd; i++) /* with its NUL: the reader borrows it */
+		put(o, doc_at(ix, (uint32_t)i)->title, strlen(doc_at(ix, (uint32_t)i)->title) + 1);
 	put_pad(o, 8);
 }
 
@@ -310,7 +311,7 @@ static void write_all(struct out *o, const struct index *ix, int64_t stamp, uint
 	counts[C_STEM_KEYS] = ix->stem_keys.len;
 	counts[C_DOCS] = doc_count(ix);
 	for (size_t i = 0; i < doc_count(ix); i++)
-		counts[C_TITLES] += strlen(doc_at(ix, (uint32_t)i)->title);
+		counts[C_TITLES] += strlen(doc_at(ix, (uint32_t)i)->title) + 1;
 	counts[C_SORTED] = ix->nsorted;
 	counts[C_TERM_SLOTS] = ix->term_ids.slots ? ix->term_ids.mask + 1 : 0;
 	counts[C_STEM_SLOTS] = ix->stem_ids.slots ? ix->stem_ids.mask + 1 : 0;
@@ -533,20 +534,18 @@ static enum px_err read_docs(struct in *c, struct index *ix, const uint64_t *n)
 	for (uint64_t i = 0; i < n[C_DOCS]; i++) {
 		struct disk_doc d;
 		memcpy(&d, dd + i * sizeof d, sizeof d);
-		if (d.title_len > n[C_TITLES] - off || d.type < NODE_PRACTICE || d.type > NODE_TYPE_MAX ||
-		    d.language[3] || d.population < -1)
+		if (d.title_len >= n[C_TITLES] - off || titles[off + d.title_len] || d.type < NODE_PRACTICE ||
+		    d.type > NODE_TYPE_MAX || d.language[3] || d.population < -1)
 			return PX_EPARSE;
 		struct doc doc = {
-			d.nid, (enum node_type)d.type, {0}, {0}, px_strndup(titles + off, d.title_len), 0, 0};
+			d.nid, (enum node_type)d.type, {0}, {0}, (char *)titles + off, 0, 0}; /* borrowed */
 		memcpy(doc.language, d.language, sizeof doc.language);
 		memcpy(doc.len, d.len, sizeof doc.len);
-		off += d.title_len;
-		if (!doc.title || buf_add(&ix->created, &d.created, sizeof d.created) ||
+		off += d.title_len + 1;
+		if (buf_add(&ix->created, &d.created, sizeof d.created) ||
 		    buf_add(&ix->population, &d.population, sizeof d.population) ||
-		    buf_add(&ix->docs, &doc, sizeof doc)) {
-			free(doc.title);
+		    buf_add(&ix->docs, &doc, sizeof doc)) /* cannot fail: reserved */
 			return PX_ENOMEM;
-		}
 	}
 	return off == n[C_TITLES] ? PX_OK : PX_EPARSE;
 }
