@@ -614,66 +614,9 @@ static bool count_live(uint32_t docno, void *ix)
 	return true;
 }
 
-struct doc_value_pass {
-	struct index *ix;
-	uint32_t entry;
-	int fill; /* 0: count each document's values; 1: file them */
-	int bad;
-};
-
-static bool doc_value_visit(uint32_t docno, void *arg)
+void index_facets_count_live(struct index *ix)
 {
-	struct doc_value_pass *p = arg;
-	if (docno >= doc_count(p->ix)) {
-		p->bad = 1;
-		return false;
-	}
-	struct doc *d = doc_at(p->ix, docno);
-	if (p->fill)
-		doc_values(p->ix)[d->fv_first + d->fv_count] = p->entry;
-	d->fv_count++;
-	return true;
-}
-
-static int doc_value_pass(struct index *ix, int fill)
-{
-	struct doc_value_pass p = {ix, 0, fill, 0};
-	for (int f = 0; f < FACET_COUNT && !p.bad; f++)
-		for (size_t v = 0; index_facet_counted((enum index_facet)f) && v < facet_count(ix, (enum index_facet)f) && !p.bad;
-		     v++) {
-			p.entry = (uint32_t)f << FV_SHIFT | (uint32_t)v;
-			roaring_iterate(facet_at(ix, (enum index_facet)f, (uint32_t)v)->docs, doc_value_visit,
-					&p);
-		}
-	return p.bad;
-}
-
-enum px_err index_doc_values_build(struct index *ix)
-{
-	for (int f = 0; f < FACET_COUNT; f++)
-		if (facet_count(ix, (enum index_facet)f) > FV_ID + (size_t)1)
-			return PX_EPARSE;
-	for (size_t i = 0; i < doc_count(ix); i++)
-		doc_at(ix, (uint32_t)i)->fv_count = 0;
-	if (doc_value_pass(ix, 0))
-		return PX_EPARSE;
-	uint64_t total = 0;
-	for (size_t i = 0; i < doc_count(ix); i++) {
-		struct doc *d = doc_at(ix, (uint32_t)i);
-		d->fv_first = (uint32_t)total;
-		total += d->fv_count;
-		d->fv_count = 0;
-	}
-	buf_reset(&ix->doc_values);
-	if (total >= UINT32_MAX)
-		return PX_ETOOBIG;
-	if (buf_reserve(&ix->doc_values, total * sizeof(uint32_t)))
-		return PX_ENOMEM;
-	ix->doc_values.len = total * sizeof(uint32_t);
-	if (doc_value_pass(ix, 1))
-		return PX_EPARSE;
 	roaring_iterate(ix->live, count_live, ix);
-	return PX_OK;
 }
 
 static uint32_t *place_of(const struct index *ix)

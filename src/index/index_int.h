@@ -302,9 +302,9 @@ int64_t index_term_find(const struct index *ix, const char *s, size_t n);
 const struct stem_group *index_stem_find(const struct index *ix, const char *lang, const char *stem,
 					 size_t n);
 int64_t index_facet_find(const struct index *ix, enum index_facet f, const char *value);
-/* Rebuilds doc_values and each value's nlive from the facet bitmaps (a
- * snapshot keeps neither). */
-enum px_err index_doc_values_build(struct index *ix);
+/* Counts each facet value's live documents (nlive) from doc_values, after
+ * a snapshot is read (it keeps no counts). */
+void index_facets_count_live(struct index *ix);
 /* Rebuilds place_of from FACET_PLACE's bitmaps and the documents' types
  * (after a snapshot is read). PX_ENOMEM. */
 enum px_err index_place_of_build(struct index *ix);

@@ -31,6 +31,11 @@
  *              then n bytes of CRoaring's portable format)
  *   per facet field: u32 values; per value u32 value len, key len, the two
  *              strings, then the bitmap of its documents
+ *   doc values padding to 8, per doc u32 the number of its counted facet
+ *              values; padding to 8, u64 total, then every doc's values in
+ *              doc order (u32 facet << FV_SHIFT | value id, as in
+ *              index.doc_values);
+ *              padding to 8
  *   f32 imp_avg[NFIELDS], u32 long terms; per long term (struct term_big):
  *              u32 term id, u32 n, padding to 32 and the bitmap of its
  *              documents in CRoaring's frozen format (n bytes: read in
@@ -271,6 +276,24 @@ static void put_frozen(struct out *o, const roaring_bitmap_t *b)
 	free(img);
 }
 
+/* Each document's run of counted facet values, in document order: read
+ * back as they are, instead of from the facet bitmaps. */
+static void write_doc_values(struct out *o, const struct index *ix)
+{
+	const uint32_t *all = (const uint32_t *)(const void *)ix->doc_values.data;
+	uint64_t total = 0;
+	put_pad(o, 8);
+	for (size_t i = 0; i < doc_count(ix); i++) {
+		put_u32(o, doc_at(ix, (uint32_t)i)->fv_count);
+		total += doc_at(ix, (uint32_t)i)->fv_count;
+	}
+	put_pad(o, 8);
+	put_u64(o, total);
+	for (size_t i = 0; i < doc_count(ix); i++)
+		put(o, all + doc_at(ix, (uint32_t)i)->fv_first, doc_at(ix, (uint32_t)i)->fv_count * sizeof *all);
+	put_pad(o, 8);
+}
+
 static void write_bigs(struct out *o, const struct index *ix)
 {
 	put(o, ix->imp_avg, sizeof ix->imp_avg);
@@ -332,6 +355,7 @@ static void write_all(struct out *o, const struct index *ix, int64_t stamp, uint
 	put_u64(o, ix->nlive);
 	put_bitmap(o, ix->live);
 	write_facets(o, ix);
+	write_doc_values(o, ix);
 	write_bigs(o, ix);
 	put_pad(o, 8);
 	put(o, ix->profile.data, ix->profile.len);
@@ -575,6 +599,39 @@ static enum px_err read_facets(struct in *c, struct index *ix)
 	return c->bad ? PX_EPARSE : PX_OK;
 }
 
+/* The documents' facet values, borrowed: each run within the entries,
+ * each entry a counted facet's value that exists. */
+static enum px_err read_doc_values(struct in *c, struct index *ix)
+{
+	size_t nd = doc_count(ix);
+	skip_pad(c, 8);
+	const uint32_t *count = take_array(c, nd, sizeof *count);
+	skip_pad(c, 8);
+	uint64_t total = get_u64(c), at = 0;
+	const uint32_t *v = take_array(c, total, sizeof *v);
+	skip_pad(c, 8);
+	if (c->bad || total >= UINT32_MAX)
+		return PX_EPARSE;
+	for (size_t i = 0; i < nd; i++) {
+		struct doc *d = doc_at(ix, (uint32_t)i);
+		if (count[i] > total - at)
+			return PX_EPARSE;
+		d->fv_first = (uint32_t)at;
+		d->fv_count = count[i];
+		at += count[i];
+	}
+	for (uint64_t i = 0; i < total; i++) {
+		uint32_t f = v[i] >> FV_SHIFT;
+		if (f >= FACET_COUNT || !index_facet_counted((enum index_facet)f) ||
+		    (v[i] & FV_ID) >= facet_count(ix, (enum index_facet)f))
+			return PX_EPARSE;
+	}
+	if (at != total)
+		return PX_EPARSE;
+	buf_borrow(&ix->doc_values, v, (size_t)total * sizeof *v);
+	return PX_OK;
+}
+
 /* One long term's bitmap, impacts and skips, checked against each other
  * and its posting list. */
 static enum px_err read_big(struct in *c, struct index *ix)
@@ -683,7 +740,7 @@ static enum px_err finish(struct index *ix)
 	if (!err)
 		err = index_sorted_heads(ix);
 	if (!err)
-		err = index_doc_values_build(ix);
+		index_facets_count_live(ix);
 	if (!err)
 		err = index_place_of_build(ix);
 	if (!err)
@@ -729,6 +786,8 @@ static enum px_err read_all(struct in *c, struct index *ix, int64_t *stamp)
 	}
 	if (!err)
 		err = read_facets(c, ix);
+	if (!err)
+		err = read_doc_values(c, ix);
 	if (!err)
 		err = read_bigs(c, ix);
 	if (!err)
