@@ -11,7 +11,8 @@ RUNS (5) times from that snapshot: each start is timed from exec to the
 first 200 answer of a search page (a poll every 5 ms), then RSS is read
 (VmRSS: the index as loaded), a warm-up of 2,000 mixed requests is made
 (home pages, practices, searches of the corpus' words) and RSS is read again,
-with VmHWM (the peak).
+with VmHWM (the peak) and RssAnon (the process' own memory: the rest of RSS
+is the snapshot's mapped pages, shared with the page cache).
 
 BASELINE=path/to/other/praxis runs that binary too, in the same go,
 alternating with build/praxis, each with its own snapshot (snapshot formats
@@ -114,7 +115,7 @@ def measure(label, binary, db, words):
         stop(p)
         log(f"{label}: cold start (index built from the store, snapshot saved) {cold:.1f} s")
     return {"label": label, "binary": binary, "snapshot": snapshot, "cold": cold, "starts": [],
-            "rss": [], "rss_warm": [], "hwm": []}
+            "rss": [], "rss_warm": [], "anon_warm": [], "hwm": []}
 
 
 def one_run(r, db, words):
@@ -123,6 +124,7 @@ def one_run(r, db, words):
     r["rss"].append(proc_kb(p.pid, "VmRSS") / 1024)
     warm(words)
     r["rss_warm"].append(proc_kb(p.pid, "VmRSS") / 1024)
+    r["anon_warm"].append(proc_kb(p.pid, "RssAnon") / 1024)
     r["hwm"].append(proc_kb(p.pid, "VmHWM") / 1024)
     stop(p)
     log(f"{r['label']}: answered in {secs:.2f} s, RSS {r['rss'][-1]:.0f} MB, after warm-up {r['rss_warm'][-1]:.0f} MB")
@@ -143,20 +145,22 @@ def main():
             one_run(r, db, words)
     med = statistics.median
     print(f"{NODES} nodes, {RUNS} starts each from the snapshot (median, max); RSS in MB; "
-          f"snapshot in MB on disk")
+          f"snapshot in MB on disk; anon: the part of RSS after warm-up that is the process' own "
+          f"(the rest are the snapshot's pages, shared with the page cache)")
     head = (f"{'binary':<10}{'cold s':>8}{'start s':>9}{'max s':>7}{'snapshot':>10}{'RSS':>8}"
-            f"{'RSS warm':>10}{'HWM':>8}{'MB/1M nodes':>13}")
+            f"{'RSS warm':>10}{'anon':>8}{'HWM':>8}{'MB/1M nodes':>13}")
     print(head)
     print("-" * len(head))
     for r in rows:
         snap = os.path.getsize(r["snapshot"]) / 2**20
         print(f"{r['label']:<10}{r['cold']:>8.1f}{med(r['starts']):>9.2f}{max(r['starts']):>7.2f}{snap:>10.0f}"
-              f"{med(r['rss']):>8.0f}{med(r['rss_warm']):>10.0f}{max(r['hwm']):>8.0f}"
+              f"{med(r['rss']):>8.0f}{med(r['rss_warm']):>10.0f}{med(r['anon_warm']):>8.0f}{max(r['hwm']):>8.0f}"
               f"{med(r['rss_warm']) * 1e6 / NODES:>13.0f}")
     if BASELINE:
         a, b = rows
         print(f"praxis/baseline: start {med(a['starts']) / med(b['starts']):.2f}x, "
-              f"RSS after warm-up {med(a['rss_warm']) / med(b['rss_warm']):.2f}x")
+              f"RSS after warm-up {med(a['rss_warm']) / med(b['rss_warm']):.2f}x, "
+              f"its own (anon) {med(a['anon_warm']) / med(b['anon_warm']):.2f}x")
 
 
 if __name__ == "__main__":
