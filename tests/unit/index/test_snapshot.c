@@ -259,6 +259,31 @@ static void damaged_snapshots_are_refused(void **state)
 	buf_free(&file);
 }
 
+/* Bitmaps with every container kind, for the two image readers' tests. */
+enum { S_ARRAY, S_TWO, S_BITSET, S_RUNS, S_MIXED, S_EMPTY, SAMPLES };
+
+static void samples_make(roaring_bitmap_t *all[SAMPLES])
+{
+	all[S_ARRAY] = roaring_bitmap_of(3, 1, 2, 3);
+	all[S_TWO] = roaring_bitmap_of(2, 1, 70000);
+	all[S_BITSET] = roaring_bitmap_create();
+	for (uint32_t v = 0; v < 10000; v += 2)
+		roaring_bitmap_add(all[S_BITSET], v);
+	all[S_RUNS] = roaring_bitmap_create();
+	roaring_bitmap_add_range(all[S_RUNS], 0, 70000);
+	roaring_bitmap_run_optimize(all[S_RUNS]);
+	all[S_MIXED] = roaring_bitmap_or(all[S_BITSET], all[S_TWO]);
+	roaring_bitmap_add_range(all[S_MIXED], 200000, 300000);
+	roaring_bitmap_run_optimize(all[S_MIXED]);
+	all[S_EMPTY] = roaring_bitmap_create();
+}
+
+static void samples_free(roaring_bitmap_t *all[SAMPLES])
+{
+	for (size_t i = 0; i < SAMPLES; i++)
+		roaring_bitmap_free(all[i]);
+}
+
 /* b's portable image in img (caller frees); its length in *n. */
 static char *image_of(const roaring_bitmap_t *b, size_t *n)
 {
@@ -286,17 +311,9 @@ static void refused_with(const roaring_bitmap_t *b, size_t at, uint16_t v)
 static void bitmap_images_are_checked(void **state)
 {
 	(void)state;
-	roaring_bitmap_t *array = roaring_bitmap_of(3, 1, 2, 3);
-	roaring_bitmap_t *two = roaring_bitmap_of(2, 1, 70000);
-	roaring_bitmap_t *bitset = roaring_bitmap_create();
-	for (uint32_t v = 0; v < 10000; v += 2)
-		roaring_bitmap_add(bitset, v);
-	roaring_bitmap_t *runs = roaring_bitmap_create();
-	roaring_bitmap_add_range(runs, 0, 70000);
-	roaring_bitmap_run_optimize(runs);
-	roaring_bitmap_t *empty = roaring_bitmap_create();
-	roaring_bitmap_t *all[] = {array, two, bitset, runs, empty};
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+	roaring_bitmap_t *all[SAMPLES];
+	samples_make(all);
+	for (size_t i = 0; i < SAMPLES; i++) {
 		size_t n;
 		char *img = image_of(all[i], &n);
 		roaring_bitmap_t *back = bitmap_read_portable(img, n, UINT32_MAX);
@@ -317,17 +334,16 @@ static void bitmap_images_are_checked(void **state)
 		free(img);
 	}
 	/* without run containers: cookie, count, (key, card - 1) each, offsets */
-	refused_with(array, 16, 3);    /* 3, 2, 3: not ascending */
-	refused_with(two, 12, 0);      /* keys 0, 0 */
-	refused_with(bitset, 16, 0x4); /* bit 0 off, bit 2 on twice: cardinality */
-	refused_with(bitset, 10, 4000); /* said to hold 4001 values (an array's size) */
+	refused_with(all[S_ARRAY], 16, 3);    /* 3, 2, 3: not ascending */
+	refused_with(all[S_TWO], 12, 0);      /* keys 0, 0 */
+	refused_with(all[S_BITSET], 16, 0x4); /* bit 0 off, bit 2 on twice: cardinality */
+	refused_with(all[S_BITSET], 10, 4000); /* said to hold 4001 values (an array's size) */
 	/* runs: cookie with the count, a run bit per container, keys; no offsets
 	 * below 4 containers; container 1's run at 19: u16 runs, start, length - 1 */
-	refused_with(runs, 21, 65000); /* starts at 65000, 4464 long: past 65535 */
-	refused_with(runs, 19, 0);     /* no runs */
-	refused_with(runs, 19, 2);     /* two runs, and the image too short */
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		roaring_bitmap_free(all[i]);
+	refused_with(all[S_RUNS], 21, 65000); /* starts at 65000, 4464 long: past 65535 */
+	refused_with(all[S_RUNS], 19, 0);     /* no runs */
+	refused_with(all[S_RUNS], 19, 2);     /* two runs, and the image too short */
+	samples_free(all);
 }
 
 /* b's frozen image at a 32-byte boundary, with room to move it by a byte
@@ -359,20 +375,9 @@ static void frozen_refused_with(const roaring_bitmap_t *b, long at, uint16_t v)
 static void frozen_images_are_checked(void **state)
 {
 	(void)state;
-	roaring_bitmap_t *array = roaring_bitmap_of(3, 1, 2, 3);
-	roaring_bitmap_t *two = roaring_bitmap_of(2, 1, 70000);
-	roaring_bitmap_t *bitset = roaring_bitmap_create();
-	for (uint32_t v = 0; v < 10000; v += 2)
-		roaring_bitmap_add(bitset, v);
-	roaring_bitmap_t *runs = roaring_bitmap_create();
-	roaring_bitmap_add_range(runs, 0, 70000);
-	roaring_bitmap_run_optimize(runs);
-	roaring_bitmap_t *mixed = roaring_bitmap_or(bitset, two);
-	roaring_bitmap_add_range(mixed, 200000, 300000);
-	roaring_bitmap_run_optimize(mixed);
-	roaring_bitmap_t *empty = roaring_bitmap_create();
-	roaring_bitmap_t *all[] = {array, two, bitset, runs, mixed, empty};
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+	roaring_bitmap_t *all[SAMPLES];
+	samples_make(all);
+	for (size_t i = 0; i < SAMPLES; i++) {
 		size_t n;
 		char *img = frozen_of(all[i], &n);
 		const roaring_bitmap_t *view = bitmap_view_frozen(img, n, UINT32_MAX);
@@ -399,15 +404,14 @@ static void frozen_images_are_checked(void **state)
 		free(img);
 	}
 	/* the image ends with keys, counts (u16 each), type codes, u32 header */
-	frozen_refused_with(array, 2, 3);        /* 1, 3, 3: not ascending */
-	frozen_refused_with(two, -4 - 10, 1);    /* keys 1, 1 */
-	frozen_refused_with(bitset, 0, 0x7);     /* bits 0-2 of 16: the cardinality */
-	frozen_refused_with(bitset, -4 - 3, 4000); /* 4001 values said */
-	frozen_refused_with(runs, 4, 65000);     /* container 1 from 65000, 4465 long */
-	frozen_refused_with(two, -4 - 2, 4);     /* type codes 4 and 0 */
-	frozen_refused_with(array, -4 - 3, 1);   /* 2 values said, 3 held: the sizes */
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		roaring_bitmap_free(all[i]);
+	frozen_refused_with(all[S_ARRAY], 2, 3);        /* 1, 3, 3: not ascending */
+	frozen_refused_with(all[S_TWO], -4 - 10, 1);    /* keys 1, 1 */
+	frozen_refused_with(all[S_BITSET], 0, 0x7);     /* bits 0-2 of 16: the cardinality */
+	frozen_refused_with(all[S_BITSET], -4 - 3, 4000); /* 4001 values said */
+	frozen_refused_with(all[S_RUNS], 4, 65000);     /* container 1 from 65000, 4465 long */
+	frozen_refused_with(all[S_TWO], -4 - 2, 4);     /* type codes 4 and 0 */
+	frozen_refused_with(all[S_ARRAY], -4 - 3, 1);   /* 2 values said, 3 held: the sizes */
+	samples_free(all);
 }
 
 /* n practices from nid first on, every one about gardens: "garden" is a
