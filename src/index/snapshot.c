@@ -34,8 +34,7 @@
  *   doc values padding to 8, per doc u32 the number of its counted facet
  *              values; padding to 8, u64 total, then every doc's values in
  *              doc order (u32 facet << FV_SHIFT | value id, as in
- *              index.doc_values);
- *              padding to 8
+ *              index.doc_values); padding to 8
  *   f32 imp_avg[NFIELDS], u32 long terms; per long term (struct term_big):
  *              u32 term id, u32 n, padding to 32 and the bitmap of its
  *              documents in CRoaring's frozen format (n bytes: read in
