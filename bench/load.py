@@ -269,6 +269,7 @@ def one_run(src, lua, attacked, words):
         r["rps"], r["p50"], r["p99"], r["non2xx"] = web.parse_wrk(out)
         sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
         r["sock"] = sum(int(x) for x in sock.groups()) if sock else 0
+        r["sock_kinds"] = sock.group(0) if sock else ""
         r["peak_mb"] = peak_kb(p.pid) / 1024
         r["editor"] = editor
         r["attacks"] = {"made": dict(attacker.done), "answers": dict(attacker.answers)} if attacker else {}
@@ -289,7 +290,7 @@ def report(r):
     e = r["editor"]
     name = "with attacker" if r["attacked"] else "no attacker"
     print(f"{name}: load {r['rps']:.0f} req/s, p50 {r['p50']:.2f} ms, p99 {r['p99']:.2f} ms, non-2xx {r['non2xx']},"
-          f" socket errors {r['sock']}; saves {len(e.acked)} acknowledged, {e.failed} refused,"
+          f" socket errors {r['sock']}" + (f" ({r['sock_kinds']})" if r["sock"] else "") + f"; saves {len(e.acked)} acknowledged, {e.failed} refused,"
           f" p50 {pct(e.times, 50):.1f} ms, p99 {pct(e.times, 99):.1f} ms; missing afterwards"
           f" {r['lost_store']} from the store, {r['lost_search']} from search; server peak {r['peak_mb']:.0f} MB;"
           f" page cache hit ratio {hit_ratio(r):.1%} ({r['hits']} hits, {r['misses']} misses);"
