@@ -44,7 +44,10 @@ Translations of one word are stored best first: direct before inverse
 before pivot, then by sense order.
 """
 import argparse
+import array
 import collections
+import functools
+import gc
 import gzip
 import json
 import multiprocessing
@@ -110,6 +113,10 @@ def b64_number(s):
 MARKS = ("Mn", "Mc", "Me")  # what utf8proc's STRIPMARK removes
 
 
+# fold() and is_word() are memoised: the dictionaries repeat their words
+# (7 million calls for about a million distinct strings), and they were a
+# quarter of the reading.
+@functools.lru_cache(maxsize=None)
 def fold(s):
     """text_fold() in Python: utf8proc_map(CASEFOLD|COMPOSE|COMPAT|STABLE|STRIPMARK)."""
     if s.isascii():
@@ -120,8 +127,11 @@ def fold(s):
     return unicodedata.normalize("NFC", s)
 
 
+@functools.lru_cache(maxsize=None)
 def is_word(s):
     """One token of text_tokenize(): letters, digits and marks only, with a letter."""
+    if s.isascii():  # ASCII letters and digits are categories L and N
+        return s.isalnum() and not s.isdigit()
     has_letter = False
     for c in s:
         cat = unicodedata.category(c)
@@ -138,7 +148,12 @@ TRAILING_NO = re.compile(r"\s+\d+\.\s*$")
 HEAD = re.compile(r"^(.*?)(\s+/.*|\s+<[^>]*>.*)?$")
 
 
+NOTE_OPENERS = re.compile(r"[(\[<{]")
+
+
 def strip_notes(s):
+    if not NOTE_OPENERS.search(s):  # most senses have none
+        return s
     for _ in range(4):  # nested brackets, innermost first
         t = s
         for r in NOTES:
@@ -373,29 +388,41 @@ def direct_lists(g):
 def pivots(g, direct, langs, english):
     """node -> {lang: [target...]} for languages without a direct translation."""
     out = {}
+    nodes = g.nodes
+    reach = {}  # pivot word -> [(its target's language, rank, target)]: a word is a pivot for many
+
+    def reached(p):
+        r = reach.get(p)
+        if r is None:
+            r = reach[p] = [(t_lang, tr, t) for t_lang, tlist in direct.get(p, {}).items()
+                            for tr, (t, _) in enumerate(tlist[:PIVOT_VIA])]
+        return r
+
     for a, by_lang in direct.items():
-        la = g.nodes[a][0]
-        votes = {}  # (lang, target) -> [distinct pivot words, best rank]
+        la = nodes[a][0]
+        votes = {}  # target -> [distinct pivot words, best rank]
         for p_lang, plist in by_lang.items():
+            bonus = 1 if p_lang == english else 0
             for pr, (p, _) in enumerate(plist[:PIVOT_VIA]):
-                for t_lang, tlist in direct.get(p, {}).items():
+                for t_lang, tr, t in reached(p):
                     if t_lang == la or t_lang in by_lang:
                         continue
-                    for tr, (t, _) in enumerate(tlist[:PIVOT_VIA]):
-                        v = votes.setdefault(t, [0, 99])
+                    rank = pr + tr - bonus
+                    v = votes.get(t)
+                    if v is None:
+                        votes[t] = [1, rank]
+                    else:
                         v[0] += 1
-                        v[1] = min(v[1], pr + tr - (p_lang == english))
-        if not votes:
-            continue
+                        if rank < v[1]:
+                            v[1] = rank
         per_lang = collections.defaultdict(list)
         for t, (nv, best) in votes.items():
-            per_lang[g.nodes[t][0]].append((-nv, best, g.nodes[t][1], t))
+            if nv >= MIN_VOTES:  # one path alone is too often a wrong sense
+                per_lang[nodes[t][0]].append((-nv, best, nodes[t][1], t))
         res = {}
         for t_lang, c in per_lang.items():
             c.sort()
-            agreed = [x for x in c if -x[0] >= MIN_VOTES][:MAX_PIVOT]
-            if agreed:
-                res[t_lang] = [(x[3], FLAG_PIVOT) for x in agreed]
+            res[t_lang] = [(x[3], FLAG_PIVOT) for x in c[:MAX_PIVOT]]
         if res:
             out[a] = res
     return out
@@ -435,6 +462,25 @@ def cldr_pairs(kw, la, lb):
 
 def build(dictd, apertium, stats, cldr=None):
     t0 = time.time()
+    g, langs, per_dict, ndicts = read_all(dictd, apertium, cldr)
+    t_read = time.time() - t0
+    direct = direct_lists(g)
+    piv = pivots(g, direct, langs, langs.index("en") if "en" in langs else -1)
+    t_pivot = time.time() - t0 - t_read
+    blob, pair_counts = table(g, langs, direct, piv, stats)
+    if stats:
+        print("dictionaries: %d, languages: %s" % (ndicts, " ".join(langs)), file=sys.stderr)
+        print("read %.1fs, pivots %.1fs, total %.1fs" % (t_read, t_pivot, time.time() - t0), file=sys.stderr)
+        for k in sorted(per_dict):
+            print("  dict %s: %d word pairs" % (k, per_dict[k]), file=sys.stderr)
+        for (a, b, kind), c in sorted(pair_counts.items()):
+            print("  pair %s->%s %s: %d" % (a, b, kind, c), file=sys.stderr)
+    return blob
+
+
+def read_all(dictd, apertium, cldr):
+    """The graph of every dictionary's translations: (graph, languages,
+    word pairs per dictionary, FreeDict dictionaries read)."""
     files = []
     for name in sorted(os.listdir(dictd)):
         m = re.fullmatch(r"freedict-([a-z]{3})-([a-z]{3})\.index", name)
@@ -446,7 +492,6 @@ def build(dictd, apertium, stats, cldr=None):
     langs = sorted({LANGS[a] for a, _, _ in files} | {LANGS[b] for _, b, _ in files} |
                    {a for a, _, _ in bidix} | {b for _, b, _ in bidix})
     li = {c: i for i, c in enumerate(langs)}
-    english = li.get("en", -1)
     g = Graph()
     per_dict = {}
     # The Apertium dictionaries are walked in worker processes while this one
@@ -499,30 +544,30 @@ def build(dictd, apertium, stats, cldr=None):
                         g.add(h, g.node(li[b2], t), CLDR_RANK + r)
                         n += 1
                 per_dict["cldr %s-%s" % (a2, b2)] = n
-    t_read = time.time() - t0
-    direct = direct_lists(g)
-    piv = pivots(g, direct, langs, english)
-    t_pivot = time.time() - t0 - t_read
+    return g, langs, per_dict, len(files)
 
+
+def table(g, langs, direct, piv, stats):
+    """The table's bytes (the format at the top of src/text/translate.c),
+    and with stats the translations per language pair and kind."""
     # Nodes in the table: those with translations and every target.
+    nodes = g.nodes
     keep = set(direct) | set(piv)
     for d in (direct, piv):
-        for a, by_lang in d.items():
-            for lst in by_lang.values():
-                keep.update(x[0] for x in lst)
-    order = sorted(keep, key=lambda n: (g.nodes[n][1].encode("utf-8"), g.nodes[n][0]))
+        keep.update([t for by_lang in d.values() for lst in by_lang.values() for t, _ in lst])
+    order = sorted(keep, key=lambda n: (nodes[n][1].encode("utf-8"), nodes[n][0]))
     if len(order) >= MAX_NODES:
         sys.exit("gen_translations: too many words (%d)" % len(order))
     index = {n: i for i, n in enumerate(order)}
 
     pool = bytearray()
     pool_off = {}
-    entries = bytearray()
-    edges = bytearray()
+    entries = array.array("I")  # 7 million edges: packed by array, not struct per edge
+    edges = array.array("I")
     nedges = 0
     pair_counts = collections.Counter()
     for n in order:
-        lang, word = g.nodes[n]
+        lang, word = nodes[n]
         wb = word.encode("utf-8")
         form = FORMS.get((langs[lang], word), word).encode("utf-8")
         fb = b"" if form == wb else form
@@ -530,35 +575,40 @@ def build(dictd, apertium, stats, cldr=None):
         if off is None:
             off = pool_off[(wb, fb)] = len(pool)
             pool += bytes([len(wb)]) + wb + bytes([len(fb)]) + fb
-        out = []
-        for t_lang, lst in sorted(direct.get(n, {}).items()):
-            out += [(f, t) for t, f in lst]
-        out.sort(key=lambda x: x[0])  # stable: direct before inverse, sense order kept
-        for t_lang, lst in sorted(piv.get(n, {}).items()):
-            out += [(f, t) for t, f in lst]
-        entries += struct.pack("<II", off, nedges | lang << LANG_SHIFT)
-        for flags, t in out:
-            edges += struct.pack("<I", flags << FLAGS_SHIFT | index[t])
-            pair_counts[(langs[lang], langs[g.nodes[t][0]], "pivot" if flags & FLAG_PIVOT else "direct")] += 1
+        out = []  # the edges: flags << FLAGS_SHIFT | target
+        by_lang = direct.get(n)
+        if by_lang:
+            for t_lang in sorted(by_lang):
+                out += [f << FLAGS_SHIFT | index[t] for t, f in by_lang[t_lang]]
+            out.sort(key=lambda e: e >> FLAGS_SHIFT)  # stable: direct before inverse, sense order kept
+        by_lang = piv.get(n)
+        if by_lang:
+            for t_lang in sorted(by_lang):
+                out += [f << FLAGS_SHIFT | index[t] for t, f in by_lang[t_lang]]
+        entries.append(off)
+        entries.append(nedges | lang << LANG_SHIFT)
+        edges.extend(out)
+        if stats:
+            for e in out:
+                kind = "pivot" if e >> FLAGS_SHIFT & FLAG_PIVOT else "direct"
+                pair_counts[(langs[lang], langs[nodes[order[e & (MAX_NODES - 1)]][0]], kind)] += 1
         nedges += len(out)
     if nedges >= 1 << LANG_SHIFT or len(pool) >= 1 << 32:
         sys.exit("gen_translations: table too large")
-    entries += struct.pack("<II", 0, nedges)  # sentinel: where the last word's translations end
+    entries.extend((0, nedges))  # sentinel: where the last word's translations end
+    if sys.byteorder != "little":  # the table is little-endian
+        entries.byteswap()
+        edges.byteswap()
+    entries, edges = entries.tobytes(), edges.tobytes()
     lang_table = b"".join(c.encode("ascii").ljust(4, b"\0") for c in langs)
     size = HEADER + len(lang_table) + len(entries) + len(edges) + len(pool)
     header = struct.pack("<4sIIIIIII", MAGIC, VERSION, len(langs), len(order), nedges, len(pool), size, 0)
     blob = header + lang_table + entries + edges + pool
     assert len(blob) == size
     if stats:
-        print("dictionaries: %d, languages: %s" % (len(files), " ".join(langs)), file=sys.stderr)
-        print("read %.1fs, pivots %.1fs, total %.1fs" % (t_read, t_pivot, time.time() - t0), file=sys.stderr)
         print("words %d, translations %d, pool %d bytes, table %d bytes" % (len(order), nedges, len(pool), size),
               file=sys.stderr)
-        for k in sorted(per_dict):
-            print("  dict %s: %d word pairs" % (k, per_dict[k]), file=sys.stderr)
-        for (a, b, kind), c in sorted(pair_counts.items()):
-            print("  pair %s->%s %s: %d" % (a, b, kind, c), file=sys.stderr)
-    return blob
+    return blob, pair_counts
 
 
 def main():
@@ -571,6 +621,10 @@ def main():
     ap.add_argument("--stats", action="store_true")
     ap.add_argument("out")
     args = ap.parse_args()
+    # Tens of millions of small objects live until the end, and nothing here
+    # makes a reference cycle: the collector's full passes over them took
+    # more time than the work.
+    gc.disable()
     blob = build(args.dictd, args.apertium, args.stats, args.cldr)
     tmp = args.out + ".tmp"
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
