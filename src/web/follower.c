@@ -150,6 +150,12 @@ void follower_note(struct server *srv, int64_t nid, int64_t rev)
 		follower_held_note(&f->held, nid, rev);
 }
 
+int follower_took(struct server *srv, int64_t nid, int64_t rev)
+{
+	struct follower *f = &srv->follower;
+	return __atomic_load_n(&f->revision, __ATOMIC_RELAXED) >= rev || follower_held_rev(&f->held, nid) >= rev;
+}
+
 /* ---- a catch-up ---- */
 
 static int stopping(struct follower *f)
@@ -209,8 +215,12 @@ static enum px_err apply(struct batch *b)
 		cache_change_node(&b->change, srv->ix, b->nids[i], NULL);
 		err = b->steps[i] == FOLLOWER_READ ? index_put(srv->ix, b->nodes[i])
 						   : index_remove(srv->ix, b->nids[i]);
-		if (b->steps[i] == FOLLOWER_READ)
+		if (b->steps[i] == FOLLOWER_READ) {
 			cache_change_node(&b->change, srv->ix, b->nids[i], b->nodes[i]);
+			/* the server's own save of it may be on its way here */
+			if (!err)
+				follower_held_note(&srv->follower.held, b->nids[i], b->revs[i]);
+		}
 		if (err == PX_ENOTFOUND) /* taking out a node that was never in */
 			err = PX_OK;
 		if (!err)

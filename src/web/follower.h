@@ -81,5 +81,9 @@ void follower_stop(struct server *srv);
  * rev, so that the follower does not read it again. The caller holds
  * ix_lock for writing. */
 void follower_note(struct server *srv, int64_t nid, int64_t rev);
+/* Whether the follower has put nid in srv's index as of revision rev or a
+ * later one: a catch-up passed rev, or one under way took nid at rev or
+ * later. The caller holds ix_lock. */
+int follower_took(struct server *srv, int64_t nid, int64_t rev);
 
 #endif

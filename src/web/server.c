@@ -550,9 +550,19 @@ static int answer_get(struct pending *p, int head)
 }
 
 /* Puts n (revision rev) in the index, notes it for the follower and adds
- * the keys of its old and new versions to ch. Under the write lock. */
+ * the keys of its old and new versions to ch. Under the write lock.
+ * The follower may have taken this revision, or a later one, from the
+ * store between the commit and this lock: the index holds it then, and the
+ * follower stamped its old version's keys. Put again, n would replace a
+ * later revision, and as its own old version it would stamp DEP_OLD_WORDS
+ * and drop every page that declares a word (a save under load dropped a
+ * practice page that shares nothing with it: t_cache_select). */
 static enum px_err index_put_noted(struct server *srv, const struct node *n, int64_t rev, struct cache_change *ch)
 {
+	if (follower_took(srv, n->nid, rev)) {
+		cache_change_node(ch, srv->ix, n->nid, n);
+		return PX_OK;
+	}
 	cache_change_node(ch, srv->ix, n->nid, NULL);
 	enum px_err err = index_put(srv->ix, n);
 	if (!err)
