@@ -114,8 +114,8 @@ MARKS = ("Mn", "Mc", "Me")  # what utf8proc's STRIPMARK removes
 
 
 # fold() and is_word() are memoised: the dictionaries repeat their words
-# (7 million calls for about a million distinct strings), and they were a
-# quarter of the reading.
+# (reading FreeDict, 5.5 and 7 million calls, three in four on a string
+# seen before).
 @functools.lru_cache(maxsize=None)
 def fold(s):
     """text_fold() in Python: utf8proc_map(CASEFOLD|COMPOSE|COMPAT|STABLE|STRIPMARK)."""
