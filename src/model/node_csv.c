@@ -151,7 +151,9 @@ enum px_err node_write_csv(const struct node *n, int private, struct buf *b)
 	buf_init(&cell, BUF_CAP_DEFAULT);
 	const struct field *f;
 	const char *key;
-	enum px_err err = buf_printf(b, "%lld,", (long long)n->nid);
+	/* a node not yet stored has no nid: an empty cell, which reads back as
+	 * null (0 would be refused), as the JSON writer's null */
+	enum px_err err = n->nid ? buf_printf(b, "%lld,", (long long)n->nid) : buf_adds(b, ",");
 	for (size_t i = 1; !err && column(i, &f, &key) == 0; i++) {
 		int last = i + 1 == cols.n;
 		buf_reset(&cell);
