@@ -336,6 +336,14 @@ def read_bidix(path, from_lang, to_lang):
         yield a, trans[a][:MAX_PER_ENTRY]
 
 
+def freedict_job(job):
+    """read_dict() in a worker process: its entries and the written forms it
+    noted (FORMS is the worker's own)."""
+    base, from_lang, to_lang = job
+    FORMS.clear()
+    return list(read_dict(base, from_lang, to_lang)), dict(FORMS)
+
+
 def bidix_job(job):
     """read_bidix() in a worker process: its entries and the written forms
     it noted (FORMS is the worker's own)."""
@@ -494,16 +502,21 @@ def read_all(dictd, apertium, cldr):
     li = {c: i for i, c in enumerate(langs)}
     g = Graph()
     per_dict = {}
-    # The Apertium dictionaries are walked in worker processes while this one
-    # reads FreeDict: the longest step of the build, on the cores make leaves
-    # idle. Their results are added after FreeDict's, in file order, as a
-    # single process would: the table is the same byte for byte.
-    pool = multiprocessing.Pool(min(len(bidix), os.cpu_count() or 1)) if bidix else None
-    walked = pool.map_async(bidix_job, [(path, a2, b2) for a2, b2, path in bidix]) if pool else None
-    for a3, b3, base in files:
+    # Every dictionary is read in worker processes, FreeDict's first, while
+    # this one builds the graph from their results in file order, as a
+    # single process would: the table is the same byte for byte (a word's
+    # written form is the first one noted, FreeDict's before Apertium's).
+    # Reading is most of the build, and the build is on make test's
+    # critical path: nothing links before the table.
+    pool = multiprocessing.Pool(os.cpu_count() or 1)
+    read = pool.imap(freedict_job, [(base, LANGS[a3], LANGS[b3]) for a3, b3, base in files])
+    walked = pool.map_async(bidix_job, [(path, a2, b2) for a2, b2, path in bidix]) if bidix else None
+    for (a3, b3, _), (entries, forms) in zip(files, read):
+        for k, v in forms.items():
+            FORMS.setdefault(k, v)
         la, lb = li[LANGS[a3]], li[LANGS[b3]]
         n = 0
-        for hw, trans in read_dict(base, LANGS[a3], LANGS[b3]):
+        for hw, trans in entries:
             h = g.node(la, hw)
             for r, w in enumerate(trans):
                 t = g.node(lb, w)
@@ -524,9 +537,8 @@ def read_all(dictd, apertium, cldr):
                 g.add(t, h, INVERSE_RANK)
                 n += 1
         per_dict["apertium %s" % os.path.basename(path)] = n
-    if pool:
-        pool.close()
-        pool.join()
+    pool.close()
+    pool.join()
     if cldr:
         kw = read_cldr(cldr, sorted(set(LANGS.values())))
         for lang in kw:
