@@ -215,21 +215,9 @@ stop-cluster:
 	@scripts/cluster stop
 
 # The generated translation table and gazetteer come first: every link waits
-# for them, and on a fresh clone they take longer than any compile. The
-# objects of the unit tests and fuzzers compile beside the table (-j2: the
-# table is the longest step, and it must keep a core of its own); then a
-# second make runs the suites, the unit tests and the fuzzers with
-# SUITE_JOBS jobs. A suite waiting for a test slot (tests/run-suite) holds a
-# make job without using a core: with make's two, the unit tests waited for
-# the cluster suite, whose tests hold every slot and leave a core idle.
-# (The job server's flags are taken out of MAKEFLAGS, whose other flags and
-# variables the second make keeps: given its own -j under a job server, make
-# warns that it resets it.)
-SUITE_JOBS ?= 5
+# for them, and on a fresh clone they take longer than any compile.
 test: build/gen/translations.bin build/gen/places.c build/praxis build/asan/praxis checksrc checkcss \
-	$(addprefix build/unit-asan/,$(addsuffix .o,$(UNITS))) build/libpraxis-fuzz.a
-	@MAKEFLAGS="$(filter-out -j% --jobserver-auth=% --jobserver-fds=%,$(MAKEFLAGS))" \
-		$(MAKE) --no-print-directory -j$(SUITE_JOBS) test-cluster cli-test http-test unit fuzz
+	unit cli-test http-test test-cluster fuzz
 	@echo "make test: all passed"
 
 # The unit tests run under ASan/UBSan only. A plain flavour would run the
@@ -243,13 +231,11 @@ unit: $(addprefix build/unit-asan/,$(UNITS))
 		echo "unit $$t: ok (ASan/UBSan)"; \
 	done
 
-# The three suites share TEST_SLOTS test slots (tests/run-suite), run side
-# by side by make test; the one still running gets them all at the end.
-# Four on two cores: the tests wait more than they compute (a browser,
-# nginx, a slow client, PostgreSQL), 698 s of CPU in the HTTP suite's 881 s
-# with three. Every test passed on one core shared with other work
-# (docs/bench.md), so a test that fails under four is a bug to find.
-TEST_SLOTS ?= 4
+# The two suites share three test slots (tests/run-suite): run side by side
+# by make -j2 test, the one still running gets them all at the end. Three
+# on two cores: a quarter of the suites' wall time was tests waiting (a
+# browser, nginx, a slow client, a sleep), not computing.
+TEST_SLOTS ?= 3
 SUITE_ENV = TEST_SLOT_DIR=build/test-slots TEST_SLOTS=$(TEST_SLOTS)
 # t_db_pg.sh runs the PostgreSQL driver's unit tests against a cluster of its own
 cli-test: build/praxis build/asan/praxis build/gen_listing build/unit/store/test_db_pg build/unit-asan/store/test_db_pg
