@@ -336,20 +336,13 @@ def read_bidix(path, from_lang, to_lang):
         yield a, trans[a][:MAX_PER_ENTRY]
 
 
-def freedict_job(job):
-    """read_dict() in a worker process: its entries and the written forms it
-    noted (FORMS is the worker's own)."""
-    base, from_lang, to_lang = job
+def read_in_worker(job):
+    """One dictionary read in a worker process: (reader, path, from, to) ->
+    the reader's entries and the written forms it noted (FORMS is the
+    worker's own)."""
+    reader, path, from_lang, to_lang = job
     FORMS.clear()
-    return list(read_dict(base, from_lang, to_lang)), dict(FORMS)
-
-
-def bidix_job(job):
-    """read_bidix() in a worker process: its entries and the written forms
-    it noted (FORMS is the worker's own)."""
-    path, from_lang, to_lang = job
-    FORMS.clear()
-    return list(read_bidix(path, from_lang, to_lang)), dict(FORMS)
+    return list(reader(path, from_lang, to_lang)), dict(FORMS)
 
 
 class Graph:
@@ -509,8 +502,8 @@ def read_all(dictd, apertium, cldr):
     # Reading is most of the build, and the build is on make test's
     # critical path: nothing links before the table.
     pool = multiprocessing.Pool(os.cpu_count() or 1)
-    read = pool.imap(freedict_job, [(base, LANGS[a3], LANGS[b3]) for a3, b3, base in files])
-    walked = pool.map_async(bidix_job, [(path, a2, b2) for a2, b2, path in bidix]) if bidix else None
+    read = pool.imap(read_in_worker, [(read_dict, base, LANGS[a3], LANGS[b3]) for a3, b3, base in files])
+    walked = pool.map_async(read_in_worker, [(read_bidix, path, a2, b2) for a2, b2, path in bidix]) if bidix else None
     for (a3, b3, _), (entries, forms) in zip(files, read):
         for k, v in forms.items():
             FORMS.setdefault(k, v)
